@@ -1,0 +1,143 @@
+// `convcert factor INPUT.json [-o CERT.json] [--method exact|enclosure|auto] [--digits N]`:
+// reads a Lemma instance, builds a certificate with the untrusted generator, writes it.
+#include "app/atomic_file.h"
+#include "app/commands.h"
+#include "lemma/factor.h"
+#include "lemma/factor_error.h"
+
+#include <chrono>
+#include <iostream>
+
+namespace convcert::app {
+
+namespace {
+
+const char* kFactorHelp =
+    R"HELP(usage: convcert factor INPUT.json [-o CERT.json] [--method exact|enclosure|auto] [--digits N]
+
+Builds a certificate that some c in R^K satisfies c * c = sum_i a_i * a_i (aperiodic
+autocorrelations; MATH.md section 2) for the vectors a_i of INPUT.json ("-" reads stdin):
+  {"K": 3, "vectors": [[1, 2, -3], ["1/2", "0", "4"]]}
+Rationals are JSON integers or strings "p", "p/q", "-1.25".
+
+  -o FILE      write the certificate to FILE (atomically) instead of standard output
+  --method M   exact: c_k as polynomials in one real algebraic number (small K);
+               enclosure: a rational box proven to hold exactly one c (any K);
+               auto (default): exact for effective length <= 6, enclosure beyond
+  --digits N   decimal digits of c in the certificate (30 <= N <= 10000, default 30)
+
+Exit codes: 0 written, 2 usage error or bad input, 3 no certificate could be built.
+)HELP";
+
+struct FactorArgs {
+    std::string input, output;
+    lemma::FactorOptions options;
+};
+
+// Returns false (after printing a message) on a usage error.
+bool factor_parse_args(const std::vector<std::string>& args, FactorArgs& out) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](const char* flag) -> const std::string* {
+            if (i + 1 >= args.size()) {
+                std::cerr << "convcert factor: " << flag << " needs a value\n";
+                return nullptr;
+            }
+            return &args[++i];
+        };
+        if (a == "-o" || a == "--output") {
+            const std::string* v = value("-o");
+            if (!v) return false;
+            out.output = *v;
+        } else if (a == "--method") {
+            const std::string* v = value("--method");
+            if (!v) return false;
+            out.options.method = lemma::factor_method_from_string(*v);
+        } else if (a == "--digits") {
+            const std::string* v = value("--digits");
+            if (!v) return false;
+            std::size_t used = 0;
+            long n = -1;
+            try {
+                n = std::stol(*v, &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            if (used != v->size() || n < 30 || n > 10000) {
+                std::cerr << "convcert factor: --digits must be an integer from 30 to 10000\n";
+                return false;
+            }
+            out.options.digits = n;
+        } else if (!a.empty() && a[0] == '-' && a != "-") {
+            std::cerr << "convcert factor: unknown option '" << a << "' (see --help)\n";
+            return false;
+        } else if (out.input.empty()) {
+            out.input = a;
+        } else {
+            std::cerr << "convcert factor: more than one input file\n";
+            return false;
+        }
+    }
+    if (out.input.empty()) {
+        std::cerr << "convcert factor: no input file (see --help)\n";
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int command_factor(const std::vector<std::string>& args) {
+    for (const auto& a : args)
+        if (a == "--help" || a == "-h") {
+            std::cout << kFactorHelp;
+            return kExitOk;
+        }
+    FactorArgs fa;
+    try {
+        if (!factor_parse_args(args, fa)) return kExitUsage;
+    } catch (const lemma::InputError& e) {
+        std::cerr << "convcert factor: " << e.what() << "\n";
+        return kExitUsage;
+    }
+    lemma::LemmaInstance instance;
+    try {
+        instance = lemma::lemma_instance_from_json(file_read_all(fa.input, lemma::kMaxInputBytes));
+    } catch (const std::exception& e) {
+        std::cerr << "convcert factor: " << fa.input << ": " << e.what() << "\n";
+        return kExitUsage;
+    }
+    const auto start = std::chrono::steady_clock::now();
+    Certificate cert;
+    try {
+        cert = lemma::lemma_factor_certificate(instance, fa.options);
+    } catch (const lemma::InputError& e) {
+        std::cerr << "convcert factor: " << e.what() << "\n";
+        return kExitUsage;
+    } catch (const lemma::FactorError& e) {
+        std::cerr << "convcert factor: no certificate: " << e.what() << "\n";
+        return kExitGeneratorFailed;
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const std::string text = certificate_to_json(cert);
+    try {
+        if (fa.output.empty())
+            std::cout << text << std::flush;
+        else
+            file_write_atomic(fa.output, text);
+    } catch (const std::exception& e) {
+        std::cerr << "convcert factor: " << e.what() << "\n";
+        return kExitUsage;
+    }
+    std::cerr << "convcert factor: " << cert.kind << " certificate, K = " << cert.claim.K << ", "
+              << cert.claim.vectors.size() << " vector(s)";
+    if (cert.exact) std::cerr << ", field degree " << (cert.exact->minpoly.size() - 1);
+    if (cert.enclosure)
+        std::cerr << ", radius " << cert.enclosure->radius.size() << "-char rational";
+    std::cerr << ", " << seconds << " s" << (fa.output.empty() ? "" : ", written to " + fa.output)
+              << "\n";
+    return kExitOk;
+}
+
+} // namespace convcert::app

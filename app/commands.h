@@ -1,0 +1,20 @@
+// The subcommands of the convcert tool. Each returns the process exit code:
+// 0 success / all valid, 1 a certificate is invalid, 2 usage error or bad input,
+// 3 the generator could not produce a certificate for a valid input.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace convcert::app {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalid = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitGeneratorFailed = 3;
+
+int command_factor(const std::vector<std::string>& args);
+int command_check(const std::vector<std::string>& args);
+int command_demo(const std::vector<std::string>& args);
+
+} // namespace convcert::app

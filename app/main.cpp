@@ -1,0 +1,48 @@
+// convcert: certified spectral factorization (the Lemma of Jagadeesan, Razenshteyn and
+// Gunasekar, COLT 2022). Dispatches the subcommands; see `convcert --help`.
+#include "app/commands.h"
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+const char* kHelp = R"HELP(usage: convcert COMMAND [ARGS]
+
+commands:
+  factor INPUT.json [-o CERT.json] [--method exact|enclosure|auto] [--digits N]
+             certify that sum_i a_i * a_i = c * c for some real c (untrusted generator)
+  check CERT.json...
+             re-verify certificates with the independent checker kernel
+  demo [--out DIR]
+             factor two embedded instances and check their certificates
+
+`convcert COMMAND --help` describes one command. Exit codes: 0 success / all valid,
+1 a certificate is invalid, 2 usage error or bad input, 3 no certificate could be built.
+)HELP";
+
+} // namespace
+
+int main(int argc, char** argv) {
+    using namespace convcert::app;
+    if (argc < 2) {
+        std::cerr << kHelp;
+        return kExitUsage;
+    }
+    const std::string command = argv[1];
+    const std::vector<std::string> args(argv + 2, argv + argc);
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::cout << kHelp;
+        return kExitOk;
+    }
+    if (command == "--version") {
+        std::cout << "convcert 0.1.0\n";
+        return kExitOk;
+    }
+    if (command == "factor") return command_factor(args);
+    if (command == "check") return command_check(args);
+    if (command == "demo") return command_demo(args);
+    std::cerr << "convcert: unknown command '" << command << "' (see convcert --help)\n";
+    return kExitUsage;
+}

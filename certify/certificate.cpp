@@ -1,0 +1,160 @@
+// JSON reading and writing of certificates (see certificate.h and docs/certificates.md).
+// Field order is fixed by nlohmann::ordered_json, so output is deterministic.
+#include "certify/certificate.h"
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+
+namespace convcert {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+Json claim_to_json(const LemmaClaim& claim) {
+    Json j;
+    j["K"] = claim.K;
+    j["vectors"] = claim.vectors;
+    j["target"] = claim.target;
+    return j;
+}
+
+// A structural problem in a certificate; turned into CertificateReadResult::error.
+struct StructureError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+const Json& field(const Json& obj, const char* name, const std::string& where) {
+    if (!obj.is_object()) throw StructureError(where + " is not a JSON object");
+    auto it = obj.find(name);
+    if (it == obj.end()) throw StructureError(where + " has no field '" + name + "'");
+    return *it;
+}
+
+std::string string_of(const Json& v, const std::string& where) {
+    if (!v.is_string()) throw StructureError(where + " is not a string");
+    return v.get<std::string>();
+}
+
+long integer_of(const Json& v, const std::string& where) {
+    if (!v.is_number_integer()) throw StructureError(where + " is not an integer");
+    return v.get<long>();
+}
+
+std::vector<std::string> strings_of(const Json& v, const std::string& where) {
+    if (!v.is_array()) throw StructureError(where + " is not an array");
+    std::vector<std::string> out;
+    out.reserve(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i)
+        out.push_back(string_of(v[i], where + "[" + std::to_string(i) + "]"));
+    return out;
+}
+
+std::vector<std::vector<std::string>> string_arrays_of(const Json& v, const std::string& where) {
+    if (!v.is_array()) throw StructureError(where + " is not an array");
+    std::vector<std::vector<std::string>> out;
+    out.reserve(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i)
+        out.push_back(strings_of(v[i], where + "[" + std::to_string(i) + "]"));
+    return out;
+}
+
+LemmaClaim claim_from_json(const Json& j) {
+    LemmaClaim claim;
+    claim.K = integer_of(field(j, "K", "claim"), "claim.K");
+    claim.vectors = string_arrays_of(field(j, "vectors", "claim"), "claim.vectors");
+    claim.target = strings_of(field(j, "target", "claim"), "claim.target");
+    return claim;
+}
+
+} // namespace
+
+std::string certificate_to_json(const Certificate& cert) {
+    Json j;
+    j["format"] = kCertificateFormat;
+    j["version"] = kCertificateVersion;
+    j["kind"] = cert.kind;
+    j["claim"] = claim_to_json(cert.claim);
+    Json ev;
+    long digits = 0;
+    if (cert.exact) {
+        const auto& e = *cert.exact;
+        ev["minpoly"] = e.minpoly;
+        ev["interval"] = Json::array({e.interval_lo, e.interval_hi});
+        ev["c"] = e.c;
+        ev["digits"] = e.digits;
+        ev["c_decimal"] = e.c_decimal;
+        digits = e.digits;
+    } else if (cert.enclosure) {
+        const auto& e = *cert.enclosure;
+        ev["center"] = e.center;
+        ev["radius"] = e.radius;
+        ev["digits"] = e.digits;
+        ev["c_decimal"] = e.c_decimal;
+        digits = e.digits;
+    }
+    j["evidence"] = ev;
+    Json gen;
+    gen["program"] = "convcert";
+    gen["method"] = cert.generator_method;
+    gen["digits"] = digits;
+    j["generator"] = gen;
+    return j.dump(1) + "\n";
+}
+
+CertificateReadResult certificate_from_json(const std::string& text) {
+    CertificateReadResult result;
+    Json j;
+    try {
+        j = Json::parse(text);
+    } catch (const Json::parse_error& e) {
+        result.syntax_error = true;
+        result.error = std::string("not valid JSON: ") + e.what();
+        return result;
+    }
+    try {
+        if (string_of(field(j, "format", "certificate"), "format") != kCertificateFormat)
+            throw StructureError("format is not \"" + std::string(kCertificateFormat) + "\"");
+        if (integer_of(field(j, "version", "certificate"), "version") != kCertificateVersion)
+            throw StructureError("unsupported version (this checker reads version 1)");
+        Certificate cert;
+        cert.kind = string_of(field(j, "kind", "certificate"), "kind");
+        cert.claim = claim_from_json(field(j, "claim", "certificate"));
+        const Json& ev = field(j, "evidence", "certificate");
+        if (cert.kind == kKindLemmaExact) {
+            LemmaExactEvidence e;
+            e.minpoly = strings_of(field(ev, "minpoly", "evidence"), "evidence.minpoly");
+            auto interval = strings_of(field(ev, "interval", "evidence"), "evidence.interval");
+            if (interval.size() != 2)
+                throw StructureError("evidence.interval must have exactly two ends");
+            e.interval_lo = interval[0];
+            e.interval_hi = interval[1];
+            e.c = string_arrays_of(field(ev, "c", "evidence"), "evidence.c");
+            e.digits = integer_of(field(ev, "digits", "evidence"), "evidence.digits");
+            e.c_decimal = strings_of(field(ev, "c_decimal", "evidence"), "evidence.c_decimal");
+            cert.exact = std::move(e);
+        } else if (cert.kind == kKindLemmaEnclosure) {
+            LemmaEnclosureEvidence e;
+            e.center = strings_of(field(ev, "center", "evidence"), "evidence.center");
+            e.radius = string_of(field(ev, "radius", "evidence"), "evidence.radius");
+            e.digits = integer_of(field(ev, "digits", "evidence"), "evidence.digits");
+            e.c_decimal = strings_of(field(ev, "c_decimal", "evidence"), "evidence.c_decimal");
+            cert.enclosure = std::move(e);
+        } else {
+            throw StructureError("unknown certificate kind '" + cert.kind + "'");
+        }
+        if (auto it = j.find("generator"); it != j.end() && it->is_object()) {
+            if (auto m = it->find("method"); m != it->end() && m->is_string())
+                cert.generator_method = m->get<std::string>();
+        }
+        result.certificate = std::move(cert);
+    } catch (const StructureError& e) {
+        result.error = e.what();
+    } catch (const Json::exception& e) {
+        result.error = std::string("malformed certificate: ") + e.what();
+    }
+    return result;
+}
+
+} // namespace convcert

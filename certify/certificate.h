@@ -1,0 +1,63 @@
+// The certificate model: what a certificate file holds, as plain strings, and its JSON
+// reading and writing. No arithmetic happens here; the generator fills these structs and
+// the checker reads them. Format: docs/certificates.md.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace convcert {
+
+inline constexpr const char* kCertificateFormat = "convcert-certificate";
+inline constexpr int kCertificateVersion = 1;
+inline constexpr const char* kKindLemmaExact = "lemma-exact";
+inline constexpr const char* kKindLemmaEnclosure = "lemma-enclosure";
+
+/// "there is c in R^K with c ⋆ c = target", target = sum_i a_i ⋆ a_i.
+struct LemmaClaim {
+    long K = 0;
+    std::vector<std::vector<std::string>> vectors; // canonical rationals
+    std::vector<std::string> target;               // canonical rationals
+};
+
+/// c_k = P_k(α), α the real root of minpoly in (lo, hi).
+struct LemmaExactEvidence {
+    std::vector<std::string> minpoly; // integers, ascending powers
+    std::string interval_lo, interval_hi;
+    std::vector<std::vector<std::string>> c; // K rational polynomials, ascending
+    long digits = 30;
+    std::vector<std::string> c_decimal;
+};
+
+/// The max-norm box center ± radius holds exactly one c with c ⋆ c = target.
+struct LemmaEnclosureEvidence {
+    std::vector<std::string> center;
+    std::string radius;
+    long digits = 30;
+    std::vector<std::string> c_decimal;
+};
+
+struct Certificate {
+    std::string kind;
+    LemmaClaim claim;
+    std::optional<LemmaExactEvidence> exact;         // set iff kind == lemma-exact
+    std::optional<LemmaEnclosureEvidence> enclosure; // set iff kind == lemma-enclosure
+    std::string generator_method;                    // informational only
+};
+
+/// Serializes deterministically (fixed field order, two-space indent, trailing newline).
+std::string certificate_to_json(const Certificate& cert);
+
+/// Result of reading: either a certificate or a one-line reason.
+struct CertificateReadResult {
+    std::optional<Certificate> certificate;
+    bool syntax_error = false; // the text is not JSON at all (exit code 2 territory)
+    std::string error;
+};
+
+/// Parses JSON text. Structural problems (missing fields, wrong types, unknown kind) are
+/// reported in `error`; rationals are kept verbatim, their canonical form is the checker's job.
+CertificateReadResult certificate_from_json(const std::string& text);
+
+} // namespace convcert

@@ -1,0 +1,22 @@
+// The independent checker kernel: re-verifies a certificate from scratch in exact arithmetic
+// (Boost.Multiprecision and the C++ standard library only) and names the first failed check.
+#pragma once
+
+#include "certify/certificate.h"
+
+#include <string>
+
+namespace convcert::checker {
+
+struct Verdict {
+    bool valid = false;
+    std::string reason; // empty when valid; otherwise one line naming the first failed check
+};
+
+Verdict check_certificate(const Certificate& cert);
+
+/// The two lemma kinds, callable on their own (check_certificate dispatches on kind).
+Verdict check_lemma_exact(const LemmaClaim& claim, const LemmaExactEvidence& evidence);
+Verdict check_lemma_enclosure(const LemmaClaim& claim, const LemmaEnclosureEvidence& evidence);
+
+} // namespace convcert::checker

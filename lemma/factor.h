@@ -1,0 +1,30 @@
+// The generator's front door: a Lemma instance in, a certificate (exact or enclosure) out.
+#pragma once
+
+#include "certify/certificate.h"
+#include "lemma/instance.h"
+
+#include <string>
+
+namespace convcert::lemma {
+
+enum class FactorMethod { Exact, Enclosure, Auto };
+
+struct FactorOptions {
+    FactorMethod method = FactorMethod::Auto;
+    long digits = 30; ///< c_decimal accuracy, 30 <= digits <= 10000
+};
+
+/// Largest effective length that `auto` sends to the exact method first (field degree 2^K
+/// for generic inputs: 64 at K = 6).
+inline constexpr long kAutoExactMaxLength = 6;
+
+/// Parses "exact" | "enclosure" | "auto"; throws InputError otherwise.
+FactorMethod factor_method_from_string(const std::string& name);
+
+/// Builds the certificate. Auto: exact when the effective length is at most
+/// kAutoExactMaxLength, enclosure otherwise, and exact again (up to field degree 1024) when
+/// the enclosure fails because q has roots on the unit circle. Throws FactorError.
+Certificate lemma_factor_certificate(const LemmaInstance& instance, const FactorOptions& options);
+
+} // namespace convcert::lemma

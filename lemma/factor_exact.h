@@ -1,0 +1,20 @@
+// Exact spectral factorization: the real algebraic c with c ⋆ c = target, every c_k written
+// as a rational polynomial in one real algebraic number α (evidence of kind lemma-exact).
+#pragma once
+
+#include "certify/certificate.h"
+
+#include <string>
+#include <vector>
+
+namespace convcert::lemma {
+
+/// Builds lemma-exact evidence for target (K canonical rationals, K >= 1, any values for
+/// which a factor exists, i.e. target = sum a_i ⋆ a_i). c is the MATH.md factor: p_c has its
+/// roots in the closed unit disk (half of each unit-circle root) and a positive leading
+/// coefficient; zero trailing lags give trailing zeros in c. digits >= 30 decimals are
+/// written. Throws FactorError when the field degree would exceed max_degree.
+LemmaExactEvidence lemma_factor_exact(const std::vector<std::string>& target, long digits,
+                                      long max_degree = 256);
+
+} // namespace convcert::lemma

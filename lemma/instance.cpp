@@ -1,0 +1,126 @@
+// Reading and validating Lemma instances (see instance.h).
+#include "lemma/instance.h"
+
+#include "lemma/autocorrelation.h"
+
+#include <flint/fmpq.h>
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+
+namespace convcert::lemma {
+
+namespace {
+
+bool all_digits(const std::string& s, std::size_t from, std::size_t to) {
+    if (from >= to) return false;
+    for (std::size_t i = from; i < to; ++i)
+        if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    return true;
+}
+
+// RAII for one fmpq.
+struct Fmpq {
+    fmpq_t v;
+    Fmpq() { fmpq_init(v); }
+    ~Fmpq() { fmpq_clear(v); }
+    Fmpq(const Fmpq&) = delete;
+    Fmpq& operator=(const Fmpq&) = delete;
+};
+
+} // namespace
+
+std::string rational_canonicalize(const std::string& text, const std::string& where) {
+    if (text.size() > kMaxRationalChars)
+        throw InputError(where + ": rational longer than " + std::to_string(kMaxRationalChars) +
+                         " characters");
+    const std::string shown = text.size() > 40 ? text.substr(0, 40) + "..." : text;
+    const std::size_t start = (!text.empty() && text[0] == '-') ? 1 : 0;
+    const std::size_t slash = text.find('/');
+    const std::size_t dot = text.find('.');
+    Fmpq x;
+    if (slash != std::string::npos) {
+        if (!all_digits(text, start, slash) || !all_digits(text, slash + 1, text.size()))
+            throw InputError(where + ": '" + shown + "' is not a rational p/q");
+        fmpq_set_str(x.v, text.c_str(), 10);
+        if (fmpz_is_zero(fmpq_denref(x.v)))
+            throw InputError(where + ": '" + shown + "' has a zero denominator");
+        fmpq_canonicalise(x.v);
+    } else if (dot != std::string::npos) {
+        if (!all_digits(text, start, dot) || !all_digits(text, dot + 1, text.size()))
+            throw InputError(where + ": '" + shown + "' is not a finite decimal");
+        const std::string digits = text.substr(0, dot) + text.substr(dot + 1);
+        const std::string ratio = digits + "/1" + std::string(text.size() - dot - 1, '0');
+        fmpq_set_str(x.v, ratio.c_str(), 10);
+        fmpq_canonicalise(x.v);
+    } else {
+        if (!all_digits(text, start, text.size()))
+            throw InputError(where + ": '" + shown + "' is not a rational");
+        fmpq_set_str(x.v, text.c_str(), 10);
+    }
+    return fmpq_get_string(x.v);
+}
+
+LemmaInstance lemma_instance_from_json(const std::string& text) {
+    if (text.size() > kMaxInputBytes) throw InputError("input larger than 256 MiB");
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        std::string what = e.what();
+        throw InputError("malformed JSON: " + what.substr(what.find(']') + 2));
+    }
+    if (!j.is_object())
+        throw InputError("input must be a JSON object {\"K\": ..., \"vectors\": ...}");
+    auto k_it = j.find("K");
+    if (k_it == j.end()) throw InputError("input has no field \"K\"");
+    if (!k_it->is_number_integer()) throw InputError("\"K\" must be an integer");
+    if (k_it->is_number_unsigned() &&
+        k_it->get<unsigned long>() > static_cast<unsigned long>(kMaxKernel))
+        throw InputError("K = " + k_it->dump() + " exceeds the limit " +
+                         std::to_string(kMaxKernel));
+    const long K = k_it->get<long>();
+    if (K < 1) throw InputError("K must be at least 1 (got " + std::to_string(K) + ")");
+    if (K > kMaxKernel)
+        throw InputError("K = " + std::to_string(K) + " exceeds the limit " +
+                         std::to_string(kMaxKernel));
+    auto v_it = j.find("vectors");
+    if (v_it == j.end()) throw InputError("input has no field \"vectors\"");
+    if (!v_it->is_array()) throw InputError("\"vectors\" must be an array of vectors");
+    if (v_it->empty()) throw InputError("\"vectors\" is empty: give at least one vector");
+    if (v_it->size() > static_cast<std::size_t>(kMaxVectors))
+        throw InputError("more than " + std::to_string(kMaxVectors) + " vectors");
+    for (auto it = j.begin(); it != j.end(); ++it)
+        if (it.key() != "K" && it.key() != "vectors")
+            throw InputError("unknown field \"" + it.key() + "\" in input");
+    LemmaInstance inst;
+    inst.K = K;
+    for (std::size_t i = 0; i < v_it->size(); ++i) {
+        const auto& vec = (*v_it)[i];
+        const std::string where = "vectors[" + std::to_string(i) + "]";
+        if (!vec.is_array()) throw InputError(where + " is not an array");
+        if (static_cast<long>(vec.size()) != K)
+            throw InputError(where + " has length " + std::to_string(vec.size()) +
+                             ", expected K = " + std::to_string(K));
+        std::vector<std::string> row;
+        row.reserve(K);
+        for (long k = 0; k < K; ++k) {
+            const auto& x = vec[k];
+            const std::string at = where + "[" + std::to_string(k) + "]";
+            if (x.is_number_integer())
+                row.push_back(x.dump());
+            else if (x.is_string())
+                row.push_back(rational_canonicalize(x.get<std::string>(), at));
+            else if (x.is_number_float())
+                throw InputError(at + ": JSON number " + x.dump() +
+                                 " is not an integer; write it as a string such as \"1/3\" or "
+                                 "\"-1.25\" (huge integers too)");
+            else
+                throw InputError(at + " is not a number or a rational string");
+        }
+        inst.vectors.push_back(std::move(row));
+    }
+    return inst;
+}
+
+} // namespace convcert::lemma

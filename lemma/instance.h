@@ -1,0 +1,35 @@
+// A Lemma instance read from the user's input file {"K": K, "vectors": [[...], ...]}, with
+// every rational brought to canonical form. Input rationals: a JSON integer, or a string
+// "p", "p/q" or a finite decimal "-1.25". Limits are documented in the README.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace convcert::lemma {
+
+inline constexpr long kMaxKernel = 4096;
+inline constexpr long kMaxVectors = 4096;
+inline constexpr std::size_t kMaxRationalChars = 100000;
+inline constexpr std::size_t kMaxInputBytes = 256u << 20;
+
+/// Bad user input; what() is one line naming the problem.
+class InputError : public std::invalid_argument {
+  public:
+    using std::invalid_argument::invalid_argument;
+};
+
+struct LemmaInstance {
+    long K = 0;
+    std::vector<std::vector<std::string>> vectors; // canonical "p" or "p/q"
+};
+
+/// Canonical form of one input rational ("0.50" -> "1/2", "-6/4" -> "-3/2").
+/// Throws InputError naming `where` for anything that is not a finite rational.
+std::string rational_canonicalize(const std::string& text, const std::string& where);
+
+/// Parses and validates an instance from JSON text. Throws InputError.
+LemmaInstance lemma_instance_from_json(const std::string& text);
+
+} // namespace convcert::lemma

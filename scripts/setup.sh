@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package convcert needs to build, test and benchmark. Idempotent:
+# packages already present are not touched, and nothing is downloaded outside apt.
+set -euo pipefail
+
+packages=(
+  build-essential cmake clang-format
+  libflint-dev libflint-arb-dev libcalcium-dev libgmp-dev libmpfr-dev   # generator: FLINT, Arb, Calcium
+  libeigen3-dev                                                          # generator: double-precision LU
+  libboost-dev                                                           # checker: Boost.Multiprecision
+  nlohmann-json3-dev catch2                                              # JSON, tests
+  mpsolve pari-gp                                                        # benchmark peers
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+echo "setup: installing ${missing[*]}"
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+if ! "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"; then
+  "${sudo_cmd[@]}" apt-get update -q
+  "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

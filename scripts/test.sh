@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# README command 2 (and .ci/run): set up, build, and run the whole test suite, then run the
+# checker and generator tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/build.sh -DCONVCERT_WERROR=ON
+(cd build && ctest --output-on-failure)
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCONVCERT_SANITIZE=ON -DCONVCERT_WERROR=ON >/dev/null
+cmake --build build-asan -j"$(nproc)"
+(cd build-asan && ctest --output-on-failure)

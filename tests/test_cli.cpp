@@ -1,0 +1,170 @@
+// End-to-end tests of the convcert binary: exit codes, one-line errors, atomic output,
+// determinism, and check's verdicts on generated, example and tampered certificates.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int exit_code;
+    std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void spit(const fs::path& p, const std::string& text) {
+    std::ofstream(p, std::ios::binary) << text;
+}
+
+fs::path scratch() {
+    static fs::path dir = [] {
+        fs::path d = fs::temp_directory_path() / ("convcert-cli-" + std::to_string(::getpid()));
+        fs::create_directories(d);
+        return d;
+    }();
+    return dir;
+}
+
+Run run(const std::string& args) {
+    const fs::path out = scratch() / "stdout", err = scratch() / "stderr";
+    const std::string cmd =
+        std::string(CONVCERT_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
+    const int status = std::system(cmd.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+}
+
+int count_lines(const std::string& s) {
+    int n = 0;
+    for (char ch : s)
+        n += ch == '\n';
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("help and usage errors", "[cli]") {
+    CHECK(run("--help").exit_code == 0);
+    CHECK(run("factor --help").out.find("usage: convcert factor") != std::string::npos);
+    CHECK(run("check --help").out.find("usage: convcert check") != std::string::npos);
+    CHECK(run("").exit_code == 2);
+    CHECK(run("frobnicate").exit_code == 2);
+    CHECK(run("factor").exit_code == 2);
+    CHECK(run("check").exit_code == 2);
+    const fs::path in = scratch() / "ok.json";
+    spit(in, R"({"K": 2, "vectors": [[1, 2]]})");
+    CHECK(run("factor " + in.string() + " --method magic").exit_code == 2);
+    CHECK(run("factor " + in.string() + " --digits 5").exit_code == 2);
+    CHECK(run("factor " + in.string() + " --digits 3x").exit_code == 2);
+    CHECK(run("factor " + in.string() + " --bogus").exit_code == 2);
+}
+
+TEST_CASE("factor then check, for both methods, deterministically", "[cli]") {
+    const fs::path in = scratch() / "issue.json";
+    spit(in, R"({"K": 3, "vectors": [[1, 2, -3], ["1/2", "0", "4"]]})");
+    for (const std::string method : {"exact", "enclosure", "auto"}) {
+        INFO("method " << method);
+        const fs::path a = scratch() / ("a-" + method + ".json");
+        const fs::path b = scratch() / ("b-" + method + ".json");
+        const Run ra = run("factor " + in.string() + " --method " + method + " -o " + a.string());
+        INFO(ra.err);
+        REQUIRE(ra.exit_code == 0);
+        REQUIRE(ra.out.empty());
+        REQUIRE(
+            run("factor " + in.string() + " --method " + method + " -o " + b.string()).exit_code ==
+            0);
+        REQUIRE(slurp(a) == slurp(b)); // byte-identical
+        const Run stdout_run = run("factor " + in.string() + " --method " + method);
+        REQUIRE(stdout_run.out == slurp(a));
+        const Run rc = run("check " + a.string());
+        INFO(rc.out);
+        REQUIRE(rc.exit_code == 0);
+        REQUIRE(rc.out.find(": valid (") != std::string::npos);
+        REQUIRE(slurp(a).find(method == "enclosure" ? "lemma-enclosure" : "lemma-exact") !=
+                std::string::npos);
+    }
+}
+
+TEST_CASE("check reports one line per file and the worst exit code", "[cli]") {
+    const fs::path in = scratch() / "pyth.json";
+    spit(in, R"({"K": 1, "vectors": [[3], [4]]})");
+    const fs::path good = scratch() / "pyth-cert.json";
+    REQUIRE(run("factor " + in.string() + " -o " + good.string()).exit_code == 0);
+    std::string text = slurp(good);
+    const auto at = text.find("\"25\"");
+    REQUIRE(at != std::string::npos);
+    const fs::path bad = scratch() / "pyth-tampered.json";
+    spit(bad, text.replace(at, 4, "\"26\""));
+    const fs::path garbage = scratch() / "garbage.json";
+    spit(garbage, "{ not json");
+
+    Run r = run("check " + good.string() + " " + bad.string());
+    CHECK(r.exit_code == 1);
+    CHECK(count_lines(r.out) == 2);
+    CHECK(r.out.find(bad.string() + ": INVALID: ") != std::string::npos);
+    r = run("check " + good.string() + " " + bad.string() + " " + garbage.string() + " " +
+            (scratch() / "missing.json").string());
+    CHECK(r.exit_code == 2);
+    CHECK(count_lines(r.out) == 4);
+}
+
+TEST_CASE("bad input exits 2 with one line and leaves no output file", "[cli]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"{\"K\": 2, \"vectors\": [[1, 2]", "malformed JSON"},
+        {R"({"K": 0, "vectors": [[]]})", "at least 1"},
+        {R"({"K": 2, "vectors": [[1, 2], [3]]})", "expected K = 2"},
+        {R"({"K": 2, "vectors": []})", "empty"},
+        {R"({"K": 2, "vectors": [[1, "x/y"]]})", "vectors[0][1]"},
+        {R"({"K": 9000, "vectors": [[1]]})", "exceeds the limit"},
+        {R"({"K": 1, "vectors": [[1.5]]})", "not an integer"},
+    };
+    int i = 0;
+    for (const auto& [text, expected] : cases) {
+        const fs::path in = scratch() / ("bad" + std::to_string(i) + ".json");
+        const fs::path out = scratch() / ("bad" + std::to_string(i++) + "-cert.json");
+        spit(in, text);
+        const Run r = run("factor " + in.string() + " -o " + out.string());
+        INFO(text << " -> " << r.err);
+        CHECK(r.exit_code == 2);
+        CHECK(count_lines(r.err) == 1);
+        CHECK(r.err.find(expected) != std::string::npos);
+        CHECK_FALSE(fs::exists(out));
+        for (const auto& entry : fs::directory_iterator(scratch()))
+            CHECK(entry.path().string().find(out.filename().string()) == std::string::npos);
+    }
+    const Run missing = run("factor " + (scratch() / "nope.json").string());
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find("cannot read") != std::string::npos);
+    // An output path that cannot be written: exit 2, nothing left behind.
+    const fs::path in = scratch() / "bad0.json";
+    spit(in, R"({"K": 1, "vectors": [[2]]})");
+    const Run unwritable =
+        run("factor " + in.string() + " -o " + (scratch() / "no/such/dir.json").string());
+    CHECK(unwritable.exit_code == 2);
+}
+
+TEST_CASE("the shipped examples check, and the demo runs", "[cli]") {
+    const fs::path examples = fs::path(CONVCERT_SOURCE_DIR) / "examples";
+    for (const char* name : {"lemma-exact.json", "lemma-enclosure.json"}) {
+        const Run r = run("check " + (examples / name).string());
+        INFO(name << ": " << r.out);
+        CHECK(r.exit_code == 0);
+    }
+    const Run demo = run("demo --out " + (scratch() / "demo").string());
+    INFO(demo.out << demo.err);
+    CHECK(demo.exit_code == 0);
+    CHECK(demo.out.find("INVALID") == std::string::npos);
+    CHECK(fs::exists(scratch() / "demo" / "lemma-exact.json"));
+    CHECK(fs::exists(scratch() / "demo" / "lemma-enclosure.json"));
+}
