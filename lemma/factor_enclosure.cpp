@@ -1,1 +1,444 @@
-// PLACEHOLDER: to be written
+// Certified-numerical spectral factorization (lemma-enclosure evidence). Wilson's Newton
+// iteration in double precision finds the factor, fixed-point iterative refinement with exact
+// FLINT residuals sharpens it to the requested digits, and the radius is chosen so that the
+// checker's contraction test (docs/certificates.md) passes with a wide margin.
+#include "lemma/factor_enclosure.h"
+
+#include "lemma/autocorrelation.h"
+#include "lemma/decimal.h"
+#include "lemma/factor_error.h"
+#include "lemma/spectral_newton.h"
+
+#include <arb.h>
+#include <flint/fmpq.h>
+#include <flint/fmpz_poly.h>
+#include <flint/fmpz_vec.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
+
+namespace convcert::lemma {
+
+namespace {
+
+// ---- RAII for FLINT / Arb objects ----
+
+struct FmpzVec {
+    fmpz* v;
+    long n;
+    explicit FmpzVec(long len) : v(_fmpz_vec_init(len)), n(len) {}
+    ~FmpzVec() { _fmpz_vec_clear(v, n); }
+    FmpzVec(const FmpzVec&) = delete;
+    FmpzVec& operator=(const FmpzVec&) = delete;
+};
+
+struct Fmpz {
+    fmpz_t x;
+    Fmpz() { fmpz_init(x); }
+    ~Fmpz() { fmpz_clear(x); }
+    Fmpz(const Fmpz&) = delete;
+    Fmpz& operator=(const Fmpz&) = delete;
+};
+
+struct Fmpq {
+    fmpq_t x;
+    Fmpq() { fmpq_init(x); }
+    ~Fmpq() { fmpq_clear(x); }
+    Fmpq(const Fmpq&) = delete;
+    Fmpq& operator=(const Fmpq&) = delete;
+};
+
+struct Arb {
+    arb_t x;
+    Arb() { arb_init(x); }
+    ~Arb() { arb_clear(x); }
+    Arb(const Arb&) = delete;
+    Arb& operator=(const Arb&) = delete;
+};
+
+// ---- tuning constants ----
+
+constexpr long kMaxNewtonIterations = 200;
+// Beyond this condition number of J (max norm) a double-precision approximate inverse, the
+// checker's Y, is no longer reliably accurate enough for ||I - Y J|| to be well below 1.
+constexpr double kMaxCondition = 1e11;
+// The radius keeps 2 K ||Y|| r <= 2^-kRhoMarginBits, so the checker's test tolerates any
+// ||I - Y J|| up to about 1 - 2^-kRhoMarginBits.
+constexpr int kRhoMarginBits = 10;
+// The fixed-point grid is 2^-kGridBits times the radius, so ||Y F(center)|| ~ 2^-kGridBits r.
+constexpr int kGridBits = 24;
+
+const char* const kUnitCircleMessage =
+    "q has roots on (or numerically on) the unit circle, which make the Jacobian at the "
+    "factor singular; no enclosure can be certified (the exact method applies for small K)";
+
+// f = round(d 2^exp), ties rounded up; d finite.
+void fmpz_set_d_2exp_round(fmpz_t f, double d, long exp) {
+    if (d == 0) {
+        fmpz_zero(f);
+        return;
+    }
+    int e = 0;
+    const double m = std::frexp(d, &e); // d = m 2^e, 1/2 <= |m| < 1
+    fmpz_set_si(f, static_cast<slong>(std::ldexp(m, 53)));
+    const long s = static_cast<long>(e) - 53 + exp;
+    if (s >= 0) {
+        fmpz_mul_2exp(f, f, static_cast<ulong>(s));
+    } else if (s < -60) {
+        fmpz_zero(f); // |d 2^exp| < 2^53 2^-61
+    } else {
+        Fmpz half;
+        fmpz_one(half.x);
+        fmpz_mul_2exp(half.x, half.x, static_cast<ulong>(-s - 1));
+        fmpz_add(f, f, half.x);
+        fmpz_fdiv_q_2exp(f, f, static_cast<ulong>(-s));
+    }
+}
+
+std::vector<double> autocorrelation_double(const std::vector<double>& c) {
+    const long n = static_cast<long>(c.size());
+    std::vector<double> out(n, 0.0);
+    for (long j = 0; j < n; ++j) {
+        double s = 0;
+        for (long k = 0; k + j < n; ++k) s += c[k] * c[k + j];
+        out[j] = s;
+    }
+    return out;
+}
+
+double max_abs(const std::vector<double>& v) {
+    double m = 0;
+    for (double x : v) m = std::max(m, std::fabs(x));
+    return m;
+}
+
+// ||A||_∞ (maximum absolute row sum).
+double norm_inf(const Eigen::MatrixXd& A) { return A.cwiseAbs().rowwise().sum().maxCoeff(); }
+
+// x = d as an exact rational; d matches -?D(.D+)?(e[+-]?D+)? (arb_get_decimal's output).
+void fmpq_set_decimal(fmpq_t x, const std::string& d) {
+    std::string digits;
+    long exp10 = 0;
+    bool negative = false, in_fraction = false;
+    size_t i = 0;
+    if (i < d.size() && d[i] == '-') negative = true, ++i;
+    for (; i < d.size() && d[i] != 'e'; ++i) {
+        if (d[i] == '.') {
+            in_fraction = true;
+        } else {
+            digits += d[i];
+            if (in_fraction) --exp10;
+        }
+    }
+    if (i < d.size()) exp10 += std::stol(d.substr(i + 1));
+    Fmpz num, pow10;
+    if (fmpz_set_str(num.x, digits.c_str(), 10) != 0)
+        throw std::logic_error("fmpq_set_decimal: bad decimal '" + d + "'");
+    if (negative) fmpz_neg(num.x, num.x);
+    fmpz_set_ui(pow10.x, 10);
+    fmpz_pow_ui(pow10.x, pow10.x, static_cast<ulong>(std::labs(exp10)));
+    if (exp10 >= 0) {
+        fmpz_mul(num.x, num.x, pow10.x);
+        fmpz_set(fmpq_numref(x), num.x);
+        fmpz_one(fmpq_denref(x));
+    } else {
+        fmpq_set_fmpz_frac(x, num.x, pow10.x); // canonicalizes
+    }
+}
+
+// x = X 2^exp, canonical.
+void fmpq_set_fmpz_2exp(fmpq_t x, const fmpz_t X, long exp) {
+    fmpz_set(fmpq_numref(x), X);
+    fmpz_one(fmpq_denref(x));
+    if (exp >= 0)
+        fmpq_mul_2exp(x, x, static_cast<flint_bitcnt_t>(exp));
+    else
+        fmpq_div_2exp(x, x, static_cast<flint_bitcnt_t>(-exp));
+}
+
+// Higham's / Hager's estimate of ||A^{-1}||_∞ = ||A^{-T}||_1 from an LU of A; a lower bound
+// that is in practice within a small factor of the true value.
+double inverse_norm_inf_estimate(const Eigen::PartialPivLU<Eigen::MatrixXd>& lu) {
+    const long K = lu.matrixLU().rows();
+    // B = A^{-T}: B x = lu.transpose().solve(x), B^T x = lu.solve(x).
+    Eigen::VectorXd x = Eigen::VectorXd::Constant(K, 1.0 / static_cast<double>(K));
+    double estimate = 0;
+    long last_index = -1;
+    for (int iter = 0; iter < 5; ++iter) {
+        const Eigen::VectorXd y = lu.transpose().solve(x);
+        const double norm_y = y.lpNorm<1>();
+        if (iter > 0 && norm_y <= estimate) break;
+        estimate = norm_y;
+        Eigen::VectorXd xi(K);
+        for (long i = 0; i < K; ++i) xi[i] = y[i] >= 0 ? 1.0 : -1.0;
+        const Eigen::VectorXd z = lu.solve(xi);
+        long j = 0;
+        z.cwiseAbs().maxCoeff(&j);
+        if (iter > 0 && (j == last_index || std::fabs(z[j]) <= z.dot(x))) break;
+        last_index = j;
+        x.setZero();
+        x[j] = 1.0;
+    }
+    // Higham's extra check with the alternating-sign vector.
+    Eigen::VectorXd v(K);
+    for (long i = 0; i < K; ++i)
+        v[i] = (i % 2 == 0 ? 1.0 : -1.0) *
+               (1.0 + static_cast<double>(i) / std::max<double>(1.0, static_cast<double>(K - 1)));
+    const double alt = 2.0 * lu.transpose().solve(v).lpNorm<1>() / (3.0 * static_cast<double>(K));
+    return std::max(estimate, alt);
+}
+
+} // namespace
+
+// ---- the numerical engine (declared in spectral_newton.h) ----
+
+Eigen::MatrixXd lemma_jacobian_double(const std::vector<double>& c, long K) {
+    const long n = static_cast<long>(c.size());
+    Eigen::MatrixXd J = Eigen::MatrixXd::Zero(K, K);
+    for (long j = 0; j < K; ++j)
+        for (long k = 0; k < K; ++k) {
+            double v = 0;
+            if (k + j < n) v += c[k + j];
+            if (k - j >= 0 && k - j < n) v += c[k - j];
+            J(j, k) = v;
+        }
+    return J;
+}
+
+std::vector<double> lemma_newton_double(const std::vector<double>& t, long* iterations) {
+    const long n = static_cast<long>(t.size());
+    if (n < 1 || !(t[0] > 0) || t[n - 1] == 0)
+        throw std::invalid_argument("lemma_newton_double: need t[0] > 0 and t[n-1] != 0");
+    // Wilson's orientation: w has the roots of p_w outside the unit disk and w[0] > 0.
+    std::vector<double> w(n, 0.0);
+    w[0] = std::sqrt(t[0]);
+    const double eps = std::numeric_limits<double>::epsilon();
+    double previous_step = std::numeric_limits<double>::infinity();
+    bool converged = false;
+    long it = 0;
+    Eigen::PartialPivLU<Eigen::MatrixXd> lu;
+    Eigen::VectorXd rhs(n);
+    while (it < kMaxNewtonIterations && !converged) {
+        ++it;
+        // Newton for F(w) = w ⋆ w - t: J(w) w_new = t + w ⋆ w (as J(w) w = 2 w ⋆ w).
+        const std::vector<double> ww = autocorrelation_double(w);
+        for (long j = 0; j < n; ++j) rhs[j] = t[j] + ww[j];
+        lu.compute(lemma_jacobian_double(w, n));
+        const Eigen::VectorXd next = lu.solve(rhs);
+        if (!next.allFinite()) break;
+        double step = 0, size = 0;
+        for (long k = 0; k < n; ++k) {
+            step = std::max(step, std::fabs(next[k] - w[k]));
+            size = std::max(size, std::fabs(next[k]));
+            w[k] = next[k];
+        }
+        if (step <= 8 * eps * size) converged = true;
+        // At the rounding floor the steps stop shrinking: one more step gains nothing.
+        else if (step <= 1e-9 * size && step > 0.75 * previous_step)
+            converged = true;
+        previous_step = step;
+    }
+    *iterations = it;
+    if (!converged)
+        throw FactorError("Newton's method for the spectral factor did not converge (the target "
+                          "is not an autocorrelation, or q has roots on the unit circle)");
+    if (!(w[0] > 0)) throw FactorError("Newton's method converged to a factor with w[0] <= 0");
+    std::reverse(w.begin(), w.end());
+    return w;
+}
+
+long lemma_refine_fixed_point(fmpz* X, long n, long prec, const fmpz* T, const fmpz_t L2,
+                              long shift, const Eigen::PartialPivLU<Eigen::MatrixXd>& lu,
+                              double* correction_log2) {
+    // F_j = S_j / 2^(2 prec) - T_j / (L2 2^shift), S = X ⋆ X. Integer numerators:
+    // G_j = L2 2^max(shift,0) S_j - T_j 2^(2 prec + max(-shift,0)), F_j = G_j / D with
+    // D = L2 2^(2 prec + max(shift,0)).
+    const ulong shift_pos = static_cast<ulong>(std::max(shift, 0L));
+    const ulong shift_t = static_cast<ulong>(2 * prec + std::max(-shift, 0L));
+    slong exp_D = 0;
+    const double mant_D = fmpz_get_d_2exp(&exp_D, L2); // D = mant_D 2^(exp_D + 2 prec + ...)
+    exp_D += 2 * prec + static_cast<slong>(shift_pos);
+
+    FmpzVec Xrev(n), S(n), G(n), step(n);
+    Fmpz tmp;
+    std::vector<slong> exps(n);
+    std::vector<double> mants(n);
+    Eigen::VectorXd rhs(n);
+    const long max_steps = prec / 4 + 20;
+    double previous = std::numeric_limits<double>::infinity();
+    int slow_steps = 0;
+    for (long steps = 0;; ++steps) {
+        for (long k = 0; k < n; ++k) fmpz_set(Xrev.v + k, X + n - 1 - k);
+        // Coefficient n-1-j of X(x) Xrev(x) is lag j of X ⋆ X.
+        _fmpz_poly_mullow(S.v, X, n, Xrev.v, n, n);
+        slong exp_max = std::numeric_limits<slong>::min();
+        for (long j = 0; j < n; ++j) {
+            fmpz_mul(G.v + j, S.v + n - 1 - j, L2);
+            fmpz_mul_2exp(G.v + j, G.v + j, shift_pos);
+            fmpz_mul_2exp(tmp.x, T + j, shift_t);
+            fmpz_sub(G.v + j, G.v + j, tmp.x);
+            mants[j] = fmpz_get_d_2exp(&exps[j], G.v + j);
+            if (!fmpz_is_zero(G.v + j)) exp_max = std::max(exp_max, exps[j]);
+        }
+        if (exp_max == std::numeric_limits<slong>::min()) { // F = 0 exactly
+            *correction_log2 = -std::numeric_limits<double>::infinity();
+            return steps;
+        }
+        // rhs = -F 2^-(exp_max - exp_D), entries at most about 2 in absolute value.
+        for (long j = 0; j < n; ++j)
+            rhs[j] = fmpz_is_zero(G.v + j)
+                         ? 0.0
+                         : -std::ldexp(mants[j] / mant_D, static_cast<int>(std::max<slong>(
+                                                              exps[j] - exp_max, -2000)));
+        const Eigen::VectorXd h = lu.solve(rhs);
+        if (!h.allFinite()) throw FactorError(kUnitCircleMessage);
+        const double hmax = h.cwiseAbs().maxCoeff();
+        const long scale = static_cast<long>(exp_max - exp_D);
+        const double size_log2 = hmax > 0 ? std::log2(hmax) + static_cast<double>(scale)
+                                          : -std::numeric_limits<double>::infinity();
+        *correction_log2 = size_log2;
+        if (size_log2 <= 1.0 - static_cast<double>(prec)) return steps;
+        // Each step should gain many bits (about 53 - log2 cond); fewer than 3 twice: stall.
+        if (size_log2 > previous - 3.0 && ++slow_steps >= 2) throw FactorError(kUnitCircleMessage);
+        if (steps >= max_steps) throw FactorError(kUnitCircleMessage);
+        previous = size_log2;
+        for (long k = 0; k < n; ++k) {
+            fmpz_set_d_2exp_round(step.v + k, h[k], prec + scale);
+            fmpz_add(X + k, X + k, step.v + k);
+        }
+    }
+}
+
+LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& target,
+                                              long digits, EnclosureStats* stats) {
+    const long K = static_cast<long>(target.size());
+    if (K < 1 || K > 4096) throw std::invalid_argument("lemma_factor_enclosure: need 1 <= K <= 4096");
+    if (digits < 1) throw std::invalid_argument("lemma_factor_enclosure: need digits >= 1");
+    const long n = lemma_effective_length(target);
+    if (n == 0) throw FactorError("zero target: use the exact method");
+    EnclosureStats st;
+    st.effective_length = n;
+
+    // Integer target T = L^2 t, and the scaling t' = t / 2^shift with shift = 2 e, 2^e ~ sqrt(t_0).
+    FmpzVec T(K);
+    Fmpz L, L2;
+    lemma_integer_target(T.v, L.x, target);
+    fmpz_mul(L2.x, L.x, L.x);
+    if (fmpz_sgn(T.v + 0) <= 0)
+        throw FactorError("target[0] <= 0: the target is not an autocorrelation");
+    const long log2_t0 = static_cast<long>(fmpz_bits(T.v + 0)) - static_cast<long>(fmpz_bits(L2.x));
+    const long e = (log2_t0 >= 0 ? log2_t0 : log2_t0 - 1) / 2; // floor(log2_t0 / 2)
+    const long shift = 2 * e;
+    std::vector<double> t_scaled(n);
+    {
+        Arb x;
+        for (long j = 0; j < n; ++j) {
+            arb_set_fmpz(x.x, T.v + j);
+            arb_div_fmpz(x.x, x.x, L2.x, 64);
+            arb_mul_2exp_si(x.x, x.x, -shift);
+            t_scaled[j] = arf_get_d(arb_midref(x.x), ARF_RND_NEAR);
+        }
+    }
+
+    // 1. Double-precision factor (scaled units: c' = c / 2^e).
+    const std::vector<double> c = lemma_newton_double(t_scaled, &st.newton_iterations);
+
+    // Jacobians: n x n for the refinement, K x K (the checker's) for the radius.
+    Eigen::PartialPivLU<Eigen::MatrixXd> lu_n(lemma_jacobian_double(c, n));
+    const double norm_J_n = norm_inf(lemma_jacobian_double(c, n));
+    const double inv_n = inverse_norm_inf_estimate(lu_n);
+    if (!std::isfinite(inv_n) || inv_n * norm_J_n > kMaxCondition)
+        throw FactorError(kUnitCircleMessage);
+    double inv_K = inv_n, norm_J_K = norm_J_n;
+    if (n < K) {
+        const Eigen::MatrixXd J_K = lemma_jacobian_double(c, K);
+        norm_J_K = norm_inf(J_K);
+        inv_K = inverse_norm_inf_estimate(Eigen::PartialPivLU<Eigen::MatrixXd>(J_K));
+        if (!std::isfinite(inv_K) || inv_K * norm_J_K > kMaxCondition)
+            throw FactorError(
+                "the target has " + std::to_string(K - n) +
+                " trailing zero lags; padding the factor with zeros makes the K x K Jacobian "
+                "too ill-conditioned (its inverse grows like |1/z|^(K-n) for the smallest root z "
+                "of p_c) for the checker's test: use the exact method or drop the zero lags");
+    }
+    st.inverse_norm = std::ldexp(inv_K, static_cast<int>(-e));
+    st.condition = inv_K * norm_J_K;
+
+    // 2. Radius r' = 2^-q (scaled units): at most 10^-(digits+1) max|c| for the decimals and
+    // with 2 K ||Y|| r <= 2^-kRhoMarginBits. ||Y|| is scale-invariant in that product.
+    const double log2_rmax_digits =
+        std::log2(max_abs(c)) - static_cast<double>(digits + 1) * std::log2(10.0);
+    const double log2_rmax_rho = -kRhoMarginBits - std::log2(2.0 * static_cast<double>(K) * inv_K) -
+                                 1.0; // 1 bit of slack for the estimate of ||Y||
+    const long q = static_cast<long>(std::ceil(-std::min(log2_rmax_digits, log2_rmax_rho)));
+    const long prec = q + kGridBits;
+    st.precision_bits = prec;
+
+    // 3. Fixed-point refinement of X / 2^prec.
+    FmpzVec X(n);
+    for (long k = 0; k < n; ++k) fmpz_set_d_2exp_round(X.v + k, c[k], prec);
+    double correction_log2 = 0;
+    st.refine_steps =
+        lemma_refine_fixed_point(X.v, n, prec, T.v, L2.x, shift, lu_n, &correction_log2);
+    st.correction_log2 = correction_log2 + static_cast<double>(e);
+    if (fmpz_sgn(X.v + n - 1) <= 0)
+        throw FactorError("internal error: refined factor has a non-positive leading coefficient");
+
+    // 4. Evidence: center X 2^(e - prec), radius 2^(e - q), decimals to digits + 5 places.
+    LemmaEnclosureEvidence ev;
+    ev.digits = digits;
+    ev.center.reserve(K);
+    ev.c_decimal.reserve(K);
+    Fmpq r, d, diff, s;
+    std::vector<Fmpq> centers(static_cast<size_t>(K));
+    Arb a;
+    for (long k = 0; k < K; ++k) {
+        if (k < n) {
+            fmpq_set_fmpz_2exp(centers[k].x, X.v + k, e - prec);
+            arb_set_fmpz(a.x, X.v + k);
+            arb_mul_2exp_si(a.x, a.x, e - prec);
+        } else {
+            fmpq_zero(centers[k].x);
+            arb_zero(a.x);
+        }
+        ev.center.push_back(fmpq_get_string(centers[k].x));
+        ev.c_decimal.push_back(arb_get_decimal(a.x, digits + 5));
+    }
+    Fmpz one;
+    fmpz_one(one.x);
+    fmpq_set_fmpz_2exp(r.x, one.x, e - q);
+    ev.radius = fmpq_get_string(r.x);
+    st.radius_log2 = static_cast<double>(e - q);
+
+    // The c_decimal rule, checked exactly: |d_k - center_k| + r <= 10^-digits max_k |d_k|.
+    fmpq_zero(s.x);
+    std::vector<Fmpq> decimals(static_cast<size_t>(K));
+    for (long k = 0; k < K; ++k) {
+        fmpq_set_decimal(decimals[k].x, ev.c_decimal[k]);
+        fmpq_abs(d.x, decimals[k].x);
+        if (fmpq_cmp(d.x, s.x) > 0) fmpq_set(s.x, d.x);
+    }
+    Fmpz pow10;
+    fmpz_set_ui(pow10.x, 10);
+    fmpz_pow_ui(pow10.x, pow10.x, static_cast<ulong>(digits));
+    fmpq_div_fmpz(s.x, s.x, pow10.x);
+    for (long k = 0; k < K; ++k) {
+        fmpq_sub(diff.x, decimals[k].x, centers[k].x);
+        fmpq_abs(diff.x, diff.x);
+        fmpq_add(diff.x, diff.x, r.x);
+        if (fmpq_cmp(diff.x, s.x) > 0)
+            throw FactorError("internal error: c_decimal does not meet the digits rule");
+    }
+    if (stats) *stats = st;
+    return ev;
+}
+
+LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& target,
+                                              long digits) {
+    return lemma_factor_enclosure(target, digits, nullptr);
+}
+
+} // namespace convcert::lemma
