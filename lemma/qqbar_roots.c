@@ -28,7 +28,8 @@ static int lemma_root_classify(const qqbar_t w) {
     } else {
         qqbar_set_si(two, -2);
         c = qqbar_cmp_re(w, two);
-        kind = c == 0 ? LEMMA_ROOT_MINUS_ONE : (c < 0 ? LEMMA_ROOT_OFF_CIRCLE : LEMMA_ROOT_ON_CIRCLE);
+        kind =
+            c == 0 ? LEMMA_ROOT_MINUS_ONE : (c < 0 ? LEMMA_ROOT_OFF_CIRCLE : LEMMA_ROOT_ON_CIRCLE);
     }
     qqbar_clear(two);
     return kind;
@@ -71,21 +72,24 @@ void lemma_roots_clear(lemma_roots_struct* roots) {
     flint_free(roots);
 }
 
-slong lemma_roots_count(const lemma_roots_struct* roots) { return roots == NULL ? 0 : roots->len; }
+slong lemma_roots_count(const lemma_roots_struct* roots) {
+    return roots == NULL ? 0 : roots->len;
+}
 
 slong lemma_roots_multiplicity(const lemma_roots_struct* roots, slong i) {
     return roots->mult[i];
 }
 
-int lemma_roots_kind(const lemma_roots_struct* roots, slong i) { return roots->kind[i]; }
+int lemma_roots_kind(const lemma_roots_struct* roots, slong i) {
+    return roots->kind[i];
+}
 
 void lemma_roots_get_acb(acb_t w, const lemma_roots_struct* roots, slong i, slong prec) {
     qqbar_get_acb(w, roots->w + i, prec);
     if (qqbar_is_real(roots->w + i)) arb_zero(acb_imagref(w));
 }
 
-int lemma_roots_get_pair(acb_t z1, acb_t z2, const lemma_roots_struct* roots, slong i,
-                         slong prec) {
+int lemma_roots_get_pair(acb_t z1, acb_t z2, const lemma_roots_struct* roots, slong i, slong prec) {
     acb_t w, d, s, t1, t2;
     arb_t a1, a2;
     int ok = 1;

@@ -41,8 +41,7 @@ void lemma_roots_get_acb(acb_t w, const lemma_roots_struct* roots, slong i, slon
 /* Enclosures of the two roots z1, z2 = 1/z1 of z^2 - w_i z + 1 at precision prec, ordered:
    OFF_CIRCLE: |z1| < 1 < |z2|; ON_CIRCLE: Im z1 > 0 > Im z2; PLUS_ONE / MINUS_ONE: z1 = z2 =
    +-1 exactly. Returns 1 on success, 0 if prec was too low to certify the order. */
-int lemma_roots_get_pair(acb_t z1, acb_t z2, const lemma_roots_struct* roots, slong i,
-                         slong prec);
+int lemma_roots_get_pair(acb_t z1, acb_t z2, const lemma_roots_struct* roots, slong i, slong prec);
 
 #ifdef __cplusplus
 }

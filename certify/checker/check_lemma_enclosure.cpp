@@ -1,1 +1,200 @@
-// PLACEHOLDER: to be written
+// lemma-enclosure (docs/certificates.md): the Newton–Kantorovich contraction test in the max
+// norm. Y, an approximate inverse of J(center), is computed in double and is untrusted: rounded
+// to integers times per-row powers of two it *is* the chosen Y, and every bound is then exact.
+#include "certify/checker/checker.h"
+#include "certify/checker/claim.h"
+
+#include <cmath>
+#include <cstdint>
+
+namespace convcert::checker {
+
+namespace {
+
+// Matrices are K×K, row-major with a row stride n >= K, n % 8 == 0, zero-padded: inner loops
+// then run in whole blocks of 8 and vectorize (with an AVX2 clone where the CPU has it).
+#if defined(__GNUC__) && defined(__x86_64__)
+#define CONVCERT_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define CONVCERT_VECTOR_CLONES
+#endif
+
+/// row_r -= f row_c over n entries.
+CONVCERT_VECTOR_CLONES
+void row_sub_scaled(double* __restrict row_r, const double* __restrict row_c, double f,
+                    std::size_t n) {
+    for (std::size_t j = 0; j < n; j += 8)
+        for (std::size_t t = j; t < j + 8; ++t)
+            row_r[t] -= f * row_c[t];
+}
+
+/// Inverts the K×K a (stride n) in place by Gauss–Jordan with partial pivoting. Approximate;
+/// returns false on a zero or non-finite pivot.
+bool matrix_inverse_approx(std::vector<double>& a, std::size_t K, std::size_t n) {
+    std::vector<std::size_t> swapped(K);
+    for (std::size_t c = 0; c < K; ++c) {
+        std::size_t p = c;
+        for (std::size_t r = c + 1; r < K; ++r)
+            if (std::fabs(a[r * n + c]) > std::fabs(a[p * n + c])) p = r;
+        swapped[c] = p;
+        for (std::size_t j = 0; j < n; ++j)
+            std::swap(a[p * n + j], a[c * n + j]);
+        const double pivot = a[c * n + c];
+        if (pivot == 0 || !std::isfinite(pivot)) return false;
+        double* row_c = &a[c * n];
+        row_c[c] = 1;
+        for (std::size_t j = 0; j < n; ++j)
+            row_c[j] /= pivot;
+        for (std::size_t r = 0; r < K; ++r) {
+            const double f = a[r * n + c];
+            if (r == c || f == 0) continue;
+            a[r * n + c] = 0;
+            row_sub_scaled(&a[r * n], row_c, f, n);
+        }
+    }
+    for (std::size_t c = K; c-- > 0;)
+        if (swapped[c] != c)
+            for (std::size_t r = 0; r < K; ++r)
+                std::swap(a[r * n + c], a[r * n + swapped[c]]);
+    return true;
+}
+
+/// v = hi 2^25 + lo with 0 <= lo < 2^25 (so |hi| <= 2^24 when |v| <= 2^49).
+void int_split_25(std::int64_t v, std::int32_t& hi, std::int32_t& lo) {
+    const std::int64_t low = v & ((std::int64_t(1) << 25) - 1);
+    lo = static_cast<std::int32_t>(low);
+    hi = static_cast<std::int32_t>((v - low) / (std::int64_t(1) << 25));
+}
+
+/// The four exact int64 products of one row z = z_hi 2^25 + z_lo with J = J_hi 2^25 + J_lo:
+/// hh = z_hi J_hi, hl = z_hi J_lo, lh = z_lo J_hi, ll = z_lo J_lo (i-k-j order, stride n).
+/// Each entry is a sum of K <= 2^12 products below 2^50 in absolute value: no overflow.
+CONVCERT_VECTOR_CLONES
+void row_products(const std::int32_t* z_hi, const std::int32_t* z_lo,
+                  const std::int32_t* __restrict J_hi, const std::int32_t* __restrict J_lo,
+                  std::size_t K, std::size_t n, std::int64_t* __restrict hh,
+                  std::int64_t* __restrict hl, std::int64_t* __restrict lh,
+                  std::int64_t* __restrict ll) {
+    for (std::size_t k = 0; k < K; ++k) {
+        const std::int64_t a = z_hi[k], b = z_lo[k];
+        const std::int32_t* H = J_hi + k * n;
+        const std::int32_t* L = J_lo + k * n;
+        for (std::size_t j = 0; j < n; j += 8)
+            for (std::size_t t = j; t < j + 8; ++t) {
+                const std::int64_t h = H[t], l = L[t];
+                hh[t] += a * h;
+                hl[t] += a * l;
+                lh[t] += b * h;
+                ll[t] += b * l;
+            }
+    }
+}
+
+} // namespace
+
+Verdict check_lemma_enclosure(const LemmaClaim& claim, const LemmaEnclosureEvidence& ev) {
+    return verdict_run([&] {
+        const ParsedClaim parsed = claim_parse(claim);
+        const std::size_t K = parsed.K;
+        const std::vector<Rat> x = rational_vector_parse(ev.center, K, "center");
+        const Rat r = rational_parse_canonical(ev.radius, "radius");
+        const std::vector<Rat> d = decimals_parse(ev.c_decimal, ev.digits, K);
+        claim_check_target(parsed);
+        if (r <= 0) reject("radius must be > 0");
+
+        // F(x) = x ⋆ x - target = F_num / F_den exactly.
+        const IntVector X = rational_vector_clear_denominators(x);
+        const IntVector T = rational_vector_clear_denominators(parsed.target);
+        std::vector<Int> F_num = int_autocorrelation(X.num);
+        for (std::size_t j = 0; j < K; ++j)
+            F_num[j] = F_num[j] * T.den - T.num[j] * X.den * X.den;
+        const Int F_den = X.den * X.den * T.den;
+
+        // Ĵ = J_int 2^-ej, J_int[j][k] = xf_{k+j} + xf_{k-j}, xf = floor(x 2^ej), |xf| <= 2^48:
+        // each entry of J - Ĵ is in [0, 2^(1-ej)), so ||J - Ĵ||_∞ <= 2K 2^-ej.
+        Rat x_max = 0;
+        for (const Rat& xk : x)
+            x_max = std::max(x_max, Rat(abs(xk)));
+        if (x_max == 0) reject("contraction test failed: J(center) is zero");
+        const long ej = 48 - rational_ceil_log2(x_max);
+        std::vector<std::int64_t> xf(K);
+        for (std::size_t k = 0; k < K; ++k) {
+            const Rat scaled = rational_mul_2exp(x[k], ej);
+            xf[k] =
+                int_floor_div(numerator(scaled), denominator(scaled)).convert_to<std::int64_t>();
+        }
+        const std::size_t n = (K + 7) / 8 * 8; // row stride
+        std::vector<std::int32_t> J_hi(K * n), J_lo(K * n);
+        std::vector<double> Z(K * n);
+        for (std::size_t j = 0; j < K; ++j)
+            for (std::size_t k = 0; k < K; ++k) {
+                const std::size_t at = j * n + k;
+                const std::int64_t v = (k + j < K ? xf[k + j] : 0) + (k >= j ? xf[k - j] : 0);
+                int_split_25(v, J_hi[at], J_lo[at]);
+                Z[at] = static_cast<double>(v);
+            }
+        if (!matrix_inverse_approx(Z, K, n))
+            reject("contraction test failed: J(center) is numerically singular");
+
+        // Row i of Y is Z_int[i] 2^(ej - s_i), Z_int[i] = round(Z[i] 2^s_i), |Z_int| <= 2^48;
+        // then row i of Y Ĵ is (Z_int J_int)[i] 2^-s_i, from four exact int64 products.
+        Rat norm_IYJ = 0, norm_Y = 0, norm_YF = 0;
+        std::vector<std::int32_t> z_hi(K), z_lo(K);
+        std::vector<std::int64_t> hh(n), hl(n), lh(n), ll(n);
+        for (std::size_t i = 0; i < K; ++i) {
+            double row_max = 0;
+            for (std::size_t k = 0; k < K; ++k) {
+                if (!std::isfinite(Z[i * n + k]))
+                    reject("contraction test failed: J(center) is numerically singular");
+                row_max = std::max(row_max, std::fabs(Z[i * n + k]));
+            }
+            int exponent = 0;
+            std::frexp(row_max, &exponent); // row_max < 2^exponent
+            const long s_i = 48 - exponent;
+            if (row_max == 0 || s_i < 0)
+                reject("contraction test failed: J(center) is numerically singular");
+            Int abs_sum = 0, YF = 0;
+            for (std::size_t k = 0; k < K; ++k) {
+                const std::int64_t z =
+                    std::llround(std::ldexp(Z[i * n + k], static_cast<int>(s_i)));
+                int_split_25(z, z_hi[k], z_lo[k]);
+                abs_sum += std::abs(z);
+                YF += z * F_num[k];
+            }
+            std::fill(hh.begin(), hh.end(), 0);
+            std::fill(hl.begin(), hl.end(), 0);
+            std::fill(lh.begin(), lh.end(), 0);
+            std::fill(ll.begin(), ll.end(), 0);
+            row_products(z_hi.data(), z_lo.data(), J_hi.data(), J_lo.data(), K, n, hh.data(),
+                         hl.data(), lh.data(), ll.data());
+            Int row_sum = 0; // sum_k |2^s_i δ_ik - (Z_int J_int)_ik|
+            const Int one = Int(1) << s_i;
+            for (std::size_t k = 0; k < K; ++k) {
+                Int v = (Int(hh[k]) << 50) + (Int(hl[k]) + lh[k]) * (1 << 25) + ll[k];
+                if (k == i) v -= one;
+                row_sum += abs(v);
+            }
+            norm_IYJ = std::max(norm_IYJ, rational_mul_2exp(Rat(row_sum), -s_i));
+            norm_Y = std::max(norm_Y, rational_mul_2exp(Rat(abs_sum), ej - s_i));
+            norm_YF = std::max(norm_YF, rational_mul_2exp(Rat(abs(YF), F_den), ej - s_i));
+        }
+
+        // ρ and β of docs/certificates.md with ||I - Y J|| <= ||I - Y Ĵ|| + ||Y|| 2K 2^-ej.
+        const Rat Kr(static_cast<long>(K));
+        const Rat eta = norm_IYJ + norm_Y * rational_mul_2exp(2 * Kr, -ej);
+        const Rat rho = eta + 2 * Kr * norm_Y * r;
+        const Rat beta = norm_YF + eta * r + Kr * norm_Y * r * r;
+        if (rho >= 1)
+            reject("contraction test failed: rho = " + rational_to_decimal_string(rho) + " >= 1");
+        if (beta > r)
+            reject("contraction test failed: beta = " + rational_to_decimal_string(beta) +
+                   " > r = " + rational_to_decimal_string(r));
+
+        // c_decimal: c_k lies in [x_k - r, x_k + r].
+        const Rat tol = decimal_tolerance(d, ev.digits);
+        for (std::size_t k = 0; k < K; ++k)
+            if (abs(d[k] - x[k]) + r > tol) reject(decimal_mismatch_reason(k, ev.digits));
+    });
+}
+
+} // namespace convcert::checker

@@ -1,1 +1,22 @@
-// PLACEHOLDER: to be written
+// The checker's entry point: dispatches a certificate on its kind to the lemma checks.
+#include "certify/checker/checker.h"
+
+#include "certify/checker/rational.h"
+
+namespace convcert::checker {
+
+Verdict check_certificate(const Certificate& cert) {
+    if (cert.kind == kKindLemmaExact) {
+        if (!cert.exact || cert.enclosure)
+            return Verdict{false, "lemma-exact certificate without lemma-exact evidence"};
+        return check_lemma_exact(cert.claim, *cert.exact);
+    }
+    if (cert.kind == kKindLemmaEnclosure) {
+        if (!cert.enclosure || cert.exact)
+            return Verdict{false, "lemma-enclosure certificate without lemma-enclosure evidence"};
+        return check_lemma_enclosure(cert.claim, *cert.enclosure);
+    }
+    return Verdict{false, "unknown certificate kind " + string_quote_short(cert.kind)};
+}
+
+} // namespace convcert::checker

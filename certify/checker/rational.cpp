@@ -1,1 +1,161 @@
-// PLACEHOLDER: to be written
+// Strict parsing of canonical rationals and decimals (docs/certificates.md, "Rationals") and
+// the small exact helpers the checks share.
+#include "certify/checker/rational.h"
+
+#include <boost/multiprecision/cpp_bin_float.hpp>
+
+#include <new>
+
+namespace convcert::checker {
+
+namespace {
+
+bool is_digit_run(const std::string& s, std::size_t begin, std::size_t end) {
+    if (begin >= end) return false;
+    for (std::size_t i = begin; i < end; ++i)
+        if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+}
+
+} // namespace
+
+void reject(const std::string& reason) {
+    throw Reject(reason);
+}
+
+Verdict verdict_run(const std::function<void()>& checks) {
+    try {
+        checks();
+        return Verdict{true, ""};
+    } catch (const Reject& e) {
+        return Verdict{false, e.what()};
+    } catch (const std::bad_alloc&) {
+        return Verdict{false, "out of memory while checking"};
+    } catch (const std::exception& e) {
+        return Verdict{false, std::string("internal error while checking: ") + e.what()};
+    } catch (...) {
+        return Verdict{false, "internal error while checking"};
+    }
+}
+
+std::string string_quote_short(const std::string& s) {
+    std::string out = "'";
+    for (std::size_t i = 0; i < s.size() && i < 40; ++i)
+        out += (s[i] >= 32 && s[i] < 127) ? s[i] : '?';
+    return out + (s.size() > 40 ? "...'" : "'");
+}
+
+Int integer_parse_canonical(const std::string& s, const std::string& what) {
+    const std::size_t b = (!s.empty() && s[0] == '-') ? 1 : 0;
+    if (s.size() - b > kMaxRationalDigits)
+        reject(what + ": integer exceeds the limit of 100000 digits");
+    if (!is_digit_run(s, b, s.size()))
+        reject(what + ": " + string_quote_short(s) + " is not a canonical integer");
+    if (s[b] == '0' && (s.size() > b + 1 || b == 1))
+        reject(what + ": integer " + string_quote_short(s) +
+               " is not canonical (leading zero or -0)");
+    return Int(s);
+}
+
+Rat rational_parse_canonical(const std::string& s, const std::string& what) {
+    const std::size_t slash = s.find('/');
+    if (s.size() - (s[0] == '-') - (slash != std::string::npos) > kMaxRationalDigits)
+        reject(what + ": rational exceeds the limit of 100000 digits");
+    const std::string quoted = "rational " + string_quote_short(s);
+    const std::size_t b = (!s.empty() && s[0] == '-') ? 1 : 0;
+    const std::size_t end = slash == std::string::npos ? s.size() : slash;
+    if (!is_digit_run(s, b, end) ||
+        (slash != std::string::npos && !is_digit_run(s, end + 1, s.size())))
+        reject(what + ": " + quoted + " is not a canonical rational");
+    if ((s[b] == '0' && (end > b + 1 || b == 1)) ||
+        (slash != std::string::npos && s[end + 1] == '0'))
+        reject(what + ": " + quoted + " is not canonical (leading zero or -0)");
+    const Int p(s.substr(0, end));
+    if (slash == std::string::npos) return Rat(p);
+    const Int q(s.substr(end + 1));
+    if (q < 2) reject(what + ": " + quoted + " has denominator 1");
+    const Rat value(p, q); // one gcd: q is the reduced denominator iff gcd(p, q) = 1
+    if (denominator(value) != q) reject(what + ": " + quoted + " is not in lowest terms");
+    return value;
+}
+
+Rat decimal_parse(const std::string& s, const std::string& what) {
+    const std::string bad = what + ": " + string_quote_short(s) + " is not a decimal";
+    std::size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
+    const std::size_t int_begin = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+        ++i;
+    if (i == int_begin) reject(bad);
+    std::string mantissa = s.substr(int_begin, i - int_begin);
+    long exponent = 0;
+    if (i < s.size() && s[i] == '.') {
+        const std::size_t frac_begin = ++i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+        if (i == frac_begin) reject(bad);
+        mantissa += s.substr(frac_begin, i - frac_begin);
+        exponent = -static_cast<long>(i - frac_begin);
+    }
+    if (i < s.size() && s[i] == 'e') {
+        ++i;
+        const bool negative = i < s.size() && s[i] == '-';
+        if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+        if (!is_digit_run(s, i, s.size())) reject(bad);
+        if (s.size() - i > 6 || std::stol(s.substr(i)) > static_cast<long>(kMaxRationalDigits))
+            reject(what + ": decimal exponent exceeds the limit of 100000");
+        exponent += negative ? -std::stol(s.substr(i)) : std::stol(s.substr(i));
+        i = s.size();
+    }
+    if (i != s.size()) reject(bad);
+    if (mantissa.size() > kMaxRationalDigits)
+        reject(what + ": decimal exceeds the limit of 100000 digits");
+    const std::size_t nonzero = mantissa.find_first_not_of('0');
+    Rat value(nonzero == std::string::npos ? Int(0) : Int(mantissa.substr(nonzero)));
+    const Int scale = pow(Int(10), static_cast<unsigned>(exponent < 0 ? -exponent : exponent));
+    value = exponent < 0 ? Rat(value / scale) : Rat(value * scale);
+    return s[0] == '-' ? Rat(-value) : value;
+}
+
+Int int_floor_div(const Int& a, const Int& b) {
+    Int q = a / b; // truncates toward zero
+    if (a.sign() < 0 && q * b != a) --q;
+    return q;
+}
+
+Rat rational_mul_2exp(const Rat& x, long e) {
+    if (e >= 0) return Rat(numerator(x) << e, denominator(x));
+    return Rat(numerator(x), denominator(x) << -e);
+}
+
+long rational_ceil_log2(const Rat& x) {
+    long e = static_cast<long>(msb(numerator(x))) - static_cast<long>(msb(denominator(x)));
+    while (x > rational_mul_2exp(Rat(1), e))
+        ++e;
+    while (x <= rational_mul_2exp(Rat(1), e - 1))
+        --e;
+    return e;
+}
+
+std::string rational_to_decimal_string(const Rat& x, int digits) {
+    using Float = boost::multiprecision::cpp_bin_float_50;
+    const Float f = Float(numerator(x)) / Float(denominator(x));
+    return f.str(digits);
+}
+
+std::string rational_to_string_short(const Rat& x) {
+    std::string s = numerator(x).str();
+    if (denominator(x) != 1) s += "/" + denominator(x).str();
+    return s.size() > 40 ? s.substr(0, 40) + "..." : s;
+}
+
+IntVector rational_vector_clear_denominators(const std::vector<Rat>& v) {
+    IntVector out{{}, Int(1)};
+    for (const Rat& x : v)
+        out.den = lcm(out.den, denominator(x));
+    out.num.reserve(v.size());
+    for (const Rat& x : v)
+        out.num.push_back(numerator(x) * (out.den / denominator(x)));
+    return out;
+}
+
+} // namespace convcert::checker
