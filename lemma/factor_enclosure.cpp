@@ -456,9 +456,9 @@ LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& ta
     // 1. Double-precision factor (scaled units: c' = c / 2^e).
     const std::vector<double> c = lemma_newton_double(t_scaled, &st.newton_iterations);
 
-    // Jacobians: n x n for the refinement, K x K (the checker's) for the radius. The checker
-    // rounds J to 48 bits relative to max|c| and inverts it in double: both errors must stay
-    // well below 1 in ||I - Y J||.
+    // The checker tests the leading n x n system (the center is exactly 0 past n). It rounds
+    // J to 48 bits relative to max|c| and inverts it in double: both errors must stay well
+    // below 1 in ||I - Y J||.
     const auto too_ill_conditioned = [&](double inv_norm, double norm_J, long dim) {
         const double rounding =
             inv_norm * 2.0 * static_cast<double>(dim) * max_abs(c) * std::ldexp(1.0, -47);
@@ -469,20 +469,8 @@ LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& ta
     const double norm_J_n = norm_inf(J_n);
     const double inv_n = inverse_norm_inf_estimate(lu_n);
     if (too_ill_conditioned(inv_n, norm_J_n, n)) throw FactorError(kUnitCircleMessage);
-    double inv_K = inv_n, norm_J_K = norm_J_n;
-    if (n < K) {
-        const Eigen::MatrixXd J_K = lemma_jacobian_double(c, K);
-        norm_J_K = norm_inf(J_K);
-        inv_K = inverse_norm_inf_estimate(Eigen::PartialPivLU<Eigen::MatrixXd>(J_K));
-        if (too_ill_conditioned(inv_K, norm_J_K, K))
-            throw FactorError(
-                "the target has " + std::to_string(K - n) +
-                " trailing zero lags; padding the factor with zeros makes the K x K Jacobian "
-                "too ill-conditioned (its inverse grows like |1/z|^(K-n) for the smallest root z "
-                "of p_c) for the checker's test: use the exact method or drop the zero lags");
-    }
-    st.inverse_norm = std::ldexp(inv_K, static_cast<int>(-e));
-    st.condition = inv_K * norm_J_K;
+    st.inverse_norm = std::ldexp(inv_n, static_cast<int>(-e));
+    st.condition = inv_n * norm_J_n;
 
     // 2. Radius r' = 2^-q (scaled units): at most 10^-(digits+1) max|c| for the decimals and
     // with 2 K ||Y|| r <= 2^-kRhoMarginBits. ||Y|| is scale-invariant in that product.
@@ -490,7 +478,7 @@ LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& ta
         std::log2(max_abs(c)) - static_cast<double>(digits + 1) * std::log2(10.0);
     // The estimate of ||Y|| is a lower bound, seen up to 2.4 times too small: 3 bits of slack.
     const double log2_rmax_rho =
-        -kRhoMarginBits - std::log2(2.0 * static_cast<double>(K) * inv_K) - 3.0;
+        -kRhoMarginBits - std::log2(2.0 * static_cast<double>(n) * inv_n) - 3.0;
     const long q = static_cast<long>(std::ceil(-std::min(log2_rmax_digits, log2_rmax_rho)));
     const long prec = q + kGridBits;
     st.precision_bits = prec;

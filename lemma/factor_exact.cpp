@@ -1,8 +1,11 @@
 // Exact spectral factorization (see factor_exact.h). Every solution c of c ⋆ c = T is a choice
-// of half the roots of the palindromic q (exact, Calcium, via qqbar_roots.h) and a sign; a
-// primitive element α = Σ w_j c_j separates them, M(y) = Π_S (y - α_S) is rounded to Z[y] from
-// Arb balls, its irreducible factor m through the real α* of the MATH.md factor c* is the
-// minimal polynomial, and c*_k = P_k(α*) comes from trace interpolation, checked exactly.
+// of half the roots of the palindromic q and a sign; the roots come exactly from the degree-n
+// reduced polynomial R(x + 1/x) = x^-n q(x) (Calcium, via qqbar_roots.h). A primitive element
+// α = Σ w_j c_j separates all solutions, M(y) = Π_S (y - α_S) is rounded to Z[y] from Arb
+// balls, and its irreducible factor m through the real α* of the MATH.md factor c* is the
+// minimal polynomial. Q_k = Σ_orbit c_k m/(y - α) is integral (a trace) and rounded too;
+// P_k = Q_k / (L m') mod m comes from CRT over word primes, and c*_k = P_k(α*) is verified
+// exactly before anything is returned.
 #include "lemma/factor_exact.h"
 
 #include "lemma/autocorrelation.h"

@@ -66,9 +66,11 @@ LemmaInstance lemma_instance_from_json(const std::string& text) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        std::string what = e.what();
-        throw InputError("malformed JSON: " + what.substr(what.find(']') + 2));
+    } catch (const nlohmann::json::exception& e) { // parse_error, or out_of_range for 1e400
+        const std::string what = e.what();
+        const auto bracket = what.find("] ");
+        throw InputError("malformed JSON: " +
+                         (bracket == std::string::npos ? what : what.substr(bracket + 2)));
     }
     if (!j.is_object())
         throw InputError("input must be a JSON object {\"K\": ..., \"vectors\": ...}");

@@ -61,6 +61,7 @@ const char* kInstances[] = {
     R"({"K": 2, "vectors": [[1, 2], [3, -1]]})",
     R"({"K": 3, "vectors": [[1, 2, -3], ["1/2", "0", "4"]]})",
     R"({"K": 4, "vectors": [[2, -1, 3, 1], [1, 1, -2, 5]]})",
+    R"({"K": 5, "vectors": [[1, 2, 0, 0, 0], [3, -1, 0, 0, 0]]})", // trailing zero lags
 };
 
 } // namespace
