@@ -133,8 +133,10 @@ int command_factor(const std::vector<std::string>& args) {
     std::cerr << "convcert factor: " << cert.kind << " certificate, K = " << cert.claim.K << ", "
               << cert.claim.vectors.size() << " vector(s)";
     if (cert.exact) std::cerr << ", field degree " << (cert.exact->minpoly.size() - 1);
-    if (cert.enclosure)
-        std::cerr << ", radius " << cert.enclosure->radius.size() << "-char rational";
+    if (cert.enclosure) {
+        const std::string& r = cert.enclosure->radius;
+        std::cerr << ", box radius " << (r.size() <= 48 ? r : r.substr(0, 20) + "...");
+    }
     std::cerr << ", " << seconds << " s" << (fa.output.empty() ? "" : ", written to " + fa.output)
               << "\n";
     return kExitOk;
