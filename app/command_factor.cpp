@@ -117,6 +117,9 @@ int command_factor(const std::vector<std::string>& args) {
     } catch (const lemma::FactorError& e) {
         std::cerr << "convcert factor: no certificate: " << e.what() << "\n";
         return kExitGeneratorFailed;
+    } catch (const std::exception& e) {
+        std::cerr << "convcert factor: internal error: " << e.what() << "\n";
+        return kExitGeneratorFailed;
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

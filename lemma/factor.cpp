@@ -46,7 +46,7 @@ Certificate lemma_factor_certificate(const LemmaInstance& instance, const Factor
     claim.target = lemma_target(instance.vectors);
     switch (options.method) {
     case FactorMethod::Exact:
-        return certificate_exact(std::move(claim), options.digits, 1024);
+        return certificate_exact(std::move(claim), options.digits, kExactMaxSolutions);
     case FactorMethod::Enclosure:
         return certificate_enclosure(std::move(claim), options.digits);
     case FactorMethod::Auto:
@@ -54,12 +54,12 @@ Certificate lemma_factor_certificate(const LemmaInstance& instance, const Factor
     }
     const long length = lemma_effective_length(claim.target);
     if (length <= kAutoExactMaxLength)
-        return certificate_exact(std::move(claim), options.digits, 256);
+        return certificate_exact(std::move(claim), options.digits, kExactMaxSolutions);
     try {
         return certificate_enclosure(claim, options.digits);
     } catch (const FactorError& enclosure_failure) {
         try {
-            return certificate_exact(std::move(claim), options.digits, 1024);
+            return certificate_exact(std::move(claim), options.digits, kExactMaxSolutions);
         } catch (const FactorError& exact_failure) {
             throw FactorError(std::string(enclosure_failure.what()) +
                               "; exact fallback: " + exact_failure.what());

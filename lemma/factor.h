@@ -19,12 +19,17 @@ struct FactorOptions {
 /// for generic inputs: 64 at K = 6).
 inline constexpr long kAutoExactMaxLength = 6;
 
+/// The exact method's bound on the number of solutions it enumerates (an upper bound on the
+/// field degree): 256 allows generic inputs up to K = 8 (about 2 MB of evidence, seconds to
+/// check); K = 9 would be 18 MB and minutes.
+inline constexpr long kExactMaxSolutions = 256;
+
 /// Parses "exact" | "enclosure" | "auto"; throws InputError otherwise.
 FactorMethod factor_method_from_string(const std::string& name);
 
 /// Builds the certificate. Auto: exact when the effective length is at most
-/// kAutoExactMaxLength, enclosure otherwise, and exact again (up to field degree 1024) when
-/// the enclosure fails because q has roots on the unit circle. Throws FactorError.
+/// kAutoExactMaxLength, enclosure otherwise, and exact again when the enclosure fails (q has
+/// roots on or very near the unit circle). Throws FactorError.
 Certificate lemma_factor_certificate(const LemmaInstance& instance, const FactorOptions& options);
 
 } // namespace convcert::lemma
