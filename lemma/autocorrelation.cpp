@@ -1,6 +1,8 @@
 // Autocorrelations and palindromic polynomials of Lemma instances (see autocorrelation.h).
 #include "lemma/autocorrelation.h"
 
+#include "lemma/flint_raii.h"
+
 #include <flint/fmpq_vec.h>
 #include <flint/fmpz_vec.h>
 
@@ -17,16 +19,6 @@ std::string fmpq_get_string(const fmpq_t x) {
 
 namespace {
 
-// RAII for a FLINT rational vector.
-struct FmpqVector {
-    fmpq* v;
-    long n;
-    explicit FmpqVector(long len) : v(_fmpq_vec_init(len)), n(len) {}
-    ~FmpqVector() { _fmpq_vec_clear(v, n); }
-    FmpqVector(const FmpqVector&) = delete;
-    FmpqVector& operator=(const FmpqVector&) = delete;
-};
-
 void fmpq_set_checked(fmpq_t x, const std::string& s) {
     if (fmpq_set_str(x, s.c_str(), 10) != 0 || fmpz_is_zero(fmpq_denref(x)))
         throw std::invalid_argument("not a rational: '" + s + "'");
@@ -38,7 +30,7 @@ void fmpq_set_checked(fmpq_t x, const std::string& s) {
 std::vector<std::string> lemma_target(const std::vector<std::vector<std::string>>& vectors) {
     if (vectors.empty()) throw std::invalid_argument("lemma_target: no vectors");
     const long K = static_cast<long>(vectors[0].size());
-    FmpqVector t(K), a(K);
+    FmpqVec t(K), a(K);
     for (const auto& vec : vectors) {
         if (static_cast<long>(vec.size()) != K)
             throw std::invalid_argument("lemma_target: vectors of different lengths");
@@ -56,33 +48,29 @@ std::vector<std::string> lemma_target(const std::vector<std::vector<std::string>
 }
 
 long lemma_effective_length(const std::vector<std::string>& target) {
-    fmpq_t x;
-    fmpq_init(x);
+    Fmpq x;
     long len = 0;
     for (long j = 0; j < static_cast<long>(target.size()); ++j) {
-        fmpq_set_checked(x, target[j]);
-        if (!fmpq_is_zero(x)) len = j + 1;
+        fmpq_set_checked(x.x, target[j]);
+        if (!fmpq_is_zero(x.x)) len = j + 1;
     }
-    fmpq_clear(x);
     return len;
 }
 
 void lemma_integer_target(fmpz* T, fmpz_t L, const std::vector<std::string>& target) {
     const long K = static_cast<long>(target.size());
-    FmpqVector t(K);
+    FmpqVec t(K);
     fmpz_one(L);
     for (long j = 0; j < K; ++j) {
         fmpq_set_checked(t.v + j, target[j]);
         fmpz_lcm(L, L, fmpq_denref(t.v + j));
     }
-    fmpz_t L2;
-    fmpz_init(L2);
-    fmpz_mul(L2, L, L);
+    Fmpz L2;
+    fmpz_mul(L2.x, L, L);
     for (long j = 0; j < K; ++j) {
-        fmpz_divexact(T + j, L2, fmpq_denref(t.v + j));
+        fmpz_divexact(T + j, L2.x, fmpq_denref(t.v + j));
         fmpz_mul(T + j, T + j, fmpq_numref(t.v + j));
     }
-    fmpz_clear(L2);
 }
 
 void lemma_palindromic_poly(fmpz_poly_t q, const fmpz* T, long len) {

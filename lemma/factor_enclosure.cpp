@@ -7,6 +7,7 @@
 #include "lemma/autocorrelation.h"
 #include "lemma/decimal.h"
 #include "lemma/factor_error.h"
+#include "lemma/flint_raii.h"
 #include "lemma/spectral_newton.h"
 
 #include <arb.h>
@@ -23,41 +24,6 @@
 namespace convcert::lemma {
 
 namespace {
-
-// ---- RAII for FLINT / Arb objects ----
-
-struct FmpzVec {
-    fmpz* v;
-    long n;
-    explicit FmpzVec(long len) : v(_fmpz_vec_init(len)), n(len) {}
-    ~FmpzVec() { _fmpz_vec_clear(v, n); }
-    FmpzVec(const FmpzVec&) = delete;
-    FmpzVec& operator=(const FmpzVec&) = delete;
-};
-
-struct Fmpz {
-    fmpz_t x;
-    Fmpz() { fmpz_init(x); }
-    ~Fmpz() { fmpz_clear(x); }
-    Fmpz(const Fmpz&) = delete;
-    Fmpz& operator=(const Fmpz&) = delete;
-};
-
-struct Fmpq {
-    fmpq_t x;
-    Fmpq() { fmpq_init(x); }
-    ~Fmpq() { fmpq_clear(x); }
-    Fmpq(const Fmpq&) = delete;
-    Fmpq& operator=(const Fmpq&) = delete;
-};
-
-struct Arb {
-    arb_t x;
-    Arb() { arb_init(x); }
-    ~Arb() { arb_clear(x); }
-    Arb(const Arb&) = delete;
-    Arb& operator=(const Arb&) = delete;
-};
 
 // ---- tuning constants ----
 

@@ -13,7 +13,6 @@ namespace convcert::lemma {
 /// enclosed c is the same factor as lemma_factor_exact's (roots of p_c inside the unit disk,
 /// positive leading coefficient). Throws FactorError when the Jacobian at c is singular or
 /// too ill-conditioned (q has roots on or very near the unit circle), or the target is zero.
-LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& target,
-                                              long digits);
+LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& target, long digits);
 
 } // namespace convcert::lemma

@@ -11,6 +11,7 @@
 #include "lemma/autocorrelation.h"
 #include "lemma/decimal.h"
 #include "lemma/factor_error.h"
+#include "lemma/flint_raii.h"
 #include "lemma/qqbar_roots.h"
 
 #include <acb.h>
@@ -36,131 +37,6 @@
 namespace convcert::lemma {
 
 namespace {
-
-// ---- RAII wrappers (non-copyable; movable where they live in std::vector) ----
-
-struct Fmpz {
-    fmpz_t x;
-    Fmpz() { fmpz_init(x); }
-    ~Fmpz() { fmpz_clear(x); }
-    Fmpz(const Fmpz&) = delete;
-    Fmpz& operator=(const Fmpz&) = delete;
-};
-
-struct Fmpq {
-    fmpq_t x;
-    Fmpq() { fmpq_init(x); }
-    ~Fmpq() { fmpq_clear(x); }
-    Fmpq(const Fmpq&) = delete;
-    Fmpq& operator=(const Fmpq&) = delete;
-};
-
-struct FmpzVec {
-    fmpz* v;
-    slong n;
-    explicit FmpzVec(slong len) : v(_fmpz_vec_init(len)), n(len) {}
-    ~FmpzVec() { _fmpz_vec_clear(v, n); }
-    FmpzVec(const FmpzVec&) = delete;
-    FmpzVec& operator=(const FmpzVec&) = delete;
-};
-
-struct FmpzPoly {
-    fmpz_poly_t p;
-    FmpzPoly() { fmpz_poly_init(p); }
-    ~FmpzPoly() { fmpz_poly_clear(p); }
-    FmpzPoly(FmpzPoly&& o) noexcept {
-        fmpz_poly_init(p);
-        fmpz_poly_swap(p, o.p);
-    }
-    FmpzPoly(const FmpzPoly&) = delete;
-    FmpzPoly& operator=(const FmpzPoly&) = delete;
-};
-
-struct FmpqPoly {
-    fmpq_poly_t p;
-    FmpqPoly() { fmpq_poly_init(p); }
-    ~FmpqPoly() { fmpq_poly_clear(p); }
-    FmpqPoly(FmpqPoly&& o) noexcept {
-        fmpq_poly_init(p);
-        fmpq_poly_swap(p, o.p);
-    }
-    FmpqPoly(const FmpqPoly&) = delete;
-    FmpqPoly& operator=(const FmpqPoly&) = delete;
-};
-
-struct FmpzPolyFactor {
-    fmpz_poly_factor_t f;
-    FmpzPolyFactor() { fmpz_poly_factor_init(f); }
-    ~FmpzPolyFactor() { fmpz_poly_factor_clear(f); }
-    FmpzPolyFactor(const FmpzPolyFactor&) = delete;
-    FmpzPolyFactor& operator=(const FmpzPolyFactor&) = delete;
-};
-
-struct Arb {
-    arb_t x;
-    Arb() { arb_init(x); }
-    ~Arb() { arb_clear(x); }
-    Arb(const Arb&) = delete;
-    Arb& operator=(const Arb&) = delete;
-};
-
-struct Arf {
-    arf_t x;
-    Arf() { arf_init(x); }
-    ~Arf() { arf_clear(x); }
-    Arf(const Arf&) = delete;
-    Arf& operator=(const Arf&) = delete;
-};
-
-struct Mag {
-    mag_t x;
-    Mag() { mag_init(x); }
-    ~Mag() { mag_clear(x); }
-    Mag(const Mag&) = delete;
-    Mag& operator=(const Mag&) = delete;
-};
-
-struct Acb {
-    acb_t x;
-    Acb() { acb_init(x); }
-    ~Acb() { acb_clear(x); }
-    Acb(const Acb&) = delete;
-    Acb& operator=(const Acb&) = delete;
-};
-
-struct AcbVec {
-    acb_ptr v;
-    slong n;
-    explicit AcbVec(slong len) : v(_acb_vec_init(len)), n(len) {}
-    ~AcbVec() { _acb_vec_clear(v, n); }
-    AcbVec(const AcbVec&) = delete;
-    AcbVec& operator=(const AcbVec&) = delete;
-};
-
-struct ArbVec {
-    arb_ptr v;
-    slong n;
-    explicit ArbVec(slong len) : v(_arb_vec_init(len)), n(len) {}
-    ~ArbVec() { _arb_vec_clear(v, n); }
-    ArbVec(const ArbVec&) = delete;
-    ArbVec& operator=(const ArbVec&) = delete;
-};
-
-struct AcbPoly {
-    acb_poly_t p;
-    AcbPoly() { acb_poly_init(p); }
-    ~AcbPoly() { acb_poly_clear(p); }
-    AcbPoly(const AcbPoly&) = delete;
-    AcbPoly& operator=(const AcbPoly&) = delete;
-};
-
-struct ArbPoly {
-    arb_poly_t p;
-    ArbPoly() { arb_poly_init(p); }
-    ~ArbPoly() { arb_poly_clear(p); }
-    ArbPoly(const ArbPoly&) = delete;
-    ArbPoly& operator=(const ArbPoly&) = delete;
-};
 
 struct RootsDeleter {
     void operator()(lemma_roots_struct* r) const { lemma_roots_clear(r); }
@@ -599,17 +475,22 @@ Attempt lemma_exact_attempt(ExactFactor& out, const Instance& in, slong prec, sl
 
 // ---- output: refine α*, the interval, the decimals ----
 
-// Upper bound of Σ_i i |p_i| R^(i-1) (the checker's Lipschitz bound on [-R, R]), R >= 0.
-void lemma_derivative_bound(arb_t res, const fmpq_poly_t P, const arb_t R) {
-    ArbPoly a, da;
+// a = Σ_i |p_i| y^i in Arb (a starts as the zero polynomial).
+void lemma_abs_coeff_poly(arb_poly_t a, const fmpq_poly_t P) {
     Fmpq c;
     for (slong i = 0; i < fmpq_poly_length(P); ++i) {
         fmpq_poly_get_coeff_fmpq(c.x, P, i);
         fmpq_abs(c.x, c.x);
         Arb v;
         arb_set_fmpq(v.x, c.x, kEstimatePrec);
-        arb_poly_set_coeff_arb(a.p, i, v.x);
+        arb_poly_set_coeff_arb(a, i, v.x);
     }
+}
+
+// Upper bound of Σ_i i |p_i| R^(i-1) (the checker's Lipschitz bound on [-R, R]), R >= 0.
+void lemma_derivative_bound(arb_t res, const fmpq_poly_t P, const arb_t R) {
+    ArbPoly a, da;
+    lemma_abs_coeff_poly(a.p, P);
     arb_poly_derivative(da.p, a.p, kEstimatePrec);
     arb_poly_evaluate(res, da.p, R, kEstimatePrec);
     Arf u;
@@ -620,14 +501,7 @@ void lemma_derivative_bound(arb_t res, const fmpq_poly_t P, const arb_t R) {
 // Upper bound of Σ_i |p_i| R^i.
 void lemma_abs_value_bound(arb_t res, const fmpq_poly_t P, const arb_t R) {
     ArbPoly a;
-    Fmpq c;
-    for (slong i = 0; i < fmpq_poly_length(P); ++i) {
-        fmpq_poly_get_coeff_fmpq(c.x, P, i);
-        fmpq_abs(c.x, c.x);
-        Arb v;
-        arb_set_fmpq(v.x, c.x, kEstimatePrec);
-        arb_poly_set_coeff_arb(a.p, i, v.x);
-    }
+    lemma_abs_coeff_poly(a.p, P);
     arb_poly_evaluate(res, a.p, R, kEstimatePrec);
 }
 
@@ -658,7 +532,7 @@ void lemma_evaluate_fmpq_poly(arb_t res, const fmpq_poly_t P, const arb_t x, slo
 }
 
 // z / 2^g (g may be negative) into an fmpq.
-void fmpq_set_fmpz_2exp(fmpq_t q, const fmpz_t z, slong g) {
+void fmpq_set_fmpz_div_2exp(fmpq_t q, const fmpz_t z, slong g) {
     fmpz_set(fmpq_numref(q), z);
     fmpz_one(fmpq_denref(q));
     if (g >= 0)
@@ -762,9 +636,9 @@ void lemma_output_interval(fmpq_t l, fmpq_t h, ArbVec& c, const ExactFactor& ex,
             grow();
             continue;
         }
-        fmpq_set_fmpz_2exp(l, kl.x, g);
+        fmpq_set_fmpz_div_2exp(l, kl.x, g);
         fmpz_add_ui(kh.x, kh.x, 1);
-        fmpq_set_fmpz_2exp(h, kh.x, g);
+        fmpq_set_fmpz_div_2exp(h, kh.x, g);
         // exact sign change
         Fmpq ml, mh;
         fmpz_poly_evaluate_fmpq(ml.x, ex.m.p, l);

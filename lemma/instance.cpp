@@ -2,6 +2,7 @@
 #include "lemma/instance.h"
 
 #include "lemma/autocorrelation.h"
+#include "lemma/flint_raii.h"
 
 #include <flint/fmpq.h>
 #include <nlohmann/json.hpp>
@@ -19,15 +20,6 @@ bool all_digits(const std::string& s, std::size_t from, std::size_t to) {
     return true;
 }
 
-// RAII for one fmpq.
-struct Fmpq {
-    fmpq_t v;
-    Fmpq() { fmpq_init(v); }
-    ~Fmpq() { fmpq_clear(v); }
-    Fmpq(const Fmpq&) = delete;
-    Fmpq& operator=(const Fmpq&) = delete;
-};
-
 } // namespace
 
 std::string rational_canonicalize(const std::string& text, const std::string& where) {
@@ -38,27 +30,27 @@ std::string rational_canonicalize(const std::string& text, const std::string& wh
     const std::size_t start = (!text.empty() && text[0] == '-') ? 1 : 0;
     const std::size_t slash = text.find('/');
     const std::size_t dot = text.find('.');
-    Fmpq x;
+    Fmpq q;
     if (slash != std::string::npos) {
         if (!all_digits(text, start, slash) || !all_digits(text, slash + 1, text.size()))
             throw InputError(where + ": '" + shown + "' is not a rational p/q");
-        fmpq_set_str(x.v, text.c_str(), 10);
-        if (fmpz_is_zero(fmpq_denref(x.v)))
+        fmpq_set_str(q.x, text.c_str(), 10);
+        if (fmpz_is_zero(fmpq_denref(q.x)))
             throw InputError(where + ": '" + shown + "' has a zero denominator");
-        fmpq_canonicalise(x.v);
+        fmpq_canonicalise(q.x);
     } else if (dot != std::string::npos) {
         if (!all_digits(text, start, dot) || !all_digits(text, dot + 1, text.size()))
             throw InputError(where + ": '" + shown + "' is not a finite decimal");
         const std::string digits = text.substr(0, dot) + text.substr(dot + 1);
         const std::string ratio = digits + "/1" + std::string(text.size() - dot - 1, '0');
-        fmpq_set_str(x.v, ratio.c_str(), 10);
-        fmpq_canonicalise(x.v);
+        fmpq_set_str(q.x, ratio.c_str(), 10);
+        fmpq_canonicalise(q.x);
     } else {
         if (!all_digits(text, start, text.size()))
             throw InputError(where + ": '" + shown + "' is not a rational");
-        fmpq_set_str(x.v, text.c_str(), 10);
+        fmpq_set_str(q.x, text.c_str(), 10);
     }
-    return fmpq_get_string(x.v);
+    return fmpq_get_string(q.x);
 }
 
 LemmaInstance lemma_instance_from_json(const std::string& text) {

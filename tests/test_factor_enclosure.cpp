@@ -7,6 +7,7 @@
 #include "lemma/autocorrelation.h"
 #include "lemma/factor_enclosure.h"
 #include "lemma/factor_error.h"
+#include "lemma/flint_raii.h"
 #include "lemma/spectral_newton.h"
 
 #include <acb_poly.h>
@@ -54,36 +55,29 @@ std::vector<std::vector<std::string>> random_vectors(std::mt19937_64& rng, long 
     return vectors;
 }
 
-struct Rational {
-    fmpq_t x;
-    Rational() { fmpq_init(x); }
+// An fmpq, optionally parsed (and canonicalized) from a string that must be a rational.
+struct Rational : Fmpq {
+    Rational() = default;
     explicit Rational(const std::string& s) {
-        fmpq_init(x);
         REQUIRE(fmpq_set_str(x, s.c_str(), 10) == 0);
         fmpq_canonicalise(x);
     }
-    ~Rational() { fmpq_clear(x); }
-    Rational(const Rational&) = delete;
-    Rational& operator=(const Rational&) = delete;
 };
 
-// a < 1 and a > 1 for certain (Arb 2.23 has no arb_lt_si).
+// cmp(a, 1) for certain, cmp = arb_lt or arb_gt (Arb 2.23 has no arb_lt_si).
+bool arb_compare_one(const arb_t a, int (*cmp)(const arb_t, const arb_t)) {
+    Arb one;
+    arb_one(one.x);
+    return cmp(a, one.x) != 0;
+}
+
+// a < 1 and a > 1 for certain.
 bool arb_lt_one(const arb_t a) {
-    arb_t one;
-    arb_init(one);
-    arb_one(one);
-    const bool lt = arb_lt(a, one);
-    arb_clear(one);
-    return lt;
+    return arb_compare_one(a, arb_lt);
 }
 
 bool arb_gt_one(const arb_t a) {
-    arb_t one;
-    arb_init(one);
-    arb_one(one);
-    const bool gt = arb_gt(a, one);
-    arb_clear(one);
-    return gt;
+    return arb_compare_one(a, arb_gt);
 }
 
 std::string arb_string(const arb_t x, slong digits) {
@@ -105,23 +99,6 @@ bool box_contains(const LemmaEnclosureEvidence& ev, const std::vector<std::strin
     return true;
 }
 
-struct AcbVec {
-    acb_ptr v;
-    slong n;
-    explicit AcbVec(slong len) : v(_acb_vec_init(len)), n(len) {}
-    ~AcbVec() { _acb_vec_clear(v, n); }
-    AcbVec(const AcbVec&) = delete;
-    AcbVec& operator=(const AcbVec&) = delete;
-};
-
-struct Poly {
-    fmpz_poly_t p;
-    Poly() { fmpz_poly_init(p); }
-    ~Poly() { fmpz_poly_clear(p); }
-    Poly(const Poly&) = delete;
-    Poly& operator=(const Poly&) = delete;
-};
-
 // The MATH.md factor of the vectors' target by a second route: the roots of q inside the unit
 // disk (Arb), c = λ prod (x - z) with λ > 0 fixed by c ⋆ c = t at lag 0. Balls at about
 // 200 bits; returns false when q is not squarefree (then the route does not apply).
@@ -133,7 +110,7 @@ bool factor_by_roots(const std::vector<std::string>& target, std::vector<arb_str
     fmpz_t L;
     fmpz_init(L);
     lemma_integer_target(T, L, target);
-    Poly q;
+    FmpzPoly q;
     lemma_palindromic_poly(q.p, T, n);
     bool ok = fmpz_poly_is_squarefree(q.p);
     if (ok && n > 1) {
@@ -200,7 +177,7 @@ void require_roots_inside(const LemmaEnclosureEvidence& ev) {
         Rational x(s);
         fmpz_lcm(den, den, fmpq_denref(x.x));
     }
-    Poly p;
+    FmpzPoly p;
     for (long k = 0; k < K; ++k) {
         Rational x(ev.center[k]);
         fmpz_t v;
@@ -238,7 +215,7 @@ bool q_near_unit_circle(const std::vector<std::string>& target) {
     fmpz_t L;
     fmpz_init(L);
     lemma_integer_target(T, L, target);
-    Poly q, dq, g, sq;
+    FmpzPoly q, dq, g, sq;
     lemma_palindromic_poly(q.p, T, n);
     fmpz_poly_derivative(dq.p, q.p);
     fmpz_poly_gcd(g.p, q.p, dq.p);
