@@ -23,6 +23,14 @@ invalid, 2 usage error or a file that cannot be read or is not JSON.
 
 constexpr std::size_t kMaxCertificateBytes = 256u << 20;
 
+// "lemma-exact, K = 3" or "regularizer-bracket, D = 8, K = 2, R = 1".
+std::string certificate_summary(const Certificate& cert) {
+    if (const auto& reg = cert.regularizer_claim)
+        return cert.kind + ", D = " + std::to_string(reg->D) + ", K = " + std::to_string(reg->K) +
+               ", R = " + std::to_string(reg->R);
+    return cert.kind + ", K = " + std::to_string(cert.claim.K);
+}
+
 } // namespace
 
 int command_check(const std::vector<std::string>& args) {
@@ -68,8 +76,7 @@ int command_check(const std::vector<std::string>& args) {
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (verdict.valid) {
-            std::cout << path << ": valid (" << read.certificate->kind
-                      << ", K = " << read.certificate->claim.K << ")\n";
+            std::cout << path << ": valid (" << certificate_summary(*read.certificate) << ")\n";
         } else {
             std::cout << path << ": INVALID: " << verdict.reason << "\n";
             if (status == kExitOk) status = kExitInvalid;

@@ -20,6 +20,34 @@ Json claim_to_json(const LemmaClaim& claim) {
     return j;
 }
 
+// Per-channel rows: a flat list when R == 1, R lists otherwise (docs/certificates.md).
+Json rows_to_json(const std::vector<std::vector<std::string>>& rows, long R) {
+    if (R == 1 && rows.size() == 1) return rows[0];
+    return rows;
+}
+
+Json regularizer_claim_to_json(const RegularizerClaim& claim) {
+    Json j;
+    j["D"] = claim.D;
+    j["K"] = claim.K;
+    j["R"] = claim.R;
+    j["w"] = rows_to_json(claim.w, claim.R);
+    j["lower"] = claim.lower;
+    j["upper"] = claim.upper;
+    return j;
+}
+
+Json bracket_to_json(const RegularizerBracketEvidence& e, long R) {
+    Json ev;
+    ev["lambda"] = rows_to_json(e.lambda, R);
+    Json u = Json::array();
+    for (const auto& kernel : e.u)
+        u.push_back(rows_to_json(kernel, R));
+    ev["network"]["u"] = u;
+    ev["network"]["v"] = e.v;
+    return ev;
+}
+
 // A structural problem in a certificate; turned into CertificateReadResult::error.
 struct StructureError : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -60,6 +88,41 @@ std::vector<std::vector<std::string>> string_arrays_of(const Json& v, const std:
     return out;
 }
 
+/// Per-channel rows: exactly a flat list of strings when R == 1, a list of lists otherwise.
+std::vector<std::vector<std::string>> rows_of(const Json& v, long R, const std::string& where) {
+    if (!v.is_array()) throw StructureError(where + " is not an array");
+    const bool flat = R == 1;
+    for (const Json& x : v)
+        if (x.is_array() == flat)
+            throw StructureError(where + (flat ? " must be a flat list of rationals when R = 1"
+                                               : " must be a list of R lists when R > 1"));
+    if (flat) return {strings_of(v, where)};
+    return string_arrays_of(v, where);
+}
+
+RegularizerClaim regularizer_claim_from_json(const Json& j) {
+    RegularizerClaim claim;
+    claim.D = integer_of(field(j, "D", "claim"), "claim.D");
+    claim.K = integer_of(field(j, "K", "claim"), "claim.K");
+    claim.R = integer_of(field(j, "R", "claim"), "claim.R");
+    claim.w = rows_of(field(j, "w", "claim"), claim.R, "claim.w");
+    claim.lower = string_of(field(j, "lower", "claim"), "claim.lower");
+    claim.upper = string_of(field(j, "upper", "claim"), "claim.upper");
+    return claim;
+}
+
+RegularizerBracketEvidence bracket_from_json(const Json& ev, long R) {
+    RegularizerBracketEvidence e;
+    e.lambda = rows_of(field(ev, "lambda", "evidence"), R, "evidence.lambda");
+    const Json& net = field(ev, "network", "evidence");
+    const Json& u = field(net, "u", "evidence.network");
+    if (!u.is_array()) throw StructureError("evidence.network.u is not an array");
+    for (std::size_t c = 0; c < u.size(); ++c)
+        e.u.push_back(rows_of(u[c], R, "evidence.network.u[" + std::to_string(c) + "]"));
+    e.v = string_arrays_of(field(net, "v", "evidence.network"), "evidence.network.v");
+    return e;
+}
+
 LemmaClaim claim_from_json(const Json& j) {
     LemmaClaim claim;
     claim.K = integer_of(field(j, "K", "claim"), "claim.K");
@@ -75,6 +138,13 @@ std::string certificate_to_json(const Certificate& cert) {
     j["format"] = kCertificateFormat;
     j["version"] = kCertificateVersion;
     j["kind"] = cert.kind;
+    if (cert.regularizer_claim) {
+        const long R = cert.regularizer_claim->R;
+        j["claim"] = regularizer_claim_to_json(*cert.regularizer_claim);
+        j["evidence"] = cert.bracket ? bracket_to_json(*cert.bracket, R) : Json::object();
+        j["generator"] = {{"program", "convcert"}, {"method", cert.generator_method}};
+        return j.dump(1) + "\n";
+    }
     j["claim"] = claim_to_json(cert.claim);
     Json ev;
     long digits = 0;
@@ -120,9 +190,13 @@ CertificateReadResult certificate_from_json(const std::string& text) {
             throw StructureError("unsupported version (this checker reads version 1)");
         Certificate cert;
         cert.kind = string_of(field(j, "kind", "certificate"), "kind");
-        cert.claim = claim_from_json(field(j, "claim", "certificate"));
+        const Json& claim = field(j, "claim", "certificate");
+        if (cert.kind != kKindRegularizerBracket) cert.claim = claim_from_json(claim);
         const Json& ev = field(j, "evidence", "certificate");
-        if (cert.kind == kKindLemmaExact) {
+        if (cert.kind == kKindRegularizerBracket) {
+            cert.regularizer_claim = regularizer_claim_from_json(claim);
+            cert.bracket = bracket_from_json(ev, cert.regularizer_claim->R);
+        } else if (cert.kind == kKindLemmaExact) {
             LemmaExactEvidence e;
             e.minpoly = strings_of(field(ev, "minpoly", "evidence"), "evidence.minpoly");
             auto interval = strings_of(field(ev, "interval", "evidence"), "evidence.interval");

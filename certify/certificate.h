@@ -13,6 +13,7 @@ inline constexpr const char* kCertificateFormat = "convcert-certificate";
 inline constexpr int kCertificateVersion = 1;
 inline constexpr const char* kKindLemmaExact = "lemma-exact";
 inline constexpr const char* kKindLemmaEnclosure = "lemma-enclosure";
+inline constexpr const char* kKindRegularizerBracket = "regularizer-bracket";
 
 /// "there is c in R^K with c ⋆ c = target", target = sum_i a_i ⋆ a_i.
 struct LemmaClaim {
@@ -38,12 +39,28 @@ struct LemmaEnclosureEvidence {
     std::vector<std::string> c_decimal;
 };
 
+/// "lower <= R_{K,C}(w) <= upper": w has R input channels of length D, kernels have size K.
+struct RegularizerClaim {
+    long D = 0, K = 0, R = 0;
+    std::vector<std::vector<std::string>> w; // R rows of D canonical rationals
+    std::string lower, upper;
+};
+
+/// The dual point λ (lower bound) and a rational network realizing w (upper bound).
+struct RegularizerBracketEvidence {
+    std::vector<std::vector<std::string>> lambda;         // R rows of D
+    std::vector<std::vector<std::vector<std::string>>> u; // C0 kernels, each R rows of K
+    std::vector<std::vector<std::string>> v;              // C0 vectors of D
+};
+
 struct Certificate {
     std::string kind;
-    LemmaClaim claim;
-    std::optional<LemmaExactEvidence> exact;         // set iff kind == lemma-exact
-    std::optional<LemmaEnclosureEvidence> enclosure; // set iff kind == lemma-enclosure
-    std::string generator_method;                    // informational only
+    LemmaClaim claim;                                  // the lemma kinds' claim
+    std::optional<LemmaExactEvidence> exact;           // set iff kind == lemma-exact
+    std::optional<LemmaEnclosureEvidence> enclosure;   // set iff kind == lemma-enclosure
+    std::optional<RegularizerClaim> regularizer_claim; // set iff kind == regularizer-bracket
+    std::optional<RegularizerBracketEvidence> bracket; // set iff kind == regularizer-bracket
+    std::string generator_method;                      // informational only
 };
 
 /// Serializes deterministically (fixed field order, two-space indent, trailing newline).

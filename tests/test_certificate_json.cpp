@@ -38,6 +38,33 @@ Certificate sample_enclosure() {
     return c;
 }
 
+Certificate sample_bracket(long R) {
+    Certificate c;
+    c.kind = kKindRegularizerBracket;
+    RegularizerClaim claim;
+    claim.D = 2;
+    claim.K = 1;
+    claim.R = R;
+    claim.w = R == 1 ? std::vector<std::vector<std::string>>{{"3", "4"}}
+                     : std::vector<std::vector<std::string>>{{"9", "12"}, {"12", "16"}};
+    claim.lower = R == 1 ? "10" : "50";
+    claim.upper = R == 1 ? "3903569/390625" : "50";
+    c.regularizer_claim = claim;
+    RegularizerBracketEvidence e;
+    if (R == 1) {
+        e.lambda = {{"6/5", "8/5"}};
+        e.u = {{{"559/250"}}};
+        e.v = {{"750/559", "1000/559"}};
+    } else {
+        e.lambda = {{"18/25", "24/25"}, {"24/25", "32/25"}};
+        e.u = {{{"3"}, {"4"}}};
+        e.v = {{"3", "4"}};
+    }
+    c.bracket = e;
+    c.generator_method = "hand";
+    return c;
+}
+
 void require_same(const Certificate& a, const Certificate& b) {
     REQUIRE(a.kind == b.kind);
     REQUIRE(a.claim.K == b.claim.K);
@@ -59,13 +86,28 @@ void require_same(const Certificate& a, const Certificate& b) {
         REQUIRE(a.enclosure->digits == b.enclosure->digits);
         REQUIRE(a.enclosure->c_decimal == b.enclosure->c_decimal);
     }
+    REQUIRE(a.regularizer_claim.has_value() == b.regularizer_claim.has_value());
+    REQUIRE(a.bracket.has_value() == b.bracket.has_value());
+    if (a.regularizer_claim) {
+        const auto &x = *a.regularizer_claim, &y = *b.regularizer_claim;
+        REQUIRE((x.D == y.D && x.K == y.K && x.R == y.R));
+        REQUIRE(x.w == y.w);
+        REQUIRE(x.lower == y.lower);
+        REQUIRE(x.upper == y.upper);
+    }
+    if (a.bracket) {
+        REQUIRE(a.bracket->lambda == b.bracket->lambda);
+        REQUIRE(a.bracket->u == b.bracket->u);
+        REQUIRE(a.bracket->v == b.bracket->v);
+    }
     REQUIRE(a.generator_method == b.generator_method);
 }
 
 } // namespace
 
 TEST_CASE("certificate JSON round trip and determinism", "[json]") {
-    for (const Certificate& cert : {sample_exact(), sample_enclosure()}) {
+    for (const Certificate& cert :
+         {sample_exact(), sample_enclosure(), sample_bracket(1), sample_bracket(2)}) {
         const std::string text = certificate_to_json(cert);
         REQUIRE(text == certificate_to_json(cert));
         REQUIRE(text.back() == '\n');
@@ -113,4 +155,56 @@ TEST_CASE("certificate_from_json names structural problems", "[json]") {
         certificate_from_json(replaced("\"interval\": [", "\"interval\": [\"0\","));
     REQUIRE_FALSE(interval.certificate);
     CHECK_THAT(interval.error, Catch::Contains("exactly two ends"));
+}
+
+TEST_CASE("regularizer-bracket JSON: flat rows iff R == 1", "[json]") {
+    const std::string one = certificate_to_json(sample_bracket(1));
+    const std::string two = certificate_to_json(sample_bracket(2));
+    // R = 1: w, lambda and each u_c are flat lists; R = 2: lists of R lists.
+    CHECK(one.find("\"w\": [\n   \"3\"") != std::string::npos);
+    CHECK(one.find("\"lambda\": [\n   \"6/5\"") != std::string::npos);
+    CHECK(one.find("\"u\": [\n    [\n     \"559/250\"") != std::string::npos);
+    CHECK(two.find("\"w\": [\n   [\n    \"9\"") != std::string::npos);
+    CHECK(two.find("\"u\": [\n    [\n     [\n      \"3\"") != std::string::npos);
+    // Field order: claim D, K, R, w, lower, upper; evidence lambda, network {u, v}.
+    CHECK(one.find("\"D\"") < one.find("\"K\""));
+    CHECK(one.find("\"R\"") < one.find("\"w\""));
+    CHECK(one.find("\"lower\"") < one.find("\"upper\""));
+    CHECK(one.find("\"lambda\"") < one.find("\"network\""));
+    CHECK(one.find("\"u\"") < one.find("\"v\""));
+    CHECK(one.find("\"digits\"") == std::string::npos);
+
+    auto replaced = [](std::string s, const std::string& from, const std::string& to) {
+        const auto at = s.find(from);
+        REQUIRE(at != std::string::npos);
+        return s.replace(at, from.size(), to);
+    };
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {replaced(one, "\"R\": 1", "\"R\": 2"), "claim.w must be a list of R lists when R > 1"},
+        {replaced(two, "\"R\": 2", "\"R\": 1"), "claim.w must be a flat list of rationals"},
+        {replaced(one, "\"lambda\": [", "\"lambda\": [[\"1\"],"),
+         "evidence.lambda must be a flat list"},
+        {replaced(one, "\"559/250\"", "[\"559/250\"]"),
+         "evidence.network.u[0] must be a flat list"},
+        {replaced(one, "\"network\"", "\"net\""), "no field 'network'"},
+        {replaced(one, "\"upper\"", "\"top\""), "no field 'upper'"},
+        {replaced(one, "\"R\": 1", "\"R\": \"1\""), "claim.R is not an integer"},
+        {replaced(one, "\"v\": [", "\"v\": [3, "), "evidence.network.v[0] is not an array"},
+    };
+    for (const auto& [text, expected] : cases) {
+        const auto read = certificate_from_json(text);
+        INFO(text);
+        REQUIRE_FALSE(read.certificate);
+        REQUIRE_FALSE(read.syntax_error);
+        CHECK_THAT(read.error, Catch::Contains(expected));
+    }
+    // A certificate of another kind does not carry the bracket fields, and vice versa.
+    const auto lemma = certificate_from_json(certificate_to_json(sample_exact()));
+    REQUIRE(lemma.certificate);
+    CHECK_FALSE(lemma.certificate->regularizer_claim);
+    CHECK_FALSE(lemma.certificate->bracket);
+    const auto bracket = certificate_from_json(one);
+    REQUIRE(bracket.certificate);
+    CHECK_FALSE(bracket.certificate->exact);
+    CHECK(bracket.certificate->claim.vectors.empty());
 }

@@ -156,10 +156,12 @@ TEST_CASE("bad input exits 2 with one line and leaves no output file", "[cli]") 
 
 TEST_CASE("the shipped examples check, and the demo runs", "[cli]") {
     const fs::path examples = fs::path(CONVCERT_SOURCE_DIR) / "examples";
-    for (const char* name : {"lemma-exact.json", "lemma-enclosure.json"}) {
+    for (const char* name :
+         {"lemma-exact.json", "lemma-enclosure.json", "regularizer-bracket.json"}) {
         const Run r = run("check " + (examples / name).string());
         INFO(name << ": " << r.out);
         CHECK(r.exit_code == 0);
+        CHECK(r.out.find("K = 0") == std::string::npos);
     }
     const Run demo = run("demo --out " + (scratch() / "demo").string());
     INFO(demo.out << demo.err);

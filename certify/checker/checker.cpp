@@ -1,4 +1,4 @@
-// The checker's entry point: dispatches a certificate on its kind to the lemma checks.
+// The checker's entry point: dispatches a certificate on its kind to the kind's checks.
 #include "certify/checker/checker.h"
 
 #include "certify/checker/rational.h"
@@ -15,6 +15,11 @@ Verdict check_certificate(const Certificate& cert) {
         if (!cert.enclosure || cert.exact)
             return Verdict{false, "lemma-enclosure certificate without lemma-enclosure evidence"};
         return check_lemma_enclosure(cert.claim, *cert.enclosure);
+    }
+    if (cert.kind == kKindRegularizerBracket) {
+        if (!cert.regularizer_claim || !cert.bracket || cert.exact || cert.enclosure)
+            return Verdict{false, "regularizer-bracket certificate without its claim and evidence"};
+        return check_regularizer_bracket(*cert.regularizer_claim, *cert.bracket);
     }
     return Verdict{false, "unknown certificate kind " + string_quote_short(cert.kind)};
 }

@@ -19,4 +19,9 @@ Verdict check_certificate(const Certificate& cert);
 Verdict check_lemma_exact(const LemmaClaim& claim, const LemmaExactEvidence& evidence);
 Verdict check_lemma_enclosure(const LemmaClaim& claim, const LemmaEnclosureEvidence& evidence);
 
+/// regularizer-bracket: lower <= <λ, w>, 4I - T(λ)T(λ)ᵀ ⪰ 0, the network realizes w exactly,
+/// its cost <= upper, and lower <= upper.
+Verdict check_regularizer_bracket(const RegularizerClaim& claim,
+                                  const RegularizerBracketEvidence& evidence);
+
 } // namespace convcert::checker
