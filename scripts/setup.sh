@@ -9,7 +9,8 @@ packages=(
   libeigen3-dev                                                          # generator: double-precision LU
   libboost-dev                                                           # checker: Boost.Multiprecision
   nlohmann-json3-dev catch2                                              # JSON, tests
-  mpsolve pari-gp                                                        # benchmark peers
+  libsdpa-dev libmumps-seq-dev liblapack-dev libblas-dev                 # generator: SDPA, its MUMPS/LAPACK/BLAS
+  mpsolve pari-gp coinor-csdp                                            # benchmark peers
 )
 
 missing=()

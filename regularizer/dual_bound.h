@@ -1,0 +1,28 @@
+// The lower-bound pipeline for single-channel inputs: a numerical dual vector (closed form
+// at K = 1 and K = D, otherwise SDPA's reduced SDP refined by Newton on r* when r* is interior),
+// rounded, scaled and verified exactly by lower_bound.h. The best certified candidate wins.
+#pragma once
+
+#include "regularizer/lower_bound.h"
+
+#include <string>
+#include <vector>
+
+namespace convcert::regularizer {
+
+struct RegularizerDualBound {
+    RegularizerLowerBound bound; ///< the certified λ and lower = <λ, w>
+    std::string source;     ///< "zero", "closed-form K=1", "closed-form K=D", "sdpa", "sdpa+newton"
+    std::vector<double> r;  ///< numerical optimal autocorrelation (empty for closed forms)
+    double estimate = 0;    ///< numerical R_{K,∞}(w): f(r) or the closed form (double)
+    std::string sdp_status; ///< SDPA's phase, empty when no SDP ran
+    double sdp_gap = 0;     ///< SDPA's relative duality gap
+    double sdp_seconds = 0; ///< SDPA build + solve time
+    double exact_seconds = 0; ///< total time of the exact verifications
+};
+
+/// w exact (rationals "p" / "p/q", length D), 1 <= K <= D. Throws std::invalid_argument on bad
+/// input, std::runtime_error if SDPA returns no usable point.
+RegularizerDualBound regularizer_dual_bound(const std::vector<std::string>& w, long K);
+
+} // namespace convcert::regularizer

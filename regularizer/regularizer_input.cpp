@@ -1,0 +1,95 @@
+// Reading and validating regularizer instances (see regularizer_input.h).
+#include "regularizer/regularizer_input.h"
+
+#include "lemma/instance.h"
+
+#include <nlohmann/json.hpp>
+
+namespace convcert::regularizer {
+
+using lemma::InputError;
+
+namespace {
+
+long integer_field(const nlohmann::json& j, const char* name, long fallback, bool required) {
+    const auto it = j.find(name);
+    if (it == j.end()) {
+        if (required) throw InputError(std::string("input has no field \"") + name + "\"");
+        return fallback;
+    }
+    if (!it->is_number_integer() ||
+        (it->is_number_unsigned() && it->get<unsigned long>() > 1ul << 40))
+        throw InputError(std::string("\"") + name + "\" must be a (small) integer");
+    return it->get<long>();
+}
+
+std::vector<std::string> row_parse(const nlohmann::json& row, long D, const std::string& where) {
+    if (!row.is_array()) throw InputError(where + " is not an array");
+    if (static_cast<long>(row.size()) != D)
+        throw InputError(where + " has length " + std::to_string(row.size()) +
+                         ", expected D = " + std::to_string(D));
+    std::vector<std::string> out;
+    out.reserve(row.size());
+    for (std::size_t i = 0; i < row.size(); ++i) {
+        const auto& x = row[i];
+        const std::string at = where + "[" + std::to_string(i) + "]";
+        if (x.is_number_integer())
+            out.push_back(x.dump());
+        else if (x.is_string())
+            out.push_back(lemma::rational_canonicalize(x.get<std::string>(), at));
+        else if (x.is_number_float())
+            throw InputError(
+                at + ": JSON number " + x.dump() +
+                " is not an integer; write it as a string such as \"1/3\" or \"-1.25\"");
+        else
+            throw InputError(at + " is not a number or a rational string");
+    }
+    return out;
+}
+
+} // namespace
+
+RegularizerInstance regularizer_instance_from_json(const std::string& text, long K) {
+    if (text.size() > lemma::kMaxInputBytes) throw InputError("input larger than 256 MiB");
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+        const std::string what = e.what();
+        const auto bracket = what.find("] ");
+        throw InputError("malformed JSON: " +
+                         (bracket == std::string::npos ? what : what.substr(bracket + 2)));
+    }
+    if (!j.is_object()) throw InputError("input must be a JSON object {\"D\": ..., \"w\": ...}");
+    for (auto it = j.begin(); it != j.end(); ++it)
+        if (it.key() != "D" && it.key() != "R" && it.key() != "w")
+            throw InputError("unknown field \"" + it.key() + "\" in input");
+    RegularizerInstance inst;
+    inst.D = integer_field(j, "D", 0, true);
+    inst.R = integer_field(j, "R", 1, false);
+    if (inst.D < 1) throw InputError("D must be at least 1 (got " + std::to_string(inst.D) + ")");
+    if (inst.D > kMaxSignalLength)
+        throw InputError("D = " + std::to_string(inst.D) + " exceeds the limit " +
+                         std::to_string(kMaxSignalLength));
+    if (inst.R < 1 || inst.R > kMaxInputChannels)
+        throw InputError("R must be between 1 and " + std::to_string(kMaxInputChannels) + " (got " +
+                         std::to_string(inst.R) + ")");
+    if (K < 1 || K > inst.D)
+        throw InputError("kernel size K = " + std::to_string(K) +
+                         " must satisfy 1 <= K <= D = " + std::to_string(inst.D));
+    const auto w = j.find("w");
+    if (w == j.end()) throw InputError("input has no field \"w\"");
+    if (!w->is_array()) throw InputError("\"w\" must be an array");
+    if (inst.R == 1) {
+        inst.w.push_back(row_parse(*w, inst.D, "w"));
+    } else {
+        if (static_cast<long>(w->size()) != inst.R)
+            throw InputError("\"w\" must be a list of R = " + std::to_string(inst.R) +
+                             " rows (got " + std::to_string(w->size()) + ")");
+        for (long r = 0; r < inst.R; ++r)
+            inst.w.push_back(row_parse((*w)[r], inst.D, "w[" + std::to_string(r) + "]"));
+    }
+    return inst;
+}
+
+} // namespace convcert::regularizer
