@@ -53,17 +53,30 @@ std::string rational_canonicalize(const std::string& text, const std::string& wh
     return fmpq_get_string(q.x);
 }
 
-LemmaInstance lemma_instance_from_json(const std::string& text) {
+std::string rational_from_json(const nlohmann::json& x, const std::string& where) {
+    if (x.is_number_integer()) return x.dump();
+    if (x.is_string()) return rational_canonicalize(x.get<std::string>(), where);
+    if (x.is_number_float())
+        throw InputError(where + ": JSON number " + x.dump() +
+                         " is not an integer; write it as a string such as \"1/3\" or "
+                         "\"-1.25\" (huge integers too)");
+    throw InputError(where + " is not a number or a rational string");
+}
+
+nlohmann::json input_json_parse(const std::string& text) {
     if (text.size() > kMaxInputBytes) throw InputError("input larger than 256 MiB");
-    nlohmann::json j;
     try {
-        j = nlohmann::json::parse(text);
+        return nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) { // parse_error, or out_of_range for 1e400
         const std::string what = e.what();
         const auto bracket = what.find("] ");
         throw InputError("malformed JSON: " +
                          (bracket == std::string::npos ? what : what.substr(bracket + 2)));
     }
+}
+
+LemmaInstance lemma_instance_from_json(const std::string& text) {
+    const nlohmann::json j = input_json_parse(text);
     if (!j.is_object())
         throw InputError("input must be a JSON object {\"K\": ..., \"vectors\": ...}");
     auto k_it = j.find("K");
@@ -99,18 +112,7 @@ LemmaInstance lemma_instance_from_json(const std::string& text) {
         std::vector<std::string> row;
         row.reserve(K);
         for (long k = 0; k < K; ++k) {
-            const auto& x = vec[k];
-            const std::string at = where + "[" + std::to_string(k) + "]";
-            if (x.is_number_integer())
-                row.push_back(x.dump());
-            else if (x.is_string())
-                row.push_back(rational_canonicalize(x.get<std::string>(), at));
-            else if (x.is_number_float())
-                throw InputError(at + ": JSON number " + x.dump() +
-                                 " is not an integer; write it as a string such as \"1/3\" or "
-                                 "\"-1.25\" (huge integers too)");
-            else
-                throw InputError(at + " is not a number or a rational string");
+            row.push_back(rational_from_json(vec[k], where + "[" + std::to_string(k) + "]"));
         }
         inst.vectors.push_back(std::move(row));
     }

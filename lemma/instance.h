@@ -3,6 +3,8 @@
 // "p", "p/q" or a finite decimal "-1.25". Limits are documented in the README.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -28,6 +30,14 @@ struct LemmaInstance {
 /// Canonical form of one input rational ("0.50" -> "1/2", "-6/4" -> "-3/2").
 /// Throws InputError naming `where` for anything that is not a finite rational.
 std::string rational_canonicalize(const std::string& text, const std::string& where);
+
+/// One input rational from a JSON value: an integer, or a string that rational_canonicalize
+/// accepts. Throws InputError naming `where` (JSON floats are refused: quote them).
+std::string rational_from_json(const nlohmann::json& x, const std::string& where);
+
+/// Parses the text of an input file (at most kMaxInputBytes) as JSON. Throws InputError
+/// "malformed JSON: ..." with nlohmann's reason.
+nlohmann::json input_json_parse(const std::string& text);
 
 /// Parses and validates an instance from JSON text. Throws InputError.
 LemmaInstance lemma_instance_from_json(const std::string& text);

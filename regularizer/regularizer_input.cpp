@@ -30,36 +30,15 @@ std::vector<std::string> row_parse(const nlohmann::json& row, long D, const std:
                          ", expected D = " + std::to_string(D));
     std::vector<std::string> out;
     out.reserve(row.size());
-    for (std::size_t i = 0; i < row.size(); ++i) {
-        const auto& x = row[i];
-        const std::string at = where + "[" + std::to_string(i) + "]";
-        if (x.is_number_integer())
-            out.push_back(x.dump());
-        else if (x.is_string())
-            out.push_back(lemma::rational_canonicalize(x.get<std::string>(), at));
-        else if (x.is_number_float())
-            throw InputError(
-                at + ": JSON number " + x.dump() +
-                " is not an integer; write it as a string such as \"1/3\" or \"-1.25\"");
-        else
-            throw InputError(at + " is not a number or a rational string");
-    }
+    for (std::size_t i = 0; i < row.size(); ++i)
+        out.push_back(lemma::rational_from_json(row[i], where + "[" + std::to_string(i) + "]"));
     return out;
 }
 
 } // namespace
 
 RegularizerInstance regularizer_instance_from_json(const std::string& text, long K) {
-    if (text.size() > lemma::kMaxInputBytes) throw InputError("input larger than 256 MiB");
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& e) {
-        const std::string what = e.what();
-        const auto bracket = what.find("] ");
-        throw InputError("malformed JSON: " +
-                         (bracket == std::string::npos ? what : what.substr(bracket + 2)));
-    }
+    const nlohmann::json j = lemma::input_json_parse(text);
     if (!j.is_object()) throw InputError("input must be a JSON object {\"D\": ..., \"w\": ...}");
     for (auto it = j.begin(); it != j.end(); ++it)
         if (it.key() != "D" && it.key() != "R" && it.key() != "w")
