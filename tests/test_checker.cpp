@@ -3,6 +3,7 @@
 // built directly in C++ (no JSON), so these tests do not depend on certify/certificate.cpp.
 #include "certify/checker/checker.h"
 #include "certify/checker/rational.h"
+#include "tests/rational_strings.h"
 
 #include <catch2/catch.hpp>
 
@@ -15,25 +16,13 @@
 
 using namespace convcert;
 using namespace convcert::checker;
+using convcert::test::S;
 
 namespace {
 
 using Float = boost::multiprecision::cpp_bin_float_100;
 
 // ---- exact helpers (test side; independent of the kernel's code) ----
-
-std::string S(const Rat& x) {
-    std::string s = numerator(x).str();
-    if (denominator(x) != 1) s += "/" + denominator(x).str();
-    return s;
-}
-
-std::vector<std::string> S(const std::vector<Rat>& v) {
-    std::vector<std::string> out;
-    for (const Rat& x : v)
-        out.push_back(S(x));
-    return out;
-}
 
 Int pow10(unsigned n) {
     return pow(Int(10), n);

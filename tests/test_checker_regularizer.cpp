@@ -4,6 +4,7 @@
 // Certificates are built directly in C++; the test side computes w, costs and <λ, w> itself.
 #include "certify/checker/checker.h"
 #include "certify/checker/rational.h"
+#include "tests/rational_strings.h"
 
 #include <catch2/catch.hpp>
 
@@ -18,20 +19,9 @@ using namespace convcert::checker;
 
 namespace {
 
+using convcert::test::S; // overloaded below for rows
+
 using Rows = std::vector<std::vector<Rat>>;
-
-std::string S(const Rat& x) {
-    std::string s = numerator(x).str();
-    if (denominator(x) != 1) s += "/" + denominator(x).str();
-    return s;
-}
-
-std::vector<std::string> S(const std::vector<Rat>& v) {
-    std::vector<std::string> out;
-    for (const Rat& x : v)
-        out.push_back(S(x));
-    return out;
-}
 
 std::vector<std::vector<std::string>> S(const Rows& rows) {
     std::vector<std::vector<std::string>> out;
