@@ -17,6 +17,15 @@ std::string fmpq_get_string(const fmpq_t x) {
     return out;
 }
 
+void fmpq_set_fmpz_mul_2exp(fmpq_t x, const fmpz_t z, long e) {
+    fmpz_set(fmpq_numref(x), z);
+    fmpz_one(fmpq_denref(x));
+    if (e >= 0)
+        fmpq_mul_2exp(x, x, static_cast<flint_bitcnt_t>(e));
+    else
+        fmpq_div_2exp(x, x, static_cast<flint_bitcnt_t>(-e));
+}
+
 namespace {
 
 void fmpq_set_checked(fmpq_t x, const std::string& s) {

@@ -143,16 +143,6 @@ void fmpq_set_decimal(fmpq_t x, const std::string& d) {
     }
 }
 
-// x = X 2^exp, canonical.
-void fmpq_set_fmpz_2exp(fmpq_t x, const fmpz_t X, long exp) {
-    fmpz_set(fmpq_numref(x), X);
-    fmpz_one(fmpq_denref(x));
-    if (exp >= 0)
-        fmpq_mul_2exp(x, x, static_cast<flint_bitcnt_t>(exp));
-    else
-        fmpq_div_2exp(x, x, static_cast<flint_bitcnt_t>(-exp));
-}
-
 // Higham's / Hager's estimate of ||A^{-1}||_∞ = ||A^{-T}||_1 from an LU of A; a lower bound
 // that is in practice within a small factor of the true value.
 double inverse_norm_inf_estimate(const Eigen::PartialPivLU<Eigen::MatrixXd>& lu) {
@@ -468,7 +458,7 @@ LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& ta
     Arb a;
     for (long k = 0; k < K; ++k) {
         if (k < n) {
-            fmpq_set_fmpz_2exp(centers[k].x, X.v + k, e - prec);
+            fmpq_set_fmpz_mul_2exp(centers[k].x, X.v + k, e - prec);
             arb_set_fmpz(a.x, X.v + k);
             arb_mul_2exp_si(a.x, a.x, e - prec);
         } else {
@@ -480,7 +470,7 @@ LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& ta
     }
     Fmpz one;
     fmpz_one(one.x);
-    fmpq_set_fmpz_2exp(r.x, one.x, e - q);
+    fmpq_set_fmpz_mul_2exp(r.x, one.x, e - q);
     ev.radius = fmpq_get_string(r.x);
     st.radius_log2 = static_cast<double>(e - q);
 

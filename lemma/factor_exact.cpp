@@ -531,16 +531,6 @@ void lemma_evaluate_fmpq_poly(arb_t res, const fmpq_poly_t P, const arb_t x, slo
     arb_div_fmpz(res, res, fmpq_poly_denref(P), prec);
 }
 
-// z / 2^g (g may be negative) into an fmpq.
-void fmpq_set_fmpz_div_2exp(fmpq_t q, const fmpz_t z, slong g) {
-    fmpz_set(fmpq_numref(q), z);
-    fmpz_one(fmpq_denref(q));
-    if (g >= 0)
-        fmpq_div_2exp(q, q, static_cast<ulong>(g));
-    else
-        fmpq_mul_2exp(q, q, static_cast<ulong>(-g));
-}
-
 // max(0, the least e with x <= 2^e), x >= 0: the checker's exponent of R = max(|l|, |h|).
 slong fmpq_ceil_log2(const fmpq_t x) {
     if (fmpq_cmp_ui(x, 1) <= 0) return 0;
@@ -636,9 +626,9 @@ void lemma_output_interval(fmpq_t l, fmpq_t h, ArbVec& c, const ExactFactor& ex,
             grow();
             continue;
         }
-        fmpq_set_fmpz_div_2exp(l, kl.x, g);
+        fmpq_set_fmpz_mul_2exp(l, kl.x, -g);
         fmpz_add_ui(kh.x, kh.x, 1);
-        fmpq_set_fmpz_div_2exp(h, kh.x, g);
+        fmpq_set_fmpz_mul_2exp(h, kh.x, -g);
         // exact sign change
         Fmpq ml, mh;
         fmpz_poly_evaluate_fmpq(ml.x, ex.m.p, l);

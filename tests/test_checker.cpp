@@ -16,6 +16,7 @@
 
 using namespace convcert;
 using namespace convcert::checker;
+using convcert::test::ints;
 using convcert::test::S;
 
 namespace {
@@ -76,13 +77,6 @@ LemmaClaim claim_of(const std::vector<std::vector<Rat>>& vectors) {
     }
     claim.target = S(target);
     return claim;
-}
-
-std::vector<Rat> ints(std::initializer_list<long> v) {
-    std::vector<Rat> out;
-    for (long x : v)
-        out.push_back(Rat(x));
-    return out;
 }
 
 bool mentions(const Verdict& v, const std::string& what) {

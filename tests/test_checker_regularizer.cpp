@@ -19,6 +19,7 @@ using namespace convcert::checker;
 
 namespace {
 
+using convcert::test::ints;
 using convcert::test::S; // overloaded below for rows
 
 using Rows = std::vector<std::vector<Rat>>;
@@ -27,13 +28,6 @@ std::vector<std::vector<std::string>> S(const Rows& rows) {
     std::vector<std::vector<std::string>> out;
     for (const auto& row : rows)
         out.push_back(S(row));
-    return out;
-}
-
-std::vector<Rat> ints(std::initializer_list<long> v) {
-    std::vector<Rat> out;
-    for (long x : v)
-        out.push_back(Rat(x));
     return out;
 }
 
