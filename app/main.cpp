@@ -15,6 +15,9 @@ commands:
              certify that sum_i a_i * a_i = c * c for some real c (untrusted generator)
   check CERT.json...
              re-verify certificates with the independent checker kernel
+  collapse NET.json [-o CERT.json]
+             collapse a C-channel network (single-channel inputs) to one channel that
+             realizes the same w at no higher cost, with a network-collapse certificate
   demo [--out DIR]
              factor two embedded instances and check their certificates
 
@@ -43,6 +46,7 @@ int main(int argc, char** argv) {
     if (command == "factor") return command_factor(args);
     if (command == "check") return command_check(args);
     if (command == "demo") return command_demo(args);
+    if (command == "collapse") return command_collapse(args);
     std::cerr << "convcert: unknown command '" << command << "' (see convcert --help)\n";
     return kExitUsage;
 }
