@@ -123,8 +123,10 @@ int command_collapse(const std::vector<std::string>& args) {
         std::cerr << "convcert collapse: " << e.what() << "\n";
         return kExitUsage;
     }
-    std::cerr << "convcert collapse: " << collapse_summary(result)
-              << (ca.output.empty() ? "" : ", written to " + ca.output) << "\n";
+    // The summary goes to standard output unless the certificate does.
+    std::ostream& out = ca.output.empty() ? std::cerr : std::cout;
+    out << "convcert collapse: " << collapse_summary(result)
+        << (ca.output.empty() ? "" : ", written to " + ca.output) << "\n";
     return kExitOk;
 }
 

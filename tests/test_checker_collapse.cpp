@@ -362,3 +362,26 @@ TEST_CASE("collapse: JSON round trip and dispatch", "[checker][collapse][json]")
     mixed.bracket = RegularizerBracketEvidence{};
     CHECK(mentions(check_certificate(mixed), "network-collapse certificate without its claim"));
 }
+
+TEST_CASE("collapse: the shipped example", "[checker][collapse]") {
+    std::ifstream in(std::string(CONVCERT_SOURCE_DIR) + "/examples/network-collapse.json");
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    const CertificateReadResult read = certificate_from_json(text.str());
+    INFO(read.error);
+    REQUIRE(read.certificate);
+    CHECK(certificate_to_json(*read.certificate) == text.str()); // written by the model
+    const Verdict v = check_certificate(*read.certificate);
+    INFO(v.reason);
+    CHECK(v.valid);
+    const CollapseClaim& claim = *read.certificate->collapse;
+    CHECK(claim.input.u.size() == 3);
+    CHECK(claim.slack == "0");
+    CHECK(Rat(claim.cost_out) < Rat(claim.cost_in));
+    // A tiny change of one entry of the output network is caught.
+    Certificate bad = *read.certificate;
+    std::string& x = bad.collapse->output.v[0][2];
+    x = S(Rat(x) + ratio(1, 1000000000));
+    CHECK(mentions(check_certificate(bad), "the output network does not realize w"));
+}
