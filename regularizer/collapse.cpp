@@ -5,7 +5,6 @@
 
 #include "lemma/autocorrelation.h"
 #include "lemma/factor.h"
-#include "lemma/factor_error.h"
 #include "lemma/flint_raii.h"
 #include "regularizer/network_one_channel.h"
 
@@ -13,6 +12,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 #include <stdexcept>
 
