@@ -36,14 +36,11 @@ void poly_from_rationals(fmpz_poly_t P, fmpz_t den, const std::vector<std::strin
 
 /// P mod (x^D - 1), in place (the fold of circular convolution).
 void poly_fold(fmpz_poly_t P, slong D) {
-    for (slong i = fmpz_poly_length(P) - 1; i >= D; --i) {
-        lemma::Fmpz a, b;
-        fmpz_poly_get_coeff_fmpz(a.x, P, i);
-        fmpz_poly_get_coeff_fmpz(b.x, P, i % D);
-        fmpz_add(b.x, b.x, a.x);
-        fmpz_poly_set_coeff_fmpz(P, i % D, b.x);
-        fmpz_poly_set_coeff_ui(P, i, 0);
-    }
+    const slong len = fmpz_poly_length(P);
+    if (len <= D) return;
+    for (slong i = D; i < len; ++i)
+        fmpz_add(P->coeffs + i % D, P->coeffs + i % D, P->coeffs + i);
+    fmpz_poly_truncate(P, D); // also normalises the length
 }
 
 } // namespace
@@ -75,7 +72,10 @@ LeastNormSolution regularizer_least_norm(const std::vector<std::string>& u,
     if (fmpz_is_zero(r.x)) throw std::runtime_error("regularizer_least_norm: zero resultant");
 
     fmpz_poly_mul(Y.p, s.p, Wg.p);
-    fmpz_poly_rem(Y.p, Y.p, h.p);
+    if (fmpz_poly_degree(g.p) == 0)
+        poly_fold(Y.p, D); // h = x^D - 1: a fold, far cheaper than a general division
+    else
+        fmpz_poly_rem(Y.p, Y.p, h.p);
     fmpz_poly_mul(P.p, g.p, Y.p); // degree < deg g + deg h = D
 
     // Exact verification: U P == r W mod x^D - 1, i.e. u * v == w with v = du P / (dw r).
