@@ -251,11 +251,14 @@ TEST_CASE("collapse: sizes, limits and spellings", "[checker][collapse]") {
         INFO("'" << bad << "'");
         CHECK(mentions(with([&](CollapseClaim& c) { c.w[0] = bad; }), "w[0]: "));
         CHECK(mentions(with([&](CollapseClaim& c) { c.input.u[1][0] = bad; }), "input.u[1][0]: "));
-        CHECK(mentions(with([&](CollapseClaim& c) { c.input.v[0][2] = bad; }), "input.v[0][2]: "));
+        if (bad != "4/2") // v may be written over an unreduced shared denominator
+            CHECK(mentions(with([&](CollapseClaim& c) { c.input.v[0][2] = bad; }),
+                           "input.v[0][2]: "));
         CHECK(
             mentions(with([&](CollapseClaim& c) { c.output.u[0][1] = bad; }), "output.u[0][1]: "));
-        CHECK(
-            mentions(with([&](CollapseClaim& c) { c.output.v[0][0] = bad; }), "output.v[0][0]: "));
+        if (bad != "4/2")
+            CHECK(mentions(with([&](CollapseClaim& c) { c.output.v[0][0] = bad; }),
+                           "output.v[0][0]: "));
         CHECK(mentions(with([&](CollapseClaim& c) { c.cost_in = bad; }), "cost_in: "));
         CHECK(mentions(with([&](CollapseClaim& c) { c.cost_out = bad; }), "cost_out: "));
         CHECK(mentions(with([&](CollapseClaim& c) { c.slack = bad; }), "slack: "));

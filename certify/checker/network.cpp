@@ -36,7 +36,7 @@ ExactNetwork network_parse(const std::vector<std::vector<std::vector<std::string
     for (std::size_t c = 0; c < u.size(); ++c) {
         const std::string cs = "[" + std::to_string(c) + "]";
         net.u.push_back(rows_parse(u[c], R, K, prefix + "u" + cs));
-        net.v.push_back(rational_vector_parse(v[c], D, prefix + "v" + cs));
+        net.v.push_back(rational_vector_parse_shared_denominator(v[c], D, prefix + "v" + cs));
     }
     return net;
 }
@@ -63,26 +63,28 @@ std::vector<const std::vector<Rat>*> row_pointers(const RatRows& rows) {
 }
 
 void network_check_realizes(const ExactNetwork& net, const RatRows& w, const std::string& name) {
-    // With u = U / den_u and v = V / den_v, sum_c u_c * v_c = (sum_c U_c * V_c) / (den_u den_v).
+    // With u = U / den_u and v_c = V_c / den_c, over den_v = lcm_c den_c (no gcd when the
+    // channels share it): sum_c u_c * v_c = (sum_c U_c * V_c (den_v / den_c)) / (den_u den_v).
     std::vector<const std::vector<Rat>*> u_rows;
     for (const auto& kernel : net.u)
         for (const auto& row : kernel)
             u_rows.push_back(&row);
-    std::vector<const std::vector<Rat>*> v_rows;
-    for (const auto& v : net.v)
-        v_rows.push_back(&v);
     const IntRows U = rows_clear_denominators(u_rows);
-    const IntRows V = rows_clear_denominators(v_rows);
-    const Int den = U.den * V.den;
+    Int den_v = 1;
+    for (const auto& v : net.v)
+        if (v.den != den_v) den_v = den_v == 1 ? v.den : lcm(den_v, v.den);
+    const Int den = U.den * den_v;
     for (std::size_t r = 0; r < net.R; ++r) {
         std::vector<Int> sum(net.D);
         for (std::size_t c = 0; c < net.u.size(); ++c) {
             const std::vector<Int>& u = U.num[c * net.R + r];
-            const std::vector<Int>& v = V.num[c];
+            const Int scale = den_v / net.v[c].den;
             for (std::size_t k = 0; k < net.K; ++k)
-                if (u[k] != 0)
+                if (u[k] != 0) {
+                    const Int uk = u[k] * scale;
                     for (std::size_t i = 0; i < net.D; ++i)
-                        sum[(i + k) % net.D] += u[k] * v[i];
+                        sum[(i + k) % net.D] += uk * net.v[c].num[i];
+                }
         }
         for (std::size_t j = 0; j < net.D; ++j) {
             const Rat& target = w[r][j];
@@ -98,17 +100,19 @@ void network_check_realizes(const ExactNetwork& net, const RatRows& w, const std
 }
 
 Rat network_cost(const ExactNetwork& net) {
+    auto squares_over = [](const std::vector<Int>& num, const Int& den) {
+        Int squares = 0;
+        for (const Int& n : num)
+            squares += n * n;
+        return Rat(squares, den * den);
+    };
     Rat cost = 0;
     for (std::size_t c = 0; c < net.u.size(); ++c) {
-        std::vector<const std::vector<Rat>*> rows = row_pointers(net.u[c]);
-        rows.push_back(&net.v[c]);
-        for (const auto* row : rows) {
-            const IntVector x = rational_vector_clear_denominators(*row);
-            Int squares = 0;
-            for (const Int& n : x.num)
-                squares += n * n;
-            cost += Rat(squares, x.den * x.den);
+        for (const auto& row : net.u[c]) {
+            const IntVector x = rational_vector_clear_denominators(row);
+            cost += squares_over(x.num, x.den);
         }
+        cost += squares_over(net.v[c].num, net.v[c].den);
     }
     return cost;
 }

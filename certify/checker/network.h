@@ -17,11 +17,13 @@ inline constexpr std::size_t kMaxChannels = 4096; // C
 /// R rows of rationals.
 using RatRows = std::vector<std::vector<Rat>>;
 
-/// C channels with R input rows: u[c] has R rows of K, v[c] has D entries.
+/// C channels with R input rows: u[c] has R rows of K, v[c] has D entries over one
+/// denominator (v[c].num / v[c].den: the second layer of a least-norm network has denominators
+/// of D·(bits of u) bits, too long for a gcd per entry).
 struct ExactNetwork {
     std::size_t D = 0, K = 0, R = 0;
     std::vector<RatRows> u;
-    std::vector<std::vector<Rat>> v;
+    std::vector<IntVector> v;
 };
 
 /// R rows of `count` canonical rationals, named what[r][i] (what[i] when R == 1).
@@ -30,7 +32,8 @@ RatRows rows_parse(const std::vector<std::vector<std::string>>& rows, std::size_
 
 /// Parses C kernels (each R rows of K) and C vectors of D. Precondition: D, K, R already
 /// validated. Rejects unless 1 <= C <= kMaxChannels, as many v as u, every row of the stated
-/// length and every entry canonical. `name` starts channel-count messages ("network: no
+/// length and every entry canonical (entries of v: canonical or over a shared denominator, see
+/// rational_vector_parse_shared_denominator). `name` starts channel-count messages ("network: no
 /// channels"); `prefix` starts entry names ("" gives u[0][1], "input." gives input.u[0][1]).
 ExactNetwork network_parse(const std::vector<std::vector<std::vector<std::string>>>& u,
                            const std::vector<std::vector<std::string>>& v, std::size_t D,
