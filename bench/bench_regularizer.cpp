@@ -36,9 +36,10 @@ using namespace convcert::regularizer;
 using Clock = std::chrono::steady_clock;
 
 const char* kHelp =
-    R"HELP(usage: bench_regularizer [--quick] [--max-full-d N] [--seed N] [--timeout S]
+    R"HELP(usage: bench_regularizer [--quick] [--d N] [--max-full-d N] [--seed N] [--timeout S]
   --quick         D in {32, 128}, K in {1, 4, 16} (default: D in {32, 128, 512, 1024},
                   K in {1, 4, 16, 64}, K <= D)
+  --d N           only this D (N >= 1; the K grid as above, K <= N)
   --max-full-d N  run the full-SDP peers only for D <= N (default 512; the (K+D)^2 block
                   makes them slow: "skipped" is printed otherwise)
   --seed N        seed of the Gaussian w (default 1)
@@ -47,6 +48,7 @@ const char* kHelp =
 
 struct Options {
     bool quick = false;
+    long only_d = 0; ///< 0: the D grid
     long max_full_d = 512;
     unsigned long seed = 1;
     double timeout = 1800;
@@ -65,7 +67,13 @@ Options parse(int argc, char** argv) {
         };
         if (a == "--quick")
             o.quick = true;
-        else if (a == "--max-full-d")
+        else if (a == "--d") {
+            o.only_d = std::stol(value());
+            if (o.only_d < 1) {
+                std::cerr << "bench_regularizer: --d needs N >= 1\n";
+                std::exit(2);
+            }
+        } else if (a == "--max-full-d")
             o.max_full_d = std::stol(value());
         else if (a == "--seed")
             o.seed = std::stoul(value());
@@ -154,8 +162,9 @@ double deviation(const Peer& p, double estimate) {
 
 int main(int argc, char** argv) {
     const Options options = parse(argc, argv);
-    const std::vector<long> Ds =
-        options.quick ? std::vector<long>{32, 128} : std::vector<long>{32, 128, 512, 1024};
+    const std::vector<long> Ds = options.only_d  ? std::vector<long>{options.only_d}
+                                 : options.quick ? std::vector<long>{32, 128}
+                                                 : std::vector<long>{32, 128, 512, 1024};
     const std::vector<long> Ks =
         options.quick ? std::vector<long>{1, 4, 16} : std::vector<long>{1, 4, 16, 64};
 

@@ -24,7 +24,7 @@ struct RegularizerSdpFullResult {
 /// min tr Z s.t. <Z, A_j> = w[j], Z ⪰ 0 of size K+D, with SDPA's callable library on
 /// regularizer_sdp_data_full(w, K) (w scaled to unit norm for the solve, values scaled back).
 /// Preconditions: 1 <= K <= D = w.size(), w finite (else std::invalid_argument). The (K+D)²
-/// block makes this slow for large D (minutes at D = 1024).
+/// block makes this slow for large D (about 3 minutes at D = 1024, K = 64, one thread).
 RegularizerSdpFullResult regularizer_sdp_full_sdpa(const std::vector<double>& w, long K,
                                                    const RegularizerSdpOptions& options = {});
 
