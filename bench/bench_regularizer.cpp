@@ -2,16 +2,20 @@
 // test; scripts/bench.sh regularizer builds and runs it). Instances: w Gaussian, deterministic
 // from --seed and D, each double read as the exact rational it is. For every (D, K) with
 // D in {32, 128, 512, 1024}, K in {1, 4, 16, 64}, K <= D it measures
-//   1. convcert: the certified lower bound (regularizer_dual_bound: reduced SDP with SDPA or a
-//      closed form, Newton polish, exact verification), split into solve and certify;
-//      UPPER BOUND / CERTIFICATE / CHECKER: see the marked place in run_convcert;
+//   1. convcert: the whole regularizer-bracket pipeline (regularizer/bracket.h: reduced SDP
+//      with SDPA or a closed form, polish, exactly verified dual lower bound, one-channel
+//      network upper bound from the spectral factor), split into solve (the SDPA solve) and
+//      certify (everything else, JSON included), then the checker on the JSON text;
 //   2. peers on the same w: the talk's full (K+D)-size SDP with the SDPA callable library and
 //      with the CSDP binary on the written .dat-s file (time includes writing it);
-// and prints one row per (D, K) with the times, the certified relative gap and the peers'
-// speed ratio (peer seconds / convcert total seconds; > 1: convcert is faster, and it also
-// certifies). Times are wall clock (steady_clock), one thread everywhere (SDPA setNumThreads(1);
-// CSDP with OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = 1; run scripts/bench.sh, which also sets
-// them for this process's BLAS).
+// and prints one row per (D, K) with the times, the checked certificate's relative gap and the
+// peers' speed ratio (peer seconds / convcert total seconds: generate + check; > 1: convcert is
+// faster, and it also certifies, which the peers do not). Times are wall clock (steady_clock), one
+// thread everywhere (SDPA setNumThreads(1); CSDP with OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = 1;
+// run scripts/bench.sh, which also sets them for this process's BLAS).
+#include "certify/certificate.h"
+#include "certify/checker/checker.h"
+#include "regularizer/bracket.h"
 #include "regularizer/dual_bound.h"
 #include "regularizer/lower_bound.h"
 #include "regularizer/sdp_full.h"
@@ -33,6 +37,7 @@
 namespace {
 
 using namespace convcert::regularizer;
+using convcert::Certificate;
 using Clock = std::chrono::steady_clock;
 
 const char* kHelp =
@@ -105,27 +110,42 @@ std::vector<double> gaussian(long D, unsigned long seed) {
 
 /// The convcert side of one row.
 struct Convcert {
-    double solve = 0, certify = 0, check = -1, total = 0; ///< check < 0: not run
-    double lower = 0, upper = 0; ///< certified bracket (upper = 0: no upper bound)
-    double estimate = 0;         ///< numerical R_{K,∞}(w)
-    std::string source;
+    double solve = 0, certify = 0, check = 0, total = 0;
+    double lower = 0, upper = 0, gap = 0; ///< the certified bracket and (upper - lower)/upper
+    double estimate = 0;                  ///< numerical R_{K,∞}(w)
+    std::string source;                   ///< lower bound's source
+    bool valid = false;                   ///< the checker accepted the certificate
+    std::string reason;                   ///< the checker's reason otherwise
 };
 
+/// generate = regularizer_bracket_certificate + certificate_to_json, split into solve (the
+/// SDPA solve) and certify (the rest: polish, exact dual verification, spectral factor, exact
+/// least-norm network, JSON); check = certificate_from_json + check_certificate on that text.
 Convcert run_convcert(const std::vector<std::string>& w, long K) {
     Convcert out;
-    const auto start = Clock::now();
-    const RegularizerDualBound lb = regularizer_dual_bound(w, K);
-    out.total = since(start);
-    out.solve = lb.sdp_seconds;
-    out.certify = out.total - lb.sdp_seconds; // polish + rounding + exact verification
-    out.lower = lb.bound.lower_double;
-    out.estimate = lb.estimate;
-    out.source = lb.source;
-    // ---- UPPER BOUND, CERTIFICATE AND CHECKER: not yet available on this branch ----
-    // regularizer/bracket.h (the one-channel network upper bound and the regularizer-bracket
-    // Certificate) is being written in main; once merged, time it here together with
-    // certificate_to_json / certificate_from_json / checker::check_certificate
-    // (certify/checker/checker.h), set out.upper and out.check, and add them to out.total.
+    auto start = Clock::now();
+    RegularizerBracketReport report;
+    const Certificate cert = regularizer_bracket_certificate(w, K, &report);
+    const std::string json = convcert::certificate_to_json(cert);
+    const double generate = since(start);
+    start = Clock::now();
+    const auto read = convcert::certificate_from_json(json);
+    convcert::checker::Verdict verdict;
+    if (read.certificate)
+        verdict = convcert::checker::check_certificate(*read.certificate);
+    else
+        verdict.reason = "certificate_from_json: " + read.error;
+    out.check = since(start);
+    out.solve = report.sdp_seconds;
+    out.certify = generate - report.sdp_seconds;
+    out.total = generate + out.check;
+    out.lower = report.lower_double;
+    out.upper = report.upper_double;
+    out.gap = report.relative_gap;
+    out.estimate = report.estimate;
+    out.source = report.lower_source;
+    out.valid = verdict.valid;
+    out.reason = verdict.reason;
     return out;
 }
 
@@ -181,9 +201,10 @@ int main(int argc, char** argv) {
                 "optimal\n",
                 options.seed, options.max_full_d, options.timeout);
     std::printf("# convcert: solve = SDPA on the reduced SDP (0 for closed forms), certify = "
-                "polish + exact dual verification, check = checker on the certificate\n");
-    std::printf("# gap = (upper - lower)/upper certified; 'lb-only' = no upper bound yet, then "
-                "est = (estimate - lower)/estimate\n");
+                "the rest of the certificate (polish, exact dual verification, spectral factor, "
+                "exact network, JSON), check = JSON read + checker\n");
+    std::printf("# gap = (upper - lower)/upper of the checked certificate; source = how the "
+                "lower bound was found\n");
     std::printf("# ratio = peer seconds / convcert total seconds; dev = max relative deviation "
                 "of the peers' objectives from convcert's estimate\n");
     std::printf("%5s %3s | %8s %8s %8s %8s %-18s %-16s | %9s %7s | %9s %7s | %8s\n", "D", "K",
@@ -214,11 +235,8 @@ int main(int argc, char** argv) {
                 const auto c = regularizer_sdp_full_csdp(wd, K, workdir, options.timeout);
                 csdp = {true, c.seconds, c.primal, c.dual, c.optimal, c.status};
             }
-            std::string gap;
-            if (cc.upper > 0)
-                gap = fmt("%.2e", (cc.upper - cc.lower) / cc.upper);
-            else
-                gap = "lb-only est " + fmt("%.1e", (cc.estimate - cc.lower) / cc.estimate);
+            const std::string gap =
+                cc.valid ? fmt("%.2e", cc.gap) : "INVALID: " + cc.reason.substr(0, 40);
             std::string dev = "-";
             if (sdpa.run || csdp.run) {
                 double d = 0;
@@ -227,10 +245,10 @@ int main(int argc, char** argv) {
                 dev = fmt("%.1e", d);
             }
             std::printf("%5ld %3ld | %8.4f %8.4f %8s %8.4f %-18s %-16s | %9s %7s | %9s %7s | %8s\n",
-                        D, K, cc.solve, cc.certify,
-                        cc.check < 0 ? "n/a" : fmt("%.4f", cc.check).c_str(), cc.total, gap.c_str(),
-                        cc.source.c_str(), seconds(sdpa).c_str(), ratio(sdpa, cc.total).c_str(),
-                        seconds(csdp).c_str(), ratio(csdp, cc.total).c_str(), dev.c_str());
+                        D, K, cc.solve, cc.certify, fmt("%.4f", cc.check).c_str(), cc.total,
+                        gap.c_str(), cc.source.c_str(), seconds(sdpa).c_str(),
+                        ratio(sdpa, cc.total).c_str(), seconds(csdp).c_str(),
+                        ratio(csdp, cc.total).c_str(), dev.c_str());
             std::fflush(stdout);
         }
     }
