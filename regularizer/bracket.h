@@ -24,6 +24,7 @@ struct RegularizerBracketReport {
     long kernel_bits = 0;      ///< rounding bits of the kernel
     long denominator_bits = 0; ///< size of v's common denominator
     double lower_seconds = 0;  ///< SDP + polish + exact dual verification
+    double sdp_seconds = 0;    ///< the SDPA solve alone (part of lower_seconds)
     double upper_seconds = 0;  ///< factor + rounding + exact least-norm v
 };
 
