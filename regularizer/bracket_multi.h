@@ -1,0 +1,46 @@
+// The regularizer-bracket generator for R >= 1 input channels (MATH.md §8): an exactly
+// verified dual λ (lower bound, every C) and an exact rational network with C0 channels
+// (upper bound, every C >= C0). Closed forms at K = 1 (2||W||_*) and K = D ((2/D) sum_d
+// ||Ŵ[:,d]||), otherwise the reduced SDP of sdp_multi.h. Untrusted: the checker re-verifies.
+//
+// Sizes: the SDP has about (D/2)(R² + 2R) constraints (R = 3, D = 256, K = 16: about a minute),
+// the exact PSD test is cubic in R·K (R·K up to a few hundred), and the exact least-norm V has
+// denominators of about D·R·(2·bits + log) bits (least_norm_multi.h).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace convcert::regularizer {
+
+/// The relative gap (upper - lower)/upper the generator aims for when the SDP is accurate.
+inline constexpr double kBracketTargetGapMulti = 1e-9;
+
+struct RegularizerBracketMulti {
+    long R = 0, D = 0, K = 0;
+    std::vector<std::vector<std::string>> lambda;         ///< R rows of D, exactly dual feasible
+    std::vector<std::vector<std::vector<std::string>>> u; ///< C0 kernels, R rows of K
+    std::vector<std::vector<std::string>> v;              ///< C0 vectors of D
+    std::string lower, upper;                             ///< exact, lower <= upper
+    double lower_double = 0, upper_double = 0;
+    double relative_gap = 0; ///< (upper - lower)/upper (0 when upper = 0), exact then rounded
+    double estimate = 0;     ///< numerical R_{K,∞}(W): closed form or the SDP's reduced value
+    long C0 = 0;             ///< channels of the network
+    std::string source;      ///< "zero", "closed-form K=1", "closed-form K=D", "sdpa"
+    std::string network;     ///< kernels from "svd", "fourier", "gram" or "gram+lift"
+    int kernel_bits = 0;     ///< rounding grid of the kernels that won
+    int network_attempts = 0; ///< exact least-norm solves tried
+    std::string sdp_status;  ///< SDPA's phase, empty for closed forms
+    double sdp_gap = 0;      ///< SDPA's relative duality gap
+    int sdp_iterations = 0;
+    double sdp_seconds = 0, lower_seconds = 0, upper_seconds = 0, total_seconds = 0;
+};
+
+/// W: R >= 1 rows (R <= 64) of D >= 1 rationals "p" / "p/q"; 1 <= K <= D. Throws
+/// std::invalid_argument on bad input, std::runtime_error when SDPA returns no usable point
+/// or no exact network could be built (e.g. the optimal Gram matrix has rank < R and every
+/// lifted attempt failed).
+RegularizerBracketMulti regularizer_bracket_multi(const std::vector<std::vector<std::string>>& W,
+                                                  long K);
+
+} // namespace convcert::regularizer
