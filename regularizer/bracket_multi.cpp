@@ -4,9 +4,11 @@
 #include "lemma/autocorrelation.h"
 #include "lemma/flint_raii.h"
 #include "regularizer/closed_form_multi.h"
+#include "regularizer/dual_barrier_multi.h"
 #include "regularizer/gram_factor.h"
 #include "regularizer/lower_bound_multi.h"
 #include "regularizer/network_multi.h"
+#include "regularizer/polish_multi.h"
 #include "regularizer/rows_exact.h"
 #include "regularizer/sdp_multi.h"
 
@@ -43,6 +45,9 @@ Kernels with_lift(Kernels kernels, long R, long K, double delta) {
     }
     return kernels;
 }
+
+/// Largest C0·R·K refined by polish_multi.h (its finite-difference Hessian is n×n).
+constexpr long kPolishMaxSize = 1024;
 
 struct Attempt {
     Kernels kernels;
@@ -85,7 +90,7 @@ RegularizerBracketMulti regularizer_bracket_multi(const std::vector<std::vector<
     }
 
     // ---- numerics: λ and candidate kernels ----
-    Rows lambda;
+    Rows lambda, refined_lambda;
     std::vector<Attempt> attempts;
     if (K == 1) {
         out.source = "closed-form K=1";
@@ -114,32 +119,59 @@ RegularizerBracketMulti regularizer_bracket_multi(const std::vector<std::vector<
         out.estimate = std::isfinite(sdp.value_x) ? sdp.value_x : sdp.primal;
         lambda = sdp.lambda;
         const Kernels main = regularizer_gram_factor(sdp.X, R, K, 1e-7);
-        const Kernels wide = regularizer_gram_factor(sdp.X, R, K, 1e-10);
+        const long n = static_cast<long>(main.size()) * R * K;
+        // SDPA stalls near a relative gap of 1e-7: refine its dual on the central path and
+        // its kernels by Levenberg–Marquardt.
+        {
+            const auto t0 = std::chrono::steady_clock::now();
+            auto bar = regularizer_dual_barrier_multi(wd, K, sdp.lambda);
+            out.barrier_seconds = seconds_since(t0);
+            out.barrier_steps = bar.newton_steps;
+            refined_lambda = std::move(bar.lambda);
+        }
+        if (static_cast<long>(main.size()) >= R && n <= kPolishMaxSize) {
+            try {
+                const auto t0 = std::chrono::steady_clock::now();
+                auto pol = regularizer_polish_multi(wd, main);
+                out.polish_seconds = seconds_since(t0);
+                out.polish_iterations = pol.iterations;
+                if (pol.value < out.estimate) out.estimate = pol.value;
+                for (int bits : {24, 32})
+                    attempts.push_back({pol.kernels, bits, "gram+polish"});
+                const double delta = std::sqrt(std::ldexp(out.estimate, -44));
+                attempts.push_back({with_lift(pol.kernels, R, K, delta), 44, "gram+polish+lift"});
+            } catch (const std::invalid_argument&) {
+                // F not finite at SDPA's kernels: keep the unpolished attempts.
+            }
+        }
         if (static_cast<long>(main.size()) >= R) {
             attempts.push_back({main, 24, "gram"});
             attempts.push_back({main, 32, "gram"});
         }
-        if (wide.size() != main.size() && static_cast<long>(wide.size()) >= R)
-            attempts.push_back({wide, 32, "gram"});
         for (int bits : {40, 48}) {
             const double delta = std::sqrt(std::ldexp(out.estimate, -bits));
             attempts.push_back({with_lift(main, R, K, delta), bits, "gram+lift"});
         }
     }
 
-    // ---- exact lower bound ----
+    // ---- exact lower bound: the better of the refined λ and SDPA's ----
     {
         const auto t0 = std::chrono::steady_clock::now();
-        RegularizerLowerBoundMulti lb;
-        try {
-            lb = regularizer_lower_bound_multi(lambda, W, K);
-        } catch (const std::invalid_argument&) {
+        std::optional<RegularizerLowerBoundMulti> best;
+        for (const Rows* cand : {&refined_lambda, &lambda}) {
+            if (cand->empty()) continue;
+            try {
+                auto lb = regularizer_lower_bound_multi(*cand, W, K);
+                if (!best || lb.lower_double > best->lower_double) best = std::move(lb);
+            } catch (const std::invalid_argument&) {
+            }
+        }
+        if (!best)
             throw std::runtime_error("regularizer_bracket_multi: no usable dual point (phase " +
                                      out.sdp_status + ")");
-        }
-        out.lambda = std::move(lb.lambda);
-        out.lower = lb.lower;
-        out.lower_double = lb.lower_double;
+        out.lambda = std::move(best->lambda);
+        out.lower = best->lower;
+        out.lower_double = best->lower_double;
         out.lower_seconds = seconds_since(t0);
     }
 

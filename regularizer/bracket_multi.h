@@ -27,13 +27,16 @@ struct RegularizerBracketMulti {
     double estimate = 0;     ///< numerical R_{K,∞}(W): closed form or the SDP's reduced value
     long C0 = 0;             ///< channels of the network
     std::string source;      ///< "zero", "closed-form K=1", "closed-form K=D", "sdpa"
-    std::string network;     ///< kernels from "svd", "fourier", "gram" or "gram+lift"
+    std::string network; ///< kernels: "svd", "fourier", "gram[+polish][+lift]"
     int kernel_bits = 0;     ///< rounding grid of the kernels that won
     int network_attempts = 0; ///< exact least-norm solves tried
     std::string sdp_status;  ///< SDPA's phase, empty for closed forms
     double sdp_gap = 0;      ///< SDPA's relative duality gap
     int sdp_iterations = 0;
-    double sdp_seconds = 0, lower_seconds = 0, upper_seconds = 0, total_seconds = 0;
+    int polish_iterations = 0; ///< Levenberg–Marquardt steps on SDPA's kernels (polish_multi.h)
+    int barrier_steps = 0;     ///< Newton steps refining SDPA's λ (dual_barrier_multi.h)
+    double sdp_seconds = 0, polish_seconds = 0, barrier_seconds = 0, lower_seconds = 0,
+           upper_seconds = 0, total_seconds = 0;
 };
 
 /// W: R >= 1 rows (R <= 64) of D >= 1 rationals "p" / "p/q"; 1 <= K <= D. Throws
