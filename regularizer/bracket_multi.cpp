@@ -48,12 +48,11 @@ Kernels with_lift(Kernels kernels, long R, long K, double delta) {
 
 /// Largest C0·R·K refined by polish_multi.h (its finite-difference Hessian is n×n).
 constexpr long kPolishMaxSize = 1024;
-
-struct Attempt {
-    Kernels kernels;
-    int bits;
-    std::string network;
-};
+constexpr int kPolishMaxIterations = 500;
+/// Relative eigenvalue threshold of the Gram factorization (the central X has a clean gap).
+constexpr double kGramTolerance = 1e-7;
+/// δ² / R_{K,∞} of the lift channels before polishing.
+constexpr double kLiftRelative = 1e-6;
 
 } // namespace
 
@@ -89,79 +88,48 @@ RegularizerBracketMulti regularizer_bracket_multi(const std::vector<std::vector<
         return out;
     }
 
-    // ---- numerics: λ and candidate kernels ----
-    Rows lambda, refined_lambda;
-    std::vector<Attempt> attempts;
+    // ---- numerics: dual candidates ----
+    std::vector<Rows> lambdas;
+    std::vector<double> sdp_x, barrier_x;
     if (K == 1) {
         out.source = "closed-form K=1";
         out.estimate = regularizer_value_k1_multi(wd);
-        lambda = regularizer_lambda_k1_multi(wd);
-        const Kernels k = regularizer_kernels_k1_multi(wd);
-        for (int bits : {24, 32, 44})
-            attempts.push_back({k, bits, "svd"});
+        lambdas.push_back(regularizer_lambda_k1_multi(wd));
     } else if (K == D) {
         out.source = "closed-form K=D";
         out.estimate = regularizer_value_kd_multi(wd);
-        lambda = regularizer_lambda_kd_multi(wd);
-        // The lift δ² ≈ 2^-bits·estimate balances its own cost against the rounding error.
-        for (int bits : {32, 40, 48}) {
-            const double delta = std::sqrt(std::ldexp(out.estimate, -bits));
-            attempts.push_back({regularizer_kernels_kd_multi(wd, R == 1 ? 0.0 : delta), bits,
-                                "fourier"});
-        }
+        lambdas.push_back(regularizer_lambda_kd_multi(wd));
     } else {
         out.source = "sdpa";
-        const auto sdp = regularizer_sdp_multi_solve(wd, K);
+        auto sdp = regularizer_sdp_multi_solve(wd, K);
         out.sdp_status = sdp.status;
         out.sdp_gap = sdp.relative_gap;
         out.sdp_iterations = sdp.iterations;
         out.sdp_seconds = sdp.seconds;
         out.estimate = std::isfinite(sdp.value_x) ? sdp.value_x : sdp.primal;
-        lambda = sdp.lambda;
-        const Kernels main = regularizer_gram_factor(sdp.X, R, K, 1e-7);
-        const long n = static_cast<long>(main.size()) * R * K;
-        // SDPA stalls near a relative gap of 1e-7: refine its dual on the central path and
-        // its kernels by Levenberg–Marquardt.
-        {
+        // SDPA stalls near a relative gap of 1e-7: refine its dual on the central path, which
+        // also gives a primal Gram matrix.
+        try {
             const auto t0 = std::chrono::steady_clock::now();
             auto bar = regularizer_dual_barrier_multi(wd, K, sdp.lambda);
             out.barrier_seconds = seconds_since(t0);
             out.barrier_steps = bar.newton_steps;
-            refined_lambda = std::move(bar.lambda);
+            out.estimate = bar.value;
+            lambdas.push_back(std::move(bar.lambda));
+            barrier_x = std::move(bar.X);
+        } catch (const std::invalid_argument&) {
         }
-        if (static_cast<long>(main.size()) >= R && n <= kPolishMaxSize) {
-            try {
-                const auto t0 = std::chrono::steady_clock::now();
-                auto pol = regularizer_polish_multi(wd, main);
-                out.polish_seconds = seconds_since(t0);
-                out.polish_iterations = pol.iterations;
-                if (pol.value < out.estimate) out.estimate = pol.value;
-                for (int bits : {24, 32})
-                    attempts.push_back({pol.kernels, bits, "gram+polish"});
-                const double delta = std::sqrt(std::ldexp(out.estimate, -44));
-                attempts.push_back({with_lift(pol.kernels, R, K, delta), 44, "gram+polish+lift"});
-            } catch (const std::invalid_argument&) {
-                // F not finite at SDPA's kernels: keep the unpolished attempts.
-            }
-        }
-        if (static_cast<long>(main.size()) >= R) {
-            attempts.push_back({main, 24, "gram"});
-            attempts.push_back({main, 32, "gram"});
-        }
-        for (int bits : {40, 48}) {
-            const double delta = std::sqrt(std::ldexp(out.estimate, -bits));
-            attempts.push_back({with_lift(main, R, K, delta), bits, "gram+lift"});
-        }
+        lambdas.push_back(std::move(sdp.lambda));
+        sdp_x = std::move(sdp.X);
     }
 
-    // ---- exact lower bound: the better of the refined λ and SDPA's ----
+    // ---- exact lower bound: the best candidate ----
     {
         const auto t0 = std::chrono::steady_clock::now();
         std::optional<RegularizerLowerBoundMulti> best;
-        for (const Rows* cand : {&refined_lambda, &lambda}) {
-            if (cand->empty()) continue;
+        for (const Rows& cand : lambdas) {
             try {
-                auto lb = regularizer_lower_bound_multi(*cand, W, K);
+                auto lb = regularizer_lower_bound_multi(cand, W, K);
                 if (!best || lb.lower_double > best->lower_double) best = std::move(lb);
             } catch (const std::invalid_argument&) {
             }
@@ -175,40 +143,87 @@ RegularizerBracketMulti regularizer_bracket_multi(const std::vector<std::vector<
         out.lower_seconds = seconds_since(t0);
     }
 
-    // ---- exact upper bound: the first attempt within the target gap, else the best ----
-    {
-        const auto t0 = std::chrono::steady_clock::now();
-        std::optional<RegularizerNetworkMulti> best;
-        std::string best_kind, last_error;
-        double best_gap = INFINITY;
-        for (const Attempt& a : attempts) {
-            ++out.network_attempts;
-            try {
-                auto net = regularizer_network_multi(a.kernels, W, a.bits);
-                const double gap = gap_of(out.lower, net.cost);
-                if (gap < best_gap) {
-                    best_gap = gap;
-                    best = std::move(net);
-                    best_kind = a.network;
-                }
-                if (best_gap <= kBracketTargetGapMulti) break;
-            } catch (const std::runtime_error& e) {
-                last_error = e.what();
+    // ---- exact upper bound: kernels tried in order until the gap meets the target ----
+    const auto t_upper = std::chrono::steady_clock::now();
+    std::optional<RegularizerNetworkMulti> best;
+    std::string best_kind, last_error;
+    double best_gap = INFINITY;
+    auto attempt = [&](const Kernels& kernels, int bits, const std::string& kind) {
+        if (best_gap <= kBracketTargetGapMulti) return;
+        ++out.network_attempts;
+        try {
+            auto net = regularizer_network_multi(kernels, W, bits);
+            const double gap = gap_of(out.lower, net.cost);
+            if (gap < best_gap) {
+                best_gap = gap;
+                best = std::move(net);
+                best_kind = kind;
             }
+        } catch (const std::runtime_error& e) {
+            last_error = e.what();
         }
-        if (!best)
-            throw std::runtime_error("regularizer_bracket_multi: no exact network (" + last_error +
-                                     ")");
-        out.u = std::move(best->u);
-        out.v = std::move(best->v);
-        out.upper = best->cost;
-        out.upper_double = best->cost_double;
-        out.C0 = best->C0;
-        out.kernel_bits = best->bits;
-        out.network = best_kind;
-        out.relative_gap = best_gap;
-        out.upper_seconds = seconds_since(t0);
+    };
+    // The lift δ² ≈ 2^-bits·estimate balances its own cost against the rounding error.
+    auto lift_delta = [&](int bits) { return std::sqrt(std::ldexp(out.estimate, -bits)); };
+    if (K == 1) {
+        const Kernels k = regularizer_kernels_k1_multi(wd);
+        for (int bits : {24, 32, 44})
+            attempt(k, bits, "svd");
+    } else if (K == D) {
+        for (int bits : {32, 40, 48})
+            attempt(regularizer_kernels_kd_multi(wd, R == 1 ? 0.0 : lift_delta(bits)), bits,
+                    "fourier");
+    } else {
+        // Kernels of the central Gram matrix (SDPA's if the barrier failed): as they are, then
+        // polished, then with R lift channels δ·e_(r,0) polished along (a boundary optimum,
+        // some Σ_d singular, has no nearby well-conditioned C0-channel network otherwise).
+        const std::string kind = barrier_x.empty() ? "sdpa" : "barrier";
+        const Kernels ker =
+            regularizer_gram_factor(barrier_x.empty() ? sdp_x : barrier_x, R, K, kGramTolerance);
+        // Stop polishing once F is well inside the target gap over the certified lower bound.
+        const double stop = out.lower_double * (1.0 + 0.2 * kBracketTargetGapMulti);
+        auto polish = [&](const Kernels& start_kernels) -> std::optional<Kernels> {
+            if (static_cast<long>(start_kernels.size()) * R * K > kPolishMaxSize) return {};
+            try {
+                const auto t0 = std::chrono::steady_clock::now();
+                auto pol = regularizer_polish_multi(wd, start_kernels, kPolishMaxIterations, stop);
+                out.polish_seconds += seconds_since(t0);
+                out.polish_iterations += pol.iterations;
+                return std::move(pol.kernels);
+            } catch (const std::invalid_argument&) {
+                return {}; // F not finite at these kernels
+            }
+        };
+        if (static_cast<long>(ker.size()) >= R) {
+            attempt(ker, 24, kind);
+            attempt(ker, 32, kind);
+            if (best_gap > kBracketTargetGapMulti)
+                if (auto pol = polish(ker)) {
+                    attempt(*pol, 24, kind + "+polish");
+                    attempt(*pol, 32, kind + "+polish");
+                }
+        }
+        if (best_gap > kBracketTargetGapMulti) {
+            const Kernels lifted = with_lift(ker, R, K, std::sqrt(kLiftRelative * out.estimate));
+            if (auto pol = polish(lifted)) {
+                attempt(*pol, 32, kind + "+lift+polish");
+                attempt(*pol, 40, kind + "+lift+polish");
+            }
+            attempt(lifted, 40, kind + "+lift");
+        }
     }
+    if (!best)
+        throw std::runtime_error("regularizer_bracket_multi: no exact network (" + last_error +
+                                 ")");
+    out.u = std::move(best->u);
+    out.v = std::move(best->v);
+    out.upper = best->cost;
+    out.upper_double = best->cost_double;
+    out.C0 = best->C0;
+    out.kernel_bits = best->bits;
+    out.network = best_kind;
+    out.relative_gap = best_gap;
+    out.upper_seconds = seconds_since(t_upper);
     out.total_seconds = seconds_since(start);
     return out;
 }

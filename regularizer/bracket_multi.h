@@ -27,11 +27,11 @@ struct RegularizerBracketMulti {
     double estimate = 0;     ///< numerical R_{K,∞}(W): closed form or the SDP's reduced value
     long C0 = 0;             ///< channels of the network
     std::string source;      ///< "zero", "closed-form K=1", "closed-form K=D", "sdpa"
-    std::string network; ///< kernels: "svd", "fourier", "gram[+polish][+lift]"
+    std::string network;     ///< kernels: "svd", "fourier", "barrier|sdpa[+polish]", "barrier+lift"
     int kernel_bits = 0;     ///< rounding grid of the kernels that won
     int network_attempts = 0; ///< exact least-norm solves tried
-    std::string sdp_status;  ///< SDPA's phase, empty for closed forms
-    double sdp_gap = 0;      ///< SDPA's relative duality gap
+    std::string sdp_status;   ///< SDPA's phase, empty for closed forms
+    double sdp_gap = 0;       ///< SDPA's relative duality gap
     int sdp_iterations = 0;
     int polish_iterations = 0; ///< Levenberg–Marquardt steps on SDPA's kernels (polish_multi.h)
     int barrier_steps = 0;     ///< Newton steps refining SDPA's λ (dual_barrier_multi.h)

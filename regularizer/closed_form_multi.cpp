@@ -123,9 +123,8 @@ Kernels regularizer_kernels_kd_multi(const Rows& W, double delta) {
             basis = es.eigenvectors();
         }
         for (long c = 0; c < R; ++c) {
-            Eigen::VectorXcd col =
-                c == 0 ? Eigen::VectorXcd((a > 0 ? std::sqrt(a) : delta) * e1)
-                       : Eigen::VectorXcd(delta * basis.col(c));
+            Eigen::VectorXcd col = c == 0 ? Eigen::VectorXcd((a > 0 ? std::sqrt(a) : delta) * e1)
+                                          : Eigen::VectorXcd(delta * basis.col(c));
             uhat[c].col(d) = col;
             if (!real) uhat[c].col(D - d) = col.conjugate();
         }

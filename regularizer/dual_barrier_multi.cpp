@@ -62,7 +62,8 @@ RegularizerDualBarrier regularizer_dual_barrier_multi(const Rows& W, long K, con
     if (p.R < 1) throw std::invalid_argument("regularizer_dual_barrier_multi: W has no rows");
     p.D = static_cast<long>(W[0].size());
     p.K = K;
-    if (K < 1 || K > p.D) throw std::invalid_argument("regularizer_dual_barrier_multi: need K <= D");
+    if (K < 1 || K > p.D)
+        throw std::invalid_argument("regularizer_dual_barrier_multi: need K <= D");
     if (static_cast<long>(lambda0.size()) != p.R)
         throw std::invalid_argument("regularizer_dual_barrier_multi: λ0 needs R rows");
     p.w.resize(p.R * p.D);
@@ -140,6 +141,14 @@ RegularizerDualBarrier regularizer_dual_barrier_multi(const Rows& W, long K, con
     }
     out.mu = mu;
     out.value = x.dot(p.w);
+    {
+        p.value(x, mu, llt);
+        const Eigen::MatrixXd X = 4.0 * mu * llt.solve(Eigen::MatrixXd::Identity(n, n));
+        out.X.resize(n * n);
+        for (long i = 0; i < n; ++i)
+            for (long j = 0; j < n; ++j)
+                out.X[i * n + j] = X(i, j);
+    }
     out.lambda.assign(p.R, std::vector<double>(p.D));
     for (long r = 0; r < p.R; ++r)
         for (long j = 0; j < p.D; ++j)

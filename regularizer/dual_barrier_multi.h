@@ -3,7 +3,10 @@
 // -<λ, W> - μ log det(4I - T Tᵀ) with Newton steps, μ shrinking to about 1e-13·R_{K,∞}/(R·K)
 // (the central point at μ is within R·K·μ of the optimum). Needs no primal information and no
 // nondegeneracy, unlike Σ_d⁻¹-based duals; SDPA stalls near a relative gap of 1e-7 on these
-// problems. Untrusted: the result is only a candidate for lower_bound_multi.h.
+// problems. The same central point gives the primal: the talk's SDP (MATH.md §6) has the dual
+// slack S = [[I, -T/2], [-Tᵀ/2, I]] and the central Z = μ S⁻¹, whose kernel block is
+// X = 4μ(4I - T Tᵀ)⁻¹. Untrusted: λ is only a candidate for lower_bound_multi.h, X for the
+// kernels of network_multi.h.
 #pragma once
 
 #include "regularizer/closed_form_multi.h"
@@ -11,9 +14,10 @@
 namespace convcert::regularizer {
 
 struct RegularizerDualBarrier {
-    Rows lambda;          ///< R rows of D, strictly feasible in double
-    double value = 0;     ///< <λ, W>
-    double mu = 0;        ///< final barrier weight
+    Rows lambda;           ///< R rows of D, strictly feasible in double
+    double value = 0;      ///< <λ, W>
+    double mu = 0;         ///< final barrier weight
+    std::vector<double> X; ///< primal Gram estimate 4μ(4I - T Tᵀ)⁻¹, row-major (R·K)²
     int newton_steps = 0;
     double seconds = 0;
 };

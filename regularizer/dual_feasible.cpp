@@ -27,7 +27,8 @@ void regularizer_gram_integer_stacked(fmpz_mat_t N, const fmpz* n, long R, long 
             for (long l = -(K - 1); l < K; ++l) {
                 if (r == rr && l < 0) continue;
                 for (long i = 0; i < D; ++i)
-                    fmpz_addmul(rho.v + l + K - 1, n + r * D + i, n + rr * D + ((i + l) % D + D) % D);
+                    fmpz_addmul(rho.v + l + K - 1, n + r * D + i,
+                                n + rr * D + ((i + l) % D + D) % D);
             }
             for (long k = 0; k < K; ++k)
                 for (long kk = 0; kk < K; ++kk) {

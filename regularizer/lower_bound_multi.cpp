@@ -26,7 +26,8 @@ regularizer_lower_bound_multi(const std::vector<std::vector<double>>& lambda,
     for (const auto& row : lambda)
         if (static_cast<long>(row.size()) != D)
             throw std::invalid_argument("regularizer_lower_bound_multi: λ and W differ in D");
-    if (K < 1 || K > D) throw std::invalid_argument("regularizer_lower_bound_multi: need 1 <= K <= D");
+    if (K < 1 || K > D)
+        throw std::invalid_argument("regularizer_lower_bound_multi: need 1 <= K <= D");
     lemma::FmpqVec wq(R * D);
     regularizer_rows_parse(wq.v, W);
     double lmax = 0;
@@ -63,7 +64,8 @@ regularizer_lower_bound_multi(const std::vector<std::vector<double>>& lambda,
     const double mu = Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(G, Eigen::EigenvaluesOnly)
                           .eigenvalues()
                           .maxCoeff();
-    if (!(mu > 0)) throw std::runtime_error("regularizer_lower_bound_multi: no positive eigenvalue");
+    if (!(mu > 0))
+        throw std::runtime_error("regularizer_lower_bound_multi: no positive eigenvalue");
 
     lemma::Fmpz a, t, four;
     for (int margin = 40; margin >= 8; margin -= 8) {

@@ -27,9 +27,9 @@ void clear_denominators(fmpz* num, fmpz_t L, const fmpq* x, long n) {
 
 } // namespace
 
-bool regularizer_network_realizes_multi(
-    const std::vector<std::vector<std::vector<std::string>>>& u,
-    const std::vector<std::vector<std::string>>& v, const std::vector<std::vector<std::string>>& W) {
+bool regularizer_network_realizes_multi(const std::vector<std::vector<std::vector<std::string>>>& u,
+                                        const std::vector<std::vector<std::string>>& v,
+                                        const std::vector<std::vector<std::string>>& W) {
     const long R = static_cast<long>(W.size());
     const long D = regularizer_rows_shape(W, "W");
     const long C0 = static_cast<long>(u.size());

@@ -16,8 +16,8 @@ struct RegularizerNetworkMulti {
     std::string cost;                                     ///< exact sum_c ||u_c||² + ||v_c||²
     double cost_double = 0;
     long C0 = 0;
-    int bits = 0;          ///< kernel rounding grid (bits relative to max |u|)
-    std::string scale;     ///< balancing t (u -> t u, v -> v/t), "1" if it did not help
+    int bits = 0;      ///< kernel rounding grid (bits relative to max |u|)
+    std::string scale; ///< balancing t (u -> t u, v -> v/t), "1" if it did not help
     double seconds = 0;
 };
 
@@ -35,8 +35,8 @@ RegularizerNetworkMulti regularizer_network_multi(const Kernels& kernels,
 /// True iff sum_c u_c[r] * v_c == W[r] exactly for every r (circular convolution on Z_D, u
 /// zero-padded); shapes as in RegularizerNetworkMulti. Throws std::invalid_argument on shape
 /// mismatches or entries that are not rationals.
-bool regularizer_network_realizes_multi(
-    const std::vector<std::vector<std::vector<std::string>>>& u,
-    const std::vector<std::vector<std::string>>& v, const std::vector<std::vector<std::string>>& W);
+bool regularizer_network_realizes_multi(const std::vector<std::vector<std::vector<std::string>>>& u,
+                                        const std::vector<std::vector<std::string>>& v,
+                                        const std::vector<std::vector<std::string>>& W);
 
 } // namespace convcert::regularizer

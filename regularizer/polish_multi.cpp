@@ -8,6 +8,7 @@
 
 #include <Eigen/Dense>
 
+#include <chrono>
 #include <cmath>
 #include <complex>
 #include <stdexcept>
@@ -20,8 +21,8 @@ using cd = std::complex<double>;
 
 struct Problem {
     long R, D, K, C0;
-    Eigen::MatrixXcd what;  ///< R×D
-    Eigen::MatrixXcd twid;  ///< K×D, exp(-2πikd/D)
+    Eigen::MatrixXcd what; ///< R×D
+    Eigen::MatrixXcd twid; ///< K×D, exp(-2πikd/D)
 
     long size() const { return C0 * R * K; }
 
@@ -90,7 +91,8 @@ Problem problem_of(const Rows& W, const Kernels& kernels) {
     p.twid.resize(p.K, p.D);
     for (long k = 0; k < p.K; ++k)
         for (long d = 0; d < p.D; ++d) {
-            const double a = 2.0 * pi * static_cast<double>((k * d) % p.D) / static_cast<double>(p.D);
+            const double a =
+                2.0 * pi * static_cast<double>((k * d) % p.D) / static_cast<double>(p.D);
             p.twid(k, d) = cd(std::cos(a), -std::sin(a));
         }
     return p;
@@ -119,7 +121,9 @@ double regularizer_polish_value_multi(const Rows& W, const Kernels& kernels) {
 }
 
 RegularizerPolishMulti regularizer_polish_multi(const Rows& W, const Kernels& kernels,
-                                                int max_iterations) {
+                                                int max_iterations, double stop_value,
+                                                double max_seconds) {
+    const auto start = std::chrono::steady_clock::now();
     const Problem p = problem_of(W, kernels);
     Eigen::VectorXd x = flatten(p, kernels);
     const long n = p.size();
@@ -130,7 +134,10 @@ RegularizerPolishMulti regularizer_polish_multi(const Rows& W, const Kernels& ke
     RegularizerPolishMulti out;
     out.start_value = f;
     double mu = 1e-6 * f;
-    for (int it = 0; it < max_iterations; ++it) {
+    for (int it = 0; it < max_iterations && f > stop_value; ++it) {
+        if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() >
+            max_seconds)
+            break;
         // Hessian by central differences of the gradient.
         const double h = 1e-5 * std::max(1e-300, x.cwiseAbs().maxCoeff());
         Eigen::MatrixXd H(n, n);

@@ -12,8 +12,8 @@
 namespace convcert::regularizer {
 
 struct RegularizerPolishMulti {
-    Kernels kernels;  ///< refined kernels (same C0, R, K)
-    double value = 0; ///< F at the refined kernels
+    Kernels kernels;        ///< refined kernels (same C0, R, K)
+    double value = 0;       ///< F at the refined kernels
     double start_value = 0; ///< F at the given kernels
     int iterations = 0;
 };
@@ -22,11 +22,14 @@ struct RegularizerPolishMulti {
 double regularizer_polish_value_multi(const Rows& W, const Kernels& kernels);
 
 /// Damped Newton (finite-difference Hessian of the analytic gradient, Levenberg–Marquardt
-/// damping for the rotation-invariant and flat directions) from `kernels`. Cost per step
-/// O(n·C0·R·K·D + n³) with n = C0·R·K: keep n in the hundreds. Preconditions: W has R rows of
-/// D, kernels C0 >= 1 kernels of R rows of K <= D, F(kernels) finite; throws
-/// std::invalid_argument otherwise.
+/// damping for the rotation-invariant and flat directions) from `kernels`, until F <=
+/// stop_value, the decrease stalls, max_iterations steps or max_seconds. Near a boundary
+/// optimum (some Σ_d singular at the optimum, common for R > 1) convergence is only linear,
+/// hence the caps. Cost per step O(n·C0·R·K·D + n³) with n = C0·R·K: keep n in the hundreds.
+/// Preconditions: W has R rows of D, kernels C0 >= 1 kernels of R rows of K <= D, F(kernels)
+/// finite; throws std::invalid_argument otherwise.
 RegularizerPolishMulti regularizer_polish_multi(const Rows& W, const Kernels& kernels,
-                                                int max_iterations = 30);
+                                                int max_iterations = 30, double stop_value = 0,
+                                                double max_seconds = 30);
 
 } // namespace convcert::regularizer

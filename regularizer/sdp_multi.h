@@ -16,10 +16,10 @@ struct RegularizerSdpMultiResult {
     double dual = 0;   ///< SDPA's dual objective
     std::vector<std::vector<double>> lambda; ///< time-domain dual (MATH.md §7/§8), R rows of D
     double lambda_dot_w = 0;                 ///< <λ, W> recomputed from lambda (≈ dual)
-    std::vector<double> X;  ///< optimal Gram matrix, row-major (R·K)², index (r, k) -> r·K + k
-    double value_x = 0;     ///< tr X + (1/D) sum_d Ŵ_dᴴ Σ_d(X)⁻¹ Ŵ_d (t_d made tight)
-    std::string status;     ///< SDPA phase ("pdOPT" when solved), "trivial" for W = 0
-    bool optimal = false;   ///< status is pdOPT (or trivial)
+    std::vector<double> X;   ///< optimal Gram matrix, row-major (R·K)², index (r, k) -> r·K + k
+    double value_x = 0;      ///< tr X + (1/D) sum_d Ŵ_dᴴ Σ_d(X)⁻¹ Ŵ_d (t_d made tight)
+    std::string status;      ///< SDPA phase ("pdOPT" when solved), "trivial" for W = 0
+    bool optimal = false;    ///< status is pdOPT (or trivial)
     double relative_gap = 0; ///< |primal - dual| / max(1, (|primal| + |dual|) / 2)
     int iterations = 0;
     long constraints = 0; ///< SDPA's m: about (D/2)(R² + 2R)
