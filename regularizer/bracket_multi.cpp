@@ -47,7 +47,7 @@ Kernels with_lift(Kernels kernels, long R, long K, double delta) {
 }
 
 /// Largest C0·R·K refined by polish_multi.h (its finite-difference Hessian is n×n).
-constexpr long kPolishMaxSize = 1024;
+constexpr long kPolishMaxSize = 2048;
 constexpr int kPolishMaxIterations = 500;
 /// Relative eigenvalue threshold of the Gram factorization (the central X has a clean gap).
 constexpr double kGramTolerance = 1e-7;
@@ -182,11 +182,13 @@ RegularizerBracketMulti regularizer_bracket_multi(const std::vector<std::vector<
             regularizer_gram_factor(barrier_x.empty() ? sdp_x : barrier_x, R, K, kGramTolerance);
         // Stop polishing once F is well inside the target gap over the certified lower bound.
         const double stop = out.lower_double * (1.0 + 0.2 * kBracketTargetGapMulti);
-        auto polish = [&](const Kernels& start_kernels) -> std::optional<Kernels> {
+        auto polish = [&](const Kernels& start_kernels,
+                          double max_seconds) -> std::optional<Kernels> {
             if (static_cast<long>(start_kernels.size()) * R * K > kPolishMaxSize) return {};
             try {
                 const auto t0 = std::chrono::steady_clock::now();
-                auto pol = regularizer_polish_multi(wd, start_kernels, kPolishMaxIterations, stop);
+                auto pol = regularizer_polish_multi(wd, start_kernels, kPolishMaxIterations, stop,
+                                                    max_seconds);
                 out.polish_seconds += seconds_since(t0);
                 out.polish_iterations += pol.iterations;
                 return std::move(pol.kernels);
@@ -198,14 +200,14 @@ RegularizerBracketMulti regularizer_bracket_multi(const std::vector<std::vector<
             attempt(ker, 24, kind);
             attempt(ker, 32, kind);
             if (best_gap > kBracketTargetGapMulti)
-                if (auto pol = polish(ker)) {
+                if (auto pol = polish(ker, 30)) {
                     attempt(*pol, 24, kind + "+polish");
                     attempt(*pol, 32, kind + "+polish");
                 }
         }
         if (best_gap > kBracketTargetGapMulti) {
             const Kernels lifted = with_lift(ker, R, K, std::sqrt(kLiftRelative * out.estimate));
-            if (auto pol = polish(lifted)) {
+            if (auto pol = polish(lifted, 60)) {
                 attempt(*pol, 32, kind + "+lift+polish");
                 attempt(*pol, 40, kind + "+lift+polish");
             }

@@ -1,11 +1,14 @@
 // The regularizer-bracket generator for R >= 1 input channels (MATH.md §8): an exactly
 // verified dual λ (lower bound, every C) and an exact rational network with C0 channels
 // (upper bound, every C >= C0). Closed forms at K = 1 (2||W||_*) and K = D ((2/D) sum_d
-// ||Ŵ[:,d]||), otherwise the reduced SDP of sdp_multi.h. Untrusted: the checker re-verifies.
+// ||Ŵ[:,d]||), otherwise the reduced SDP of sdp_multi.h refined on the central path
+// (dual_barrier_multi.h) and by a kernel polish (polish_multi.h). Untrusted: the checker
+// re-verifies. Pipeline and measurements: docs/regularizer_multi.md.
 //
-// Sizes: the SDP has about (D/2)(R² + 2R) constraints (R = 3, D = 256, K = 16: about a minute),
-// the exact PSD test is cubic in R·K (R·K up to a few hundred), and the exact least-norm V has
-// denominators of about D·R·(2·bits + log) bits (least_norm_multi.h).
+// Sizes: the SDP has about (D/2)(R² + 2R) constraints, the central-path Newton system R·D
+// unknowns, the exact PSD test is cubic in R·K (R·K up to a few hundred), the polish runs at
+// most 90 s, and the exact least-norm V has denominators of about D·R·(2·bits + log) bits
+// (least_norm_multi.h).
 #pragma once
 
 #include <string>
