@@ -17,9 +17,9 @@ double regularizer_value_k1_multi(const Rows& W);
 /// T = λ and ||λ||_op = 2.
 Rows regularizer_lambda_k1_multi(const Rows& W);
 
-/// K = 1 kernels from the SVD W = sum_i σ_i a_i b_iᵀ: u_i = sqrt(σ_i) a_i (R×1). All R
-/// left singular vectors are used (σ_i = 0 gives a zero kernel row-vector times nothing: such
-/// channels get u_i = sqrt(floor) a_i with floor = 1e-12 σ_max so that U Uᵀ stays invertible).
+/// K = 1 kernels from the SVD W = sum_i σ_i a_i b_iᵀ: u_i = sqrt(σ_i) a_i (R×1), i = 0..R-1
+/// (then v_i = sqrt(σ_i) b_i and the cost is 2 sum σ_i). Zero singular values are raised to
+/// 1e-12 σ_max so that U Uᵀ stays invertible for the exact least-norm V.
 Kernels regularizer_kernels_k1_multi(const Rows& W);
 
 /// (2/D) sum_d ||Ŵ[:,d]||_2.
