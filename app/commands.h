@@ -16,5 +16,6 @@ inline constexpr int kExitGeneratorFailed = 3;
 int command_factor(const std::vector<std::string>& args);
 int command_check(const std::vector<std::string>& args);
 int command_demo(const std::vector<std::string>& args);
+int command_regularizer(const std::vector<std::string>& args);
 
 } // namespace convcert::app

@@ -13,6 +13,8 @@ const char* kHelp = R"HELP(usage: convcert COMMAND [ARGS]
 commands:
   factor INPUT.json [-o CERT.json] [--method exact|enclosure|auto] [--digits N]
              certify that sum_i a_i * a_i = c * c for some real c (untrusted generator)
+  regularizer W.json --kernel K [-o CERT.json]
+             certify lower <= R_{K,C}(w) <= upper for every C (single-channel inputs)
   check CERT.json...
              re-verify certificates with the independent checker kernel
   demo [--out DIR]
@@ -43,6 +45,7 @@ int main(int argc, char** argv) {
     if (command == "factor") return command_factor(args);
     if (command == "check") return command_check(args);
     if (command == "demo") return command_demo(args);
+    if (command == "regularizer") return command_regularizer(args);
     std::cerr << "convcert: unknown command '" << command << "' (see convcert --help)\n";
     return kExitUsage;
 }

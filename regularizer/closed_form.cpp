@@ -39,4 +39,11 @@ std::vector<double> regularizer_lambda_kd(const std::vector<double>& w) {
     return regularizer_idft_real(what);
 }
 
+std::vector<double> regularizer_kernel_kd(const std::vector<double>& w) {
+    auto what = regularizer_dft(w);
+    for (auto& z : what)
+        z = std::sqrt(std::abs(z));
+    return regularizer_idft_real(what);
+}
+
 } // namespace convcert::regularizer

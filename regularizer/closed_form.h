@@ -19,4 +19,8 @@ double regularizer_value_kd(const std::vector<double>& w);
 /// circulant at K = D with singular values |λ̂[d]| <= 2.
 std::vector<double> regularizer_lambda_kd(const std::vector<double>& w);
 
+/// An optimal one-channel kernel at K = D: c = IDFT(|ŵ|^(1/2)) (real and even), so that
+/// |ĉ[d]|² = |ŵ[d]| and the balanced cost 2||c||·||v|| is (2/D) sum_d |ŵ[d]| (Parseval).
+std::vector<double> regularizer_kernel_kd(const std::vector<double>& w);
+
 } // namespace convcert::regularizer

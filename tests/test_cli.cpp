@@ -154,6 +154,44 @@ TEST_CASE("bad input exits 2 with one line and leaves no output file", "[cli]") 
     CHECK(unwritable.exit_code == 2);
 }
 
+TEST_CASE("regularizer: bracket written atomically, checked; bad input exits 2", "[cli]") {
+    const fs::path in = scratch() / "w.json";
+    const fs::path out = scratch() / "w-cert.json";
+    spit(in, R"({"D": 6, "w": [1, "-1/2", 0, 2, "0.25", -3]})");
+    const Run ok = run("regularizer " + in.string() + " --kernel 3 -o " + out.string());
+    INFO(ok.err);
+    REQUIRE(ok.exit_code == 0);
+    CHECK(ok.out.find("R_{K,C}(w) in [") != std::string::npos);
+    CHECK(ok.out.find("C0 = 1") != std::string::npos);
+    CHECK(run("check " + out.string()).exit_code == 0);
+    fs::remove(out);
+
+    const std::vector<std::tuple<std::string, int, std::string>> cases = {
+        {R"({"D": 3, "w": [1, 2, 3]})", 5, "K = 5"},
+        {R"({"D": 0, "w": []})", 1, "D must be at least 1"},
+        {R"({"D": 4, "w": [1, 2, 3]})", 2, "length"},
+        {R"({"D": 3, "w": [1, "nan", 3]})", 2, "w[1]"},
+        {R"({"D": 3, "w": [1, "1e999999999", 3]})", 2, "w[1]"},
+        {R"({"D": 3, "w": [1, 2, 3)", 2, "JSON"},
+    };
+    int i = 0;
+    for (const auto& [text, K, expected] : cases) {
+        const fs::path bad = scratch() / ("wbad" + std::to_string(i++) + ".json");
+        spit(bad, text);
+        const Run r = run("regularizer " + bad.string() + " --kernel " + std::to_string(K) +
+                          " -o " + out.string());
+        INFO(text << " -> " << r.err);
+        CHECK(r.exit_code == 2);
+        CHECK(count_lines(r.err) == 1);
+        CHECK(r.err.find(expected) != std::string::npos);
+        CHECK_FALSE(fs::exists(out));
+    }
+    const Run no_kernel = run("regularizer " + in.string() + " -o " + out.string());
+    CHECK(no_kernel.exit_code == 2);
+    CHECK(no_kernel.err.find("--kernel") != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
+}
+
 TEST_CASE("the shipped examples check, and the demo runs", "[cli]") {
     const fs::path examples = fs::path(CONVCERT_SOURCE_DIR) / "examples";
     for (const char* name :

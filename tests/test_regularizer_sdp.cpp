@@ -10,6 +10,8 @@
 #include "regularizer/psd_exact.h"
 #include "regularizer/sdp_reduced.h"
 
+#include "tests/closed_form_arb.h"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -21,6 +23,8 @@ using namespace convcert::regularizer;
 using convcert::lemma::Acb;
 using convcert::lemma::Arb;
 using convcert::lemma::Fmpq;
+using convcert::test::arb_k1;
+using convcert::test::arb_kd;
 
 namespace {
 
@@ -41,41 +45,6 @@ void set_q(fmpq_t x, const std::string& s) {
 
 void set_q(fmpq_t x, double d) {
     set_q(x, regularizer_double_to_rational(d));
-}
-
-/// 2 ||w||_2 as an Arb ball (w read exactly).
-void arb_k1(arb_t out, const std::vector<double>& w) {
-    arb_zero(out);
-    Arb t;
-    for (double x : w) {
-        arb_set_d(t.x, x);
-        arb_addmul(out, t.x, t.x, kPrec);
-    }
-    arb_sqrt(out, out, kPrec);
-    arb_mul_2exp_si(out, out, 1);
-}
-
-/// (2/D) sum_d |ŵ[d]| as an Arb ball: an acb DFT with exact rational angles.
-void arb_kd(arb_t out, const std::vector<double>& w) {
-    const long D = static_cast<long>(w.size());
-    arb_zero(out);
-    Acb sum;
-    Arb s, c, a;
-    Fmpq angle;
-    for (long d = 0; d < D; ++d) {
-        acb_zero(sum.x);
-        for (long j = 0; j < D; ++j) {
-            fmpq_set_si(angle.x, -2 * ((j * d) % D), static_cast<ulong>(D)); // exp(-2πi jd/D)
-            arb_sin_cos_pi_fmpq(s.x, c.x, angle.x, kPrec);
-            arb_set_d(a.x, w[j]);
-            arb_addmul(acb_realref(sum.x), a.x, c.x, kPrec);
-            arb_addmul(acb_imagref(sum.x), a.x, s.x, kPrec);
-        }
-        acb_abs(a.x, sum.x, kPrec);
-        arb_add(out, out, a.x, kPrec);
-    }
-    arb_mul_2exp_si(out, out, 1);
-    arb_div_si(out, out, D, kPrec);
 }
 
 /// lower < ref as balls (certain), and |lower - ref| <= tol · ref.

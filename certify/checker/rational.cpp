@@ -2,6 +2,8 @@
 // the small exact helpers the checks share.
 #include "certify/checker/rational.h"
 
+#include <utility>
+
 #include <boost/multiprecision/cpp_bin_float.hpp>
 
 #include <new>
@@ -57,9 +59,13 @@ Int integer_parse_canonical(const std::string& s, const std::string& what) {
     return Int(s);
 }
 
-Rat rational_parse_canonical(const std::string& s, const std::string& what) {
+namespace {
+
+/// The syntax shared by both rational spellings: p canonical, then optionally "/q" with q a
+/// canonical positive integer. Returns (p, q), q = 1 without a slash.
+std::pair<Int, Int> rational_parse_syntax(const std::string& s, const std::string& what) {
     const std::size_t slash = s.find('/');
-    if (s.size() - (s[0] == '-') - (slash != std::string::npos) > kMaxRationalDigits)
+    if (s.size() - (!s.empty() && s[0] == '-') - (slash != std::string::npos) > kMaxRationalDigits)
         reject(what + ": rational exceeds the limit of 100000 digits");
     const std::string quoted = "rational " + string_quote_short(s);
     const std::size_t b = (!s.empty() && s[0] == '-') ? 1 : 0;
@@ -71,12 +77,39 @@ Rat rational_parse_canonical(const std::string& s, const std::string& what) {
         (slash != std::string::npos && s[end + 1] == '0'))
         reject(what + ": " + quoted + " is not canonical (leading zero or -0)");
     const Int p(s.substr(0, end));
-    if (slash == std::string::npos) return Rat(p);
+    if (slash == std::string::npos) return {p, Int(1)};
     const Int q(s.substr(end + 1));
     if (q < 2) reject(what + ": " + quoted + " has denominator 1");
+    return {p, q};
+}
+
+} // namespace
+
+Rat rational_parse_canonical(const std::string& s, const std::string& what) {
+    const auto [p, q] = rational_parse_syntax(s, what);
+    if (q == 1) return Rat(p);
     const Rat value(p, q); // one gcd: q is the reduced denominator iff gcd(p, q) = 1
-    if (denominator(value) != q) reject(what + ": " + quoted + " is not in lowest terms");
+    if (denominator(value) != q)
+        reject(what + ": rational " + string_quote_short(s) + " is not in lowest terms");
     return value;
+}
+
+IntVector rational_vector_parse_shared_denominator(const std::vector<std::string>& v,
+                                                   std::size_t count, const std::string& what) {
+    if (v.size() != count)
+        reject(what + " has " + std::to_string(v.size()) + " entries, expected " +
+               std::to_string(count));
+    std::vector<std::pair<Int, Int>> parsed;
+    parsed.reserve(count);
+    for (std::size_t i = 0; i < count; ++i)
+        parsed.push_back(rational_parse_syntax(v[i], what + "[" + std::to_string(i) + "]"));
+    IntVector out{{}, Int(1)};
+    for (const auto& [p, q] : parsed) // equal denominators cost no gcd
+        if (p != 0 && q != 1 && q != out.den) out.den = out.den == 1 ? q : lcm(out.den, q);
+    out.num.reserve(count);
+    for (const auto& [p, q] : parsed)
+        out.num.push_back(p == 0 ? Int(0) : q == out.den ? p : p * (out.den / q));
+    return out;
 }
 
 Rat decimal_parse(const std::string& s, const std::string& what) {

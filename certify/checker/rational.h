@@ -40,6 +40,14 @@ Int integer_parse_canonical(const std::string& s, const std::string& what);
 /// "p" or "p/q" with p canonical, q >= 2 and gcd(p, q) = 1.
 Rat rational_parse_canonical(const std::string& s, const std::string& what);
 
+/// `count` rationals of the same syntax as rational_parse_canonical except that p/q need not be
+/// in lowest terms, as integers over one denominator (the vector's value is num / den, den >= 1).
+/// When the nonzero entries all share one q (the generator writes them so), den = q and no gcd
+/// of these long numbers is taken; otherwise den = lcm of the q. Entries are named what[i].
+struct IntVector;
+IntVector rational_vector_parse_shared_denominator(const std::vector<std::string>& v,
+                                                   std::size_t count, const std::string& what);
+
 /// -?D(.D+)?(e[+-]?D+)?, read exactly; |exponent| <= 100000.
 Rat decimal_parse(const std::string& s, const std::string& what);
 

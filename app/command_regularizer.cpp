@@ -1,0 +1,184 @@
+// `convcert regularizer W.json --kernel K [-o CERT.json]`: brackets the induced regularizer
+// R_{K,C}(w) between two certified rationals (a regularizer-bracket certificate).
+#include "app/atomic_file.h"
+#include "app/commands.h"
+#include "lemma/instance.h"
+#include "regularizer/bracket.h"
+#include "regularizer/regularizer_input.h"
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+namespace convcert::app {
+
+namespace {
+
+const char* kRegularizerHelp =
+    R"HELP(usage: convcert regularizer W.json --kernel K [-o CERT.json]
+
+Certifies lower <= R_{K,C}(w) <= upper (MATH.md sections 3-7) for the predictor w of W.json
+("-" reads stdin), single-channel inputs:
+  {"D": 8, "w": [1, -5, 3, 0, 0, 2, "1/2", "-0.25"]}
+Rationals are JSON integers or strings "p", "p/q", "-1.25".
+
+lower comes from a dual point lambda with 4I - T(lambda)T(lambda)^T >= 0 (verified exactly),
+so it bounds R_{K,C}(w) for every C; upper is the exact cost of a one-channel rational
+network that realizes w exactly (the spectral factor of the SDP's optimal autocorrelation,
+with the least-norm second layer), so by the Theorem the bracket holds for every C >= 1.
+
+  --kernel K   kernel size, 1 <= K <= D (required)
+  -o FILE      write the certificate to FILE (atomically) instead of standard output
+
+Exit codes: 0 written, 2 usage error or bad input, 3 no certificate could be built.
+)HELP";
+
+struct RegularizerArgs {
+    std::string input, output;
+    long K = 0;
+};
+
+bool regularizer_parse_args(const std::vector<std::string>& args, RegularizerArgs& out) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](const char* flag) -> const std::string* {
+            if (i + 1 >= args.size()) {
+                std::cerr << "convcert regularizer: " << flag << " needs a value\n";
+                return nullptr;
+            }
+            return &args[++i];
+        };
+        if (a == "-o" || a == "--output") {
+            const std::string* v = value("-o");
+            if (!v) return false;
+            out.output = *v;
+        } else if (a == "--kernel" || a == "-K") {
+            const std::string* v = value("--kernel");
+            if (!v) return false;
+            std::size_t used = 0;
+            long n = 0;
+            try {
+                n = std::stol(*v, &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            if (used != v->size() || n < 1) {
+                std::cerr << "convcert regularizer: --kernel must be a positive integer\n";
+                return false;
+            }
+            out.K = n;
+        } else if (!a.empty() && a[0] == '-' && a != "-") {
+            std::cerr << "convcert regularizer: unknown option '" << a << "' (see --help)\n";
+            return false;
+        } else if (out.input.empty()) {
+            out.input = a;
+        } else {
+            std::cerr << "convcert regularizer: more than one input file\n";
+            return false;
+        }
+    }
+    if (out.input.empty()) {
+        std::cerr << "convcert regularizer: no input file (see --help)\n";
+        return false;
+    }
+    if (out.K == 0) {
+        std::cerr << "convcert regularizer: --kernel K is required (see --help)\n";
+        return false;
+    }
+    return true;
+}
+
+std::string decimal(double x) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.15g", x);
+    return buf;
+}
+
+/// A rational for the terminal: in full when short, else its first digits.
+std::string rational_short(const std::string& s) {
+    return s.size() <= 40 ? s : s.substr(0, 24) + "...(" + std::to_string(s.size()) + " chars)";
+}
+
+std::string report_text(const regularizer::RegularizerBracketReport& rep, const Certificate& cert) {
+    std::ostringstream o;
+    const auto& claim = *cert.regularizer_claim;
+    o << "R_{K,C}(w) in [" << decimal(rep.lower_double) << ", " << decimal(rep.upper_double)
+      << "]  for every C >= " << rep.channels << " (D = " << claim.D << ", K = " << claim.K
+      << ")\n";
+    o << "  lower = " << rational_short(rep.lower) << "  (" << rep.lower_source << ")\n";
+    o << "  upper = " << rational_short(rep.upper) << "  (" << rep.upper_source << ")\n";
+    o << "  relative gap " << decimal(rep.relative_gap) << ", C0 = " << rep.channels << "\n";
+    const auto& u = cert.bracket->u[0][0];
+    o << "  network: u = [";
+    for (std::size_t k = 0; k < u.size(); ++k)
+        o << (k ? ", " : "") << rational_short(u[k]);
+    o << "]\n";
+    const auto& v = cert.bracket->v[0];
+    if (v.size() <= 8) {
+        o << "           v = [";
+        for (std::size_t i = 0; i < v.size(); ++i)
+            o << (i ? ", " : "") << rational_short(v[i]);
+        o << "]\n";
+    } else {
+        o << "           v = " << v.size() << " rationals, common denominator of "
+          << rep.denominator_bits << " bits (in the certificate)\n";
+    }
+    return o.str();
+}
+
+} // namespace
+
+int command_regularizer(const std::vector<std::string>& args) {
+    for (const auto& a : args)
+        if (a == "--help" || a == "-h") {
+            std::cout << kRegularizerHelp;
+            return kExitOk;
+        }
+    RegularizerArgs ra;
+    if (!regularizer_parse_args(args, ra)) return kExitUsage;
+    regularizer::RegularizerInstance instance;
+    try {
+        instance = regularizer::regularizer_instance_from_json(
+            file_read_all(ra.input, lemma::kMaxInputBytes), ra.K);
+    } catch (const std::exception& e) {
+        std::cerr << "convcert regularizer: " << ra.input << ": " << e.what() << "\n";
+        return kExitUsage;
+    }
+    if (instance.R != 1) {
+        std::cerr << "convcert regularizer: R = " << instance.R
+                  << " input channels are not supported yet (single-channel inputs only)\n";
+        return kExitGeneratorFailed;
+    }
+    const auto start = std::chrono::steady_clock::now();
+    regularizer::RegularizerBracketReport rep;
+    Certificate cert;
+    try {
+        cert = regularizer::regularizer_bracket_certificate(instance.w[0], ra.K, &rep);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "convcert regularizer: " << e.what() << "\n";
+        return kExitUsage;
+    } catch (const std::exception& e) {
+        std::cerr << "convcert regularizer: no certificate: " << e.what() << "\n";
+        return kExitGeneratorFailed;
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const std::string text = certificate_to_json(cert);
+    try {
+        if (ra.output.empty())
+            std::cout << text << std::flush;
+        else
+            file_write_atomic(ra.output, text);
+    } catch (const std::exception& e) {
+        std::cerr << "convcert regularizer: " << e.what() << "\n";
+        return kExitUsage;
+    }
+    // The report goes to stdout unless stdout carries the certificate.
+    std::ostream& out = ra.output.empty() ? std::cerr : std::cout;
+    out << report_text(rep, cert) << "  " << decimal(seconds) << " s"
+        << (ra.output.empty() ? "" : ", written to " + ra.output) << "\n";
+    return kExitOk;
+}
+
+} // namespace convcert::app

@@ -1,0 +1,228 @@
+// One-channel networks from a kernel direction (see network_one_channel.h).
+#include "regularizer/network_one_channel.h"
+
+#include "lemma/autocorrelation.h"
+#include "lemma/factor_error.h"
+#include "lemma/flint_raii.h"
+#include "lemma/spectral_newton.h"
+#include "regularizer/dft.h"
+#include "regularizer/least_norm.h"
+
+#include <flint/fmpq.h>
+
+#include <chrono>
+#include <cmath>
+#include <complex>
+#include <limits>
+#include <stdexcept>
+
+namespace convcert::regularizer {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+/// (1/D) sum_{ŵ[d] != 0} |ŵ[d]|² / |ĉ[d]|²: the least ||v||² for the kernel c. Frequencies
+/// with |ŵ[d]| <= 1e-13 max |ŵ| count as ŵ[d] = 0: a double DFT leaves rounding noise where
+/// the exact ŵ[d] vanishes, and an optimal kernel may vanish there too.
+double least_norm_v_squared(const std::vector<std::complex<double>>& what,
+                            const std::vector<double>& c) {
+    const std::size_t D = what.size(), K = c.size();
+    double wmax = 0;
+    for (const auto& z : what)
+        wmax = std::max(wmax, std::abs(z));
+    const double floor2 = (1e-13 * wmax) * (1e-13 * wmax);
+    std::vector<std::complex<double>> tw(D);
+    for (std::size_t n = 0; n < D; ++n) {
+        const double a = -2.0 * kPi * static_cast<double>(n) / static_cast<double>(D);
+        tw[n] = {std::cos(a), std::sin(a)};
+    }
+    double sum = 0;
+    for (std::size_t d = 0; d < D; ++d) {
+        const double w2 = std::norm(what[d]);
+        if (w2 <= floor2) continue;
+        std::complex<double> chat = 0.0;
+        for (std::size_t k = 0; k < K; ++k)
+            chat += c[k] * tw[(k * d) % D];
+        const double c2 = std::norm(chat);
+        if (c2 == 0) return std::numeric_limits<double>::infinity();
+        sum += w2 / c2;
+    }
+    return sum / static_cast<double>(D);
+}
+
+double norm_squared(const std::vector<double>& c) {
+    double s = 0;
+    for (double x : c)
+        s += x * x;
+    return s;
+}
+
+/// Parses canonical or plain rationals.
+void fmpq_set_string(fmpq_t q, const std::string& s) {
+    if (fmpq_set_str(q, s.c_str(), 10) != 0 || fmpz_is_zero(fmpq_denref(q)))
+        throw std::invalid_argument("not a rational: '" + s + "'");
+    fmpq_canonicalise(q);
+}
+
+/// q = t² a + b / t².
+void balanced_cost(fmpq_t q, const fmpq_t t, const fmpq_t a, const fmpq_t b) {
+    lemma::Fmpq t2, x;
+    fmpq_mul(t2.x, t, t);
+    fmpq_mul(q, t2.x, a);
+    fmpq_div(x.x, b, t2.x);
+    fmpq_add(q, q, x.x);
+}
+
+} // namespace
+
+OneChannelNetwork regularizer_network_from_kernel(const std::vector<std::string>& w,
+                                                  const std::vector<std::string>& u) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto sol = regularizer_least_norm(u, w);
+    const slong K = static_cast<slong>(u.size()), D = static_cast<slong>(w.size());
+
+    // A = ||u||², B = ||v||² = sum N_i² / den², exact.
+    lemma::Fmpq A, B, q;
+    for (slong k = 0; k < K; ++k) {
+        fmpq_set_string(q.x, u[k]);
+        fmpq_addmul(A.x, q.x, q.x);
+    }
+    lemma::Fmpz n, sum, den;
+    for (slong i = 0; i < D; ++i) {
+        fmpz_set_str(n.x, sol.numerators[i].c_str(), 10);
+        fmpz_addmul(sum.x, n.x, n.x);
+    }
+    fmpz_set_str(den.x, sol.denominator.c_str(), 10);
+    fmpz_mul(den.x, den.x, den.x);
+    fmpq_set_fmpz_frac(B.x, sum.x, den.x);
+
+    // t ≈ (B/A)^(1/4) with 20 significant bits, if it beats t = 1.
+    lemma::Fmpq t, cost, cost_t;
+    fmpq_one(t.x);
+    fmpq_add(cost.x, A.x, B.x);
+    if (!fmpq_is_zero(B.x)) {
+        const double ratio = std::log2(fmpq_get_d(B.x)) - std::log2(fmpq_get_d(A.x));
+        const double t_log2 = ratio / 4;
+        const long e = static_cast<long>(std::floor(t_log2)) - 19;
+        lemma::Fmpz z;
+        fmpz_set_d(z.x, std::nearbyint(std::exp2(t_log2 - static_cast<double>(e))));
+        lemma::Fmpq tc;
+        lemma::fmpq_set_fmpz_mul_2exp(tc.x, z.x, e);
+        balanced_cost(cost_t.x, tc.x, A.x, B.x);
+        if (fmpq_cmp(cost_t.x, cost.x) < 0) {
+            fmpq_set(t.x, tc.x);
+            fmpq_set(cost.x, cost_t.x);
+        }
+    }
+
+    OneChannelNetwork out;
+    out.u.resize(K);
+    for (slong k = 0; k < K; ++k) {
+        fmpq_set_string(q.x, u[k]);
+        fmpq_mul(q.x, q.x, t.x);
+        out.u[k] = lemma::fmpq_get_string(q.x);
+    }
+    out.v.resize(D);
+    lemma::Fmpq dq;
+    fmpz_set_str(fmpq_numref(dq.x), sol.denominator.c_str(), 10);
+    fmpq_mul(dq.x, dq.x, t.x); // v_i = N_i / (den t)
+    for (slong i = 0; i < D; ++i) {
+        fmpz_set_str(n.x, sol.numerators[i].c_str(), 10);
+        fmpq_set_fmpz_frac(q.x, n.x, fmpq_numref(dq.x));
+        fmpq_mul_fmpz(q.x, q.x, fmpq_denref(dq.x));
+        out.v[i] = lemma::fmpq_get_string(q.x);
+    }
+    out.cost = lemma::fmpq_get_string(cost.x);
+    out.cost_double = fmpq_get_d(cost.x);
+    out.balance = lemma::fmpq_get_string(t.x);
+    out.denominator_bits = sol.denominator_bits;
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return out;
+}
+
+double regularizer_cost_estimate(const std::vector<double>& w, const std::vector<double>& c) {
+    const double vv = least_norm_v_squared(regularizer_dft(w), c);
+    return 2.0 * std::sqrt(norm_squared(c) * vv);
+}
+
+OneChannelNetwork regularizer_network_one_channel(const std::vector<std::string>& w,
+                                                  const std::vector<double>& c, double rel_tol) {
+    const auto start = std::chrono::steady_clock::now();
+    const std::size_t D = w.size(), K = c.size();
+    if (K < 1 || K > D)
+        throw std::invalid_argument("regularizer_network_one_channel: need 1 <= K <= D");
+    std::vector<double> wd(D);
+    lemma::Fmpq q;
+    for (std::size_t i = 0; i < D; ++i) {
+        fmpq_set_string(q.x, w[i]);
+        wd[i] = fmpq_get_d(q.x);
+    }
+    for (double x : c)
+        if (!std::isfinite(x))
+            throw std::invalid_argument("regularizer_network_one_channel: non-finite kernel");
+    const auto what = regularizer_dft(wd);
+    const double cc = norm_squared(c), vv = least_norm_v_squared(what, c);
+    if (!(cc > 0) || !std::isfinite(vv) || !(vv > 0))
+        throw std::invalid_argument(
+            "regularizer_network_one_channel: kernel is zero or misses a frequency of w");
+    const double estimate = 2.0 * std::sqrt(cc * vv);
+    const double scale = std::pow(vv / cc, 0.25); // ||s c||² = ||v||²/s²: balanced
+    double cmax = 0;
+    for (double x : c)
+        cmax = std::max(cmax, std::abs(x * scale));
+
+    std::vector<std::string> u(K);
+    long bits = 16;
+    for (;; bits += 8) {
+        int e = 0;
+        std::frexp(cmax, &e); // cmax in [2^(e-1), 2^e)
+        const long shift = bits - e;
+        std::vector<double> rounded(K);
+        lemma::Fmpz z;
+        for (std::size_t k = 0; k < K; ++k) {
+            const double x = std::nearbyint(std::ldexp(c[k] * scale, static_cast<int>(shift)));
+            rounded[k] = std::ldexp(x, static_cast<int>(-shift));
+            fmpz_set_d(z.x, x);
+            lemma::fmpq_set_fmpz_mul_2exp(q.x, z.x, -shift);
+            u[k] = lemma::fmpq_get_string(q.x);
+        }
+        const double est =
+            2.0 * std::sqrt(norm_squared(rounded) * least_norm_v_squared(what, rounded));
+        if (bits >= 64 || (std::isfinite(est) && est <= estimate * (1 + rel_tol))) break;
+    }
+    auto out = regularizer_network_from_kernel(w, u);
+    out.bits = bits;
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return out;
+}
+
+std::vector<double> regularizer_spectral_factor_double(const std::vector<double>& r) {
+    if (r.empty() || !(r[0] > 0))
+        throw std::invalid_argument("regularizer_spectral_factor_double: need r[0] > 0");
+    for (double x : r)
+        if (!std::isfinite(x))
+            throw std::invalid_argument("regularizer_spectral_factor_double: non-finite r");
+    std::vector<double> t(r.size());
+    for (double eps = 0; eps <= 1.0001e-4; eps = (eps == 0 ? 1e-14 : eps * 10)) {
+        for (std::size_t j = 0; j < r.size(); ++j)
+            t[j] = r[j] / r[0];
+        t[0] += eps;
+        try {
+            long iterations = 0;
+            auto c = lemma::lemma_newton_double(t, &iterations);
+            const double s = std::sqrt(r[0]);
+            bool finite = true;
+            for (double& x : c) {
+                x *= s;
+                finite = finite && std::isfinite(x);
+            }
+            if (finite) return c;
+        } catch (const lemma::FactorError&) {
+            // not positive on the circle at this ε: raise r[0] a little more
+        }
+    }
+    throw std::runtime_error("regularizer_spectral_factor_double: no spectral factor found");
+}
+
+} // namespace convcert::regularizer

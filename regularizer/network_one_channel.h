@@ -1,0 +1,53 @@
+// One-channel networks that realize w exactly (MATH.md §3, §4): a kernel direction, from the
+// spectral factor of an autocorrelation or from a closed form, is scaled for balance, rounded
+// to a dyadic rational u, completed by the exact least-norm v (least_norm.h) and balanced once
+// more by a rational scale t. The cost ||u||² + ||v||² is exact: an upper bound on R_{K,C}(w)
+// for every C. Untrusted generator code; the checker recomputes the realization and the cost.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace convcert::regularizer {
+
+struct OneChannelNetwork {
+    std::vector<std::string> u; ///< K canonical rationals
+    std::vector<std::string> v; ///< D canonical rationals, u * v = w exactly
+    std::string cost;           ///< ||u||² + ||v||², exact
+    double cost_double = 0;     ///< cost rounded to double
+    std::string balance = "1";  ///< the rational t applied (u = t·u₀, v = v₀/t)
+    long bits = 0;              ///< rounding bits of the kernel (0 when u was given)
+    long denominator_bits = 0;  ///< size of v's common denominator
+    double seconds = 0;         ///< wall time
+};
+
+/// The exact network for the rational kernel u (K canonical rationals, not all zero,
+/// K <= D = w.size()): the least-norm v, then u·t, v/t with t a 20-bit dyadic approximation of
+/// (||v||/||u||)^(1/2), kept only if it lowers the exact cost. Throws std::invalid_argument
+/// when u * v = w has no solution (see regularizer_least_norm).
+OneChannelNetwork regularizer_network_from_kernel(const std::vector<std::string>& w,
+                                                  const std::vector<std::string>& u);
+
+/// The balanced cost of the direction c in double: min over s > 0 and v of ||s c||² + ||v||²
+/// with (s c) * v = w, i.e. 2 ||c|| ((1/D) sum_{ŵ[d] != 0} |ŵ[d]|² / |ĉ[d]|²)^(1/2) (MATH.md
+/// §3.1, §4; |ŵ[d]| <= 1e-13 max |ŵ| counts as 0). +infinity when ĉ[d] = 0 at a frequency with ŵ[d]
+/// != 0; 0 when w = 0.
+double regularizer_cost_estimate(const std::vector<double>& w, const std::vector<double>& c);
+
+/// Rounds the direction c (double, 1 <= c.size() <= D, finite cost estimate) to a network:
+/// c is scaled to balance, rounded to b significant bits (b = 16, 24, ..., 64) until the
+/// rounded kernel's cost estimate is within rel_tol of c's, then completed exactly by
+/// regularizer_network_from_kernel. w: D canonical rationals, not all zero.
+/// Throws std::invalid_argument on bad input.
+OneChannelNetwork regularizer_network_one_channel(const std::vector<std::string>& w,
+                                                  const std::vector<double>& c, double rel_tol);
+
+/// A spectral factor in double: c with c ⋆ c ≈ r (length K = r.size(), MATH.md §2), by
+/// Wilson's Newton iteration (lemma/spectral_newton.h). When r is not strictly positive on
+/// the unit circle (an SDP optimum on the boundary of the cone, or rounding), r[0] is raised
+/// by the smallest ε r[0] in {0, 1e-14, 1e-13, ..., 1e-4} that lets the iteration converge.
+/// Precondition: r[0] > 0, r finite. Throws std::invalid_argument otherwise and
+/// std::runtime_error when no ε works.
+std::vector<double> regularizer_spectral_factor_double(const std::vector<double>& r);
+
+} // namespace convcert::regularizer
