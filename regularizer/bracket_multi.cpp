@@ -223,11 +223,33 @@ RegularizerBracketMulti regularizer_bracket_multi(const std::vector<std::vector<
     out.upper_double = best->cost_double;
     out.C0 = best->C0;
     out.kernel_bits = best->bits;
+    out.denominator_bits = best->denominator_bits;
     out.network = best_kind;
     out.relative_gap = best_gap;
     out.upper_seconds = seconds_since(t_upper);
     out.total_seconds = seconds_since(start);
     return out;
+}
+
+Certificate regularizer_bracket_multi_certificate(const RegularizerBracketMulti& b,
+                                                  const std::vector<std::vector<std::string>>& W) {
+    Certificate cert;
+    cert.kind = kKindRegularizerBracket;
+    RegularizerClaim claim;
+    claim.D = b.D;
+    claim.K = b.K;
+    claim.R = b.R;
+    claim.w = W;
+    claim.lower = b.lower;
+    claim.upper = b.upper;
+    cert.regularizer_claim = std::move(claim);
+    RegularizerBracketEvidence ev;
+    ev.lambda = b.lambda;
+    ev.u = b.u;
+    ev.v = b.v;
+    cert.bracket = std::move(ev);
+    cert.generator_method = "multi-channel: lower " + b.source + ", upper " + b.network;
+    return cert;
 }
 
 } // namespace convcert::regularizer

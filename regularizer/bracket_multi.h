@@ -11,6 +11,8 @@
 // (least_norm_multi.h).
 #pragma once
 
+#include "certify/certificate.h"
+
 #include <string>
 #include <vector>
 
@@ -32,9 +34,10 @@ struct RegularizerBracketMulti {
     std::string source;      ///< "zero", "closed-form K=1", "closed-form K=D", "sdpa"
     std::string network;     ///< kernels: "svd", "fourier", "barrier|sdpa[+polish]", "barrier+lift"
     int kernel_bits = 0;     ///< rounding grid of the kernels that won
-    int network_attempts = 0; ///< exact least-norm solves tried
-    std::string sdp_status;   ///< SDPA's phase, empty for closed forms
-    double sdp_gap = 0;       ///< SDPA's relative duality gap
+    long denominator_bits = 0; ///< bit length of the common denominator of v
+    int network_attempts = 0;  ///< exact least-norm solves tried
+    std::string sdp_status;    ///< SDPA's phase, empty for closed forms
+    double sdp_gap = 0;        ///< SDPA's relative duality gap
     int sdp_iterations = 0;
     int polish_iterations = 0; ///< Levenberg–Marquardt steps on SDPA's kernels (polish_multi.h)
     int barrier_steps = 0;     ///< Newton steps refining SDPA's λ (dual_barrier_multi.h)
@@ -48,5 +51,10 @@ struct RegularizerBracketMulti {
 /// lifted attempt failed).
 RegularizerBracketMulti regularizer_bracket_multi(const std::vector<std::vector<std::string>>& W,
                                                   long K);
+
+/// The regularizer-bracket certificate of b for W (the same W as given to
+/// regularizer_bracket_multi): claim (D, K, R, w, lower, upper), evidence (λ, u, v), method.
+Certificate regularizer_bracket_multi_certificate(const RegularizerBracketMulti& b,
+                                                  const std::vector<std::vector<std::string>>& W);
 
 } // namespace convcert::regularizer

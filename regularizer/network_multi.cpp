@@ -171,6 +171,7 @@ RegularizerNetworkMulti regularizer_network_multi(const Kernels& kernels,
     RegularizerNetworkMulti out;
     out.C0 = C0;
     out.bits = bits;
+    out.denominator_bits = static_cast<long>(fmpz_bits(vden.x));
     out.scale = lemma::fmpq_get_string(t.x);
     out.cost = lemma::fmpq_get_string(best.x);
     out.cost_double = fmpq_get_d(best.x);

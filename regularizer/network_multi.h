@@ -16,8 +16,9 @@ struct RegularizerNetworkMulti {
     std::string cost;                                     ///< exact sum_c ||u_c||² + ||v_c||²
     double cost_double = 0;
     long C0 = 0;
-    int bits = 0;      ///< kernel rounding grid (bits relative to max |u|)
-    std::string scale; ///< balancing t (u -> t u, v -> v/t), "1" if it did not help
+    int bits = 0;              ///< kernel rounding grid (bits relative to max |u|)
+    std::string scale;         ///< balancing t (u -> t u, v -> v/t), "1" if it did not help
+    long denominator_bits = 0; ///< bit length of the least-norm V's common denominator
     double seconds = 0;
 };
 

@@ -357,6 +357,10 @@ TEST_CASE("multi: tampered brackets fail the checker", "[regularizer][multi]") {
     const auto b = regularizer_bracket_multi(w, 3);
     const auto cert = certificate_of(b, w);
     REQUIRE(convcert::checker::check_certificate(cert).valid);
+    // The library's assembly holds the same claim and evidence.
+    auto lib = regularizer_bracket_multi_certificate(b, w);
+    lib.generator_method = cert.generator_method;
+    CHECK(convcert::certificate_to_json(lib) == convcert::certificate_to_json(cert));
     CHECK(regularizer_dual_feasible_multi(b.lambda, 3));
 
     // λ scaled by 1 + 1e-6 (lower scaled too, so that only the PSD test can fail).
