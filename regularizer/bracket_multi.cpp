@@ -171,8 +171,7 @@ RegularizerBracketMulti regularizer_bracket_multi(const std::vector<std::vector<
             attempt(k, bits, "svd");
     } else if (K == D) {
         for (int bits : {32, 40, 48})
-            attempt(regularizer_kernels_kd_multi(wd, R == 1 ? 0.0 : lift_delta(bits)), bits,
-                    "fourier");
+            attempt(regularizer_kernels_kd_multi(wd, lift_delta(bits)), bits, "fourier");
     } else {
         // Kernels of the central Gram matrix (SDPA's if the barrier failed): as they are, then
         // polished, then with R lift channels δ·e_(r,0) polished along (a boundary optimum,

@@ -100,15 +100,22 @@ Kernels regularizer_kernels_kd_multi(const Rows& W, double delta) {
     const long R = what.rows(), D = what.cols();
     // uhat[c](r, d)
     std::vector<Eigen::MatrixXcd> uhat(R, Eigen::MatrixXcd::Zero(R, D));
+    double amax = 0;
+    for (long d = 0; d < D; ++d)
+        amax = std::max(amax, what.col(d).norm());
     for (long d = 0; 2 * d <= D; ++d) {
         const bool real = d == 0 || 2 * d == D;
-        const double a = what.col(d).norm();
+        // Ŵ_d below rounding noise counts as zero (it is exactly zero for the rational W then,
+        // typically, and Σ_d must stay nonsingular: δ² I there).
+        const double a = what.col(d).norm() > 1e-13 * amax ? what.col(d).norm() : 0.0;
         Eigen::VectorXcd e1 = Eigen::VectorXcd::Zero(R);
-        if (a > 0)
-            e1 = what.col(d) / a;
-        else
-            e1(0) = 1.0;
+        if (a > 0) e1 = what.col(d) / a;
         if (real) e1 = e1.real().cast<std::complex<double>>();
+        if (e1.norm() < 0.5) {
+            e1.setZero();
+            e1(0) = 1.0;
+        }
+        e1 /= e1.norm();
         // Complement: eigenvectors of I - e1 e1ᴴ with eigenvalue 1 (the last R-1 of the sorted
         // eigenvalues 0, 1, ..., 1).
         Eigen::MatrixXcd basis(R, R);
@@ -123,7 +130,7 @@ Kernels regularizer_kernels_kd_multi(const Rows& W, double delta) {
             basis = es.eigenvectors();
         }
         for (long c = 0; c < R; ++c) {
-            Eigen::VectorXcd col = c == 0 ? Eigen::VectorXcd((a > 0 ? std::sqrt(a) : delta) * e1)
+            Eigen::VectorXcd col = c == 0 ? Eigen::VectorXcd(std::max(std::sqrt(a), delta) * e1)
                                           : Eigen::VectorXcd(delta * basis.col(c));
             uhat[c].col(d) = col;
             if (!real) uhat[c].col(D - d) = col.conjugate();

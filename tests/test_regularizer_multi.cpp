@@ -401,3 +401,22 @@ TEST_CASE("multi: zero W gives the bracket [0, 0]", "[regularizer][multi]") {
         CHECK(convcert::checker::check_certificate(certificate_of(b, w)).valid);
     }
 }
+
+TEST_CASE("multi: degenerate inputs still give certified brackets", "[regularizer][multi]") {
+    // D < R (rank W < R), a zero row, constant rows (Ŵ_d = 0 for d != 0), one row only.
+    const std::vector<std::pair<StrRows, std::vector<long>>> cases = {
+        {{{"1", "2"}, {"3", "-1"}, {"1/2", "0"}}, {1, 2}},
+        {{{"1", "0", "-2", "1", "3"}, {"0", "0", "0", "0", "0"}}, {1, 2, 5}},
+        {{{"1", "1", "1", "1"}, {"-2", "-2", "-2", "-2"}}, {1, 2, 4}},
+        {{{"1", "1", "0", "0"}}, {1, 2, 4}},
+    };
+    for (const auto& [w, Ks] : cases)
+        for (long K : Ks) {
+            const auto b = regularizer_bracket_multi(w, K);
+            const auto verdict =
+                convcert::checker::check_certificate(regularizer_bracket_multi_certificate(b, w));
+            INFO("R = " << b.R << ", D = " << b.D << ", K = " << K << ": " << verdict.reason);
+            CHECK(verdict.valid);
+            CHECK(b.relative_gap <= 1e-8);
+        }
+}
