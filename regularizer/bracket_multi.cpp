@@ -195,6 +195,19 @@ RegularizerBracketMulti regularizer_bracket_multi(const std::vector<std::vector<
                 return {}; // F not finite at these kernels
             }
         };
+        // Few channels first (a stronger claim, a smaller V): the top C = R, R + 1 eigen-kernels
+        // polished; R_{K,C} is conjectured not to depend on C >= R (MATH.md §8), and the polish
+        // often reaches the SDP value there.
+        for (long C = R; C <= R + 1 && C < static_cast<long>(ker.size()); ++C) {
+            Kernels few(ker.begin(), ker.begin() + C);
+            if (!std::isfinite(regularizer_polish_value_multi(wd, few)))
+                for (long r = 0; r < R; ++r) // make every Σ_d nonsingular
+                    few[r][r][0] += std::sqrt(kLiftRelative * out.estimate);
+            if (auto pol = polish(few, 20)) {
+                attempt(*pol, 24, kind + "+few+polish");
+                attempt(*pol, 32, kind + "+few+polish");
+            }
+        }
         if (static_cast<long>(ker.size()) >= R) {
             attempt(ker, 24, kind);
             attempt(ker, 32, kind);
