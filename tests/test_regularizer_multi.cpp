@@ -13,6 +13,7 @@
 #include "regularizer/lower_bound.h"
 #include "regularizer/network_multi.h"
 #include "regularizer/psd_exact.h"
+#include "regularizer/sdp_multi.h"
 
 #include <Eigen/Dense>
 #include <catch2/catch.hpp>
@@ -211,6 +212,32 @@ TEST_CASE("multi: stacked Gram matches T Tᵀ computed directly", "[regularizer]
                         CHECK(fmpz_get_si(fmpz_mat_entry(N.m, a, b)) == sum);
                     }
             }
+}
+
+TEST_CASE("multi: SDPA's reduced SDP matches the closed forms; its λ is its dual value",
+          "[regularizer][multi]") {
+    for (long R : {2L, 3L}) {
+        const long D = 9;
+        const auto w = random_rows(R, D, static_cast<unsigned>(500 + R));
+        Arb nuc, l21;
+        nuclear_ball(nuc.x, w);
+        group_norm_ball(l21.x, w);
+        const double ref1 = arf_get_d(arb_midref(nuc.x), ARF_RND_NEAR);
+        const double refd = arf_get_d(arb_midref(l21.x), ARF_RND_NEAR);
+        for (long K : {1L, 4L, D}) {
+            const auto sdp = regularizer_sdp_multi_solve(w, K);
+            CHECK(sdp.constraints == (R + R * (R + 1) / 2) + 4 * (2 * R + R * R));
+            CHECK(sdp.lambda_dot_w == Approx(sdp.dual).epsilon(1e-9));
+            CHECK(sdp.value_x == Approx(sdp.primal).epsilon(1e-5));
+            CHECK(sdp.primal - sdp.dual >= -1e-9 * sdp.primal);
+            if (K == 1) CHECK(sdp.primal == Approx(ref1).epsilon(1e-6));
+            if (K == D) CHECK(sdp.primal == Approx(refd).epsilon(1e-6));
+            if (K == 4) {
+                CHECK(sdp.primal < ref1);
+                CHECK(sdp.primal > refd);
+            }
+        }
+    }
 }
 
 TEST_CASE("multi: exact least-norm V realizes W and beats the network that made W",
