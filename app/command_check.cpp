@@ -23,8 +23,12 @@ invalid, 2 usage error or a file that cannot be read or is not JSON.
 
 constexpr std::size_t kMaxCertificateBytes = 256u << 20;
 
-// "lemma-exact, K = 3" or "regularizer-bracket, D = 8, K = 2, R = 1".
+// "lemma-exact, K = 3", "regularizer-bracket, D = 8, K = 2, R = 1" or
+// "network-collapse, D = 8, K = 2, 3 channels -> 1".
 std::string certificate_summary(const Certificate& cert) {
+    if (const auto& col = cert.collapse)
+        return cert.kind + ", D = " + std::to_string(col->D) + ", K = " + std::to_string(col->K) +
+               ", " + std::to_string(col->input.u.size()) + " channels -> 1";
     if (const auto& reg = cert.regularizer_claim)
         return cert.kind + ", D = " + std::to_string(reg->D) + ", K = " + std::to_string(reg->K) +
                ", R = " + std::to_string(reg->R);

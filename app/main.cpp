@@ -17,6 +17,9 @@ commands:
              certify lower <= R_{K,C}(w) <= upper for every C (single-channel inputs)
   check CERT.json...
              re-verify certificates with the independent checker kernel
+  collapse NET.json [-o CERT.json]
+             collapse a C-channel network (single-channel inputs) to one channel that
+             realizes the same w at no higher cost, with a network-collapse certificate
   demo [--out DIR]
              factor two embedded instances and check their certificates
 
@@ -46,6 +49,7 @@ int main(int argc, char** argv) {
     if (command == "check") return command_check(args);
     if (command == "demo") return command_demo(args);
     if (command == "regularizer") return command_regularizer(args);
+    if (command == "collapse") return command_collapse(args);
     std::cerr << "convcert: unknown command '" << command << "' (see convcert --help)\n";
     return kExitUsage;
 }

@@ -48,6 +48,27 @@ Json bracket_to_json(const RegularizerBracketEvidence& e, long R) {
     return ev;
 }
 
+Json collapse_network_to_json(const CollapseNetwork& net) {
+    Json j;
+    j["u"] = net.u;
+    j["v"] = net.v;
+    return j;
+}
+
+Json collapse_claim_to_json(const CollapseClaim& claim) {
+    Json j;
+    j["D"] = claim.D;
+    j["K"] = claim.K;
+    j["R"] = claim.R;
+    j["w"] = claim.w;
+    j["input"] = collapse_network_to_json(claim.input);
+    j["output"] = collapse_network_to_json(claim.output);
+    j["cost_in"] = claim.cost_in;
+    j["cost_out"] = claim.cost_out;
+    j["slack"] = claim.slack;
+    return j;
+}
+
 // A structural problem in a certificate; turned into CertificateReadResult::error.
 struct StructureError : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -123,6 +144,27 @@ RegularizerBracketEvidence bracket_from_json(const Json& ev, long R) {
     return e;
 }
 
+CollapseNetwork collapse_network_from_json(const Json& j, const std::string& where) {
+    CollapseNetwork net;
+    net.u = string_arrays_of(field(j, "u", where), where + ".u");
+    net.v = string_arrays_of(field(j, "v", where), where + ".v");
+    return net;
+}
+
+CollapseClaim collapse_claim_from_json(const Json& j) {
+    CollapseClaim claim;
+    claim.D = integer_of(field(j, "D", "claim"), "claim.D");
+    claim.K = integer_of(field(j, "K", "claim"), "claim.K");
+    claim.R = integer_of(field(j, "R", "claim"), "claim.R");
+    claim.w = strings_of(field(j, "w", "claim"), "claim.w");
+    claim.input = collapse_network_from_json(field(j, "input", "claim"), "claim.input");
+    claim.output = collapse_network_from_json(field(j, "output", "claim"), "claim.output");
+    claim.cost_in = string_of(field(j, "cost_in", "claim"), "claim.cost_in");
+    claim.cost_out = string_of(field(j, "cost_out", "claim"), "claim.cost_out");
+    claim.slack = string_of(field(j, "slack", "claim"), "claim.slack");
+    return claim;
+}
+
 LemmaClaim claim_from_json(const Json& j) {
     LemmaClaim claim;
     claim.K = integer_of(field(j, "K", "claim"), "claim.K");
@@ -138,6 +180,12 @@ std::string certificate_to_json(const Certificate& cert) {
     j["format"] = kCertificateFormat;
     j["version"] = kCertificateVersion;
     j["kind"] = cert.kind;
+    if (cert.collapse) {
+        j["claim"] = collapse_claim_to_json(*cert.collapse);
+        j["evidence"] = Json::object();
+        j["generator"] = {{"program", "convcert"}, {"method", cert.generator_method}};
+        return j.dump(1) + "\n";
+    }
     if (cert.regularizer_claim) {
         const long R = cert.regularizer_claim->R;
         j["claim"] = regularizer_claim_to_json(*cert.regularizer_claim);
@@ -191,9 +239,14 @@ CertificateReadResult certificate_from_json(const std::string& text) {
         Certificate cert;
         cert.kind = string_of(field(j, "kind", "certificate"), "kind");
         const Json& claim = field(j, "claim", "certificate");
-        if (cert.kind != kKindRegularizerBracket) cert.claim = claim_from_json(claim);
+        const bool lemma_kind = cert.kind == kKindLemmaExact || cert.kind == kKindLemmaEnclosure;
+        if (lemma_kind) cert.claim = claim_from_json(claim);
         const Json& ev = field(j, "evidence", "certificate");
-        if (cert.kind == kKindRegularizerBracket) {
+        if (cert.kind == kKindNetworkCollapse) {
+            if (!ev.is_object() || !ev.empty())
+                throw StructureError("network-collapse evidence must be the empty object {}");
+            cert.collapse = collapse_claim_from_json(claim);
+        } else if (cert.kind == kKindRegularizerBracket) {
             cert.regularizer_claim = regularizer_claim_from_json(claim);
             cert.bracket = bracket_from_json(ev, cert.regularizer_claim->R);
         } else if (cert.kind == kKindLemmaExact) {

@@ -14,6 +14,7 @@ inline constexpr int kCertificateVersion = 1;
 inline constexpr const char* kKindLemmaExact = "lemma-exact";
 inline constexpr const char* kKindLemmaEnclosure = "lemma-enclosure";
 inline constexpr const char* kKindRegularizerBracket = "regularizer-bracket";
+inline constexpr const char* kKindNetworkCollapse = "network-collapse";
 
 /// "there is c in R^K with c ⋆ c = target", target = sum_i a_i ⋆ a_i.
 struct LemmaClaim {
@@ -53,6 +54,21 @@ struct RegularizerBracketEvidence {
     std::vector<std::vector<std::string>> v;              // C0 vectors of D
 };
 
+/// A network with single-channel inputs (R = 1): C kernels of K entries, C vectors of D.
+struct CollapseNetwork {
+    std::vector<std::vector<std::string>> u; // C kernels of K canonical rationals
+    std::vector<std::vector<std::string>> v; // C vectors of D canonical rationals
+};
+
+/// "output (one channel) realizes the same w as input, and cost_out <= cost_in + slack".
+/// The claim is its own evidence: the checker recomputes everything from the two networks.
+struct CollapseClaim {
+    long D = 0, K = 0, R = 1;
+    std::vector<std::string> w; // D canonical rationals
+    CollapseNetwork input, output;
+    std::string cost_in, cost_out, slack;
+};
+
 struct Certificate {
     std::string kind;
     LemmaClaim claim;                                  // the lemma kinds' claim
@@ -60,6 +76,7 @@ struct Certificate {
     std::optional<LemmaEnclosureEvidence> enclosure;   // set iff kind == lemma-enclosure
     std::optional<RegularizerClaim> regularizer_claim; // set iff kind == regularizer-bracket
     std::optional<RegularizerBracketEvidence> bracket; // set iff kind == regularizer-bracket
+    std::optional<CollapseClaim> collapse;             // set iff kind == network-collapse
     std::string generator_method;                      // informational only
 };
 

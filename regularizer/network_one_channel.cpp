@@ -123,15 +123,24 @@ OneChannelNetwork regularizer_network_from_kernel(const std::vector<std::string>
         fmpq_mul(q.x, q.x, t.x);
         out.u[k] = lemma::fmpq_get_string(q.x);
     }
+    // v_i = N_i / (den t) = (N_i b) / (den a) for t = a/b, written over that one denominator
+    // (not reduced: D gcds of numbers this long would dominate both generator and checker).
+    lemma::Fmpz vden, scale;
+    fmpz_set_str(vden.x, sol.denominator.c_str(), 10);
+    fmpz_mul(vden.x, vden.x, fmpq_numref(t.x));
+    fmpz_set(scale.x, fmpq_denref(t.x));
+    const bool integral = fmpz_is_one(vden.x);
+    char* den_str = fmpz_get_str(nullptr, 10, vden.x);
+    const std::string suffix = std::string("/") + den_str;
+    flint_free(den_str);
     out.v.resize(D);
-    lemma::Fmpq dq;
-    fmpz_set_str(fmpq_numref(dq.x), sol.denominator.c_str(), 10);
-    fmpq_mul(dq.x, dq.x, t.x); // v_i = N_i / (den t)
     for (slong i = 0; i < D; ++i) {
         fmpz_set_str(n.x, sol.numerators[i].c_str(), 10);
-        fmpq_set_fmpz_frac(q.x, n.x, fmpq_numref(dq.x));
-        fmpq_mul_fmpz(q.x, q.x, fmpq_denref(dq.x));
-        out.v[i] = lemma::fmpq_get_string(q.x);
+        fmpz_mul(n.x, n.x, scale.x);
+        char* str = fmpz_get_str(nullptr, 10, n.x);
+        out.v[i] = str;
+        flint_free(str);
+        if (!integral && !fmpz_is_zero(n.x)) out.v[i] += suffix;
     }
     out.cost = lemma::fmpq_get_string(cost.x);
     out.cost_double = fmpq_get_d(cost.x);

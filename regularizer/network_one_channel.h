@@ -12,7 +12,7 @@ namespace convcert::regularizer {
 
 struct OneChannelNetwork {
     std::vector<std::string> u; ///< K canonical rationals
-    std::vector<std::string> v; ///< D canonical rationals, u * v = w exactly
+    std::vector<std::string> v; ///< D rationals over one denominator (not reduced), u * v = w
     std::string cost;           ///< ||u||² + ||v||², exact
     double cost_double = 0;     ///< cost rounded to double
     std::string balance = "1";  ///< the rational t applied (u = t·u₀, v = v₀/t)

@@ -192,10 +192,73 @@ TEST_CASE("regularizer: bracket written atomically, checked; bad input exits 2",
     CHECK_FALSE(fs::exists(out));
 }
 
+TEST_CASE("collapse: certificate written atomically, checked; bad input exits 2", "[cli]") {
+    const fs::path in = fs::path(CONVCERT_SOURCE_DIR) / "examples" / "network-3ch.json";
+    const fs::path out = scratch() / "collapse-cert.json";
+    const Run ok = run("collapse " + in.string() + " -o " + out.string());
+    INFO(ok.err);
+    REQUIRE(ok.exit_code == 0);
+    CHECK(ok.err.empty());
+    CHECK(count_lines(ok.out) == 1);
+    CHECK(ok.out.find("C = 3 -> 1, cost_in ") != std::string::npos);
+    CHECK(ok.out.find("(saving ") != std::string::npos);
+    const Run checked = run("check " + out.string());
+    INFO(checked.out);
+    CHECK(checked.exit_code == 0);
+    CHECK(checked.out.find("valid (network-collapse, D = 6, K = 3, 3 channels -> 1)") !=
+          std::string::npos);
+    // Deterministic, and the same text on standard output without -o.
+    const Run to_stdout = run("collapse " + in.string());
+    CHECK(to_stdout.exit_code == 0);
+    CHECK(to_stdout.out == slurp(out));
+    CHECK(to_stdout.err.find("convcert collapse: C = 3 -> 1") != std::string::npos);
+    // The shipped certificate is this run's output.
+    CHECK(slurp(out) ==
+          slurp(fs::path(CONVCERT_SOURCE_DIR) / "examples" / "network-collapse.json"));
+    // An already optimal input: the slack is stated, and the certificate still checks.
+    const fs::path optimal = scratch() / "optimal.json";
+    spit(optimal, R"({"D": 2, "K": 2, "u": [[1, 0], [0, 1]], "v": [[1, 0], [0, 1]]})");
+    const Run slack = run("collapse " + optimal.string() + " -o " + out.string());
+    CHECK(slack.exit_code == 0);
+    CHECK(slack.out.find("(slack ") != std::string::npos);
+    CHECK(run("check " + out.string()).exit_code == 0);
+    fs::remove(out);
+
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {R"({"D": 2, "K": 1, "u": [[1]], "v": [[1, 2]])", "malformed JSON"},
+        {R"({"D": 2, "K": 3, "u": [[1, 2, 3]], "v": [[1, 2]]})", "K = 3 must satisfy"},
+        {R"({"D": 0, "K": 1, "u": [[1]], "v": [[]]})", "D must be at least 1"},
+        {R"({"D": 2, "K": 1, "R": 2, "u": [[1]], "v": [[1, 2]]})", "R = 2"},
+        {R"({"D": 2, "K": 1, "u": [[1]], "v": [[1]]})", "v[0] has length 1, expected D = 2"},
+        {R"({"D": 2, "K": 1, "u": [[1], [2]], "v": [[1, 2]]})", "2 kernels"},
+        {R"({"D": 2, "K": 1, "u": [["nan"]], "v": [[1, 2]]})", "u[0][0]"},
+        {R"({"D": 2, "K": 1, "u": [[1]], "v": [[1, "1e999999999"]]})", "v[0][1]"},
+    };
+    int i = 0;
+    for (const auto& [text, expected] : cases) {
+        const fs::path bad = scratch() / ("netbad" + std::to_string(i++) + ".json");
+        spit(bad, text);
+        const Run r = run("collapse " + bad.string() + " -o " + out.string());
+        INFO(text << " -> " << r.err);
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(count_lines(r.err) == 1);
+        CHECK(r.err.find(expected) != std::string::npos);
+        CHECK_FALSE(fs::exists(out));
+        for (const auto& entry : fs::directory_iterator(scratch()))
+            CHECK(entry.path().string().find(out.filename().string()) == std::string::npos);
+    }
+    CHECK(run("collapse").exit_code == 2);
+    CHECK(run("collapse " + in.string() + " --bogus").exit_code == 2);
+    CHECK(run("collapse " + in.string() + " -o").exit_code == 2);
+    CHECK(run("collapse --help").out.find("usage: convcert collapse") != std::string::npos);
+    CHECK(run("collapse " + (scratch() / "nope.json").string()).exit_code == 2);
+}
+
 TEST_CASE("the shipped examples check, and the demo runs", "[cli]") {
     const fs::path examples = fs::path(CONVCERT_SOURCE_DIR) / "examples";
-    for (const char* name :
-         {"lemma-exact.json", "lemma-enclosure.json", "regularizer-bracket.json"}) {
+    for (const char* name : {"lemma-exact.json", "lemma-enclosure.json", "regularizer-bracket.json",
+                             "network-collapse.json"}) {
         const Run r = run("check " + (examples / name).string());
         INFO(name << ": " << r.out);
         CHECK(r.exit_code == 0);

@@ -5,42 +5,25 @@
 // that realizes w exactly, w[r] = sum_c u_c[r] * v_c (circular convolution on Z_D).
 #include "certify/checker/checker.h"
 #include "certify/checker/claim.h"
+#include "certify/checker/network.h"
 
 namespace convcert::checker {
 
 namespace {
 
-constexpr long kMaxD = 4096;
 constexpr long kMaxR = 64;
 constexpr long kMaxBlock = 4096; // R·K, the size of 4I - T Tᵀ
-constexpr std::size_t kMaxChannels = 4096;
-
-using Rows = std::vector<std::vector<Rat>>;
 
 struct Bracket {
     std::size_t D = 0, K = 0, R = 0;
-    Rows w, lambda;                  // R rows of D
-    std::vector<Rows> u;             // C0 kernels, R rows of K
-    std::vector<std::vector<Rat>> v; // C0 vectors of D
+    RatRows w, lambda; // R rows of D
+    ExactNetwork network;
     Rat lower, upper;
 };
 
-/// R rows of `count` canonical rationals, named what[r][i] (what[i] when R == 1).
-Rows rows_parse(const std::vector<std::vector<std::string>>& rows, std::size_t R, std::size_t count,
-                const std::string& what) {
-    if (rows.size() != R)
-        reject(what + " has " + std::to_string(rows.size()) +
-               " rows, expected R = " + std::to_string(R));
-    Rows out;
-    for (std::size_t r = 0; r < R; ++r)
-        out.push_back(rational_vector_parse(rows[r], count,
-                                            R == 1 ? what : what + "[" + std::to_string(r) + "]"));
-    return out;
-}
-
 /// Sizes and limits, every entry a canonical rational.
 Bracket bracket_parse(const RegularizerClaim& claim, const RegularizerBracketEvidence& ev) {
-    if (claim.D < 1 || claim.D > kMaxD)
+    if (claim.D < 1 || claim.D > kMaxSignalLength)
         reject("claim: D = " + std::to_string(claim.D) + " is outside [1, 4096]");
     if (claim.K < 1 || claim.K > claim.D)
         reject("claim: K = " + std::to_string(claim.K) + " is outside [1, D]");
@@ -48,13 +31,6 @@ Bracket bracket_parse(const RegularizerClaim& claim, const RegularizerBracketEvi
         reject("claim: R = " + std::to_string(claim.R) + " is outside [1, 64]");
     if (claim.R * claim.K > kMaxBlock)
         reject("claim: R*K = " + std::to_string(claim.R * claim.K) + " exceeds the limit 4096");
-    if (ev.u.empty()) reject("network: no channels (u is empty)");
-    if (ev.u.size() > kMaxChannels)
-        reject("network: " + std::to_string(ev.u.size()) +
-               " channels exceed the limit of 4096 channels");
-    if (ev.v.size() != ev.u.size())
-        reject("network: " + std::to_string(ev.u.size()) + " kernels u but " +
-               std::to_string(ev.v.size()) + " vectors v");
     Bracket b;
     b.D = static_cast<std::size_t>(claim.D);
     b.K = static_cast<std::size_t>(claim.K);
@@ -63,38 +39,8 @@ Bracket bracket_parse(const RegularizerClaim& claim, const RegularizerBracketEvi
     b.lower = rational_parse_canonical(claim.lower, "lower");
     b.upper = rational_parse_canonical(claim.upper, "upper");
     b.lambda = rows_parse(ev.lambda, b.R, b.D, "lambda");
-    for (std::size_t c = 0; c < ev.u.size(); ++c) {
-        const std::string cs = "[" + std::to_string(c) + "]";
-        b.u.push_back(rows_parse(ev.u[c], b.R, b.K, "u" + cs));
-        b.v.push_back(rational_vector_parse(ev.v[c], b.D, "v" + cs));
-    }
+    b.network = network_parse(ev.u, ev.v, b.D, b.K, b.R, "network", "");
     return b;
-}
-
-/// Every entry of `rows` over one common denominator, rows kept.
-struct IntRows {
-    std::vector<std::vector<Int>> num;
-    Int den;
-};
-IntRows rows_clear_denominators(const std::vector<const std::vector<Rat>*>& rows) {
-    std::vector<Rat> all;
-    for (const auto* row : rows)
-        all.insert(all.end(), row->begin(), row->end());
-    IntVector flat = rational_vector_clear_denominators(all);
-    IntRows out{{}, flat.den};
-    std::size_t at = 0;
-    for (const auto* row : rows) {
-        out.num.emplace_back(flat.num.begin() + at, flat.num.begin() + at + row->size());
-        at += row->size();
-    }
-    return out;
-}
-
-std::vector<const std::vector<Rat>*> row_pointers(const Rows& rows) {
-    std::vector<const std::vector<Rat>*> out;
-    for (const auto& row : rows)
-        out.push_back(&row);
-    return out;
 }
 
 /// <λ, w> = sum_r sum_j λ_r[j] w_r[j], exactly.
@@ -184,58 +130,6 @@ void check_psd(const Bracket& b) {
     matrix_check_psd(m);
 }
 
-/// Rejects unless sum_c u_c[r] * v_c == w[r] for every r (first differing index named).
-void check_realization(const Bracket& b) {
-    std::vector<const std::vector<Rat>*> u_rows;
-    for (const auto& kernel : b.u)
-        for (const auto& row : kernel)
-            u_rows.push_back(&row);
-    std::vector<const std::vector<Rat>*> v_rows;
-    for (const auto& v : b.v)
-        v_rows.push_back(&v);
-    const IntRows U = rows_clear_denominators(u_rows);
-    const IntRows V = rows_clear_denominators(v_rows);
-    const Int den = U.den * V.den;
-    for (std::size_t r = 0; r < b.R; ++r) {
-        std::vector<Int> sum(b.D);
-        for (std::size_t c = 0; c < b.u.size(); ++c) {
-            const std::vector<Int>& u = U.num[c * b.R + r];
-            const std::vector<Int>& v = V.num[c];
-            for (std::size_t k = 0; k < b.K; ++k)
-                if (u[k] != 0)
-                    for (std::size_t i = 0; i < b.D; ++i)
-                        sum[(i + k) % b.D] += u[k] * v[i];
-        }
-        for (std::size_t j = 0; j < b.D; ++j) {
-            const Rat& target = b.w[r][j];
-            if (sum[j] * denominator(target) == numerator(target) * den) continue;
-            const std::string at = b.R == 1
-                                       ? "[" + std::to_string(j) + "]"
-                                       : "[" + std::to_string(r) + "][" + std::to_string(j) + "]";
-            reject("the network does not realize w: sum_c u_c * v_c at " + at + " is " +
-                   rational_to_string_short(Rat(sum[j], den)) + " but w" + at + " is " +
-                   rational_to_string_short(target));
-        }
-    }
-}
-
-/// sum_c ||u_c||² + ||v_c||², exactly.
-Rat network_cost(const Bracket& b) {
-    Rat cost = 0;
-    for (std::size_t c = 0; c < b.u.size(); ++c) {
-        std::vector<const std::vector<Rat>*> rows = row_pointers(b.u[c]);
-        rows.push_back(&b.v[c]);
-        for (const auto* row : rows) {
-            const IntVector x = rational_vector_clear_denominators(*row);
-            Int squares = 0;
-            for (const Int& n : x.num)
-                squares += n * n;
-            cost += Rat(squares, x.den * x.den);
-        }
-    }
-    return cost;
-}
-
 } // namespace
 
 Verdict check_regularizer_bracket(const RegularizerClaim& claim,
@@ -247,8 +141,8 @@ Verdict check_regularizer_bracket(const RegularizerClaim& claim,
             reject("lower = " + rational_to_string_short(b.lower) +
                    " exceeds <lambda, w> = " + rational_to_string_short(dual));
         check_psd(b);
-        check_realization(b);
-        const Rat cost = network_cost(b);
+        network_check_realizes(b.network, b.w, "the network");
+        const Rat cost = network_cost(b.network);
         if (cost > b.upper)
             reject("the network's cost " + rational_to_string_short(cost) +
                    " exceeds upper = " + rational_to_string_short(b.upper));

@@ -17,9 +17,16 @@ Verdict check_certificate(const Certificate& cert) {
         return check_lemma_enclosure(cert.claim, *cert.enclosure);
     }
     if (cert.kind == kKindRegularizerBracket) {
-        if (!cert.regularizer_claim || !cert.bracket || cert.exact || cert.enclosure)
+        if (!cert.regularizer_claim || !cert.bracket || cert.exact || cert.enclosure ||
+            cert.collapse)
             return Verdict{false, "regularizer-bracket certificate without its claim and evidence"};
         return check_regularizer_bracket(*cert.regularizer_claim, *cert.bracket);
+    }
+    if (cert.kind == kKindNetworkCollapse) {
+        if (!cert.collapse || cert.regularizer_claim || cert.bracket || cert.exact ||
+            cert.enclosure)
+            return Verdict{false, "network-collapse certificate without its claim"};
+        return check_network_collapse(*cert.collapse);
     }
     return Verdict{false, "unknown certificate kind " + string_quote_short(cert.kind)};
 }

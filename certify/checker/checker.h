@@ -24,4 +24,8 @@ Verdict check_lemma_enclosure(const LemmaClaim& claim, const LemmaEnclosureEvide
 Verdict check_regularizer_bracket(const RegularizerClaim& claim,
                                   const RegularizerBracketEvidence& evidence);
 
+/// network-collapse: the input network and the one-channel output network both realize w
+/// exactly, cost_in and cost_out are their exact costs, and cost_out <= cost_in + slack.
+Verdict check_network_collapse(const CollapseClaim& claim);
+
 } // namespace convcert::checker

@@ -1,0 +1,133 @@
+// `convcert collapse NET.json [-o CERT.json]`: the Theorem's collapse (MATH.md §3) for one
+// network. Reads a C-channel network with single-channel inputs, builds a one-channel network
+// realizing the same w at no higher cost, re-verifies the network-collapse certificate with
+// the independent checker, and writes it atomically.
+#include "app/atomic_file.h"
+#include "app/commands.h"
+#include "certify/checker/checker.h"
+#include "lemma/instance.h"
+#include "regularizer/collapse.h"
+
+#include <iostream>
+#include <sstream>
+
+namespace convcert::app {
+
+namespace {
+
+const char* kCollapseHelp = R"HELP(usage: convcert collapse NET.json [-o CERT.json]
+
+Collapses a C-channel two-layer linear CNN with single-channel inputs to one channel that
+realizes the same linear predictor w = sum_c u_c * v_c at a cost sum ||u||² + ||v||² at most
+the input's (the Theorem of MATH.md section 3). NET.json ("-" reads stdin):
+  {"D": 4, "K": 2, "R": 1, "u": [[1, 2], ["1/2", "-1"]], "v": [[1, 0, 0, 1], [0, 1, "0.5", 0]]}
+Rationals are JSON integers or strings "p", "p/q", "-1.25"; "R" may be omitted (it must be 1).
+
+The output is a network-collapse certificate (docs/certificates.md) holding both networks, w,
+both exact costs and a slack s: it claims cost_out <= cost_in + s, with s = 0 unless the input
+is already optimal and its optimum needs an irrational kernel. The certificate is re-checked
+by the independent checker before it is written.
+
+  -o FILE      write the certificate to FILE (atomically) instead of standard output
+
+Exit codes: 0 written, 2 usage error or bad input, 3 no certificate could be built.
+)HELP";
+
+struct CollapseArgs {
+    std::string input, output;
+};
+
+// Returns false (after printing a message) on a usage error.
+bool collapse_parse_args(const std::vector<std::string>& args, CollapseArgs& out) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "-o" || a == "--output") {
+            if (i + 1 >= args.size()) {
+                std::cerr << "convcert collapse: -o needs a value\n";
+                return false;
+            }
+            out.output = args[++i];
+        } else if (!a.empty() && a[0] == '-' && a != "-") {
+            std::cerr << "convcert collapse: unknown option '" << a << "' (see --help)\n";
+            return false;
+        } else if (out.input.empty()) {
+            out.input = a;
+        } else {
+            std::cerr << "convcert collapse: more than one input file\n";
+            return false;
+        }
+    }
+    if (out.input.empty()) {
+        std::cerr << "convcert collapse: no input file (see --help)\n";
+        return false;
+    }
+    return true;
+}
+
+// "cost 27 -> 10.0007 (saving 16.99, 62.9%)" or "... (slack 7.3e-12)".
+std::string collapse_summary(const regularizer::CollapseResult& r) {
+    std::ostringstream s;
+    s.precision(10);
+    s << "C = " << r.channels << " -> 1, cost_in " << r.cost_in << ", cost_out " << r.cost_out;
+    s.precision(4);
+    if (r.certificate.collapse->slack != "0")
+        s << " (slack " << r.slack << ": the input is already optimal or nearly so)";
+    else
+        s << " (saving " << r.cost_in - r.cost_out << ", "
+          << (r.cost_in > 0 ? 100 * (r.cost_in - r.cost_out) / r.cost_in : 0.0) << "%)";
+    s << "; " << r.source;
+    if (r.bits > 0) s << " rounded to " << r.bits << " bits";
+    s.precision(3);
+    s << ", " << r.tried << " network(s) tried, " << r.seconds << " s";
+    return s.str();
+}
+
+} // namespace
+
+int command_collapse(const std::vector<std::string>& args) {
+    for (const auto& a : args)
+        if (a == "--help" || a == "-h") {
+            std::cout << kCollapseHelp;
+            return kExitOk;
+        }
+    CollapseArgs ca;
+    if (!collapse_parse_args(args, ca)) return kExitUsage;
+    regularizer::NetworkInstance net;
+    try {
+        net =
+            regularizer::network_instance_from_json(file_read_all(ca.input, lemma::kMaxInputBytes));
+    } catch (const std::exception& e) {
+        std::cerr << "convcert collapse: " << ca.input << ": " << e.what() << "\n";
+        return kExitUsage;
+    }
+    regularizer::CollapseResult result;
+    try {
+        result = regularizer::regularizer_collapse(net);
+    } catch (const std::exception& e) {
+        std::cerr << "convcert collapse: no certificate: " << e.what() << "\n";
+        return kExitGeneratorFailed;
+    }
+    const checker::Verdict verdict = checker::check_certificate(result.certificate);
+    if (!verdict.valid) {
+        std::cerr << "convcert collapse: internal error: the certificate fails the checker: "
+                  << verdict.reason << "\n";
+        return kExitGeneratorFailed;
+    }
+    const std::string text = certificate_to_json(result.certificate);
+    try {
+        if (ca.output.empty())
+            std::cout << text << std::flush;
+        else
+            file_write_atomic(ca.output, text);
+    } catch (const std::exception& e) {
+        std::cerr << "convcert collapse: " << e.what() << "\n";
+        return kExitUsage;
+    }
+    // The summary goes to standard output unless the certificate does.
+    std::ostream& out = ca.output.empty() ? std::cerr : std::cout;
+    out << "convcert collapse: " << collapse_summary(result)
+        << (ca.output.empty() ? "" : ", written to " + ca.output) << "\n";
+    return kExitOk;
+}
+
+} // namespace convcert::app

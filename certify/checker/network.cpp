@@ -1,0 +1,120 @@
+// Exact two-layer linear CNNs for the checker (see network.h): parsing, the realized predictor
+// by integer circular convolution over one common denominator, and the cost.
+#include "certify/checker/network.h"
+
+#include "certify/checker/claim.h"
+
+namespace convcert::checker {
+
+RatRows rows_parse(const std::vector<std::vector<std::string>>& rows, std::size_t R,
+                   std::size_t count, const std::string& what) {
+    if (rows.size() != R)
+        reject(what + " has " + std::to_string(rows.size()) +
+               " rows, expected R = " + std::to_string(R));
+    RatRows out;
+    for (std::size_t r = 0; r < R; ++r)
+        out.push_back(rational_vector_parse(rows[r], count,
+                                            R == 1 ? what : what + "[" + std::to_string(r) + "]"));
+    return out;
+}
+
+ExactNetwork network_parse(const std::vector<std::vector<std::vector<std::string>>>& u,
+                           const std::vector<std::vector<std::string>>& v, std::size_t D,
+                           std::size_t K, std::size_t R, const std::string& name,
+                           const std::string& prefix) {
+    if (u.empty()) reject(name + ": no channels (u is empty)");
+    if (u.size() > kMaxChannels)
+        reject(name + ": " + std::to_string(u.size()) +
+               " channels exceed the limit of 4096 channels");
+    if (v.size() != u.size())
+        reject(name + ": " + std::to_string(u.size()) + " kernels u but " +
+               std::to_string(v.size()) + " vectors v");
+    ExactNetwork net;
+    net.D = D;
+    net.K = K;
+    net.R = R;
+    for (std::size_t c = 0; c < u.size(); ++c) {
+        const std::string cs = "[" + std::to_string(c) + "]";
+        net.u.push_back(rows_parse(u[c], R, K, prefix + "u" + cs));
+        net.v.push_back(rational_vector_parse_shared_denominator(v[c], D, prefix + "v" + cs));
+    }
+    return net;
+}
+
+IntRows rows_clear_denominators(const std::vector<const std::vector<Rat>*>& rows) {
+    std::vector<Rat> all;
+    for (const auto* row : rows)
+        all.insert(all.end(), row->begin(), row->end());
+    IntVector flat = rational_vector_clear_denominators(all);
+    IntRows out{{}, flat.den};
+    std::size_t at = 0;
+    for (const auto* row : rows) {
+        out.num.emplace_back(flat.num.begin() + at, flat.num.begin() + at + row->size());
+        at += row->size();
+    }
+    return out;
+}
+
+std::vector<const std::vector<Rat>*> row_pointers(const RatRows& rows) {
+    std::vector<const std::vector<Rat>*> out;
+    for (const auto& row : rows)
+        out.push_back(&row);
+    return out;
+}
+
+void network_check_realizes(const ExactNetwork& net, const RatRows& w, const std::string& name) {
+    // With u = U / den_u and v_c = V_c / den_c, over den_v = lcm_c den_c (no gcd when the
+    // channels share it): sum_c u_c * v_c = (sum_c U_c * V_c (den_v / den_c)) / (den_u den_v).
+    std::vector<const std::vector<Rat>*> u_rows;
+    for (const auto& kernel : net.u)
+        for (const auto& row : kernel)
+            u_rows.push_back(&row);
+    const IntRows U = rows_clear_denominators(u_rows);
+    Int den_v = 1;
+    for (const auto& v : net.v)
+        if (v.den != den_v) den_v = den_v == 1 ? v.den : lcm(den_v, v.den);
+    const Int den = U.den * den_v;
+    for (std::size_t r = 0; r < net.R; ++r) {
+        std::vector<Int> sum(net.D);
+        for (std::size_t c = 0; c < net.u.size(); ++c) {
+            const std::vector<Int>& u = U.num[c * net.R + r];
+            const Int scale = den_v / net.v[c].den;
+            for (std::size_t k = 0; k < net.K; ++k)
+                if (u[k] != 0) {
+                    const Int uk = u[k] * scale;
+                    for (std::size_t i = 0; i < net.D; ++i)
+                        sum[(i + k) % net.D] += uk * net.v[c].num[i];
+                }
+        }
+        for (std::size_t j = 0; j < net.D; ++j) {
+            const Rat& target = w[r][j];
+            if (sum[j] * denominator(target) == numerator(target) * den) continue;
+            const std::string at = net.R == 1
+                                       ? "[" + std::to_string(j) + "]"
+                                       : "[" + std::to_string(r) + "][" + std::to_string(j) + "]";
+            reject(name + " does not realize w: sum_c u_c * v_c at " + at + " is " +
+                   rational_to_string_short(Rat(sum[j], den)) + " but w" + at + " is " +
+                   rational_to_string_short(target));
+        }
+    }
+}
+
+Rat network_cost(const ExactNetwork& net) {
+    auto squares_over = [](const std::vector<Int>& num, const Int& den) {
+        Int squares = 0;
+        for (const Int& n : num)
+            squares += n * n;
+        return Rat(squares, den * den);
+    };
+    Rat cost = 0;
+    for (std::size_t c = 0; c < net.u.size(); ++c) {
+        for (const auto& row : net.u[c]) {
+            const IntVector x = rational_vector_clear_denominators(row);
+            cost += squares_over(x.num, x.den);
+        }
+        cost += squares_over(net.v[c].num, net.v[c].den);
+    }
+    return cost;
+}
+
+} // namespace convcert::checker
