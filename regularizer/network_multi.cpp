@@ -175,21 +175,38 @@ RegularizerNetworkMulti regularizer_network_multi(const Kernels& kernels,
     out.scale = lemma::fmpq_get_string(t.x);
     out.cost = lemma::fmpq_get_string(best.x);
     out.cost_double = fmpq_get_d(best.x);
-    lemma::FmpqVec uf(R * K), vf(D);
+    lemma::FmpqVec uf(R * K);
     lemma::Fmpz two_e;
     fmpz_one(two_e.x);
     fmpz_mul_2exp(two_e.x, two_e.x, static_cast<ulong>(E));
+    // v = vn / (vden·t) with t = a/b: numerators vn·b over the shared denominator vden·a,
+    // written unreduced (docs/certificates.md allows this for v; no gcds of long numbers).
+    lemma::Fmpz vnum, vshared;
+    fmpz_mul(vshared.x, vden.x, fmpq_numref(t.x));
+    std::string den_suffix;
+    if (!fmpz_is_one(vshared.x)) {
+        char* str = fmpz_get_str(nullptr, 10, vshared.x);
+        den_suffix = "/" + std::string(str);
+        flint_free(str);
+    }
     for (long c = 0; c < C0; ++c) {
         for (long i = 0; i < R * K; ++i) {
             fmpq_set_fmpz_frac(uf.v + i, un.v + c * R * K + i, two_e.x);
             fmpq_mul(uf.v + i, uf.v + i, t.x);
         }
         out.u.push_back(regularizer_rows_format(uf.v, R, K));
+        std::vector<std::string> row(D);
         for (long j = 0; j < D; ++j) {
-            fmpq_set_fmpz_frac(vf.v + j, vn.v + c * D + j, vden.x);
-            fmpq_div(vf.v + j, vf.v + j, t.x);
+            fmpz_mul(vnum.x, vn.v + c * D + j, fmpq_denref(t.x));
+            if (fmpz_is_zero(vnum.x)) {
+                row[j] = "0";
+                continue;
+            }
+            char* str = fmpz_get_str(nullptr, 10, vnum.x);
+            row[j] = std::string(str) + den_suffix;
+            flint_free(str);
         }
-        out.v.push_back(regularizer_rows_format(vf.v, 1, D)[0]);
+        out.v.push_back(std::move(row));
     }
     if (!regularizer_network_realizes_multi(out.u, out.v, W))
         throw std::runtime_error("regularizer_network_multi: the network does not realize W "

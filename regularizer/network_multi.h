@@ -12,8 +12,10 @@ namespace convcert::regularizer {
 
 struct RegularizerNetworkMulti {
     std::vector<std::vector<std::vector<std::string>>> u; ///< C0 kernels, R rows of K rationals
-    std::vector<std::vector<std::string>> v;              ///< C0 vectors of D rationals
-    std::string cost;                                     ///< exact sum_c ||u_c||² + ||v_c||²
+    /// C0 vectors of D rationals, each nonzero entry over the one shared denominator, not
+    /// reduced (docs/certificates.md permits this for v: no gcds of long numbers anywhere)
+    std::vector<std::vector<std::string>> v;
+    std::string cost; ///< exact sum_c ||u_c||² + ||v_c||²
     double cost_double = 0;
     long C0 = 0;
     int bits = 0;              ///< kernel rounding grid (bits relative to max |u|)
