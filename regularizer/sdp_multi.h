@@ -32,7 +32,7 @@ struct RegularizerSdpMultiResult {
 /// "Re/Im M_d[1+r][0] = Re/Im Ŵ_r[d]", λ̂_r[d] = -(D/m_d)(x_re + i x_im) and λ_r = IDFT(λ̂_r).
 /// W is scaled to unit Frobenius norm for the solve and the results scaled back.
 /// Cost: m ≈ (D/2)(R² + 2R) constraints, each Σ constraint touching K² entries of X; SDPA's
-/// Schur complement is m×m dense, so time grows like D³R⁶ (R = 3, D = 256, K = 16: about a minute).
+/// Schur complement is m×m dense, so time grows like D³R⁶ (R = 3, D = 256, K = 16: 5-8 s).
 /// Preconditions: W has R >= 1 rows of equal length D >= 1, finite entries, 1 <= K <= D.
 /// Throws std::invalid_argument otherwise.
 RegularizerSdpMultiResult regularizer_sdp_multi_solve(const std::vector<std::vector<double>>& W,
