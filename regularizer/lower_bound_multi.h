@@ -3,7 +3,7 @@
 // 4I_{RK} - T Tᵀ ⪰ 0 holds exactly (T stacks the blocks T(λ_r); fraction-free elimination),
 // and evaluate <sλ, W> over Q. The elimination is cubic in R·K with entries growing to about
 // R·K·(2·bits + log D) bits: R·K = 48 takes about 0.15 s, R·K = 128 and 192 (K = D = 64)
-// 15-40 s on a loaded machine; R·K in the hundreds more is out of reach.
+// 7-40 s on a loaded machine; R·K = 512 (K = D = 256, R = 2) and beyond is out of reach.
 #pragma once
 
 #include <string>
