@@ -5,6 +5,7 @@
 #include "lemma/instance.h"
 #include "regularizer/bracket.h"
 #include "regularizer/regularizer_input.h"
+#include "regularizer/sdpa_format.h"
 
 #include <chrono>
 #include <cstdio>
@@ -16,7 +17,8 @@ namespace convcert::app {
 namespace {
 
 const char* kRegularizerHelp =
-    R"HELP(usage: convcert regularizer W.json --kernel K [-o CERT.json]
+    R"HELP(usage: convcert regularizer W.json --kernel K [-o CERT.json] [--solver auto|sdpa]
+                 [--write-sdpa FILE] [--write-sdpa-full FILE]
 
 Certifies lower <= R_{K,C}(w) <= upper (MATH.md sections 3-7) for the predictor w of W.json
 ("-" reads stdin), single-channel inputs:
@@ -30,13 +32,21 @@ with the least-norm second layer), so by the Theorem the bracket holds for every
 
   --kernel K   kernel size, 1 <= K <= D (required)
   -o FILE      write the certificate to FILE (atomically) instead of standard output
+  --solver S   auto (default): Newton on the reduction formula from ||w|| e_0 first, SDPA's
+               reduced SDP when it does not converge (an optimum on the cone's boundary);
+               sdpa: always SDPA's reduced SDP (then the same Newton refinement)
+  --write-sdpa FILE       also write the reduced SDP (MATH.md section 6) in SDPA sparse format,
+                          for cross-checking with any SDP solver (w scaled to unit norm:
+                          R = -||w||_2 * optimal value; the file's comments say so)
+  --write-sdpa-full FILE  the same for the talk's full (K+D)-size formulation
 
 Exit codes: 0 written, 2 usage error or bad input, 3 no certificate could be built.
 )HELP";
 
 struct RegularizerArgs {
-    std::string input, output;
+    std::string input, output, sdpa_reduced, sdpa_full;
     long K = 0;
+    regularizer::RegularizerSolver solver = regularizer::RegularizerSolver::Auto;
 };
 
 bool regularizer_parse_args(const std::vector<std::string>& args, RegularizerArgs& out) {
@@ -53,6 +63,21 @@ bool regularizer_parse_args(const std::vector<std::string>& args, RegularizerArg
             const std::string* v = value("-o");
             if (!v) return false;
             out.output = *v;
+        } else if (a == "--write-sdpa" || a == "--write-sdpa-full") {
+            const std::string* v = value(a.c_str());
+            if (!v) return false;
+            (a == "--write-sdpa" ? out.sdpa_reduced : out.sdpa_full) = *v;
+        } else if (a == "--solver") {
+            const std::string* v = value("--solver");
+            if (!v) return false;
+            if (*v == "auto") {
+                out.solver = regularizer::RegularizerSolver::Auto;
+            } else if (*v == "sdpa") {
+                out.solver = regularizer::RegularizerSolver::Sdpa;
+            } else {
+                std::cerr << "convcert regularizer: --solver must be auto or sdpa\n";
+                return false;
+            }
         } else if (a == "--kernel" || a == "-K") {
             const std::string* v = value("--kernel");
             if (!v) return false;
@@ -150,11 +175,29 @@ int command_regularizer(const std::vector<std::string>& args) {
                   << " input channels are not supported yet (single-channel inputs only)\n";
         return kExitGeneratorFailed;
     }
+    try { // the SDP files first: they do not depend on the solve
+        std::vector<double> wd;
+        for (const auto& x : instance.w[0])
+            wd.push_back(regularizer::regularizer_rational_to_double(x));
+        if (!ra.sdpa_reduced.empty()) {
+            std::ostringstream o;
+            regularizer::regularizer_sdpa_write_reduced(o, wd, ra.K);
+            file_write_atomic(ra.sdpa_reduced, o.str());
+        }
+        if (!ra.sdpa_full.empty()) {
+            std::ostringstream o;
+            regularizer::regularizer_sdpa_write_full(o, wd, ra.K);
+            file_write_atomic(ra.sdpa_full, o.str());
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "convcert regularizer: " << e.what() << "\n";
+        return kExitUsage;
+    }
     const auto start = std::chrono::steady_clock::now();
     regularizer::RegularizerBracketReport rep;
     Certificate cert;
     try {
-        cert = regularizer::regularizer_bracket_certificate(instance.w[0], ra.K, &rep);
+        cert = regularizer::regularizer_bracket_certificate(instance.w[0], ra.K, &rep, ra.solver);
     } catch (const std::invalid_argument& e) {
         std::cerr << "convcert regularizer: " << e.what() << "\n";
         return kExitUsage;

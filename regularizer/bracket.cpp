@@ -25,13 +25,6 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 /// Largest K + 2D for which the dense KKT Newton refinement runs (seconds at the limit).
 constexpr long kKktMaxSize = 1200;
 
-double rational_to_double(const std::string& s) {
-    lemma::Fmpq q;
-    fmpq_set_str(q.x, s.c_str(), 10);
-    fmpq_canonicalise(q.x);
-    return fmpq_get_d(q.x);
-}
-
 /// Where SDPA's point could not be polished (a boundary optimum), refine it on the KKT system:
 /// a better certified λ replaces the bound, and the better of the two kernels (by the cost
 /// estimate) is returned.
@@ -55,7 +48,7 @@ std::vector<double> kernel_refine_boundary(const std::vector<std::string>& w,
         x /= s;
     std::vector<double> lambda0(D);
     for (long i = 0; i < D; ++i)
-        lambda0[i] = rational_to_double(dual.bound.lambda[i]);
+        lambda0[i] = regularizer_rational_to_double(dual.bound.lambda[i]);
     const auto kkt = regularizer_kkt_newton(wd, u0, v0, lambda0);
     if (!(kkt.residual < kkt.initial_residual)) return c;
     auto b = regularizer_lower_bound(kkt.lambda, w, K);
@@ -73,16 +66,17 @@ std::vector<double> kernel_refine_boundary(const std::vector<std::string>& w,
 } // namespace
 
 Certificate regularizer_bracket_certificate(const std::vector<std::string>& w, long K,
-                                            RegularizerBracketReport* report) {
+                                            RegularizerBracketReport* report,
+                                            RegularizerSolver solver) {
     const long D = static_cast<long>(w.size());
     if (D < 1 || K < 1 || K > D)
         throw std::invalid_argument("regularizer_bracket_certificate: need 1 <= K <= D");
     RegularizerBracketReport rep;
     auto start = std::chrono::steady_clock::now();
-    auto dual = regularizer_dual_bound(w, K); // validates w
+    auto dual = regularizer_dual_bound(w, K, solver); // validates w
     std::vector<double> wd(D);
     for (long i = 0; i < D; ++i)
-        wd[i] = rational_to_double(w[i]);
+        wd[i] = regularizer_rational_to_double(w[i]);
     std::vector<double> kernel;
     if (dual.source != "zero" && K > 1 && K < D)
         kernel = kernel_refine_boundary(w, wd, K, dual, regularizer_spectral_factor_double(dual.r));
@@ -90,6 +84,7 @@ Certificate regularizer_bracket_certificate(const std::vector<std::string>& w, l
     rep.lower = dual.bound.lower;
     rep.lower_source = dual.source;
     rep.sdp_status = dual.sdp_status;
+    rep.sdp_seconds = dual.sdp_seconds;
     rep.estimate = dual.estimate;
 
     start = std::chrono::steady_clock::now();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "certify/certificate.h"
+#include "regularizer/dual_bound.h"
 
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@ struct RegularizerBracketReport {
     long kernel_bits = 0;      ///< rounding bits of the kernel
     long denominator_bits = 0; ///< size of v's common denominator
     double lower_seconds = 0;  ///< SDP + polish + exact dual verification
+    double sdp_seconds = 0;    ///< the SDPA solve alone (part of lower_seconds)
     double upper_seconds = 0;  ///< factor + rounding + exact least-norm v
 };
 
@@ -34,6 +36,7 @@ inline constexpr double kUpperRoundingTolerance = 1e-11;
 /// Throws std::invalid_argument on bad input, std::runtime_error when the numerical side
 /// fails (no usable SDP point, no spectral factor).
 Certificate regularizer_bracket_certificate(const std::vector<std::string>& w, long K,
-                                            RegularizerBracketReport* report = nullptr);
+                                            RegularizerBracketReport* report = nullptr,
+                                            RegularizerSolver solver = RegularizerSolver::Auto);
 
 } // namespace convcert::regularizer

@@ -6,6 +6,7 @@
 #include "lemma/autocorrelation.h"
 #include "lemma/factor.h"
 #include "lemma/flint_raii.h"
+#include "regularizer/lower_bound.h"
 #include "regularizer/network_one_channel.h"
 
 #include <flint/fmpq.h>
@@ -67,12 +68,6 @@ int rational_cmp(const std::string& a, const std::string& b) {
     fmpq_set_canonical(x.x, a);
     fmpq_set_canonical(y.x, b);
     return fmpq_cmp(x.x, y.x);
-}
-
-double rational_to_double(const std::string& s) {
-    lemma::Fmpq x;
-    fmpq_set_canonical(x.x, s);
-    return fmpq_get_d(x.x);
 }
 
 /// c (decimal strings, not all zero) rounded to `bits` significant bits of max_k |c_k|:
@@ -153,7 +148,8 @@ std::optional<std::vector<std::string>> factor_double(const std::vector<std::str
     const long n = lemma::lemma_effective_length(r);
     std::vector<double> rd(static_cast<std::size_t>(n));
     for (long j = 0; j < n; ++j)
-        rd[static_cast<std::size_t>(j)] = rational_to_double(r[static_cast<std::size_t>(j)]);
+        rd[static_cast<std::size_t>(j)] =
+            regularizer_rational_to_double(r[static_cast<std::size_t>(j)]);
     std::vector<double> c;
     try {
         c = regularizer_spectral_factor_double(rd);

@@ -8,6 +8,7 @@
 
 #include <flint/fmpq.h>
 
+#include <cmath>
 #include <stdexcept>
 
 namespace convcert::regularizer {
@@ -22,9 +23,13 @@ bool better(const RegularizerLowerBound& a, const RegularizerLowerBound& b) {
     return fmpq_cmp(x.x, y.x) > 0;
 }
 
+/// Newton steps allowed from ||w|| e_0 before SDPA takes over (interior optima: 5 to 8).
+constexpr int kNewtonFirstIterations = 40;
+
 } // namespace
 
-RegularizerDualBound regularizer_dual_bound(const std::vector<std::string>& w, long K) {
+RegularizerDualBound regularizer_dual_bound(const std::vector<std::string>& w, long K,
+                                            RegularizerSolver solver) {
     const long D = static_cast<long>(w.size());
     if (D < 1 || K < 1 || K > D)
         throw std::invalid_argument("regularizer_dual_bound: need 1 <= K <= D");
@@ -62,6 +67,25 @@ RegularizerDualBound regularizer_dual_bound(const std::vector<std::string>& w, l
         out.estimate = regularizer_value_kd(wd);
         out.bound = certify(regularizer_lambda_kd(wd));
         return out;
+    }
+    if (solver == RegularizerSolver::Auto) {
+        double norm2 = 0;
+        for (double x : wd)
+            norm2 += x * x;
+        std::vector<double> r0(K, 0.0);
+        r0[0] = std::sqrt(norm2); // the K = 1 optimum: σ ≡ ||w||, strictly inside the cone
+        try {
+            const auto polished = regularizer_polish(wd, r0, kNewtonFirstIterations);
+            if (polished.converged) {
+                out.source = "newton";
+                out.r = polished.r;
+                out.estimate = polished.value;
+                out.bound = certify(polished.lambda);
+                return out;
+            }
+        } catch (const std::invalid_argument&) {
+            // fall through to SDPA
+        }
     }
     const auto sdp = regularizer_sdp_solve(wd, K);
     out.sdp_status = sdp.status;

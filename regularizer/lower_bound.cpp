@@ -38,6 +38,14 @@ std::string regularizer_double_to_rational(double x) {
     return lemma::fmpq_get_string(q.x);
 }
 
+double regularizer_rational_to_double(const std::string& x) {
+    lemma::Fmpq q;
+    if (fmpq_set_str(q.x, x.c_str(), 10) != 0 || fmpz_is_zero(fmpq_denref(q.x)))
+        throw std::invalid_argument("not a rational: '" + x + "'");
+    fmpq_canonicalise(q.x);
+    return fmpq_get_d(q.x);
+}
+
 RegularizerLowerBound regularizer_lower_bound(const std::vector<double>& lambda,
                                               const std::vector<std::string>& w, long K) {
     const auto start = std::chrono::steady_clock::now();

@@ -34,4 +34,8 @@ RegularizerLowerBound regularizer_lower_bound(const std::vector<double>& lambda,
 /// The exact rational value of a finite double, canonical string.
 std::string regularizer_double_to_rational(double x);
 
+/// The rational "p" or "p/q" rounded to the nearest double. Throws std::invalid_argument if
+/// it is not a rational.
+double regularizer_rational_to_double(const std::string& x);
+
 } // namespace convcert::regularizer

@@ -1,7 +1,8 @@
 // The reduced SDP of MATH.md §6 solved with SDPA (see sdp_reduced.h).
 //
 // SDPA's pair: (P) min c·x s.t. sum_k F_k x_k - F_0 ⪰ 0, (D) max F_0•Y s.t. F_k•Y = c_k, Y ⪰ 0.
-// Our problem is (D) with Y = diag(X, Z_0, ..., Z_H), H = ⌊D/2⌋, and two equalities per class b:
+// Our problem is (D) with Y = diag(X, Z_0, ..., Z_H), H = ⌊D/2⌋, built by
+// regularizer_sdp_data_reduced (sdp_data.cpp) with two equalities per class b:
 //   Z_b[1][2] = a_b (= |ŵ[b]|)            multiplier p_b = x[2b]
 //   Z_b[2][2] - <C_b, X> = 0              multiplier q_b = x[2b+1]
 // with C_b[i][k] = cos(2π(i-k)b/D) and F_0 = -diag(I_K, diag(m_b/D, 0)). Then (P) reads
@@ -11,13 +12,12 @@
 #include "regularizer/sdp_reduced.h"
 
 #include "regularizer/dft.h"
+#include "regularizer/sdp_data.h"
+#include "regularizer/sdpa_run.h"
 
-#include <sdpa_call.h>
-
+#include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <iostream>
-#include <sstream>
 #include <stdexcept>
 
 namespace convcert::regularizer {
@@ -41,93 +41,41 @@ RegularizerSdpResult regularizer_sdp_solve(const std::vector<double>& w, long K,
         out.optimal = true;
         return out;
     }
-    const double alpha = std::sqrt(norm2);
+    const RegularizerSdpData data = regularizer_sdp_data_reduced(w, K);
+    const double alpha = data.scale;
     std::vector<double> wn(w);
     for (double& x : wn)
         x /= alpha;
     const auto what = regularizer_dft(wn);
-
     const long H = D / 2;
-    const int nclass = static_cast<int>(H + 1);
     auto multiplicity = [&](long b) { return (b == 0 || 2 * b == D) ? 1.0 : 2.0; };
     const double pi = std::acos(-1.0);
 
-    SDPA sdpa;
-    sdpa.setDisplay(nullptr);
-    sdpa.setResultFile(nullptr);
-    sdpa.setParameterType(SDPA::PARAMETER_DEFAULT);
-    sdpa.setParameterEpsilonStar(options.epsilon);
-    sdpa.setParameterEpsilonDash(options.epsilon);
-    sdpa.setParameterMaxIteration(options.max_iterations);
-    sdpa.setNumThreads(options.threads);
-    sdpa.inputConstraintNumber(2 * nclass);
-    sdpa.inputBlockNumber(1 + nclass);
-    sdpa.inputBlockSize(1, static_cast<int>(K));
-    sdpa.inputBlockType(1, SDPA::SDP);
-    for (int b = 0; b < nclass; ++b) {
-        sdpa.inputBlockSize(b + 2, 2);
-        sdpa.inputBlockType(b + 2, SDPA::SDP);
-    }
-    sdpa.initializeUpperTriangleSpace();
-
-    for (int i = 1; i <= K; ++i)
-        sdpa.inputElement(0, 1, i, i, -1.0);
-    for (int b = 0; b < nclass; ++b) {
-        const int p = 2 * b + 1, q = 2 * b + 2, block = b + 2;
-        sdpa.inputElement(0, block, 1, 1, -multiplicity(b) / static_cast<double>(D));
-        sdpa.inputCVec(p, std::abs(what[b]));
-        sdpa.inputElement(p, block, 1, 2, 0.5);
-        sdpa.inputCVec(q, 0.0);
-        sdpa.inputElement(q, block, 2, 2, 1.0);
-        for (long lag = 0; lag < K; ++lag) {
-            const double c =
-                std::cos(2.0 * pi * static_cast<double>((lag * b) % D) / static_cast<double>(D));
-            for (long i = 0; i + lag < K; ++i)
-                sdpa.inputElement(q, 1, static_cast<int>(i + 1), static_cast<int>(i + lag + 1), -c);
-        }
-    }
-    sdpa.initializeUpperTriangle();
-    sdpa.initializeSolve();
-    {
-        // SDPA reports numerical events ("Strange behavior ...") on std::cout; keep them off
-        // the tool's output (the phase and gap are returned instead).
-        std::ostringstream sink;
-        std::streambuf* const saved = std::cout.rdbuf(sink.rdbuf());
-        struct Restore {
-            std::streambuf* saved;
-            ~Restore() { std::cout.rdbuf(saved); }
-        } restore{saved};
-        sdpa.solve();
-    }
-
-    char phase[64] = {0};
-    sdpa.getPhaseString(phase);
-    out.status = phase;
-    out.optimal = sdpa.getPhaseValue() == SDPA::pdOPT;
-    out.iterations = sdpa.getIteration();
-    out.primal = -sdpa.getDualObj() * alpha;
-    out.dual = -sdpa.getPrimalObj() * alpha;
+    const RegularizerSdpaRaw raw = regularizer_sdpa_run(data, options);
+    out.status = raw.phase;
+    out.optimal = raw.optimal;
+    out.iterations = raw.iterations;
+    out.primal = -raw.dual_objective * alpha;
+    out.dual = -raw.primal_objective * alpha;
     out.relative_gap = std::abs(out.primal - out.dual) /
                        std::max(1.0, (std::abs(out.primal) + std::abs(out.dual)) / 2.0);
 
-    const double* x = sdpa.getResultXVec();
     std::vector<std::complex<double>> lhat(D, 0.0);
     for (long d = 0; d < D; ++d) {
         const long b = d <= H ? d : D - d;
         const double a = std::abs(what[d]);
         if (a == 0) continue;
-        lhat[d] = -(static_cast<double>(D) / multiplicity(b)) * x[2 * b] * (what[d] / a);
+        lhat[d] = -(static_cast<double>(D) / multiplicity(b)) * raw.x[2 * b] * (what[d] / a);
     }
     out.lambda = regularizer_idft_real(lhat);
 
-    const double* X = sdpa.getResultYMat(1);
+    const std::vector<double>& X = raw.y[0];
     for (long j = 0; j < K; ++j) {
         double sum = 0;
         for (long i = 0; i + j < K; ++i)
             sum += X[i + K * (i + j)];
         out.r[j] = sum * alpha;
     }
-    sdpa.terminate();
 
     // The reduction formula at r (MATH.md §3.1), far more accurate than SDPA's objective
     // because SDPA's t_d are interior: f(r) = r[0] + (1/D) sum_d |ŵ[d]|² / σ_d(r).

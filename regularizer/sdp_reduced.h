@@ -3,16 +3,12 @@
 // a starting point that lower_bound.h rounds and verifies exactly.
 #pragma once
 
+#include "regularizer/sdpa_run.h"
+
 #include <string>
 #include <vector>
 
 namespace convcert::regularizer {
-
-struct RegularizerSdpOptions {
-    double epsilon = 1e-10;   ///< SDPA epsilonStar and epsilonDash (relative gap / feasibility)
-    int max_iterations = 200; ///< SDPA maxIteration
-    int threads = 1;          ///< SDPA worker threads (0: SDPA's default)
-};
 
 struct RegularizerSdpResult {
     double primal = 0; ///< tr X + (1/D) sum_d t_d at SDPA's primal point (≈ R_{K,∞}(w))
@@ -32,7 +28,9 @@ struct RegularizerSdpResult {
 /// The SDPA variable vector is the dual of this problem: with p_d the multiplier of
 /// "Z_d[1][2] = |ŵ[d]|", λ̂[d] = -(D/m_d) p_d ŵ[d]/|ŵ[d]| and λ = IDFT(λ̂), so <λ, w> is SDPA's
 /// dual value and ||T(λ)||_op <= 2 is SDPA's dual feasibility. w is scaled to unit norm for
-/// the solve and the results scaled back (R is 1-homogeneous, λ is scale-invariant).
+/// the solve and the results scaled back (R is 1-homogeneous, λ is scale-invariant). The
+/// problem is exactly regularizer_sdp_data_reduced(w, K) (sdp_data.h), which sdpa_format.h
+/// writes as a file.
 /// Throws std::invalid_argument unless 1 <= K <= D = w.size() and w is finite.
 RegularizerSdpResult regularizer_sdp_solve(const std::vector<double>& w, long K,
                                            const RegularizerSdpOptions& options = {});

@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
-# Builds convcert (scripts/build.sh) and the benchmark bench_lemma in build/, then runs it.
-# Arguments go to bench_lemma (--quick, --full, --out FILE, --seed N, --digits N,
-# --timeout S, --instances DIR; see build/bench_lemma --help). The tables go to stdout, the
+# Builds convcert (scripts/build.sh) and a benchmark in build/, then runs it:
+#   scripts/bench.sh [lemma] ARGS...   bench_lemma (the default; --quick, --full, --out FILE,
+#                                      --seed N, --digits N, --timeout S, --instances DIR)
+#   scripts/bench.sh regularizer ARGS...  bench_regularizer (--quick, --max-full-d N, --seed N,
+#                                      --timeout S), single-threaded BLAS for every solver
+# See build/bench_lemma --help and build/bench_regularizer --help. The tables go to stdout, the
 # build output and the progress lines to stderr.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+bench=bench_lemma
+case "${1:-}" in
+  lemma) shift ;;
+  regularizer) bench=bench_regularizer; shift
+    export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 ;;
+esac
 "$root/scripts/build.sh" >&2
-cmake --build "$root/build" --target bench_lemma -j"$(nproc)" >&2
-exec "$root/build/bench_lemma" "$@"
+cmake --build "$root/build" --target "$bench" -j"$(nproc)" >&2
+exec "$root/build/$bench" "$@"

@@ -165,6 +165,18 @@ TEST_CASE("regularizer: bracket written atomically, checked; bad input exits 2",
     CHECK(ok.out.find("C0 = 1") != std::string::npos);
     CHECK(run("check " + out.string()).exit_code == 0);
     fs::remove(out);
+    // SDPA forced, and both SDP files for other solvers.
+    const fs::path reduced = scratch() / "w-reduced.dat-s", full = scratch() / "w-full.dat-s";
+    const Run sdpa = run("regularizer " + in.string() + " --kernel 3 --solver sdpa -o " +
+                         out.string() + " --write-sdpa " + reduced.string() +
+                         " --write-sdpa-full " + full.string());
+    INFO(sdpa.err);
+    REQUIRE(sdpa.exit_code == 0);
+    CHECK(run("check " + out.string()).exit_code == 0);
+    CHECK(slurp(reduced).rfind("* convcert: reduced SDP", 0) == 0);
+    CHECK(slurp(full).find("full") != std::string::npos);
+    fs::remove(out);
+    CHECK(run("regularizer " + in.string() + " --kernel 3 --solver fast").exit_code == 2);
 
     const std::vector<std::tuple<std::string, int, std::string>> cases = {
         {R"({"D": 3, "w": [1, 2, 3]})", 5, "K = 5"},

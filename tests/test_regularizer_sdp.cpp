@@ -205,9 +205,15 @@ TEST_CASE("pipeline: Newton-refined λ closes the gap to 1e-10", "[regularizer]"
     for (long D : {16L, 32L, 64L}) {
         for (long K : {2L, 4L, 7L}) {
             const auto w = random_w(D, 77 * D + K);
-            const auto dual = regularizer_dual_bound(exact(w), K);
+            const auto dual = regularizer_dual_bound(exact(w), K, RegularizerSolver::Sdpa);
             INFO("D = " << D << ", K = " << K << ", source " << dual.source);
             CHECK(dual.source == "sdpa+newton");
+            // Newton alone from ||w|| e_0 reaches the same optimum.
+            const auto fast = regularizer_dual_bound(exact(w), K);
+            CHECK(fast.source == "newton");
+            CHECK(std::abs(fast.estimate - dual.estimate) <= 1e-12 * dual.estimate);
+            CHECK(regularizer_dual_feasible(fast.bound.lambda, K));
+            CHECK(fast.estimate - fast.bound.lower_double <= 1e-10 * fast.estimate);
             CHECK(regularizer_dual_feasible(dual.bound.lambda, K));
             // estimate = f(r) at the refined r, a numerical upper value.
             CHECK(dual.bound.lower_double <= dual.estimate);

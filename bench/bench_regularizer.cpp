@@ -1,0 +1,258 @@
+// Benchmark of the regularizer pipeline against general-purpose SDP solvers (run by hand, not a
+// test; scripts/bench.sh regularizer builds and runs it). Instances: w Gaussian, deterministic
+// from --seed and D, each double read as the exact rational it is. For every (D, K) with
+// D in {32, 128, 512, 1024}, K in {1, 4, 16, 64}, K <= D it measures
+//   1. convcert: the whole regularizer-bracket pipeline (regularizer/bracket.h: reduced SDP
+//      with SDPA or a closed form, polish, exactly verified dual lower bound, one-channel
+//      network upper bound from the spectral factor), split into solve (the SDPA solve) and
+//      certify (everything else, JSON included), then the checker on the JSON text;
+//   2. peers on the same w: the talk's full (K+D)-size SDP with the SDPA callable library and
+//      with the CSDP binary on the written .dat-s file (time includes writing it);
+// and prints one row per (D, K) with the times, the checked certificate's relative gap and the
+// peers' speed ratio (peer seconds / convcert total seconds: generate + check; > 1: convcert is
+// faster, and it also certifies, which the peers do not). Times are wall clock (steady_clock), one
+// thread everywhere (SDPA setNumThreads(1); CSDP with OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = 1;
+// run scripts/bench.sh, which also sets them for this process's BLAS).
+#include "certify/certificate.h"
+#include "certify/checker/checker.h"
+#include "regularizer/bracket.h"
+#include "regularizer/dual_bound.h"
+#include "regularizer/lower_bound.h"
+#include "regularizer/sdp_full.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace convcert::regularizer;
+using convcert::Certificate;
+using Clock = std::chrono::steady_clock;
+
+const char* kHelp =
+    R"HELP(usage: bench_regularizer [--quick] [--d N] [--max-full-d N] [--seed N] [--timeout S]
+  --quick         D in {32, 128}, K in {1, 4, 16} (default: D in {32, 128, 512, 1024},
+                  K in {1, 4, 16, 64}, K <= D)
+  --d N           only this D (N >= 1; the K grid as above, K <= N)
+  --max-full-d N  run the full-SDP peers only for D <= N (default 512; the (K+D)^2 block
+                  makes them slow: "skipped" is printed otherwise)
+  --seed N        seed of the Gaussian w (default 1)
+  --timeout S     CSDP peer time limit in seconds (default 1800)
+)HELP";
+
+struct Options {
+    bool quick = false;
+    long only_d = 0; ///< 0: the D grid
+    long max_full_d = 512;
+    unsigned long seed = 1;
+    double timeout = 1800;
+};
+
+Options parse(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) {
+                std::cerr << "bench_regularizer: " << a << " needs a value\n" << kHelp;
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        if (a == "--quick")
+            o.quick = true;
+        else if (a == "--d") {
+            o.only_d = std::stol(value());
+            if (o.only_d < 1) {
+                std::cerr << "bench_regularizer: --d needs N >= 1\n";
+                std::exit(2);
+            }
+        } else if (a == "--max-full-d")
+            o.max_full_d = std::stol(value());
+        else if (a == "--seed")
+            o.seed = std::stoul(value());
+        else if (a == "--timeout")
+            o.timeout = std::stod(value());
+        else if (a == "--help" || a == "-h") {
+            std::cout << kHelp;
+            std::exit(0);
+        } else {
+            std::cerr << "bench_regularizer: unknown option " << a << "\n" << kHelp;
+            std::exit(2);
+        }
+    }
+    return o;
+}
+
+double since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::vector<double> gaussian(long D, unsigned long seed) {
+    std::mt19937_64 gen(seed * 1000003ULL + static_cast<unsigned long>(D));
+    std::normal_distribution<double> normal(0.0, 1.0);
+    std::vector<double> w(D);
+    for (double& x : w)
+        x = normal(gen);
+    return w;
+}
+
+/// The convcert side of one row.
+struct Convcert {
+    double solve = 0, certify = 0, check = 0, total = 0;
+    double lower = 0, upper = 0, gap = 0; ///< the certified bracket and (upper - lower)/upper
+    double estimate = 0;                  ///< numerical R_{K,∞}(w)
+    std::string source;                   ///< lower bound's source
+    bool valid = false;                   ///< the checker accepted the certificate
+    std::string reason;                   ///< the checker's reason otherwise
+};
+
+/// generate = regularizer_bracket_certificate + certificate_to_json, split into solve (the
+/// SDPA solve) and certify (the rest: polish, exact dual verification, spectral factor, exact
+/// least-norm network, JSON); check = certificate_from_json + check_certificate on that text.
+Convcert run_convcert(const std::vector<std::string>& w, long K) {
+    Convcert out;
+    auto start = Clock::now();
+    RegularizerBracketReport report;
+    const Certificate cert = regularizer_bracket_certificate(w, K, &report);
+    const std::string json = convcert::certificate_to_json(cert);
+    const double generate = since(start);
+    start = Clock::now();
+    const auto read = convcert::certificate_from_json(json);
+    convcert::checker::Verdict verdict;
+    if (read.certificate)
+        verdict = convcert::checker::check_certificate(*read.certificate);
+    else
+        verdict.reason = "certificate_from_json: " + read.error;
+    out.check = since(start);
+    out.solve = report.sdp_seconds;
+    out.certify = generate - report.sdp_seconds;
+    out.total = generate + out.check;
+    out.lower = report.lower_double;
+    out.upper = report.upper_double;
+    out.gap = report.relative_gap;
+    out.estimate = report.estimate;
+    out.source = report.lower_source;
+    out.valid = verdict.valid;
+    out.reason = verdict.reason;
+    return out;
+}
+
+struct Peer {
+    bool run = false;
+    double seconds = 0, primal = 0, dual = 0;
+    bool optimal = false;
+    std::string status;
+};
+
+std::string fmt(const char* f, double x) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, x);
+    return buf;
+}
+
+std::string seconds(const Peer& p) {
+    if (!p.run) return "skipped";
+    return fmt("%.4f", p.seconds) + (p.optimal ? "" : "!");
+}
+
+std::string ratio(const Peer& p, double convcert_total) {
+    if (!p.run || convcert_total <= 0) return "-";
+    return fmt("%.1fx", p.seconds / convcert_total);
+}
+
+/// max relative deviation of the peer's two objectives from convcert's estimate.
+double deviation(const Peer& p, double estimate) {
+    const double scale = std::max(std::abs(estimate), 1e-300);
+    return std::max(std::abs(p.primal - estimate), std::abs(p.dual - estimate)) / scale;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const Options options = parse(argc, argv);
+    const std::vector<long> Ds = options.only_d  ? std::vector<long>{options.only_d}
+                                 : options.quick ? std::vector<long>{32, 128}
+                                                 : std::vector<long>{32, 128, 512, 1024};
+    const std::vector<long> Ks =
+        options.quick ? std::vector<long>{1, 4, 16} : std::vector<long>{1, 4, 16, 64};
+
+    std::string tmpl =
+        (std::filesystem::temp_directory_path() / "convcert-bench-reg-XXXXXX").string();
+    if (!mkdtemp(tmpl.data())) {
+        std::perror("bench_regularizer: mkdtemp");
+        return 1;
+    }
+    const std::string workdir = tmpl;
+
+    std::printf("# bench_regularizer: seed %lu, Gaussian w, full-SDP peers for D <= %ld, "
+                "CSDP timeout %.0f s; times in seconds (wall), '!' = solver did not report "
+                "optimal\n",
+                options.seed, options.max_full_d, options.timeout);
+    std::printf("# convcert: solve = SDPA on the reduced SDP (0 for closed forms), certify = "
+                "the rest of the certificate (polish, exact dual verification, spectral factor, "
+                "exact network, JSON), check = JSON read + checker\n");
+    std::printf("# gap = (upper - lower)/upper of the checked certificate; source = how the "
+                "lower bound was found\n");
+    std::printf("# ratio = peer seconds / convcert total seconds; dev = max relative deviation "
+                "of the peers' objectives from convcert's estimate\n");
+    std::printf("%5s %3s | %8s %8s %8s %8s %-18s %-16s | %9s %7s | %9s %7s | %8s\n", "D", "K",
+                "solve", "certify", "check", "total", "gap", "source", "sdpa-full", "ratio",
+                "csdp-full", "ratio", "dev");
+    std::fflush(stdout);
+
+    // Warm-up: the first SDPA solve in a process pays one-time costs (about 0.3 s here) that
+    // would otherwise be charged to the first row.
+    (void)regularizer_dual_bound({"1", "-2", "3", "1/2", "5", "0", "-1", "2"}, 3);
+    (void)regularizer_sdp_full_sdpa({1, -2, 3, 0.5, 5, 0, -1, 2}, 3);
+
+    for (long D : Ds) {
+        const auto wd = gaussian(D, options.seed);
+        std::vector<std::string> w(D);
+        for (long i = 0; i < D; ++i)
+            w[i] = regularizer_double_to_rational(wd[i]);
+        for (long K : Ks) {
+            if (K > D) continue;
+            std::fprintf(stderr, "bench_regularizer: D = %ld, K = %ld: convcert\n", D, K);
+            const Convcert cc = run_convcert(w, K);
+            Peer sdpa, csdp;
+            if (D <= options.max_full_d) {
+                std::fprintf(stderr, "bench_regularizer: D = %ld, K = %ld: full SDP, SDPA\n", D, K);
+                const auto s = regularizer_sdp_full_sdpa(wd, K);
+                sdpa = {true, s.seconds, s.primal, s.dual, s.optimal, s.status};
+                std::fprintf(stderr, "bench_regularizer: D = %ld, K = %ld: full SDP, CSDP\n", D, K);
+                const auto c = regularizer_sdp_full_csdp(wd, K, workdir, options.timeout);
+                csdp = {true, c.seconds, c.primal, c.dual, c.optimal, c.status};
+            }
+            const std::string gap =
+                cc.valid ? fmt("%.2e", cc.gap) : "INVALID: " + cc.reason.substr(0, 40);
+            std::string dev = "-";
+            if (sdpa.run || csdp.run) {
+                double d = 0;
+                if (sdpa.run) d = std::max(d, deviation(sdpa, cc.estimate));
+                if (csdp.run) d = std::max(d, deviation(csdp, cc.estimate));
+                dev = fmt("%.1e", d);
+            }
+            std::printf("%5ld %3ld | %8.4f %8.4f %8s %8.4f %-18s %-16s | %9s %7s | %9s %7s | %8s\n",
+                        D, K, cc.solve, cc.certify, fmt("%.4f", cc.check).c_str(), cc.total,
+                        gap.c_str(), cc.source.c_str(), seconds(sdpa).c_str(),
+                        ratio(sdpa, cc.total).c_str(), seconds(csdp).c_str(),
+                        ratio(csdp, cc.total).c_str(), dev.c_str());
+            std::fflush(stdout);
+        }
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(workdir, ec);
+    return 0;
+}
