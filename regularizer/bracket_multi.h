@@ -29,17 +29,20 @@ struct RegularizerBracketMulti {
     std::string lower, upper;                             ///< exact, lower <= upper
     double lower_double = 0, upper_double = 0;
     double relative_gap = 0; ///< (upper - lower)/upper (0 when upper = 0), exact then rounded
-    double estimate = 0;     ///< numerical R_{K,∞}(W): closed form or the SDP's reduced value
-    long C0 = 0;             ///< channels of the network
-    std::string source;      ///< "zero", "closed-form K=1", "closed-form K=D", "sdpa"
-    std::string network;     ///< kernels: "svd", "fourier", "barrier|sdpa[+polish]", "barrier+lift"
-    int kernel_bits = 0;     ///< rounding grid of the kernels that won
+    double estimate = 0; ///< numerical R_{K,∞}(W): closed form, else the central-path dual value
+    long C0 = 0;         ///< channels of the network
+    std::string source;  ///< "zero", "closed-form K=1", "closed-form K=D", "sdpa"
+    /// where the kernels came from: "svd", "fourier", or "barrier"/"sdpa" (the central or SDPA's
+    /// Gram matrix) + "+few+polish" (its top R or R + 1 eigen-kernels polished), "+polish",
+    /// "+lift+polish" or "+lift"; "zero" for W = 0
+    std::string network;
+    int kernel_bits = 0;       ///< rounding grid of the kernels that won
     long denominator_bits = 0; ///< bit length of the common denominator of v
     int network_attempts = 0;  ///< exact least-norm solves tried
     std::string sdp_status;    ///< SDPA's phase, empty for closed forms
     double sdp_gap = 0;        ///< SDPA's relative duality gap
     int sdp_iterations = 0;
-    int polish_iterations = 0; ///< Levenberg–Marquardt steps on SDPA's kernels (polish_multi.h)
+    int polish_iterations = 0; ///< Levenberg–Marquardt steps, all polishes (polish_multi.h)
     int barrier_steps = 0;     ///< Newton steps refining SDPA's λ (dual_barrier_multi.h)
     double sdp_seconds = 0, polish_seconds = 0, barrier_seconds = 0, lower_seconds = 0,
            upper_seconds = 0, total_seconds = 0;
