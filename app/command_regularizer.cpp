@@ -4,6 +4,7 @@
 #include "app/commands.h"
 #include "lemma/instance.h"
 #include "regularizer/bracket.h"
+#include "regularizer/bracket_multi.h"
 #include "regularizer/regularizer_input.h"
 #include "regularizer/sdpa_format.h"
 
@@ -20,15 +21,17 @@ const char* kRegularizerHelp =
     R"HELP(usage: convcert regularizer W.json --kernel K [-o CERT.json] [--solver auto|sdpa]
                  [--write-sdpa FILE] [--write-sdpa-full FILE]
 
-Certifies lower <= R_{K,C}(w) <= upper (MATH.md sections 3-7) for the predictor w of W.json
-("-" reads stdin), single-channel inputs:
+Certifies lower <= R_{K,C}(w) <= upper (MATH.md sections 3-8) for the predictor w of W.json
+("-" reads stdin), single-channel inputs or R input channels:
   {"D": 8, "w": [1, -5, 3, 0, 0, 2, "1/2", "-0.25"]}
+  {"R": 2, "D": 4, "w": [[1, 0, 2, 0], [0, 1, 0, "1/3"]]}
 Rationals are JSON integers or strings "p", "p/q", "-1.25".
 
 lower comes from a dual point lambda with 4I - T(lambda)T(lambda)^T >= 0 (verified exactly),
 so it bounds R_{K,C}(w) for every C; upper is the exact cost of a one-channel rational
 network that realizes w exactly (the spectral factor of the SDP's optimal autocorrelation,
-with the least-norm second layer), so by the Theorem the bracket holds for every C >= 1.
+with the least-norm second layer), so by the Theorem the bracket holds for every C >= 1. For R > 1 the network has C0 channels
+(R <= C0 <= R*K, reported) and the upper bound holds for every C >= C0.
 
   --kernel K   kernel size, 1 <= K <= D (required)
   -o FILE      write the certificate to FILE (atomically) instead of standard output
@@ -134,6 +137,13 @@ std::string report_text(const regularizer::RegularizerBracketReport& rep, const 
     o << "  lower = " << rational_short(rep.lower) << "  (" << rep.lower_source << ")\n";
     o << "  upper = " << rational_short(rep.upper) << "  (" << rep.upper_source << ")\n";
     o << "  relative gap " << decimal(rep.relative_gap) << ", C0 = " << rep.channels << "\n";
+    if (claim.R > 1) {
+        o << "  network: " << rep.channels << " kernels of " << claim.R << "x" << claim.K << " and "
+          << rep.channels << " vectors v of " << claim.D
+          << " (in the certificate; v over a common denominator of " << rep.denominator_bits
+          << " bits)\n";
+        return o.str();
+    }
     const auto& u = cert.bracket->u[0][0];
     o << "  network: u = [";
     for (std::size_t k = 0; k < u.size(); ++k)
@@ -170,34 +180,48 @@ int command_regularizer(const std::vector<std::string>& args) {
         std::cerr << "convcert regularizer: " << ra.input << ": " << e.what() << "\n";
         return kExitUsage;
     }
-    if (instance.R != 1) {
-        std::cerr << "convcert regularizer: R = " << instance.R
-                  << " input channels are not supported yet (single-channel inputs only)\n";
-        return kExitGeneratorFailed;
-    }
-    try { // the SDP files first: they do not depend on the solve
-        std::vector<double> wd;
-        for (const auto& x : instance.w[0])
-            wd.push_back(regularizer::regularizer_rational_to_double(x));
-        if (!ra.sdpa_reduced.empty()) {
-            std::ostringstream o;
-            regularizer::regularizer_sdpa_write_reduced(o, wd, ra.K);
-            file_write_atomic(ra.sdpa_reduced, o.str());
-        }
-        if (!ra.sdpa_full.empty()) {
-            std::ostringstream o;
-            regularizer::regularizer_sdpa_write_full(o, wd, ra.K);
-            file_write_atomic(ra.sdpa_full, o.str());
-        }
-    } catch (const std::exception& e) {
-        std::cerr << "convcert regularizer: " << e.what() << "\n";
+    if (instance.R != 1 && (!ra.sdpa_reduced.empty() || !ra.sdpa_full.empty())) {
+        std::cerr << "convcert regularizer: --write-sdpa is for single-channel inputs (R = 1)\n";
         return kExitUsage;
     }
+    if (instance.R == 1) try { // the SDP files first: they do not depend on the solve
+            std::vector<double> wd;
+            for (const auto& x : instance.w[0])
+                wd.push_back(regularizer::regularizer_rational_to_double(x));
+            if (!ra.sdpa_reduced.empty()) {
+                std::ostringstream o;
+                regularizer::regularizer_sdpa_write_reduced(o, wd, ra.K);
+                file_write_atomic(ra.sdpa_reduced, o.str());
+            }
+            if (!ra.sdpa_full.empty()) {
+                std::ostringstream o;
+                regularizer::regularizer_sdpa_write_full(o, wd, ra.K);
+                file_write_atomic(ra.sdpa_full, o.str());
+            }
+        } catch (const std::exception& e) {
+            std::cerr << "convcert regularizer: " << e.what() << "\n";
+            return kExitUsage;
+        }
     const auto start = std::chrono::steady_clock::now();
     regularizer::RegularizerBracketReport rep;
     Certificate cert;
     try {
-        cert = regularizer::regularizer_bracket_certificate(instance.w[0], ra.K, &rep, ra.solver);
+        if (instance.R == 1) {
+            cert =
+                regularizer::regularizer_bracket_certificate(instance.w[0], ra.K, &rep, ra.solver);
+        } else {
+            const auto b = regularizer::regularizer_bracket_multi(instance.w, ra.K);
+            cert = regularizer::regularizer_bracket_multi_certificate(b, instance.w);
+            rep.lower = b.lower;
+            rep.upper = b.upper;
+            rep.lower_double = b.lower_double;
+            rep.upper_double = b.upper_double;
+            rep.relative_gap = b.relative_gap;
+            rep.channels = b.C0;
+            rep.lower_source = b.source;
+            rep.upper_source = b.network;
+            rep.denominator_bits = b.denominator_bits;
+        }
     } catch (const std::invalid_argument& e) {
         std::cerr << "convcert regularizer: " << e.what() << "\n";
         return kExitUsage;

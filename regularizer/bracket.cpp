@@ -85,6 +85,7 @@ Certificate regularizer_bracket_certificate(const std::vector<std::string>& w, l
     rep.lower_source = dual.source;
     rep.sdp_status = dual.sdp_status;
     rep.sdp_seconds = dual.sdp_seconds;
+    rep.solve_seconds = dual.solve_seconds;
     rep.estimate = dual.estimate;
 
     start = std::chrono::steady_clock::now();

@@ -26,7 +26,8 @@ struct RegularizerBracketReport {
     long denominator_bits = 0; ///< size of v's common denominator
     double lower_seconds = 0;  ///< SDP + polish + exact dual verification
     double sdp_seconds = 0;    ///< the SDPA solve alone (part of lower_seconds)
-    double upper_seconds = 0;  ///< factor + rounding + exact least-norm v
+    double solve_seconds = 0; ///< all numerical solving (Newton and/or SDPA, part of lower_seconds)
+    double upper_seconds = 0; ///< factor + rounding + exact least-norm v
 };
 
 /// Rel. tolerance of the upper bound's kernel rounding against the unrounded kernel.

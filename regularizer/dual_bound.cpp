@@ -8,6 +8,7 @@
 
 #include <flint/fmpq.h>
 
+#include <chrono>
 #include <cmath>
 #include <stdexcept>
 
@@ -68,6 +69,11 @@ RegularizerDualBound regularizer_dual_bound(const std::vector<std::string>& w, l
         out.bound = certify(regularizer_lambda_kd(wd));
         return out;
     }
+    const auto solve_start = std::chrono::steady_clock::now();
+    auto solve_elapsed = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - solve_start)
+            .count();
+    };
     if (solver == RegularizerSolver::Auto) {
         double norm2 = 0;
         for (double x : wd)
@@ -77,6 +83,7 @@ RegularizerDualBound regularizer_dual_bound(const std::vector<std::string>& w, l
         try {
             const auto polished = regularizer_polish(wd, r0, kNewtonFirstIterations);
             if (polished.converged) {
+                out.solve_seconds = solve_elapsed();
                 out.source = "newton";
                 out.r = polished.r;
                 out.estimate = polished.value;
@@ -91,6 +98,7 @@ RegularizerDualBound regularizer_dual_bound(const std::vector<std::string>& w, l
     out.sdp_status = sdp.status;
     out.sdp_gap = sdp.relative_gap;
     out.sdp_seconds = sdp.seconds;
+    out.solve_seconds = solve_elapsed();
     out.source = "sdpa";
     out.r = sdp.r;
     out.estimate = sdp.value_r;
@@ -101,6 +109,7 @@ RegularizerDualBound regularizer_dual_bound(const std::vector<std::string>& w, l
     }
     try {
         const auto polished = regularizer_polish(wd, sdp.r);
+        out.solve_seconds = solve_elapsed();
         if (!polished.interior) return out;
         auto b = certify(polished.lambda);
         if (better(b, out.bound)) {

@@ -19,6 +19,7 @@ struct RegularizerDualBound {
     std::string sdp_status;   ///< SDPA's phase, empty when no SDP ran
     double sdp_gap = 0;       ///< SDPA's relative duality gap
     double sdp_seconds = 0;   ///< SDPA build + solve time
+    double solve_seconds = 0; ///< all numerical solving: Newton from ||w|| e_0, SDPA, polish
     double exact_seconds = 0; ///< total time of the exact verifications
 };
 

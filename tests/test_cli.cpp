@@ -167,9 +167,9 @@ TEST_CASE("regularizer: bracket written atomically, checked; bad input exits 2",
     fs::remove(out);
     // SDPA forced, and both SDP files for other solvers.
     const fs::path reduced = scratch() / "w-reduced.dat-s", full = scratch() / "w-full.dat-s";
-    const Run sdpa = run("regularizer " + in.string() + " --kernel 3 --solver sdpa -o " +
-                         out.string() + " --write-sdpa " + reduced.string() +
-                         " --write-sdpa-full " + full.string());
+    const Run sdpa =
+        run("regularizer " + in.string() + " --kernel 3 --solver sdpa -o " + out.string() +
+            " --write-sdpa " + reduced.string() + " --write-sdpa-full " + full.string());
     INFO(sdpa.err);
     REQUIRE(sdpa.exit_code == 0);
     CHECK(run("check " + out.string()).exit_code == 0);
@@ -177,6 +177,19 @@ TEST_CASE("regularizer: bracket written atomically, checked; bad input exits 2",
     CHECK(slurp(full).find("full") != std::string::npos);
     fs::remove(out);
     CHECK(run("regularizer " + in.string() + " --kernel 3 --solver fast").exit_code == 2);
+    // R = 2 input channels: C0 >= R channels, checked; no SDP files for R > 1.
+    const fs::path multi = scratch() / "w2.json";
+    spit(multi, R"({"R": 2, "D": 4, "w": [[1, 0, 2, 0], [0, 1, 0, "1/3"]]})");
+    const Run m = run("regularizer " + multi.string() + " --kernel 2 -o " + out.string());
+    INFO(m.err);
+    REQUIRE(m.exit_code == 0);
+    CHECK(m.out.find("C0 = 2") != std::string::npos);
+    CHECK(run("check " + out.string()).exit_code == 0);
+    fs::remove(out);
+    const Run no_sdpa = run("regularizer " + multi.string() + " --kernel 2 --write-sdpa " +
+                            reduced.string() + " -o " + out.string());
+    CHECK(no_sdpa.exit_code == 2);
+    CHECK_FALSE(fs::exists(out));
 
     const std::vector<std::tuple<std::string, int, std::string>> cases = {
         {R"({"D": 3, "w": [1, 2, 3]})", 5, "K = 5"},
