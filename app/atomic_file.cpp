@@ -49,4 +49,17 @@ void file_write_atomic(const std::string& path, const std::string& text) {
     }
 }
 
+bool output_write(const std::string& command, const std::string& path, const std::string& text) {
+    try {
+        if (path.empty())
+            std::cout << text << std::flush;
+        else
+            file_write_atomic(path, text);
+        return true;
+    } catch (const std::exception& e) {
+        std::cerr << "convcert " << command << ": " << e.what() << "\n";
+        return false;
+    }
+}
+
 } // namespace convcert::app

@@ -15,4 +15,8 @@ std::string file_read_all(const std::string& path, std::size_t max_bytes);
 /// Throws std::runtime_error; on failure nothing is left at path or beside it.
 void file_write_atomic(const std::string& path, const std::string& text);
 
+/// A command's output: text to standard output when path is empty, else file_write_atomic.
+/// On failure prints "convcert <command>: <reason>" to standard error and returns false.
+bool output_write(const std::string& command, const std::string& path, const std::string& text);
+
 } // namespace convcert::app

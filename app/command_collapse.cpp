@@ -113,16 +113,8 @@ int command_collapse(const std::vector<std::string>& args) {
                   << verdict.reason << "\n";
         return kExitGeneratorFailed;
     }
-    const std::string text = certificate_to_json(result.certificate);
-    try {
-        if (ca.output.empty())
-            std::cout << text << std::flush;
-        else
-            file_write_atomic(ca.output, text);
-    } catch (const std::exception& e) {
-        std::cerr << "convcert collapse: " << e.what() << "\n";
+    if (!output_write("collapse", ca.output, certificate_to_json(result.certificate)))
         return kExitUsage;
-    }
     // The summary goes to standard output unless the certificate does.
     std::ostream& out = ca.output.empty() ? std::cerr : std::cout;
     out << "convcert collapse: " << collapse_summary(result)

@@ -123,16 +123,7 @@ int command_factor(const std::vector<std::string>& args) {
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const std::string text = certificate_to_json(cert);
-    try {
-        if (fa.output.empty())
-            std::cout << text << std::flush;
-        else
-            file_write_atomic(fa.output, text);
-    } catch (const std::exception& e) {
-        std::cerr << "convcert factor: " << e.what() << "\n";
-        return kExitUsage;
-    }
+    if (!output_write("factor", fa.output, certificate_to_json(cert))) return kExitUsage;
     std::cerr << "convcert factor: " << cert.kind << " certificate, K = " << cert.claim.K << ", "
               << cert.claim.vectors.size() << " vector(s)";
     if (cert.exact) std::cerr << ", field degree " << (cert.exact->minpoly.size() - 1);

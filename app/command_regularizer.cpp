@@ -231,16 +231,7 @@ int command_regularizer(const std::vector<std::string>& args) {
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const std::string text = certificate_to_json(cert);
-    try {
-        if (ra.output.empty())
-            std::cout << text << std::flush;
-        else
-            file_write_atomic(ra.output, text);
-    } catch (const std::exception& e) {
-        std::cerr << "convcert regularizer: " << e.what() << "\n";
-        return kExitUsage;
-    }
+    if (!output_write("regularizer", ra.output, certificate_to_json(cert))) return kExitUsage;
     // The report goes to stdout unless stdout carries the certificate.
     std::ostream& out = ra.output.empty() ? std::cerr : std::cout;
     out << report_text(rep, cert) << "  " << decimal(seconds) << " s"
