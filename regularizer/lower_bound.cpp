@@ -1,14 +1,11 @@
-// Exact lower bound from a numerical dual vector (see lower_bound.h).
+// Exact lower bound from a numerical dual vector (see lower_bound.h): the R = 1 case of
+// lower_bound_multi.h, plus the exact double <-> rational conversions.
 #include "regularizer/lower_bound.h"
 
 #include "lemma/autocorrelation.h"
 #include "lemma/flint_raii.h"
-#include "regularizer/dual_feasible.h"
-#include "regularizer/psd_exact.h"
+#include "regularizer/lower_bound_multi.h"
 
-#include <Eigen/Dense>
-
-#include <chrono>
 #include <cmath>
 #include <stdexcept>
 
@@ -48,89 +45,19 @@ double regularizer_rational_to_double(const std::string& x) {
 
 RegularizerLowerBound regularizer_lower_bound(const std::vector<double>& lambda,
                                               const std::vector<std::string>& w, long K) {
-    const auto start = std::chrono::steady_clock::now();
     const long D = static_cast<long>(lambda.size());
     if (K < 1 || K > D || static_cast<long>(w.size()) != D)
         throw std::invalid_argument("regularizer_lower_bound: need 1 <= K <= D and |w| = |λ| = D");
-    lemma::FmpqVec wq(D);
-    for (long i = 0; i < D; ++i) {
-        if (fmpq_set_str(wq.v + i, w[i].c_str(), 10) != 0 || fmpz_is_zero(fmpq_denref(wq.v + i)))
-            throw std::invalid_argument("not a rational: '" + w[i] + "'");
-        fmpq_canonicalise(wq.v + i);
-    }
-    double lmax = 0;
-    for (double x : lambda) {
-        if (!std::isfinite(x)) throw std::invalid_argument("regularizer_lower_bound: non-finite λ");
-        lmax = std::max(lmax, std::abs(x));
-    }
-
+    // One input channel is the R = 1 case of the stacked bound (the same rounding and scaling).
+    const auto m = regularizer_lower_bound_multi({lambda}, {w}, K, kLambdaBits);
     RegularizerLowerBound out;
-    out.lambda.assign(D, "0");
-    out.scale = "1";
-    out.lower = "0";
-    if (lmax == 0) {
-        out.seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        return out;
-    }
-    // λ_q = n / 2^E with integers n, max |n| in [2^(bits-1), 2^bits).
-    const int E = kLambdaBits - std::ilogb(lmax) - 1;
-    lemma::FmpzVec n(D);
-    for (long i = 0; i < D; ++i)
-        fmpz_set_d(n.v + i, std::nearbyint(std::ldexp(lambda[i], E)));
-
-    FmpzMat N(K, K);
-    regularizer_gram_integer(N.m, n.v, D, K);
-    // μ_max of G = N / 2^(2E) in double.
-    Eigen::MatrixXd G(K, K);
-    for (long i = 0; i < K; ++i)
-        for (long j = 0; j < K; ++j)
-            G(i, j) = std::ldexp(fmpz_get_d(fmpz_mat_entry(N.m, i, j)), -2 * E);
-    const double mu = Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(G, Eigen::EigenvaluesOnly)
-                          .eigenvalues()
-                          .maxCoeff();
-    if (!(mu > 0)) throw std::runtime_error("regularizer_lower_bound: no positive eigenvalue");
-
-    // s = a / 2^b, a with about 50 bits, below 2/sqrt(μ)·(1 - 2^-margin).
-    lemma::Fmpz a, four, t;
-    for (int margin = 40; margin >= 8; margin -= 8) {
-        ++out.attempts;
-        const double target = 2.0 / std::sqrt(mu) * (1.0 - std::ldexp(1.0, -margin));
-        const int b = 50 - std::ilogb(target);
-        if (E + b < 0) throw std::invalid_argument("regularizer_lower_bound: λ out of range");
-        fmpz_set_d(a.x, std::floor(std::ldexp(target, b)));
-        // 4I - s² G ⪰ 0  ⇔  4·2^(2E+2b) I - a² N ⪰ 0.
-        FmpzMat M(K, K);
-        fmpz_mul(t.x, a.x, a.x);
-        fmpz_mat_scalar_mul_fmpz(M.m, N.m, t.x);
-        fmpz_mat_neg(M.m, M.m);
-        fmpz_one(four.x);
-        fmpz_mul_2exp(four.x, four.x, static_cast<ulong>(2 * E + 2 * b + 2));
-        for (long k = 0; k < K; ++k)
-            fmpz_add(fmpz_mat_entry(M.m, k, k), fmpz_mat_entry(M.m, k, k), four.x);
-        if (!regularizer_psd_integer(M.m)) continue;
-
-        lemma::Fmpq s, li, dot, term;
-        fmpz_one(t.x);
-        fmpz_mul_2exp(t.x, t.x, static_cast<ulong>(b));
-        fmpq_set_fmpz_frac(s.x, a.x, t.x);
-        out.scale = lemma::fmpq_get_string(s.x);
-        fmpz_one(t.x);
-        fmpz_mul_2exp(t.x, t.x, static_cast<ulong>(E + b));
-        for (long i = 0; i < D; ++i) {
-            fmpz_mul(four.x, n.v + i, a.x);
-            fmpq_set_fmpz_frac(li.x, four.x, t.x);
-            out.lambda[i] = lemma::fmpq_get_string(li.x);
-            fmpq_mul(term.x, li.x, wq.v + i);
-            fmpq_add(dot.x, dot.x, term.x);
-        }
-        out.lower = lemma::fmpq_get_string(dot.x);
-        out.lower_double = fmpq_get_d(dot.x);
-        out.seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        return out;
-    }
-    throw std::runtime_error("regularizer_lower_bound: no scale passed the exact PSD test");
+    out.lambda = m.lambda[0];
+    out.scale = m.scale;
+    out.lower = m.lower;
+    out.lower_double = m.lower_double;
+    out.attempts = m.attempts;
+    out.seconds = m.seconds;
+    return out;
 }
 
 RegularizerLowerBound regularizer_lower_bound(const std::vector<double>& lambda,
