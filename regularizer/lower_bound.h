@@ -19,7 +19,7 @@ struct RegularizerLowerBound {
 
 /// Bits of the rounding grid relative to max |λ|: λ_q = round(λ·2^E)/2^E with max |λ|·2^E in
 /// [2^(bits-1), 2^bits).
-inline constexpr int kLambdaBits = 60;
+inline constexpr int kLambdaBits = 44;
 
 /// λ (double, length D), w (rationals "p" or "p/q", length D), 1 <= K <= D. λ = 0 gives
 /// lower = 0 with s = 1. Throws std::invalid_argument on bad input, std::runtime_error if no
