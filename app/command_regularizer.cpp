@@ -6,6 +6,7 @@
 #include "regularizer/bracket.h"
 #include "regularizer/bracket_multi.h"
 #include "regularizer/regularizer_input.h"
+#include "regularizer/sdp_multi.h"
 #include "regularizer/sdpa_format.h"
 
 #include <chrono>
@@ -41,7 +42,8 @@ with the least-norm second layer), so by the Theorem the bracket holds for every
   --write-sdpa FILE       also write the reduced SDP (MATH.md section 6) in SDPA sparse format,
                           for cross-checking with any SDP solver (w scaled to unit norm:
                           R = -||w||_2 * optimal value; the file's comments say so)
-  --write-sdpa-full FILE  the same for the talk's full (K+D)-size formulation
+                          (R > 1: the multi-channel reduced SDP, W scaled to unit norm)
+  --write-sdpa-full FILE  the same for the talk's full (K+D)-size formulation (R = 1)
 
 Exit codes: 0 written, 2 usage error or bad input, 3 no certificate could be built.
 )HELP";
@@ -180,28 +182,34 @@ int command_regularizer(const std::vector<std::string>& args) {
         std::cerr << "convcert regularizer: " << ra.input << ": " << e.what() << "\n";
         return kExitUsage;
     }
-    if (instance.R != 1 && (!ra.sdpa_reduced.empty() || !ra.sdpa_full.empty())) {
-        std::cerr << "convcert regularizer: --write-sdpa is for single-channel inputs (R = 1)\n";
+    if (instance.R != 1 && !ra.sdpa_full.empty()) {
+        std::cerr
+            << "convcert regularizer: --write-sdpa-full is for single-channel inputs (R = 1)\n";
         return kExitUsage;
     }
-    if (instance.R == 1) try { // the SDP files first: they do not depend on the solve
-            std::vector<double> wd;
-            for (const auto& x : instance.w[0])
-                wd.push_back(regularizer::regularizer_rational_to_double(x));
-            if (!ra.sdpa_reduced.empty()) {
-                std::ostringstream o;
-                regularizer::regularizer_sdpa_write_reduced(o, wd, ra.K);
-                file_write_atomic(ra.sdpa_reduced, o.str());
-            }
-            if (!ra.sdpa_full.empty()) {
-                std::ostringstream o;
-                regularizer::regularizer_sdpa_write_full(o, wd, ra.K);
-                file_write_atomic(ra.sdpa_full, o.str());
-            }
-        } catch (const std::exception& e) {
-            std::cerr << "convcert regularizer: " << e.what() << "\n";
-            return kExitUsage;
+    try { // the SDP files first: they do not depend on the solve
+        std::vector<std::vector<double>> wd(instance.w.size());
+        for (std::size_t r = 0; r < wd.size(); ++r)
+            for (const auto& x : instance.w[r])
+                wd[r].push_back(regularizer::regularizer_rational_to_double(x));
+        if (!ra.sdpa_reduced.empty()) {
+            std::ostringstream o;
+            if (instance.R == 1)
+                regularizer::regularizer_sdpa_write_reduced(o, wd[0], ra.K);
+            else
+                regularizer::regularizer_sdpa_write(
+                    o, regularizer::regularizer_sdp_data_multi(wd, ra.K));
+            file_write_atomic(ra.sdpa_reduced, o.str());
         }
+        if (!ra.sdpa_full.empty()) {
+            std::ostringstream o;
+            regularizer::regularizer_sdpa_write_full(o, wd[0], ra.K);
+            file_write_atomic(ra.sdpa_full, o.str());
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "convcert regularizer: " << e.what() << "\n";
+        return kExitUsage;
+    }
     const auto start = std::chrono::steady_clock::now();
     regularizer::RegularizerBracketReport rep;
     Certificate cert;

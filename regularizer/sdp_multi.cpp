@@ -15,15 +15,14 @@
 #include "regularizer/sdp_multi.h"
 
 #include "regularizer/dft.h"
+#include "regularizer/sdp_data.h"
+#include "regularizer/sdpa_run.h"
 
 #include <Eigen/Dense>
-#include <sdpa_call.h>
 
 #include <chrono>
 #include <cmath>
 #include <complex>
-#include <iostream>
-#include <sstream>
 #include <stdexcept>
 
 namespace convcert::regularizer {
@@ -55,6 +54,116 @@ Eigen::MatrixXcd sigma_of(const std::vector<double>& X, long R, long K, long D, 
     return S;
 }
 
+/// The SDP data for W / alpha and the first constraint index of each frequency class.
+struct MultiData {
+    RegularizerSdpData data;
+    std::vector<int> first;
+};
+
+MultiData sdp_data_multi(const std::vector<std::vector<double>>& W, long K, double alpha) {
+    const long R = static_cast<long>(W.size());
+    const long D = static_cast<long>(W[0].size());
+    const long n = R * K;
+    std::vector<std::vector<cd>> what(R);
+    for (long r = 0; r < R; ++r) {
+        std::vector<double> row(W[r]);
+        for (double& x : row)
+            x /= alpha;
+        what[r] = regularizer_dft(row);
+    }
+
+    const long H = D / 2;
+    const int nclass = static_cast<int>(H + 1);
+    auto self_conjugate = [&](long b) { return b == 0 || 2 * b == D; };
+    auto multiplicity = [&](long b) { return self_conjugate(b) ? 1.0 : 2.0; };
+
+    // Constraint numbering (1-based): per class, R "Re" rows, then (not self-conjugate) R "Im"
+    // rows, then the Σ equalities.
+    std::vector<int> first(nclass + 1, 1);
+    for (int b = 0; b < nclass; ++b) {
+        const long cnt = self_conjugate(b) ? R + R * (R + 1) / 2 : 2 * R + R * R;
+        first[b + 1] = first[b] + static_cast<int>(cnt);
+    }
+    const int m = first[nclass] - 1;
+
+    RegularizerSdpData data;
+    data.D = D;
+    data.K = K;
+    data.scale = alpha;
+    data.comments = {
+        "convcert: reduced SDP of R_{K,inf}(W) for R = " + std::to_string(R) +
+            " input channels (MATH.md sections 6, 8), D = " + std::to_string(D) +
+            ", K = " + std::to_string(K),
+        "W scaled to unit Frobenius norm: R_{K,inf}(W) = -||W||_F * (optimal objective)",
+        "Y = diag(X, Y_0, ..., Y_H), H = floor(D/2): X the (RK)x(RK) Gram matrix of the stacked "
+        "kernels, Y_b the Hermitian (R+1)x(R+1) class block [[t_b, W^_b^H], [W^_b, Sigma_b(X)]] "
+        "(real embedding of size 2(R+1) unless b = 0 or 2b = D)"};
+    data.block_sizes.push_back(static_cast<int>(n));
+    for (int b = 0; b < nclass; ++b)
+        data.block_sizes.push_back(static_cast<int>(self_conjugate(b) ? R + 1 : 2 * (R + 1)));
+    data.c.assign(static_cast<std::size_t>(m), 0.0);
+
+    // F•Y gains coeff·Y[i][j] (0-based, symmetric pair counted once).
+    auto put = [&](int k, int block, long i, long j, double coeff) {
+        if (coeff == 0) return;
+        if (i > j) std::swap(i, j);
+        data.entries.push_back({k, block, static_cast<int>(i + 1), static_cast<int>(j + 1),
+                                i == j ? coeff : coeff / 2.0});
+    };
+    const long np = R + 1;
+    // Re M[i][j] and Im M[i][j] (i != j for Im) as functionals of the class block.
+    auto put_re = [&](int k, int block, bool real, long i, long j, double coeff) {
+        if (real) {
+            put(k, block, i, j, coeff);
+        } else {
+            put(k, block, i, j, coeff / 2.0);
+            put(k, block, np + i, np + j, coeff / 2.0);
+        }
+    };
+    auto put_im = [&](int k, int block, long i, long j, double coeff) {
+        put(k, block, np + i, j, coeff / 2.0);
+        put(k, block, i, np + j, -coeff / 2.0);
+    };
+
+    for (long i = 0; i < n; ++i)
+        put(0, 1, i, i, -1.0);
+    for (int b = 0; b < nclass; ++b) {
+        const int block = b + 2;
+        const bool real = self_conjugate(b);
+        put_re(0, block, real, 0, 0, -multiplicity(b) / static_cast<double>(D));
+        int k = first[b];
+        for (long r = 0; r < R; ++r, ++k) {
+            data.c[k - 1] = what[r][b].real();
+            put_re(k, block, real, 1 + r, 0, 1.0);
+        }
+        if (!real)
+            for (long r = 0; r < R; ++r, ++k) {
+                data.c[k - 1] = what[r][b].imag();
+                put_im(k, block, 1 + r, 0, 1.0);
+            }
+        for (long r = 0; r < R; ++r)
+            for (long rr = r; rr < R; ++rr) {
+                // Re Σ[r][rr] = sum X[(r,k1),(rr,k2)] cos θ(k1-k2); Im = -sum X sin θ(k1-k2).
+                put_re(k, block, real, 1 + r, 1 + rr, 1.0);
+                for (long k1 = 0; k1 < K; ++k1)
+                    for (long k2 = 0; k2 < K; ++k2) {
+                        if (r == rr && k2 < k1) continue;
+                        double c = unit_root(k1 - k2, b, D).real();
+                        if (r == rr && k1 != k2) c *= 2.0; // (k1,k2) and (k2,k1) share a variable
+                        put(k, 1, r * K + k1, rr * K + k2, -c);
+                    }
+                ++k;
+                if (real || r == rr) continue;
+                put_im(k, block, 1 + r, 1 + rr, 1.0);
+                for (long k1 = 0; k1 < K; ++k1)
+                    for (long k2 = 0; k2 < K; ++k2)
+                        put(k, 1, r * K + k1, rr * K + k2, -unit_root(k1 - k2, b, D).imag());
+                ++k;
+            }
+    }
+    return {std::move(data), std::move(first)};
+}
+
 } // namespace
 
 double regularizer_reduced_value_multi(const std::vector<std::vector<double>>& W, long K,
@@ -80,6 +189,23 @@ double regularizer_reduced_value_multi(const std::vector<std::vector<double>>& W
         value += (w.adjoint() * ldlt.solve(w))(0).real() / static_cast<double>(D);
     }
     return value;
+}
+
+RegularizerSdpData regularizer_sdp_data_multi(const std::vector<std::vector<double>>& W, long K) {
+    const long R = static_cast<long>(W.size());
+    if (R < 1 || W[0].empty() || K < 1 || K > static_cast<long>(W[0].size()))
+        throw std::invalid_argument("regularizer_sdp_data_multi: need R >= 1 and 1 <= K <= D");
+    double norm2 = 0;
+    for (const auto& row : W) {
+        if (row.size() != W[0].size())
+            throw std::invalid_argument("regularizer_sdp_data_multi: rows of unequal length");
+        for (double x : row) {
+            if (!std::isfinite(x))
+                throw std::invalid_argument("regularizer_sdp_data_multi: non-finite W");
+            norm2 += x * x;
+        }
+    }
+    return sdp_data_multi(W, K, norm2 > 0 ? std::sqrt(norm2) : 1.0).data;
 }
 
 RegularizerSdpMultiResult regularizer_sdp_multi_solve(const std::vector<std::vector<double>>& W,
@@ -111,131 +237,23 @@ RegularizerSdpMultiResult regularizer_sdp_multi_solve(const std::vector<std::vec
         return out;
     }
     const double alpha = std::sqrt(norm2);
-    std::vector<std::vector<cd>> what(R);
-    for (long r = 0; r < R; ++r) {
-        std::vector<double> row(W[r]);
-        for (double& x : row)
-            x /= alpha;
-        what[r] = regularizer_dft(row);
-    }
-
+    const auto built = sdp_data_multi(W, K, alpha);
+    const RegularizerSdpData& data = built.data;
+    const auto& first = built.first;
     const long H = D / 2;
-    const int nclass = static_cast<int>(H + 1);
     auto self_conjugate = [&](long b) { return b == 0 || 2 * b == D; };
     auto multiplicity = [&](long b) { return self_conjugate(b) ? 1.0 : 2.0; };
-
-    // Constraint numbering (1-based): per class, R "Re" rows, then (not self-conjugate) R "Im"
-    // rows, then the Σ equalities.
-    std::vector<int> first(nclass + 1, 1);
-    for (int b = 0; b < nclass; ++b) {
-        const long cnt = self_conjugate(b) ? R + R * (R + 1) / 2 : 2 * R + R * R;
-        first[b + 1] = first[b] + static_cast<int>(cnt);
-    }
-    const int m = first[nclass] - 1;
-    out.constraints = m;
-
-    SDPA sdpa;
-    sdpa.setDisplay(nullptr);
-    sdpa.setResultFile(nullptr);
-    sdpa.setParameterType(SDPA::PARAMETER_DEFAULT);
-    sdpa.setParameterEpsilonStar(options.epsilon);
-    sdpa.setParameterEpsilonDash(options.epsilon);
-    sdpa.setParameterMaxIteration(options.max_iterations);
-    sdpa.setNumThreads(options.threads);
-    sdpa.inputConstraintNumber(m);
-    sdpa.inputBlockNumber(1 + nclass);
-    sdpa.inputBlockSize(1, static_cast<int>(n));
-    sdpa.inputBlockType(1, SDPA::SDP);
-    for (int b = 0; b < nclass; ++b) {
-        sdpa.inputBlockSize(b + 2, static_cast<int>(self_conjugate(b) ? R + 1 : 2 * (R + 1)));
-        sdpa.inputBlockType(b + 2, SDPA::SDP);
-    }
-    sdpa.initializeUpperTriangleSpace();
-
-    // F•Y gains coeff·Y[i][j] (0-based, symmetric pair counted once).
-    auto put = [&](int k, int block, long i, long j, double coeff) {
-        if (coeff == 0) return;
-        if (i > j) std::swap(i, j);
-        sdpa.inputElement(k, block, static_cast<int>(i + 1), static_cast<int>(j + 1),
-                          i == j ? coeff : coeff / 2.0);
-    };
-    const long np = R + 1;
-    // Re M[i][j] and Im M[i][j] (i != j for Im) as functionals of the class block.
-    auto put_re = [&](int k, int block, bool real, long i, long j, double coeff) {
-        if (real) {
-            put(k, block, i, j, coeff);
-        } else {
-            put(k, block, i, j, coeff / 2.0);
-            put(k, block, np + i, np + j, coeff / 2.0);
-        }
-    };
-    auto put_im = [&](int k, int block, long i, long j, double coeff) {
-        put(k, block, np + i, j, coeff / 2.0);
-        put(k, block, i, np + j, -coeff / 2.0);
-    };
-
-    for (long i = 0; i < n; ++i)
-        put(0, 1, i, i, -1.0);
-    for (int b = 0; b < nclass; ++b) {
-        const int block = b + 2;
-        const bool real = self_conjugate(b);
-        put_re(0, block, real, 0, 0, -multiplicity(b) / static_cast<double>(D));
-        int k = first[b];
-        for (long r = 0; r < R; ++r, ++k) {
-            sdpa.inputCVec(k, what[r][b].real());
-            put_re(k, block, real, 1 + r, 0, 1.0);
-        }
-        if (!real)
-            for (long r = 0; r < R; ++r, ++k) {
-                sdpa.inputCVec(k, what[r][b].imag());
-                put_im(k, block, 1 + r, 0, 1.0);
-            }
-        for (long r = 0; r < R; ++r)
-            for (long rr = r; rr < R; ++rr) {
-                // Re Σ[r][rr] = sum X[(r,k1),(rr,k2)] cos θ(k1-k2); Im = -sum X sin θ(k1-k2).
-                sdpa.inputCVec(k, 0.0);
-                put_re(k, block, real, 1 + r, 1 + rr, 1.0);
-                for (long k1 = 0; k1 < K; ++k1)
-                    for (long k2 = 0; k2 < K; ++k2) {
-                        if (r == rr && k2 < k1) continue;
-                        double c = unit_root(k1 - k2, b, D).real();
-                        if (r == rr && k1 != k2) c *= 2.0; // (k1,k2) and (k2,k1) share a variable
-                        put(k, 1, r * K + k1, rr * K + k2, -c);
-                    }
-                ++k;
-                if (real || r == rr) continue;
-                sdpa.inputCVec(k, 0.0);
-                put_im(k, block, 1 + r, 1 + rr, 1.0);
-                for (long k1 = 0; k1 < K; ++k1)
-                    for (long k2 = 0; k2 < K; ++k2)
-                        put(k, 1, r * K + k1, rr * K + k2, -unit_root(k1 - k2, b, D).imag());
-                ++k;
-            }
-    }
-    sdpa.initializeUpperTriangle();
-    sdpa.initializeSolve();
-    {
-        // SDPA reports numerical events on std::cout; keep them off the tool's output.
-        std::ostringstream sink;
-        std::streambuf* const saved = std::cout.rdbuf(sink.rdbuf());
-        struct Restore {
-            std::streambuf* saved;
-            ~Restore() { std::cout.rdbuf(saved); }
-        } restore{saved};
-        sdpa.solve();
-    }
-
-    char phase[64] = {0};
-    sdpa.getPhaseString(phase);
-    out.status = phase;
-    out.optimal = sdpa.getPhaseValue() == SDPA::pdOPT;
-    out.iterations = sdpa.getIteration();
-    out.primal = -sdpa.getDualObj() * alpha;
-    out.dual = -sdpa.getPrimalObj() * alpha;
+    out.constraints = static_cast<long>(data.c.size());
+    const RegularizerSdpaRaw raw = regularizer_sdpa_run(data, options);
+    out.status = raw.phase;
+    out.optimal = raw.optimal;
+    out.iterations = raw.iterations;
+    out.primal = -raw.dual_objective * alpha;
+    out.dual = -raw.primal_objective * alpha;
     out.relative_gap = std::abs(out.primal - out.dual) /
                        std::max(1.0, (std::abs(out.primal) + std::abs(out.dual)) / 2.0);
 
-    const double* x = sdpa.getResultXVec();
+    const std::vector<double>& x = raw.x;
     for (long r = 0; r < R; ++r) {
         std::vector<cd> lhat(D, 0.0);
         for (long b = 0; b <= H; ++b) {
@@ -248,11 +266,10 @@ RegularizerSdpMultiResult regularizer_sdp_multi_solve(const std::vector<std::vec
         }
         out.lambda[r] = regularizer_idft_real(lhat);
     }
-    const double* Y = sdpa.getResultYMat(1);
+    const std::vector<double>& Y = raw.y[0];
     for (long i = 0; i < n; ++i)
         for (long j = 0; j < n; ++j)
             out.X[i * n + j] = Y[i + n * j] * alpha;
-    sdpa.terminate();
 
     for (long r = 0; r < R; ++r)
         for (long j = 0; j < D; ++j)

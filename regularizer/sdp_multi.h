@@ -4,6 +4,7 @@
 // Untrusted: λ and X are only starting points for the exact lower and upper bounds.
 #pragma once
 
+#include "regularizer/sdp_data.h"
 #include "regularizer/sdp_reduced.h"
 
 #include <string>
@@ -38,6 +39,11 @@ struct RegularizerSdpMultiResult {
 RegularizerSdpMultiResult regularizer_sdp_multi_solve(const std::vector<std::vector<double>>& W,
                                                       long K,
                                                       const RegularizerSdpOptions& options = {});
+
+/// The problem regularizer_sdp_multi_solve hands to SDPA (sdp_data.h), for the SDPA-format
+/// writer (sdpa_format.h): W scaled to unit Frobenius norm (by 1 when W = 0), data.scale = ||W||_F.
+/// Same preconditions, std::invalid_argument otherwise.
+RegularizerSdpData regularizer_sdp_data_multi(const std::vector<std::vector<double>>& W, long K);
 
 /// tr X + (1/D) sum_d Ŵ_dᴴ Σ_d(X)⁻¹ Ŵ_d in double (+inf if some Σ_d is not positive definite
 /// on Ŵ_d), X row-major (R·K)². The reduced objective with tight t_d.

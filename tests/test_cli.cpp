@@ -177,7 +177,7 @@ TEST_CASE("regularizer: bracket written atomically, checked; bad input exits 2",
     CHECK(slurp(full).find("full") != std::string::npos);
     fs::remove(out);
     CHECK(run("regularizer " + in.string() + " --kernel 3 --solver fast").exit_code == 2);
-    // R = 2 input channels: C0 >= R channels, checked; no SDP files for R > 1.
+    // R = 2 input channels: C0 >= R channels, checked; the reduced SDP file, not the full one.
     const fs::path multi = scratch() / "w2.json";
     spit(multi, R"({"R": 2, "D": 4, "w": [[1, 0, 2, 0], [0, 1, 0, "1/3"]]})");
     const Run m = run("regularizer " + multi.string() + " --kernel 2 -o " + out.string());
@@ -186,10 +186,16 @@ TEST_CASE("regularizer: bracket written atomically, checked; bad input exits 2",
     CHECK(m.out.find("C0 = 2") != std::string::npos);
     CHECK(run("check " + out.string()).exit_code == 0);
     fs::remove(out);
-    const Run no_sdpa = run("regularizer " + multi.string() + " --kernel 2 --write-sdpa " +
-                            reduced.string() + " -o " + out.string());
-    CHECK(no_sdpa.exit_code == 2);
+    const Run no_full = run("regularizer " + multi.string() + " --kernel 2 --write-sdpa-full " +
+                            full.string() + " -o " + out.string());
+    CHECK(no_full.exit_code == 2);
     CHECK_FALSE(fs::exists(out));
+    fs::remove(reduced);
+    const Run multi_sdpa = run("regularizer " + multi.string() + " --kernel 2 --write-sdpa " +
+                               reduced.string() + " -o " + out.string());
+    CHECK(multi_sdpa.exit_code == 0);
+    CHECK(slurp(reduced).find("R = 2 input channels") != std::string::npos);
+    fs::remove(out);
 
     const std::vector<std::tuple<std::string, int, std::string>> cases = {
         {R"({"D": 3, "w": [1, 2, 3]})", 5, "K = 5"},
