@@ -2,6 +2,7 @@
 // network. Reads a C-channel network with single-channel inputs, builds a one-channel network
 // realizing the same w at no higher cost, re-verifies the network-collapse certificate with
 // the independent checker, and writes it atomically.
+#include "app/arguments.h"
 #include "app/atomic_file.h"
 #include "app/commands.h"
 #include "certify/checker/checker.h"
@@ -42,11 +43,9 @@ bool collapse_parse_args(const std::vector<std::string>& args, CollapseArgs& out
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "-o" || a == "--output") {
-            if (i + 1 >= args.size()) {
-                std::cerr << "convcert collapse: -o needs a value\n";
-                return false;
-            }
-            out.output = args[++i];
+            const std::string* v = argument_value(args, i, "collapse", "-o");
+            if (!v) return false;
+            out.output = *v;
         } else if (!a.empty() && a[0] == '-' && a != "-") {
             std::cerr << "convcert collapse: unknown option '" << a << "' (see --help)\n";
             return false;

@@ -1,5 +1,6 @@
 // `convcert factor INPUT.json [-o CERT.json] [--method exact|enclosure|auto] [--digits N]`:
 // reads a Lemma instance, builds a certificate with the untrusted generator, writes it.
+#include "app/arguments.h"
 #include "app/atomic_file.h"
 #include "app/commands.h"
 #include "lemma/factor.h"
@@ -38,12 +39,8 @@ struct FactorArgs {
 bool factor_parse_args(const std::vector<std::string>& args, FactorArgs& out) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        auto value = [&](const char* flag) -> const std::string* {
-            if (i + 1 >= args.size()) {
-                std::cerr << "convcert factor: " << flag << " needs a value\n";
-                return nullptr;
-            }
-            return &args[++i];
+        auto value = [&](const std::string& flag) {
+            return argument_value(args, i, "factor", flag);
         };
         if (a == "-o" || a == "--output") {
             const std::string* v = value("-o");
@@ -56,17 +53,10 @@ bool factor_parse_args(const std::vector<std::string>& args, FactorArgs& out) {
         } else if (a == "--digits") {
             const std::string* v = value("--digits");
             if (!v) return false;
-            std::size_t used = 0;
-            long n = -1;
-            try {
-                n = std::stol(*v, &used);
-            } catch (const std::exception&) {
-                used = 0;
-            }
-            if (used != v->size() || n < 30 || n > 10000) {
-                std::cerr << "convcert factor: --digits must be an integer from 30 to 10000\n";
+            long n = 0;
+            if (!argument_integer(*v, 30, 10000, n, "factor",
+                                  "--digits must be an integer from 30 to 10000"))
                 return false;
-            }
             out.options.digits = n;
         } else if (!a.empty() && a[0] == '-' && a != "-") {
             std::cerr << "convcert factor: unknown option '" << a << "' (see --help)\n";

@@ -1,5 +1,6 @@
 // `convcert regularizer W.json --kernel K [-o CERT.json]`: brackets the induced regularizer
 // R_{K,C}(w) between two certified rationals (a regularizer-bracket certificate).
+#include "app/arguments.h"
 #include "app/atomic_file.h"
 #include "app/commands.h"
 #include "lemma/instance.h"
@@ -57,12 +58,8 @@ struct RegularizerArgs {
 bool regularizer_parse_args(const std::vector<std::string>& args, RegularizerArgs& out) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        auto value = [&](const char* flag) -> const std::string* {
-            if (i + 1 >= args.size()) {
-                std::cerr << "convcert regularizer: " << flag << " needs a value\n";
-                return nullptr;
-            }
-            return &args[++i];
+        auto value = [&](const std::string& flag) {
+            return argument_value(args, i, "regularizer", flag);
         };
         if (a == "-o" || a == "--output") {
             const std::string* v = value("-o");
@@ -86,17 +83,10 @@ bool regularizer_parse_args(const std::vector<std::string>& args, RegularizerArg
         } else if (a == "--kernel" || a == "-K") {
             const std::string* v = value("--kernel");
             if (!v) return false;
-            std::size_t used = 0;
             long n = 0;
-            try {
-                n = std::stol(*v, &used);
-            } catch (const std::exception&) {
-                used = 0;
-            }
-            if (used != v->size() || n < 1) {
-                std::cerr << "convcert regularizer: --kernel must be a positive integer\n";
+            if (!argument_integer(*v, 1, 1L << 30, n, "regularizer",
+                                  "--kernel must be a positive integer"))
                 return false;
-            }
             out.K = n;
         } else if (!a.empty() && a[0] == '-' && a != "-") {
             std::cerr << "convcert regularizer: unknown option '" << a << "' (see --help)\n";
