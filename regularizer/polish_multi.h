@@ -23,7 +23,8 @@ double regularizer_polish_value_multi(const Rows& W, const Kernels& kernels);
 
 /// Damped Newton (finite-difference Hessian of the analytic gradient, Levenberg–Marquardt
 /// damping for the rotation-invariant and flat directions) from `kernels`, until F <=
-/// stop_value, the decrease stalls, max_iterations steps or max_seconds. Near a boundary
+/// stop_value, the decrease stalls, max_iterations steps or max_seconds (a wall-clock cap makes
+/// the result depend on the machine: bracket_multi.cpp passes infinity). Near a boundary
 /// optimum (some Σ_d singular at the optimum, common for R > 1) convergence is only linear,
 /// hence the caps. Cost per step O(n·C0·R·K·D + n³) with n = C0·R·K: keep n in the hundreds.
 /// Preconditions: W has R rows of D, kernels C0 >= 1 kernels of R rows of K <= D, F(kernels)
