@@ -25,8 +25,9 @@ RegularizerSdpFullResult regularizer_sdp_full_sdpa(const std::vector<double>& w,
     const RegularizerSdpData data = regularizer_sdp_data_full(w, K);
     const RegularizerSdpaRaw raw = regularizer_sdpa_run(data, options);
     RegularizerSdpFullResult out;
-    out.primal = -raw.dual_objective * data.scale;
-    out.dual = -raw.primal_objective * data.scale;
+    const auto values = regularizer_sdpa_values(raw, data.scale);
+    out.primal = values.primal;
+    out.dual = values.dual;
     out.status = raw.phase;
     out.optimal = raw.optimal;
     out.lambda.resize(raw.x.size());

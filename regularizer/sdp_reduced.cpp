@@ -55,10 +55,10 @@ RegularizerSdpResult regularizer_sdp_solve(const std::vector<double>& w, long K,
     out.status = raw.phase;
     out.optimal = raw.optimal;
     out.iterations = raw.iterations;
-    out.primal = -raw.dual_objective * alpha;
-    out.dual = -raw.primal_objective * alpha;
-    out.relative_gap = std::abs(out.primal - out.dual) /
-                       std::max(1.0, (std::abs(out.primal) + std::abs(out.dual)) / 2.0);
+    const auto values = regularizer_sdpa_values(raw, alpha);
+    out.primal = values.primal;
+    out.dual = values.dual;
+    out.relative_gap = values.relative_gap;
 
     std::vector<std::complex<double>> lhat(D, 0.0);
     for (long d = 0; d < D; ++d) {

@@ -3,6 +3,8 @@
 
 #include <sdpa_call.h>
 
+#include <algorithm>
+#include <cmath>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
@@ -83,6 +85,15 @@ RegularizerSdpaRaw regularizer_sdpa_run(const RegularizerSdpData& data,
     }
     sdpa.terminate();
     return out;
+}
+
+RegularizerSdpValues regularizer_sdpa_values(const RegularizerSdpaRaw& raw, double scale) {
+    RegularizerSdpValues v;
+    v.primal = -raw.dual_objective * scale;
+    v.dual = -raw.primal_objective * scale;
+    v.relative_gap =
+        std::abs(v.primal - v.dual) / std::max(1.0, (std::abs(v.primal) + std::abs(v.dual)) / 2.0);
+    return v;
 }
 
 } // namespace convcert::regularizer

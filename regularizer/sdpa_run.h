@@ -27,6 +27,14 @@ struct RegularizerSdpaRaw {
     int iterations = 0;
 };
 
+/// R_{K,∞} values in the problem's own units (sdp_data.h: R = -scale · the optimal value):
+/// primal = -scale · (D) objective, dual = -scale · (P) objective, and their relative gap
+/// |primal - dual| / max(1, (|primal| + |dual|) / 2).
+struct RegularizerSdpValues {
+    double primal = 0, dual = 0, relative_gap = 0;
+};
+RegularizerSdpValues regularizer_sdpa_values(const RegularizerSdpaRaw& raw, double scale);
+
 /// Loads data into SDPA (block l of data is SDPA block l+1, all SDP blocks) and solves it, with
 /// SDPA's console output suppressed. Preconditions: data as built by sdp_data.h (entries in the
 /// upper triangle of their blocks, 1 <= matrix index <= m or 0, blocks and sizes consistent;
