@@ -82,16 +82,18 @@ OneChannelNetwork regularizer_network_from_kernel(const std::vector<std::string>
     const auto sol = regularizer_least_norm(u, w);
     const slong K = static_cast<slong>(u.size()), D = static_cast<slong>(w.size());
 
-    // A = ||u||², B = ||v||² = sum N_i² / den², exact.
+    // A = ||u||², B = ||v||² = sum N_i² / den², exact; u and N are parsed once.
+    lemma::FmpqVec uq(K);
+    lemma::FmpzVec N(D);
     lemma::Fmpq A, B, q;
     for (slong k = 0; k < K; ++k) {
-        fmpq_set_string(q.x, u[k]);
-        fmpq_addmul(A.x, q.x, q.x);
+        fmpq_set_string(uq.v + k, u[k]);
+        fmpq_addmul(A.x, uq.v + k, uq.v + k);
     }
     lemma::Fmpz n, sum, den;
     for (slong i = 0; i < D; ++i) {
-        fmpz_set_str(n.x, sol.numerators[i].c_str(), 10);
-        fmpz_addmul(sum.x, n.x, n.x);
+        fmpz_set_str(N.v + i, sol.numerators[i].c_str(), 10);
+        fmpz_addmul(sum.x, N.v + i, N.v + i);
     }
     fmpz_set_str(den.x, sol.denominator.c_str(), 10);
     fmpz_mul(den.x, den.x, den.x);
@@ -119,8 +121,7 @@ OneChannelNetwork regularizer_network_from_kernel(const std::vector<std::string>
     OneChannelNetwork out;
     out.u.resize(K);
     for (slong k = 0; k < K; ++k) {
-        fmpq_set_string(q.x, u[k]);
-        fmpq_mul(q.x, q.x, t.x);
+        fmpq_mul(q.x, uq.v + k, t.x);
         out.u[k] = lemma::fmpq_get_string(q.x);
     }
     // v_i = N_i / (den t) = (N_i b) / (den a) for t = a/b, written over that one denominator
@@ -135,8 +136,7 @@ OneChannelNetwork regularizer_network_from_kernel(const std::vector<std::string>
     flint_free(den_str);
     out.v.resize(D);
     for (slong i = 0; i < D; ++i) {
-        fmpz_set_str(n.x, sol.numerators[i].c_str(), 10);
-        fmpz_mul(n.x, n.x, scale.x);
+        fmpz_mul(n.x, N.v + i, scale.x);
         char* str = fmpz_get_str(nullptr, 10, n.x);
         out.v[i] = str;
         flint_free(str);
