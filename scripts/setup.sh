@@ -11,6 +11,9 @@ packages=(
   nlohmann-json3-dev catch2                                              # JSON, tests
   libsdpa-dev libmumps-seq-dev liblapack-dev libblas-dev                 # generator: SDPA, its MUMPS/LAPACK/BLAS
   mpsolve pari-gp coinor-csdp                                            # benchmark peers
+  coq libcoq-stdlib libcoq-bignums                                       # proofs/: Coq 8.16, bigQ
+  gnuplot-nox                                                            # reproduce: PNG plots
+  libfftw3-dev dataset-fashion-mnist                                     # training: FFT, data
 )
 
 missing=()
