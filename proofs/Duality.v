@@ -1,0 +1,129 @@
+(* Duality.v: weak duality, MATH.md §7 and §8, for every number of channels C at once.
+   For a network realizing w,  ||theta||^2 - <lambda, w> = sum_c z_c^T S z_c,  z_c = (u_c; v_c),
+   and S >= 0 follows from 4I - T T^T >= 0 (Schur.v). Hence  <lambda, w> <= cost.
+   Single-channel inputs (T = T(lambda), K x D) and Rin input channels (T stacks the Rin blocks
+   T(lambda_r) into an (Rin*K) x D matrix; row r*K + k is row k of T(lambda_r)). *)
+
+From Coq Require Import Reals List Arith Lia Lra.
+From Convcert Require Import Network Sums PsdCheck Schur.
+Import ListNotations.
+Open Scope R_scope.
+
+Lemma cidx_rot : forall D i k, (0 < D)%nat -> (i < D)%nat -> (k <= D)%nat ->
+  cidx D ((i + k) mod D) k = i.
+Proof.
+  intros D i k HD Hi Hk. unfold cidx.
+  rewrite Nat.add_mod_idemp_l by lia.
+  replace (i + k + (D - k))%nat with (i + 1 * D)%nat by lia.
+  rewrite Nat.mod_add by lia. apply Nat.mod_small. exact Hi.
+Qed.
+
+Lemma sum_list_map_minus : forall {A} (l : list A) f g,
+  sum_list (map (fun a => f a - g a) l) = sum_list (map f l) - sum_list (map g l).
+Proof. induction l as [|a l IH]; intros f g; simpl; [ring|]. rewrite IH. ring. Qed.
+
+(* <lambda, u * v> = u^T T(lambda) v. *)
+Lemma inner_cconv : forall D K lam u v, (0 < D)%nat -> (K <= D)%nat ->
+  sumR D (fun j => nthR lam j * cconv D K u v j)
+  = sumR K (fun k => sumR D (fun i => nthR u k * Tmat D lam k i * nthR v i)).
+Proof.
+  intros D K lam u v HD HK. unfold cconv.
+  rewrite (sumR_ext D _ (fun j => sumR K (fun k => nthR lam j * (nthR u k * nthR v (cidx D j k)))))
+    by (intros; cbv beta; symmetry; apply sumR_scal).
+  rewrite sumR_swap. apply sumR_ext. intros k Hk. cbv beta.
+  rewrite <- (sumR_rot D k) by exact HD.
+  apply sumR_ext. intros i Hi. cbv beta.
+  rewrite cidx_rot by lia. unfold Tmat. ring.
+Qed.
+
+(* ---------- single-channel inputs ---------- *)
+
+Theorem weak_duality : forall D K (lam w : list R) (net : network),
+  (0 < D)%nat -> (K <= D)%nat ->
+  (forall y, 0 <= qform K (gramT D (Tmat D lam)) y) ->
+  realizes D K net w -> inner D lam w <= cost D K net.
+Proof.
+  intros D K lam w net HD HK Hpsd Hreal.
+  assert (E : inner D lam w = sum_list (map (fun ch =>
+              sumR K (fun k => sumR D (fun i => nthR (fst ch) k * Tmat D lam k i * nthR (snd ch) i)))
+              net)).
+  { unfold inner.
+    rewrite (sumR_ext D _ (fun j => sum_list (map (fun ch => nthR lam j * cconv D K (fst ch) (snd ch) j) net))).
+    2: { intros j Hj. cbv beta. rewrite <- (Hreal j Hj). unfold predictor.
+         rewrite sum_list_map_scal. ring. }
+    rewrite <- sum_list_map_sumR. apply sum_list_map_ext. intros ch _.
+    apply inner_cconv; assumption. }
+  rewrite E. unfold cost.
+  assert (0 <= sum_list (map (fun ch => (sqnorm K (fst ch) + sqnorm D (snd ch)) -
+     sumR K (fun k => sumR D (fun i => nthR (fst ch) k * Tmat D lam k i * nthR (snd ch) i))) net)).
+  { apply (Rle_trans _ (sum_list (map (fun _ : channel => 0) net))).
+    { clear. induction net; simpl; lra. }
+    apply sum_list_map_le. intros ch _.
+    pose proof (Sform_nonneg K D (Tmat D lam) Hpsd (nthR (fst ch)) (nthR (snd ch))) as H.
+    unfold Sform, sqnorm in *. lra. }
+  rewrite sum_list_map_minus in H. lra.
+Qed.
+
+(* ---------- multi-channel inputs ---------- *)
+
+Lemma sumR_add : forall a b f, sumR (a + b) f = sumR a f + sumR b (fun i => f (a + i)%nat).
+Proof.
+  induction a as [|a IH]; intros b f; simpl; [rewrite Rplus_0_l; reflexivity|].
+  rewrite IH. ring.
+Qed.
+
+(* A sum over p < Rin*K is a double sum over (r, k) with p = r*K + k. *)
+Lemma sumR_pair : forall Rin K (g : nat -> nat -> R), (0 < K)%nat ->
+  sumR (Rin * K) (fun p => g (p / K) (p mod K))%nat = sumR Rin (fun r => sumR K (fun k => g r k)).
+Proof.
+  induction Rin as [|Rin IH]; intros K g HK; [reflexivity|].
+  change (S Rin * K)%nat with (K + Rin * K)%nat. rewrite sumR_add. simpl sumR at 3.
+  f_equal.
+  - apply sumR_ext. intros k Hk. rewrite Nat.div_small, Nat.mod_small by lia. reflexivity.
+  - rewrite <- (IH K (fun r k => g (S r) k)) by exact HK. apply sumR_ext. intros i _.
+    replace (K + i)%nat with (i + 1 * K)%nat by lia.
+    rewrite Nat.div_add, Nat.mod_add by lia. f_equal. lia.
+Qed.
+
+(* Kernel u_c flattened: entry r*K + k is u_c[r][k]. *)
+Definition flat (K : nat) (u : list (list R)) (p : nat) : R := nthR (row u (p / K)) (p mod K).
+
+Theorem weak_duality_multi : forall D K Rin (L W : list (list R)) (net : network_multi),
+  (0 < D)%nat -> (0 < K)%nat -> (K <= D)%nat ->
+  (forall y, 0 <= qform (Rin * K) (gramT D (Tmat_multi D K L)) y) ->
+  realizes_multi D K Rin net W -> inner_multi D Rin L W <= cost_multi D K Rin net.
+Proof.
+  intros D K Rin L W net HD HK0 HK Hpsd Hreal.
+  set (bil := fun ch : channel_multi => sumR (Rin * K) (fun p => sumR D (fun i =>
+                 flat K (fst ch) p * Tmat_multi D K L p i * nthR (snd ch) i))).
+  assert (E : inner_multi D Rin L W = sum_list (map bil net)).
+  { unfold inner_multi, inner.
+    rewrite (sumR_ext Rin _ (fun r => sum_list (map (fun ch =>
+               sumR D (fun j => nthR (row L r) j * cconv D K (row (fst ch) r) (snd ch) j)) net))).
+    2: { intros r Hr. cbv beta.
+         rewrite (sumR_ext D _ (fun j => sum_list (map (fun ch =>
+                    nthR (row L r) j * cconv D K (row (fst ch) r) (snd ch) j) net))).
+         2: { intros j Hj. cbv beta. rewrite <- (Hreal r j Hr Hj). unfold predictor_multi.
+              rewrite sum_list_map_scal. reflexivity. }
+         rewrite <- sum_list_map_sumR. reflexivity. }
+    rewrite <- sum_list_map_sumR. apply sum_list_map_ext. intros ch _.
+    unfold bil, flat, Tmat_multi.
+    rewrite (sumR_pair Rin K (fun r k => sumR D (fun i =>
+               nthR (row (fst ch) r) k * Tmat D (row L r) k i * nthR (snd ch) i))) by exact HK0.
+    apply sumR_ext. intros r _. apply inner_cconv; assumption. }
+  rewrite E. unfold cost_multi.
+  cut (0 <= sum_list (map (fun ch => (sumR Rin (fun r => sqnorm K (row (fst ch) r))
+                                      + sqnorm D (snd ch)) - bil ch) net)).
+  { intros H. rewrite sum_list_map_minus in H. unfold channel_multi in *. lra. }
+  apply (Rle_trans _ (sum_list (map (fun _ : channel_multi => 0) net))).
+  { clear. induction net; simpl; lra. }
+  apply sum_list_map_le. intros ch _.
+  pose proof (Sform_nonneg (Rin * K) D (Tmat_multi D K L) Hpsd (flat K (fst ch)) (nthR (snd ch))) as H.
+  unfold Sform in H. unfold bil.
+  replace (sumR Rin (fun r => sqnorm K (row (fst ch) r)))
+    with (sumR (Rin * K) (fun k => flat K (fst ch) k * flat K (fst ch) k)).
+  - unfold sqnorm. lra.
+  - unfold flat, sqnorm.
+    apply (sumR_pair Rin K (fun r k => nthR (row (fst ch) r) k * nthR (row (fst ch) r) k)).
+    exact HK0.
+Qed.
