@@ -1,0 +1,299 @@
+(* Bracket.v: what a regularizer-bracket instance proof needs. The certificate's data are
+   lists of rationals (Q); one boolean check, computed with vm_compute over bigQ, covers
+   sizes, <lambda, w> >= lower, the PSD check of 4I - T T^T (PsdCheck.v), the exact
+   realization of w by the stated network and cost <= upper. The theorems bracket_single
+   and bracket_multi turn a passing check into the certified statement over R:
+     (every network realizing w costs >= lower) /\
+     (a well-formed network with C0 channels realizes w and costs <= upper).
+   Everything computed here is transported to the R definitions of Network.v by B2R. *)
+
+From Coq Require Import Reals List Arith Lia Lra QArith Qreals.
+From Bignums Require Import BigQ.
+From Convcert Require Import Network Sums PsdCheck Schur Duality.
+Import ListNotations.
+Open Scope R_scope.
+
+(* ---------- bigQ mirrors of the Network.v definitions ---------- *)
+
+Definition QtoB (q : Q) : bigQ := BigQ.of_Q q.
+Definition nthB (l : list bigQ) (i : nat) : bigQ := nth i l 0%bigQ.
+Definition rowB (M : list (list bigQ)) (r : nat) : list bigQ := nth r M [].
+
+Fixpoint sumB (n : nat) (f : nat -> bigQ) : bigQ :=
+  match n with
+  | O => 0%bigQ
+  | S m => (f O + sumB m (fun i => f (S i)))%bigQ
+  end.
+
+Definition sum_listB (l : list bigQ) : bigQ := fold_right BigQ.add 0%bigQ l.
+
+Definition cconvB (D K : nat) (u v : list bigQ) (j : nat) : bigQ :=
+  sumB K (fun k => nthB u k * nthB v (cidx D j k))%bigQ.
+Definition sqnormB (n : nat) (x : list bigQ) : bigQ := sumB n (fun i => nthB x i * nthB x i)%bigQ.
+Definition innerB (n : nat) (x y : list bigQ) : bigQ := sumB n (fun i => nthB x i * nthB y i)%bigQ.
+
+Fixpoint dotB (x y : list bigQ) : bigQ :=
+  match x, y with
+  | a :: x', b :: y' => (a * b + dotB x' y')%bigQ
+  | _, _ => 0%bigQ
+  end.
+
+Definition leB (x y : bigQ) : bool := match (x ?= y)%bigQ with Gt => false | _ => true end.
+
+(* Row p of the stacked T: T[p][i] = lambda_{p/K}[(i + p mod K) mod D]. *)
+Definition TrowB (D K : nat) (L : list (list bigQ)) (p : nat) : list bigQ :=
+  map (fun i => nthB (rowB L (p / K)) ((i + p mod K) mod D)) (seq 0 D).
+
+(* 4I - T T^T, (Rin*K) x (Rin*K), as a list of rows. *)
+Definition gramB (D K Rin : nat) (L : list (list bigQ)) : list (list bigQ) :=
+  let n := (Rin * K)%nat in
+  let Ts := map (TrowB D K L) (seq 0 n) in
+  map (fun p => map (fun q => ((if Nat.eqb p q then 4 else 0) - dotB (nth p Ts []) (nth q Ts []))%bigQ)
+                    (seq 0 n)) (seq 0 n).
+
+(* ---------- transport lemmas ---------- *)
+
+Lemma B2R_QtoB : forall q, B2R (QtoB q) = Q2R q.
+Proof. intros q. unfold B2R, QtoB. rewrite BigQ.strong_spec_of_Q. reflexivity. Qed.
+
+Lemma nthB_map : forall l i, B2R (nthB (map QtoB l) i) = nthR (map Q2R l) i.
+Proof.
+  induction l as [|q l IH]; intros [|i].
+  - apply B2R_0.
+  - apply B2R_0.
+  - apply B2R_QtoB.
+  - apply IH.
+Qed.
+
+Lemma rowB_map : forall M r, rowB (map (map QtoB) M) r = map QtoB (nth r M []).
+Proof.
+  intros M r. unfold rowB. change [] with (map QtoB []) at 1. rewrite map_nth. reflexivity.
+Qed.
+
+Lemma row_map : forall M r, row (map (map Q2R) M) r = map Q2R (nth r M []).
+Proof.
+  intros M r. unfold row. change [] with (map Q2R []) at 1. rewrite map_nth. reflexivity.
+Qed.
+
+Lemma sumB_R : forall n f, B2R (sumB n f) = sumR n (fun i => B2R (f i)).
+Proof.
+  induction n as [|n IH]; intros f; simpl; [apply B2R_0|].
+  rewrite B2R_add, IH. reflexivity.
+Qed.
+
+Lemma sum_listB_R : forall {A} (l : list A) f,
+  B2R (sum_listB (map f l)) = sum_list (map (fun a => B2R (f a)) l).
+Proof.
+  induction l as [|a l IH]; intros f; simpl; [apply B2R_0|].
+  rewrite B2R_add. unfold sum_listB in IH. rewrite IH. reflexivity.
+Qed.
+
+Lemma cconvB_R : forall D K u v j,
+  B2R (cconvB D K (map QtoB u) (map QtoB v) j) = cconv D K (map Q2R u) (map Q2R v) j.
+Proof.
+  intros. unfold cconvB, cconv. rewrite sumB_R. apply sumR_ext. intros k _.
+  rewrite B2R_mul, !nthB_map. reflexivity.
+Qed.
+
+Lemma sqnormB_R : forall n x, B2R (sqnormB n (map QtoB x)) = sqnorm n (map Q2R x).
+Proof.
+  intros. unfold sqnormB, sqnorm. rewrite sumB_R. apply sumR_ext. intros k _.
+  rewrite B2R_mul, !nthB_map. reflexivity.
+Qed.
+
+Lemma innerB_R : forall n x y, B2R (innerB n (map QtoB x) (map QtoB y)) = inner n (map Q2R x) (map Q2R y).
+Proof.
+  intros. unfold innerB, inner. rewrite sumB_R. apply sumR_ext. intros k _.
+  rewrite B2R_mul, !nthB_map. reflexivity.
+Qed.
+
+Lemma leB_R : forall x y, leB x y = true -> B2R x <= B2R y.
+Proof.
+  intros x y H. unfold leB in H. apply B2R_compare_le. destruct (x ?= y)%bigQ; congruence.
+Qed.
+
+Lemma dotB_R : forall x y n, length x = n -> length y = n ->
+  B2R (dotB x y) = sumR n (fun i => B2R (nth i x 0%bigQ) * B2R (nth i y 0%bigQ)).
+Proof.
+  induction x as [|a x IH]; intros y n Hx Hy; simpl in Hx; subst n.
+  - apply B2R_0.
+  - destruct y as [|b y]; simpl in Hy; [discriminate|]. injection Hy as Hy.
+    simpl. rewrite B2R_add, B2R_mul, (IH y (length x)); auto.
+Qed.
+
+Lemma nth_map_seq : forall {A} (f : nat -> A) n i d, (i < n)%nat -> nth i (map f (seq 0 n)) d = f i.
+Proof.
+  intros A f n i d H. rewrite (nth_indep _ d (f 0%nat)) by (rewrite map_length, seq_length; exact H).
+  rewrite map_nth, seq_nth by exact H. reflexivity.
+Qed.
+
+Lemma gramB_R : forall D K Rin L p q, (p < Rin * K)%nat -> (q < Rin * K)%nat ->
+  toR (gramB D K Rin (map (map QtoB) L)) p q
+  = gramT D (Tmat_multi D K (map (map Q2R) L)) p q.
+Proof.
+  intros D K Rin L p q Hp Hq. unfold toR, entryB, gramB, gramT.
+  rewrite (nth_map_seq _ _ p) by exact Hp. rewrite (nth_map_seq _ _ q) by exact Hq.
+  rewrite B2R_sub. f_equal.
+  - destruct (Nat.eqb p q).
+    + unfold B2R. replace (BigQ.to_Q 4%bigQ) with (4 # 1)%Q by reflexivity.
+      unfold Q2R. simpl. field.
+    + apply B2R_0.
+  - rewrite !(nth_map_seq _ _ _ _ Hp), !(nth_map_seq _ _ _ _ Hq).
+    rewrite (dotB_R _ _ D) by (unfold TrowB; rewrite map_length, seq_length; reflexivity).
+    apply sumR_ext. intros i Hi. unfold TrowB.
+    rewrite !(nth_map_seq _ _ _ _ Hi). unfold Tmat_multi, Tmat.
+    rewrite !rowB_map, !row_map, !nthB_map. reflexivity.
+Qed.
+
+(* ---------- single-channel inputs ---------- *)
+
+Definition predictorB (D K : nat) (net : list (list bigQ * list bigQ)) (j : nat) : bigQ :=
+  sum_listB (map (fun ch => cconvB D K (fst ch) (snd ch) j) net).
+Definition costB (D K : nat) (net : list (list bigQ * list bigQ)) : bigQ :=
+  sum_listB (map (fun ch => sqnormB K (fst ch) + sqnormB D (snd ch))%bigQ net).
+
+Definition netB (net : list (list Q * list Q)) : list (list bigQ * list bigQ) :=
+  map (fun ch => (map QtoB (fst ch), map QtoB (snd ch))) net.
+Definition netR (net : list (list Q * list Q)) : network :=
+  map (fun ch => (map Q2R (fst ch), map Q2R (snd ch))) net.
+
+Definition bracket_check (D K C0 : nat) (w lam : list Q) (net : list (list Q * list Q))
+    (lower upper : Q) : bool :=
+  let wB := map QtoB w in
+  let lamB := map QtoB lam in
+  let nB := netB net in
+  Nat.ltb 0 D && Nat.leb K D && Nat.eqb (length net) C0
+  && forallb (fun ch => Nat.eqb (length (fst ch)) K && Nat.eqb (length (snd ch)) D) net
+  && leB (QtoB lower) (innerB D lamB wB)
+  && psd_check K (gramB D K 1 [lamB])
+  && forallb (fun j => BigQ.eq_bool (predictorB D K nB j) (nthB wB j)) (seq 0 D)
+  && leB (costB D K nB) (QtoB upper).
+
+Lemma Tmat_multi_single : forall D K lam p i, (p < K)%nat ->
+  Tmat_multi D K [lam] p i = Tmat D lam p i.
+Proof.
+  intros. unfold Tmat_multi. rewrite Nat.div_small, Nat.mod_small by assumption. reflexivity.
+Qed.
+
+Theorem bracket_single : forall D K C0 w lam net lower upper,
+  bracket_check D K C0 w lam net lower upper = true ->
+  (forall nt : network, realizes D K nt (map Q2R w) -> Q2R lower <= cost D K nt) /\
+  (exists nt : network, length nt = C0 /\ wf D K nt /\ realizes D K nt (map Q2R w)
+                        /\ cost D K nt <= Q2R upper).
+Proof.
+  intros D K C0 w lam net lower upper H. unfold bracket_check in H.
+  repeat rewrite andb_true_iff in H.
+  destruct H as [[[[[[[HD HK] HC] Hwf] Hlow] Hpsd] Hreal] Hup].
+  apply Nat.ltb_lt in HD. apply Nat.leb_le in HK. apply Nat.eqb_eq in HC.
+  assert (Hpred : forall j, (j < D)%nat -> predictor D K (netR net) j = nthR (map Q2R w) j).
+  { intros j Hj. rewrite forallb_forall in Hreal.
+    specialize (Hreal j (proj2 (in_seq D 0 j) (conj (Nat.le_0_l j) Hj))).
+    apply B2R_eq_bool in Hreal. unfold predictorB, netB in Hreal.
+    rewrite sum_listB_R, nthB_map, map_map in Hreal. rewrite <- Hreal.
+    unfold predictor, netR. rewrite map_map. apply sum_list_map_ext. intros ch _.
+    simpl. symmetry. apply cconvB_R. }
+  split.
+  - intros nt Hnt. apply leB_R in Hlow. rewrite B2R_QtoB, innerB_R in Hlow.
+    eapply Rle_trans; [exact Hlow|].
+    apply (weak_duality D K (map Q2R lam) (map Q2R w) nt HD HK); [|exact Hnt].
+    intros y.
+    assert (Hq : forall y, 0 <= qform (1 * K) (toR (gramB D K 1 [map QtoB lam])) y)
+      by (apply psd_check_sound; rewrite Nat.mul_1_l; exact Hpsd).
+    specialize (Hq y). rewrite Nat.mul_1_l in Hq.
+    change [map QtoB lam] with (map (map QtoB) [lam]) in Hq.
+    rewrite (qform_ext K _ (gramT D (Tmat_multi D K (map (map Q2R) [lam])))) in Hq.
+    2: { intros p q Hp Hq'. apply (gramB_R D K 1 [lam] p q); rewrite Nat.mul_1_l; assumption. }
+    rewrite (qform_ext K _ (gramT D (Tmat D (map Q2R lam)))) in Hq; [exact Hq|].
+    intros p q Hp Hq'. unfold gramT. simpl map. f_equal. apply sumR_ext. intros i _.
+    rewrite !Tmat_multi_single by assumption. reflexivity.
+  - exists (netR net). repeat split.
+    + unfold netR. rewrite map_length. exact HC.
+    + unfold wf, netR. rewrite Forall_forall. intros ch Hin.
+      apply in_map_iff in Hin as [ch0 [E Hin]]. subst ch. simpl.
+      rewrite forallb_forall in Hwf. specialize (Hwf ch0 Hin).
+      apply andb_true_iff in Hwf as [H1 H2]. apply Nat.eqb_eq in H1, H2.
+      rewrite !map_length. auto.
+    + exact Hpred.
+    + apply leB_R in Hup. rewrite B2R_QtoB in Hup. eapply Rle_trans; [|exact Hup].
+      right. unfold costB, netB. rewrite sum_listB_R, map_map.
+      unfold cost, netR. rewrite map_map. apply sum_list_map_ext. intros ch _. simpl.
+      rewrite B2R_add, !sqnormB_R. reflexivity.
+Qed.
+
+(* ---------- multi-channel inputs ---------- *)
+
+Definition predictor_multiB (D K : nat) (net : list (list (list bigQ) * list bigQ)) (r j : nat) : bigQ :=
+  sum_listB (map (fun ch => cconvB D K (rowB (fst ch) r) (snd ch) j) net).
+Definition cost_multiB (D K Rin : nat) (net : list (list (list bigQ) * list bigQ)) : bigQ :=
+  sum_listB (map (fun ch => sumB Rin (fun r => sqnormB K (rowB (fst ch) r)) + sqnormB D (snd ch))%bigQ net).
+Definition inner_multiB (D Rin : nat) (L W : list (list bigQ)) : bigQ :=
+  sumB Rin (fun r => innerB D (rowB L r) (rowB W r)).
+
+Definition net_multiB (net : list (list (list Q) * list Q)) : list (list (list bigQ) * list bigQ) :=
+  map (fun ch => (map (map QtoB) (fst ch), map QtoB (snd ch))) net.
+Definition net_multiR (net : list (list (list Q) * list Q)) : network_multi :=
+  map (fun ch => (map (map Q2R) (fst ch), map Q2R (snd ch))) net.
+
+Definition bracket_multi_check (D K Rin C0 : nat) (W L : list (list Q))
+    (net : list (list (list Q) * list Q)) (lower upper : Q) : bool :=
+  let WB := map (map QtoB) W in
+  let LB := map (map QtoB) L in
+  let nB := net_multiB net in
+  Nat.ltb 0 D && Nat.ltb 0 K && Nat.leb K D && Nat.eqb (length net) C0
+  && forallb (fun ch => Nat.eqb (length (fst ch)) Rin
+                        && forallb (fun u => Nat.eqb (length u) K) (fst ch)
+                        && Nat.eqb (length (snd ch)) D) net
+  && leB (QtoB lower) (inner_multiB D Rin LB WB)
+  && psd_check (Rin * K) (gramB D K Rin LB)
+  && forallb (fun r => forallb (fun j => BigQ.eq_bool (predictor_multiB D K nB r j)
+                                                      (nthB (rowB WB r) j)) (seq 0 D)) (seq 0 Rin)
+  && leB (cost_multiB D K Rin nB) (QtoB upper).
+
+Theorem bracket_multi : forall D K Rin C0 W L net lower upper,
+  bracket_multi_check D K Rin C0 W L net lower upper = true ->
+  (forall nt : network_multi, realizes_multi D K Rin nt (map (map Q2R) W) ->
+                              Q2R lower <= cost_multi D K Rin nt) /\
+  (exists nt : network_multi, length nt = C0 /\ wf_multi D K Rin nt
+                              /\ realizes_multi D K Rin nt (map (map Q2R) W)
+                              /\ cost_multi D K Rin nt <= Q2R upper).
+Proof.
+  intros D K Rin C0 W L net lower upper H. unfold bracket_multi_check in H.
+  repeat rewrite andb_true_iff in H.
+  destruct H as [[[[[[[[HD HK0] HK] HC] Hwf] Hlow] Hpsd] Hreal] Hup].
+  apply Nat.ltb_lt in HD, HK0. apply Nat.leb_le in HK. apply Nat.eqb_eq in HC.
+  split.
+  - intros nt Hnt. apply leB_R in Hlow. rewrite B2R_QtoB in Hlow.
+    eapply Rle_trans; [exact Hlow|].
+    replace (B2R (inner_multiB D Rin (map (map QtoB) L) (map (map QtoB) W)))
+      with (inner_multi D Rin (map (map Q2R) L) (map (map Q2R) W)).
+    2: { unfold inner_multiB, inner_multi. rewrite sumB_R. apply sumR_ext. intros r _.
+         rewrite !rowB_map, !row_map, innerB_R. reflexivity. }
+    apply (weak_duality_multi D K Rin _ _ nt HD HK0 HK); [|exact Hnt].
+    intros y. pose proof (psd_check_sound _ _ Hpsd y) as Hq.
+    rewrite (qform_ext _ _ (gramT D (Tmat_multi D K (map (map Q2R) L)))) in Hq; [exact Hq|].
+    intros p q Hp Hq'. apply gramB_R; assumption.
+  - exists (net_multiR net). repeat split.
+    + unfold net_multiR. rewrite map_length. exact HC.
+    + unfold wf_multi, net_multiR. rewrite Forall_forall. intros ch Hin.
+      apply in_map_iff in Hin as [ch0 [E Hin]]. subst ch. simpl.
+      rewrite forallb_forall in Hwf. specialize (Hwf ch0 Hin).
+      repeat rewrite andb_true_iff in Hwf. destruct Hwf as [[H1 H2] H3].
+      apply Nat.eqb_eq in H1, H3. rewrite !map_length. repeat split; auto.
+      rewrite Forall_forall. intros u Hu. apply in_map_iff in Hu as [u0 [Eu Hu]]. subst u.
+      rewrite forallb_forall in H2. specialize (H2 u0 Hu). apply Nat.eqb_eq in H2.
+      rewrite map_length. exact H2.
+    + intros r j Hr Hj. rewrite !forallb_forall in Hreal.
+      specialize (Hreal r (proj2 (in_seq Rin 0 r) (conj (Nat.le_0_l r) Hr))).
+      rewrite forallb_forall in Hreal.
+      specialize (Hreal j (proj2 (in_seq D 0 j) (conj (Nat.le_0_l j) Hj))).
+      apply B2R_eq_bool in Hreal. unfold predictor_multiB, net_multiB in Hreal.
+      rewrite sum_listB_R, rowB_map, nthB_map, map_map in Hreal.
+      rewrite row_map, <- Hreal.
+      unfold predictor_multi, net_multiR. rewrite map_map. apply sum_list_map_ext. intros ch _.
+      simpl. rewrite rowB_map, row_map. symmetry. apply cconvB_R.
+    + apply leB_R in Hup. rewrite B2R_QtoB in Hup. eapply Rle_trans; [|exact Hup].
+      right. unfold cost_multiB, net_multiB. rewrite sum_listB_R, map_map.
+      unfold cost_multi, net_multiR. rewrite map_map. apply sum_list_map_ext. intros ch _. simpl.
+      rewrite B2R_add, !sqnormB_R, sumB_R. f_equal. apply sumR_ext. intros r _.
+      rewrite rowB_map, row_map, sqnormB_R. reflexivity.
+Qed.
