@@ -22,19 +22,19 @@ Definition rowB (M : list (list bigQ)) (r : nat) : list bigQ := nth r M [].
 Fixpoint sumB (n : nat) (f : nat -> bigQ) : bigQ :=
   match n with
   | O => 0%bigQ
-  | S m => (f O + sumB m (fun i => f (S i)))%bigQ
+  | S m => BigQ.add_norm (f O) (sumB m (fun i => f (S i)))
   end.
 
-Definition sum_listB (l : list bigQ) : bigQ := fold_right BigQ.add 0%bigQ l.
+Definition sum_listB (l : list bigQ) : bigQ := fold_right BigQ.add_norm 0%bigQ l.
 
 Definition cconvB (D K : nat) (u v : list bigQ) (j : nat) : bigQ :=
-  sumB K (fun k => nthB u k * nthB v (cidx D j k))%bigQ.
-Definition sqnormB (n : nat) (x : list bigQ) : bigQ := sumB n (fun i => nthB x i * nthB x i)%bigQ.
-Definition innerB (n : nat) (x y : list bigQ) : bigQ := sumB n (fun i => nthB x i * nthB y i)%bigQ.
+  sumB K (fun k => BigQ.mul_norm (nthB u k) (nthB v (cidx D j k))).
+Definition sqnormB (n : nat) (x : list bigQ) : bigQ := sumB n (fun i => BigQ.mul_norm (nthB x i) (nthB x i)).
+Definition innerB (n : nat) (x y : list bigQ) : bigQ := sumB n (fun i => BigQ.mul_norm (nthB x i) (nthB y i)).
 
 Fixpoint dotB (x y : list bigQ) : bigQ :=
   match x, y with
-  | a :: x', b :: y' => (a * b + dotB x' y')%bigQ
+  | a :: x', b :: y' => BigQ.add_norm (BigQ.mul_norm a b) (dotB x' y')
   | _, _ => 0%bigQ
   end.
 
@@ -48,7 +48,7 @@ Definition TrowB (D K : nat) (L : list (list bigQ)) (p : nat) : list bigQ :=
 Definition gramB (D K Rin : nat) (L : list (list bigQ)) : list (list bigQ) :=
   let n := (Rin * K)%nat in
   let Ts := map (TrowB D K L) (seq 0 n) in
-  map (fun p => map (fun q => ((if Nat.eqb p q then 4 else 0) - dotB (nth p Ts []) (nth q Ts []))%bigQ)
+  map (fun p => map (fun q => BigQ.sub_norm (if Nat.eqb p q then 4%bigQ else 0%bigQ) (dotB (nth p Ts []) (nth q Ts [])))
                     (seq 0 n)) (seq 0 n).
 
 (* ---------- transport lemmas ---------- *)
@@ -150,7 +150,7 @@ Qed.
 Definition predictorB (D K : nat) (net : list (list bigQ * list bigQ)) (j : nat) : bigQ :=
   sum_listB (map (fun ch => cconvB D K (fst ch) (snd ch) j) net).
 Definition costB (D K : nat) (net : list (list bigQ * list bigQ)) : bigQ :=
-  sum_listB (map (fun ch => sqnormB K (fst ch) + sqnormB D (snd ch))%bigQ net).
+  sum_listB (map (fun ch => BigQ.add_norm (sqnormB K (fst ch)) (sqnormB D (snd ch))) net).
 
 Definition netB (net : list (list Q * list Q)) : list (list bigQ * list bigQ) :=
   map (fun ch => (map QtoB (fst ch), map QtoB (snd ch))) net.
@@ -225,7 +225,7 @@ Qed.
 Definition predictor_multiB (D K : nat) (net : list (list (list bigQ) * list bigQ)) (r j : nat) : bigQ :=
   sum_listB (map (fun ch => cconvB D K (rowB (fst ch) r) (snd ch) j) net).
 Definition cost_multiB (D K Rin : nat) (net : list (list (list bigQ) * list bigQ)) : bigQ :=
-  sum_listB (map (fun ch => sumB Rin (fun r => sqnormB K (rowB (fst ch) r)) + sqnormB D (snd ch))%bigQ net).
+  sum_listB (map (fun ch => BigQ.add_norm (sumB Rin (fun r => sqnormB K (rowB (fst ch) r))) (sqnormB D (snd ch))) net).
 Definition inner_multiB (D Rin : nat) (L W : list (list bigQ)) : bigQ :=
   sumB Rin (fun r => innerB D (rowB L r) (rowB W r)).
 
@@ -296,4 +296,68 @@ Proof.
       unfold cost_multi, net_multiR. rewrite map_map. apply sum_list_map_ext. intros ch _. simpl.
       rewrite B2R_add, !sqnormB_R, sumB_R. f_equal. apply sumR_ext. intros r _.
       rewrite rowB_map, row_map, sqnormB_R. reflexivity.
+Qed.
+
+(* ---------- network-collapse: two concrete networks, realization and costs ---------- *)
+
+Lemma realizes_of_check : forall D K net w,
+  forallb (fun j => BigQ.eq_bool (predictorB D K (netB net) j) (nthB (map QtoB w) j)) (seq 0 D)
+  = true -> realizes D K (netR net) (map Q2R w).
+Proof.
+  intros D K net w Hreal j Hj. rewrite forallb_forall in Hreal.
+  specialize (Hreal j (proj2 (in_seq D 0 j) (conj (Nat.le_0_l j) Hj))).
+  apply B2R_eq_bool in Hreal. unfold predictorB, netB in Hreal.
+  rewrite sum_listB_R, nthB_map, map_map in Hreal. rewrite <- Hreal.
+  unfold predictor, netR. rewrite map_map. apply sum_list_map_ext. intros ch _.
+  simpl. symmetry. apply cconvB_R.
+Qed.
+
+Lemma costB_R : forall D K net, B2R (costB D K (netB net)) = cost D K (netR net).
+Proof.
+  intros. unfold costB, netB. rewrite sum_listB_R, map_map.
+  unfold cost, netR. rewrite map_map. apply sum_list_map_ext. intros ch _. simpl.
+  rewrite B2R_add, !sqnormB_R. reflexivity.
+Qed.
+
+Lemma wf_of_check : forall D K net,
+  forallb (fun ch => Nat.eqb (length (fst ch)) K && Nat.eqb (length (snd ch)) D) net = true ->
+  wf D K (netR net).
+Proof.
+  intros D K net Hwf. unfold wf, netR. rewrite Forall_forall. intros ch Hin.
+  apply in_map_iff in Hin as [ch0 [E Hin]]. subst ch. simpl.
+  rewrite forallb_forall in Hwf. specialize (Hwf ch0 Hin).
+  apply andb_true_iff in Hwf as [H1 H2]. apply Nat.eqb_eq in H1, H2.
+  rewrite !map_length. auto.
+Qed.
+
+Definition collapse_check (D K : nat) (w : list Q) (input output : list (list Q * list Q))
+    (cost_in cost_out slack : Q) : bool :=
+  Nat.eqb (length output) 1
+  && forallb (fun ch => Nat.eqb (length (fst ch)) K && Nat.eqb (length (snd ch)) D) output
+  && forallb (fun j => BigQ.eq_bool (predictorB D K (netB input) j) (nthB (map QtoB w) j)) (seq 0 D)
+  && forallb (fun j => BigQ.eq_bool (predictorB D K (netB output) j) (nthB (map QtoB w) j)) (seq 0 D)
+  && BigQ.eq_bool (costB D K (netB input)) (QtoB cost_in)
+  && BigQ.eq_bool (costB D K (netB output)) (QtoB cost_out)
+  && leB (QtoB cost_out) (BigQ.add_norm (QtoB cost_in) (QtoB slack)).
+
+Theorem collapse_sound : forall D K w input output cost_in cost_out slack,
+  collapse_check D K w input output cost_in cost_out slack = true ->
+  length (netR output) = 1%nat /\ wf D K (netR output) /\
+  realizes D K (netR input) (map Q2R w) /\ realizes D K (netR output) (map Q2R w) /\
+  cost D K (netR input) = Q2R cost_in /\ cost D K (netR output) = Q2R cost_out /\
+  cost D K (netR output) <= cost D K (netR input) + Q2R slack.
+Proof.
+  intros D K w input output cost_in cost_out slack H. unfold collapse_check in H.
+  repeat rewrite andb_true_iff in H.
+  destruct H as [[[[[[HC Hwf] Hin] Hout] Hcin] Hcout] Hle].
+  apply B2R_eq_bool in Hcin, Hcout. rewrite costB_R, B2R_QtoB in Hcin, Hcout.
+  apply leB_R in Hle. rewrite B2R_add, !B2R_QtoB in Hle.
+  repeat split.
+  - unfold netR. rewrite map_length. apply Nat.eqb_eq. exact HC.
+  - apply wf_of_check. exact Hwf.
+  - apply realizes_of_check. exact Hin.
+  - apply realizes_of_check. exact Hout.
+  - exact Hcin.
+  - exact Hcout.
+  - rewrite Hcin, Hcout. exact Hle.
 Qed.

@@ -16,14 +16,14 @@ Open Scope R_scope.
 
 Definition B2R (x : bigQ) : R := Q2R (BigQ.to_Q x).
 
-Lemma B2R_add : forall x y, B2R (x + y)%bigQ = B2R x + B2R y.
-Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_add x y)). apply Q2R_plus. Qed.
+Lemma B2R_add : forall x y, B2R (BigQ.add_norm x y) = B2R x + B2R y.
+Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_add_norm x y)). apply Q2R_plus. Qed.
 
-Lemma B2R_mul : forall x y, B2R (x * y)%bigQ = B2R x * B2R y.
-Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_mul x y)). apply Q2R_mult. Qed.
+Lemma B2R_mul : forall x y, B2R (BigQ.mul_norm x y) = B2R x * B2R y.
+Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_mul_norm x y)). apply Q2R_mult. Qed.
 
-Lemma B2R_sub : forall x y, B2R (x - y)%bigQ = B2R x - B2R y.
-Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_sub x y)). apply Q2R_minus. Qed.
+Lemma B2R_sub : forall x y, B2R (BigQ.sub_norm x y) = B2R x - B2R y.
+Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_sub_norm x y)). apply Q2R_minus. Qed.
 
 Lemma B2R_opp : forall x, B2R (- x)%bigQ = - B2R x.
 Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_opp x)). apply Q2R_opp. Qed.
@@ -34,9 +34,9 @@ Proof.
   unfold Q2R. simpl. field.
 Qed.
 
-Lemma B2R_div : forall x y, B2R y <> 0 -> B2R (x / y)%bigQ = B2R x / B2R y.
+Lemma B2R_div : forall x y, B2R y <> 0 -> B2R (BigQ.div_norm x y) = B2R x / B2R y.
 Proof.
-  intros x y Hy. unfold B2R in *. rewrite (Qeq_eqR _ _ (BigQ.spec_div x y)).
+  intros x y Hy. unfold B2R in *. rewrite (Qeq_eqR _ _ (BigQ.spec_div_norm x y)).
   apply Q2R_div. intro E. apply Hy. rewrite (Qeq_eqR _ _ E). unfold Q2R; simpl; ring.
 Qed.
 
@@ -161,8 +161,8 @@ Definition toR (M : list (list bigQ)) (i j : nat) : R := B2R (entryB M i j).
 Fixpoint axpy (s : bigQ) (b r : list bigQ) : list bigQ :=
   match b, r with
   | [], _ => r
-  | x :: b', [] => (- (s * x))%bigQ :: axpy s b' []
-  | x :: b', y :: r' => (y - s * x)%bigQ :: axpy s b' r'
+  | x :: b', [] => BigQ.opp (BigQ.mul_norm s x) :: axpy s b' []
+  | x :: b', y :: r' => BigQ.sub_norm y (BigQ.mul_norm s x) :: axpy s b' r'
   end.
 
 Definition is_zeroB (x : bigQ) : bool :=
@@ -177,7 +177,7 @@ Fixpoint ldl_check (n : nat) (M : list (list bigQ)) : bool :=
     let a := hd 0%bigQ r0 in
     let b := tl r0 in
     match (a ?= 0)%bigQ with
-    | Gt => ldl_check n' (map (fun ri => axpy (hd 0%bigQ ri / a)%bigQ b (tl ri)) (tl M))
+    | Gt => ldl_check n' (map (fun ri => axpy (BigQ.div_norm (hd 0%bigQ ri) a) b (tl ri)) (tl M))
     | Eq => forallb is_zeroB b && ldl_check n' (map (@tl bigQ) (tl M))
     | Lt => false
     end
@@ -222,7 +222,7 @@ Lemma nth_tl_rows : forall (M : list (list bigQ)) i, nth i (tl M) [] = nth (S i)
 Proof. intros [|r M] i; [destruct i|]; reflexivity. Qed.
 
 Lemma toR_pos_step : forall M, B2R (entryB M 0 0) <> 0 ->
-  forall i j, toR (map (fun ri => axpy (hd 0%bigQ ri / hd 0%bigQ (hd [] M))%bigQ
+  forall i j, toR (map (fun ri => axpy (BigQ.div_norm (hd 0%bigQ ri) (hd 0%bigQ (hd [] M)))
                                        (tl (hd [] M)) (tl ri)) (tl M)) i j
               = schur (toR M) i j.
 Proof.
@@ -278,7 +278,7 @@ Proof.
         rewrite <- hd_nth0, <- Hhd. pose proof (B2R_compare_gt _ _ E) as G.
         rewrite B2R_0 in G. exact G. }
       apply qform_nonneg_step_pos; [exact Hs|exact Ha|]. intros y.
-      rewrite (qform_ext n _ (toR (map (fun ri => axpy (hd 0%bigQ ri / hd 0%bigQ (hd [] M))%bigQ
+      rewrite (qform_ext n _ (toR (map (fun ri => axpy (BigQ.div_norm (hd 0%bigQ ri) (hd 0%bigQ (hd [] M)))
                                        (tl (hd [] M)) (tl ri)) (tl M)))).
       2: { intros i j _ _. symmetry. apply toR_pos_step. unfold toR in Ha. lra. }
       apply IH; [|exact H].

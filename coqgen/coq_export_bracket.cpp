@@ -1,0 +1,242 @@
+// Export of regularizer-bracket and network-collapse certificates as Coq instance proofs (see
+// coq_export_bracket.h). Rationals are written as Coq Q literals (p#q); the instance states
+// the claim over R through Q2R and proves it with one reflective boolean check
+// (Bracket.bracket_check / bracket_multi_check / collapse_check, vm_compute) and the library's
+// soundness theorem for that check.
+#include "coqgen/coq_export_bracket.h"
+
+#include <cctype>
+#include <string>
+#include <vector>
+
+namespace convcert::coqgen {
+
+namespace {
+
+using Row = std::vector<std::string>;
+using Rows = std::vector<Row>;
+
+bool coqgen_all_digits(const std::string& t, std::size_t from) {
+    if (t.size() <= from) return false;
+    for (std::size_t i = from; i < t.size(); ++i)
+        if (!std::isdigit(static_cast<unsigned char>(t[i]))) return false;
+    return true;
+}
+
+// "p" or "p/q" (p an optionally negative integer, q a positive integer) as the Coq Q literal
+// "(p#q)"; leading zeros are dropped so that the literal is a plain numeral.
+std::string coqgen_q(const std::string& s, const std::string& what) {
+    const std::size_t slash = s.find('/');
+    std::string num = s.substr(0, slash);
+    std::string den = slash == std::string::npos ? "1" : s.substr(slash + 1);
+    const bool negative = !num.empty() && num[0] == '-';
+    if (!coqgen_all_digits(num, negative ? 1 : 0) || !coqgen_all_digits(den, 0))
+        throw CoqBracketExportError(what + " is not a rational: '" + s + "'");
+    auto strip = [](std::string t) {
+        const std::size_t nz = t.find_first_not_of('0');
+        return nz == std::string::npos ? std::string("0") : t.substr(nz);
+    };
+    std::string mag = strip(num.substr(negative ? 1 : 0));
+    den = strip(den);
+    if (den == "0") throw CoqBracketExportError(what + " has denominator 0: '" + s + "'");
+    if (mag == "0") return "(0#" + den + ")";
+    return "(" + std::string(negative ? "-" : "") + mag + "#" + den + ")";
+}
+
+// [a; b; c], breaking lines near 96 columns.
+std::string coqgen_list(const Row& row, const std::string& what, const std::string& indent) {
+    std::string out = "[";
+    std::size_t column = indent.size() + 1;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+        const std::string item = coqgen_q(row[i], what + "[" + std::to_string(i) + "]");
+        if (i > 0) {
+            out += ";";
+            if (column + item.size() + 2 > 96) {
+                out += "\n" + indent + " ";
+                column = indent.size() + 1;
+            } else {
+                out += " ";
+                column += 2;
+            }
+        }
+        out += item;
+        column += item.size();
+    }
+    return out + "]";
+}
+
+std::string coqgen_rows(const Rows& rows, const std::string& what, const std::string& indent) {
+    std::string out = "[";
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        if (r > 0) out += ";\n" + indent + " ";
+        out += coqgen_list(rows[r], what + "[" + std::to_string(r) + "]", indent + " ");
+    }
+    return out + "]";
+}
+
+void coqgen_expect(bool ok, const std::string& message) {
+    if (!ok) throw CoqBracketExportError(message);
+}
+
+void coqgen_expect_length(const Row& row, long n, const std::string& what) {
+    coqgen_expect(static_cast<long>(row.size()) == n, what + " has " + std::to_string(row.size()) +
+                                                          " entries, expected " +
+                                                          std::to_string(n));
+}
+
+std::string coqgen_header(const std::string& kind, const std::string& name,
+                          const std::string& sizes, const std::string& claim) {
+    return "(* convcert coq: Coq instance proof of the " + kind + " certificate " + name +
+           "\n   (" + sizes +
+           ").\n"
+           "   Check it in the project root, after `make -C proofs` (the library, logical name\n"
+           "   Convcert; if it was built elsewhere, pass that directory instead of proofs):\n"
+           "     coqc -R proofs Convcert FILE.v\n"
+           "   (the file name must be a Coq identifier plus .v, e.g. bracket_d8_k2.v).\n"
+           "   certificate_holds: " +
+           claim +
+           "\n   Every number below is the certificate's; Coq recomputes every claim from them. *)\n\n"
+           "From Coq Require Import Reals QArith List.\n"
+           "From Convcert Require Import Network Bracket.\n"
+           "Import ListNotations.\n"
+           "Open Scope R_scope.\n\n";
+}
+
+} // namespace
+
+std::string coq_export_bracket(const Certificate& cert, const std::string& name) {
+    coqgen_expect(cert.kind == kKindRegularizerBracket && cert.regularizer_claim && cert.bracket,
+                  "not a regularizer-bracket certificate");
+    const RegularizerClaim& c = *cert.regularizer_claim;
+    const RegularizerBracketEvidence& e = *cert.bracket;
+    coqgen_expect(c.D >= 1 && c.K >= 1 && c.K <= c.D && c.R >= 1,
+                  "sizes out of range: need 1 <= K <= D and R >= 1");
+    coqgen_expect(static_cast<long>(c.w.size()) == c.R, "w does not have R rows");
+    coqgen_expect(static_cast<long>(e.lambda.size()) == c.R, "lambda does not have R rows");
+    for (long r = 0; r < c.R; ++r) {
+        coqgen_expect_length(c.w[r], c.D, "w[" + std::to_string(r) + "]");
+        coqgen_expect_length(e.lambda[r], c.D, "lambda[" + std::to_string(r) + "]");
+    }
+    coqgen_expect(!e.u.empty(), "the network has no channels");
+    coqgen_expect(e.u.size() == e.v.size(), "the network has " + std::to_string(e.u.size()) +
+                                                " kernels u but " + std::to_string(e.v.size()) +
+                                                " vectors v");
+    for (std::size_t ch = 0; ch < e.u.size(); ++ch) {
+        const std::string at = "[" + std::to_string(ch) + "]";
+        coqgen_expect(static_cast<long>(e.u[ch].size()) == c.R, "u" + at + " does not have R rows");
+        for (long r = 0; r < c.R; ++r)
+            coqgen_expect_length(e.u[ch][r], c.K, "u" + at + "[" + std::to_string(r) + "]");
+        coqgen_expect_length(e.v[ch], c.D, "v" + at);
+    }
+    const std::string C0 = std::to_string(e.u.size());
+    const bool single = c.R == 1;
+    std::string out = coqgen_header(
+        kKindRegularizerBracket, name,
+        "D = " + std::to_string(c.D) + ", K = " + std::to_string(c.K) +
+            ", R = " + std::to_string(c.R) + ", C0 = " + C0,
+        single ? "every network (any number of channels) realizing w costs at least lower,\n"
+                 "   and a well-formed network with C0 channels realizes w and costs at most upper."
+               : "every network with R input channels (any number of channels) realizing W\n"
+                 "   costs at least lower, and a well-formed network with C0 channels realizes W\n"
+                 "   and costs at most upper.");
+    out += "Definition D : nat := " + std::to_string(c.D) + ".\n";
+    out += "Definition K : nat := " + std::to_string(c.K) + ".\n";
+    if (!single) out += "Definition Rin : nat := " + std::to_string(c.R) + ".\n";
+    out += "Definition C0 : nat := " + C0 + ".\n\n";
+    out += "Definition lower : Q := " + coqgen_q(c.lower, "lower") + ".\n";
+    out += "Definition upper : Q := " + coqgen_q(c.upper, "upper") + ".\n\n";
+    if (single) {
+        out += "Definition w : list Q :=\n  " + coqgen_list(c.w[0], "w", "  ") + ".\n\n";
+        out += "(* Evidence: the dual point lambda and the network (u_c, v_c). *)\n";
+        out += "Definition lam : list Q :=\n  " + coqgen_list(e.lambda[0], "lambda", "  ") +
+               ".\n\n";
+        out += "Definition net : list (list Q * list Q) := [\n";
+        for (std::size_t ch = 0; ch < e.u.size(); ++ch) {
+            const std::string at = "[" + std::to_string(ch) + "]";
+            out += std::string(ch > 0 ? ";\n" : "") + "  (" +
+                   coqgen_list(e.u[ch][0], "u" + at, "   ") + ",\n   " +
+                   coqgen_list(e.v[ch], "v" + at, "   ") + ")";
+        }
+        out += "].\n\n";
+        out += "Lemma checks : bracket_check D K C0 w lam net lower upper = true.\n"
+               "Proof. vm_compute. reflexivity. Qed.\n\n"
+               "Theorem certificate_holds :\n"
+               "  (forall nt : network, realizes D K nt (map Q2R w) -> Q2R lower <= cost D K nt) "
+               "/\\\n"
+               "  (exists nt : network, length nt = C0 /\\ wf D K nt /\\ realizes D K nt (map Q2R "
+               "w)\n"
+               "                        /\\ cost D K nt <= Q2R upper).\n"
+               "Proof. exact (bracket_single D K C0 w lam net lower upper checks). Qed.\n";
+    } else {
+        out += "Definition W : list (list Q) :=\n  " + coqgen_rows(c.w, "w", "  ") + ".\n\n";
+        out += "(* Evidence: the dual point (one lambda_r per input channel) and the network. *)\n";
+        out += "Definition L : list (list Q) :=\n  " + coqgen_rows(e.lambda, "lambda", "  ") +
+               ".\n\n";
+        out += "Definition net : list (list (list Q) * list Q) := [\n";
+        for (std::size_t ch = 0; ch < e.u.size(); ++ch) {
+            const std::string at = "[" + std::to_string(ch) + "]";
+            out += std::string(ch > 0 ? ";\n" : "") + "  (" + coqgen_rows(e.u[ch], "u" + at, "   ") +
+                   ",\n   " + coqgen_list(e.v[ch], "v" + at, "   ") + ")";
+        }
+        out += "].\n\n";
+        out += "Lemma checks : bracket_multi_check D K Rin C0 W L net lower upper = true.\n"
+               "Proof. vm_compute. reflexivity. Qed.\n\n"
+               "Theorem certificate_holds :\n"
+               "  (forall nt : network_multi, realizes_multi D K Rin nt (map (map Q2R) W) ->\n"
+               "                              Q2R lower <= cost_multi D K Rin nt) /\\\n"
+               "  (exists nt : network_multi, length nt = C0 /\\ wf_multi D K Rin nt\n"
+               "                              /\\ realizes_multi D K Rin nt (map (map Q2R) W)\n"
+               "                              /\\ cost_multi D K Rin nt <= Q2R upper).\n"
+               "Proof. exact (bracket_multi D K Rin C0 W L net lower upper checks). Qed.\n";
+    }
+    return out;
+}
+
+std::string coq_export_collapse(const Certificate& cert, const std::string& name) {
+    coqgen_expect(cert.kind == kKindNetworkCollapse && cert.collapse,
+                  "not a network-collapse certificate");
+    const CollapseClaim& c = *cert.collapse;
+    coqgen_expect(c.D >= 1 && c.K >= 1 && c.K <= c.D && c.R == 1,
+                  "sizes out of range: need 1 <= K <= D and R = 1");
+    coqgen_expect_length(c.w, c.D, "w");
+    auto network = [&](const CollapseNetwork& n, const std::string& what) {
+        coqgen_expect(!n.u.empty() && n.u.size() == n.v.size(),
+                      what + ": need as many kernels u as vectors v, at least one");
+        std::string out = "[\n";
+        for (std::size_t ch = 0; ch < n.u.size(); ++ch) {
+            const std::string at = what + ".u[" + std::to_string(ch) + "]";
+            coqgen_expect_length(n.u[ch], c.K, at);
+            coqgen_expect_length(n.v[ch], c.D, what + ".v[" + std::to_string(ch) + "]");
+            out += std::string(ch > 0 ? ";\n" : "") + "  (" + coqgen_list(n.u[ch], at, "   ") +
+                   ",\n   " +
+                   coqgen_list(n.v[ch], what + ".v[" + std::to_string(ch) + "]", "   ") + ")";
+        }
+        return out + "]";
+    };
+    coqgen_expect(c.output.u.size() == 1, "output: expected exactly one channel");
+    std::string out = coqgen_header(
+        kKindNetworkCollapse, name,
+        "D = " + std::to_string(c.D) + ", K = " + std::to_string(c.K) +
+            ", C = " + std::to_string(c.input.u.size()) + " -> 1",
+        "the one-channel output network realizes the same w as the input network\n"
+        "   and costs at most cost_in + slack; cost_in and cost_out are the two exact costs.");
+    out += "Definition D : nat := " + std::to_string(c.D) + ".\n";
+    out += "Definition K : nat := " + std::to_string(c.K) + ".\n\n";
+    out += "Definition w : list Q :=\n  " + coqgen_list(c.w, "w", "  ") + ".\n\n";
+    out += "Definition input : list (list Q * list Q) := " + network(c.input, "input") + ".\n\n";
+    out += "Definition output : list (list Q * list Q) := " + network(c.output, "output") + ".\n\n";
+    out += "Definition cost_in : Q := " + coqgen_q(c.cost_in, "cost_in") + ".\n";
+    out += "Definition cost_out : Q := " + coqgen_q(c.cost_out, "cost_out") + ".\n";
+    out += "Definition slack : Q := " + coqgen_q(c.slack, "slack") + ".\n\n";
+    out += "Lemma checks : collapse_check D K w input output cost_in cost_out slack = true.\n"
+           "Proof. vm_compute. reflexivity. Qed.\n\n"
+           "Theorem certificate_holds :\n"
+           "  length (netR output) = 1%nat /\\ wf D K (netR output) /\\\n"
+           "  realizes D K (netR input) (map Q2R w) /\\ realizes D K (netR output) (map Q2R w) /\\\n"
+           "  cost D K (netR input) = Q2R cost_in /\\ cost D K (netR output) = Q2R cost_out /\\\n"
+           "  cost D K (netR output) <= cost D K (netR input) + Q2R slack.\n"
+           "Proof. exact (collapse_sound D K w input output cost_in cost_out slack checks). Qed.\n";
+    return out;
+}
+
+} // namespace convcert::coqgen
