@@ -95,7 +95,8 @@ std::string coqgen_header(const std::string& kind, const std::string& name,
            "   (the file name must be a Coq identifier plus .v, e.g. bracket_d8_k2.v).\n"
            "   certificate_holds: " +
            claim +
-           "\n   Every number below is the certificate's; Coq recomputes every claim from them. *)\n\n"
+           "\n   Every number below is the certificate's; Coq recomputes every claim from them. "
+           "*)\n\n"
            "From Coq Require Import Reals QArith List.\n"
            "From Convcert Require Import Network Bracket.\n"
            "Import ListNotations.\n"
@@ -148,8 +149,8 @@ std::string coq_export_bracket(const Certificate& cert, const std::string& name)
     if (single) {
         out += "Definition w : list Q :=\n  " + coqgen_list(c.w[0], "w", "  ") + ".\n\n";
         out += "(* Evidence: the dual point lambda and the network (u_c, v_c). *)\n";
-        out += "Definition lam : list Q :=\n  " + coqgen_list(e.lambda[0], "lambda", "  ") +
-               ".\n\n";
+        out +=
+            "Definition lam : list Q :=\n  " + coqgen_list(e.lambda[0], "lambda", "  ") + ".\n\n";
         out += "Definition net : list (list Q * list Q) := [\n";
         for (std::size_t ch = 0; ch < e.u.size(); ++ch) {
             const std::string at = "[" + std::to_string(ch) + "]";
@@ -170,13 +171,14 @@ std::string coq_export_bracket(const Certificate& cert, const std::string& name)
     } else {
         out += "Definition W : list (list Q) :=\n  " + coqgen_rows(c.w, "w", "  ") + ".\n\n";
         out += "(* Evidence: the dual point (one lambda_r per input channel) and the network. *)\n";
-        out += "Definition L : list (list Q) :=\n  " + coqgen_rows(e.lambda, "lambda", "  ") +
-               ".\n\n";
+        out +=
+            "Definition L : list (list Q) :=\n  " + coqgen_rows(e.lambda, "lambda", "  ") + ".\n\n";
         out += "Definition net : list (list (list Q) * list Q) := [\n";
         for (std::size_t ch = 0; ch < e.u.size(); ++ch) {
             const std::string at = "[" + std::to_string(ch) + "]";
-            out += std::string(ch > 0 ? ";\n" : "") + "  (" + coqgen_rows(e.u[ch], "u" + at, "   ") +
-                   ",\n   " + coqgen_list(e.v[ch], "v" + at, "   ") + ")";
+            out += std::string(ch > 0 ? ";\n" : "") + "  (" +
+                   coqgen_rows(e.u[ch], "u" + at, "   ") + ",\n   " +
+                   coqgen_list(e.v[ch], "v" + at, "   ") + ")";
         }
         out += "].\n\n";
         out += "Lemma checks : bracket_multi_check D K Rin C0 W L net lower upper = true.\n"
@@ -208,8 +210,8 @@ std::string coq_export_collapse(const Certificate& cert, const std::string& name
             coqgen_expect_length(n.u[ch], c.K, at);
             coqgen_expect_length(n.v[ch], c.D, what + ".v[" + std::to_string(ch) + "]");
             out += std::string(ch > 0 ? ";\n" : "") + "  (" + coqgen_list(n.u[ch], at, "   ") +
-                   ",\n   " +
-                   coqgen_list(n.v[ch], what + ".v[" + std::to_string(ch) + "]", "   ") + ")";
+                   ",\n   " + coqgen_list(n.v[ch], what + ".v[" + std::to_string(ch) + "]", "   ") +
+                   ")";
         }
         return out + "]";
     };
@@ -228,14 +230,15 @@ std::string coq_export_collapse(const Certificate& cert, const std::string& name
     out += "Definition cost_in : Q := " + coqgen_q(c.cost_in, "cost_in") + ".\n";
     out += "Definition cost_out : Q := " + coqgen_q(c.cost_out, "cost_out") + ".\n";
     out += "Definition slack : Q := " + coqgen_q(c.slack, "slack") + ".\n\n";
-    out += "Lemma checks : collapse_check D K w input output cost_in cost_out slack = true.\n"
-           "Proof. vm_compute. reflexivity. Qed.\n\n"
-           "Theorem certificate_holds :\n"
-           "  length (netR output) = 1%nat /\\ wf D K (netR output) /\\\n"
-           "  realizes D K (netR input) (map Q2R w) /\\ realizes D K (netR output) (map Q2R w) /\\\n"
-           "  cost D K (netR input) = Q2R cost_in /\\ cost D K (netR output) = Q2R cost_out /\\\n"
-           "  cost D K (netR output) <= cost D K (netR input) + Q2R slack.\n"
-           "Proof. exact (collapse_sound D K w input output cost_in cost_out slack checks). Qed.\n";
+    out +=
+        "Lemma checks : collapse_check D K w input output cost_in cost_out slack = true.\n"
+        "Proof. vm_compute. reflexivity. Qed.\n\n"
+        "Theorem certificate_holds :\n"
+        "  length (netR output) = 1%nat /\\ wf D K (netR output) /\\\n"
+        "  realizes D K (netR input) (map Q2R w) /\\ realizes D K (netR output) (map Q2R w) /\\\n"
+        "  cost D K (netR input) = Q2R cost_in /\\ cost D K (netR output) = Q2R cost_out /\\\n"
+        "  cost D K (netR output) <= cost D K (netR input) + Q2R slack.\n"
+        "Proof. exact (collapse_sound D K w input output cost_in cost_out slack checks). Qed.\n";
     return out;
 }
 

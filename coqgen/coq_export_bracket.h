@@ -22,8 +22,9 @@ class CoqBracketExportError : public std::runtime_error {
 
 /// The Coq file (UTF-8, ends with a newline) proving the claim of a regularizer-bracket
 /// certificate: for R = 1
-///   (forall nt : network, realizes D K nt w -> lower <= cost D K nt) /\
-///   (exists nt : network, length nt = C0 /\ wf D K nt /\ realizes D K nt w /\ cost D K nt <= upper)
+///   (forall nt : network, realizes D K nt w -> lower <= cost D K nt)  and
+///   (exists nt : network, length nt = C0 /\ wf D K nt /\ realizes D K nt w /\ cost D K nt <=
+///   upper)
 /// (the multi-channel analogue for R > 1), w, lower, upper the claim's rationals mapped to R.
 ///
 /// Preconditions (checked, CoqBracketExportError otherwise): kind regularizer-bracket with claim
