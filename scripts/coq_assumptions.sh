@@ -1,0 +1,58 @@
+#!/bin/sh
+# Checks that an exported Coq instance proof rests only on allowed axioms: compiles FILE.v
+# (if FILE.vo is missing or older) and runs `Print Assumptions certificate_holds` on it; fails
+# (exit 1, one line naming the axiom) on any axiom outside the allow-list:
+#   - the standard library's Reals axioms: ClassicalDedekindReals.sig_forall_dec,
+#     ClassicalDedekindReals.sig_not_dec, FunctionalExtensionality.functional_extensionality_dep;
+#   - the primitive 63-bit integers that Bignums' bigQ computes with (used by the reflective
+#     checks of regularizer-bracket / network-collapse instances): every name in the modules
+#     PrimInt63 (the primitive type and operations) and Uint63 (their specification axioms).
+# Usage: scripts/coq_assumptions.sh LIBDIR FILE.v
+#   FILE.v is compiled (when needed) as `coqc -R LIBDIR Convcert FILE.v` in its directory.
+#   LIBDIR: the compiled library (proofs after `make -C proofs`), bound to logical name Convcert.
+# Exit codes: 0 only allowed axioms, 1 another axiom (or no certificate_holds), 2 usage.
+set -eu
+if [ $# -ne 2 ]; then
+    echo "usage: coq_assumptions.sh LIBDIR FILE.v" >&2
+    exit 2
+fi
+lib=$(realpath "$1")
+dir=$(dirname "$(realpath "$2")")
+name=$(basename "$2" .v)
+cd "$dir"
+if [ ! -f "$name.vo" ] || [ "$name.v" -nt "$name.vo" ]; then
+    coqc -R "$lib" Convcert "$name.v" >/dev/null 2>&1 || {
+        echo "coq_assumptions: $name.v does not compile"
+        exit 1
+    }
+fi
+tmp="Assumptions_$name"
+printf 'Require %s.\nPrint Assumptions %s.certificate_holds.\n' "$name" "$name" >"$tmp.v"
+if ! coqc -R "$lib" Convcert "$tmp.v" >"$tmp.out" 2>&1; then
+    echo "coq_assumptions: Print Assumptions failed for $name: $(head -2 "$tmp.out" | tr '\n' ' ')"
+    rm -f "$tmp".*
+    exit 1
+fi
+status=0
+if grep -q '^Closed under the global context' "$tmp.out"; then
+    :
+elif grep -q '^Axioms:' "$tmp.out"; then
+    # an axiom is a line starting in column 0 ("Name" or "Name : type"); types are indented
+    for ax in $(grep -v -e '^Axioms:' -e '^[[:space:]]' -e '^$' "$tmp.out" | cut -d' ' -f1); do
+        case "$ax" in
+        ClassicalDedekindReals.sig_forall_dec | ClassicalDedekindReals.sig_not_dec) ;;
+        FunctionalExtensionality.functional_extensionality_dep) ;;
+        PrimInt63.* | Uint63.*) ;;
+        *)
+            echo "coq_assumptions: $name: certificate_holds depends on axiom $ax"
+            status=1
+            break
+            ;;
+        esac
+    done
+else
+    echo "coq_assumptions: unexpected Print Assumptions output for $name: $(head -1 "$tmp.out")"
+    status=1
+fi
+rm -f "$tmp".*
+exit $status

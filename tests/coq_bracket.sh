@@ -1,0 +1,134 @@
+#!/bin/sh
+# ctest `coq_bracket` (label coq): the Coq library in proofs/ builds with its Makefile;
+# regularizer-bracket (R = 1 and R = 2) and network-collapse certificates made here with the
+# CLI and exported with `convcert coq` compile with coqc; exports are deterministic; tampered
+# certificates (lower raised to upper, a lambda entry changed, a v entry changed, a collapse
+# cost changed) export but fail to compile in their reflective check; every certificate_holds
+# passes scripts/coq_assumptions.sh; `convcert coq` exit codes for unsupported/bad input.
+#   tests/coq_bracket.sh CONVCERT SOURCE_DIR WORK_DIR
+# The library is copied to WORK_DIR/proofs and built there (the source tree stays clean).
+set -eu
+convcert=$(realpath "$1")
+src=$(realpath "$2")
+work=$3
+rm -rf "$work"
+mkdir -p "$work/inst"
+cp -r "$src/proofs" "$work/proofs"
+rm -f "$work"/proofs/*.vo "$work"/proofs/*.vok "$work"/proofs/*.vos "$work"/proofs/*.glob \
+    "$work"/proofs/Makefile.coq "$work"/proofs/Makefile.coq.conf
+start=$(date +%s%N)
+make -C "$work/proofs" >"$work/make.out" 2>&1 || {
+    cat "$work/make.out" >&2
+    echo "FAIL: make -C proofs" >&2
+    exit 1
+}
+echo "library: make -C proofs $((($(date +%s%N) - start) / 1000000)) ms"
+lib="$work/proofs"
+cd "$work/inst"
+
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+# compiles NAME.v as the README says; prints the time
+compile() {
+    start=$(date +%s%N)
+    coqc -R "$lib" Convcert "$1.v" >"$1.out" 2>&1 || {
+        cat "$1.out" >&2
+        fail "$1.v does not compile"
+    }
+    echo "$1: coqc $((($(date +%s%N) - start) / 1000000)) ms"
+    why=$(sh "$src/scripts/coq_assumptions.sh" "$lib" "$1.v") || fail "$why"
+}
+
+# export CERT to NAME.v twice, compare
+export_twice() {
+    "$convcert" coq "$1" -o "$2.v" || fail "convcert coq $1"
+    "$convcert" coq "$1" >"again_$2.v" || fail "convcert coq $1 (stdout)"
+    cmp -s "$2.v" "again_$2.v" || fail "export of $1 is not deterministic"
+}
+
+# replaces the first quoted value after the line holding "KEY": by VALUE
+tamper() { # IN KEY VALUE OUT
+    awk -v key="\"$2\":" -v val="$3" '
+        done == 0 && armed && /"/ { sub(/"[^"]*"/, "\"" val "\""); done = 1 }
+        index($0, key) { armed = 1 }
+        { print }' "$1" >"$4"
+    cmp -s "$1" "$4" && fail "tamper $2 changed nothing"
+    return 0
+}
+
+# must export, and fail to compile in the reflective check
+rejected() { # CERT NAME WHAT
+    "$convcert" coq "$1" -o "$2.v" || fail "convcert coq $1 ($3)"
+    if coqc -R "$lib" Convcert "$2.v" >"$2.out" 2>&1; then fail "$3 compiles"; fi
+    grep -q '_check' "$2.out" || fail "$3 fails for another reason: $(head -3 "$2.out")"
+    echo "$3: rejected"
+}
+
+# ---- brackets: name, R, K, input (small; w with integer and rational entries) ----
+instances='d8k2 2 {"D": 8, "w": [1, -5, 3, 0, 0, 2, "1/2", "-0.25"]}
+d16k4 4 {"D": 16, "w": [3, -1, 4, 1, -5, 9, 2, -6, 5, 3, -5, 8, 9, -7, 9, 3]}
+d12k3 3 {"D": 12, "w": [0, 1, 0, 0, -2, 0, 0, 3, 0, "1/3", 0, 0]}
+r2d4k2 2 {"R": 2, "D": 4, "w": [[1, 0, 2, 0], [0, 1, 0, "1/3"]]}
+r2d8k2 2 {"R": 2, "D": 8, "w": [[1, 0, 2, 0, -1, 3, 0, 1], [0, 1, 0, "1/3", 2, 0, -2, 1]]}'
+
+echo "$instances" | while read -r name K input; do
+    echo "$input" >"w_$name.json"
+    "$convcert" regularizer "w_$name.json" --kernel "$K" -o "c_$name.json" >/dev/null 2>&1 ||
+        fail "convcert regularizer $name"
+    export_twice "c_$name.json" "$name"
+    compile "$name"
+done
+
+# ---- tampered brackets ----
+upper=$(grep '"upper":' c_d8k2.json | sed 's/.*"upper": "\([^"]*\)".*/\1/')
+sed "s|\"lower\": \"[^\"]*\"|\"lower\": \"$upper\"|" c_d8k2.json >t_lower.json
+cmp -s c_d8k2.json t_lower.json && fail "tamper lower changed nothing"
+rejected t_lower.json t_lower "lower raised to upper"
+tamper c_d8k2.json lambda "1/3" t_lambda.json
+rejected t_lambda.json t_lambda "lambda[0] changed"
+tamper c_d8k2.json v "1/3" t_v.json
+rejected t_v.json t_v "v[0][0] changed"
+tamper c_r2d8k2.json v "1/3" t_r2v.json
+rejected t_r2v.json t_r2v "R = 2: v[0][0] changed"
+tamper c_r2d8k2.json lambda "1/3" t_r2lambda.json
+rejected t_r2lambda.json t_r2lambda "R = 2: lambda[0][0] changed"
+
+# ---- network collapse ----
+"$convcert" collapse "$src/examples/network-3ch.json" -o c_collapse.json >/dev/null 2>&1 ||
+    fail "convcert collapse"
+export_twice c_collapse.json collapse
+compile collapse
+sed 's|"cost_out": "[^"]*"|"cost_out": "1/7"|' c_collapse.json >t_cost.json
+cmp -s c_collapse.json t_cost.json && fail "tamper cost_out changed nothing"
+rejected t_cost.json t_cost "collapse: cost_out changed"
+
+# ---- the axiom check rejects an extra axiom ----
+printf 'Axiom bad_axiom : (1 = 2)%%nat.\nDefinition certificate_holds := bad_axiom.\n' >bad.v
+if why=$(sh "$src/scripts/coq_assumptions.sh" "$lib" bad.v); then
+    fail "the axiom check accepts bad_axiom"
+fi
+case "$why" in *bad_axiom*) echo "extra axiom: rejected" ;; *) fail "axiom check: $why" ;; esac
+
+# ---- exit codes ----
+code() { # EXPECTED ARGS...
+    expected=$1
+    shift
+    set +e
+    "$convcert" coq "$@" >/dev/null 2>code.err
+    got=$?
+    set -e
+    [ "$got" = "$expected" ] || fail "convcert coq $*: exit $got, expected $expected"
+    [ "$(wc -l <code.err)" = 1 ] || fail "convcert coq $*: not a one-line message"
+}
+code 3 "$src/examples/lemma-enclosure.json"
+echo '{"not": "a certificate"' >broken.json
+code 2 broken.json
+code 2 missing.json
+code 2 c_d8k2.json c_d8k2.json
+sed 's|"1/2"|"1/x"|' c_d8k2.json >bad_rational.json
+code 2 bad_rational.json -o bad_rational.v
+[ ! -e bad_rational.v ] || fail "partial output left behind"
+echo "coq_bracket: ok"
