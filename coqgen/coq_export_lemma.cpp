@@ -53,7 +53,9 @@ std::string coqgen_fmpz_string(const fmpz_t x) {
 }
 
 // Appends items separated by "; " inside [ ], breaking lines near 96 columns.
+// A one-element list is written "(x :: nil)": in bigZ_scope "[x]" means BigZ.to_Z x.
 std::string coqgen_list(const std::vector<std::string>& items, const std::string& indent) {
+    if (items.size() == 1) return "(" + items[0] + " :: nil)";
     std::string out = "[";
     std::size_t column = indent.size() + 1;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -75,6 +77,7 @@ std::string coqgen_list(const std::vector<std::string>& items, const std::string
 
 // Items one per line: "[a;\n   b]".
 std::string coqgen_lines(const std::vector<std::string>& items, const std::string& indent) {
+    if (items.size() == 1) return "(" + items[0] + " :: nil)";
     std::string out = "[";
     for (std::size_t i = 0; i < items.size(); ++i)
         out += (i > 0 ? ";\n" + indent + " " : "") + items[i];
@@ -99,8 +102,9 @@ std::string coqgen_real_literal(const fmpq_t x) {
     return s;
 }
 
-std::string coqgen_q_literal(const fmpq_t x) {
-    return "(" + coqgen_fmpz_string(fmpq_numref(x)) + " # " + coqgen_fmpz_string(fmpq_denref(x)) +
+// x = p/q (q > 0) as the Coq pair (p, q) of integers.
+std::string coqgen_pair_literal(const fmpq_t x) {
+    return "(" + coqgen_fmpz_string(fmpq_numref(x)) + ", " + coqgen_fmpz_string(fmpq_denref(x)) +
            ")";
 }
 
@@ -189,7 +193,7 @@ std::string coq_export_lemma_exact(const Certificate& cert) {
         fmpq_poly_divrem(Q.p, Rem.p, Fq.p, mq.p);
         FmpzPoly Qnum;
         fmpq_poly_get_numerator(Qnum.p, Q.p);
-        quotient_items.push_back("(" + coqgen_fmpz_string(fmpq_poly_denref(Q.p)) + "%positive, " +
+        quotient_items.push_back("(" + coqgen_fmpz_string(fmpq_poly_denref(Q.p)) + ", " +
                                  coqgen_list(coqgen_zpoly_items(Qnum.p), "    ") + ")");
     }
 
@@ -197,8 +201,7 @@ std::string coq_export_lemma_exact(const Certificate& cert) {
     for (long j = 0; j < K; ++j) {
         const fmpq* tj = t[static_cast<std::size_t>(j)].x;
         target_r.push_back(coqgen_real_literal(tj));
-        target_q.push_back("(" + coqgen_fmpz_string(fmpq_numref(tj)) + ", " +
-                           coqgen_fmpz_string(fmpq_denref(tj)) + "%positive)");
+        target_q.push_back(coqgen_pair_literal(tj));
     }
     for (long k = 0; k < K; ++k)
         numerators.push_back(
@@ -222,35 +225,39 @@ std::string coq_export_lemma_exact(const Certificate& cert) {
            "identity\n"
            "   s_j * (b_j * sum_k N_k N_(k+j) - den^2 a_j) = Q_j * minpoly (t_j = a_j / b_j) is "
            "checked\n"
-           "   over Z by vm_compute (proofs/Lemma.v, lemma_exact_sound). *)\n"
-           "From Coq Require Import Reals List ZArith QArith.\n"
+           "   by vm_compute over BigZ (proofs/Lemma.v: lemma_exact_check_big, "
+           "lemma_exact_sound_big). *)\n"
+           "From Coq Require Import Reals List ZArith.\n"
+           "From Bignums Require Import BigZ.\n"
            "From Convcert Require Import Autocorr Lemma.\n"
            "Import ListNotations.\n"
            "Local Open Scope R_scope.\n\n";
     out += "Definition K : nat := " + std::to_string(K) + ".\n\n";
     out += "Definition target : list R :=\n  " + coqgen_list(target_r, "  ") + ".\n\n";
     out += "(* ---- evidence (untrusted; re-checked below) ---- *)\n\n";
-    out += "Definition minpoly : list Z :=\n  " + coqgen_list(coqgen_zpoly_items(m.p), "  ") +
-           "%Z.\n\n";
-    out += "Definition lo : Q := " + coqgen_q_literal(lo.x) + "%Q.\n";
-    out += "Definition hi : Q := " + coqgen_q_literal(hi.x) + "%Q.\n\n";
-    out += "Definition den : positive := " + coqgen_fmpz_string(d.x) + "%positive.\n\n";
+    out += "Definition minpoly : list bigZ :=\n  " + coqgen_list(coqgen_zpoly_items(m.p), "  ") +
+           "%bigZ.\n\n";
+    out += "(* the interval [lo, hi] as pairs (p, q) meaning p / q *)\n";
+    out += "Definition lo : bigZ * bigZ := " + coqgen_pair_literal(lo.x) + "%bigZ.\n";
+    out += "Definition hi : bigZ * bigZ := " + coqgen_pair_literal(hi.x) + "%bigZ.\n\n";
+    out += "Definition den : bigZ := " + coqgen_fmpz_string(d.x) + "%bigZ.\n\n";
     out += "(* N_k = den * P_k, ascending powers of y *)\n";
-    out +=
-        "Definition numerators : list (list Z) :=\n  " + coqgen_lines(numerators, "  ") + "%Z.\n\n";
-    out += "Definition target_q : list (Z * positive) :=\n  " + coqgen_list(target_q, "  ") +
-           "%Z.\n\n";
+    out += "Definition numerators : list (list bigZ) :=\n  " + coqgen_lines(numerators, "  ") +
+           "%bigZ.\n\n";
+    out += "(* t_j = a_j / b_j as pairs (a_j, b_j) *)\nDefinition target_q : list (Z * Z) :=\n  " +
+           coqgen_list(target_q, "  ") + "%Z.\n\n";
     out += "(* (s_j, Q_j) for each lag j *)\n";
-    out += "Definition quotients : list (positive * list Z) :=\n  " +
-           coqgen_lines(quotient_items, "  ") + "%Z.\n\n";
-    out += "Lemma target_eq : target = map qR target_q.\n"
-           "Proof. reflexivity. Qed.\n\n"
-           "Lemma checks : lemma_exact_check minpoly lo hi den numerators target_q quotients = "
-           "true.\n"
-           "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
-           "Theorem certificate_holds : exists c : list R, length c = K /\\ autocorr c = "
-           "target.\n"
-           "Proof. rewrite target_eq. exact (lemma_exact_sound _ _ _ _ _ _ _ checks). Qed.\n";
+    out += "Definition quotients : list (bigZ * list bigZ) :=\n  " +
+           coqgen_lines(quotient_items, "  ") + "%bigZ.\n\n";
+    out +=
+        "Lemma target_eq : target = map qR target_q.\n"
+        "Proof. reflexivity. Qed.\n\n"
+        "Lemma checks :\n  lemma_exact_check_big minpoly lo hi den numerators target_q quotients = "
+        "true.\n"
+        "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
+        "Theorem certificate_holds : exists c : list R, length c = K /\\ autocorr c = "
+        "target.\n"
+        "Proof. rewrite target_eq. exact (lemma_exact_sound_big _ _ _ _ _ _ _ checks). Qed.\n";
     return out;
 }
 

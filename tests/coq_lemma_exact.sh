@@ -21,8 +21,23 @@ fail() {
     exit 1
 }
 
-# Only these axioms may appear under `Print Assumptions certificate_holds`.
+# Only these axioms may appear under `Print Assumptions certificate_holds`: the standard
+# library's Reals (ClassicalDedekindReals, functional extensionality) and, through Bignums'
+# BigZ, Coq's primitive 63-bit integers: the primitives PrimInt63.* and their specifications
+# Uint63.* (proofs/Lemma.v's header), by exact name.
 allowed="ClassicalDedekindReals.sig_forall_dec ClassicalDedekindReals.sig_not_dec FunctionalExtensionality.functional_extensionality_dep"
+allowed="$allowed
+PrimInt63.add PrimInt63.addc PrimInt63.addcarryc PrimInt63.addmuldiv PrimInt63.compare
+PrimInt63.div PrimInt63.diveucl PrimInt63.diveucl_21 PrimInt63.eqb PrimInt63.head0
+PrimInt63.int PrimInt63.land PrimInt63.leb PrimInt63.lor PrimInt63.lsl
+PrimInt63.lsr PrimInt63.ltb PrimInt63.lxor PrimInt63.mod PrimInt63.mul
+PrimInt63.mulc PrimInt63.sub PrimInt63.subc PrimInt63.subcarryc PrimInt63.tail0
+Uint63.add_spec Uint63.addc_def_spec Uint63.addcarryc_def_spec Uint63.addmuldiv_def_spec Uint63.compare_def_spec
+Uint63.div_spec Uint63.diveucl_21_spec Uint63.diveucl_def_spec Uint63.eqb_correct Uint63.eqb_refl
+Uint63.head0_spec Uint63.land_spec Uint63.leb_spec Uint63.lor_spec Uint63.lsl_spec
+Uint63.lsr_spec Uint63.ltb_spec Uint63.lxor_spec Uint63.mod_spec Uint63.mul_spec
+Uint63.mulc_spec Uint63.of_to_Z Uint63.sub_spec Uint63.subc_def_spec Uint63.subcarryc_def_spec
+Uint63.tail0_spec"
 
 # Prints a one-line reason and returns 1 if NAME.vo's certificate_holds uses another axiom.
 assumptions_ok() { # NAME: the compiled instance NAME.vo in $work/inst
@@ -55,7 +70,8 @@ instances='k1 {"K": 1, "vectors": [[3], [-5]]}
 k2 {"K": 2, "vectors": [[2, -7], [5, 3]]}
 k3 {"K": 3, "vectors": [[4, -1, 6], [-3, 8, 2]]}
 one {"K": 3, "vectors": [[1, 2, 2]]}
-k4 {"K": 4, "vectors": [[1, -6, 3, 5], [7, 2, -4, 9]]}'
+k4 {"K": 4, "vectors": [[1, -6, 3, 5], [7, 2, -4, 9]]}
+k5 {"K": 5, "vectors": [[2, -3, 5, 1, -4], [6, 1, -2, 7, 3]]}'
 
 echo "$instances" | while read -r name input; do
     echo "$input" >"$name.json"
