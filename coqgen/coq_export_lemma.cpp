@@ -1,0 +1,264 @@
+// Export of a lemma-exact certificate as a Coq instance proof (see coq_export_lemma.h).
+// The P_k are written over one common denominator d (N_k = d P_k in Z[y]); for each lag j the
+// quotient of F_j = b_j S_j - d^2 a_j (S_j = sum_k N_k N_{k+j}, t_j = a_j / b_j) by m is computed
+// here with FLINT and written as s_j > 0 and Q_j in Z[y] with s_j F_j = Q_j m; Coq's
+// Lemma.lemma_exact_check recomputes S_j and F_j and compares both sides coefficientwise.
+#include "coqgen/coq_export_lemma.h"
+
+#include "lemma/flint_raii.h"
+
+#include <flint/fmpq.h>
+#include <flint/fmpq_poly.h>
+#include <flint/fmpz.h>
+#include <flint/fmpz_poly.h>
+
+#include <cctype>
+#include <string>
+#include <vector>
+
+namespace convcert::coqgen {
+
+namespace {
+
+using lemma::Fmpq;
+using lemma::FmpqPoly;
+using lemma::Fmpz;
+using lemma::FmpzPoly;
+
+// Parses "p" or "p/q" (p optionally negative, q != 0; lowest terms not required) into x.
+void coqgen_parse_rational(const std::string& s, fmpq_t x, const std::string& what) {
+    const std::size_t slash = s.find('/');
+    const std::string num = s.substr(0, slash);
+    const std::string den = slash == std::string::npos ? "1" : s.substr(slash + 1);
+    auto digits = [](const std::string& t, std::size_t from) {
+        if (t.size() <= from) return false;
+        for (std::size_t i = from; i < t.size(); ++i)
+            if (!std::isdigit(static_cast<unsigned char>(t[i]))) return false;
+        return true;
+    };
+    if (!digits(num, num.size() > 0 && num[0] == '-' ? 1 : 0) || !digits(den, 0))
+        throw CoqExportError(what + " is not a rational: '" + s + "'");
+    Fmpz p, q;
+    fmpz_set_str(p.x, num.c_str(), 10);
+    fmpz_set_str(q.x, den.c_str(), 10);
+    if (fmpz_is_zero(q.x)) throw CoqExportError(what + " has denominator 0: '" + s + "'");
+    fmpq_set_fmpz_frac(x, p.x, q.x); // canonicalises
+}
+
+std::string coqgen_fmpz_string(const fmpz_t x) {
+    char* c = fmpz_get_str(nullptr, 10, x);
+    std::string s(c);
+    flint_free(c);
+    return s;
+}
+
+// Appends items separated by "; " inside [ ], breaking lines near 96 columns.
+// A one-element list is written "(x :: nil)": in bigZ_scope "[x]" means BigZ.to_Z x.
+std::string coqgen_list(const std::vector<std::string>& items, const std::string& indent) {
+    if (items.size() == 1) return "(" + items[0] + " :: nil)";
+    std::string out = "[";
+    std::size_t column = indent.size() + 1;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) {
+            out += ";";
+            if (column + items[i].size() + 2 > 96) {
+                out += "\n" + indent + " ";
+                column = indent.size() + 1;
+            } else {
+                out += " ";
+                column += 2;
+            }
+        }
+        out += items[i];
+        column += items[i].size();
+    }
+    return out + "]";
+}
+
+// Items one per line: "[a;\n   b]".
+std::string coqgen_lines(const std::vector<std::string>& items, const std::string& indent) {
+    if (items.size() == 1) return "(" + items[0] + " :: nil)";
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out += (i > 0 ? ";\n" + indent + " " : "") + items[i];
+    return out + "]";
+}
+
+std::vector<std::string> coqgen_zpoly_items(const fmpz_poly_t p) {
+    std::vector<std::string> items;
+    Fmpz c;
+    for (slong i = 0; i < fmpz_poly_length(p); ++i) {
+        fmpz_poly_get_coeff_fmpz(c.x, p, i);
+        items.push_back(coqgen_fmpz_string(c.x));
+    }
+    return items;
+}
+
+// a as a Coq real literal in R_scope: "a" or "a/b" (canonical, b >= 2), the form Lemma.qR
+// reduces to.
+std::string coqgen_real_literal(const fmpq_t x) {
+    std::string s = coqgen_fmpz_string(fmpq_numref(x));
+    if (!fmpz_is_one(fmpq_denref(x))) s += "/" + coqgen_fmpz_string(fmpq_denref(x));
+    return s;
+}
+
+// x = p/q (q > 0) as the Coq pair (p, q) of integers.
+std::string coqgen_pair_literal(const fmpq_t x) {
+    return "(" + coqgen_fmpz_string(fmpq_numref(x)) + ", " + coqgen_fmpz_string(fmpq_denref(x)) +
+           ")";
+}
+
+} // namespace
+
+std::string coq_export_lemma_exact(const Certificate& cert) {
+    if (cert.kind != kKindLemmaExact || !cert.exact)
+        throw CoqExportError("not a lemma-exact certificate (kind '" + cert.kind + "')");
+    const LemmaExactEvidence& ev = *cert.exact;
+    const long K = cert.claim.K;
+    if (K < 1) throw CoqExportError("claim.K must be at least 1");
+    if (static_cast<long>(cert.claim.target.size()) != K)
+        throw CoqExportError("claim.target has " + std::to_string(cert.claim.target.size()) +
+                             " entries, expected K = " + std::to_string(K));
+    if (static_cast<long>(ev.c.size()) != K)
+        throw CoqExportError("evidence.c has " + std::to_string(ev.c.size()) +
+                             " polynomials, expected K = " + std::to_string(K));
+
+    // m in Z[y]
+    FmpzPoly m;
+    for (std::size_t i = 0; i < ev.minpoly.size(); ++i) {
+        Fmpq x;
+        const std::string what = "evidence.minpoly[" + std::to_string(i) + "]";
+        coqgen_parse_rational(ev.minpoly[i], x.x, what);
+        if (!fmpz_is_one(fmpq_denref(x.x))) throw CoqExportError(what + " is not an integer");
+        fmpz_poly_set_coeff_fmpz(m.p, static_cast<slong>(i), fmpq_numref(x.x));
+    }
+    if (fmpz_poly_degree(m.p) < 1 || static_cast<slong>(ev.minpoly.size()) != fmpz_poly_length(m.p))
+        throw CoqExportError("evidence.minpoly must have degree >= 1 and a nonzero leading "
+                             "coefficient");
+
+    Fmpq lo, hi;
+    coqgen_parse_rational(ev.interval_lo, lo.x, "evidence.interval[0]");
+    coqgen_parse_rational(ev.interval_hi, hi.x, "evidence.interval[1]");
+
+    // P_k, their common denominator d, N_k = d P_k
+    std::vector<FmpqPoly> P(static_cast<std::size_t>(K));
+    Fmpz d;
+    fmpz_one(d.x);
+    for (long k = 0; k < K; ++k) {
+        const auto& coeffs = ev.c[static_cast<std::size_t>(k)];
+        for (std::size_t i = 0; i < coeffs.size(); ++i) {
+            Fmpq x;
+            coqgen_parse_rational(
+                coeffs[i], x.x, "evidence.c[" + std::to_string(k) + "][" + std::to_string(i) + "]");
+            fmpq_poly_set_coeff_fmpq(P[static_cast<std::size_t>(k)].p, static_cast<slong>(i), x.x);
+        }
+        fmpz_lcm(d.x, d.x, fmpq_poly_denref(P[static_cast<std::size_t>(k)].p));
+    }
+    std::vector<FmpzPoly> N(static_cast<std::size_t>(K));
+    for (long k = 0; k < K; ++k) {
+        FmpqPoly scaled;
+        fmpq_poly_scalar_mul_fmpz(scaled.p, P[static_cast<std::size_t>(k)].p, d.x);
+        fmpq_poly_get_numerator(N[static_cast<std::size_t>(k)].p, scaled.p); // denominator 1
+    }
+
+    std::vector<Fmpq> t(static_cast<std::size_t>(K));
+    for (long j = 0; j < K; ++j)
+        coqgen_parse_rational(cert.claim.target[static_cast<std::size_t>(j)],
+                              t[static_cast<std::size_t>(j)].x,
+                              "claim.target[" + std::to_string(j) + "]");
+
+    // quotients: s_j F_j = Q_j m (when m divides F_j; otherwise the quotient is written anyway
+    // and Coq rejects the identity)
+    FmpqPoly mq;
+    fmpq_poly_set_fmpz_poly(mq.p, m.p);
+    Fmpz d2;
+    fmpz_mul(d2.x, d.x, d.x);
+    std::vector<std::string> quotient_items;
+    for (long j = 0; j < K; ++j) {
+        FmpzPoly S, prod;
+        for (long k = 0; k + j < K; ++k) {
+            fmpz_poly_mul(prod.p, N[static_cast<std::size_t>(k)].p,
+                          N[static_cast<std::size_t>(k + j)].p);
+            fmpz_poly_add(S.p, S.p, prod.p);
+        }
+        const fmpq* tj = t[static_cast<std::size_t>(j)].x;
+        FmpzPoly F, c0;
+        fmpz_poly_scalar_mul_fmpz(F.p, S.p, fmpq_denref(tj));
+        Fmpz da;
+        fmpz_mul(da.x, d2.x, fmpq_numref(tj));
+        fmpz_poly_set_fmpz(c0.p, da.x);
+        fmpz_poly_sub(F.p, F.p, c0.p);
+        FmpqPoly Fq, Q, Rem;
+        fmpq_poly_set_fmpz_poly(Fq.p, F.p);
+        fmpq_poly_divrem(Q.p, Rem.p, Fq.p, mq.p);
+        FmpzPoly Qnum;
+        fmpq_poly_get_numerator(Qnum.p, Q.p);
+        quotient_items.push_back("(" + coqgen_fmpz_string(fmpq_poly_denref(Q.p)) + ", " +
+                                 coqgen_list(coqgen_zpoly_items(Qnum.p), "    ") + ")");
+    }
+
+    std::vector<std::string> target_r, target_q, numerators;
+    for (long j = 0; j < K; ++j) {
+        const fmpq* tj = t[static_cast<std::size_t>(j)].x;
+        target_r.push_back(coqgen_real_literal(tj));
+        target_q.push_back(coqgen_pair_literal(tj));
+    }
+    for (long k = 0; k < K; ++k)
+        numerators.push_back(
+            coqgen_list(coqgen_zpoly_items(N[static_cast<std::size_t>(k)].p), "   "));
+
+    std::string out;
+    out += "(* Coq instance proof of a convcert lemma-exact certificate (written by `convcert "
+           "coq`).\n"
+           "   Check it in the project root, after building the library once:\n"
+           "     make -C proofs\n"
+           "     coqc -R proofs Convcert THIS_FILE.v\n"
+           "   (the file name must be a Coq identifier: letters, digits, _). The only "
+           "statement to read\n"
+           "   is [certificate_holds] with [K] and [target] below; [autocorr] is the "
+           "aperiodic\n"
+           "   autocorrelation of proofs/Autocorr.v, (c * c)[j] = sum_k c[k] c[k+j]. The rest "
+           "is\n"
+           "   evidence: alpha is a real root of [minpoly] in [lo, hi] (IVT, sign change "
+           "checked by\n"
+           "   computation), c_k = N_k(alpha) / den, and for every lag j the polynomial "
+           "identity\n"
+           "   s_j * (b_j * sum_k N_k N_(k+j) - den^2 a_j) = Q_j * minpoly (t_j = a_j / b_j) is "
+           "checked\n"
+           "   by vm_compute over BigZ (proofs/Lemma.v: lemma_exact_check_big, "
+           "lemma_exact_sound_big). *)\n"
+           "From Coq Require Import Reals List ZArith.\n"
+           "From Bignums Require Import BigZ.\n"
+           "From Convcert Require Import Autocorr Lemma.\n"
+           "Import ListNotations.\n"
+           "Local Open Scope R_scope.\n\n";
+    out += "Definition K : nat := " + std::to_string(K) + ".\n\n";
+    out += "Definition target : list R :=\n  " + coqgen_list(target_r, "  ") + ".\n\n";
+    out += "(* ---- evidence (untrusted; re-checked below) ---- *)\n\n";
+    out += "Definition minpoly : list bigZ :=\n  " + coqgen_list(coqgen_zpoly_items(m.p), "  ") +
+           "%bigZ.\n\n";
+    out += "(* the interval [lo, hi] as pairs (p, q) meaning p / q *)\n";
+    out += "Definition lo : bigZ * bigZ := " + coqgen_pair_literal(lo.x) + "%bigZ.\n";
+    out += "Definition hi : bigZ * bigZ := " + coqgen_pair_literal(hi.x) + "%bigZ.\n\n";
+    out += "Definition den : bigZ := " + coqgen_fmpz_string(d.x) + "%bigZ.\n\n";
+    out += "(* N_k = den * P_k, ascending powers of y *)\n";
+    out += "Definition numerators : list (list bigZ) :=\n  " + coqgen_lines(numerators, "  ") +
+           "%bigZ.\n\n";
+    out += "(* t_j = a_j / b_j as pairs (a_j, b_j) *)\nDefinition target_q : list (Z * Z) :=\n  " +
+           coqgen_list(target_q, "  ") + "%Z.\n\n";
+    out += "(* (s_j, Q_j) for each lag j *)\n";
+    out += "Definition quotients : list (bigZ * list bigZ) :=\n  " +
+           coqgen_lines(quotient_items, "  ") + "%bigZ.\n\n";
+    out +=
+        "Lemma target_eq : target = map qR target_q.\n"
+        "Proof. reflexivity. Qed.\n\n"
+        "Lemma checks :\n  lemma_exact_check_big minpoly lo hi den numerators target_q quotients = "
+        "true.\n"
+        "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
+        "Theorem certificate_holds : exists c : list R, length c = K /\\ autocorr c = "
+        "target.\n"
+        "Proof. rewrite target_eq. exact (lemma_exact_sound_big _ _ _ _ _ _ _ checks). Qed.\n";
+    return out;
+}
+
+} // namespace convcert::coqgen

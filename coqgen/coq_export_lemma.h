@@ -1,0 +1,45 @@
+// Export of a `lemma-exact` certificate as a Coq instance proof (untrusted generator side):
+// the text of a .v file whose top theorem
+//     certificate_holds : exists c : list R, length c = K /\ autocorr c = target
+// is checked by `coqc -R proofs Convcert FILE.v` against the library proofs/ (Autocorr.v,
+// Lemma.v). Nothing here is trusted: Coq re-checks the sign change of the minimal polynomial
+// on the interval, every divisibility identity (with the quotients computed here by FLINT) and
+// the target itself (the statement is written from the claim's rationals).
+#pragma once
+
+#include "certify/certificate.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace convcert::coqgen {
+
+/// Thrown on a certificate the exporter cannot turn into Coq text; what() is one line naming
+/// the problem (the CLI prints it and exits with code 2).
+class CoqExportError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+/// The Coq file (UTF-8 text, ends with a newline) proving the claim of `cert`.
+///
+/// Preconditions (checked; violations throw CoqExportError, nothing is partially returned):
+///  - cert.kind == "lemma-exact" and cert.exact is set;
+///  - cert.claim.K >= 1, cert.claim.target has K entries, cert.exact->c has K polynomials,
+///    every entry is a rational "p" or "p/q" (q != 0; lowest terms not required), minpoly
+///    entries are integers with degree >= 1 (leading coefficient nonzero).
+/// Not required: that the certificate passes the C++ checker. If it does not (wrong target,
+/// no sign change, a P_k that does not satisfy the identity), the exporter still writes a file
+/// or throws, and in the first case that file fails to compile in Coq (the reflective checks
+/// evaluate to false); `vectors` are not used, the Coq statement is about `target` only.
+/// Deterministic: the same certificate gives byte-identical text.
+std::string coq_export_lemma_exact(const Certificate& cert);
+
+/// One-line message for kind lemma-enclosure, which has no Coq counterpart (no Krawczyk /
+/// Newton-Kantorovich theorem in proofs/); the CLI prints it and exits with code 3.
+inline constexpr const char* kCoqLemmaEnclosureUnsupported =
+    "lemma-enclosure certificates have no Coq counterpart (proofs/ has no Krawczyk or "
+    "Newton-Kantorovich theorem); export a lemma-exact certificate instead "
+    "(convcert factor --method exact)";
+
+} // namespace convcert::coqgen
