@@ -20,6 +20,8 @@ commands:
   collapse NET.json [-o CERT.json]
              collapse a C-channel network (single-channel inputs) to one channel that
              realizes the same w at no higher cost, with a network-collapse certificate
+  reproduce [--out DIR] [--full] [--seed N] [--jobs J]
+             run every claim of the paper, certified and re-checked, with a report
   demo [--out DIR]
              factor two embedded instances and check their certificates
 
@@ -50,6 +52,7 @@ int main(int argc, char** argv) {
     if (command == "demo") return command_demo(args);
     if (command == "regularizer") return command_regularizer(args);
     if (command == "collapse") return command_collapse(args);
+    if (command == "reproduce") return command_reproduce(args);
     std::cerr << "convcert: unknown command '" << command << "' (see convcert --help)\n";
     return kExitUsage;
 }
