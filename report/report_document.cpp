@@ -1,6 +1,8 @@
 // Rendering of report documents to Markdown and HTML (report_document.h).
 #include "report/report_document.h"
 
+#include <cctype>
+
 namespace convcert::report {
 
 namespace {
@@ -13,8 +15,11 @@ ReportBlock& report_push(ReportDocument& doc, ReportBlockKind kind) {
 
 } // namespace
 
-void report_add_heading(ReportDocument& doc, int level, const std::string& text) {
+void report_add_heading(ReportDocument& doc, int level, const std::string& text,
+                        const std::string& anchor) {
     ReportBlock& b = report_push(doc, ReportBlockKind::Heading);
+    for (char ch : anchor)
+        if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_') b.anchor += ch;
     b.level = level < 1 ? 1 : (level > 4 ? 4 : level);
     b.text = text;
 }
@@ -85,6 +90,7 @@ std::string report_document_to_markdown(const ReportDocument& doc) {
         out += "\n";
         switch (b.kind) {
         case ReportBlockKind::Heading:
+            if (!b.anchor.empty()) out += "<a id=\"" + b.anchor + "\"></a>\n\n";
             out += std::string(static_cast<std::size_t>(b.level + 1), '#') + " " + b.text + "\n";
             break;
         case ReportBlockKind::Paragraph:
@@ -127,7 +133,8 @@ std::string report_document_to_html(const ReportDocument& doc) {
         switch (b.kind) {
         case ReportBlockKind::Heading: {
             const std::string tag = "h" + std::to_string(b.level + 1);
-            out += "<" + tag + ">" + report_inline_to_html(b.text) + "</" + tag + ">\n";
+            out += "<" + tag + (b.anchor.empty() ? "" : " id=\"" + b.anchor + "\"") + ">" +
+                   report_inline_to_html(b.text) + "</" + tag + ">\n";
             break;
         }
         case ReportBlockKind::Paragraph:

@@ -22,6 +22,7 @@ struct ReportBlock {
     std::vector<std::string> items; ///< Bullets
     ReportTable table;              ///< Table
     std::string path;               ///< Image: relative path of the PNG
+    std::string anchor;             ///< Heading: an id for in-page links ("#anchor"), optional
 };
 
 struct ReportDocument {
@@ -29,7 +30,10 @@ struct ReportDocument {
     std::vector<ReportBlock> blocks;
 };
 
-void report_add_heading(ReportDocument& doc, int level, const std::string& text);
+/// anchor: [A-Za-z0-9_-] characters, emitted as <a id="..."></a> in Markdown (GitHub keeps
+/// it) and as the heading's id in HTML.
+void report_add_heading(ReportDocument& doc, int level, const std::string& text,
+                        const std::string& anchor = "");
 void report_add_paragraph(ReportDocument& doc, const std::string& text);
 void report_add_bullets(ReportDocument& doc, const std::vector<std::string>& items);
 void report_add_preformatted(ReportDocument& doc, const std::string& text);

@@ -1,5 +1,5 @@
 // Claim 1 of `convcert reproduce`, the Lemma (MATH.md §2): for random integer and rational
-// vectors a_1..a_m (m = 2..5) and K from 1 to 64 (quick) or 256 (--full), and for adversarial
+// vectors a_1..a_m (m = 2..5) and K from 1 to 256 (quick) or 1024 (--full), and for adversarial
 // families (roots on the unit circle, repeated roots, leading or trailing zeros, huge
 // coefficients), a certificate that some c in R^K has c ⋆ c = sum_i a_i ⋆ a_i: exact (a real
 // algebraic field) where the degree allows, a proven enclosure beyond.
@@ -17,6 +17,7 @@ namespace {
 struct LemmaSpec {
     std::string id, family;
     long m = 0, K = 0;
+    lemma::FactorMethod method = lemma::FactorMethod::Auto;
     // either fixed vectors, or a generator from the instance seed
     std::vector<std::vector<std::string>> vectors;
     std::function<std::vector<std::vector<std::string>>(ReproduceRandom&)> make;
@@ -49,7 +50,9 @@ InstanceResult lemma_run(const LemmaSpec& spec, const InstanceContext& ctx) {
     r.fields["family"] = spec.family;
     r.values["m"] = static_cast<double>(inst.vectors.size());
     r.values["K"] = static_cast<double>(spec.K);
-    const Certificate cert = lemma::lemma_factor_certificate(inst, lemma::FactorOptions{});
+    lemma::FactorOptions options;
+    options.method = spec.method;
+    const Certificate cert = lemma::lemma_factor_certificate(inst, options);
     r.fields["kind"] = cert.kind;
     if (cert.exact)
         r.fields["evidence"] = "field degree " + std::to_string(cert.exact->minpoly.size() - 1);
@@ -113,14 +116,20 @@ std::vector<LemmaSpec> lemma_specs(const SuiteOptions& opt) {
     for (long K : {2L, 4L, 6L})
         random_int(5, K);
     // enclosures
-    std::vector<long> big = {8, 16, 32, 64};
-    if (opt.full) big.insert(big.end(), {128, 256});
+    std::vector<long> big = {8, 16, 32, 64, 128, 256};
+    if (opt.full) big.insert(big.end(), {512, 1024});
     for (long m = 2; m <= 5; ++m)
         for (long K : big)
             random_int(m, K);
     for (long K : {3L, 6L, 12L})
         random_rat(2, K);
-    random_rat(4, opt.full ? 128 : 24);
+    random_rat(4, opt.full ? 256 : 24);
+    if (opt.full)
+        for (long K : {7L, 8L}) { // exact past auto's range: field degree 128, 256
+            random_int(2, K);
+            s.back().id = "int-exact-m2-K" + std::to_string(K);
+            s.back().method = lemma::FactorMethod::Exact;
+        }
     // adversarial families
     fixed("circle-K2", "roots on the unit circle: 5(1+x)(1+1/x)",
           {lemma_scaled({1, 1}, 1), lemma_scaled({1, 1}, 2)});

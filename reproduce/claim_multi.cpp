@@ -95,6 +95,15 @@ void multi_bracket(const InstanceContext& ctx, const std::string& name, const St
     if (out) *out = b;
 }
 
+// The certificate of r whose path ends with suffix ("" when none).
+std::string multi_cert_ending(const InstanceResult& r, const std::string& suffix) {
+    for (const auto& c : r.certificates)
+        if (c.size() >= suffix.size() &&
+            c.compare(c.size() - suffix.size(), suffix.size(), suffix) == 0)
+            return c;
+    return "";
+}
+
 report::ReportCell multi_link(const InstanceResult& r, std::size_t i = 0) {
     return report::report_cell(r.label, i < r.certificates.size() ? r.certificates[i] : "");
 }
@@ -281,9 +290,11 @@ Claim reproduce_claim_multi_bracket() {
     c.instances = [](const SuiteOptions& opt) {
         std::vector<ConjectureSpec> specs = {
             {"R2-D8-K2", 2, 8, 2, 0}, {"R2-D8-K3", 2, 8, 3, 0}, {"R3-D6-K2", 3, 6, 2, 0}};
+        specs.push_back({"R2-D16-K4", 2, 16, 4, 0});
+        specs.push_back({"R3-D8-K3", 3, 8, 3, 0});
         if (opt.full) {
-            specs.push_back({"R2-D12-K4", 2, 12, 4, 0});
-            specs.push_back({"R3-D8-K3", 3, 8, 3, 0});
+            specs.push_back({"R2-D32-K8", 2, 32, 8, 0});
+            specs.push_back({"R3-D16-K4", 3, 16, 4, 0});
         }
         std::vector<InstanceSpec> out;
         for (const auto& s : specs)
@@ -332,8 +343,8 @@ Claim reproduce_claim_multi_closed_forms() {
                "with Eigen's SVD and this claim's own DFT) lie inside it within a relative " +
                reproduce_format(kMultiClosedTolerance) + ".";
     c.instances = [](const SuiteOptions& opt) {
-        std::vector<std::pair<long, long>> shapes = {{2, 8}, {3, 6}};
-        if (opt.full) shapes.push_back({3, 12});
+        std::vector<std::pair<long, long>> shapes = {{2, 8}, {3, 6}, {2, 12}};
+        if (opt.full) shapes.push_back({3, 16});
         std::vector<InstanceSpec> out;
         for (const auto& [R, D] : shapes)
             for (long K : {1L, D}) {
@@ -390,9 +401,11 @@ Claim reproduce_claim_multi_conjecture() {
                   "counterexample candidate only (the search may have missed the optimum).";
     c.instances = [](const SuiteOptions& opt) {
         std::vector<ConjectureSpec> specs;
-        const int per = opt.full ? 3 : 1, starts = opt.full ? 16 : 8;
+        const int per = opt.full ? 4 : 2, starts = opt.full ? 24 : 8;
+        const std::vector<long> Ks =
+            opt.full ? std::vector<long>{2, 3, 4} : std::vector<long>{2, 3};
         for (long R : {2L, 3L})
-            for (long K : {2L, 3L})
+            for (long K : Ks)
                 for (int i = 0; i < per; ++i)
                     specs.push_back({"R" + std::to_string(R) + "-K" + std::to_string(K) + "-" +
                                          std::to_string(i),
@@ -426,7 +439,9 @@ Claim reproduce_claim_multi_conjecture() {
                     report::report_cell(reproduce_format(multi_value(r, "K"))),
                     report::report_cell(reproduce_format(multi_value(r, "lower"), 12)),
                     report::report_cell(multi_field(r, "tried")),
-                    report::report_cell(smallest > 0 ? std::to_string(smallest) : "not reached"),
+                    report::report_cell(
+                        smallest > 0 ? std::to_string(smallest) : "not reached",
+                        multi_cert_ending(r, "-C" + std::to_string(smallest) + ".json")),
                     report::report_cell(smallest == R ? "yes" : "no: candidate")});
             if (smallest != R && !r.generator_error)
                 candidates.push_back(r.label + ": W = " + multi_field(r, "W") + ", K = " +

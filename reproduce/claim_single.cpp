@@ -247,8 +247,8 @@ Claim reproduce_claim_theorem() {
     c.empirical = "local optimization over C = 1..8 channels from random starts lands inside "
                   "the certified bracket (tolerance stated with the table).";
     c.instances = [](const SuiteOptions& opt) {
-        const long D = opt.full ? 12 : 8;
-        const int count = opt.full ? 3 : 2, starts = opt.full ? 8 : 4;
+        const long D = opt.full ? 16 : 10;
+        const int count = opt.full ? 4 : 3, starts = opt.full ? 16 : 6;
         std::vector<InstanceSpec> out;
         for (const SingleW& w : single_ws("2-theorem-w", opt.seed, count, D))
             for (long K = 1; K <= D; ++K)
@@ -270,7 +270,7 @@ Claim reproduce_claim_closed_forms() {
     c.proven = "a certified bracket for every (w, K) of the sweep; the closed forms at K = 1 and "
                "K = D lie inside theirs (compared in double, tolerance stated with the table).";
     c.instances = [](const SuiteOptions& opt) {
-        const long D = opt.full ? 16 : 12;
+        const long D = opt.full ? 32 : 16;
         const int count = opt.full ? 4 : 3;
         std::vector<InstanceSpec> out;
         for (const SingleW& w : single_ws("3-closed-w", opt.seed, count, D))

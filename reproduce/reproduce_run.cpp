@@ -194,14 +194,18 @@ RunSummary reproduce_run(const RunOptions& options) {
         }
         summary.any_failed |= s.failed > 0;
         summary.any_error |= s.errors > 0;
-        std::vector<std::string> row = {
-            s.id + " " + s.name,         s.math_ref,
-            std::to_string(s.instances), std::to_string(s.certificates),
-            std::to_string(s.certified), std::to_string(s.failed),
-            std::to_string(s.errors),    reproduce_format_gap(s.worst_gap)};
+        std::vector<std::string> row = {s.id,
+                                        s.math_ref,
+                                        std::to_string(s.instances),
+                                        std::to_string(s.certificates),
+                                        std::to_string(s.certified),
+                                        std::to_string(s.failed),
+                                        std::to_string(s.errors),
+                                        reproduce_format_gap(s.worst_gap)};
         std::vector<report::ReportCell> cells;
         for (std::size_t k = 0; k < row.size(); ++k)
-            cells.push_back(report::report_cell(row[k], k == 0 ? "#claim-" + s.id : ""));
+            cells.push_back(report::report_cell(k == 0 ? s.id + " " + s.name : row[k],
+                                                k == 0 ? "#claim-" + s.id : ""));
         report::report_table_add_cells(table, cells);
         row.push_back(reproduce_seconds(s.seconds));
         report::report_table_add_row(text_table, row);
@@ -237,8 +241,9 @@ RunSummary reproduce_run(const RunOptions& options) {
     report::report_add_bullets(doc, items);
     for (std::size_t ci = 0; ci < claims.size(); ++ci) {
         report::report_add_heading(doc, 1,
-                                   "claim-" + claims[ci].id + ": " + claims[ci].name + " (" +
-                                       claims[ci].math_ref + ")");
+                                   "Claim " + claims[ci].id + ": " + claims[ci].name + " (" +
+                                       claims[ci].math_ref + ")",
+                                   "claim-" + claims[ci].id);
         std::vector<std::string> failures;
         for (const auto& r : results[ci]) {
             for (const auto& f : r.failures)

@@ -87,17 +87,19 @@ TEST_CASE("report table renders text, Markdown and HTML", "[report]") {
 TEST_CASE("report document renders inline code and links", "[report]") {
     ReportDocument doc;
     doc.title = "T";
-    report_add_heading(doc, 1, "Section");
+    report_add_heading(doc, 1, "Section", "sec-1 <x>");
     report_add_paragraph(doc, "run `a<b` then see [the file](d/f.json) & more");
     report_add_bullets(doc, {"one", "two"});
     report_add_image(doc, "p.png", "a plot");
     const std::string md = report_document_to_markdown(doc);
-    CHECK(md == "# T\n\n## Section\n\nrun `a<b` then see [the file](d/f.json) & more\n\n- one\n"
+    CHECK(md == "# T\n\n<a id=\"sec-1x\"></a>\n\n## Section\n\nrun `a<b` then see [the "
+                "file](d/f.json) & more\n\n- one\n"
                 "- two\n\n![a plot](p.png)\n");
     const std::string html = report_document_to_html(doc);
     CHECK(html.find("<p>run <code>a&lt;b</code> then see <a href=\"d/f.json\">the file</a> "
                     "&amp; more</p>") != std::string::npos);
     CHECK(html.find("<img src=\"p.png\" alt=\"a plot\">") != std::string::npos);
+    CHECK(html.find("<h2 id=\"sec-1x\">Section</h2>") != std::string::npos);
     CHECK(report_inline_to_html("[unclosed link") == "[unclosed link");
     CHECK(report_inline_to_html("**b** `x`") == "<strong>b</strong> <code>x</code>");
 }
