@@ -454,8 +454,15 @@ Claim reproduce_claim_multi_conjecture() {
         if (candidates.empty())
             report::report_add_paragraph(doc, "None: every instance reached the SDP lower bound "
                                               "with C = R channels.");
-        else
+        else {
+            report::report_add_paragraph(
+                doc, "Listed with their data so a person can look at them. A candidate is not a "
+                     "counterexample: the search is local and in double precision. When the gaps "
+                     "are of the same order for every C tried, the limit is more likely the "
+                     "search's precision (boundary optima, where some Σ_d is singular, converge "
+                     "only linearly; docs/regularizer_multi.md) than the number of channels.");
             report::report_add_bullets(doc, candidates);
+        }
     };
     return c;
 }
