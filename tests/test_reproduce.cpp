@@ -112,6 +112,12 @@ TEST_CASE("reproduce: quick suite end to end, deterministic for any --jobs", "[r
         CHECK(html.find("id=\"claim-" + id + "\"") != std::string::npos);
     }
     CHECK(md.find("Counterexample candidates") != std::string::npos);
+    // Closed forms inside their brackets (claims 3 and 4c), local optima inside (claim 2).
+    CHECK(md.find("OUTSIDE") == std::string::npos);
+    CHECK(md.find("undecided") == std::string::npos);
+    CHECK(md.find("| NO |") == std::string::npos);
+    CHECK(md.find("inside (exact)") != std::string::npos);
+    CHECK(md.find("inside (Arb ball)") != std::string::npos);
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
     // Every image the report shows exists and is a valid PNG.
     int images = 0;
