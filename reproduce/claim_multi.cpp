@@ -30,6 +30,8 @@ using StrRows = std::vector<std::vector<std::string>>;
 /// The relative gap at which a C-channel network "meets" the SDP lower bound in claim 4d.
 constexpr double kConjectureGap = 1e-6;
 constexpr double kMultiClosedTolerance = 1e-12;
+/// L-BFGS iterations for continuing a best start that is not yet within the target.
+constexpr int kLongIterations = 30000;
 
 std::string multi_field(const InstanceResult& r, const std::string& k) {
     const auto it = r.fields.find(k);
@@ -217,10 +219,20 @@ double multi_search_bracket(const InstanceContext& ctx, const std::string& name,
     const LocalSearch ls = reproduce_local_search(Wd, K, C, starts, seed);
     if (!std::isfinite(ls.best)) return std::nan("");
     Kernels kernels = ls.best_kernels;
+    double value = ls.best;
+    // Boundary optima (some Σ_d singular) converge only linearly: when the best start is not
+    // yet within the target of the lower bound, continue it with a larger iteration budget.
+    if ((value - b.lower_double) / value > kConjectureGap / 4) {
+        const LocalOptRun more = reproduce_lbfgs(Wd, kernels, kLongIterations);
+        if (more.value < value) {
+            kernels = more.kernels;
+            value = more.value;
+        }
+    }
     try {
         const regularizer::RegularizerPolishMulti p = regularizer::regularizer_polish_multi(
             Wd, kernels, 200, 0, std::numeric_limits<double>::infinity());
-        if (p.value < ls.best) kernels = p.kernels;
+        if (p.value < value) kernels = p.kernels;
     } catch (const std::exception&) {
     }
     regularizer::RegularizerNetworkMulti net;
@@ -491,12 +503,16 @@ Claim reproduce_claim_multi_conjecture() {
     c.report = [](const std::vector<InstanceResult>& results, const std::filesystem::path&,
                   report::ReportDocument& doc) {
         report::report_add_paragraph(
-            doc, "For each W (random integers in [-9, 9]): the certified SDP lower bound (first "
-                 "certificate), then C = R, R + 1, ... channels: the best of the local searches, "
-                 "polished, rounded to a dyadic kernel, completed by the exact least-norm V; its "
-                 "exact cost is the certified upper bound for that C. \"smallest C\" is the first "
-                 "C whose certified relative gap is at most " +
-                     reproduce_format(kConjectureGap) + ".");
+            doc,
+            "For each W (random integers in [-9, 9]): the certified SDP lower bound (first "
+            "certificate), then C = R, R + 1, ... channels: the best of the local searches "
+            "(L-BFGS, 2000 iterations per start; the best start continued for " +
+                std::to_string(kLongIterations) +
+                " more when it is not yet within the target), polished (Levenberg–Marquardt), "
+                "rounded to a dyadic kernel, completed by the exact least-norm V; its "
+                "exact cost is the certified upper bound for that C. \"smallest C\" is the first "
+                "C whose certified relative gap is at most " +
+                reproduce_format(kConjectureGap) + ".");
         report::ReportTable t;
         t.header = {"instance",      "R", "D", "K", "SDP lower", "gap per C tried", "smallest C",
                     "C = R suffices"};
