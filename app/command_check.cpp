@@ -32,6 +32,9 @@ std::string certificate_summary(const Certificate& cert) {
     if (const auto& reg = cert.regularizer_claim)
         return cert.kind + ", D = " + std::to_string(reg->D) + ", K = " + std::to_string(reg->K) +
                ", R = " + std::to_string(reg->R);
+    if (const auto& rank = cert.rank_claim)
+        return cert.kind + ", R = " + std::to_string(rank->R) + ", D = " + std::to_string(rank->D) +
+               ", rank >= " + std::to_string(rank->rank);
     return cert.kind + ", K = " + std::to_string(cert.claim.K);
 }
 

@@ -19,5 +19,6 @@ int command_demo(const std::vector<std::string>& args);
 int command_regularizer(const std::vector<std::string>& args);
 int command_collapse(const std::vector<std::string>& args);
 int command_coq(const std::vector<std::string>& args);
+int command_reproduce(const std::vector<std::string>& args);
 
 } // namespace convcert::app

@@ -22,6 +22,8 @@ commands:
              realizes the same w at no higher cost, with a network-collapse certificate
   coq CERT.json [-o FILE.v]
              write a Coq instance proof of a certificate (checked by coqc against proofs/)
+  reproduce [--out DIR] [--full] [--seed N] [--jobs J]
+             run every claim of the paper, certified and re-checked, with a report
   demo [--out DIR]
              factor two embedded instances and check their certificates
 
@@ -53,6 +55,7 @@ int main(int argc, char** argv) {
     if (command == "regularizer") return command_regularizer(args);
     if (command == "collapse") return command_collapse(args);
     if (command == "coq") return command_coq(args);
+    if (command == "reproduce") return command_reproduce(args);
     std::cerr << "convcert: unknown command '" << command << "' (see convcert --help)\n";
     return kExitUsage;
 }

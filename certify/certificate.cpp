@@ -165,6 +165,31 @@ CollapseClaim collapse_claim_from_json(const Json& j) {
     return claim;
 }
 
+std::vector<long> integers_of(const Json& j, const std::string& where) {
+    if (!j.is_array()) throw StructureError(where + " is not an array");
+    std::vector<long> out;
+    for (std::size_t i = 0; i < j.size(); ++i)
+        out.push_back(integer_of(j[i], where + "[" + std::to_string(i) + "]"));
+    return out;
+}
+
+RankClaim rank_claim_from_json(const Json& j) {
+    RankClaim claim;
+    claim.D = integer_of(field(j, "D", "claim"), "claim.D");
+    claim.K = integer_of(field(j, "K", "claim"), "claim.K");
+    claim.R = integer_of(field(j, "R", "claim"), "claim.R");
+    claim.w = string_arrays_of(field(j, "w", "claim"), "claim.w");
+    claim.rank = integer_of(field(j, "rank", "claim"), "claim.rank");
+    return claim;
+}
+
+RankEvidence rank_evidence_from_json(const Json& j) {
+    RankEvidence e;
+    e.rows = integers_of(field(j, "rows", "evidence"), "evidence.rows");
+    e.columns = integers_of(field(j, "columns", "evidence"), "evidence.columns");
+    return e;
+}
+
 LemmaClaim claim_from_json(const Json& j) {
     LemmaClaim claim;
     claim.K = integer_of(field(j, "K", "claim"), "claim.K");
@@ -180,6 +205,18 @@ std::string certificate_to_json(const Certificate& cert) {
     j["format"] = kCertificateFormat;
     j["version"] = kCertificateVersion;
     j["kind"] = cert.kind;
+    if (cert.rank_claim) {
+        const RankClaim& c = *cert.rank_claim;
+        j["claim"] = {{"D", c.D}, {"K", c.K}, {"R", c.R}, {"w", c.w}, {"rank", c.rank}};
+        Json ev = Json::object();
+        if (cert.rank_evidence) {
+            ev["rows"] = cert.rank_evidence->rows;
+            ev["columns"] = cert.rank_evidence->columns;
+        }
+        j["evidence"] = ev;
+        j["generator"] = {{"program", "convcert"}, {"method", cert.generator_method}};
+        return j.dump(1) + "\n";
+    }
     if (cert.collapse) {
         j["claim"] = collapse_claim_to_json(*cert.collapse);
         j["evidence"] = Json::object();
@@ -246,6 +283,9 @@ CertificateReadResult certificate_from_json(const std::string& text) {
             if (!ev.is_object() || !ev.empty())
                 throw StructureError("network-collapse evidence must be the empty object {}");
             cert.collapse = collapse_claim_from_json(claim);
+        } else if (cert.kind == kKindRankBound) {
+            cert.rank_claim = rank_claim_from_json(claim);
+            cert.rank_evidence = rank_evidence_from_json(ev);
         } else if (cert.kind == kKindRegularizerBracket) {
             cert.regularizer_claim = regularizer_claim_from_json(claim);
             cert.bracket = bracket_from_json(ev, cert.regularizer_claim->R);

@@ -15,6 +15,7 @@ inline constexpr const char* kKindLemmaExact = "lemma-exact";
 inline constexpr const char* kKindLemmaEnclosure = "lemma-enclosure";
 inline constexpr const char* kKindRegularizerBracket = "regularizer-bracket";
 inline constexpr const char* kKindNetworkCollapse = "network-collapse";
+inline constexpr const char* kKindRankBound = "rank-bound";
 
 /// "there is c in R^K with c ⋆ c = target", target = sum_i a_i ⋆ a_i.
 struct LemmaClaim {
@@ -69,6 +70,18 @@ struct CollapseClaim {
     std::string cost_in, cost_out, slack;
 };
 
+/// "rank W >= rank" for W (R rows of D): at K = 1 no network with C < rank channels realizes W.
+struct RankClaim {
+    long D = 0, K = 1, R = 0;
+    std::vector<std::vector<std::string>> w; // R rows of D canonical rationals
+    long rank = 0;
+};
+
+/// An invertible rank×rank minor of W: its row and column indices, strictly increasing.
+struct RankEvidence {
+    std::vector<long> rows, columns;
+};
+
 struct Certificate {
     std::string kind;
     LemmaClaim claim;                                  // the lemma kinds' claim
@@ -77,6 +90,8 @@ struct Certificate {
     std::optional<RegularizerClaim> regularizer_claim; // set iff kind == regularizer-bracket
     std::optional<RegularizerBracketEvidence> bracket; // set iff kind == regularizer-bracket
     std::optional<CollapseClaim> collapse;             // set iff kind == network-collapse
+    std::optional<RankClaim> rank_claim;               // set iff kind == rank-bound
+    std::optional<RankEvidence> rank_evidence;         // set iff kind == rank-bound
     std::string generator_method;                      // informational only
 };
 

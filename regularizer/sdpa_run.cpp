@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -26,11 +27,16 @@ void check_data(const RegularizerSdpData& data) {
     }
 }
 
+// SDPA's thread safety is not documented and the std::cout redirection below is process-wide:
+// one solve at a time (convcert reproduce --jobs runs instances in threads).
+std::mutex sdpa_solve_mutex;
+
 } // namespace
 
 RegularizerSdpaRaw regularizer_sdpa_run(const RegularizerSdpData& data,
                                         const RegularizerSdpOptions& options) {
     check_data(data);
+    const std::lock_guard<std::mutex> lock(sdpa_solve_mutex);
     const int m = static_cast<int>(data.c.size());
     const int nblock = static_cast<int>(data.block_sizes.size());
 

@@ -28,6 +28,12 @@ Verdict check_certificate(const Certificate& cert) {
             return Verdict{false, "network-collapse certificate without its claim"};
         return check_network_collapse(*cert.collapse);
     }
+    if (cert.kind == kKindRankBound) {
+        if (!cert.rank_claim || !cert.rank_evidence || cert.collapse || cert.regularizer_claim ||
+            cert.bracket || cert.exact || cert.enclosure)
+            return Verdict{false, "rank-bound certificate without its claim and evidence"};
+        return check_rank_bound(*cert.rank_claim, *cert.rank_evidence);
+    }
     return Verdict{false, "unknown certificate kind " + string_quote_short(cert.kind)};
 }
 

@@ -28,4 +28,8 @@ Verdict check_regularizer_bracket(const RegularizerClaim& claim,
 /// exactly, cost_in and cost_out are their exact costs, and cost_out <= cost_in + slack.
 Verdict check_network_collapse(const CollapseClaim& claim);
 
+/// rank-bound: the stated rank×rank minor of W is invertible (exact elimination over Q), so
+/// rank W >= rank and, at K = 1, no network with fewer than rank channels realizes W.
+Verdict check_rank_bound(const RankClaim& claim, const RankEvidence& evidence);
+
 } // namespace convcert::checker

@@ -1,0 +1,200 @@
+// End-to-end test of `convcert reproduce` (label `reproduce`, slow-ish: the quick suite runs
+// twice): every claim row present and fully certified, report.md / report.html and valid PNG
+// plots, every listed certificate present, --jobs 2 and --jobs 1 give byte-identical files
+// (all but timing.md), another seed gives other instances, a corrupted certificate fails both
+// `convcert check` and `convcert reproduce --recheck`, and usage errors exit 2.
+#include "report/png_check.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int exit_code;
+    std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+fs::path scratch() {
+    static fs::path dir = [] {
+        fs::path d =
+            fs::temp_directory_path() / ("convcert-reproduce-" + std::to_string(::getpid()));
+        fs::remove_all(d);
+        fs::create_directories(d);
+        return d;
+    }();
+    return dir;
+}
+
+Run run(const std::string& args) {
+    const fs::path out = scratch() / "stdout", err = scratch() / "stderr";
+    const std::string cmd =
+        std::string(CONVCERT_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
+    const int status = std::system(cmd.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+}
+
+// Every regular file under dir (relative path -> bytes), timing.md excluded.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+    std::map<std::string, std::string> out;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) {
+            const std::string rel = fs::relative(e.path(), dir).string();
+            if (rel != "timing.md") out[rel] = slurp(e.path());
+        }
+    return out;
+}
+
+const std::vector<std::string> kClaims = {"1-lemma",          "2-theorem",
+                                          "3-closed-forms",   "4a-realizability",
+                                          "4b-multi-bracket", "4c-multi-closed-forms",
+                                          "4d-conjecture",    "5-collapse"};
+
+} // namespace
+
+TEST_CASE("reproduce: quick suite end to end, deterministic for any --jobs", "[reproduce]") {
+    const fs::path a = scratch() / "a", b = scratch() / "b";
+    const Run ra = run("reproduce --out " + a.string() + " --jobs 2 --seed 3");
+    INFO(ra.err);
+    REQUIRE(ra.exit_code == 0);
+    CHECK(ra.out.find("every certificate passed the independent checker") != std::string::npos);
+    CHECK(ra.err.find("done") != std::string::npos); // progress lines
+    // Each claim row: instances > 0, certified == certificates, no failures, no errors.
+    for (const auto& id : kClaims) {
+        INFO("claim " << id);
+        std::istringstream lines(ra.out);
+        std::string line;
+        bool found = false;
+        while (std::getline(lines, line)) {
+            if (line.rfind(id + " ", 0) != 0) continue;
+            found = true;
+            std::istringstream f(line);
+            std::vector<std::string> tok;
+            std::string t;
+            while (f >> t)
+                tok.push_back(t);
+            // id, "MATH.md", refs..., instances, certificates, certified, failed, errors, gap,
+            // time value, "s": read from the end.
+            REQUIRE(tok.size() >= 9);
+            const std::size_t n = tok.size();
+            const int instances = std::stoi(tok[n - 8]), certificates = std::stoi(tok[n - 7]),
+                      certified = std::stoi(tok[n - 6]), failed = std::stoi(tok[n - 5]),
+                      errors = std::stoi(tok[n - 4]);
+            CHECK(instances > 0);
+            CHECK(certified == certificates);
+            CHECK(failed == 0);
+            CHECK(errors == 0);
+            if (id != "4a-realizability") CHECK(certificates >= instances);
+        }
+        CHECK(found);
+    }
+    const std::string md = slurp(a / "report.md"), html = slurp(a / "report.html");
+    for (const auto& id : kClaims) {
+        CHECK(md.find("## Claim " + id + ":") != std::string::npos);
+        CHECK(html.find("id=\"claim-" + id + "\"") != std::string::npos);
+    }
+    CHECK(md.find("Counterexample candidates") != std::string::npos);
+    // Closed forms inside their brackets (claims 3 and 4c), local optima inside (claim 2).
+    CHECK(md.find("OUTSIDE") == std::string::npos);
+    CHECK(md.find("undecided") == std::string::npos);
+    CHECK(md.find("| NO |") == std::string::npos);
+    CHECK(md.find("inside (exact)") != std::string::npos);
+    CHECK(md.find("inside (Arb ball)") != std::string::npos);
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    // Every image the report shows exists and is a valid PNG.
+    int images = 0;
+    for (std::size_t at = md.find("]("); at != std::string::npos; at = md.find("](", at + 1)) {
+        const std::size_t end = md.find(')', at);
+        const std::string link = md.substr(at + 2, end - at - 2);
+        if (link.size() > 4 && link.compare(link.size() - 4, 4, ".png") == 0) {
+            ++images;
+            const convcert::report::PngInfo info =
+                convcert::report::png_file_check((a / link).string());
+            INFO(link << ": " << info.error);
+            CHECK(info.valid);
+            CHECK(info.width >= 100);
+        } else if (link[0] != '#') {
+            CHECK(fs::exists(a / link)); // relative links to certificates and timing.md
+        }
+    }
+    CHECK(images >= 3);
+    // The manifest lists every certificate; one of them passes `convcert check`.
+    std::istringstream manifest(slurp(a / "certificates.txt"));
+    std::string first, rel;
+    int listed = 0;
+    while (std::getline(manifest, rel)) {
+        CHECK(fs::exists(a / rel));
+        if (first.empty()) first = rel;
+        ++listed;
+    }
+    CHECK(listed > 100);
+    CHECK(run("check " + (a / first).string()).exit_code == 0);
+    CHECK(run("reproduce --recheck " + a.string()).exit_code == 0);
+
+    // --jobs 1: byte-identical files (timing.md, the only file with times, excluded).
+    const Run rb = run("reproduce --out " + b.string() + " --jobs 1 --seed 3");
+    REQUIRE(rb.exit_code == 0);
+    const auto ta = tree(a), tb = tree(b);
+    CHECK(ta.size() == tb.size());
+    for (const auto& [path, bytes] : ta) {
+        INFO(path);
+        REQUIRE(tb.count(path) == 1);
+        CHECK((tb.at(path) == bytes));
+    }
+    CHECK(fs::exists(a / "timing.md"));
+
+    // Corrupt one certificate in b: check and recheck fail, and name it.
+    const std::string victim = "certificates/2-theorem/w0-K3.json";
+    nlohmann::json j = nlohmann::json::parse(slurp(b / victim));
+    j["claim"]["w"][0] = "12345";
+    std::ofstream(b / victim, std::ios::binary | std::ios::trunc) << j.dump(1);
+    CHECK(run("check " + (b / victim).string()).exit_code == 1);
+    const Run bad = run("reproduce --recheck " + b.string());
+    CHECK(bad.exit_code == 1);
+    CHECK(bad.out.find(victim + ": INVALID") != std::string::npos);
+    // A deleted certificate is reported too.
+    fs::remove(a / "certificates/5-collapse/C2-K2-D6-0.json");
+    const Run missing = run("reproduce --recheck " + a.string());
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.out.find("C2-K2-D6-0.json: INVALID") != std::string::npos);
+}
+
+TEST_CASE("reproduce: the seed picks the instances", "[reproduce]") {
+    const fs::path c = scratch() / "c", d = scratch() / "d";
+    REQUIRE(run("reproduce --out " + c.string() + " --seed 5 --only 5-collapse").exit_code == 0);
+    REQUIRE(run("reproduce --out " + d.string() + " --seed 6 --only 5-collapse").exit_code == 0);
+    const std::string f = "certificates/5-collapse/C3-K3-D6-0.json";
+    CHECK(slurp(c / f) != slurp(d / f));
+    CHECK(slurp(c / "report.md").find("## Claim 2-theorem") == std::string::npos);
+}
+
+TEST_CASE("reproduce: usage errors exit 2 with one line", "[reproduce]") {
+    for (const std::string& args : std::vector<std::string>{
+             "reproduce --jobs 0", "reproduce --jobs x", "reproduce --seed -1", "reproduce --bogus",
+             "reproduce --only no-such-claim", "reproduce --out",
+             "reproduce --recheck " + (scratch() / "nowhere").string()}) {
+        INFO(args);
+        const Run r = run(args);
+        CHECK(r.exit_code == 2);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    }
+    CHECK(run("reproduce --help").out.find("usage: convcert reproduce") != std::string::npos);
+}
