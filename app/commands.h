@@ -18,5 +18,7 @@ int command_check(const std::vector<std::string>& args);
 int command_demo(const std::vector<std::string>& args);
 int command_regularizer(const std::vector<std::string>& args);
 int command_collapse(const std::vector<std::string>& args);
+int command_dataset(const std::vector<std::string>& args);
+int command_train(const std::vector<std::string>& args);
 
 } // namespace convcert::app

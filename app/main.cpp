@@ -20,6 +20,10 @@ commands:
   collapse NET.json [-o CERT.json]
              collapse a C-channel network (single-channel inputs) to one channel that
              realizes the same w at no higher cost, with a network-collapse certificate
+  dataset mnist|fashion|cifar|synthetic [options] [-o DATA.json]
+             a binary-task dataset file (pooled, flattened 1-D signals)
+  train DATA.json --kernel K --channels C [-o RUN.json]
+             full-batch gradient descent on the linear CNN (FFTW), checkpoints of w/||w||
   demo [--out DIR]
              factor two embedded instances and check their certificates
 
@@ -50,6 +54,8 @@ int main(int argc, char** argv) {
     if (command == "demo") return command_demo(args);
     if (command == "regularizer") return command_regularizer(args);
     if (command == "collapse") return command_collapse(args);
+    if (command == "dataset") return command_dataset(args);
+    if (command == "train") return command_train(args);
     std::cerr << "convcert: unknown command '" << command << "' (see convcert --help)\n";
     return kExitUsage;
 }
