@@ -32,6 +32,9 @@ std::string certificate_summary(const Certificate& cert) {
     if (const auto& reg = cert.regularizer_claim)
         return cert.kind + ", D = " + std::to_string(reg->D) + ", K = " + std::to_string(reg->K) +
                ", R = " + std::to_string(reg->R);
+    if (const auto& mm = cert.maxmargin_claim)
+        return cert.kind + ", D = " + std::to_string(mm->D) + ", K = " + std::to_string(mm->K) +
+               ", R = " + std::to_string(mm->R) + ", " + std::to_string(mm->x.size()) + " samples";
     return cert.kind + ", K = " + std::to_string(cert.claim.K);
 }
 

@@ -24,6 +24,8 @@ commands:
              a binary-task dataset file (pooled, flattened 1-D signals)
   train DATA.json --kernel K --channels C [-o RUN.json]
              full-batch gradient descent on the linear CNN (FFTW), checkpoints of w/||w||
+  maxmargin DATA.json --kernel K [-o CERT.json]
+             certify the value of min R_{K,C}(W) s.t. every margin y_i <W, x_i> >= 1
   demo [--out DIR]
              factor two embedded instances and check their certificates
 
@@ -56,6 +58,7 @@ int main(int argc, char** argv) {
     if (command == "collapse") return command_collapse(args);
     if (command == "dataset") return command_dataset(args);
     if (command == "train") return command_train(args);
+    if (command == "maxmargin") return command_maxmargin(args);
     std::cerr << "convcert: unknown command '" << command << "' (see convcert --help)\n";
     return kExitUsage;
 }

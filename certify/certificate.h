@@ -15,6 +15,7 @@ inline constexpr const char* kKindLemmaExact = "lemma-exact";
 inline constexpr const char* kKindLemmaEnclosure = "lemma-enclosure";
 inline constexpr const char* kKindRegularizerBracket = "regularizer-bracket";
 inline constexpr const char* kKindNetworkCollapse = "network-collapse";
+inline constexpr const char* kKindMaxmarginBracket = "maxmargin-bracket";
 
 /// "there is c in R^K with c ⋆ c = target", target = sum_i a_i ⋆ a_i.
 struct LemmaClaim {
@@ -69,6 +70,24 @@ struct CollapseClaim {
     std::string cost_in, cost_out, slack;
 };
 
+/// "lower <= min { R_{K,C}(W) : y_i <W, x_i> >= 1 for all i } <= upper" (MATH.md §9): n samples
+/// x_i (R·D integers each, channel-major), labels y_i = "1" or "-1".
+struct MaxmarginClaim {
+    long D = 0, K = 0, R = 0;
+    std::vector<std::vector<std::string>> x; // n rows of R·D canonical integers
+    std::vector<std::string> y;              // n labels "1" / "-1"
+    std::string lower, upper;
+};
+
+/// Multipliers α >= 0 (λ = sum_i α_i y_i x_i is dual feasible), a margin-feasible W (R rows of D)
+/// and a rational network realizing W (the same layout as RegularizerBracketEvidence).
+struct MaxmarginEvidence {
+    std::vector<std::string> alpha;
+    std::vector<std::vector<std::string>> w;
+    std::vector<std::vector<std::vector<std::string>>> u;
+    std::vector<std::vector<std::string>> v;
+};
+
 struct Certificate {
     std::string kind;
     LemmaClaim claim;                                  // the lemma kinds' claim
@@ -77,6 +96,8 @@ struct Certificate {
     std::optional<RegularizerClaim> regularizer_claim; // set iff kind == regularizer-bracket
     std::optional<RegularizerBracketEvidence> bracket; // set iff kind == regularizer-bracket
     std::optional<CollapseClaim> collapse;             // set iff kind == network-collapse
+    std::optional<MaxmarginClaim> maxmargin_claim;     // set iff kind == maxmargin-bracket
+    std::optional<MaxmarginEvidence> maxmargin;        // set iff kind == maxmargin-bracket
     std::string generator_method;                      // informational only
 };
 

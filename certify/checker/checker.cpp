@@ -28,6 +28,12 @@ Verdict check_certificate(const Certificate& cert) {
             return Verdict{false, "network-collapse certificate without its claim"};
         return check_network_collapse(*cert.collapse);
     }
+    if (cert.kind == kKindMaxmarginBracket) {
+        if (!cert.maxmargin_claim || !cert.maxmargin || cert.regularizer_claim || cert.bracket ||
+            cert.collapse || cert.exact || cert.enclosure)
+            return Verdict{false, "maxmargin-bracket certificate without its claim and evidence"};
+        return check_maxmargin_bracket(*cert.maxmargin_claim, *cert.maxmargin);
+    }
     return Verdict{false, "unknown certificate kind " + string_quote_short(cert.kind)};
 }
 

@@ -28,4 +28,8 @@ Verdict check_regularizer_bracket(const RegularizerClaim& claim,
 /// exactly, cost_in and cost_out are their exact costs, and cost_out <= cost_in + slack.
 Verdict check_network_collapse(const CollapseClaim& claim);
 
+/// maxmargin-bracket: alpha >= 0, lower <= sum alpha, w meets every margin y_i <w, x_i> >= 1,
+/// and the regularizer-bracket checks on (w, λ = sum_i alpha_i y_i x_i, network, lower, upper).
+Verdict check_maxmargin_bracket(const MaxmarginClaim& claim, const MaxmarginEvidence& evidence);
+
 } // namespace convcert::checker
