@@ -26,6 +26,8 @@ commands:
              full-batch gradient descent on the linear CNN (FFTW), checkpoints of w/||w||
   maxmargin DATA.json --kernel K [-o CERT.json]
              certify the value of min R_{K,C}(W) s.t. every margin y_i <W, x_i> >= 1
+  experiment gd [--quick] [--out DIR]
+             gradient descent for C = 1, 2, 4, 8 against the certified max-margin predictor
   demo [--out DIR]
              factor two embedded instances and check their certificates
 
@@ -59,6 +61,7 @@ int main(int argc, char** argv) {
     if (command == "dataset") return command_dataset(args);
     if (command == "train") return command_train(args);
     if (command == "maxmargin") return command_maxmargin(args);
+    if (command == "experiment") return command_experiment(args);
     std::cerr << "convcert: unknown command '" << command << "' (see convcert --help)\n";
     return kExitUsage;
 }
