@@ -3,6 +3,7 @@
 #include "data/binary_task.h"
 #include "data/cifar.h"
 #include "data/dataset.h"
+#include "data/dataset_source.h"
 #include "data/idx.h"
 #include "data/mnist_json.h"
 
@@ -193,4 +194,33 @@ TEST_CASE("pooling, shifted channels and the dataset JSON", "[data]") {
     const Dataset s = data_synthetic(20, 3, 5, 7);
     CHECK(s.n() == 20);
     CHECK(data_dataset_to_json(s) == data_dataset_to_json(data_synthetic(20, 3, 5, 7)));
+}
+
+TEST_CASE("CIFAR-10 binary task: three colour channels, pooled", "[data]") {
+    std::string bytes;
+    for (int rec = 0; rec < 3; ++rec) {
+        bytes.push_back(static_cast<char>(rec == 1 ? 5 : 3)); // labels 3, 5, 3
+        for (long p = 0; p < kCifarPixels; ++p)
+            bytes.push_back(static_cast<char>(p < 1024 ? 1 : p < 2048 ? 2 : rec));
+    }
+    const std::string p = temp_path("task.bin");
+    write_file(p, bytes);
+    DatasetSpec s;
+    s.source = "cifar";
+    s.path = p;
+    s.a = 3;
+    s.b = 5;
+    s.pool = 8; // 32/8 = 4 -> D = 16
+    const Dataset d = data_dataset_build(s);
+    REQUIRE(d.n() == 3);
+    CHECK(d.R == 3);
+    CHECK(d.D == 16);
+    CHECK(d.y == std::vector<int>{1, 1, -1}); // class 3 first (records 0, 2), then class 5
+    CHECK(d.x[0][0] == 64);                   // red plane: 8x8 ones
+    CHECK(d.x[0][16] == 128);                 // green plane: 8x8 twos
+    CHECK(d.x[1][32] == 2 * 64);              // blue plane of record 2 holds 2s
+    CHECK(d.x[2][32] == 64);                  // record 1 (class 5): blue 1s
+    s.pool = 5;
+    CHECK_THROWS_AS(data_dataset_build(s), std::invalid_argument);
+    std::remove(p.c_str());
 }
