@@ -14,6 +14,7 @@
 #include "report/report_document.h"
 #include "train/gd.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -25,7 +26,13 @@ namespace convcert::experiment {
 
 namespace {
 
-const std::vector<long> kChannels = {1, 2, 4, 8};
+// C grid: {1, 2, 4, 8}, plus C = R for multi-channel inputs (the predicted threshold).
+std::vector<long> channel_grid(long R) {
+    if (R == 1 || R == 2 || R == 4 || R == 8) return {1, 2, 4, 8};
+    std::vector<long> g{1, 2, 4, 8};
+    g.insert(std::upper_bound(g.begin(), g.end(), R), R);
+    return g;
+}
 
 double cosine(const std::vector<double>& a, const std::vector<double>& b) {
     double ab = 0, aa = 0, bb = 0;
@@ -162,7 +169,8 @@ GdExperimentResult gd_experiment_run(const GdExperimentOptions& o) {
                  "max-margin problem `min R_K(W) s.t. y_i <W, x_i> >= 1` is solved by SDPA and "
                  "certified (maxmargin-bracket, checked by the independent checker). `cos*` is "
                  "the cosine between the trained predictor W(T) and the max-margin predictor "
-                 "W*_K; `cos C=8` the cosine with the C = 8 run; `R_K(W/gamma)` the certified "
+                 "W*_K; `cos C=8` the cosine with the C = 8 run; for R = 3 inputs C = 3 = R is "
+                 "added to the grid; `R_K(W/gamma)` the certified "
                  "regularizer of the trained predictor scaled so that its smallest margin is 1 "
                  "(regularizer-bracket, checked), against the certified optimum.");
     bool plots_ok = o.plots && report::plot_gnuplot_available();
@@ -176,6 +184,16 @@ GdExperimentResult gd_experiment_run(const GdExperimentOptions& o) {
         table.header = {"K",       "C",     "cos*",   "cos C=8", "norm. margin", "R_K(W/gamma)",
                         "optimum", "ratio", "checked"};
         table.right_align = {true, true, true, true, true, true, true, true, false};
+        const std::vector<long> kChannels = channel_grid(t.data.R);
+        report::ReportTable pairs;
+        pairs.title = "Cosine similarity between the final predictors of different C";
+        pairs.header = {"K"};
+        for (std::size_t a = 0; a < kChannels.size(); ++a)
+            for (std::size_t b = a + 1; b < kChannels.size(); ++b)
+                pairs.header.push_back(std::to_string(kChannels[a]) + "-" +
+                                       std::to_string(kChannels[b]));
+        pairs.right_align.assign(pairs.header.size(), true);
+        std::vector<std::string> images;
         for (long K : t.kernels) {
             const std::string stem = t.id + "_K" + std::to_string(K);
             maxmargin::MaxmarginReport mm;
@@ -258,35 +276,71 @@ GdExperimentResult gd_experiment_run(const GdExperimentOptions& o) {
                 }
                 plot.series.push_back(std::move(s));
             }
+            std::vector<std::string> pair_row{std::to_string(K)};
+            for (std::size_t a = 0; a < kChannels.size(); ++a)
+                for (std::size_t b = a + 1; b < kChannels.size(); ++b)
+                    pair_row.push_back(fmt("%.6f", cosine(runs.at(kChannels[a]).final_predictor,
+                                                          runs.at(kChannels[b]).final_predictor)));
+            report::report_table_add_row(pairs, pair_row);
+            // cos(W_C(t), W_8(t)): the checkpoints are at the same steps for every C.
+            report::Plot between;
+            between.title = t.id + ", K = " + std::to_string(K) + ": cos(W_C(t), W_8(t))";
+            between.xlabel = "iteration";
+            between.ylabel = "cosine with the C = 8 run at the same step";
+            between.logx = true;
+            const auto& ref_run = runs.at(kChannels.back());
+            for (long C : kChannels) {
+                if (C == kChannels.back()) continue;
+                report::PlotSeries s;
+                s.title = "C = " + std::to_string(C);
+                const auto& cps = runs.at(C).checkpoints;
+                for (std::size_t i = 0; i < cps.size() && i < ref_run.checkpoints.size(); ++i) {
+                    if (cps[i].step == 0) continue;
+                    s.x.push_back(static_cast<double>(cps[i].step));
+                    s.y.push_back(cosine(cps[i].direction, ref_run.checkpoints[i].direction));
+                }
+                between.series.push_back(std::move(s));
+            }
             if (plots_ok) {
-                const std::string png = "plots/" + stem + ".png";
-                try {
-                    plot.extra = {"set key right bottom"};
-                    // Absolute path: report/plot_gnuplot.cpp fails on relative output dirs (it
-                    // chdirs before opening its relative log path).
-                    report::plot_gnuplot_png(plot, fs::absolute(o.out + "/" + png).string());
-                    report::report_add_image(doc, png, plot.title);
-                } catch (const std::exception& e) {
-                    result.notes.push_back(std::string("plot failed: ") + e.what());
+                for (auto* pl : {&plot, &between}) {
+                    const std::string png =
+                        "plots/" + stem + (pl == &plot ? "_maxmargin" : "_between") + ".png";
+                    try {
+                        pl->extra = {"set key right bottom"};
+                        // Absolute path: report/plot_gnuplot.cpp fails on relative output dirs
+                        // (it chdirs before opening its relative log path).
+                        report::plot_gnuplot_png(*pl, fs::absolute(o.out + "/" + png).string());
+                        images.push_back(png + "\n" + pl->title);
+                    } catch (const std::exception& e) {
+                        result.notes.push_back(std::string("plot failed: ") + e.what());
+                    }
                 }
             }
         }
         report::report_add_table(doc, table);
+        report::report_add_table(doc, pairs);
+        for (const auto& im : images) {
+            const auto nl = im.find('\n');
+            report::report_add_image(doc, im.substr(0, nl), im.substr(nl + 1));
+        }
     }
     report::report_add_heading(doc, 2, "Reading the numbers");
     report::report_add_bullets(
-        doc, {"`ratio` = (certified lower bound on R_K of the trained predictor at margin 1) / "
-              "(certified upper bound on the optimum): at least 1 up to the brackets' widths; "
-              "close to 1 means GD found (nearly) the max-margin predictor.",
-              "Single-channel inputs: the theory predicts the same limit for every C (the "
-              "regularizer does not depend on C).",
-              "R = 3 inputs: with C < R the network cannot realize every W (K = 1: rank W <= C), "
-              "so C = 1, 2 may stay away from W*_K while C >= 3 should agree; W*_K is the "
-              "optimum of the relaxation R_{K,inf}, realized with the C0 channels its certificate "
-              "lists.",
-              "GD converges to a KKT point of the max-margin problem in direction only slowly "
-              "(the normalized margin grows like 1/log t for plain GD); the loss-normalized step "
-              "used here is faster but still finite: cos* < 1 measures the distance left."});
+        doc,
+        {"`ratio` = (certified lower bound on R_K of the trained predictor at margin 1) / "
+         "(certified upper bound on the optimum): at least 1 up to the brackets' widths; "
+         "close to 1 means GD found (nearly) the max-margin predictor.",
+         "Single-channel inputs: the theory predicts the same limit for every C (the "
+         "regularizer does not depend on C).",
+         "R = 3 inputs: with C < R the network cannot realize every W (K = 1: rank W <= C), "
+         "so C = 1, 2 may stay away from W*_K while C >= 3 should agree (the conjecture of "
+         "MATH.md §8); at K = D every W is realizable with C = 1 (in Fourier, "
+         "Ŵ[:, d] = û[:, d] v̂[d] is any vector), so no contrast is expected there; W*_K is the "
+         "optimum of the relaxation R_{K,inf}, realized with the C0 channels its certificate "
+         "lists.",
+         "GD converges to a KKT point of the max-margin problem in direction only slowly "
+         "(the normalized margin grows like 1/log t for plain GD); the loss-normalized step "
+         "used here is faster but still finite: cos* < 1 measures the distance left."});
     if (!result.notes.empty()) {
         report::report_add_heading(doc, 2, "Notes");
         report::report_add_bullets(doc, result.notes);

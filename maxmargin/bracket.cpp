@@ -75,10 +75,13 @@ Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginRepor
     rep.sdp_seconds = seconds_since(t0);
     rep.sdp_value = sdp.primal;
     rep.sdp_phase = sdp.phase;
-    // pdFEAS (feasible, gap above SDPA's 1e-10 target) is usable: both bounds are made exact
-    // below and their gap is reported; anything else (infeasible, unbounded) is not.
-    if (!sdp.optimal && sdp.phase.rfind("pdFEAS", 0) != 0)
-        throw std::runtime_error("the max-margin SDP was not solved (SDPA phase " + sdp.phase +
+    // Any phase is usable when the SDP's W separates the data: both bounds are made exact below
+    // and their gap is reported (SDPA often stops at pdFEAS or pFEAS with primal and dual values
+    // agreeing to 1e-8 on these degenerate problems). Non-separable data make the SDP
+    // infeasible, and no W separates.
+    if (sdp.W.empty() || !(maxmargin_min_margin(d, sdp.W) > 0))
+        throw std::runtime_error("the max-margin SDP gave no separating predictor (SDPA phase " +
+                                 sdp.phase.substr(0, sdp.phase.find(' ')) +
                                  "; are the data linearly separable?)");
     t0 = std::chrono::steady_clock::now();
     const MaxmarginLowerBound lb = maxmargin_lower_bound(sdp.alpha, d, K);
