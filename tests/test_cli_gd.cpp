@@ -84,6 +84,17 @@ TEST_CASE("dataset, train, maxmargin and check end to end", "[cli]") {
     CHECK(run("check " + t).exit_code == 1);
 }
 
+TEST_CASE("the example maxmargin-bracket certificate is valid and regenerates", "[cli]") {
+    const std::string src = CONVCERT_SOURCE_DIR;
+    const Run r = run("check " + src + "/examples/maxmargin-bracket.json");
+    CHECK(r.exit_code == 0);
+    const std::string c = (scratch() / "example.json").string();
+    REQUIRE(
+        run("maxmargin " + src + "/examples/dataset-synthetic.json --kernel 2 -o " + c).exit_code ==
+        0);
+    CHECK(slurp(c) == slurp(src + "/examples/maxmargin-bracket.json"));
+}
+
 TEST_CASE("bad input: one-line errors, exit 2, no output file", "[cli]") {
     const std::string out = (scratch() / "never.json").string();
     const std::string bad = (scratch() / "bad.json").string();
