@@ -35,6 +35,9 @@ std::string certificate_summary(const Certificate& cert) {
     if (const auto& rank = cert.rank_claim)
         return cert.kind + ", R = " + std::to_string(rank->R) + ", D = " + std::to_string(rank->D) +
                ", rank >= " + std::to_string(rank->rank);
+    if (const auto& mm = cert.maxmargin_claim)
+        return cert.kind + ", D = " + std::to_string(mm->D) + ", K = " + std::to_string(mm->K) +
+               ", R = " + std::to_string(mm->R) + ", " + std::to_string(mm->x.size()) + " samples";
     return cert.kind + ", K = " + std::to_string(cert.claim.K);
 }
 

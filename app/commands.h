@@ -20,5 +20,9 @@ int command_regularizer(const std::vector<std::string>& args);
 int command_collapse(const std::vector<std::string>& args);
 int command_coq(const std::vector<std::string>& args);
 int command_reproduce(const std::vector<std::string>& args);
+int command_dataset(const std::vector<std::string>& args);
+int command_train(const std::vector<std::string>& args);
+int command_maxmargin(const std::vector<std::string>& args);
+int command_experiment(const std::vector<std::string>& args);
 
 } // namespace convcert::app

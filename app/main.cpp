@@ -24,6 +24,14 @@ commands:
              write a Coq instance proof of a certificate (checked by coqc against proofs/)
   reproduce [--out DIR] [--full] [--seed N] [--jobs J]
              run every claim of the paper, certified and re-checked, with a report
+  dataset mnist|fashion|cifar|synthetic [options] [-o DATA.json]
+             a binary-task dataset file (pooled, flattened 1-D signals)
+  train DATA.json --kernel K --channels C [-o RUN.json]
+             full-batch gradient descent on the linear CNN (FFTW), checkpoints of w/||w||
+  maxmargin DATA.json --kernel K [-o CERT.json]
+             certify the value of min R_{K,C}(W) s.t. every margin y_i <W, x_i> >= 1
+  experiment gd [--quick] [--out DIR]
+             gradient descent for C = 1, 2, 4, 8 against the certified max-margin predictor
   demo [--out DIR]
              factor two embedded instances and check their certificates
 
@@ -56,6 +64,10 @@ int main(int argc, char** argv) {
     if (command == "collapse") return command_collapse(args);
     if (command == "coq") return command_coq(args);
     if (command == "reproduce") return command_reproduce(args);
+    if (command == "dataset") return command_dataset(args);
+    if (command == "train") return command_train(args);
+    if (command == "maxmargin") return command_maxmargin(args);
+    if (command == "experiment") return command_experiment(args);
     std::cerr << "convcert: unknown command '" << command << "' (see convcert --help)\n";
     return kExitUsage;
 }

@@ -48,6 +48,30 @@ Json bracket_to_json(const RegularizerBracketEvidence& e, long R) {
     return ev;
 }
 
+Json maxmargin_claim_to_json(const MaxmarginClaim& claim) {
+    Json j;
+    j["D"] = claim.D;
+    j["K"] = claim.K;
+    j["R"] = claim.R;
+    j["x"] = claim.x;
+    j["y"] = claim.y;
+    j["lower"] = claim.lower;
+    j["upper"] = claim.upper;
+    return j;
+}
+
+Json maxmargin_evidence_to_json(const MaxmarginEvidence& e, long R) {
+    Json ev;
+    ev["alpha"] = e.alpha;
+    ev["w"] = rows_to_json(e.w, R);
+    Json u = Json::array();
+    for (const auto& kernel : e.u)
+        u.push_back(rows_to_json(kernel, R));
+    ev["network"]["u"] = u;
+    ev["network"]["v"] = e.v;
+    return ev;
+}
+
 Json collapse_network_to_json(const CollapseNetwork& net) {
     Json j;
     j["u"] = net.u;
@@ -144,6 +168,31 @@ RegularizerBracketEvidence bracket_from_json(const Json& ev, long R) {
     return e;
 }
 
+MaxmarginClaim maxmargin_claim_from_json(const Json& j) {
+    MaxmarginClaim claim;
+    claim.D = integer_of(field(j, "D", "claim"), "claim.D");
+    claim.K = integer_of(field(j, "K", "claim"), "claim.K");
+    claim.R = integer_of(field(j, "R", "claim"), "claim.R");
+    claim.x = string_arrays_of(field(j, "x", "claim"), "claim.x");
+    claim.y = strings_of(field(j, "y", "claim"), "claim.y");
+    claim.lower = string_of(field(j, "lower", "claim"), "claim.lower");
+    claim.upper = string_of(field(j, "upper", "claim"), "claim.upper");
+    return claim;
+}
+
+MaxmarginEvidence maxmargin_evidence_from_json(const Json& ev, long R) {
+    MaxmarginEvidence e;
+    e.alpha = strings_of(field(ev, "alpha", "evidence"), "evidence.alpha");
+    e.w = rows_of(field(ev, "w", "evidence"), R, "evidence.w");
+    const Json& net = field(ev, "network", "evidence");
+    const Json& u = field(net, "u", "evidence.network");
+    if (!u.is_array()) throw StructureError("evidence.network.u is not an array");
+    for (std::size_t c = 0; c < u.size(); ++c)
+        e.u.push_back(rows_of(u[c], R, "evidence.network.u[" + std::to_string(c) + "]"));
+    e.v = string_arrays_of(field(net, "v", "evidence.network"), "evidence.network.v");
+    return e;
+}
+
 CollapseNetwork collapse_network_from_json(const Json& j, const std::string& where) {
     CollapseNetwork net;
     net.u = string_arrays_of(field(j, "u", where), where + ".u");
@@ -223,6 +272,14 @@ std::string certificate_to_json(const Certificate& cert) {
         j["generator"] = {{"program", "convcert"}, {"method", cert.generator_method}};
         return j.dump(1) + "\n";
     }
+    if (cert.maxmargin_claim) {
+        const long R = cert.maxmargin_claim->R;
+        j["claim"] = maxmargin_claim_to_json(*cert.maxmargin_claim);
+        j["evidence"] =
+            cert.maxmargin ? maxmargin_evidence_to_json(*cert.maxmargin, R) : Json::object();
+        j["generator"] = {{"program", "convcert"}, {"method", cert.generator_method}};
+        return j.dump(1) + "\n";
+    }
     if (cert.regularizer_claim) {
         const long R = cert.regularizer_claim->R;
         j["claim"] = regularizer_claim_to_json(*cert.regularizer_claim);
@@ -289,6 +346,9 @@ CertificateReadResult certificate_from_json(const std::string& text) {
         } else if (cert.kind == kKindRegularizerBracket) {
             cert.regularizer_claim = regularizer_claim_from_json(claim);
             cert.bracket = bracket_from_json(ev, cert.regularizer_claim->R);
+        } else if (cert.kind == kKindMaxmarginBracket) {
+            cert.maxmargin_claim = maxmargin_claim_from_json(claim);
+            cert.maxmargin = maxmargin_evidence_from_json(ev, cert.maxmargin_claim->R);
         } else if (cert.kind == kKindLemmaExact) {
             LemmaExactEvidence e;
             e.minpoly = strings_of(field(ev, "minpoly", "evidence"), "evidence.minpoly");

@@ -16,6 +16,7 @@ inline constexpr const char* kKindLemmaEnclosure = "lemma-enclosure";
 inline constexpr const char* kKindRegularizerBracket = "regularizer-bracket";
 inline constexpr const char* kKindNetworkCollapse = "network-collapse";
 inline constexpr const char* kKindRankBound = "rank-bound";
+inline constexpr const char* kKindMaxmarginBracket = "maxmargin-bracket";
 
 /// "there is c in R^K with c ⋆ c = target", target = sum_i a_i ⋆ a_i.
 struct LemmaClaim {
@@ -80,6 +81,22 @@ struct RankClaim {
 /// An invertible rank×rank minor of W: its row and column indices, strictly increasing.
 struct RankEvidence {
     std::vector<long> rows, columns;
+/// "lower <= min { R_{K,C}(W) : y_i <W, x_i> >= 1 for all i } <= upper" (MATH.md §9): n samples
+/// x_i (R·D integers each, channel-major), labels y_i = "1" or "-1".
+struct MaxmarginClaim {
+    long D = 0, K = 0, R = 0;
+    std::vector<std::vector<std::string>> x; // n rows of R·D canonical integers
+    std::vector<std::string> y;              // n labels "1" / "-1"
+    std::string lower, upper;
+};
+
+/// Multipliers α >= 0 (λ = sum_i α_i y_i x_i is dual feasible), a margin-feasible W (R rows of D)
+/// and a rational network realizing W (the same layout as RegularizerBracketEvidence).
+struct MaxmarginEvidence {
+    std::vector<std::string> alpha;
+    std::vector<std::vector<std::string>> w;
+    std::vector<std::vector<std::vector<std::string>>> u;
+    std::vector<std::vector<std::string>> v;
 };
 
 struct Certificate {
@@ -92,6 +109,8 @@ struct Certificate {
     std::optional<CollapseClaim> collapse;             // set iff kind == network-collapse
     std::optional<RankClaim> rank_claim;               // set iff kind == rank-bound
     std::optional<RankEvidence> rank_evidence;         // set iff kind == rank-bound
+    std::optional<MaxmarginClaim> maxmargin_claim;     // set iff kind == maxmargin-bracket
+    std::optional<MaxmarginEvidence> maxmargin;        // set iff kind == maxmargin-bracket
     std::string generator_method;                      // informational only
 };
 

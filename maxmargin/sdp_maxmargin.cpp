@@ -1,0 +1,97 @@
+// Max-margin SDP data and solve (see sdp_maxmargin.h).
+#include "maxmargin/sdp_maxmargin.h"
+
+#include <chrono>
+#include <cmath>
+#include <stdexcept>
+
+namespace convcert::maxmargin {
+
+using regularizer::RegularizerSdpData;
+using regularizer::RegularizerSdpEntry;
+
+namespace {
+
+double input_sigma(const data::Dataset& d) {
+    double mx = 0;
+    for (const auto& row : d.x) {
+        double s = 0;
+        for (long v : row)
+            s += static_cast<double>(v) * static_cast<double>(v);
+        mx = std::max(mx, std::sqrt(s));
+    }
+    return mx > 0 ? 1.0 / mx : 1.0;
+}
+
+} // namespace
+
+RegularizerSdpData maxmargin_sdp_data(const data::Dataset& d, long K) {
+    data::data_dataset_validate(d);
+    if (K < 1 || K > d.D) throw std::invalid_argument("maxmargin: need 1 <= K <= D");
+    const long R = d.R, D = d.D, n = d.n(), RK = R * K;
+    RegularizerSdpData data;
+    data.D = D;
+    data.K = K;
+    data.scale = input_sigma(d);
+    data.comments = {"convcert: max-margin SDP min R_{K,inf}(W) s.t. y_i <W, x_i> >= 1 (MATH.md "
+                     "section 9), full form, R=" +
+                         std::to_string(R) + " D=" + std::to_string(D) + " K=" + std::to_string(K) +
+                         " n=" + std::to_string(n),
+                     "x scaled by sigma = 1/max||x_i||; Y = diag(Z, s_1..s_n); max -tr Z"};
+    data.block_sizes.push_back(static_cast<int>(RK + D));
+    for (long i = 0; i < n; ++i)
+        data.block_sizes.push_back(1);
+    data.c.assign(static_cast<std::size_t>(n), 1.0);
+    for (long i = 1; i <= RK + D; ++i)
+        data.entries.push_back({0, 1, static_cast<int>(i), static_cast<int>(i), -1.0});
+    for (long i = 0; i < n; ++i) {
+        const auto& x = d.x[static_cast<std::size_t>(i)];
+        const double f = 0.5 * d.y[static_cast<std::size_t>(i)] * data.scale;
+        for (long r = 0; r < R; ++r)
+            for (long k = 0; k < K; ++k)
+                for (long col = 0; col < D; ++col) {
+                    const long v = x[static_cast<std::size_t>(r * D + (col + k) % D)];
+                    if (v == 0) continue;
+                    data.entries.push_back(
+                        {static_cast<int>(i + 1), 1, static_cast<int>(r * K + k + 1),
+                         static_cast<int>(RK + col + 1), f * static_cast<double>(v)});
+                }
+        data.entries.push_back({static_cast<int>(i + 1), static_cast<int>(i + 2), 1, 1, -1.0});
+    }
+    return data;
+}
+
+MaxmarginSdpResult maxmargin_sdp_solve(const data::Dataset& d, long K,
+                                       const regularizer::RegularizerSdpOptions& options) {
+    const auto start = std::chrono::steady_clock::now();
+    const RegularizerSdpData data = maxmargin_sdp_data(d, K);
+    const auto raw = regularizer::regularizer_sdpa_run(data, options);
+    const long R = d.R, D = d.D, RK = R * K, N = RK + D;
+    const double sigma = data.scale;
+    MaxmarginSdpResult out;
+    out.phase = raw.phase;
+    out.optimal = raw.optimal;
+    out.iterations = raw.iterations;
+    // Margins y <W̃, σx> >= 1 means W = σ W̃ has margins >= 1 on x, and R(W) = σ R(W̃).
+    out.primal = -raw.dual_objective * sigma;
+    out.W.assign(static_cast<std::size_t>(R * D), 0.0);
+    if (!raw.y.empty() && static_cast<long>(raw.y[0].size()) == N * N) {
+        const auto& Z = raw.y[0];
+        for (long r = 0; r < R; ++r)
+            for (long j = 0; j < D; ++j) {
+                double s = 0;
+                for (long k = 0; k < K; ++k)
+                    s += Z[static_cast<std::size_t>((RK + (j - k + D) % D) * N + r * K + k)];
+                out.W[static_cast<std::size_t>(r * D + j)] = sigma * s;
+            }
+    }
+    out.alpha.resize(raw.x.size());
+    for (std::size_t i = 0; i < raw.x.size(); ++i) {
+        out.alpha[i] = std::max(0.0, -raw.x[i]) * sigma;
+        out.dual += out.alpha[i];
+    }
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return out;
+}
+
+} // namespace convcert::maxmargin

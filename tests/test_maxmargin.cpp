@@ -1,0 +1,180 @@
+// The max-margin bracket: K = 1 against the hard-margin SVM (R_{1,C}(w) = 2||w||_2, solved
+// independently by dual coordinate ascent), monotonicity in K, K = D against the closed form
+// on the witness, multi-channel inputs, non-separable data, and tamper tests of the checker.
+#include "certify/checker/checker.h"
+#include "data/binary_task.h"
+#include "maxmargin/bracket.h"
+#include "regularizer/closed_form.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <complex>
+
+using namespace convcert;
+
+namespace {
+
+data::Dataset tiny() {
+    data::Dataset d;
+    d.R = 1;
+    d.D = 4;
+    d.x = {{3, 1, 0, 2},   {2, 2, 1, -1},  {1, 3, -1, 0}, {-2, -1, 1, 1},
+           {-1, -3, 0, 2}, {0, -2, -2, 1}, {8, 8, 8, 0},  {-8, -8, 8, 0}};
+    d.y = {1, 1, 1, -1, -1, -1, 1, -1};
+    return d;
+}
+
+double svm_norm(const data::Dataset& d) {
+    const std::size_t n = d.x.size(), D = static_cast<std::size_t>(d.D);
+    std::vector<double> alpha(n, 0.0), w(D, 0.0);
+    for (long it = 0; it < 400000; ++it) {
+        const std::size_t i = static_cast<std::size_t>(it) % n;
+        double m = 0, xx = 0;
+        for (std::size_t k = 0; k < D; ++k) {
+            m += w[k] * static_cast<double>(d.x[i][k]);
+            xx += static_cast<double>(d.x[i][k] * d.x[i][k]);
+        }
+        const double na = std::max(0.0, alpha[i] + (1 - d.y[i] * m) / xx);
+        for (std::size_t k = 0; k < D; ++k)
+            w[k] += (na - alpha[i]) * d.y[i] * static_cast<double>(d.x[i][k]);
+        alpha[i] = na;
+    }
+    double s = 0;
+    for (double a : w)
+        s += a * a;
+    return std::sqrt(s);
+}
+
+double as_double(const std::string& q) {
+    const auto slash = q.find('/');
+    if (slash == std::string::npos) return std::stod(q);
+    return std::stod(q.substr(0, slash)) / std::stod(q.substr(slash + 1));
+}
+
+} // namespace
+
+TEST_CASE("maxmargin K = 1 brackets twice the SVM norm", "[maxmargin]") {
+    const data::Dataset d = tiny();
+    maxmargin::MaxmarginReport rep;
+    const Certificate cert = maxmargin::maxmargin_certificate(d, 1, &rep);
+    const double svm = 2 * svm_norm(d);
+    CHECK(rep.lower_double <= svm * (1 + 1e-9));
+    CHECK(rep.upper_double >= svm * (1 - 1e-9));
+    CHECK(rep.relative_gap < 1e-6);
+    const auto v = checker::check_certificate(cert);
+    INFO(v.reason);
+    CHECK(v.valid);
+    // JSON round trip keeps it valid.
+    const auto back = certificate_from_json(certificate_to_json(cert));
+    REQUIRE(back.certificate);
+    CHECK(checker::check_certificate(*back.certificate).valid);
+}
+
+TEST_CASE("maxmargin values decrease in K; K = D matches the closed form on the witness",
+          "[maxmargin]") {
+    const data::Dataset d = data::data_synthetic(12, 1, 6, 3);
+    double prev_lower = INFINITY;
+    for (long K = 1; K <= 6; ++K) {
+        maxmargin::MaxmarginReport rep;
+        const Certificate cert = maxmargin::maxmargin_certificate(d, K, &rep);
+        CHECK(checker::check_certificate(cert).valid);
+        CHECK(rep.upper_double <= prev_lower * (1 + 1e-6)); // R_{K+1} <= R_K pointwise
+        prev_lower = rep.lower_double;
+        if (K == 6) {
+            // (2/D) sum_d |ŵ[d]| on the witness w, computed here by a plain DFT.
+            double s = 0;
+            for (long f = 0; f < 6; ++f) {
+                std::complex<double> a = 0;
+                for (long j = 0; j < 6; ++j)
+                    a += rep.W[static_cast<std::size_t>(j)] *
+                         std::polar(1.0, -2 * M_PI * static_cast<double>(j * f) / 6);
+                s += std::abs(a);
+            }
+            CHECK(rep.upper_double == Approx(2.0 / 6 * s).epsilon(1e-7));
+        }
+    }
+}
+
+TEST_CASE("maxmargin with R = 2 input channels", "[maxmargin]") {
+    const data::Dataset d = data::data_synthetic(10, 2, 4, 5);
+    maxmargin::MaxmarginReport rep;
+    const Certificate cert = maxmargin::maxmargin_certificate(d, 2, &rep);
+    const auto v = checker::check_certificate(cert);
+    INFO(v.reason);
+    CHECK(v.valid);
+    CHECK(rep.relative_gap < 1e-5);
+}
+
+TEST_CASE("maxmargin rejects non-separable data", "[maxmargin]") {
+    data::Dataset d;
+    d.R = 1;
+    d.D = 3;
+    d.x = {{1, 2, 3}, {1, 2, 3}, {0, 1, 0}};
+    d.y = {1, -1, 1};
+    CHECK_THROWS_AS(maxmargin::maxmargin_certificate(d, 2, nullptr), std::runtime_error);
+}
+
+TEST_CASE("maxmargin-bracket tamper tests", "[maxmargin]") {
+    const Certificate good = maxmargin::maxmargin_certificate(tiny(), 2, nullptr);
+    REQUIRE(checker::check_certificate(good).valid);
+    auto expect_invalid = [](Certificate c, const std::string& needle) {
+        const auto v = checker::check_certificate(c);
+        INFO("expected a failure mentioning: " << needle << "; got: " << v.reason);
+        CHECK(!v.valid);
+        CHECK(v.reason.find(needle) != std::string::npos);
+    };
+    {
+        Certificate c = good; // lower raised above sum α
+        c.maxmargin_claim->lower =
+            std::to_string(static_cast<long>(as_double(c.maxmargin_claim->lower)) + 1);
+        expect_invalid(c, "exceeds sum_i alpha_i");
+    }
+    {
+        Certificate c = good; // upper lowered below the network's cost
+        c.maxmargin_claim->upper = c.maxmargin_claim->lower;
+        expect_invalid(c, "cost");
+    }
+    {
+        Certificate c = good; // a negative multiplier
+        c.maxmargin->alpha[0] = "-1";
+        expect_invalid(c, "negative");
+    }
+    {
+        Certificate c = good; // a huge multiplier: λ leaves the dual feasible set
+        c.maxmargin->alpha[0] = "1000000";
+        expect_invalid(c, "positive semidefinite");
+    }
+    {
+        Certificate c = good; // w scaled down by 2: some margin drops below 1
+        for (auto& row : c.maxmargin->w)
+            for (auto& e : row)
+                e = e == "0" ? e : (e.find('/') == std::string::npos ? e + "/2" : e + "0");
+        expect_invalid(c, "margin");
+    }
+    {
+        Certificate c = good; // a label flipped
+        c.maxmargin_claim->y[0] = c.maxmargin_claim->y[0] == "1" ? "-1" : "1";
+        expect_invalid(c, "margin");
+    }
+    {
+        Certificate c = good; // a sample changed: margin or duality breaks
+        c.maxmargin_claim->x[0][0] = "-100";
+        CHECK(!checker::check_certificate(c).valid);
+    }
+    {
+        Certificate c = good; // network no longer realizes w
+        c.maxmargin->v[0][0] = c.maxmargin->v[0][0] == "0" ? "1" : "0";
+        expect_invalid(c, "does not realize");
+    }
+    {
+        Certificate c = good;
+        c.maxmargin->alpha.pop_back();
+        expect_invalid(c, "one entry per sample");
+    }
+    {
+        Certificate c = good;
+        c.maxmargin_claim->y[1] = "2";
+        expect_invalid(c, "is not");
+    }
+}

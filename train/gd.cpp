@@ -1,0 +1,175 @@
+// Full-batch gradient descent (see gd.h).
+#include "train/gd.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <random>
+#include <stdexcept>
+
+namespace convcert::train {
+
+namespace {
+
+// log ℓ(m) and log |ℓ'(m)| for the two losses, stable for large |m|.
+double softplus(double z) {
+    return z > 0 ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z));
+}
+
+double log_loss_one(double m, GdLoss loss) {
+    if (loss == GdLoss::Exponential) return -m;
+    // log log(1 + e^-m)
+    if (m > 30) return -m + std::log1p(-0.5 * std::exp(-m));
+    return std::log(softplus(-m));
+}
+
+double log_dloss_one(double m, GdLoss loss) {
+    if (loss == GdLoss::Exponential) return -m; // |ℓ'| = e^-m
+    return -softplus(m);                        // |ℓ'| = 1 / (1 + e^m)
+}
+
+double log_sum_exp(const std::vector<double>& a) {
+    const double mx = *std::max_element(a.begin(), a.end());
+    double s = 0;
+    for (double v : a)
+        s += std::exp(v - mx);
+    return mx + std::log(s);
+}
+
+} // namespace
+
+std::vector<std::vector<double>> gd_scaled_inputs(const data::Dataset& data, double* scale) {
+    double mx = 0;
+    for (const auto& row : data.x) {
+        double s = 0;
+        for (long v : row)
+            s += static_cast<double>(v) * static_cast<double>(v);
+        mx = std::max(mx, std::sqrt(s));
+    }
+    const double f = mx > 0 ? 1.0 / mx : 1.0;
+    if (scale) *scale = f;
+    std::vector<std::vector<double>> xs;
+    for (const auto& row : data.x) {
+        std::vector<double> r(row.size());
+        for (std::size_t k = 0; k < row.size(); ++k)
+            r[k] = static_cast<double>(row[k]) * f;
+        xs.push_back(std::move(r));
+    }
+    return xs;
+}
+
+double gd_loss_and_gradient(const std::vector<std::vector<double>>& xs, const std::vector<int>& y,
+                            const std::vector<double>& W, GdLoss loss, bool grad_log,
+                            std::vector<double>& G, double* min_margin) {
+    const std::size_t n = xs.size();
+    std::vector<double> m(n), ll(n), ld(n);
+    double mn = INFINITY;
+    for (std::size_t i = 0; i < n; ++i) {
+        double s = 0;
+        for (std::size_t k = 0; k < W.size(); ++k)
+            s += W[k] * xs[i][k];
+        m[i] = y[i] * s;
+        mn = std::min(mn, m[i]);
+        ll[i] = log_loss_one(m[i], loss);
+        ld[i] = log_dloss_one(m[i], loss);
+    }
+    if (min_margin) *min_margin = mn;
+    const double logL = log_sum_exp(ll) - std::log(static_cast<double>(n));
+    // dL/dW = (1/n) sum_i ℓ'(m_i) y_i x_i, ℓ' < 0; with grad_log divide by L.
+    G.assign(W.size(), 0.0);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double coef =
+            -y[i] * std::exp(ld[i] - std::log(static_cast<double>(n)) - (grad_log ? logL : 0.0));
+        if (coef == 0) continue;
+        for (std::size_t k = 0; k < W.size(); ++k)
+            G[k] += coef * xs[i][k];
+    }
+    return logL;
+}
+
+GdRun gd_train(const data::Dataset& data, const GdOptions& o) {
+    const auto start = std::chrono::steady_clock::now();
+    data::data_dataset_validate(data);
+    if (o.K < 1 || o.K > data.D) throw std::invalid_argument("train: need 1 <= K <= D");
+    if (o.C < 1) throw std::invalid_argument("train: need C >= 1");
+    if (o.steps < 0) throw std::invalid_argument("train: need steps >= 0");
+    if (!(o.lr > 0) || !std::isfinite(o.lr)) throw std::invalid_argument("train: need lr > 0");
+    GdRun run;
+    run.options = o;
+    run.R = data.R;
+    run.D = data.D;
+    const auto xs = gd_scaled_inputs(data, &run.input_scale);
+
+    CnnParams p;
+    p.R = data.R;
+    p.D = data.D;
+    p.K = o.K;
+    p.C = o.C;
+    p.u.resize(static_cast<std::size_t>(o.C * data.R * o.K));
+    p.v.resize(static_cast<std::size_t>(o.C * data.D));
+    std::mt19937_64 gen(o.seed);
+    auto uniform01 = [&] { return (static_cast<double>(gen() >> 11) + 0.5) * 0x1.0p-53; };
+    auto normal = [&] {
+        return std::sqrt(-2.0 * std::log(uniform01())) * std::cos(2.0 * M_PI * uniform01());
+    };
+    for (auto& a : p.u)
+        a = o.init_scale * normal();
+    for (auto& a : p.v)
+        a = o.init_scale * normal();
+
+    // Geometric checkpoint steps.
+    std::vector<long> marks{0};
+    if (o.steps > 0) {
+        const double ratio = std::pow(static_cast<double>(o.steps),
+                                      1.0 / static_cast<double>(std::max(1L, o.checkpoints)));
+        double t = 1;
+        while (t < static_cast<double>(o.steps)) {
+            const long s = static_cast<long>(std::llround(t));
+            if (s > marks.back()) marks.push_back(s);
+            t *= ratio;
+        }
+        if (marks.back() != o.steps) marks.push_back(o.steps);
+    }
+
+    CnnFft fft(data.R, data.D, o.K, o.C);
+    std::vector<double> W, G, du, dv;
+    std::size_t next = 0;
+    const bool normalized = o.schedule == GdSchedule::Normalized;
+    for (long t = 0;; ++t) {
+        fft.predictor(p, W);
+        double mn = 0;
+        const double logL = gd_loss_and_gradient(xs, data.y, W, o.loss, normalized, G, &mn);
+        if (next < marks.size() && marks[next] == t) {
+            GdCheckpoint c;
+            c.step = t;
+            c.log_loss = logL;
+            c.loss = std::exp(logL);
+            c.norm2 = p.norm2();
+            c.margin = c.norm2 > 0 ? mn / c.norm2 : 0;
+            double wn = 0;
+            for (double a : W)
+                wn += a * a;
+            wn = std::sqrt(wn);
+            c.direction.resize(W.size());
+            for (std::size_t k = 0; k < W.size(); ++k)
+                c.direction[k] = wn > 0 ? W[k] / wn : 0;
+            run.checkpoints.push_back(std::move(c));
+            ++next;
+        }
+        if (t == o.steps) break;
+        fft.backward(p, G, du, dv);
+        // normalized: lr ∇ log L / max(1, ||θ||²), the step that keeps the angular change and
+        // the growth of ||θ|| bounded (f is 2-homogeneous in θ).
+        const double eta = normalized ? o.lr / std::max(1.0, p.norm2()) : o.lr;
+        for (std::size_t k = 0; k < p.u.size(); ++k)
+            p.u[k] -= eta * du[k];
+        for (std::size_t k = 0; k < p.v.size(); ++k)
+            p.v[k] -= eta * dv[k];
+    }
+    run.final_params = p;
+    run.final_predictor = W;
+    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return run;
+}
+
+} // namespace convcert::train

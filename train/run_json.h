@@ -1,0 +1,17 @@
+// The RUN.json file of `convcert train` (docs/datasets.md): options, the checkpoints (step,
+// loss, ||θ||², normalized margin, predictor direction W/||W||) and the final weights.
+#pragma once
+
+#include "train/gd.h"
+
+#include <string>
+
+namespace convcert::train {
+
+/// Deterministic JSON text of a run (doubles with 17 significant digits; no timings).
+std::string gd_run_to_json(const GdRun& run, const std::string& dataset_name);
+
+/// A double with 17 significant digits (round-trips exactly), as JSON text.
+std::string gd_double_text(double x);
+
+} // namespace convcert::train
