@@ -81,6 +81,8 @@ struct RankClaim {
 /// An invertible rank×rank minor of W: its row and column indices, strictly increasing.
 struct RankEvidence {
     std::vector<long> rows, columns;
+};
+
 /// "lower <= min { R_{K,C}(W) : y_i <W, x_i> >= 1 for all i } <= upper" (MATH.md §9): n samples
 /// x_i (R·D integers each, channel-major), labels y_i = "1" or "-1".
 struct MaxmarginClaim {
