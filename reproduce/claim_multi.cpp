@@ -146,6 +146,20 @@ std::string multi_cert_ending(const InstanceResult& r, const std::string& suffix
     return "";
 }
 
+// Every certificate of every instance, as links (for claims with several per instance).
+void multi_certificate_list(const std::vector<InstanceResult>& results,
+                            report::ReportDocument& doc) {
+    std::vector<std::string> items;
+    for (const auto& r : results) {
+        std::string item = r.label + ":";
+        for (const auto& c : r.certificates)
+            item += " [" + std::filesystem::path(c).filename().string() + "](" + c + ")";
+        items.push_back(item);
+    }
+    report::report_add_paragraph(doc, "All certificates of this claim:");
+    report::report_add_bullets(doc, items);
+}
+
 report::ReportCell multi_link(const InstanceResult& r, std::size_t i = 0) {
     return report::report_cell(r.label, i < r.certificates.size() ? r.certificates[i] : "");
 }
@@ -430,6 +444,7 @@ Claim reproduce_claim_multi_bracket() {
                     report::report_cell(multi_field(r, "network"))});
         }
         report::report_add_table(doc, t);
+        multi_certificate_list(results, doc);
     };
     return c;
 }
@@ -558,6 +573,7 @@ Claim reproduce_claim_multi_conjecture() {
                                      ", gaps by C: " + multi_field(r, "tried"));
         }
         report::report_add_table(doc, t);
+        multi_certificate_list(results, doc);
         report::report_add_heading(doc, 2, "Counterexample candidates");
         if (candidates.empty())
             report::report_add_paragraph(doc, "None: every instance reached the SDP lower bound "
