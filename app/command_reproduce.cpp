@@ -8,6 +8,7 @@
 #include "reproduce/reproduce_run.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -131,6 +132,16 @@ int command_reproduce(const std::vector<std::string>& args) {
         std::cerr << "convcert reproduce: gnuplot not found on PATH (install gnuplot-nox; "
                      "scripts/setup.sh does)\n";
         return kExitUsage;
+    }
+    {
+        std::error_code ec;
+        std::filesystem::create_directories(ra.run.out_dir, ec);
+        if (ec || !std::filesystem::is_directory(ra.run.out_dir)) {
+            std::cerr << "convcert reproduce: cannot use output directory "
+                      << ra.run.out_dir.string() << (ec ? ": " + ec.message() : ": not a directory")
+                      << "\n";
+            return kExitUsage;
+        }
     }
     reproduce::RunSummary summary;
     try {

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -266,6 +267,26 @@ RunSummary reproduce_run(const RunOptions& options) {
     app::file_write_atomic((options.out_dir / "report.html").string(),
                            report::report_document_to_html(doc));
     app::file_write_atomic((options.out_dir / "certificates.txt").string(), manifest);
+    // Certificates of an earlier run in the same directory that this run did not write (other
+    // seed or suite) are removed from the directories of the claims that ran, so that the
+    // directory matches the manifest and the report.
+    {
+        std::set<std::string> listed;
+        std::istringstream in(manifest);
+        std::string line;
+        while (std::getline(in, line))
+            listed.insert(line);
+        for (const auto& c : claims) {
+            const fs::path d = options.out_dir / "certificates" / c.id;
+            std::vector<fs::path> stale;
+            for (const auto& e : fs::directory_iterator(d))
+                if (e.is_regular_file() && e.path().extension() == ".json" &&
+                    !listed.count("certificates/" + c.id + "/" + e.path().filename().string()))
+                    stale.push_back(e.path());
+            for (const auto& p : stale)
+                fs::remove(p);
+        }
+    }
 
     // ---- timing.md: the only file with times
     std::string timing = "# convcert reproduce: wall-clock times\n\nSuite " +

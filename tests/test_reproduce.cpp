@@ -183,6 +183,14 @@ TEST_CASE("reproduce: the seed picks the instances", "[reproduce]") {
     REQUIRE(run("reproduce --out " + d.string() + " --seed 6 --only 5-collapse").exit_code == 0);
     const std::string f = "certificates/5-collapse/C3-K3-D6-0.json";
     CHECK(slurp(c / f) != slurp(d / f));
+    // A stale certificate in a reused directory is removed (the directory matches the manifest).
+    std::ofstream(c / "certificates/5-collapse/stale.json") << "{}";
+    REQUIRE(run("reproduce --out " + c.string() + " --seed 5 --only 5-collapse").exit_code == 0);
+    CHECK(!fs::exists(c / "certificates/5-collapse/stale.json"));
+    CHECK(fs::exists(c / f));
+    // An output path that is a file is a usage error.
+    std::ofstream(scratch() / "a-file") << "x";
+    CHECK(run("reproduce --out " + (scratch() / "a-file").string()).exit_code == 2);
     CHECK(slurp(c / "report.md").find("## Claim 2-theorem") == std::string::npos);
 }
 
