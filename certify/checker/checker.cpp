@@ -26,11 +26,13 @@ Verdict verdict_parts_missing(const std::string& kind) {
 Verdict check_certificate(const Certificate& cert) {
     const int parts = certificate_parts_count(cert);
     if (cert.kind == kKindLemmaExact) {
-        if (!cert.exact || parts != 1) return verdict_parts_missing(cert.kind);
+        if (!cert.exact || parts != 1)
+            return Verdict{false, cert.kind + " certificate without " + cert.kind + " evidence"};
         return check_lemma_exact(cert.claim, *cert.exact);
     }
     if (cert.kind == kKindLemmaEnclosure) {
-        if (!cert.enclosure || parts != 1) return verdict_parts_missing(cert.kind);
+        if (!cert.enclosure || parts != 1)
+            return Verdict{false, cert.kind + " certificate without " + cert.kind + " evidence"};
         return check_lemma_enclosure(cert.claim, *cert.enclosure);
     }
     if (cert.kind == kKindRegularizerBracket) {
