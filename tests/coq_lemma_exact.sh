@@ -111,10 +111,10 @@ if [ -f "$src/proofs/Network.v" ] && [ -f "$src/proofs/Sums.v" ]; then
     cp "$src/proofs/Network.v" "$src/proofs/Sums.v" "$src/proofs/Collapse.v" "$work/lib/"
     (cd "$work/lib" && coqc -R . Convcert Network.v && coqc -R . Convcert Sums.v &&
         coqc -R . Convcert Collapse.v) || fail "Collapse.v does not compile"
-    printf 'From Convcert Require Import Collapse.\nPrint Assumptions collapse_least_norm.\n' >A_collapse.v
+    printf 'From Convcert Require Import Collapse.\nPrint Assumptions collapse_of_autocorr.\n' >A_collapse.v
     coqc -R ../lib Convcert A_collapse.v >A_collapse.out 2>&1 || fail "Print Assumptions collapse"
     for name in $(grep -v -e '^Axioms:' -e '^[[:space:]]' -e '^$' A_collapse.out | cut -d' ' -f1); do
-        case " $(echo $allowed) " in *" $name "*) ;; *) fail "collapse_least_norm uses $name" ;; esac
+        case " $(echo $allowed) " in *" $name "*) ;; *) fail "collapse_of_autocorr uses $name" ;; esac
     done
     echo "Collapse.v: ok"
 fi
