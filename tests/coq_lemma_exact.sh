@@ -96,6 +96,16 @@ coqc -R ../lib Convcert -Q . Inst bad.v || fail "bad.v does not compile"
 if why=$(assumptions_ok bad); then fail "the axiom check accepts bad_axiom"; fi
 case "$why" in *bad_axiom*) echo "extra axiom: rejected" ;; *) fail "axiom check: $why" ;; esac
 
+# A certificate of another kind: one-line error, exit code 2, no output file.
+set +e
+"$exporter" "$src/examples/lemma-enclosure.json" enclosure.v 2>enclosure.err
+rc=$?
+set -e
+[ $rc = 2 ] || fail "exporting a lemma-enclosure certificate: exit $rc, expected 2"
+[ ! -e enclosure.v ] || fail "exporting a lemma-enclosure certificate wrote a file"
+[ "$(grep -c '' enclosure.err)" = 1 ] && grep -q 'not a lemma-exact certificate' enclosure.err ||
+    fail "exporting a lemma-enclosure certificate: $(cat enclosure.err)"
+
 # Tampered certificates: each must fail to compile, in the reflective check.
 for field in target c minpoly interval; do
     "$exporter" c_k4.json "t_$field.v" --tamper "$field" || fail "export tampered $field"
