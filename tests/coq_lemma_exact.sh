@@ -1,6 +1,7 @@
 #!/bin/sh
 # ctest `coq_lemma_exact` (label coq): lemma-exact certificates exported to Coq compile, tampered
-# ones do not, and certificate_holds depends only on the standard library's Reals axioms.
+# ones do not, and certificate_holds depends only on the allowed axioms (below); also compiles
+# proofs/Collapse.v when coq-a's Network.v and Sums.v are present.
 #   tests/coq_lemma_exact.sh CONVCERT EXPORTER SOURCE_DIR WORK_DIR
 # CONVCERT is build/convcert (makes the certificates with `factor --method exact`), EXPORTER the
 # coq_export_lemma test driver (coqgen/coq_export_lemma.h). proofs/Autocorr.v and Lemma.v are
@@ -95,6 +96,16 @@ coqc -R ../lib Convcert -Q . Inst bad.v || fail "bad.v does not compile"
 if why=$(assumptions_ok bad); then fail "the axiom check accepts bad_axiom"; fi
 case "$why" in *bad_axiom*) echo "extra axiom: rejected" ;; *) fail "axiom check: $why" ;; esac
 
+# A certificate of another kind: one-line error, exit code 2, no output file.
+set +e
+"$exporter" "$src/examples/lemma-enclosure.json" enclosure.v 2>enclosure.err
+rc=$?
+set -e
+[ $rc = 2 ] || fail "exporting a lemma-enclosure certificate: exit $rc, expected 2"
+[ ! -e enclosure.v ] || fail "exporting a lemma-enclosure certificate wrote a file"
+[ "$(grep -c '' enclosure.err)" = 1 ] && grep -q 'not a lemma-exact certificate' enclosure.err ||
+    fail "exporting a lemma-enclosure certificate: $(cat enclosure.err)"
+
 # Tampered certificates: each must fail to compile, in the reflective check.
 for field in target c minpoly interval; do
     "$exporter" c_k4.json "t_$field.v" --tamper "$field" || fail "export tampered $field"
@@ -105,4 +116,16 @@ for field in target c minpoly interval; do
         fail "tampered $field fails for another reason: $(head -3 "t_$field.out")"
     echo "tampered $field: rejected"
 done
+# proofs/Collapse.v needs Network.v and Sums.v (branch coq-a): compiled when they are present.
+if [ -f "$src/proofs/Network.v" ] && [ -f "$src/proofs/Sums.v" ]; then
+    cp "$src/proofs/Network.v" "$src/proofs/Sums.v" "$src/proofs/Collapse.v" "$work/lib/"
+    (cd "$work/lib" && coqc -R . Convcert Network.v && coqc -R . Convcert Sums.v &&
+        coqc -R . Convcert Collapse.v) || fail "Collapse.v does not compile"
+    printf 'From Convcert Require Import Collapse.\nPrint Assumptions collapse_of_autocorr.\n' >A_collapse.v
+    coqc -R ../lib Convcert A_collapse.v >A_collapse.out 2>&1 || fail "Print Assumptions collapse"
+    for name in $(grep -v -e '^Axioms:' -e '^[[:space:]]' -e '^$' A_collapse.out | cut -d' ' -f1); do
+        case " $(echo $allowed) " in *" $name "*) ;; *) fail "collapse_of_autocorr uses $name" ;; esac
+    done
+    echo "Collapse.v: ok"
+fi
 echo "coq_lemma_exact: ok"
