@@ -7,7 +7,7 @@
      (a well-formed network with C0 channels realizes w and costs <= upper).
    Everything computed here is transported to the R definitions of Network.v by B2R. *)
 
-From Coq Require Import Reals List Arith Lia Lra QArith Qreals.
+From Coq Require Import Reals List Arith ZArith Lia Lra QArith Qreals.
 From Bignums Require Import BigQ.
 From Convcert Require Import Network Sums PsdCheck Schur Duality.
 Import ListNotations.
@@ -16,25 +16,58 @@ Open Scope R_scope.
 (* ---------- bigQ mirrors of the Network.v definitions ---------- *)
 
 Definition QtoB (q : Q) : bigQ := BigQ.of_Q q.
+
+(* Addition without normalization that keeps a common denominator: n/d + m/d = (n+m)/d
+   (BigQ.add would give (n d + m d)/d^2). Sums of entries written over one denominator
+   (the exporter does so for lambda, u and v) then never grow it and need no gcd. *)
+Definition addC (x y : bigQ) : bigQ :=
+  match x, y with
+  | BigQ.Qq nx dx, BigQ.Qq ny dy =>
+      if BigN.eqb dx dy then BigQ.Qq (BigZ.add nx ny) dx else BigQ.add x y
+  | _, _ => BigQ.add x y
+  end.
+
+Lemma spec_addC : forall x y, Qeq (BigQ.to_Q (addC x y)) (Qplus (BigQ.to_Q x) (BigQ.to_Q y)).
+Proof.
+  intros [zx|nx dx] [zy|ny dy]; try apply BigQ.spec_add.
+  unfold addC. destruct (BigN.eqb dx dy) eqn:E; [|apply BigQ.spec_add].
+  rewrite BigN.spec_eqb in E. apply Z.eqb_eq in E.
+  unfold BigQ.to_Q. rewrite !BigN.spec_eqb, BigN.spec_0, BigZ.spec_add, <- E.
+  destruct (Z.eqb (BigN.to_Z dx) 0) eqn:E0.
+  - reflexivity.
+  - unfold Qeq, Qplus. simpl. rewrite Pos2Z.inj_mul. ring.
+Qed.
+
+Lemma B2R_addC : forall x y, B2R (addC x y) = B2R x + B2R y.
+Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (spec_addC x y)). apply Q2R_plus. Qed.
+
+Lemma B2R_addU : forall x y, B2R (BigQ.add x y) = B2R x + B2R y.
+Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_add x y)). apply Q2R_plus. Qed.
+
+Lemma B2R_mulU : forall x y, B2R (BigQ.mul x y) = B2R x * B2R y.
+Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_mul x y)). apply Q2R_mult. Qed.
+
+Lemma B2R_subU : forall x y, B2R (BigQ.sub x y) = B2R x - B2R y.
+Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_sub x y)). apply Q2R_minus. Qed.
 Definition nthB (l : list bigQ) (i : nat) : bigQ := nth i l 0%bigQ.
 Definition rowB (M : list (list bigQ)) (r : nat) : list bigQ := nth r M [].
 
 Fixpoint sumB (n : nat) (f : nat -> bigQ) : bigQ :=
   match n with
   | O => 0%bigQ
-  | S m => BigQ.add_norm (f O) (sumB m (fun i => f (S i)))
+  | S m => addC (f O) (sumB m (fun i => f (S i)))
   end.
 
-Definition sum_listB (l : list bigQ) : bigQ := fold_right BigQ.add_norm 0%bigQ l.
+Definition sum_listB (l : list bigQ) : bigQ := fold_right addC 0%bigQ l.
 
 Definition cconvB (D K : nat) (u v : list bigQ) (j : nat) : bigQ :=
-  sumB K (fun k => BigQ.mul_norm (nthB u k) (nthB v (cidx D j k))).
-Definition sqnormB (n : nat) (x : list bigQ) : bigQ := sumB n (fun i => BigQ.mul_norm (nthB x i) (nthB x i)).
-Definition innerB (n : nat) (x y : list bigQ) : bigQ := sumB n (fun i => BigQ.mul_norm (nthB x i) (nthB y i)).
+  sumB K (fun k => BigQ.mul (nthB u k) (nthB v (cidx D j k))).
+Definition sqnormB (n : nat) (x : list bigQ) : bigQ := sumB n (fun i => BigQ.mul (nthB x i) (nthB x i)).
+Definition innerB (n : nat) (x y : list bigQ) : bigQ := sumB n (fun i => BigQ.mul (nthB x i) (nthB y i)).
 
 Fixpoint dotB (x y : list bigQ) : bigQ :=
   match x, y with
-  | a :: x', b :: y' => BigQ.add_norm (BigQ.mul_norm a b) (dotB x' y')
+  | a :: x', b :: y' => addC (BigQ.mul a b) (dotB x' y')
   | _, _ => 0%bigQ
   end.
 
@@ -48,7 +81,7 @@ Definition TrowB (D K : nat) (L : list (list bigQ)) (p : nat) : list bigQ :=
 Definition gramB (D K Rin : nat) (L : list (list bigQ)) : list (list bigQ) :=
   let n := (Rin * K)%nat in
   let Ts := map (TrowB D K L) (seq 0 n) in
-  map (fun p => map (fun q => BigQ.sub_norm (if Nat.eqb p q then 4%bigQ else 0%bigQ) (dotB (nth p Ts []) (nth q Ts [])))
+  map (fun p => map (fun q => BigQ.sub (if Nat.eqb p q then 4%bigQ else 0%bigQ) (dotB (nth p Ts []) (nth q Ts [])))
                     (seq 0 n)) (seq 0 n).
 
 (* ---------- transport lemmas ---------- *)
@@ -78,33 +111,33 @@ Qed.
 Lemma sumB_R : forall n f, B2R (sumB n f) = sumR n (fun i => B2R (f i)).
 Proof.
   induction n as [|n IH]; intros f; simpl; [apply B2R_0|].
-  rewrite B2R_add, IH. reflexivity.
+  rewrite B2R_addC, IH. reflexivity.
 Qed.
 
 Lemma sum_listB_R : forall {A} (l : list A) f,
   B2R (sum_listB (map f l)) = sum_list (map (fun a => B2R (f a)) l).
 Proof.
   induction l as [|a l IH]; intros f; simpl; [apply B2R_0|].
-  rewrite B2R_add. unfold sum_listB in IH. rewrite IH. reflexivity.
+  rewrite B2R_addC. unfold sum_listB in IH. rewrite IH. reflexivity.
 Qed.
 
 Lemma cconvB_R : forall D K u v j,
   B2R (cconvB D K (map QtoB u) (map QtoB v) j) = cconv D K (map Q2R u) (map Q2R v) j.
 Proof.
   intros. unfold cconvB, cconv. rewrite sumB_R. apply sumR_ext. intros k _.
-  rewrite B2R_mul, !nthB_map. reflexivity.
+  rewrite B2R_mulU, !nthB_map. reflexivity.
 Qed.
 
 Lemma sqnormB_R : forall n x, B2R (sqnormB n (map QtoB x)) = sqnorm n (map Q2R x).
 Proof.
   intros. unfold sqnormB, sqnorm. rewrite sumB_R. apply sumR_ext. intros k _.
-  rewrite B2R_mul, !nthB_map. reflexivity.
+  rewrite B2R_mulU, !nthB_map. reflexivity.
 Qed.
 
 Lemma innerB_R : forall n x y, B2R (innerB n (map QtoB x) (map QtoB y)) = inner n (map Q2R x) (map Q2R y).
 Proof.
   intros. unfold innerB, inner. rewrite sumB_R. apply sumR_ext. intros k _.
-  rewrite B2R_mul, !nthB_map. reflexivity.
+  rewrite B2R_mulU, !nthB_map. reflexivity.
 Qed.
 
 Lemma leB_R : forall x y, leB x y = true -> B2R x <= B2R y.
@@ -118,7 +151,7 @@ Proof.
   induction x as [|a x IH]; intros y n Hx Hy; simpl in Hx; subst n.
   - apply B2R_0.
   - destruct y as [|b y]; simpl in Hy; [discriminate|]. injection Hy as Hy.
-    simpl. rewrite B2R_add, B2R_mul, (IH y (length x)); auto.
+    simpl. rewrite B2R_addC, B2R_mulU, (IH y (length x)); auto.
 Qed.
 
 Lemma nth_map_seq : forall {A} (f : nat -> A) n i d, (i < n)%nat -> nth i (map f (seq 0 n)) d = f i.
@@ -133,7 +166,7 @@ Lemma gramB_R : forall D K Rin L p q, (p < Rin * K)%nat -> (q < Rin * K)%nat ->
 Proof.
   intros D K Rin L p q Hp Hq. unfold toR, entryB, gramB, gramT.
   rewrite (nth_map_seq _ _ p) by exact Hp. rewrite (nth_map_seq _ _ q) by exact Hq.
-  rewrite B2R_sub. f_equal.
+  rewrite B2R_subU. f_equal.
   - destruct (Nat.eqb p q).
     + unfold B2R. replace (BigQ.to_Q 4%bigQ) with (4 # 1)%Q by reflexivity.
       unfold Q2R. simpl. field.
@@ -150,7 +183,7 @@ Qed.
 Definition predictorB (D K : nat) (net : list (list bigQ * list bigQ)) (j : nat) : bigQ :=
   sum_listB (map (fun ch => cconvB D K (fst ch) (snd ch) j) net).
 Definition costB (D K : nat) (net : list (list bigQ * list bigQ)) : bigQ :=
-  sum_listB (map (fun ch => BigQ.add_norm (sqnormB K (fst ch)) (sqnormB D (snd ch))) net).
+  sum_listB (map (fun ch => BigQ.add (sqnormB K (fst ch)) (sqnormB D (snd ch))) net).
 
 Definition netB (net : list (list Q * list Q)) : list (list bigQ * list bigQ) :=
   map (fun ch => (map QtoB (fst ch), map QtoB (snd ch))) net.
@@ -217,7 +250,7 @@ Proof.
     + apply leB_R in Hup. rewrite B2R_QtoB in Hup. eapply Rle_trans; [|exact Hup].
       right. unfold costB, netB. rewrite sum_listB_R, map_map.
       unfold cost, netR. rewrite map_map. apply sum_list_map_ext. intros ch _. simpl.
-      rewrite B2R_add, !sqnormB_R. reflexivity.
+      rewrite B2R_addU, !sqnormB_R. reflexivity.
 Qed.
 
 (* ---------- multi-channel inputs ---------- *)
@@ -225,7 +258,7 @@ Qed.
 Definition predictor_multiB (D K : nat) (net : list (list (list bigQ) * list bigQ)) (r j : nat) : bigQ :=
   sum_listB (map (fun ch => cconvB D K (rowB (fst ch) r) (snd ch) j) net).
 Definition cost_multiB (D K Rin : nat) (net : list (list (list bigQ) * list bigQ)) : bigQ :=
-  sum_listB (map (fun ch => BigQ.add_norm (sumB Rin (fun r => sqnormB K (rowB (fst ch) r))) (sqnormB D (snd ch))) net).
+  sum_listB (map (fun ch => BigQ.add (sumB Rin (fun r => sqnormB K (rowB (fst ch) r))) (sqnormB D (snd ch))) net).
 Definition inner_multiB (D Rin : nat) (L W : list (list bigQ)) : bigQ :=
   sumB Rin (fun r => innerB D (rowB L r) (rowB W r)).
 
@@ -294,7 +327,7 @@ Proof.
     + apply leB_R in Hup. rewrite B2R_QtoB in Hup. eapply Rle_trans; [|exact Hup].
       right. unfold cost_multiB, net_multiB. rewrite sum_listB_R, map_map.
       unfold cost_multi, net_multiR. rewrite map_map. apply sum_list_map_ext. intros ch _. simpl.
-      rewrite B2R_add, !sqnormB_R, sumB_R. f_equal. apply sumR_ext. intros r _.
+      rewrite B2R_addU, !sqnormB_R, sumB_R. f_equal. apply sumR_ext. intros r _.
       rewrite rowB_map, row_map, sqnormB_R. reflexivity.
 Qed.
 
@@ -316,7 +349,7 @@ Lemma costB_R : forall D K net, B2R (costB D K (netB net)) = cost D K (netR net)
 Proof.
   intros. unfold costB, netB. rewrite sum_listB_R, map_map.
   unfold cost, netR. rewrite map_map. apply sum_list_map_ext. intros ch _. simpl.
-  rewrite B2R_add, !sqnormB_R. reflexivity.
+  rewrite B2R_addU, !sqnormB_R. reflexivity.
 Qed.
 
 Lemma wf_of_check : forall D K net,
