@@ -4,7 +4,8 @@
 # CLI and exported with `convcert coq` compile with coqc; exports are deterministic; tampered
 # certificates (lower raised to upper, a lambda entry changed, a v entry changed, a collapse
 # cost changed) export but fail to compile in their reflective check; every certificate_holds
-# passes scripts/coq_assumptions.sh; `convcert coq` exit codes for unsupported/bad input.
+# passes scripts/coq_assumptions.sh; `convcert coq` exit codes for unsupported/bad input;
+# tests/coq/PsdExamples.v (hand-checked PSD checker cases) compiles.
 #   tests/coq_bracket.sh CONVCERT SOURCE_DIR WORK_DIR
 # The library is copied to WORK_DIR/proofs and built there (the source tree stays clean).
 set -eu
@@ -66,6 +67,17 @@ rejected() { # CERT NAME WHAT
     grep -q '_check' "$2.out" || fail "$3 fails for another reason: $(head -3 "$2.out")"
     echo "$3: rejected"
 }
+
+# ---- hand-checked PSD checker cases (tests/coq/PsdExamples.v) ----
+cp "$src/tests/coq/PsdExamples.v" .
+compile_plain() {
+    coqc -R "$lib" Convcert "$1.v" >"$1.out" 2>&1 || {
+        cat "$1.out" >&2
+        fail "$1.v does not compile"
+    }
+    echo "$1: ok"
+}
+compile_plain PsdExamples
 
 # ---- brackets: name, R, K, input (small; w with integer and rational entries) ----
 instances='d8k2 2 {"D": 8, "w": [1, -5, 3, 0, 0, 2, "1/2", "-0.25"]}
