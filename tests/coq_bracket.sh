@@ -136,6 +136,10 @@ code() { # EXPECTED ARGS...
     [ "$(wc -l <code.err)" = 1 ] || fail "convcert coq $*: not a one-line message"
 }
 code 3 "$src/examples/lemma-enclosure.json"
+code 2
+code 2 c_d8k2.json --bogus
+code 2 c_d8k2.json -o
+"$convcert" coq --help | grep -q 'usage: convcert coq' || fail "convcert coq --help"
 echo '{"not": "a certificate"' >broken.json
 code 2 broken.json
 code 2 missing.json
