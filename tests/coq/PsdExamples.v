@@ -42,3 +42,24 @@ Proof. vm_compute. reflexivity. Qed.
 (* The soundness theorem applied: x^T M x >= 0 for the rank-1 matrix, every x. *)
 Example psd_rank1_sound : forall x, (0 <= qform 2 (toR (B [[1; 1]; [1; 1]]%Q)) x)%R.
 Proof. apply psd_check_sound. vm_compute. reflexivity. Qed.
+
+(* The fraction-free integer checker (PsdCheckZ.psd_checkZ) on the same integer matrices. *)
+From Bignums Require Import BigZ.
+From Convcert Require Import PsdCheckZ.
+Definition BZ (M : list (list Z)) : list (list bigZ) := map (map BigZ.of_Z) M.
+
+Example z_psd_rank1 : psd_checkZ 2 (BZ [[1; 1]; [1; 1]]%Z) = true.
+Proof. vm_compute. reflexivity. Qed.
+Example z_psd_zero_row : psd_checkZ 3 (BZ [[0; 0; 0]; [0; 2; 1]; [0; 1; 2]]%Z) = true.
+Proof. vm_compute. reflexivity. Qed.
+Example z_psd_gram : psd_checkZ 3 (BZ [[4; 2; -2]; [2; 5; 1]; [-2; 1; 2]]%Z) = true.
+Proof. vm_compute. reflexivity. Qed.
+(* 1000 * (the Gram matrix) - e_3 e_3^T: indefinite (the last pivot is -1 after scaling). *)
+Example z_not_psd_gram : psd_checkZ 3 (BZ [[4000; 2000; -2000]; [2000; 5000; 1000]; [-2000; 1000; 1999]]%Z) = false.
+Proof. vm_compute. reflexivity. Qed.
+Example z_not_psd_offdiag : psd_checkZ 2 (BZ [[0; 1]; [1; 0]]%Z) = false.
+Proof. vm_compute. reflexivity. Qed.
+Example z_not_psd_pivot : psd_checkZ 2 (BZ [[1; 2]; [2; 1]]%Z) = false.
+Proof. vm_compute. reflexivity. Qed.
+Example z_not_symmetric : psd_checkZ 2 (BZ [[1; 1]; [0; 1]]%Z) = false.
+Proof. vm_compute. reflexivity. Qed.
