@@ -5,6 +5,8 @@
 // soundness theorem for that check.
 #include "coqgen/coq_export_bracket.h"
 
+#include <boost/multiprecision/cpp_int.hpp>
+
 #include <cctype>
 #include <string>
 #include <vector>
@@ -43,12 +45,12 @@ std::string coqgen_q(const std::string& s, const std::string& what) {
     return "(" + std::string(negative ? "-" : "") + mag + "#" + den + ")";
 }
 
-// [a; b; c], breaking lines near 96 columns.
-std::string coqgen_list(const Row& row, const std::string& what, const std::string& indent) {
+// [a; b; c] of Coq terms, breaking lines near 96 columns.
+std::string coqgen_items(const Row& items, const std::string& indent) {
     std::string out = "[";
     std::size_t column = indent.size() + 1;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-        const std::string item = coqgen_q(row[i], what + "[" + std::to_string(i) + "]");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::string& item = items[i];
         if (i > 0) {
             out += ";";
             if (column + item.size() + 2 > 96) {
@@ -63,6 +65,60 @@ std::string coqgen_list(const Row& row, const std::string& what, const std::stri
         column += item.size();
     }
     return out + "]";
+}
+
+// The rationals of row as Coq Q literals, in a list.
+std::string coqgen_list(const Row& row, const std::string& what, const std::string& indent) {
+    Row items;
+    for (std::size_t i = 0; i < row.size(); ++i)
+        items.push_back(coqgen_q(row[i], what + "[" + std::to_string(i) + "]"));
+    return coqgen_items(items, indent);
+}
+
+// All entries of rows as Coq literals n#L over one common denominator L (the lcm of the
+// entries' denominators; values unchanged), numerals in hexadecimal. Bracket.v's addC then sums
+// such entries, and their products, without any gcd and without growing the denominator.
+// All entries of rows over one common denominator L (the lcm of the entries' denominators):
+// the integer numerators N (entry = N / L) and L, as hexadecimal Coq numerals.
+struct CommonRows {
+    Rows numerators;
+    std::string den;
+};
+
+CommonRows coqgen_common_int(const Rows& rows, const std::string& what) {
+    using boost::multiprecision::cpp_int;
+    std::vector<std::vector<std::pair<cpp_int, cpp_int>>> parsed(rows.size());
+    cpp_int L = 1;
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        for (std::size_t i = 0; i < rows[r].size(); ++i) {
+            std::string lit = coqgen_q(rows[r][i], what + "[" + std::to_string(r) + "][" +
+                                                       std::to_string(i) + "]");
+            const std::size_t hash = lit.find('#');
+            const cpp_int p(lit.substr(1, hash - 1));
+            const cpp_int q(lit.substr(hash + 1, lit.size() - hash - 2));
+            parsed[r].emplace_back(p, q);
+            L = L / boost::multiprecision::gcd(L, q) * q;
+        }
+    // hexadecimal: coqc parses hex numerals about 10x faster than decimal ones
+    auto hex = [](const cpp_int& x) {
+        const cpp_int a = x < 0 ? cpp_int(-x) : x;
+        return std::string(x < 0 ? "-" : "") + "0x" + a.str(0, std::ios_base::hex);
+    };
+    CommonRows out{Rows(rows.size()), hex(L)};
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        for (const auto& [p, q] : parsed[r])
+            out.numerators[r].push_back(hex(cpp_int(p * (L / q))));
+    return out;
+}
+
+// The same as Coq Q literals N#L. Bracket.v's addC sums such entries, and their products,
+// without any gcd and without growing the denominator.
+Rows coqgen_common(const Rows& rows, const std::string& what) {
+    CommonRows c = coqgen_common_int(rows, what);
+    for (Row& row : c.numerators)
+        for (std::string& n : row)
+            n = "(" + n + "#" + c.den + ")";
+    return c.numerators;
 }
 
 std::string coqgen_rows(const Rows& rows, const std::string& what, const std::string& indent) {
@@ -97,7 +153,7 @@ std::string coqgen_header(const std::string& kind, const std::string& name,
            claim +
            "\n   Every number below is the certificate's; Coq recomputes every claim from them. "
            "*)\n\n"
-           "From Coq Require Import Reals QArith List.\n"
+           "From Coq Require Import Reals QArith ZArith List.\n"
            "From Convcert Require Import Network Bracket.\n"
            "Import ListNotations.\n"
            "Open Scope R_scope.\n\n";
@@ -146,20 +202,33 @@ std::string coq_export_bracket(const Certificate& cert, const std::string& name)
     out += "Definition C0 : nat := " + C0 + ".\n\n";
     out += "Definition lower : Q := " + coqgen_q(c.lower, "lower") + ".\n";
     out += "Definition upper : Q := " + coqgen_q(c.upper, "upper") + ".\n\n";
+    // Evidence over common denominators: one for lambda, one for all kernels, one for all v.
+    const CommonRows lam = coqgen_common_int(e.lambda, "lambda");
+    Rows u_rows;
+    for (const Rows& kernel : e.u)
+        u_rows.insert(u_rows.end(), kernel.begin(), kernel.end());
+    const Rows u = coqgen_common(u_rows, "u");
+    const Rows v = coqgen_common(e.v, "v");
+    auto rows_of = [](const Rows& rows, std::size_t from, std::size_t n,
+                      const std::string& indent) {
+        std::string t = "[";
+        for (std::size_t r = 0; r < n; ++r)
+            t += (r > 0 ? ";\n" + indent + " " : "") + coqgen_items(rows[from + r], indent + " ");
+        return t + "]";
+    };
     if (single) {
         out += "Definition w : list Q :=\n  " + coqgen_list(c.w[0], "w", "  ") + ".\n\n";
         out += "(* Evidence: the dual point lambda and the network (u_c, v_c). *)\n";
-        out +=
-            "Definition lam : list Q :=\n  " + coqgen_list(e.lambda[0], "lambda", "  ") + ".\n\n";
+        out += "Definition lam_den : positive := " + lam.den + ".\n" +
+               "Definition lamZ : list Z := (* lambda = lamZ / lam_den *)\n  " +
+               coqgen_items(lam.numerators[0], "  ") + "%Z.\n\n";
         out += "Definition net : list (list Q * list Q) := [\n";
         for (std::size_t ch = 0; ch < e.u.size(); ++ch) {
-            const std::string at = "[" + std::to_string(ch) + "]";
-            out += std::string(ch > 0 ? ";\n" : "") + "  (" +
-                   coqgen_list(e.u[ch][0], "u" + at, "   ") + ",\n   " +
-                   coqgen_list(e.v[ch], "v" + at, "   ") + ")";
+            out += std::string(ch > 0 ? ";\n" : "") + "  (" + coqgen_items(u[ch], "   ") +
+                   ",\n   " + coqgen_items(v[ch], "   ") + ")";
         }
         out += "].\n\n";
-        out += "Lemma checks : bracket_check D K C0 w lam net lower upper = true.\n"
+        out += "Lemma checks : bracket_check D K C0 w lamZ lam_den net lower upper = true.\n"
                "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
                "Theorem certificate_holds :\n"
                "  (forall nt : network, realizes D K nt (map Q2R w) -> Q2R lower <= cost D K nt) "
@@ -167,29 +236,30 @@ std::string coq_export_bracket(const Certificate& cert, const std::string& name)
                "  (exists nt : network, length nt = C0 /\\ wf D K nt /\\ realizes D K nt (map Q2R "
                "w)\n"
                "                        /\\ cost D K nt <= Q2R upper).\n"
-               "Proof. exact (bracket_single D K C0 w lam net lower upper checks). Qed.\n";
+               "Proof. exact (bracket_single D K C0 w lamZ lam_den net lower upper checks). Qed.\n";
     } else {
         out += "Definition W : list (list Q) :=\n  " + coqgen_rows(c.w, "w", "  ") + ".\n\n";
         out += "(* Evidence: the dual point (one lambda_r per input channel) and the network. *)\n";
-        out +=
-            "Definition L : list (list Q) :=\n  " + coqgen_rows(e.lambda, "lambda", "  ") + ".\n\n";
+        out += "Definition lam_den : positive := " + lam.den + ".\n" +
+               "Definition LZ : list (list Z) := (* lambda_r = LZ[r] / lam_den *)\n  " +
+               rows_of(lam.numerators, 0, lam.numerators.size(), "  ") + "%Z.\n\n";
         out += "Definition net : list (list (list Q) * list Q) := [\n";
         for (std::size_t ch = 0; ch < e.u.size(); ++ch) {
             const std::string at = "[" + std::to_string(ch) + "]";
-            out += std::string(ch > 0 ? ";\n" : "") + "  (" +
-                   coqgen_rows(e.u[ch], "u" + at, "   ") + ",\n   " +
-                   coqgen_list(e.v[ch], "v" + at, "   ") + ")";
+            out += std::string(ch > 0 ? ";\n" : "") + "  (" + rows_of(u, ch * c.R, c.R, "   ") +
+                   ",\n   " + coqgen_items(v[ch], "   ") + ")";
         }
         out += "].\n\n";
-        out += "Lemma checks : bracket_multi_check D K Rin C0 W L net lower upper = true.\n"
-               "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
-               "Theorem certificate_holds :\n"
-               "  (forall nt : network_multi, realizes_multi D K Rin nt (map (map Q2R) W) ->\n"
-               "                              Q2R lower <= cost_multi D K Rin nt) /\\\n"
-               "  (exists nt : network_multi, length nt = C0 /\\ wf_multi D K Rin nt\n"
-               "                              /\\ realizes_multi D K Rin nt (map (map Q2R) W)\n"
-               "                              /\\ cost_multi D K Rin nt <= Q2R upper).\n"
-               "Proof. exact (bracket_multi D K Rin C0 W L net lower upper checks). Qed.\n";
+        out +=
+            "Lemma checks : bracket_multi_check D K Rin C0 W LZ lam_den net lower upper = true.\n"
+            "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
+            "Theorem certificate_holds :\n"
+            "  (forall nt : network_multi, realizes_multi D K Rin nt (map (map Q2R) W) ->\n"
+            "                              Q2R lower <= cost_multi D K Rin nt) /\\\n"
+            "  (exists nt : network_multi, length nt = C0 /\\ wf_multi D K Rin nt\n"
+            "                              /\\ realizes_multi D K Rin nt (map (map Q2R) W)\n"
+            "                              /\\ cost_multi D K Rin nt <= Q2R upper).\n"
+            "Proof. exact (bracket_multi D K Rin C0 W LZ lam_den net lower upper checks). Qed.\n";
     }
     return out;
 }

@@ -7,34 +7,67 @@
      (a well-formed network with C0 channels realizes w and costs <= upper).
    Everything computed here is transported to the R definitions of Network.v by B2R. *)
 
-From Coq Require Import Reals List Arith Lia Lra QArith Qreals.
-From Bignums Require Import BigQ.
-From Convcert Require Import Network Sums PsdCheck Schur Duality.
+From Coq Require Import Reals List Arith ZArith Lia Lra QArith Qreals.
+From Bignums Require Import BigQ BigZ.
+From Convcert Require Import Network Sums PsdCheck PsdCheckZ Schur Duality.
 Import ListNotations.
 Open Scope R_scope.
 
 (* ---------- bigQ mirrors of the Network.v definitions ---------- *)
 
 Definition QtoB (q : Q) : bigQ := BigQ.of_Q q.
+
+(* Addition without normalization that keeps a common denominator: n/d + m/d = (n+m)/d
+   (BigQ.add would give (n d + m d)/d^2). Sums of entries written over one denominator
+   (the exporter does so for lambda, u and v) then never grow it and need no gcd. *)
+Definition addC (x y : bigQ) : bigQ :=
+  match x, y with
+  | BigQ.Qq nx dx, BigQ.Qq ny dy =>
+      if BigN.eqb dx dy then BigQ.Qq (BigZ.add nx ny) dx else BigQ.add x y
+  | _, _ => BigQ.add x y
+  end.
+
+Lemma spec_addC : forall x y, Qeq (BigQ.to_Q (addC x y)) (Qplus (BigQ.to_Q x) (BigQ.to_Q y)).
+Proof.
+  intros [zx|nx dx] [zy|ny dy]; try apply BigQ.spec_add.
+  unfold addC. destruct (BigN.eqb dx dy) eqn:E; [|apply BigQ.spec_add].
+  rewrite BigN.spec_eqb in E. apply Z.eqb_eq in E.
+  unfold BigQ.to_Q. rewrite !BigN.spec_eqb, BigN.spec_0, BigZ.spec_add, <- E.
+  destruct (Z.eqb (BigN.to_Z dx) 0) eqn:E0.
+  - reflexivity.
+  - unfold Qeq, Qplus. simpl. rewrite Pos2Z.inj_mul. ring.
+Qed.
+
+Lemma B2R_addC : forall x y, B2R (addC x y) = B2R x + B2R y.
+Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (spec_addC x y)). apply Q2R_plus. Qed.
+
+Lemma B2R_addU : forall x y, B2R (BigQ.add x y) = B2R x + B2R y.
+Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_add x y)). apply Q2R_plus. Qed.
+
+Lemma B2R_mulU : forall x y, B2R (BigQ.mul x y) = B2R x * B2R y.
+Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_mul x y)). apply Q2R_mult. Qed.
+
+Lemma B2R_subU : forall x y, B2R (BigQ.sub x y) = B2R x - B2R y.
+Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_sub x y)). apply Q2R_minus. Qed.
 Definition nthB (l : list bigQ) (i : nat) : bigQ := nth i l 0%bigQ.
 Definition rowB (M : list (list bigQ)) (r : nat) : list bigQ := nth r M [].
 
 Fixpoint sumB (n : nat) (f : nat -> bigQ) : bigQ :=
   match n with
   | O => 0%bigQ
-  | S m => BigQ.add_norm (f O) (sumB m (fun i => f (S i)))
+  | S m => addC (f O) (sumB m (fun i => f (S i)))
   end.
 
-Definition sum_listB (l : list bigQ) : bigQ := fold_right BigQ.add_norm 0%bigQ l.
+Definition sum_listB (l : list bigQ) : bigQ := fold_right addC 0%bigQ l.
 
 Definition cconvB (D K : nat) (u v : list bigQ) (j : nat) : bigQ :=
-  sumB K (fun k => BigQ.mul_norm (nthB u k) (nthB v (cidx D j k))).
-Definition sqnormB (n : nat) (x : list bigQ) : bigQ := sumB n (fun i => BigQ.mul_norm (nthB x i) (nthB x i)).
-Definition innerB (n : nat) (x y : list bigQ) : bigQ := sumB n (fun i => BigQ.mul_norm (nthB x i) (nthB y i)).
+  sumB K (fun k => BigQ.mul (nthB u k) (nthB v (cidx D j k))).
+Definition sqnormB (n : nat) (x : list bigQ) : bigQ := sumB n (fun i => BigQ.mul (nthB x i) (nthB x i)).
+Definition innerB (n : nat) (x y : list bigQ) : bigQ := sumB n (fun i => BigQ.mul (nthB x i) (nthB y i)).
 
 Fixpoint dotB (x y : list bigQ) : bigQ :=
   match x, y with
-  | a :: x', b :: y' => BigQ.add_norm (BigQ.mul_norm a b) (dotB x' y')
+  | a :: x', b :: y' => addC (BigQ.mul a b) (dotB x' y')
   | _, _ => 0%bigQ
   end.
 
@@ -48,7 +81,7 @@ Definition TrowB (D K : nat) (L : list (list bigQ)) (p : nat) : list bigQ :=
 Definition gramB (D K Rin : nat) (L : list (list bigQ)) : list (list bigQ) :=
   let n := (Rin * K)%nat in
   let Ts := map (TrowB D K L) (seq 0 n) in
-  map (fun p => map (fun q => BigQ.sub_norm (if Nat.eqb p q then 4%bigQ else 0%bigQ) (dotB (nth p Ts []) (nth q Ts [])))
+  map (fun p => map (fun q => BigQ.sub (if Nat.eqb p q then 4%bigQ else 0%bigQ) (dotB (nth p Ts []) (nth q Ts [])))
                     (seq 0 n)) (seq 0 n).
 
 (* ---------- transport lemmas ---------- *)
@@ -78,33 +111,33 @@ Qed.
 Lemma sumB_R : forall n f, B2R (sumB n f) = sumR n (fun i => B2R (f i)).
 Proof.
   induction n as [|n IH]; intros f; simpl; [apply B2R_0|].
-  rewrite B2R_add, IH. reflexivity.
+  rewrite B2R_addC, IH. reflexivity.
 Qed.
 
 Lemma sum_listB_R : forall {A} (l : list A) f,
   B2R (sum_listB (map f l)) = sum_list (map (fun a => B2R (f a)) l).
 Proof.
   induction l as [|a l IH]; intros f; simpl; [apply B2R_0|].
-  rewrite B2R_add. unfold sum_listB in IH. rewrite IH. reflexivity.
+  rewrite B2R_addC. unfold sum_listB in IH. rewrite IH. reflexivity.
 Qed.
 
 Lemma cconvB_R : forall D K u v j,
   B2R (cconvB D K (map QtoB u) (map QtoB v) j) = cconv D K (map Q2R u) (map Q2R v) j.
 Proof.
   intros. unfold cconvB, cconv. rewrite sumB_R. apply sumR_ext. intros k _.
-  rewrite B2R_mul, !nthB_map. reflexivity.
+  rewrite B2R_mulU, !nthB_map. reflexivity.
 Qed.
 
 Lemma sqnormB_R : forall n x, B2R (sqnormB n (map QtoB x)) = sqnorm n (map Q2R x).
 Proof.
   intros. unfold sqnormB, sqnorm. rewrite sumB_R. apply sumR_ext. intros k _.
-  rewrite B2R_mul, !nthB_map. reflexivity.
+  rewrite B2R_mulU, !nthB_map. reflexivity.
 Qed.
 
 Lemma innerB_R : forall n x y, B2R (innerB n (map QtoB x) (map QtoB y)) = inner n (map Q2R x) (map Q2R y).
 Proof.
   intros. unfold innerB, inner. rewrite sumB_R. apply sumR_ext. intros k _.
-  rewrite B2R_mul, !nthB_map. reflexivity.
+  rewrite B2R_mulU, !nthB_map. reflexivity.
 Qed.
 
 Lemma leB_R : forall x y, leB x y = true -> B2R x <= B2R y.
@@ -118,7 +151,7 @@ Proof.
   induction x as [|a x IH]; intros y n Hx Hy; simpl in Hx; subst n.
   - apply B2R_0.
   - destruct y as [|b y]; simpl in Hy; [discriminate|]. injection Hy as Hy.
-    simpl. rewrite B2R_add, B2R_mul, (IH y (length x)); auto.
+    simpl. rewrite B2R_addC, B2R_mulU, (IH y (length x)); auto.
 Qed.
 
 Lemma nth_map_seq : forall {A} (f : nat -> A) n i d, (i < n)%nat -> nth i (map f (seq 0 n)) d = f i.
@@ -133,7 +166,7 @@ Lemma gramB_R : forall D K Rin L p q, (p < Rin * K)%nat -> (q < Rin * K)%nat ->
 Proof.
   intros D K Rin L p q Hp Hq. unfold toR, entryB, gramB, gramT.
   rewrite (nth_map_seq _ _ p) by exact Hp. rewrite (nth_map_seq _ _ q) by exact Hq.
-  rewrite B2R_sub. f_equal.
+  rewrite B2R_subU. f_equal.
   - destruct (Nat.eqb p q).
     + unfold B2R. replace (BigQ.to_Q 4%bigQ) with (4 # 1)%Q by reflexivity.
       unfold Q2R. simpl. field.
@@ -145,27 +178,117 @@ Proof.
     rewrite !rowB_map, !row_map, !nthB_map. reflexivity.
 Qed.
 
+(* ---------- 4I - T T^T over the integers: lambda = Lambda / den ---------- *)
+
+Definition lamQ (den : positive) (l : list Z) : list Q := map (fun z => (z # den)%Q) l.
+
+Fixpoint dotZ (x y : list bigZ) : bigZ :=
+  match x, y with
+  | a :: x', b :: y' => (a * b + dotZ x' y')%bigZ
+  | _, _ => 0%bigZ
+  end.
+
+Definition TrowZ (D K : nat) (L : list (list bigZ)) (p : nat) : list bigZ :=
+  map (fun i => nth ((i + p mod K) mod D) (nth (p / K) L []) 0%bigZ) (seq 0 D).
+
+(* den^2 (4I - T T^T) = 4 den^2 I - T(Lambda) T(Lambda)^T, an integer matrix. *)
+Definition gramZ (D K Rin : nat) (L : list (list bigZ)) (den : positive) : list (list bigZ) :=
+  let n := (Rin * K)%nat in
+  let d := BigZ.of_Z (Zpos den) in
+  let Ts := map (TrowZ D K L) (seq 0 n) in
+  map (fun p => map (fun q => ((if Nat.eqb p q then 4 * d * d else 0)
+                               - dotZ (nth p Ts []) (nth q Ts []))%bigZ) (seq 0 n)) (seq 0 n).
+
+Lemma Z2R_add : forall x y, Z2R (x + y)%bigZ = Z2R x + Z2R y.
+Proof. intros. unfold Z2R. rewrite BigZ.spec_add. apply plus_IZR. Qed.
+
+Lemma dotZ_R : forall x y n, length x = n -> length y = n ->
+  Z2R (dotZ x y) = sumR n (fun i => Z2R (nth i x 0%bigZ) * Z2R (nth i y 0%bigZ)).
+Proof.
+  induction x as [|a x IH]; intros y n Hx Hy; simpl in Hx; subst n.
+  - reflexivity.
+  - destruct y as [|b y]; simpl in Hy; [discriminate|]. injection Hy as Hy.
+    simpl. rewrite Z2R_add, Z2R_mul, (IH y (length x)); auto.
+Qed.
+
+Lemma Z2R_nth_map : forall l i, Z2R (nth i (map BigZ.of_Z l) 0%bigZ) = IZR (nth i l 0%Z).
+Proof.
+  induction l as [|z l IH]; intros [|i]; try reflexivity.
+  - simpl. unfold Z2R. rewrite BigZ.spec_of_Z. reflexivity.
+  - simpl. apply IH.
+Qed.
+
+Lemma nthR_lamQ : forall den l i, nthR (map Q2R (lamQ den l)) i = IZR (nth i l 0%Z) / IZR (Zpos den).
+Proof.
+  intros den l. unfold lamQ, nthR. induction l as [|z l IH]; intros [|i]; simpl;
+    try (unfold Q2R; simpl; field; apply not_0_IZR; lia).
+  apply IH.
+Qed.
+
+Lemma nth_mapmap : forall {A B} (f : A -> B) (L : list (list A)) r,
+  nth r (map (map f) L) [] = map f (nth r L []).
+Proof. intros A B f L. induction L as [|l L IH]; intros [|r]; simpl; auto. Qed.
+
+Lemma nth_map_lamQ : forall den (L : list (list Z)) r,
+  nth r (map (lamQ den) L) [] = lamQ den (nth r L []).
+Proof. intros den L. induction L as [|l L IH]; intros [|r]; simpl; auto. Qed.
+
+Lemma gramZ_R : forall D K Rin LZ den p q, (p < Rin * K)%nat -> (q < Rin * K)%nat ->
+  toRZ (gramZ D K Rin (map (map BigZ.of_Z) LZ) den) p q
+  = (IZR (Zpos den) * IZR (Zpos den)) * gramT D (Tmat_multi D K (map (map Q2R) (map (lamQ den) LZ))) p q.
+Proof.
+  intros D K Rin LZ den p q Hp Hq. unfold toRZ, entryZ, gramZ, gramT.
+  rewrite (nth_map_seq _ _ p) by exact Hp. rewrite (nth_map_seq _ _ q) by exact Hq.
+  rewrite Z2R_sub.
+  rewrite !(nth_map_seq _ _ _ _ Hp), !(nth_map_seq _ _ _ _ Hq).
+  rewrite (dotZ_R _ _ D) by (unfold TrowZ; rewrite map_length, seq_length; reflexivity).
+  assert (Hd : IZR (Zpos den) <> 0) by (apply not_0_IZR; lia).
+  rewrite Rmult_minus_distr_l. f_equal.
+  - destruct (Nat.eqb p q).
+    + rewrite !Z2R_mul. unfold Z2R. rewrite BigZ.spec_of_Z. replace (BigZ.to_Z 4%bigZ) with 4%Z by reflexivity. ring.
+    + rewrite Rmult_0_r. reflexivity.
+  - rewrite <- sumR_scal. apply sumR_ext. intros i Hi. unfold TrowZ.
+    rewrite !(nth_map_seq _ _ _ _ Hi). unfold Tmat_multi, Tmat, row.
+    rewrite !nth_mapmap, !nth_map_lamQ, !nthR_lamQ, !Z2R_nth_map. field. exact Hd.
+Qed.
+
+Lemma psd_of_Z : forall D K Rin LZ den,
+  psd_checkZ (Rin * K) (gramZ D K Rin (map (map BigZ.of_Z) LZ) den) = true ->
+  forall y, 0 <= qform (Rin * K) (gramT D (Tmat_multi D K (map (map Q2R) (map (lamQ den) LZ)))) y.
+Proof.
+  intros D K Rin LZ den H y. pose proof (psd_checkZ_sound _ _ H y) as Hq.
+  rewrite (qform_ext _ _ (fun p q => (IZR (Zpos den) * IZR (Zpos den)) *
+             gramT D (Tmat_multi D K (map (map Q2R) (map (lamQ den) LZ))) p q)) in Hq
+    by (intros; apply gramZ_R; assumption).
+  rewrite qform_scale in Hq.
+  assert (Hd : 0 < IZR (Zpos den) * IZR (Zpos den))
+    by (apply Rmult_lt_0_compat; apply IZR_lt; lia).
+  destruct (Rle_or_lt 0 (qform (Rin * K) (gramT D (Tmat_multi D K (map (map Q2R) (map (lamQ den) LZ)))) y))
+    as [G|G]; [exact G|].
+  exfalso. pose proof (Rmult_lt_compat_l _ _ _ Hd G). lra.
+Qed.
+
 (* ---------- single-channel inputs ---------- *)
 
 Definition predictorB (D K : nat) (net : list (list bigQ * list bigQ)) (j : nat) : bigQ :=
   sum_listB (map (fun ch => cconvB D K (fst ch) (snd ch) j) net).
 Definition costB (D K : nat) (net : list (list bigQ * list bigQ)) : bigQ :=
-  sum_listB (map (fun ch => BigQ.add_norm (sqnormB K (fst ch)) (sqnormB D (snd ch))) net).
+  sum_listB (map (fun ch => BigQ.add (sqnormB K (fst ch)) (sqnormB D (snd ch))) net).
 
 Definition netB (net : list (list Q * list Q)) : list (list bigQ * list bigQ) :=
   map (fun ch => (map QtoB (fst ch), map QtoB (snd ch))) net.
 Definition netR (net : list (list Q * list Q)) : network :=
   map (fun ch => (map Q2R (fst ch), map Q2R (snd ch))) net.
 
-Definition bracket_check (D K C0 : nat) (w lam : list Q) (net : list (list Q * list Q))
+Definition bracket_check (D K C0 : nat) (w : list Q) (lamZ : list Z) (den : positive) (net : list (list Q * list Q))
     (lower upper : Q) : bool :=
   let wB := map QtoB w in
-  let lamB := map QtoB lam in
+  let lamB := map QtoB (lamQ den lamZ) in
   let nB := netB net in
   Nat.ltb 0 D && Nat.leb K D && Nat.eqb (length net) C0
   && forallb (fun ch => Nat.eqb (length (fst ch)) K && Nat.eqb (length (snd ch)) D) net
   && leB (QtoB lower) (innerB D lamB wB)
-  && psd_check K (gramB D K 1 [lamB])
+  && psd_checkZ K (gramZ D K 1 (map (map BigZ.of_Z) [lamZ]) den)
   && forallb (fun j => BigQ.eq_bool (predictorB D K nB j) (nthB wB j)) (seq 0 D)
   && leB (costB D K nB) (QtoB upper).
 
@@ -175,13 +298,13 @@ Proof.
   intros. unfold Tmat_multi. rewrite Nat.div_small, Nat.mod_small by assumption. reflexivity.
 Qed.
 
-Theorem bracket_single : forall D K C0 w lam net lower upper,
-  bracket_check D K C0 w lam net lower upper = true ->
+Theorem bracket_single : forall D K C0 w lamZ den net lower upper,
+  bracket_check D K C0 w lamZ den net lower upper = true ->
   (forall nt : network, realizes D K nt (map Q2R w) -> Q2R lower <= cost D K nt) /\
   (exists nt : network, length nt = C0 /\ wf D K nt /\ realizes D K nt (map Q2R w)
                         /\ cost D K nt <= Q2R upper).
 Proof.
-  intros D K C0 w lam net lower upper H. unfold bracket_check in H.
+  intros D K C0 w lamZ den net lower upper H. unfold bracket_check in H.
   repeat rewrite andb_true_iff in H.
   destruct H as [[[[[[[HD HK] HC] Hwf] Hlow] Hpsd] Hreal] Hup].
   apply Nat.ltb_lt in HD. apply Nat.leb_le in HK. apply Nat.eqb_eq in HC.
@@ -195,15 +318,11 @@ Proof.
   split.
   - intros nt Hnt. apply leB_R in Hlow. rewrite B2R_QtoB, innerB_R in Hlow.
     eapply Rle_trans; [exact Hlow|].
-    apply (weak_duality D K (map Q2R lam) (map Q2R w) nt HD HK); [|exact Hnt].
+    apply (weak_duality D K (map Q2R (lamQ den lamZ)) (map Q2R w) nt HD HK); [|exact Hnt].
     intros y.
-    assert (Hq : forall y, 0 <= qform (1 * K) (toR (gramB D K 1 [map QtoB lam])) y)
-      by (apply psd_check_sound; rewrite Nat.mul_1_l; exact Hpsd).
-    specialize (Hq y). rewrite Nat.mul_1_l in Hq.
-    change [map QtoB lam] with (map (map QtoB) [lam]) in Hq.
-    rewrite (qform_ext K _ (gramT D (Tmat_multi D K (map (map Q2R) [lam])))) in Hq.
-    2: { intros p q Hp Hq'. apply (gramB_R D K 1 [lam] p q); rewrite Nat.mul_1_l; assumption. }
-    rewrite (qform_ext K _ (gramT D (Tmat D (map Q2R lam)))) in Hq; [exact Hq|].
+    pose proof (psd_of_Z D K 1 [lamZ] den) as Hq. rewrite Nat.mul_1_l in Hq.
+    specialize (Hq Hpsd y).
+    rewrite (qform_ext K _ (gramT D (Tmat D (map Q2R (lamQ den lamZ))))) in Hq; [exact Hq|].
     intros p q Hp Hq'. unfold gramT. simpl map. f_equal. apply sumR_ext. intros i _.
     rewrite !Tmat_multi_single by assumption. reflexivity.
   - exists (netR net). repeat split.
@@ -217,7 +336,7 @@ Proof.
     + apply leB_R in Hup. rewrite B2R_QtoB in Hup. eapply Rle_trans; [|exact Hup].
       right. unfold costB, netB. rewrite sum_listB_R, map_map.
       unfold cost, netR. rewrite map_map. apply sum_list_map_ext. intros ch _. simpl.
-      rewrite B2R_add, !sqnormB_R. reflexivity.
+      rewrite B2R_addU, !sqnormB_R. reflexivity.
 Qed.
 
 (* ---------- multi-channel inputs ---------- *)
@@ -225,7 +344,7 @@ Qed.
 Definition predictor_multiB (D K : nat) (net : list (list (list bigQ) * list bigQ)) (r j : nat) : bigQ :=
   sum_listB (map (fun ch => cconvB D K (rowB (fst ch) r) (snd ch) j) net).
 Definition cost_multiB (D K Rin : nat) (net : list (list (list bigQ) * list bigQ)) : bigQ :=
-  sum_listB (map (fun ch => BigQ.add_norm (sumB Rin (fun r => sqnormB K (rowB (fst ch) r))) (sqnormB D (snd ch))) net).
+  sum_listB (map (fun ch => BigQ.add (sumB Rin (fun r => sqnormB K (rowB (fst ch) r))) (sqnormB D (snd ch))) net).
 Definition inner_multiB (D Rin : nat) (L W : list (list bigQ)) : bigQ :=
   sumB Rin (fun r => innerB D (rowB L r) (rowB W r)).
 
@@ -234,44 +353,42 @@ Definition net_multiB (net : list (list (list Q) * list Q)) : list (list (list b
 Definition net_multiR (net : list (list (list Q) * list Q)) : network_multi :=
   map (fun ch => (map (map Q2R) (fst ch), map Q2R (snd ch))) net.
 
-Definition bracket_multi_check (D K Rin C0 : nat) (W L : list (list Q))
+Definition bracket_multi_check (D K Rin C0 : nat) (W : list (list Q)) (LZ : list (list Z)) (den : positive)
     (net : list (list (list Q) * list Q)) (lower upper : Q) : bool :=
   let WB := map (map QtoB) W in
-  let LB := map (map QtoB) L in
+  let LB := map (map QtoB) (map (lamQ den) LZ) in
   let nB := net_multiB net in
   Nat.ltb 0 D && Nat.ltb 0 K && Nat.leb K D && Nat.eqb (length net) C0
   && forallb (fun ch => Nat.eqb (length (fst ch)) Rin
                         && forallb (fun u => Nat.eqb (length u) K) (fst ch)
                         && Nat.eqb (length (snd ch)) D) net
   && leB (QtoB lower) (inner_multiB D Rin LB WB)
-  && psd_check (Rin * K) (gramB D K Rin LB)
+  && psd_checkZ (Rin * K) (gramZ D K Rin (map (map BigZ.of_Z) LZ) den)
   && forallb (fun r => forallb (fun j => BigQ.eq_bool (predictor_multiB D K nB r j)
                                                       (nthB (rowB WB r) j)) (seq 0 D)) (seq 0 Rin)
   && leB (cost_multiB D K Rin nB) (QtoB upper).
 
-Theorem bracket_multi : forall D K Rin C0 W L net lower upper,
-  bracket_multi_check D K Rin C0 W L net lower upper = true ->
+Theorem bracket_multi : forall D K Rin C0 W LZ den net lower upper,
+  bracket_multi_check D K Rin C0 W LZ den net lower upper = true ->
   (forall nt : network_multi, realizes_multi D K Rin nt (map (map Q2R) W) ->
                               Q2R lower <= cost_multi D K Rin nt) /\
   (exists nt : network_multi, length nt = C0 /\ wf_multi D K Rin nt
                               /\ realizes_multi D K Rin nt (map (map Q2R) W)
                               /\ cost_multi D K Rin nt <= Q2R upper).
 Proof.
-  intros D K Rin C0 W L net lower upper H. unfold bracket_multi_check in H.
+  intros D K Rin C0 W LZ den net lower upper H. unfold bracket_multi_check in H.
   repeat rewrite andb_true_iff in H.
   destruct H as [[[[[[[[HD HK0] HK] HC] Hwf] Hlow] Hpsd] Hreal] Hup].
   apply Nat.ltb_lt in HD, HK0. apply Nat.leb_le in HK. apply Nat.eqb_eq in HC.
   split.
   - intros nt Hnt. apply leB_R in Hlow. rewrite B2R_QtoB in Hlow.
     eapply Rle_trans; [exact Hlow|].
-    replace (B2R (inner_multiB D Rin (map (map QtoB) L) (map (map QtoB) W)))
-      with (inner_multi D Rin (map (map Q2R) L) (map (map Q2R) W)).
+    replace (B2R (inner_multiB D Rin (map (map QtoB) (map (lamQ den) LZ)) (map (map QtoB) W)))
+      with (inner_multi D Rin (map (map Q2R) (map (lamQ den) LZ)) (map (map Q2R) W)).
     2: { unfold inner_multiB, inner_multi. rewrite sumB_R. apply sumR_ext. intros r _.
          rewrite !rowB_map, !row_map, innerB_R. reflexivity. }
     apply (weak_duality_multi D K Rin _ _ nt HD HK0 HK); [|exact Hnt].
-    intros y. pose proof (psd_check_sound _ _ Hpsd y) as Hq.
-    rewrite (qform_ext _ _ (gramT D (Tmat_multi D K (map (map Q2R) L)))) in Hq; [exact Hq|].
-    intros p q Hp Hq'. apply gramB_R; assumption.
+    intros y. exact (psd_of_Z D K Rin LZ den Hpsd y).
   - exists (net_multiR net). repeat split.
     + unfold net_multiR. rewrite map_length. exact HC.
     + unfold wf_multi, net_multiR. rewrite Forall_forall. intros ch Hin.
@@ -294,7 +411,7 @@ Proof.
     + apply leB_R in Hup. rewrite B2R_QtoB in Hup. eapply Rle_trans; [|exact Hup].
       right. unfold cost_multiB, net_multiB. rewrite sum_listB_R, map_map.
       unfold cost_multi, net_multiR. rewrite map_map. apply sum_list_map_ext. intros ch _. simpl.
-      rewrite B2R_add, !sqnormB_R, sumB_R. f_equal. apply sumR_ext. intros r _.
+      rewrite B2R_addU, !sqnormB_R, sumB_R. f_equal. apply sumR_ext. intros r _.
       rewrite rowB_map, row_map, sqnormB_R. reflexivity.
 Qed.
 
@@ -316,7 +433,7 @@ Lemma costB_R : forall D K net, B2R (costB D K (netB net)) = cost D K (netR net)
 Proof.
   intros. unfold costB, netB. rewrite sum_listB_R, map_map.
   unfold cost, netR. rewrite map_map. apply sum_list_map_ext. intros ch _. simpl.
-  rewrite B2R_add, !sqnormB_R. reflexivity.
+  rewrite B2R_addU, !sqnormB_R. reflexivity.
 Qed.
 
 Lemma wf_of_check : forall D K net,

@@ -4,7 +4,8 @@
 # CLI and exported with `convcert coq` compile with coqc; exports are deterministic; tampered
 # certificates (lower raised to upper, a lambda entry changed, a v entry changed, a collapse
 # cost changed) export but fail to compile in their reflective check; every certificate_holds
-# passes scripts/coq_assumptions.sh; `convcert coq` exit codes for unsupported/bad input.
+# passes scripts/coq_assumptions.sh; `convcert coq` exit codes for unsupported/bad input;
+# tests/coq/PsdExamples.v (hand-checked PSD checker cases) compiles.
 #   tests/coq_bracket.sh CONVCERT SOURCE_DIR WORK_DIR
 # The library is copied to WORK_DIR/proofs and built there (the source tree stays clean).
 set -eu
@@ -67,6 +68,17 @@ rejected() { # CERT NAME WHAT
     echo "$3: rejected"
 }
 
+# ---- hand-checked PSD checker cases (tests/coq/PsdExamples.v) ----
+cp "$src/tests/coq/PsdExamples.v" .
+compile_plain() {
+    coqc -R "$lib" Convcert "$1.v" >"$1.out" 2>&1 || {
+        cat "$1.out" >&2
+        fail "$1.v does not compile"
+    }
+    echo "$1: ok"
+}
+compile_plain PsdExamples
+
 # ---- brackets: name, R, K, input (small; w with integer and rational entries) ----
 instances='d8k2 2 {"D": 8, "w": [1, -5, 3, 0, 0, 2, "1/2", "-0.25"]}
 d16k4 4 {"D": 16, "w": [3, -1, 4, 1, -5, 9, 2, -6, 5, 3, -5, 8, 9, -7, 9, 3]}
@@ -124,6 +136,10 @@ code() { # EXPECTED ARGS...
     [ "$(wc -l <code.err)" = 1 ] || fail "convcert coq $*: not a one-line message"
 }
 code 3 "$src/examples/lemma-enclosure.json"
+code 2
+code 2 c_d8k2.json --bogus
+code 2 c_d8k2.json -o
+"$convcert" coq --help | grep -q 'usage: convcert coq' || fail "convcert coq --help"
 echo '{"not": "a certificate"' >broken.json
 code 2 broken.json
 code 2 missing.json
