@@ -9,9 +9,7 @@
 #include "app/commands.h"
 #include "certify/certificate.h"
 #include "coqgen/coq_export_bracket.h"
-#ifdef CONVCERT_COQ_LEMMA_EXACT
 #include "coqgen/coq_export_lemma.h"
-#endif
 
 #include <iostream>
 
@@ -93,20 +91,14 @@ int command_coq(const std::vector<std::string>& args) {
         } else if (cert.kind == kKindNetworkCollapse) {
             proof = coqgen::coq_export_collapse(cert, coq_name(input));
         } else if (cert.kind == kKindLemmaExact) {
-#ifdef CONVCERT_COQ_LEMMA_EXACT
             proof = coqgen::coq_export_lemma_exact(cert);
-#else
-            std::cerr << "convcert coq: lemma-exact certificates are not yet supported by this "
-                         "build (no coqgen/coq_export_lemma.cpp)\n";
-            return kExitGeneratorFailed;
-#endif
         } else if (cert.kind == kKindLemmaEnclosure) {
-#ifdef CONVCERT_COQ_LEMMA_EXACT
             std::cerr << "convcert coq: " << coqgen::kCoqLemmaEnclosureUnsupported << "\n";
-#else
-            std::cerr << "convcert coq: lemma-enclosure certificates have no Coq counterpart "
-                         "(proofs/ has no Krawczyk or Newton-Kantorovich theorem)\n";
-#endif
+            return kExitGeneratorFailed;
+        } else if (cert.kind == kKindRankBound || cert.kind == kKindMaxmarginBracket) {
+            std::cerr << "convcert coq: " << cert.kind
+                      << " certificates have no Coq counterpart yet (proofs/ covers lemma-exact, "
+                         "regularizer-bracket and network-collapse)\n";
             return kExitGeneratorFailed;
         } else {
             std::cerr << "convcert coq: " << input << ": unknown certificate kind '" << cert.kind

@@ -8,7 +8,9 @@
 #     checks of regularizer-bracket / network-collapse instances): every name in the modules
 #     PrimInt63 (the primitive type and operations) and Uint63 (their specification axioms).
 # Usage: scripts/coq_assumptions.sh LIBDIR FILE.v
-#   FILE.v is compiled (when needed) as `coqc -R LIBDIR Convcert FILE.v` in its directory.
+#        scripts/coq_assumptions.sh LIBDIR Convcert.Module.theorem
+#   FILE.v is compiled (when needed) as `coqc -R LIBDIR Convcert FILE.v` in its directory and
+#   its certificate_holds is examined; the second form examines a theorem of the library.
 #   LIBDIR: the compiled library (proofs after `make -C proofs`), bound to logical name Convcert.
 # Exit codes: 0 only allowed axioms, 1 another axiom (or no certificate_holds), 2 usage.
 set -eu
@@ -17,17 +19,29 @@ if [ $# -ne 2 ]; then
     exit 2
 fi
 lib=$(realpath "$1")
-dir=$(dirname "$(realpath "$2")")
-name=$(basename "$2" .v)
-cd "$dir"
-if [ ! -f "$name.vo" ] || [ "$name.v" -nt "$name.vo" ]; then
-    coqc -R "$lib" Convcert "$name.v" >/dev/null 2>&1 || {
-        echo "coq_assumptions: $name.v does not compile"
-        exit 1
-    }
-fi
-tmp="Assumptions_$name"
-printf 'Require %s.\nPrint Assumptions %s.certificate_holds.\n' "$name" "$name" >"$tmp.v"
+case "$2" in
+*.v)
+    dir=$(dirname "$(realpath "$2")")
+    name=$(basename "$2" .v)
+    module=$name
+    theorem=$name.certificate_holds
+    cd "$dir"
+    if [ ! -f "$name.vo" ] || [ "$name.v" -nt "$name.vo" ]; then
+        coqc -R "$lib" Convcert "$name.v" >/dev/null 2>&1 || {
+            echo "coq_assumptions: $name.v does not compile"
+            exit 1
+        }
+    fi
+    ;;
+*)
+    theorem=$2
+    module=${2%.*}
+    name=$(echo "$2" | tr '.' '_')
+    cd "${TMPDIR:-/tmp}"
+    ;;
+esac
+tmp="Assumptions_${name}_$$"
+printf 'Require %s.\nPrint Assumptions %s.\n' "$module" "$theorem" >"$tmp.v"
 if ! coqc -R "$lib" Convcert "$tmp.v" >"$tmp.out" 2>&1; then
     echo "coq_assumptions: Print Assumptions failed for $name: $(head -2 "$tmp.out" | tr '\n' ' ')"
     rm -f "$tmp".*
@@ -44,7 +58,7 @@ elif grep -q '^Axioms:' "$tmp.out"; then
         FunctionalExtensionality.functional_extensionality_dep) ;;
         PrimInt63.* | Uint63.*) ;;
         *)
-            echo "coq_assumptions: $name: certificate_holds depends on axiom $ax"
+            echo "coq_assumptions: $theorem depends on axiom $ax"
             status=1
             break
             ;;

@@ -1,30 +1,19 @@
 #!/bin/sh
-# ctest `coq_bracket` (label coq): the Coq library in proofs/ builds with its Makefile;
-# regularizer-bracket (R = 1 and R = 2) and network-collapse certificates made here with the
-# CLI and exported with `convcert coq` compile with coqc; exports are deterministic; tampered
+# ctest `coq_bracket` (label coq): regularizer-bracket (R = 1 and R = 2) and network-collapse
+# certificates made here with the CLI and exported with `convcert coq` compile with coqc; exports are deterministic; tampered
 # certificates (lower raised to upper, a lambda entry changed, a v entry changed, a collapse
 # cost changed) export but fail to compile in their reflective check; every certificate_holds
 # passes scripts/coq_assumptions.sh; `convcert coq` exit codes for unsupported/bad input;
 # tests/coq/PsdExamples.v (hand-checked PSD checker cases) compiles.
-#   tests/coq_bracket.sh CONVCERT SOURCE_DIR WORK_DIR
-# The library is copied to WORK_DIR/proofs and built there (the source tree stays clean).
+#   tests/coq_bracket.sh CONVCERT SOURCE_DIR LIBDIR WORK_DIR
+# LIBDIR is the library built by the coq_library test (tests/coq_library.sh).
 set -eu
 convcert=$(realpath "$1")
 src=$(realpath "$2")
-work=$3
+lib=$(realpath "$3")
+work=$4
 rm -rf "$work"
 mkdir -p "$work/inst"
-cp -r "$src/proofs" "$work/proofs"
-rm -f "$work"/proofs/*.vo "$work"/proofs/*.vok "$work"/proofs/*.vos "$work"/proofs/*.glob \
-    "$work"/proofs/Makefile.coq "$work"/proofs/Makefile.coq.conf
-start=$(date +%s%N)
-make -C "$work/proofs" >"$work/make.out" 2>&1 || {
-    cat "$work/make.out" >&2
-    echo "FAIL: make -C proofs" >&2
-    exit 1
-}
-echo "library: make -C proofs $((($(date +%s%N) - start) / 1000000)) ms"
-lib="$work/proofs"
 cd "$work/inst"
 
 fail() {

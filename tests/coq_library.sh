@@ -1,0 +1,30 @@
+#!/bin/sh
+# ctest `coq_library` (label coq, the fixture of the other Coq tests): copies proofs/ to
+# WORK_DIR/proofs and builds it there with its Makefile (the source tree stays clean), then
+# checks that the library's general theorems rest only on the standard library's Reals axioms.
+#   tests/coq_library.sh SOURCE_DIR WORK_DIR
+set -eu
+src=$(realpath "$1")
+work=$2
+rm -rf "$work"
+mkdir -p "$work"
+cp -r "$src/proofs" "$work/proofs"
+rm -f "$work"/proofs/*.vo "$work"/proofs/*.vok "$work"/proofs/*.vos "$work"/proofs/*.glob \
+    "$work"/proofs/Makefile.coq "$work"/proofs/Makefile.coq.conf
+start=$(date +%s%N)
+make -C "$work/proofs" >"$work/make.out" 2>&1 || {
+    cat "$work/make.out" >&2
+    echo "FAIL: make -C proofs" >&2
+    exit 1
+}
+echo "library: make -C proofs $((($(date +%s%N) - start) / 1000000)) ms"
+lib=$(realpath "$work/proofs")
+mkdir -p "$work/theorems"
+# module.theorem: the general results (proofs/README.md), each checked for its axioms
+for t in Duality.weak_duality Duality.weak_duality_multi Schur.Sform_nonneg \
+    PsdCheck.psd_check_sound PsdCheckZ.psd_checkZ_sound Autocorr.circ_autocorr_of_autocorr \
+    Lemma.lemma_exact_sound Collapse.collapse_of_autocorr; do
+    sh "$src/scripts/coq_assumptions.sh" "$lib" "Convcert.$t" || exit 1
+    echo "$t: only allowed axioms"
+done
+echo "coq_library: ok"
