@@ -73,10 +73,14 @@ void plot_validate(const Plot& plot) {
 // PlotError when gnuplot cannot be started. stderr/stdout go to log.
 int plot_run_gnuplot(const fs::path& dir, const std::string& script, const std::string& out,
                      const fs::path& log) {
+    // The child changes into dir before it opens the log: a relative log path would then be
+    // resolved against dir (and fail, misreported as ENOENT from the spawn).
+    const fs::path log_absolute = fs::absolute(log);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addchdir_np(&actions, dir.c_str());
-    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, 1, log_absolute.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     std::string e = "PNG_OUT='" + out + "'";

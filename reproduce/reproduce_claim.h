@@ -72,8 +72,8 @@ void reproduce_write_and_check(const InstanceContext& ctx, const std::string& re
 /// A file name for rel paths: ctx.cert_dir + "/" + name.
 std::string reproduce_cert_path(const InstanceContext& ctx, const std::string& name);
 
-/// The claims of the suite in report order (reproduce_claims.cpp). A new claim (e.g. issue 6's
-/// `experiment gd` for --full) is one more factory in that list.
+/// The claims of the suite in report order (reproduce_claims.cpp). A new claim is one more
+/// factory in that list.
 std::vector<Claim> reproduce_claim_registry();
 
 // The factories, one per claim (claim_*.cpp).
@@ -85,5 +85,6 @@ Claim reproduce_claim_multi_bracket();
 Claim reproduce_claim_multi_closed_forms();
 Claim reproduce_claim_multi_conjecture();
 Claim reproduce_claim_collapse();
+Claim reproduce_claim_gd();
 
 } // namespace convcert::reproduce
