@@ -1,5 +1,7 @@
 // End-to-end tests of the convcert binary: exit codes, one-line errors, atomic output,
 // determinism, and check's verdicts on generated, example and tampered certificates.
+#include "tests/cli_run.h"
+
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -9,47 +11,22 @@
 #include <sys/wait.h>
 
 namespace fs = std::filesystem;
+using namespace convcert;
 
 namespace {
 
-struct Run {
-    int exit_code;
-    std::string out, err;
-};
+using Run = tests::CliRun;
+using tests::cli_count_lines;
+using tests::cli_file_read;
+using tests::cli_file_write;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-void spit(const fs::path& p, const std::string& text) {
-    std::ofstream(p, std::ios::binary) << text;
-}
-
-fs::path scratch() {
-    static fs::path dir = [] {
-        fs::path d = fs::temp_directory_path() / ("convcert-cli-" + std::to_string(::getpid()));
-        fs::create_directories(d);
-        return d;
-    }();
+const fs::path& scratch() {
+    static const fs::path dir = tests::cli_scratch_create("cli");
     return dir;
 }
 
 Run run(const std::string& args) {
-    const fs::path out = scratch() / "stdout", err = scratch() / "stderr";
-    const std::string cmd =
-        std::string(CONVCERT_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
-    const int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-}
-
-int count_lines(const std::string& s) {
-    int n = 0;
-    for (char ch : s)
-        n += ch == '\n';
-    return n;
+    return tests::cli_run(scratch(), args);
 }
 
 } // namespace
@@ -63,7 +40,7 @@ TEST_CASE("help and usage errors", "[cli]") {
     CHECK(run("factor").exit_code == 2);
     CHECK(run("check").exit_code == 2);
     const fs::path in = scratch() / "ok.json";
-    spit(in, R"({"K": 2, "vectors": [[1, 2]]})");
+    cli_file_write(in, R"({"K": 2, "vectors": [[1, 2]]})");
     CHECK(run("factor " + in.string() + " --method magic").exit_code == 2);
     CHECK(run("factor " + in.string() + " --digits 5").exit_code == 2);
     CHECK(run("factor " + in.string() + " --digits 3x").exit_code == 2);
@@ -72,7 +49,7 @@ TEST_CASE("help and usage errors", "[cli]") {
 
 TEST_CASE("factor then check, for both methods, deterministically", "[cli]") {
     const fs::path in = scratch() / "issue.json";
-    spit(in, R"({"K": 3, "vectors": [[1, 2, -3], ["1/2", "0", "4"]]})");
+    cli_file_write(in, R"({"K": 3, "vectors": [[1, 2, -3], ["1/2", "0", "4"]]})");
     for (const std::string method : {"exact", "enclosure", "auto"}) {
         INFO("method " << method);
         const fs::path a = scratch() / ("a-" + method + ".json");
@@ -84,39 +61,39 @@ TEST_CASE("factor then check, for both methods, deterministically", "[cli]") {
         REQUIRE(
             run("factor " + in.string() + " --method " + method + " -o " + b.string()).exit_code ==
             0);
-        REQUIRE(slurp(a) == slurp(b)); // byte-identical
+        REQUIRE(cli_file_read(a) == cli_file_read(b)); // byte-identical
         const Run stdout_run = run("factor " + in.string() + " --method " + method);
-        REQUIRE(stdout_run.out == slurp(a));
+        REQUIRE(stdout_run.out == cli_file_read(a));
         const Run rc = run("check " + a.string());
         INFO(rc.out);
         REQUIRE(rc.exit_code == 0);
         REQUIRE(rc.out.find(": valid (") != std::string::npos);
-        REQUIRE(slurp(a).find(method == "enclosure" ? "lemma-enclosure" : "lemma-exact") !=
+        REQUIRE(cli_file_read(a).find(method == "enclosure" ? "lemma-enclosure" : "lemma-exact") !=
                 std::string::npos);
     }
 }
 
 TEST_CASE("check reports one line per file and the worst exit code", "[cli]") {
     const fs::path in = scratch() / "pyth.json";
-    spit(in, R"({"K": 1, "vectors": [[3], [4]]})");
+    cli_file_write(in, R"({"K": 1, "vectors": [[3], [4]]})");
     const fs::path good = scratch() / "pyth-cert.json";
     REQUIRE(run("factor " + in.string() + " -o " + good.string()).exit_code == 0);
-    std::string text = slurp(good);
+    std::string text = cli_file_read(good);
     const auto at = text.find("\"25\"");
     REQUIRE(at != std::string::npos);
     const fs::path bad = scratch() / "pyth-tampered.json";
-    spit(bad, text.replace(at, 4, "\"26\""));
+    cli_file_write(bad, text.replace(at, 4, "\"26\""));
     const fs::path garbage = scratch() / "garbage.json";
-    spit(garbage, "{ not json");
+    cli_file_write(garbage, "{ not json");
 
     Run r = run("check " + good.string() + " " + bad.string());
     CHECK(r.exit_code == 1);
-    CHECK(count_lines(r.out) == 2);
+    CHECK(cli_count_lines(r.out) == 2);
     CHECK(r.out.find(bad.string() + ": INVALID: ") != std::string::npos);
     r = run("check " + good.string() + " " + bad.string() + " " + garbage.string() + " " +
             (scratch() / "missing.json").string());
     CHECK(r.exit_code == 2);
-    CHECK(count_lines(r.out) == 4);
+    CHECK(cli_count_lines(r.out) == 4);
 }
 
 TEST_CASE("bad input exits 2 with one line and leaves no output file", "[cli]") {
@@ -133,11 +110,11 @@ TEST_CASE("bad input exits 2 with one line and leaves no output file", "[cli]") 
     for (const auto& [text, expected] : cases) {
         const fs::path in = scratch() / ("bad" + std::to_string(i) + ".json");
         const fs::path out = scratch() / ("bad" + std::to_string(i++) + "-cert.json");
-        spit(in, text);
+        cli_file_write(in, text);
         const Run r = run("factor " + in.string() + " -o " + out.string());
         INFO(text << " -> " << r.err);
         CHECK(r.exit_code == 2);
-        CHECK(count_lines(r.err) == 1);
+        CHECK(cli_count_lines(r.err) == 1);
         CHECK(r.err.find(expected) != std::string::npos);
         CHECK_FALSE(fs::exists(out));
         for (const auto& entry : fs::directory_iterator(scratch()))
@@ -148,7 +125,7 @@ TEST_CASE("bad input exits 2 with one line and leaves no output file", "[cli]") 
     CHECK(missing.err.find("cannot read") != std::string::npos);
     // An output path that cannot be written: exit 2, nothing left behind.
     const fs::path in = scratch() / "bad0.json";
-    spit(in, R"({"K": 1, "vectors": [[2]]})");
+    cli_file_write(in, R"({"K": 1, "vectors": [[2]]})");
     const Run unwritable =
         run("factor " + in.string() + " -o " + (scratch() / "no/such/dir.json").string());
     CHECK(unwritable.exit_code == 2);
@@ -157,7 +134,7 @@ TEST_CASE("bad input exits 2 with one line and leaves no output file", "[cli]") 
 TEST_CASE("regularizer: bracket written atomically, checked; bad input exits 2", "[cli]") {
     const fs::path in = scratch() / "w.json";
     const fs::path out = scratch() / "w-cert.json";
-    spit(in, R"({"D": 6, "w": [1, "-1/2", 0, 2, "0.25", -3]})");
+    cli_file_write(in, R"({"D": 6, "w": [1, "-1/2", 0, 2, "0.25", -3]})");
     const Run ok = run("regularizer " + in.string() + " --kernel 3 -o " + out.string());
     INFO(ok.err);
     REQUIRE(ok.exit_code == 0);
@@ -173,13 +150,13 @@ TEST_CASE("regularizer: bracket written atomically, checked; bad input exits 2",
     INFO(sdpa.err);
     REQUIRE(sdpa.exit_code == 0);
     CHECK(run("check " + out.string()).exit_code == 0);
-    CHECK(slurp(reduced).rfind("* convcert: reduced SDP", 0) == 0);
-    CHECK(slurp(full).find("full") != std::string::npos);
+    CHECK(cli_file_read(reduced).rfind("* convcert: reduced SDP", 0) == 0);
+    CHECK(cli_file_read(full).find("full") != std::string::npos);
     fs::remove(out);
     CHECK(run("regularizer " + in.string() + " --kernel 3 --solver fast").exit_code == 2);
     // R = 2 input channels: C0 >= R channels, checked; the reduced SDP file, not the full one.
     const fs::path multi = scratch() / "w2.json";
-    spit(multi, R"({"R": 2, "D": 4, "w": [[1, 0, 2, 0], [0, 1, 0, "1/3"]]})");
+    cli_file_write(multi, R"({"R": 2, "D": 4, "w": [[1, 0, 2, 0], [0, 1, 0, "1/3"]]})");
     const Run m = run("regularizer " + multi.string() + " --kernel 2 -o " + out.string());
     INFO(m.err);
     REQUIRE(m.exit_code == 0);
@@ -194,7 +171,7 @@ TEST_CASE("regularizer: bracket written atomically, checked; bad input exits 2",
     const Run multi_sdpa = run("regularizer " + multi.string() + " --kernel 2 --write-sdpa " +
                                reduced.string() + " -o " + out.string());
     CHECK(multi_sdpa.exit_code == 0);
-    CHECK(slurp(reduced).find("R = 2 input channels") != std::string::npos);
+    CHECK(cli_file_read(reduced).find("R = 2 input channels") != std::string::npos);
     fs::remove(out);
 
     const std::vector<std::tuple<std::string, int, std::string>> cases = {
@@ -208,12 +185,12 @@ TEST_CASE("regularizer: bracket written atomically, checked; bad input exits 2",
     int i = 0;
     for (const auto& [text, K, expected] : cases) {
         const fs::path bad = scratch() / ("wbad" + std::to_string(i++) + ".json");
-        spit(bad, text);
+        cli_file_write(bad, text);
         const Run r = run("regularizer " + bad.string() + " --kernel " + std::to_string(K) +
                           " -o " + out.string());
         INFO(text << " -> " << r.err);
         CHECK(r.exit_code == 2);
-        CHECK(count_lines(r.err) == 1);
+        CHECK(cli_count_lines(r.err) == 1);
         CHECK(r.err.find(expected) != std::string::npos);
         CHECK_FALSE(fs::exists(out));
     }
@@ -230,7 +207,7 @@ TEST_CASE("collapse: certificate written atomically, checked; bad input exits 2"
     INFO(ok.err);
     REQUIRE(ok.exit_code == 0);
     CHECK(ok.err.empty());
-    CHECK(count_lines(ok.out) == 1);
+    CHECK(cli_count_lines(ok.out) == 1);
     CHECK(ok.out.find("C = 3 -> 1, cost_in ") != std::string::npos);
     CHECK(ok.out.find("(saving ") != std::string::npos);
     const Run checked = run("check " + out.string());
@@ -241,14 +218,14 @@ TEST_CASE("collapse: certificate written atomically, checked; bad input exits 2"
     // Deterministic, and the same text on standard output without -o.
     const Run to_stdout = run("collapse " + in.string());
     CHECK(to_stdout.exit_code == 0);
-    CHECK(to_stdout.out == slurp(out));
+    CHECK(to_stdout.out == cli_file_read(out));
     CHECK(to_stdout.err.find("convcert collapse: C = 3 -> 1") != std::string::npos);
     // The shipped certificate is this run's output.
-    CHECK(slurp(out) ==
-          slurp(fs::path(CONVCERT_SOURCE_DIR) / "examples" / "network-collapse.json"));
+    CHECK(cli_file_read(out) ==
+          cli_file_read(fs::path(CONVCERT_SOURCE_DIR) / "examples" / "network-collapse.json"));
     // An already optimal input: the slack is stated, and the certificate still checks.
     const fs::path optimal = scratch() / "optimal.json";
-    spit(optimal, R"({"D": 2, "K": 2, "u": [[1, 0], [0, 1]], "v": [[1, 0], [0, 1]]})");
+    cli_file_write(optimal, R"({"D": 2, "K": 2, "u": [[1, 0], [0, 1]], "v": [[1, 0], [0, 1]]})");
     const Run slack = run("collapse " + optimal.string() + " -o " + out.string());
     CHECK(slack.exit_code == 0);
     CHECK(slack.out.find("(slack ") != std::string::npos);
@@ -268,12 +245,12 @@ TEST_CASE("collapse: certificate written atomically, checked; bad input exits 2"
     int i = 0;
     for (const auto& [text, expected] : cases) {
         const fs::path bad = scratch() / ("netbad" + std::to_string(i++) + ".json");
-        spit(bad, text);
+        cli_file_write(bad, text);
         const Run r = run("collapse " + bad.string() + " -o " + out.string());
         INFO(text << " -> " << r.err);
         CHECK(r.exit_code == 2);
         CHECK(r.out.empty());
-        CHECK(count_lines(r.err) == 1);
+        CHECK(cli_count_lines(r.err) == 1);
         CHECK(r.err.find(expected) != std::string::npos);
         CHECK_FALSE(fs::exists(out));
         for (const auto& entry : fs::directory_iterator(scratch()))

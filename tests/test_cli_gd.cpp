@@ -1,6 +1,8 @@
 // End-to-end tests of the issue-6 commands of the convcert binary (dataset, train, maxmargin,
 // experiment): exit codes, one-line errors, no partial output, determinism, and check's verdict
 // on a generated and a tampered maxmargin-bracket certificate.
+#include "tests/cli_run.h"
+
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -11,43 +13,22 @@
 #include <unistd.h>
 
 namespace fs = std::filesystem;
+using namespace convcert;
 
 namespace {
 
-struct Run {
-    int exit_code;
-    std::string out, err;
-};
+using Run = tests::CliRun;
+using tests::cli_count_lines;
+using tests::cli_file_read;
+using tests::cli_file_write;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-fs::path scratch() {
-    static fs::path dir = [] {
-        fs::path d = fs::temp_directory_path() / ("convcert-cli-gd-" + std::to_string(::getpid()));
-        fs::create_directories(d);
-        return d;
-    }();
+const fs::path& scratch() {
+    static const fs::path dir = tests::cli_scratch_create("cli-gd");
     return dir;
 }
 
 Run run(const std::string& args) {
-    const fs::path out = scratch() / "stdout", err = scratch() / "stderr";
-    const std::string cmd =
-        std::string(CONVCERT_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
-    const int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-}
-
-int lines(const std::string& s) {
-    int n = 0;
-    for (char c : s)
-        n += c == '\n';
-    return n;
+    return tests::cli_run(scratch(), args);
 }
 
 } // namespace
@@ -55,16 +36,16 @@ int lines(const std::string& s) {
 TEST_CASE("dataset, train, maxmargin and check end to end", "[cli]") {
     const std::string d = (scratch() / "syn.json").string();
     REQUIRE(run("dataset synthetic --channels 1 --D 6 --n 12 --seed 4 -o " + d).exit_code == 0);
-    const std::string first = slurp(d);
+    const std::string first = cli_file_read(d);
     REQUIRE(run("dataset synthetic --channels 1 --D 6 --n 12 --seed 4 -o " + d).exit_code == 0);
-    CHECK(slurp(d) == first);
+    CHECK(cli_file_read(d) == first);
 
     const std::string r1 = (scratch() / "run1.json").string(),
                       r2 = (scratch() / "run2.json").string();
     CHECK(run("train " + d + " --kernel 3 --channels 2 --steps 300 -o " + r1).exit_code == 0);
     CHECK(run("train " + d + " --kernel 3 --channels 2 --steps 300 -o " + r2).exit_code == 0);
-    CHECK(slurp(r1) == slurp(r2));
-    CHECK(slurp(r1).find("\"checkpoints\"") != std::string::npos);
+    CHECK(cli_file_read(r1) == cli_file_read(r2));
+    CHECK(cli_file_read(r1).find("\"checkpoints\"") != std::string::npos);
 
     const std::string c = (scratch() / "mm.json").string();
     REQUIRE(run("maxmargin " + d + " --kernel 3 -o " + c).exit_code == 0);
@@ -73,7 +54,7 @@ TEST_CASE("dataset, train, maxmargin and check end to end", "[cli]") {
     CHECK(ok.out.find("valid (maxmargin-bracket, D = 6, K = 3, R = 1, 12 samples)") !=
           std::string::npos);
     // Tamper: flip the first label of the claim.
-    std::string text = slurp(c);
+    std::string text = cli_file_read(c);
     const auto pos = text.find("\"y\": [");
     REQUIRE(pos != std::string::npos);
     const auto q = text.find('"', pos + 6);
@@ -92,7 +73,7 @@ TEST_CASE("the example maxmargin-bracket certificate is valid and regenerates", 
     REQUIRE(
         run("maxmargin " + src + "/examples/dataset-synthetic.json --kernel 2 -o " + c).exit_code ==
         0);
-    CHECK(slurp(c) == slurp(src + "/examples/maxmargin-bracket.json"));
+    CHECK(cli_file_read(c) == cli_file_read(src + "/examples/maxmargin-bracket.json"));
 }
 
 TEST_CASE("bad input: one-line errors, exit 2, no output file", "[cli]") {
@@ -109,7 +90,7 @@ TEST_CASE("bad input: one-line errors, exit 2, no output file", "[cli]") {
         INFO(args);
         const Run r = run(args);
         CHECK(r.exit_code == 2);
-        CHECK(lines(r.err) == 1);
+        CHECK(cli_count_lines(r.err) == 1);
         CHECK(!fs::exists(out));
     }
 }

@@ -5,6 +5,8 @@
 // `convcert check` and `convcert reproduce --recheck`, and usage errors exit 2.
 #include "report/png_check.h"
 
+#include "tests/cli_run.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -18,38 +20,22 @@
 #include <unistd.h>
 
 namespace fs = std::filesystem;
+using namespace convcert;
 
 namespace {
 
-struct Run {
-    int exit_code;
-    std::string out, err;
-};
+using Run = tests::CliRun;
+using tests::cli_count_lines;
+using tests::cli_file_read;
+using tests::cli_file_write;
 
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-fs::path scratch() {
-    static fs::path dir = [] {
-        fs::path d =
-            fs::temp_directory_path() / ("convcert-reproduce-" + std::to_string(::getpid()));
-        fs::remove_all(d);
-        fs::create_directories(d);
-        return d;
-    }();
+const fs::path& scratch() {
+    static const fs::path dir = tests::cli_scratch_create("reproduce");
     return dir;
 }
 
 Run run(const std::string& args) {
-    const fs::path out = scratch() / "stdout", err = scratch() / "stderr";
-    const std::string cmd =
-        std::string(CONVCERT_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
-    const int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+    return tests::cli_run(scratch(), args);
 }
 
 // Every regular file under dir (relative path -> bytes), timing.md excluded.
@@ -58,7 +44,7 @@ std::map<std::string, std::string> tree(const fs::path& dir) {
     for (const auto& e : fs::recursive_directory_iterator(dir))
         if (e.is_regular_file()) {
             const std::string rel = fs::relative(e.path(), dir).string();
-            if (rel != "timing.md") out[rel] = slurp(e.path());
+            if (rel != "timing.md") out[rel] = cli_file_read(e.path());
         }
     return out;
 }
@@ -106,7 +92,7 @@ TEST_CASE("reproduce: quick suite end to end, deterministic for any --jobs", "[r
         }
         CHECK(found);
     }
-    const std::string md = slurp(a / "report.md"), html = slurp(a / "report.html");
+    const std::string md = cli_file_read(a / "report.md"), html = cli_file_read(a / "report.html");
     for (const auto& id : kClaims) {
         CHECK(md.find("## Claim " + id + ":") != std::string::npos);
         CHECK(html.find("id=\"claim-" + id + "\"") != std::string::npos);
@@ -137,7 +123,7 @@ TEST_CASE("reproduce: quick suite end to end, deterministic for any --jobs", "[r
     }
     CHECK(images >= 3);
     // The manifest lists every certificate; one of them passes `convcert check`.
-    std::istringstream manifest(slurp(a / "certificates.txt"));
+    std::istringstream manifest(cli_file_read(a / "certificates.txt"));
     std::string first, rel;
     int listed = 0;
     while (std::getline(manifest, rel)) {
@@ -163,7 +149,7 @@ TEST_CASE("reproduce: quick suite end to end, deterministic for any --jobs", "[r
 
     // Corrupt one certificate in b: check and recheck fail, and name it.
     const std::string victim = "certificates/2-theorem/w0-K3.json";
-    nlohmann::json j = nlohmann::json::parse(slurp(b / victim));
+    nlohmann::json j = nlohmann::json::parse(cli_file_read(b / victim));
     j["claim"]["w"][0] = "12345";
     std::ofstream(b / victim, std::ios::binary | std::ios::trunc) << j.dump(1);
     CHECK(run("check " + (b / victim).string()).exit_code == 1);
@@ -182,7 +168,7 @@ TEST_CASE("reproduce: the seed picks the instances", "[reproduce]") {
     REQUIRE(run("reproduce --out " + c.string() + " --seed 5 --only 5-collapse").exit_code == 0);
     REQUIRE(run("reproduce --out " + d.string() + " --seed 6 --only 5-collapse").exit_code == 0);
     const std::string f = "certificates/5-collapse/C3-K3-D6-0.json";
-    CHECK(slurp(c / f) != slurp(d / f));
+    CHECK(cli_file_read(c / f) != cli_file_read(d / f));
     // A stale certificate in a reused directory is removed (the directory matches the manifest).
     std::ofstream(c / "certificates/5-collapse/stale.json") << "{}";
     REQUIRE(run("reproduce --out " + c.string() + " --seed 5 --only 5-collapse").exit_code == 0);
@@ -191,7 +177,7 @@ TEST_CASE("reproduce: the seed picks the instances", "[reproduce]") {
     // An output path that is a file is a usage error.
     std::ofstream(scratch() / "a-file") << "x";
     CHECK(run("reproduce --out " + (scratch() / "a-file").string()).exit_code == 2);
-    CHECK(slurp(c / "report.md").find("## Claim 2-theorem") == std::string::npos);
+    CHECK(cli_file_read(c / "report.md").find("## Claim 2-theorem") == std::string::npos);
 }
 
 TEST_CASE("reproduce: usage errors exit 2 with one line", "[reproduce]") {
