@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package convcert needs to build, test and benchmark. Idempotent:
-# packages already present are not touched, and nothing is downloaded outside apt.
+# packages already present are not touched; the only other download is the pinned npm package
+# below (third_party/npm/package-lock.json).
 set -euo pipefail
 
 packages=(
