@@ -1,6 +1,6 @@
 // `convcert check CERT.json...`: re-verifies certificates with the independent checker and
-// prints one line per file. Exit 0 if all are valid, 1 if any is invalid, 2 if any file is
-// unreadable or not JSON.
+// prints one line per file. Exit 0 if all are valid, 2 if any file is unreadable or not JSON,
+// else 1 if any is invalid, else 4 if any lies beyond the checker's resource limits.
 #include "app/atomic_file.h"
 #include "app/commands.h"
 #include "certify/checker/checker.h"
@@ -17,8 +17,9 @@ const char* kCheckHelp = R"HELP(usage: convcert check CERT.json...
 
 Re-verifies each certificate from scratch with the independent checker kernel (exact
 arithmetic, Boost.Multiprecision only) and prints one line per file: "FILE: valid (...)" or
-"FILE: INVALID: <the first failed check>". Exit codes: 0 all valid, 1 some certificate is
-invalid, 2 usage error or a file that cannot be read or is not JSON.
+"FILE: INVALID: <the first failed check>" or "FILE: undecided (resource limit): <the limit>".
+Exit codes: 0 all valid, 1 some certificate is invalid, 2 usage error or a file that cannot be
+read or is not JSON, 4 some certificate is beyond a documented resource limit (undecided).
 )HELP";
 
 constexpr std::size_t kMaxCertificateBytes = 256u << 20;
@@ -87,9 +88,12 @@ int command_check(const std::vector<std::string>& args) {
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (verdict.valid) {
             std::cout << path << ": valid (" << certificate_summary(*read.certificate) << ")\n";
+        } else if (verdict.undecided) {
+            std::cout << path << ": undecided (resource limit): " << verdict.reason << "\n";
+            if (status == kExitOk) status = kExitUndecided;
         } else {
             std::cout << path << ": INVALID: " << verdict.reason << "\n";
-            if (status == kExitOk) status = kExitInvalid;
+            if (status == kExitOk || status == kExitUndecided) status = kExitInvalid;
         }
         std::cerr << "convcert check: " << path << " checked in " << seconds << " s\n";
     }

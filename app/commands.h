@@ -1,6 +1,7 @@
 // The subcommands of the convcert tool. Each returns the process exit code:
 // 0 success / all valid, 1 a certificate is invalid, 2 usage error or bad input,
-// 3 the generator could not produce a certificate for a valid input.
+// 3 the generator could not produce a certificate for a valid input, 4 a certificate lies beyond
+// the checker's documented resource limits (undecided: neither valid nor invalid).
 #pragma once
 
 #include <string>
@@ -12,6 +13,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitGeneratorFailed = 3;
+inline constexpr int kExitUndecided = 4;
 
 int command_factor(const std::vector<std::string>& args);
 int command_check(const std::vector<std::string>& args);

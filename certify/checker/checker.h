@@ -8,9 +8,14 @@
 
 namespace convcert::checker {
 
+/// valid: the claim holds. Not valid and not undecided: INVALID, `reason` names the first failed
+/// check. undecided: the certificate lies beyond a documented resource limit (size, degree,
+/// bits, memory), so the checker declined to decide it; `reason` names the limit. An undecided
+/// certificate is never reported as invalid, nor as valid.
 struct Verdict {
     bool valid = false;
-    std::string reason; // empty when valid; otherwise one line naming the first failed check
+    std::string reason; // empty when valid; otherwise one line
+    bool undecided = false;
 };
 
 Verdict check_certificate(const Certificate& cert);

@@ -25,14 +25,20 @@ void reject(const std::string& reason) {
     throw Reject(reason);
 }
 
+void undecided(const std::string& reason) {
+    throw Undecided(reason);
+}
+
 Verdict verdict_run(const std::function<void()>& checks) {
     try {
         checks();
         return Verdict{true, ""};
     } catch (const Reject& e) {
         return Verdict{false, e.what()};
+    } catch (const Undecided& e) {
+        return Verdict{false, e.what(), true};
     } catch (const std::bad_alloc&) {
-        return Verdict{false, "out of memory while checking"};
+        return Verdict{false, "out of memory while checking", true};
     } catch (const std::exception& e) {
         return Verdict{false, std::string("internal error while checking: ") + e.what()};
     } catch (...) {

@@ -28,7 +28,15 @@ struct Reject : std::runtime_error {
 };
 [[noreturn]] void reject(const std::string& reason);
 
-/// Runs `checks`; a Reject (or any other exception) becomes Verdict{false, reason}.
+/// A documented resource limit is exceeded; `what()` names it. The verdict is "undecided", never
+/// "invalid": the claim may well be true, the checker only declines the work.
+struct Undecided : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+[[noreturn]] void undecided(const std::string& reason);
+
+/// Runs `checks`; a Reject (or any other exception) becomes Verdict{false, reason}, an Undecided
+/// or an allocation failure an undecided verdict.
 Verdict verdict_run(const std::function<void()>& checks);
 
 /// "'text'" for messages: at most 40 printable characters, then "...".
