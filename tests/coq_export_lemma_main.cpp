@@ -8,6 +8,7 @@
 // agree (all of the evidence is right) but target is no longer sum_i a_i * a_i. Exit 2 with a
 // one-line message on a bad certificate.
 #include "coqgen/coq_export_lemma.h"
+#include "coqgen/coq_text.h"
 
 #include <flint/fmpz.h>
 
@@ -89,7 +90,8 @@ int main(int argc, char** argv) {
     buffer << in.rdbuf();
     convcert::CertificateReadResult read = convcert::certificate_from_json(buffer.str());
     if (!read.certificate) {
-        std::cerr << "coq_export_lemma: " << read.error << "\n";
+        std::cerr << "coq_export_lemma: " << convcert::coqgen::coq_message_escape(read.error, 400)
+                  << "\n";
         return 2;
     }
     if (argc == 5 && !coq_tamper(*read.certificate, argv[4])) {
