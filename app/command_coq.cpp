@@ -3,13 +3,16 @@
 // regularizer-bracket and network-collapse (coqgen/coq_export_bracket.h), lemma-exact
 // (coqgen/coq_export_lemma.h, when built with it). lemma-enclosure has no Coq counterpart.
 // The exporter does not run the checker: an invalid certificate gives a file that fails to
-// compile, which is how the Coq side is tested against tampering.
+// compile, which is how the Coq side is tested against tampering. Input-controlled text never
+// reaches the .v file unsanitized (the file name is cut to [A-Za-z0-9._-]; numbers are printed
+// from parsed values), and every message is one line (coq_message_escape).
 #include "app/arguments.h"
 #include "app/atomic_file.h"
 #include "app/commands.h"
 #include "certify/certificate.h"
 #include "coqgen/coq_export_bracket.h"
 #include "coqgen/coq_export_lemma.h"
+#include "coqgen/coq_text.h"
 
 #include <iostream>
 
@@ -26,7 +29,8 @@ checked, in the project root after `make -C proofs`, by
   regularizer-bracket  (every network realizing w costs >= lower) /\
                        (a network with C0 channels realizes w and costs <= upper); R >= 1
   network-collapse     both networks realize w, the exact costs, cost_out <= cost_in + slack
-  lemma-exact          exists c : list R, length c = K /\ autocorr c = target
+  lemma-exact          exists c : list R, length c = K /\ forall lag l,
+                       (c * c)[l] = sum_i (a_i * a_i)[l] over the claim's vectors a_i
   lemma-enclosure      no Coq counterpart (exit 3)
 The certificate is not checked here: Coq checks it, and an invalid one fails to compile.
 
@@ -37,10 +41,16 @@ Exit codes: 0 written, 2 usage error or bad input, 3 no Coq proof for this kind.
 
 constexpr std::size_t kMaxCertificateBytes = 256u << 20;
 
-// The file's base name without directory and extension (for the header comment).
+// The file's base name without directory, sanitized (for the header comment).
 std::string coq_name(const std::string& input) {
     const std::size_t slash = input.find_last_of('/');
-    return slash == std::string::npos ? input : input.substr(slash + 1);
+    return coqgen::coq_name_sanitize(slash == std::string::npos ? input : input.substr(slash + 1));
+}
+
+// Prints "convcert coq: MESSAGE" on one line (input-controlled parts escaped); returns code.
+int coq_fail(const std::string& message, int code) {
+    std::cerr << "convcert coq: " << coqgen::coq_message_escape(message, 400) << "\n";
+    return code;
 }
 
 } // namespace
@@ -58,31 +68,24 @@ int command_coq(const std::vector<std::string>& args) {
             if (!v) return kExitUsage;
             output = *v;
         } else if (!a.empty() && a[0] == '-' && a != "-") {
-            std::cerr << "convcert coq: unknown option '" << a << "' (see --help)\n";
-            return kExitUsage;
+            return coq_fail("unknown option '" + a + "' (see --help)", kExitUsage);
         } else if (input.empty()) {
             input = a;
         } else {
-            std::cerr << "convcert coq: more than one input file\n";
-            return kExitUsage;
+            return coq_fail("more than one input file", kExitUsage);
         }
     }
     if (input.empty()) {
-        std::cerr << "convcert coq: no input file (see --help)\n";
-        return kExitUsage;
+        return coq_fail("no input file (see --help)", kExitUsage);
     }
     std::string text;
     try {
         text = file_read_all(input, kMaxCertificateBytes);
     } catch (const std::exception& e) {
-        std::cerr << "convcert coq: " << e.what() << "\n";
-        return kExitUsage;
+        return coq_fail(e.what(), kExitUsage);
     }
     CertificateReadResult read = certificate_from_json(text);
-    if (!read.certificate) {
-        std::cerr << "convcert coq: " << input << ": " << read.error << "\n";
-        return kExitUsage;
-    }
+    if (!read.certificate) return coq_fail(input + ": " + read.error, kExitUsage);
     const Certificate& cert = *read.certificate;
     std::string proof;
     try {
@@ -93,21 +96,17 @@ int command_coq(const std::vector<std::string>& args) {
         } else if (cert.kind == kKindLemmaExact) {
             proof = coqgen::coq_export_lemma_exact(cert);
         } else if (cert.kind == kKindLemmaEnclosure) {
-            std::cerr << "convcert coq: " << coqgen::kCoqLemmaEnclosureUnsupported << "\n";
-            return kExitGeneratorFailed;
+            return coq_fail(coqgen::kCoqLemmaEnclosureUnsupported, kExitGeneratorFailed);
         } else if (cert.kind == kKindRankBound || cert.kind == kKindMaxmarginBracket) {
-            std::cerr << "convcert coq: " << cert.kind
-                      << " certificates have no Coq counterpart yet (proofs/ covers lemma-exact, "
-                         "regularizer-bracket and network-collapse)\n";
-            return kExitGeneratorFailed;
+            return coq_fail(cert.kind + " certificates have no Coq counterpart yet (proofs/ "
+                                        "covers lemma-exact, regularizer-bracket and "
+                                        "network-collapse)",
+                            kExitGeneratorFailed);
         } else {
-            std::cerr << "convcert coq: " << input << ": unknown certificate kind '" << cert.kind
-                      << "'\n";
-            return kExitUsage;
+            return coq_fail(input + ": unknown certificate kind '" + cert.kind + "'", kExitUsage);
         }
     } catch (const std::exception& e) {
-        std::cerr << "convcert coq: " << input << ": " << e.what() << "\n";
-        return kExitUsage;
+        return coq_fail(input + ": " + e.what(), kExitUsage);
     }
     if (!output_write("coq", output, proof)) return kExitUsage;
     return kExitOk;

@@ -5,9 +5,10 @@
 // soundness theorem for that check.
 #include "coqgen/coq_export_bracket.h"
 
+#include "coqgen/coq_text.h"
+
 #include <boost/multiprecision/cpp_int.hpp>
 
-#include <cctype>
 #include <string>
 #include <vector>
 
@@ -18,31 +19,46 @@ namespace {
 using Row = std::vector<std::string>;
 using Rows = std::vector<Row>;
 
+using boost::multiprecision::cpp_int;
+
+// A rational parsed from its certificate spelling: num / den, den > 0 (not reduced).
+struct Rational {
+    cpp_int num, den;
+};
+
 bool coqgen_all_digits(const std::string& t, std::size_t from) {
     if (t.size() <= from) return false;
     for (std::size_t i = from; i < t.size(); ++i)
-        if (!std::isdigit(static_cast<unsigned char>(t[i]))) return false;
+        if (t[i] < '0' || t[i] > '9') return false;
     return true;
 }
 
-// "p" or "p/q" (p an optionally negative integer, q a positive integer) as the Coq Q literal
-// "(p#q)"; leading zeros are dropped so that the literal is a plain numeral.
-std::string coqgen_q(const std::string& s, const std::string& what) {
+// Parses "p" or "p/q" (p an optionally negative integer, q a positive integer); anything else
+// throws, quoting s escaped on one line.
+Rational coqgen_parse(const std::string& s, const std::string& what) {
     const std::size_t slash = s.find('/');
-    std::string num = s.substr(0, slash);
-    std::string den = slash == std::string::npos ? "1" : s.substr(slash + 1);
+    const std::string num = s.substr(0, slash);
+    const std::string den = slash == std::string::npos ? "1" : s.substr(slash + 1);
     const bool negative = !num.empty() && num[0] == '-';
     if (!coqgen_all_digits(num, negative ? 1 : 0) || !coqgen_all_digits(den, 0))
-        throw CoqBracketExportError(what + " is not a rational: '" + s + "'");
-    auto strip = [](std::string t) {
-        const std::size_t nz = t.find_first_not_of('0');
-        return nz == std::string::npos ? std::string("0") : t.substr(nz);
+        throw CoqBracketExportError(what + " is not a rational: '" + coq_message_escape(s) + "'");
+    // leading zeros dropped: Boost reads "010" as octal
+    auto integer = [](const std::string& digits) {
+        const std::size_t nz = digits.find_first_not_of('0');
+        return nz == std::string::npos ? cpp_int(0) : cpp_int(digits.substr(nz));
     };
-    std::string mag = strip(num.substr(negative ? 1 : 0));
-    den = strip(den);
-    if (den == "0") throw CoqBracketExportError(what + " has denominator 0: '" + s + "'");
-    if (mag == "0") return "(0#" + den + ")";
-    return "(" + std::string(negative ? "-" : "") + mag + "#" + den + ")";
+    Rational x{integer(num.substr(negative ? 1 : 0)), integer(den)};
+    if (negative) x.num = -x.num;
+    if (x.den == 0)
+        throw CoqBracketExportError(what + " has denominator 0: '" + coq_message_escape(s) + "'");
+    return x;
+}
+
+// A certificate rational as the Coq Q literal "(p#q)", printed from the parsed integers (so
+// nothing of the certificate's spelling reaches the file).
+std::string coqgen_q(const std::string& s, const std::string& what) {
+    const Rational x = coqgen_parse(s, what);
+    return "(" + x.num.str() + "#" + x.den.str() + ")";
 }
 
 // [a; b; c] of Coq terms, breaking lines near 96 columns.
@@ -75,9 +91,6 @@ std::string coqgen_list(const Row& row, const std::string& what, const std::stri
     return coqgen_items(items, indent);
 }
 
-// All entries of rows as Coq literals n#L over one common denominator L (the lcm of the
-// entries' denominators; values unchanged), numerals in hexadecimal. Bracket.v's addC then sums
-// such entries, and their products, without any gcd and without growing the denominator.
 // All entries of rows over one common denominator L (the lcm of the entries' denominators):
 // the integer numerators N (entry = N / L) and L, as hexadecimal Coq numerals.
 struct CommonRows {
@@ -86,17 +99,13 @@ struct CommonRows {
 };
 
 CommonRows coqgen_common_int(const Rows& rows, const std::string& what) {
-    using boost::multiprecision::cpp_int;
-    std::vector<std::vector<std::pair<cpp_int, cpp_int>>> parsed(rows.size());
+    std::vector<std::vector<Rational>> parsed(rows.size());
     cpp_int L = 1;
     for (std::size_t r = 0; r < rows.size(); ++r)
         for (std::size_t i = 0; i < rows[r].size(); ++i) {
-            std::string lit = coqgen_q(rows[r][i], what + "[" + std::to_string(r) + "][" +
-                                                       std::to_string(i) + "]");
-            const std::size_t hash = lit.find('#');
-            const cpp_int p(lit.substr(1, hash - 1));
-            const cpp_int q(lit.substr(hash + 1, lit.size() - hash - 2));
-            parsed[r].emplace_back(p, q);
+            parsed[r].push_back(coqgen_parse(rows[r][i], what + "[" + std::to_string(r) + "][" +
+                                                             std::to_string(i) + "]"));
+            const cpp_int& q = parsed[r].back().den;
             L = L / boost::multiprecision::gcd(L, q) * q;
         }
     // hexadecimal: coqc parses hex numerals about 10x faster than decimal ones
@@ -106,8 +115,8 @@ CommonRows coqgen_common_int(const Rows& rows, const std::string& what) {
     };
     CommonRows out{Rows(rows.size()), hex(L)};
     for (std::size_t r = 0; r < rows.size(); ++r)
-        for (const auto& [p, q] : parsed[r])
-            out.numerators[r].push_back(hex(cpp_int(p * (L / q))));
+        for (const Rational& x : parsed[r])
+            out.numerators[r].push_back(hex(cpp_int(x.num * (L / x.den))));
     return out;
 }
 
@@ -142,8 +151,8 @@ void coqgen_expect_length(const Row& row, long n, const std::string& what) {
 
 std::string coqgen_header(const std::string& kind, const std::string& name,
                           const std::string& sizes, const std::string& claim) {
-    return "(* convcert coq: Coq instance proof of the " + kind + " certificate " + name +
-           "\n   (" + sizes +
+    return "(* convcert coq: Coq instance proof of the " + kind + " certificate " +
+           coq_name_sanitize(name) + "\n   (" + sizes +
            ").\n"
            "   Check it in the project root, after `make -C proofs` (the library, logical name\n"
            "   Convcert; if it was built elsewhere, pass that directory instead of proofs):\n"

@@ -33,7 +33,9 @@ class CoqBracketExportError : public std::runtime_error {
 /// rational "p" or "p/q" (q >= 1, lowest terms not required). Not required: that the
 /// certificate is valid. An invalid one (lower too high, lambda not dual feasible, a network
 /// that does not realize w or costs more than upper) still exports, and the file then fails to
-/// compile (the reflective check evaluates to false). `name` goes into the header comment only.
+/// compile (the reflective check evaluates to false). `name` (any string) goes into the header
+/// comment only, after coq_name_sanitize. Numbers are printed from their parsed values, never
+/// copied from the certificate's spelling; messages quote bad strings escaped, on one line.
 /// Deterministic: the same certificate gives byte-identical text.
 std::string coq_export_bracket(const Certificate& cert, const std::string& name);
 

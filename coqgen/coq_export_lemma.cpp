@@ -5,6 +5,8 @@
 // Lemma.lemma_exact_check recomputes S_j and F_j and compares both sides coefficientwise.
 #include "coqgen/coq_export_lemma.h"
 
+#include "coqgen/coq_text.h"
+
 #include "lemma/flint_raii.h"
 
 #include <flint/fmpq.h>
@@ -12,7 +14,6 @@
 #include <flint/fmpz.h>
 #include <flint/fmpz_poly.h>
 
-#include <cctype>
 #include <string>
 #include <vector>
 
@@ -33,15 +34,16 @@ void coqgen_parse_rational(const std::string& s, fmpq_t x, const std::string& wh
     auto digits = [](const std::string& t, std::size_t from) {
         if (t.size() <= from) return false;
         for (std::size_t i = from; i < t.size(); ++i)
-            if (!std::isdigit(static_cast<unsigned char>(t[i]))) return false;
+            if (t[i] < '0' || t[i] > '9') return false;
         return true;
     };
     if (!digits(num, num.size() > 0 && num[0] == '-' ? 1 : 0) || !digits(den, 0))
-        throw CoqExportError(what + " is not a rational: '" + s + "'");
+        throw CoqExportError(what + " is not a rational: '" + coq_message_escape(s) + "'");
     Fmpz p, q;
     fmpz_set_str(p.x, num.c_str(), 10);
     fmpz_set_str(q.x, den.c_str(), 10);
-    if (fmpz_is_zero(q.x)) throw CoqExportError(what + " has denominator 0: '" + s + "'");
+    if (fmpz_is_zero(q.x))
+        throw CoqExportError(what + " has denominator 0: '" + coq_message_escape(s) + "'");
     fmpq_set_fmpz_frac(x, p.x, q.x); // canonicalises
 }
 
@@ -106,6 +108,60 @@ std::string coqgen_real_literal(const fmpq_t x) {
 std::string coqgen_pair_literal(const fmpq_t x) {
     return "(" + coqgen_fmpz_string(fmpq_numref(x)) + ", " + coqgen_fmpz_string(fmpq_denref(x)) +
            ")";
+}
+
+// The claim's vectors, each entry parsed and printed canonically: as Coq real literals
+// (rows of "a" or "a/b") and as integer pairs (a, b).
+struct CoqVectors {
+    std::string reals, pairs;
+};
+
+CoqVectors coqgen_vectors(const std::vector<std::vector<std::string>>& vectors) {
+    std::vector<std::string> reals, pairs;
+    for (std::size_t i = 0; i < vectors.size(); ++i) {
+        std::vector<std::string> r, p;
+        for (std::size_t k = 0; k < vectors[i].size(); ++k) {
+            Fmpq x;
+            coqgen_parse_rational(vectors[i][k], x.x,
+                                  "claim.vectors[" + std::to_string(i) + "][" + std::to_string(k) +
+                                      "]");
+            r.push_back(coqgen_real_literal(x.x));
+            p.push_back(coqgen_pair_literal(x.x));
+        }
+        reals.push_back(coqgen_list(r, "   "));
+        pairs.push_back(coqgen_list(p, "   "));
+    }
+    return {coqgen_lines(reals, "  "), coqgen_lines(pairs, "  ")};
+}
+
+std::string coqgen_lemma_header() {
+    return "(* Coq instance proof of a convcert lemma-exact certificate (written by `convcert "
+           "coq`).\n"
+           "   Check it in the project root, after building the library once:\n"
+           "     make -C proofs\n"
+           "     coqc -R proofs Convcert THIS_FILE.v\n"
+           "   (the file name must be a Coq identifier: letters, digits, _). The only statement "
+           "to read\n"
+           "   is [certificate_holds] with [K] and [vectors] below: some c of length K has, lag "
+           "by lag,\n"
+           "   c * c = sum_i a_i * a_i over the vectors a_i; [autocorr] is the aperiodic "
+           "autocorrelation\n"
+           "   of proofs/Autocorr.v, (c * c)[j] = sum_k c[k] c[k+j], [coef] an entry (0 past "
+           "the end).\n"
+           "   The rest is evidence: the claim's target t is checked to be sum_i a_i * a_i by "
+           "computation\n"
+           "   over Q (proofs/LemmaVectors.v: target_check); alpha is a real root of [minpoly] "
+           "in [lo, hi]\n"
+           "   (IVT, sign change checked by computation), c_k = N_k(alpha) / den, and for every "
+           "lag j the\n"
+           "   polynomial identity s_j * (b_j * sum_k N_k N_(k+j) - den^2 a_j) = Q_j * minpoly "
+           "(t_j = a_j / b_j)\n"
+           "   is checked by vm_compute over BigZ (proofs/Lemma.v: lemma_exact_check_big). *)\n"
+           "From Coq Require Import Reals List ZArith.\n"
+           "From Bignums Require Import BigZ.\n"
+           "From Convcert Require Import Network Autocorr Lemma LemmaVectors.\n"
+           "Import ListNotations.\n"
+           "Local Open Scope R_scope.\n\n";
 }
 
 } // namespace
@@ -197,43 +253,18 @@ std::string coq_export_lemma_exact(const Certificate& cert) {
                                  coqgen_list(coqgen_zpoly_items(Qnum.p), "    ") + ")");
     }
 
-    std::vector<std::string> target_r, target_q, numerators;
-    for (long j = 0; j < K; ++j) {
-        const fmpq* tj = t[static_cast<std::size_t>(j)].x;
-        target_r.push_back(coqgen_real_literal(tj));
-        target_q.push_back(coqgen_pair_literal(tj));
-    }
+    std::vector<std::string> target_q, numerators;
+    for (long j = 0; j < K; ++j)
+        target_q.push_back(coqgen_pair_literal(t[static_cast<std::size_t>(j)].x));
     for (long k = 0; k < K; ++k)
         numerators.push_back(
             coqgen_list(coqgen_zpoly_items(N[static_cast<std::size_t>(k)].p), "   "));
+    const CoqVectors vectors = coqgen_vectors(cert.claim.vectors);
 
-    std::string out;
-    out += "(* Coq instance proof of a convcert lemma-exact certificate (written by `convcert "
-           "coq`).\n"
-           "   Check it in the project root, after building the library once:\n"
-           "     make -C proofs\n"
-           "     coqc -R proofs Convcert THIS_FILE.v\n"
-           "   (the file name must be a Coq identifier: letters, digits, _). The only "
-           "statement to read\n"
-           "   is [certificate_holds] with [K] and [target] below; [autocorr] is the "
-           "aperiodic\n"
-           "   autocorrelation of proofs/Autocorr.v, (c * c)[j] = sum_k c[k] c[k+j]. The rest "
-           "is\n"
-           "   evidence: alpha is a real root of [minpoly] in [lo, hi] (IVT, sign change "
-           "checked by\n"
-           "   computation), c_k = N_k(alpha) / den, and for every lag j the polynomial "
-           "identity\n"
-           "   s_j * (b_j * sum_k N_k N_(k+j) - den^2 a_j) = Q_j * minpoly (t_j = a_j / b_j) is "
-           "checked\n"
-           "   by vm_compute over BigZ (proofs/Lemma.v: lemma_exact_check_big, "
-           "lemma_exact_sound_big). *)\n"
-           "From Coq Require Import Reals List ZArith.\n"
-           "From Bignums Require Import BigZ.\n"
-           "From Convcert Require Import Autocorr Lemma.\n"
-           "Import ListNotations.\n"
-           "Local Open Scope R_scope.\n\n";
+    std::string out = coqgen_lemma_header();
     out += "Definition K : nat := " + std::to_string(K) + ".\n\n";
-    out += "Definition target : list R :=\n  " + coqgen_list(target_r, "  ") + ".\n\n";
+    out += "(* the claim's input vectors a_i *)\n";
+    out += "Definition vectors : list (list R) :=\n  " + vectors.reals + ".\n\n";
     out += "(* ---- evidence (untrusted; re-checked below) ---- *)\n\n";
     out += "Definition minpoly : list bigZ :=\n  " + coqgen_list(coqgen_zpoly_items(m.p), "  ") +
            "%bigZ.\n\n";
@@ -244,20 +275,28 @@ std::string coq_export_lemma_exact(const Certificate& cert) {
     out += "(* N_k = den * P_k, ascending powers of y *)\n";
     out += "Definition numerators : list (list bigZ) :=\n  " + coqgen_lines(numerators, "  ") +
            "%bigZ.\n\n";
-    out += "(* t_j = a_j / b_j as pairs (a_j, b_j) *)\nDefinition target_q : list (Z * Z) :=\n  " +
+    out += "(* the vectors as pairs (a, b) meaning a / b *)\n";
+    out += "Definition vectors_q : list (list (Z * Z)) :=\n  " + vectors.pairs + "%Z.\n\n";
+    out += "(* the claim's target t_j = a_j / b_j (lag j of sum_i a_i * a_i) as pairs (a_j, b_j) "
+           "*)\nDefinition target_q : list (Z * Z) :=\n  " +
            coqgen_list(target_q, "  ") + "%Z.\n\n";
     out += "(* (s_j, Q_j) for each lag j *)\n";
     out += "Definition quotients : list (bigZ * list bigZ) :=\n  " +
            coqgen_lines(quotient_items, "  ") + "%bigZ.\n\n";
-    out +=
-        "Lemma target_eq : target = map qR target_q.\n"
-        "Proof. reflexivity. Qed.\n\n"
-        "Lemma checks :\n  lemma_exact_check_big minpoly lo hi den numerators target_q quotients = "
-        "true.\n"
-        "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
-        "Theorem certificate_holds : exists c : list R, length c = K /\\ autocorr c = "
-        "target.\n"
-        "Proof. rewrite target_eq. exact (lemma_exact_sound_big _ _ _ _ _ _ _ checks). Qed.\n";
+    out += "Lemma vectors_eq : vectors = map (map qR) vectors_q.\n"
+           "Proof. reflexivity. Qed.\n\n"
+           "Lemma checks :\n  lemma_exact_check_big minpoly lo hi den numerators target_q "
+           "quotients = true.\n"
+           "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
+           "Lemma target_checks : target_check vectors_q target_q = true.\n"
+           "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
+           "Theorem certificate_holds : exists c : list R, length c = K /\\\n"
+           "  forall l, coef (autocorr c) l = sum_list (map (fun x => coef (autocorr x) l) "
+           "vectors).\n"
+           "Proof.\n"
+           "  rewrite vectors_eq.\n"
+           "  exact (lemma_exact_vectors_sound _ _ _ _ _ _ _ _ checks target_checks).\n"
+           "Qed.\n";
     return out;
 }
 

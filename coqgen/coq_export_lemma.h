@@ -1,10 +1,12 @@
 // Export of a `lemma-exact` certificate as a Coq instance proof (untrusted generator side):
 // the text of a .v file whose top theorem
-//     certificate_holds : exists c : list R, length c = K /\ autocorr c = target
-// is checked by `coqc -R proofs Convcert FILE.v` against the library proofs/ (Autocorr.v,
-// Lemma.v). Nothing here is trusted: Coq re-checks the sign change of the minimal polynomial
-// on the interval, every divisibility identity (with the quotients computed here by FLINT) and
-// the target itself (the statement is written from the claim's rationals).
+//     certificate_holds : exists c : list R, length c = K /\ (forall l,
+//       coef (autocorr c) l = sum_list (map (fun x => coef (autocorr x) l) vectors))
+// (vectors = the claim's a_i, written literally) is checked by `coqc -R proofs Convcert FILE.v`
+// against the library proofs/ (Autocorr.v, Lemma.v, LemmaVectors.v). Nothing here is trusted:
+// Coq re-checks that the claim's target is sum_i a_i * a_i (over Q), the sign change of the
+// minimal polynomial on the interval and every divisibility identity (with the quotients
+// computed here by FLINT). Every number is printed from its parsed value.
 #pragma once
 
 #include "certify/certificate.h"
@@ -26,12 +28,14 @@ class CoqExportError : public std::runtime_error {
 /// Preconditions (checked; violations throw CoqExportError, nothing is partially returned):
 ///  - cert.kind == "lemma-exact" and cert.exact is set;
 ///  - cert.claim.K >= 1, cert.claim.target has K entries, cert.exact->c has K polynomials,
-///    every entry is a rational "p" or "p/q" (q != 0; lowest terms not required), minpoly
-///    entries are integers with degree >= 1 (leading coefficient nonzero).
-/// Not required: that the certificate passes the C++ checker. If it does not (wrong target,
-/// no sign change, a P_k that does not satisfy the identity), the exporter still writes a file
-/// or throws, and in the first case that file fails to compile in Coq (the reflective checks
-/// evaluate to false); `vectors` are not used, the Coq statement is about `target` only.
+///    every entry of vectors, target, c and interval is a rational "p" or "p/q" (q != 0;
+///    lowest terms not required), minpoly entries are integers with degree >= 1 (leading
+///    coefficient nonzero). Messages quote offending strings escaped (coq_message_escape).
+/// Not required: that the certificate passes the C++ checker. If it does not (a target that is
+/// not the vectors' autocorrelation sum, no sign change, a P_k that does not satisfy the
+/// identity), the exporter still writes a file or throws, and in the first case that file fails
+/// to compile in Coq (a reflective check evaluates to false). The statement is about the
+/// vectors; the target is evidence, linked to them by target_check.
 /// Deterministic: the same certificate gives byte-identical text.
 std::string coq_export_lemma_exact(const Certificate& cert);
 

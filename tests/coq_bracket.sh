@@ -2,7 +2,8 @@
 # ctest `coq_bracket` (label coq): regularizer-bracket (R = 1 and R = 2) and network-collapse
 # certificates made here with the CLI and exported with `convcert coq` compile with coqc; exports are deterministic; tampered
 # certificates (lower raised to upper, a lambda entry changed, a v entry changed, a collapse
-# cost changed) export but fail to compile in their reflective check; every certificate_holds
+# cost changed, a false claim in a file whose name carries Coq commands) export but fail to
+# compile in their reflective check; every certificate_holds
 # passes scripts/coq_assumptions.sh; `convcert coq` exit codes for unsupported/bad input;
 # tests/coq/PsdExamples.v (hand-checked PSD checker cases) compiles.
 #   tests/coq_bracket.sh CONVCERT SOURCE_DIR LIBDIR WORK_DIR
@@ -96,6 +97,21 @@ tamper c_r2d8k2.json v "1/3" t_r2v.json
 rejected t_r2v.json t_r2v "R = 2: v[0][0] changed"
 tamper c_r2d8k2.json lambda "1/3" t_r2lambda.json
 rejected t_r2lambda.json t_r2lambda "R = 2: lambda[0][0] changed"
+
+# ---- an input file name that injects Coq commands (issue 11) ----
+# A false claim (lower raised above upper) in a file whose name closes the header comment, adds
+# an axiom and redefines the tactic of `checks` (unsanitized, the file compiled): the name must
+# reach the file sanitized, so the file fails in its reflective check like any false claim.
+hostile='x*) Axiom cheat : forall P : Prop, P. Ltac vm_cast_no_check x := exact (cheat _). (*.json'
+sed 's|"lower": "[^"]*"|"lower": "1000000"|' c_d8k2.json >"$hostile"
+rejected "$hostile" hostile "false claim under a hostile file name"
+# the same with a string quote, a newline and a comment opening in the name
+quoted=$(printf 'y*) Axiom cheat : False. (*\n"(*.json')
+cp "$hostile" "$quoted"
+"$convcert" coq "$quoted" -o quoted.v || fail "convcert coq (quoted name)"
+for f in hostile quoted; do
+    if grep -q -e 'Axiom cheat' -e '"' $f.v; then fail "the file name reached $f.v unsanitized"; fi
+done
 
 # ---- network collapse ----
 "$convcert" collapse "$src/examples/network-3ch.json" -o c_collapse.json >/dev/null 2>&1 ||

@@ -1,11 +1,14 @@
 // Test driver for coqgen/coq_export_lemma (stand-in for `convcert coq` in the coq tests):
-//   coq_export_lemma CERT.json OUT.v [--tamper target|c|minpoly|interval]
+//   coq_export_lemma CERT.json OUT.v [--tamper target|c|minpoly|interval|vectors]
 // writes the Coq instance proof of a lemma-exact certificate, optionally after changing one
 // field so that the claim or its evidence is wrong (the exported file must then fail to
-// compile): target[0] and c[K-1][0] get a digit appended to their numerator, minpoly[0] has 1
-// added, and interval becomes [B, B + 1] with B = 1 + sum |m_i| beyond every real root
-// (Cauchy), so there is no sign change. Exit 2 with a one-line message on a bad certificate.
+// compile): target[0], c[K-1][0] and vectors[0][0] get a digit appended to their numerator,
+// minpoly[0] has 1 added, and interval becomes [B, B + 1] with B = 1 + sum |m_i| beyond every
+// real root (Cauchy), so there is no sign change. With vectors tampered, target and c still
+// agree (all of the evidence is right) but target is no longer sum_i a_i * a_i. Exit 2 with a
+// one-line message on a bad certificate.
 #include "coqgen/coq_export_lemma.h"
+#include "coqgen/coq_text.h"
 
 #include <flint/fmpz.h>
 
@@ -34,6 +37,9 @@ bool coq_tamper(convcert::Certificate& cert, const std::string& field) {
     convcert::LemmaExactEvidence& ev = *cert.exact;
     if (field == "target") {
         cert.claim.target[0] = coq_tamper_rational(cert.claim.target[0]);
+    } else if (field == "vectors") {
+        if (cert.claim.vectors.empty() || cert.claim.vectors[0].empty()) return false;
+        cert.claim.vectors[0][0] = coq_tamper_rational(cert.claim.vectors[0][0]);
     } else if (field == "c") {
         auto& p = ev.c.back();
         if (p.empty())
@@ -71,8 +77,8 @@ bool coq_tamper(convcert::Certificate& cert, const std::string& field) {
 
 int main(int argc, char** argv) {
     if (argc != 3 && !(argc == 5 && std::string(argv[3]) == "--tamper")) {
-        std::cerr
-            << "usage: coq_export_lemma CERT.json OUT.v [--tamper target|c|minpoly|interval]\n";
+        std::cerr << "usage: coq_export_lemma CERT.json OUT.v "
+                     "[--tamper target|c|minpoly|interval|vectors]\n";
         return 2;
     }
     std::ifstream in(argv[1], std::ios::binary);
@@ -84,7 +90,8 @@ int main(int argc, char** argv) {
     buffer << in.rdbuf();
     convcert::CertificateReadResult read = convcert::certificate_from_json(buffer.str());
     if (!read.certificate) {
-        std::cerr << "coq_export_lemma: " << read.error << "\n";
+        std::cerr << "coq_export_lemma: " << convcert::coqgen::coq_message_escape(read.error, 400)
+                  << "\n";
         return 2;
     }
     if (argc == 5 && !coq_tamper(*read.certificate, argv[4])) {

@@ -23,7 +23,8 @@ mkdir -p "$work/theorems"
 # module.theorem: the general results (proofs/README.md), each checked for its axioms
 for t in Duality.weak_duality Duality.weak_duality_multi Schur.Sform_nonneg \
     PsdCheck.psd_check_sound PsdCheckZ.psd_checkZ_sound Autocorr.circ_autocorr_of_autocorr \
-    Lemma.lemma_exact_sound Collapse.collapse_of_autocorr; do
+    Lemma.lemma_exact_sound LemmaVectors.lemma_exact_vectors_sound \
+    Collapse.collapse_of_autocorr; do
     sh "$src/scripts/coq_assumptions.sh" "$lib" "Convcert.$t" || exit 1
     echo "$t: only allowed axioms"
 done

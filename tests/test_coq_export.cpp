@@ -1,0 +1,211 @@
+// Tests of what untrusted text can reach a file written by `convcert coq` (issue 11): the
+// input file's name is cut to [A-Za-z0-9._-], a certificate string that is not a number is
+// refused with a one-line message and no output file, and numbers are printed from their
+// parsed values. Library calls (coqgen) and the binary (CONVCERT_BINARY) on the shipped
+// examples, each with one field replaced by a Coq-command payload.
+#include "certify/certificate.h"
+#include "coqgen/coq_export_bracket.h"
+#include "coqgen/coq_export_lemma.h"
+#include "coqgen/coq_text.h"
+#include "tests/cli_run.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace convcert;
+
+namespace {
+
+// Closes a comment, adds an axiom, opens a string and a comment; starts with a digit.
+const std::string kPayload = "1)) . Axiom cheat : False. (* \"\n*) Check cheat.";
+
+const fs::path& scratch() {
+    static const fs::path dir = tests::cli_scratch_create("coq-export");
+    return dir;
+}
+
+Certificate example_read(const std::string& name) {
+    const std::string text =
+        tests::cli_file_read(fs::path(CONVCERT_SOURCE_DIR) / "examples" / (name + ".json"));
+    CertificateReadResult read = certificate_from_json(text);
+    REQUIRE(read.certificate);
+    return *read.certificate;
+}
+
+// The exporter convcert coq uses for the certificate's kind (the name goes to the header).
+std::string coq_export(const Certificate& cert, const std::string& name) {
+    if (cert.kind == kKindLemmaExact) return coqgen::coq_export_lemma_exact(cert);
+    if (cert.kind == kKindNetworkCollapse) return coqgen::coq_export_collapse(cert, name);
+    return coqgen::coq_export_bracket(cert, name);
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+using Mutation = std::pair<std::string, std::function<void(Certificate&)>>;
+
+// One mutation per string field of the certificate (kind and generator.method included).
+std::vector<Mutation> mutations_of(const std::string& kind) {
+    std::vector<Mutation> m = {
+        {"kind", [](Certificate& c) { c.kind = kPayload; }},
+        {"generator.method", [](Certificate& c) { c.generator_method = kPayload; }}};
+    if (kind == kKindLemmaExact) {
+        m.push_back({"vectors", [](Certificate& c) { c.claim.vectors[0][0] = kPayload; }});
+        m.push_back({"target", [](Certificate& c) { c.claim.target[1] = kPayload; }});
+        m.push_back({"minpoly", [](Certificate& c) { c.exact->minpoly[0] = kPayload; }});
+        m.push_back({"interval.lo", [](Certificate& c) { c.exact->interval_lo = kPayload; }});
+        m.push_back({"interval.hi", [](Certificate& c) { c.exact->interval_hi = kPayload; }});
+        m.push_back({"c", [](Certificate& c) { c.exact->c[1][0] = kPayload; }});
+        m.push_back({"c_decimal", [](Certificate& c) { c.exact->c_decimal[0] = kPayload; }});
+    } else if (kind == kKindRegularizerBracket) {
+        m.push_back({"w", [](Certificate& c) { c.regularizer_claim->w[0][1] = kPayload; }});
+        m.push_back({"lower", [](Certificate& c) { c.regularizer_claim->lower = kPayload; }});
+        m.push_back({"upper", [](Certificate& c) { c.regularizer_claim->upper = kPayload; }});
+        m.push_back({"lambda", [](Certificate& c) { c.bracket->lambda[0][0] = kPayload; }});
+        m.push_back({"u", [](Certificate& c) { c.bracket->u[0][0][0] = kPayload; }});
+        m.push_back({"v", [](Certificate& c) { c.bracket->v[0][0] = kPayload; }});
+    } else {
+        m.push_back({"w", [](Certificate& c) { c.collapse->w[0] = kPayload; }});
+        m.push_back({"input.u", [](Certificate& c) { c.collapse->input.u[0][0] = kPayload; }});
+        m.push_back({"input.v", [](Certificate& c) { c.collapse->input.v[0][0] = kPayload; }});
+        m.push_back({"output.u", [](Certificate& c) { c.collapse->output.u[0][0] = kPayload; }});
+        m.push_back({"output.v", [](Certificate& c) { c.collapse->output.v[0][0] = kPayload; }});
+        m.push_back({"cost_in", [](Certificate& c) { c.collapse->cost_in = kPayload; }});
+        m.push_back({"cost_out", [](Certificate& c) { c.collapse->cost_out = kPayload; }});
+        m.push_back({"slack", [](Certificate& c) { c.collapse->slack = kPayload; }});
+    }
+    return m;
+}
+
+// The shipped examples of the three exported kinds, each with one field made hostile.
+struct Hostile {
+    std::string label; // "example: field"
+    bool ignored;      // the field never reaches the file (the others are refused)
+    Certificate cert;
+};
+
+std::vector<Hostile> hostile_certificates() {
+    std::vector<Hostile> out;
+    for (const std::string example : {"lemma-exact", "regularizer-bracket", "network-collapse"}) {
+        const Certificate original = example_read(example);
+        for (const auto& [field, mutate] : mutations_of(original.kind)) {
+            Hostile h{example + ": " + field, field == "generator.method" || field == "c_decimal",
+                      original};
+            mutate(h.cert);
+            out.push_back(h);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("coq_name_sanitize keeps only [A-Za-z0-9._-]", "[coq]") {
+    CHECK(coqgen::coq_name_sanitize("bracket_d8-k2.v1.json") == "bracket_d8-k2.v1.json");
+    CHECK(coqgen::coq_name_sanitize("x*) Axiom a : False. (*\n\".json") ==
+          "x___Axiom_a___False._____.json");
+    CHECK(coqgen::coq_name_sanitize("").empty());
+    CHECK(coqgen::coq_name_sanitize(std::string(200, 'a')) ==
+          std::string(coqgen::kCoqNameMax, 'a'));
+    for (int b = 0; b < 256; ++b) {
+        const char ch = static_cast<char>(b);
+        const bool keep = std::isalnum(b) || ch == '.' || ch == '_' || ch == '-';
+        CHECK(coqgen::coq_name_sanitize(std::string(1, ch)) == (keep ? std::string(1, ch) : "_"));
+    }
+}
+
+TEST_CASE("coq_message_escape gives one printable line", "[coq]") {
+    CHECK(coqgen::coq_message_escape("a\nb\"c\x01\xff") == "a\\x0ab\"c\\x01\\xff");
+    CHECK(coqgen::coq_message_escape("abcdef", 3) == "abc...");
+    CHECK(coqgen::coq_message_escape("abc", 3) == "abc");
+}
+
+TEST_CASE("a hostile name reaches the header only sanitized", "[coq]") {
+    const std::string hostile = "x*) Axiom cheat : False. (*\n\"(*.json";
+    for (const std::string example : {"regularizer-bracket", "network-collapse"}) {
+        INFO(example);
+        const Certificate cert = example_read(example);
+        const std::string text = coq_export(cert, hostile);
+        CHECK(text == coq_export(cert, coqgen::coq_name_sanitize(hostile)));
+        CHECK_FALSE(contains(text, "Axiom cheat"));
+        CHECK_FALSE(contains(text, "\""));
+        CHECK(text.substr(0, text.find('\n')) ==
+              "(* convcert coq: Coq instance proof of the " + std::string(cert.kind) +
+                  " certificate x___Axiom_cheat___False._______.json");
+    }
+}
+
+TEST_CASE("the exporters refuse a payload in every number field, one line", "[coq]") {
+    for (const Hostile& h : hostile_certificates()) {
+        INFO(h.label);
+        bool refused = false;
+        std::string text;
+        try {
+            text = coq_export(h.cert, "name");
+        } catch (const std::runtime_error& e) {
+            refused = true;
+            CHECK_FALSE(contains(e.what(), "\n"));
+        }
+        CHECK_FALSE(contains(text, "Axiom cheat"));
+        CHECK(refused == !h.ignored);
+    }
+}
+
+TEST_CASE("convcert coq: a payload in any field exits 2, one line, no file", "[coq]") {
+    const fs::path in = scratch() / "hostile.json", out = scratch() / "hostile.v";
+    for (const Hostile& h : hostile_certificates()) {
+        INFO(h.label);
+        fs::remove(out);
+        tests::cli_file_write(in, certificate_to_json(h.cert));
+        const tests::CliRun r =
+            tests::cli_run(scratch(), "coq " + in.string() + " -o " + out.string());
+        INFO(r.err);
+        if (h.ignored) {
+            CHECK(r.exit_code == 0);
+            CHECK_FALSE(contains(tests::cli_file_read(out), "Axiom cheat"));
+        } else {
+            CHECK(r.exit_code == 2);
+            CHECK(tests::cli_count_lines(r.err) == 1);
+            CHECK_FALSE(fs::exists(out));
+        }
+    }
+}
+
+TEST_CASE("convcert coq: a hostile file name is written sanitized", "[coq]") {
+    // no single quote: the name is passed through the shell in single quotes
+    const std::string name = "x*) Axiom cheat : False. (*\n\"(*.json";
+    const fs::path in = scratch() / name, out = scratch() / "named.v";
+    tests::cli_file_write(in, tests::cli_file_read(fs::path(CONVCERT_SOURCE_DIR) / "examples" /
+                                                   "regularizer-bracket.json"));
+    const tests::CliRun r =
+        tests::cli_run(scratch(), "coq '" + in.string() + "' -o " + out.string());
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string text = tests::cli_file_read(out);
+    CHECK_FALSE(contains(text, "Axiom cheat"));
+    CHECK_FALSE(contains(text, "\""));
+    CHECK(contains(text, "certificate x___Axiom_cheat___False._______.json\n"));
+    // a bad certificate under that name: the message stays on one line
+    tests::cli_file_write(in, "{");
+    const tests::CliRun bad = tests::cli_run(scratch(), "coq '" + in.string() + "'");
+    CHECK(bad.exit_code == 2);
+    CHECK(tests::cli_count_lines(bad.err) == 1);
+}
+
+TEST_CASE("numbers are printed from their parsed values", "[coq]") {
+    Certificate bracket = example_read("regularizer-bracket");
+    bracket.regularizer_claim->lower = "-007/010"; // not canonical: leading zeros, not octal
+    CHECK(contains(coq_export(bracket, "b"), "Definition lower : Q := (-7#10).\n"));
+    Certificate lemma = example_read("lemma-exact");
+    lemma.claim.vectors[0][0] = "0004/0008"; // reduced and printed canonically
+    const std::string text = coq_export(lemma, "");
+    CHECK(contains(text, "Definition vectors : list (list R) :=\n  [[1/2; 2; -3];"));
+    CHECK(contains(text, "Definition vectors_q : list (list (Z * Z)) :=\n  [[(1, 2); (2, 1); "
+                         "(-3, 1)];"));
+}
