@@ -13,9 +13,20 @@ using Poly = std::vector<Int>; // integer polynomial, ascending powers
 
 constexpr long kMaxHalvings = 2000;
 
+/// The most limbs of a coefficient of p (1 for the zero polynomial).
+double poly_max_limbs(const Poly& p) {
+    double limbs = 1;
+    for (const Int& x : p)
+        limbs = std::max(limbs, int_limbs(x));
+    return limbs;
+}
+
 /// acc += a * b.
 void poly_add_mul(Poly& acc, const Poly& a, const Poly& b) {
     if (a.empty() || b.empty()) return;
+    work_charge(static_cast<double>(a.size() * b.size()) *
+                    cost_mul_ns(poly_max_limbs(a), poly_max_limbs(b)),
+                "a product of c polynomials");
     if (acc.size() < a.size() + b.size() - 1) acc.resize(a.size() + b.size() - 1);
     for (std::size_t i = 0; i < a.size(); ++i) {
         if (a[i].is_zero()) continue;
@@ -29,6 +40,12 @@ void poly_add_mul(Poly& acc, const Poly& a, const Poly& b) {
 /// without pseudo-division's coefficient growth; a non-exact step rejects early.
 bool poly_divides(const Poly& m, Poly a) {
     const std::size_t n = m.size() - 1;
+    if (a.size() > n) {
+        const double la = poly_max_limbs(a), lm = poly_max_limbs(m);
+        work_charge(static_cast<double>(a.size() - n) *
+                        (static_cast<double>(n) * cost_mul_ns(la, lm) + cost_div_ns(la, lm)),
+                    "a division by minpoly");
+    }
     Int q, r;
     for (std::size_t i = a.size(); i-- > n;) {
         if (a[i].is_zero()) continue;
@@ -47,15 +64,24 @@ bool poly_divides(const Poly& m, Poly a) {
 Poly poly_primitive_part(Poly m) {
     Int content = 0;
     for (const Int& x : m)
-        content = gcd(content, x);
+        content = x.is_zero() ? content : content.is_zero() ? Int(abs(x)) : int_gcd(x, content);
     for (Int& x : m)
         x /= content;
     return m;
 }
 
+/// Estimated ns of a Horner evaluation of a degree-n polynomial with la-limb coefficients at
+/// a point of lx limbs (the value grows to la + n lx limbs), `times` such products per step.
+double cost_horner_ns(double n, double la, double lx, double times) {
+    return n * times * cost_mul_ns(la + n * lx, lx);
+}
+
 /// den^d p(num / den) = sum_i p_i num^i den^(d-i), d = p.size() - 1.
 Int poly_eval_homogeneous(const Poly& p, const Int& num, const Int& den) {
     if (p.empty()) return 0;
+    work_charge(cost_horner_ns(static_cast<double>(p.size()), poly_max_limbs(p),
+                               std::max(int_limbs(num), int_limbs(den)), 2),
+                "a polynomial evaluation (degree x bits)");
     Int v = p.back(), den_pow = 1;
     for (std::size_t i = p.size() - 1; i-- > 0;) {
         den_pow *= den;
@@ -68,6 +94,7 @@ Int poly_eval_homogeneous(const Poly& p, const Int& num, const Int& den) {
 Rat poly_eval(const Poly& p, const Int& den, const Rat& x) {
     if (p.empty()) return 0;
     const Int v = poly_eval_homogeneous(p, numerator(x), denominator(x));
+    work_charge(cost_gcd_ns(int_limbs(v) + int_limbs(den)), "normalizing P_k(mid)");
     return Rat(v, den * pow(denominator(x), static_cast<unsigned>(p.size() - 1)));
 }
 
@@ -78,10 +105,16 @@ struct RootBisection {
         : base(numerator(l) * denominator(h)), span(numerator(h) * denominator(l) - base),
           den(denominator(l) * denominator(h)),
           sign_lo(poly_eval_homogeneous(m, numerator(l), denominator(l)).sign()) {
+        const auto n = static_cast<double>(m.size());
+        work_charge(cost_horner_ns(n, poly_max_limbs(m), int_limbs(den), 2),
+                    "scaling minpoly for the bisection (degree x bits)");
         Int den_pow = 1; // m_scaled[i] = m_i den^(n-i)
+        m_scaled.resize(m.size());
         for (std::size_t i = m.size(); i-- > 0; den_pow *= den)
-            m_scaled.insert(m_scaled.begin(), m[i] * den_pow);
+            m_scaled[i] = m[i] * den_pow;
+        scaled_limbs = poly_max_limbs(m_scaled);
     }
+    double scaled_limbs = 1;
     Poly m_scaled;
     Int base, span, den;
     int sign_lo;
@@ -91,11 +124,20 @@ struct RootBisection {
     Rat root; // set when exact
 
     Int mid_numerator() const { return (base << (s + 1)) + span * (2 * a + 1); }
-    Rat mid() const { return exact ? root : Rat(mid_numerator(), den << (s + 1)); }
+    Rat mid() const {
+        if (exact) return root;
+        work_charge(cost_gcd_ns(int_limbs(den) + static_cast<double>(s) / 64 + 1),
+                    "the bisection midpoint");
+        return Rat(mid_numerator(), den << (s + 1));
+    }
     Rat half_width() const { return exact ? Rat(0) : Rat(span, den << (s + 1)); }
     void halve() {
         // sign of m(num / (den 2^(s+1))) = sign of sum_i m_scaled[i] num^i 2^((s+1)(n-i))
         const Int num = mid_numerator();
+        const auto n = static_cast<double>(m_scaled.size());
+        work_charge(cost_horner_ns(n, scaled_limbs, int_limbs(num), 1) +
+                        n * (scaled_limbs + n * int_limbs(num)),
+                    "the bisection of [l, h] (degree x bits x halvings)");
         Int v = m_scaled.back();
         for (std::size_t i = m_scaled.size() - 1, shift = 0; i-- > 0;)
             v = v * num + (m_scaled[i] << (shift += s + 1));
@@ -125,6 +167,9 @@ void exact_check_decimals(const std::vector<Poly>& P, const Int& P_den, const Po
     std::vector<Rat> lip(P.size());
     long goal = 0;
     for (std::size_t k = 0; k < P.size(); ++k) {
+        const auto len = static_cast<double>(P[k].size());
+        work_charge(4 * len * (static_cast<double>(e) * len / 64 + poly_max_limbs(P[k]) + 1),
+                    "the Lipschitz bound of c[" + std::to_string(k) + "] (degree x bits)");
         Int sum = 0;
         for (std::size_t i = 1; i < P[k].size(); ++i)
             sum += (i * abs(P[k][i])) << (e * static_cast<long>(i - 1));
@@ -168,7 +213,7 @@ Verdict check_lemma_exact(const LemmaClaim& claim, const LemmaExactEvidence& ev)
         const ParsedClaim parsed = claim_parse(claim);
         const std::size_t K = parsed.K;
         if (ev.minpoly.size() > kMaxMinpolyDegree + 1)
-            reject("minpoly: degree exceeds the limit 4096");
+            undecided("minpoly: degree exceeds the limit 4096");
         Poly m;
         for (std::size_t i = 0; i < ev.minpoly.size(); ++i)
             m.push_back(
@@ -178,6 +223,14 @@ Verdict check_lemma_exact(const LemmaClaim& claim, const LemmaExactEvidence& ev)
         if (ev.c.size() != K)
             reject("c has " + std::to_string(ev.c.size()) + " polynomials, expected " +
                    std::to_string(K));
+        // Bounded length: deg P_k <= 2 deg m (the generator writes P_k reduced, deg P_k < deg m;
+        // hand-written P_k need not be). deg m < 1 is rejected in step 3.
+        const std::size_t deg_m = ev.minpoly.size() - 1;
+        for (std::size_t k = 0; k < K && deg_m >= 1; ++k)
+            if (ev.c[k].size() > 2 * deg_m + 1)
+                undecided("c[" + std::to_string(k) + "] has degree " +
+                          std::to_string(ev.c[k].size() - 1) + " > 2 deg minpoly = " +
+                          std::to_string(2 * deg_m) + " (the limit: deg P_k <= 2 deg m)");
         std::vector<Rat> coefficients; // all P_k, flattened, over one common denominator
         for (std::size_t k = 0; k < K; ++k) {
             const auto Pk =
