@@ -8,12 +8,15 @@
 //   enclosure K             lemma-enclosure, a valid K-dimensional box
 //   psd D K BITS            regularizer-bracket, dense λ over 2^BITS
 //   rank R BITS             rank-bound, a dense R×R minor of BITS-bit integers
+//   files PATH...           certificate files (e.g. those of convcert reproduce), one line each
 #include "bench/checker_crafted.h"
 #include "certify/checker/checker.h"
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 using namespace convcert;
@@ -35,6 +38,20 @@ Certificate crafted_certificate(int argc, char** argv) {
     std::exit(2);
 }
 
+/// Checks one certificate and prints "name: seconds (estimate): verdict".
+void check_and_print(const Certificate& cert, const std::string& name) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const checker::Verdict v = checker::check_certificate(cert);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("%s: %.2f s (estimate %.2f s): %s%s\n", name.c_str(), seconds,
+                checker::work_charged_ns() * 1e-9,
+                v.valid       ? "valid"
+                : v.undecided ? "undecided: "
+                              : "INVALID: ",
+                v.reason.c_str());
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -42,16 +59,20 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: bench_checker_limits CASE ARGS... (see the source)\n");
         return 2;
     }
-    const Certificate cert = crafted_certificate(argc, argv);
-    const auto t0 = std::chrono::steady_clock::now();
-    const checker::Verdict v = checker::check_certificate(cert);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::printf("%s: %.2f s (estimate %.2f s): %s%s\n", argv[1], seconds,
-                checker::work_charged_ns() * 1e-9,
-                v.valid       ? "valid"
-                : v.undecided ? "undecided: "
-                              : "INVALID: ",
-                v.reason.c_str());
+    if (std::string(argv[1]) != "files") {
+        check_and_print(crafted_certificate(argc, argv), argv[1]);
+        return 0;
+    }
+    for (int i = 2; i < argc; ++i) {
+        std::ifstream in(argv[i]);
+        std::stringstream text;
+        text << in.rdbuf();
+        const CertificateReadResult read = certificate_from_json(text.str());
+        if (!read.certificate) {
+            std::printf("%s: unreadable: %s\n", argv[i], read.error.c_str());
+            continue;
+        }
+        check_and_print(*read.certificate, argv[i]);
+    }
     return 0;
 }

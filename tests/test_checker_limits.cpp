@@ -138,6 +138,31 @@ TEST_CASE("limits: size limits are undecided, format errors invalid", "[checker]
         c.bracket->u.assign(4097, c.bracket->u[0]);
         c.bracket->v.assign(4097, c.bracket->v[0]);
         require_undecided(c, "4097 channels exceed the limit of 4096 channels", 5);
+        c = crafted::regularizer_dense(8, 2, 64);
+        c.regularizer_claim->R = 2;
+        c.regularizer_claim->K = 2049;
+        c.regularizer_claim->D = 4096;
+        require_undecided(c, "R*K = 4098 exceeds the limit 4096", 1);
+    }
+    SECTION("maxmargin samples") {
+        Certificate c;
+        c.kind = kKindMaxmarginBracket;
+        c.maxmargin_claim = MaxmarginClaim{};
+        c.maxmargin_claim->D = c.maxmargin_claim->K = c.maxmargin_claim->R = 1;
+        c.maxmargin_claim->x.assign(100001, {"1"});
+        c.maxmargin_claim->y.assign(100001, "1");
+        c.maxmargin = MaxmarginEvidence{};
+        c.maxmargin->alpha.assign(100001, "0");
+        require_undecided(c, "the number of samples is outside [1, 100000]", 5);
+    }
+    SECTION("common denominators: at most 2^19 bits") {
+        // λ_i = 1/(10^600 + i): nearly coprime 2000-bit denominators; their lcm passes 2^19
+        // bits after about 260 entries.
+        Certificate c = crafted::regularizer_dense(512, 2, 64);
+        const Int big = pow(Int(10), 600);
+        for (std::size_t i = 0; i < 512; ++i)
+            c.bracket->lambda[0][i] = "1/" + Int(big + i + 1).str();
+        require_undecided(c, "the common denominator exceeds the limit of 524288 bits", 20);
     }
 }
 
@@ -171,5 +196,10 @@ TEST_CASE("limits: the work limits sit between decided and undecided", "[checker
     CHECK(check_certificate(crafted::lemma_enclosure_dominant(16)).valid);
     CHECK(check_certificate(crafted::rank_dense(16, 64)).valid);
     require_undecided(crafted::regularizer_dense(1024, 1024, 64), "the PSD test", 10);
+    require_undecided(crafted::regularizer_dense(128, 128, 64),
+                      "the PSD test of 4I - T T^T (R*K = 128", 10);
+    require_undecided(crafted::lemma_enclosure_dominant(4096), "the contraction test", 20);
+    require_undecided(crafted::lemma_exact_power(1024, 0, true), "the bisection of [l, h]", 10);
+    CHECK(check_certificate(crafted::lemma_exact_power(256, 0, true)).valid);
     require_undecided(crafted::rank_dense(64, 20000), "the elimination", 20);
 }

@@ -108,7 +108,7 @@ void contraction_test(const std::vector<Rat>& x, const std::vector<Rat>& target,
     for (const Int& f : F_num)
         F_limbs = std::max(F_limbs, int_limbs(f));
     const auto Kd = static_cast<double>(K);
-    work_charge(4 * Kd * Kd * Kd + Kd * Kd * (cost_mul_ns(1, F_limbs) + cost_mul_ns(2, 2) + 30) +
+    work_charge(5 * Kd * Kd * Kd + Kd * Kd * (cost_mul_ns(1, F_limbs) + cost_mul_ns(2, 2) + 30) +
                     Kd * 3 * cost_gcd_ns(F_limbs + 2),
                 "the contraction test (K^3 products)");
 

@@ -131,13 +131,24 @@ struct RootBisection {
         return Rat(mid_numerator(), den << (s + 1));
     }
     Rat half_width() const { return exact ? Rat(0) : Rat(span, den << (s + 1)); }
+    /// Charges the estimated cost of the halvings from s up to `goal`, before they run: one
+    /// Horner evaluation each, at a point of about bits(base) + s bits.
+    void charge_halvings(long goal) const {
+        const auto n = static_cast<double>(m_scaled.size());
+        const double base_bits = static_cast<double>(msb(abs(base) + abs(span) + 1) + 2);
+        double ns = 0;
+        for (long t = s; t < goal; ++t) {
+            const double num_limbs = bits_limbs(base_bits + static_cast<double>(t));
+            ns +=
+                cost_horner_ns(n, scaled_limbs, num_limbs, 1) + n * (scaled_limbs + n * num_limbs);
+        }
+        work_charge(ns, "the bisection of [l, h] to 2^-" + std::to_string(goal) +
+                            " (degree x bits x halvings)");
+    }
+    /// One halving. Precondition: charged by charge_halvings.
     void halve() {
         // sign of m(num / (den 2^(s+1))) = sign of sum_i m_scaled[i] num^i 2^((s+1)(n-i))
         const Int num = mid_numerator();
-        const auto n = static_cast<double>(m_scaled.size());
-        work_charge(cost_horner_ns(n, scaled_limbs, int_limbs(num), 1) +
-                        n * (scaled_limbs + n * int_limbs(num)),
-                    "the bisection of [l, h] (degree x bits x halvings)");
         Int v = m_scaled.back();
         for (std::size_t i = m_scaled.size() - 1, shift = 0; i-- > 0;)
             v = v * num + (m_scaled[i] << (shift += s + 1));
@@ -181,11 +192,18 @@ void exact_check_decimals(const std::vector<Poly>& P, const Int& P_den, const Po
                    std::to_string(digits) + " * max|d| within 2000 halvings");
         goal = std::clamp(rational_ceil_log2(width / tol), goal, kMaxHalvings); // w <= tol/2
     }
+    if (std::all_of(lip.begin(), lip.end(), [](const Rat& x) { return x == 0; })) {
+        for (std::size_t k = 0; k < P.size(); ++k) // every c_k = P_k is a constant
+            if (abs(d[k] - poly_eval(P[k], P_den, l)) > tol)
+                reject(decimal_mismatch_reason(k, digits));
+        return; // no bisection of [l, h] needed
+    }
     RootBisection bisection(m, l, h);
     std::vector<std::size_t> pending(P.size());
     for (std::size_t k = 0; k < P.size(); ++k)
         pending[k] = k;
     while (true) {
+        bisection.charge_halvings(goal);
         while (bisection.s < goal && !bisection.exact)
             bisection.halve();
         const Rat mid = bisection.mid(), half_width = bisection.half_width();
