@@ -21,11 +21,20 @@ double poly_max_limbs(const Poly& p) {
     return limbs;
 }
 
+/// The sum over the coefficients of p of their limbs.
+double poly_limb_sum(const Poly& p) {
+    double limbs = 0;
+    for (const Int& x : p)
+        limbs += int_limbs(x);
+    return limbs;
+}
+
 /// acc += a * b.
 void poly_add_mul(Poly& acc, const Poly& a, const Poly& b) {
     if (a.empty() || b.empty()) return;
-    work_charge(static_cast<double>(a.size() * b.size()) *
-                    cost_mul_ns(poly_max_limbs(a), poly_max_limbs(b)),
+    // sum_ij cost_mul(limbs a_i, limbs b_j), summed in closed form
+    work_charge(cost_mul_ns(poly_limb_sum(a), poly_limb_sum(b)) +
+                    40 * static_cast<double>(a.size() * b.size()),
                 "a product of c polynomials");
     if (acc.size() < a.size() + b.size() - 1) acc.resize(a.size() + b.size() - 1);
     for (std::size_t i = 0; i < a.size(); ++i) {

@@ -81,14 +81,16 @@ double bits_limbs(double bits) {
 }
 
 // Measured on this project's machines (GCC 12 -O2, Boost 1.74): a product 1-5 ns per limb
-// pair (schoolbook below ~5000 limbs), an exact division about 20 ns per quotient-divisor limb
-// pair, Boost's gcd 250-570 ns per limb² (binary, also for one short operand).
+// pair (schoolbook below ~5000 limbs); a division about 20 ns per quotient-divisor limb pair
+// plus a subtraction over the whole dividend per quotient limb (so a long number modulo a short
+// one is quadratic in the long one); Boost's gcd 250-570 ns per limb² (binary, also for one
+// short operand).
 double cost_mul_ns(double la, double lb) {
     return 4 * la * lb + 40;
 }
 
 double cost_div_ns(double la, double lb) {
-    return 25 * std::max(1.0, la - lb + 1) * lb + 80;
+    return std::max(1.0, la - lb + 1) * (20 * lb + 3 * la) + 80;
 }
 
 double cost_gcd_ns(double l) {

@@ -58,9 +58,9 @@ double work_charged_ns();
 double int_limbs(const Int& x);
 double bits_limbs(double bits);
 
-/// Estimated ns of one product (or multiply-add) of integers of la and lb limbs; of one exact
-/// division of a la-limb by a lb-limb integer; of Boost's binary gcd (also every normalization
-/// of a cpp_rational) of numbers of at most l limbs.
+/// Estimated ns of one product (or multiply-add) of integers of la and lb limbs; of one
+/// division of a la-limb by a lb-limb integer (quadratic in la when lb is short); of Boost's binary
+/// gcd (also every normalization of a cpp_rational) of numbers of at most l limbs.
 double cost_mul_ns(double la, double lb);
 double cost_div_ns(double la, double lb);
 double cost_gcd_ns(double l);
