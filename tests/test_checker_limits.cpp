@@ -187,6 +187,31 @@ TEST_CASE("limits: the hostile files of issue 11 are answered in seconds", "[che
     }
 }
 
+TEST_CASE("limits: a network realization beyond the work limit", "[checker][limits]") {
+    // network-collapse, D = K = 4096, two input channels of 600-digit integers: the realization
+    // is C·K·D = 3.4e7 products of 32-limb numbers, about 140 s estimated: declined before it.
+    const std::string big = "1" + std::string(599, '3');
+    Certificate c;
+    c.kind = kKindNetworkCollapse;
+    c.collapse = CollapseClaim{};
+    c.collapse->D = c.collapse->K = 4096;
+    c.collapse->w.assign(4096, "0");
+    const std::vector<std::string> row(4096, big);
+    c.collapse->input = CollapseNetwork{{row, row}, {row, row}};
+    c.collapse->output = CollapseNetwork{{row}, {row}};
+    c.collapse->cost_in = c.collapse->cost_out = c.collapse->slack = "0";
+    require_undecided(c, "the input network's realization (C*R*K*D products)", 20);
+    // The same at D = K = 64 is decided (INVALID: w = 0 is not realized).
+    c.collapse->D = c.collapse->K = 64;
+    c.collapse->w.assign(64, "0");
+    const std::vector<std::string> small(64, big);
+    c.collapse->input = CollapseNetwork{{small, small}, {small, small}};
+    c.collapse->output = CollapseNetwork{{small}, {small}};
+    const Verdict v = check_certificate(c);
+    CHECK_FALSE(v.undecided);
+    CHECK(v.reason.find("the input network does not realize w") != std::string::npos);
+}
+
 TEST_CASE("limits: the work limits sit between decided and undecided", "[checker][limits]") {
     // Small instances of the crafted families are decided (valid); the next size up of the
     // expensive ones is declined up front, before its arithmetic.
