@@ -228,3 +228,19 @@ TEST_CASE("limits: the work limits sit between decided and undecided", "[checker
     CHECK(check_certificate(crafted::lemma_exact_power(256, 0, true)).valid);
     require_undecided(crafted::rank_dense(64, 20000), "the elimination", 20);
 }
+
+TEST_CASE("limits: nested checks share one work meter", "[checker][limits]") {
+    // check_maxmargin_bracket runs its parts (and the regularizer-bracket check) inside one
+    // outer run: the parts' estimates add up against one budget instead of one each.
+    Verdict second;
+    const Verdict outer = verdict_run([&] {
+        const Verdict first = verdict_run([] { work_charge(0.6 * kWorkBudgetNs, "part one"); });
+        CHECK(first.valid);
+        second = verdict_run([] { work_charge(0.6 * kWorkBudgetNs, "part two"); });
+    });
+    CHECK(outer.valid);
+    CHECK(second.undecided);
+    CHECK(second.reason.find("work limit: part two") != std::string::npos);
+    // A new outermost run starts from zero.
+    CHECK(verdict_run([] { work_charge(0.6 * kWorkBudgetNs, "again"); }).valid);
+}

@@ -16,9 +16,8 @@ namespace {
 
 constexpr std::size_t kMaxSamples = 100000;
 
-} // namespace
-
-Verdict check_maxmargin_bracket(const MaxmarginClaim& claim, const MaxmarginEvidence& evidence) {
+/// The checks, in three verdict runs (sizes, the margins and λ, the regularizer part).
+Verdict maxmargin_check_parts(const MaxmarginClaim& claim, const MaxmarginEvidence& evidence) {
     Verdict sizes = verdict_run([&] {
         limit_check_range(claim.D, 1, kMaxSignalLength, "claim: D");
         if (claim.K < 1 || claim.K > claim.D)
@@ -120,6 +119,15 @@ Verdict check_maxmargin_bracket(const MaxmarginClaim& claim, const MaxmarginEvid
     Verdict b = check_regularizer_bracket(bracket_claim, bracket_ev);
     if (!b.valid) b.reason = "regularizer part: " + b.reason;
     return b;
+}
+
+} // namespace
+
+Verdict check_maxmargin_bracket(const MaxmarginClaim& claim, const MaxmarginEvidence& evidence) {
+    // One outer run, so that the three parts share one work meter (nested runs do not reset it).
+    Verdict result;
+    const Verdict outer = verdict_run([&] { result = maxmargin_check_parts(claim, evidence); });
+    return outer.valid ? result : outer;
 }
 
 } // namespace convcert::checker
