@@ -435,7 +435,15 @@ LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& ta
     // The estimate of ||Y|| is a lower bound, seen up to 2.4 times too small: 3 bits of slack.
     const double log2_rmax_rho =
         -kRhoMarginBits - std::log2(2.0 * static_cast<double>(n) * inv_n) - 3.0;
-    const long q = static_cast<long>(std::ceil(-std::min(log2_rmax_digits, log2_rmax_rho)));
+    // With trailing zeros (n < K) the checker also needs r < |center_0| (so every solution in
+    // the box has the zero tail): r <= |c_0| / 4 leaves room for the center's error.
+    double log2_rmax_c0 = log2_rmax_rho;
+    if (n < K) {
+        if (c[0] == 0) throw FactorError("internal error: c_0 = 0 with trailing zeros");
+        log2_rmax_c0 = std::log2(std::fabs(c[0])) - 2;
+    }
+    const long q =
+        static_cast<long>(std::ceil(-std::min({log2_rmax_digits, log2_rmax_rho, log2_rmax_c0})));
     const long prec = q + kGridBits;
     st.precision_bits = prec;
 

@@ -337,6 +337,17 @@ TEST_CASE("enclosure: trailing zero lags give exact zeros", "[factor_enclosure]"
     }
 }
 
+TEST_CASE("enclosure: trailing zeros with a tiny c_0 keep r < |c_0|", "[factor_enclosure]") {
+    // c = (1e-40, 1, 0): the digits alone would allow r ~ 1e-31 > |c_0|, and then the box would
+    // also hold the second solution (0, 1, 1e-40); the checker requires |center_0| > r.
+    const std::string e40 = "1/1" + std::string(40, '0');
+    const auto ev = generate_and_check_certain({{e40, "1", "0"}});
+    CHECK(box_contains(ev, {e40, "1", "0"}));
+    Rational r(ev.radius), c0(e40);
+    fmpq_mul_2exp(r.x, r.x, 2);
+    CHECK(fmpq_cmp(r.x, c0.x) <= 0);
+}
+
 TEST_CASE("enclosure: random integer vectors, K = 1..64, m = 1..4, checked", "[factor_enclosure]") {
     std::mt19937_64 rng(20240611);
     long refused = 0;

@@ -102,6 +102,15 @@ void contraction_test(const std::vector<Rat>& x, const std::vector<Rat>& target,
     for (std::size_t j = 0; j < K; ++j)
         F_num[j] = F_num[j] * T.den - T.num[j] * X.den * X.den;
     const Int F_den = X.den * X.den * T.den;
+    // Up front: the double inverse (K³ flops) and the exact products (4 K³ int64 and K² Int
+    // products of Y's rows with F).
+    double F_limbs = 1;
+    for (const Int& f : F_num)
+        F_limbs = std::max(F_limbs, int_limbs(f));
+    const auto Kd = static_cast<double>(K);
+    work_charge(5 * Kd * Kd * Kd + Kd * Kd * (cost_mul_ns(1, F_limbs) + cost_mul_ns(2, 2) + 30) +
+                    Kd * 3 * cost_gcd_ns(F_limbs + 2),
+                "the contraction test (K^3 products)");
 
     // Ĵ = J_int 2^-ej, J_int[j][k] = xf_{k+j} + xf_{k-j}, xf = floor(x 2^ej), |xf| <= 2^48:
     // each entry of J - Ĵ is in [0, 2^(1-ej)), so ||J - Ĵ||_∞ <= 2K 2^-ej.
@@ -167,10 +176,11 @@ void contraction_test(const std::vector<Rat>& x, const std::vector<Rat>& target,
         }
         norm_IYJ = std::max(norm_IYJ, rational_mul_2exp(Rat(row_sum), -s_i));
         norm_Y = std::max(norm_Y, rational_mul_2exp(Rat(abs_sum), ej - s_i));
-        norm_YF = std::max(norm_YF, rational_mul_2exp(Rat(abs(YF), F_den), ej - s_i));
+        norm_YF = std::max(norm_YF, rational_mul_2exp(Rat(abs(YF)), ej - s_i)); // times F_den
     }
 
     // ρ and β of docs/certificates.md with ||I - Y J|| <= ||I - Y Ĵ|| + ||Y|| 2K 2^-ej.
+    norm_YF /= F_den;
     const Rat Kr(static_cast<long>(K));
     const Rat eta = norm_IYJ + norm_Y * rational_mul_2exp(2 * Kr, -ej);
     const Rat rho = eta + 2 * Kr * norm_Y * r;
@@ -196,10 +206,16 @@ Verdict check_lemma_enclosure(const LemmaClaim& claim, const LemmaEnclosureEvide
 
         // Vanishing top lags with a center that is exactly 0 there: the test runs on the
         // leading n coordinates (a factor of the trimmed target, padded with zeros, is a
-        // factor of the whole one), which avoids the ill-conditioned zero tail of J.
+        // factor of the whole one), which avoids the ill-conditioned zero tail of J. With
+        // |x_0| > r every c in the box has c_0 != 0, and lag m = max{k : c_k != 0} of c ⋆ c is
+        // c_0 c_m != 0, so m < n: every solution in the box has the zero tail, and the leading
+        // test's uniqueness holds in the whole box (docs/certificates.md, "Trailing zeros").
         std::size_t n = K;
         while (n > 0 && parsed.target[n - 1] == 0 && x[n - 1] == 0)
             --n;
+        if (n > 0 && n < K && abs(x[0]) <= r)
+            reject("trailing zeros: |center[0]| <= radius, so the box may hold a solution "
+                   "with a nonzero tail");
         if (n > 0) {
             const auto lead = static_cast<std::ptrdiff_t>(n);
             contraction_test({x.begin(), x.begin() + lead},

@@ -13,9 +13,29 @@ using Poly = std::vector<Int>; // integer polynomial, ascending powers
 
 constexpr long kMaxHalvings = 2000;
 
+/// The most limbs of a coefficient of p (1 for the zero polynomial).
+double poly_max_limbs(const Poly& p) {
+    double limbs = 1;
+    for (const Int& x : p)
+        limbs = std::max(limbs, int_limbs(x));
+    return limbs;
+}
+
+/// The sum over the coefficients of p of their limbs.
+double poly_limb_sum(const Poly& p) {
+    double limbs = 0;
+    for (const Int& x : p)
+        limbs += int_limbs(x);
+    return limbs;
+}
+
 /// acc += a * b.
 void poly_add_mul(Poly& acc, const Poly& a, const Poly& b) {
     if (a.empty() || b.empty()) return;
+    // sum_ij cost_mul(limbs a_i, limbs b_j), summed in closed form
+    work_charge(cost_mul_ns(poly_limb_sum(a), poly_limb_sum(b)) +
+                    40 * static_cast<double>(a.size() * b.size()),
+                "a product of c polynomials");
     if (acc.size() < a.size() + b.size() - 1) acc.resize(a.size() + b.size() - 1);
     for (std::size_t i = 0; i < a.size(); ++i) {
         if (a[i].is_zero()) continue;
@@ -29,6 +49,12 @@ void poly_add_mul(Poly& acc, const Poly& a, const Poly& b) {
 /// without pseudo-division's coefficient growth; a non-exact step rejects early.
 bool poly_divides(const Poly& m, Poly a) {
     const std::size_t n = m.size() - 1;
+    if (a.size() > n) {
+        const double la = poly_max_limbs(a), lm = poly_max_limbs(m);
+        work_charge(static_cast<double>(a.size() - n) *
+                        (static_cast<double>(n) * cost_mul_ns(la, lm) + cost_div_ns(la, lm)),
+                    "a division by minpoly");
+    }
     Int q, r;
     for (std::size_t i = a.size(); i-- > n;) {
         if (a[i].is_zero()) continue;
@@ -47,15 +73,24 @@ bool poly_divides(const Poly& m, Poly a) {
 Poly poly_primitive_part(Poly m) {
     Int content = 0;
     for (const Int& x : m)
-        content = gcd(content, x);
+        content = x.is_zero() ? content : content.is_zero() ? Int(abs(x)) : int_gcd(x, content);
     for (Int& x : m)
         x /= content;
     return m;
 }
 
+/// Estimated ns of a Horner evaluation of a degree-n polynomial with la-limb coefficients at
+/// a point of lx limbs (the value grows to la + n lx limbs), `times` such products per step.
+double cost_horner_ns(double n, double la, double lx, double times) {
+    return n * times * cost_mul_ns(la + n * lx, lx);
+}
+
 /// den^d p(num / den) = sum_i p_i num^i den^(d-i), d = p.size() - 1.
 Int poly_eval_homogeneous(const Poly& p, const Int& num, const Int& den) {
     if (p.empty()) return 0;
+    work_charge(cost_horner_ns(static_cast<double>(p.size()), poly_max_limbs(p),
+                               std::max(int_limbs(num), int_limbs(den)), 2),
+                "a polynomial evaluation (degree x bits)");
     Int v = p.back(), den_pow = 1;
     for (std::size_t i = p.size() - 1; i-- > 0;) {
         den_pow *= den;
@@ -68,6 +103,7 @@ Int poly_eval_homogeneous(const Poly& p, const Int& num, const Int& den) {
 Rat poly_eval(const Poly& p, const Int& den, const Rat& x) {
     if (p.empty()) return 0;
     const Int v = poly_eval_homogeneous(p, numerator(x), denominator(x));
+    work_charge(cost_gcd_ns(int_limbs(v) + int_limbs(den)), "normalizing P_k(mid)");
     return Rat(v, den * pow(denominator(x), static_cast<unsigned>(p.size() - 1)));
 }
 
@@ -78,10 +114,16 @@ struct RootBisection {
         : base(numerator(l) * denominator(h)), span(numerator(h) * denominator(l) - base),
           den(denominator(l) * denominator(h)),
           sign_lo(poly_eval_homogeneous(m, numerator(l), denominator(l)).sign()) {
+        const auto n = static_cast<double>(m.size());
+        work_charge(cost_horner_ns(n, poly_max_limbs(m), int_limbs(den), 2),
+                    "scaling minpoly for the bisection (degree x bits)");
         Int den_pow = 1; // m_scaled[i] = m_i den^(n-i)
+        m_scaled.resize(m.size());
         for (std::size_t i = m.size(); i-- > 0; den_pow *= den)
-            m_scaled.insert(m_scaled.begin(), m[i] * den_pow);
+            m_scaled[i] = m[i] * den_pow;
+        scaled_limbs = poly_max_limbs(m_scaled);
     }
+    double scaled_limbs = 1;
     Poly m_scaled;
     Int base, span, den;
     int sign_lo;
@@ -91,8 +133,28 @@ struct RootBisection {
     Rat root; // set when exact
 
     Int mid_numerator() const { return (base << (s + 1)) + span * (2 * a + 1); }
-    Rat mid() const { return exact ? root : Rat(mid_numerator(), den << (s + 1)); }
+    Rat mid() const {
+        if (exact) return root;
+        work_charge(cost_gcd_ns(int_limbs(den) + static_cast<double>(s) / 64 + 1),
+                    "the bisection midpoint");
+        return Rat(mid_numerator(), den << (s + 1));
+    }
     Rat half_width() const { return exact ? Rat(0) : Rat(span, den << (s + 1)); }
+    /// Charges the estimated cost of the halvings from s up to `goal`, before they run: one
+    /// Horner evaluation each, at a point of about bits(base) + s bits.
+    void charge_halvings(long goal) const {
+        const auto n = static_cast<double>(m_scaled.size());
+        const double base_bits = static_cast<double>(msb(abs(base) + abs(span) + 1) + 2);
+        double ns = 0;
+        for (long t = s; t < goal; ++t) {
+            const double num_limbs = bits_limbs(base_bits + static_cast<double>(t));
+            ns +=
+                cost_horner_ns(n, scaled_limbs, num_limbs, 1) + n * (scaled_limbs + n * num_limbs);
+        }
+        work_charge(ns, "the bisection of [l, h] to 2^-" + std::to_string(goal) +
+                            " (degree x bits x halvings)");
+    }
+    /// One halving. Precondition: charged by charge_halvings.
     void halve() {
         // sign of m(num / (den 2^(s+1))) = sign of sum_i m_scaled[i] num^i 2^((s+1)(n-i))
         const Int num = mid_numerator();
@@ -125,6 +187,9 @@ void exact_check_decimals(const std::vector<Poly>& P, const Int& P_den, const Po
     std::vector<Rat> lip(P.size());
     long goal = 0;
     for (std::size_t k = 0; k < P.size(); ++k) {
+        const auto len = static_cast<double>(P[k].size());
+        work_charge(4 * len * (static_cast<double>(e) * len / 64 + poly_max_limbs(P[k]) + 1),
+                    "the Lipschitz bound of c[" + std::to_string(k) + "] (degree x bits)");
         Int sum = 0;
         for (std::size_t i = 1; i < P[k].size(); ++i)
             sum += (i * abs(P[k][i])) << (e * static_cast<long>(i - 1));
@@ -136,11 +201,18 @@ void exact_check_decimals(const std::vector<Poly>& P, const Int& P_den, const Po
                    std::to_string(digits) + " * max|d| within 2000 halvings");
         goal = std::clamp(rational_ceil_log2(width / tol), goal, kMaxHalvings); // w <= tol/2
     }
+    if (std::all_of(lip.begin(), lip.end(), [](const Rat& x) { return x == 0; })) {
+        for (std::size_t k = 0; k < P.size(); ++k) // every c_k = P_k is a constant
+            if (abs(d[k] - poly_eval(P[k], P_den, l)) > tol)
+                reject(decimal_mismatch_reason(k, digits));
+        return; // no bisection of [l, h] needed
+    }
     RootBisection bisection(m, l, h);
     std::vector<std::size_t> pending(P.size());
     for (std::size_t k = 0; k < P.size(); ++k)
         pending[k] = k;
     while (true) {
+        bisection.charge_halvings(goal);
         while (bisection.s < goal && !bisection.exact)
             bisection.halve();
         const Rat mid = bisection.mid(), half_width = bisection.half_width();
@@ -168,7 +240,7 @@ Verdict check_lemma_exact(const LemmaClaim& claim, const LemmaExactEvidence& ev)
         const ParsedClaim parsed = claim_parse(claim);
         const std::size_t K = parsed.K;
         if (ev.minpoly.size() > kMaxMinpolyDegree + 1)
-            reject("minpoly: degree exceeds the limit 4096");
+            undecided("minpoly: degree exceeds the limit 4096");
         Poly m;
         for (std::size_t i = 0; i < ev.minpoly.size(); ++i)
             m.push_back(
@@ -178,6 +250,14 @@ Verdict check_lemma_exact(const LemmaClaim& claim, const LemmaExactEvidence& ev)
         if (ev.c.size() != K)
             reject("c has " + std::to_string(ev.c.size()) + " polynomials, expected " +
                    std::to_string(K));
+        // Bounded length: deg P_k <= 2 deg m (the generator writes P_k reduced, deg P_k < deg m;
+        // hand-written P_k need not be). deg m < 1 is rejected in step 3.
+        const std::size_t deg_m = ev.minpoly.size() - 1;
+        for (std::size_t k = 0; k < K && deg_m >= 1; ++k)
+            if (ev.c[k].size() > 2 * deg_m + 1)
+                undecided("c[" + std::to_string(k) + "] has degree " +
+                          std::to_string(ev.c[k].size() - 1) + " > 2 deg minpoly = " +
+                          std::to_string(2 * deg_m) + " (the limit: deg P_k <= 2 deg m)");
         std::vector<Rat> coefficients; // all P_k, flattened, over one common denominator
         for (std::size_t k = 0; k < K; ++k) {
             const auto Pk =

@@ -8,24 +8,24 @@
 #include "certify/checker/claim.h"
 #include "certify/checker/network.h"
 
+#include <cmath>
+
 namespace convcert::checker {
 
 namespace {
 
 constexpr std::size_t kMaxSamples = 100000;
 
-} // namespace
-
-Verdict check_maxmargin_bracket(const MaxmarginClaim& claim, const MaxmarginEvidence& evidence) {
+/// The checks, in three verdict runs (sizes, the margins and λ, the regularizer part).
+Verdict maxmargin_check_parts(const MaxmarginClaim& claim, const MaxmarginEvidence& evidence) {
     Verdict sizes = verdict_run([&] {
-        if (claim.D < 1 || claim.D > kMaxSignalLength)
-            reject("claim: D = " + std::to_string(claim.D) + " is outside [1, 4096]");
+        limit_check_range(claim.D, 1, kMaxSignalLength, "claim: D");
         if (claim.K < 1 || claim.K > claim.D)
             reject("claim: K = " + std::to_string(claim.K) + " is outside [1, D]");
-        if (claim.R < 1 || claim.R > 64)
-            reject("claim: R = " + std::to_string(claim.R) + " is outside [1, 64]");
-        if (claim.x.empty() || claim.x.size() > kMaxSamples)
-            reject("claim: the number of samples is outside [1, 100000]");
+        limit_check_range(claim.R, 1, 64, "claim: R");
+        if (claim.x.empty()) reject("claim: the number of samples is outside [1, 100000]");
+        if (claim.x.size() > kMaxSamples)
+            undecided("claim: the number of samples is outside [1, 100000]");
         if (claim.y.size() != claim.x.size()) reject("claim: x and y differ in length");
         if (evidence.alpha.size() != claim.x.size())
             reject("evidence: alpha does not have one entry per sample");
@@ -65,6 +65,15 @@ Verdict check_maxmargin_bracket(const MaxmarginClaim& claim, const MaxmarginEvid
         // Margins of W, exactly: W over one denominator.
         const RatRows w = rows_parse(evidence.w, R, D, "w");
         const IntRows W = rows_clear_denominators(row_pointers(w));
+        double w_limbs = 1, x_limbs = 1;
+        for (const auto& row : W.num)
+            for (const Int& v : row)
+                w_limbs = std::max(w_limbs, int_limbs(v));
+        for (const auto& xi : x)
+            for (const Int& v : xi)
+                x_limbs = std::max(x_limbs, int_limbs(v));
+        work_charge(static_cast<double>(n * R * D) * cost_mul_ns(w_limbs, x_limbs),
+                    "the margins (n*R*D products)");
         for (std::size_t i = 0; i < n; ++i) {
             Int dot = 0;
             for (std::size_t r = 0; r < R; ++r)
@@ -77,6 +86,13 @@ Verdict check_maxmargin_bracket(const MaxmarginClaim& claim, const MaxmarginEvid
         }
         // λ = sum_i α_i y_i x_i, α over one denominator.
         const IntVector A = rational_vector_clear_denominators(alpha);
+        double a_limbs = int_limbs(A.den);
+        for (const Int& v : A.num)
+            a_limbs = std::max(a_limbs, int_limbs(v));
+        const double l_limbs = a_limbs + x_limbs + bits_limbs(std::log2(static_cast<double>(n)));
+        work_charge(static_cast<double>(n * R * D) * cost_mul_ns(a_limbs, x_limbs) +
+                        static_cast<double>(R * D) * 2 * cost_gcd_ns(l_limbs),
+                    "lambda = sum_i alpha_i y_i x_i (n*R*D products)");
         std::vector<Int> L(R * D);
         for (std::size_t i = 0; i < n; ++i) {
             if (A.num[i] == 0) continue;
@@ -103,6 +119,15 @@ Verdict check_maxmargin_bracket(const MaxmarginClaim& claim, const MaxmarginEvid
     Verdict b = check_regularizer_bracket(bracket_claim, bracket_ev);
     if (!b.valid) b.reason = "regularizer part: " + b.reason;
     return b;
+}
+
+} // namespace
+
+Verdict check_maxmargin_bracket(const MaxmarginClaim& claim, const MaxmarginEvidence& evidence) {
+    // One outer run, so that the three parts share one work meter (nested runs do not reset it).
+    Verdict result;
+    const Verdict outer = verdict_run([&] { result = maxmargin_check_parts(claim, evidence); });
+    return outer.valid ? result : outer;
 }
 
 } // namespace convcert::checker

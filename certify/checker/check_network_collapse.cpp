@@ -25,8 +25,7 @@ kernels_one_row(const std::vector<std::vector<std::string>>& u) {
 Verdict check_network_collapse(const CollapseClaim& claim) {
     return verdict_run([&] {
         // 1. structure, sizes, canonical rationals, slack >= 0.
-        if (claim.D < 1 || claim.D > kMaxSignalLength)
-            reject("claim: D = " + std::to_string(claim.D) + " is outside [1, 4096]");
+        limit_check_range(claim.D, 1, kMaxSignalLength, "claim: D");
         if (claim.K < 1 || claim.K > claim.D)
             reject("claim: K = " + std::to_string(claim.K) + " is outside [1, D]");
         if (claim.R != 1)

@@ -33,13 +33,11 @@ void rank_indices_check(const std::vector<long>& idx, long count, long bound,
 Verdict check_rank_bound(const RankClaim& claim, const RankEvidence& evidence) {
     return verdict_run([&] {
         // 1. structure, sizes, canonical rationals, indices.
-        if (claim.D < 1 || claim.D > kMaxSignalLength)
-            reject("claim: D = " + std::to_string(claim.D) + " is outside [1, 4096]");
+        limit_check_range(claim.D, 1, kMaxSignalLength, "claim: D");
         if (claim.K != 1)
             reject("claim: K = " + std::to_string(claim.K) +
                    " but rank-bound is stated for K = 1 only");
-        if (claim.R < 1 || claim.R > kMaxRankRows)
-            reject("claim: R = " + std::to_string(claim.R) + " is outside [1, 64]");
+        limit_check_range(claim.R, 1, kMaxRankRows, "claim: R");
         if (static_cast<long>(claim.w.size()) != claim.R)
             reject("claim: w has " + std::to_string(claim.w.size()) +
                    " rows, expected R = " + std::to_string(claim.R));
@@ -52,13 +50,24 @@ Verdict check_rank_bound(const RankClaim& claim, const RankEvidence& evidence) {
                                               "w[" + std::to_string(r) + "]"));
         rank_indices_check(evidence.rows, claim.rank, claim.R, "evidence.rows");
         rank_indices_check(evidence.columns, claim.rank, claim.D, "evidence.columns");
-        // 2. the minor is invertible: Gaussian elimination with exact rationals.
+        // 2. the minor is invertible: each row over its own common denominator (a nonzero
+        // row scaling), then fraction-free (Bareiss) elimination with row swaps; every division
+        // is exact (Sylvester's identity), and no gcd is taken.
         const auto n = static_cast<std::size_t>(claim.rank);
-        std::vector<std::vector<Rat>> M(n, std::vector<Rat>(n));
-        for (std::size_t i = 0; i < n; ++i)
+        std::vector<std::vector<Int>> M;
+        double bits = 1;
+        for (std::size_t i = 0; i < n; ++i) {
+            std::vector<Rat> row;
             for (std::size_t j = 0; j < n; ++j)
-                M[i][j] = W[static_cast<std::size_t>(evidence.rows[i])]
-                           [static_cast<std::size_t>(evidence.columns[j])];
+                row.push_back(W[static_cast<std::size_t>(evidence.rows[i])]
+                               [static_cast<std::size_t>(evidence.columns[j])]);
+            M.push_back(rational_vector_clear_denominators(row).num);
+            for (const Int& x : M.back())
+                bits = std::max(bits, x.is_zero() ? 1.0 : static_cast<double>(msb(abs(x)) + 1));
+        }
+        work_charge(cost_bareiss_ns(static_cast<double>(n), bits, false),
+                    "the elimination of the rank x rank minor");
+        Int prev = 1;
         for (std::size_t col = 0; col < n; ++col) {
             std::size_t pivot = col;
             while (pivot < n && M[pivot][col] == 0)
@@ -68,11 +77,11 @@ Verdict check_rank_bound(const RankClaim& claim, const RankEvidence& evidence) {
                        std::to_string(col) + " of its echelon form has no pivot");
             std::swap(M[pivot], M[col]);
             for (std::size_t i = col + 1; i < n; ++i) {
-                if (M[i][col] == 0) continue;
-                const Rat f = M[i][col] / M[col][col];
-                for (std::size_t j = col; j < n; ++j)
-                    M[i][j] -= f * M[col][j];
+                for (std::size_t j = col + 1; j < n; ++j)
+                    M[i][j] = (M[col][col] * M[i][j] - M[i][col] * M[col][j]) / prev; // exact
+                M[i][col] = 0;
             }
+            prev = M[col][col];
         }
     });
 }

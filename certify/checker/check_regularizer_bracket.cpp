@@ -7,6 +7,8 @@
 #include "certify/checker/claim.h"
 #include "certify/checker/network.h"
 
+#include <cmath>
+
 namespace convcert::checker {
 
 namespace {
@@ -23,14 +25,12 @@ struct Bracket {
 
 /// Sizes and limits, every entry a canonical rational.
 Bracket bracket_parse(const RegularizerClaim& claim, const RegularizerBracketEvidence& ev) {
-    if (claim.D < 1 || claim.D > kMaxSignalLength)
-        reject("claim: D = " + std::to_string(claim.D) + " is outside [1, 4096]");
+    limit_check_range(claim.D, 1, kMaxSignalLength, "claim: D");
     if (claim.K < 1 || claim.K > claim.D)
         reject("claim: K = " + std::to_string(claim.K) + " is outside [1, D]");
-    if (claim.R < 1 || claim.R > kMaxR)
-        reject("claim: R = " + std::to_string(claim.R) + " is outside [1, 64]");
+    limit_check_range(claim.R, 1, kMaxR, "claim: R");
     if (claim.R * claim.K > kMaxBlock)
-        reject("claim: R*K = " + std::to_string(claim.R * claim.K) + " exceeds the limit 4096");
+        undecided("claim: R*K = " + std::to_string(claim.R * claim.K) + " exceeds the limit 4096");
     Bracket b;
     b.D = static_cast<std::size_t>(claim.D);
     b.K = static_cast<std::size_t>(claim.K);
@@ -47,6 +47,9 @@ Bracket bracket_parse(const RegularizerClaim& claim, const RegularizerBracketEvi
 Rat dual_value(const Bracket& b) {
     const IntRows L = rows_clear_denominators(row_pointers(b.lambda));
     const IntRows W = rows_clear_denominators(row_pointers(b.w));
+    work_charge(static_cast<double>(b.R * b.D) *
+                    cost_mul_ns(int_limbs(L.den) + 8, int_limbs(W.den) + 8),
+                "<lambda, w>");
     Int sum = 0;
     for (std::size_t r = 0; r < b.R; ++r)
         for (std::size_t j = 0; j < b.D; ++j)
@@ -110,6 +113,21 @@ void matrix_check_psd(SymMatrix& m) {
 void check_psd(const Bracket& b) {
     const IntRows L = rows_clear_denominators(row_pointers(b.lambda));
     const std::size_t D = b.D, K = b.K;
+    // Up front, before any product: the correlations (R²/2 blocks, <= 2K lags, D products
+    // each) and the elimination, from R·K and the bits of Λ.
+    double lambda_bits = static_cast<double>(msb(L.den) + 1);
+    for (const auto& row : L.num)
+        for (const Int& x : row)
+            if (!x.is_zero())
+                lambda_bits = std::max(lambda_bits, static_cast<double>(msb(abs(x)) + 1));
+    const auto R = static_cast<double>(b.R), n = static_cast<double>(b.R * K);
+    const double lambda_limbs = bits_limbs(lambda_bits);
+    const double entry_bits = 2 * lambda_bits + std::log2(static_cast<double>(D)) + 3;
+    work_charge(R * (R + 1) / 2 * static_cast<double>(2 * K * D) *
+                        cost_mul_ns(lambda_limbs, lambda_limbs) +
+                    cost_bareiss_ns(n, entry_bits, true),
+                "the PSD test of 4I - T T^T (R*K = " + std::to_string(b.R * K) + ", " +
+                    std::to_string(static_cast<long>(lambda_bits)) + "-bit entries of lambda)");
     std::vector<bool> diagonal_lags(D, false), all_lags(D, false);
     for (std::size_t d = 0; d < K; ++d) {
         diagonal_lags[d] = all_lags[d] = true;

@@ -24,8 +24,8 @@ ExactNetwork network_parse(const std::vector<std::vector<std::vector<std::string
                            const std::string& prefix) {
     if (u.empty()) reject(name + ": no channels (u is empty)");
     if (u.size() > kMaxChannels)
-        reject(name + ": " + std::to_string(u.size()) +
-               " channels exceed the limit of 4096 channels");
+        undecided(name + ": " + std::to_string(u.size()) +
+                  " channels exceed the limit of 4096 channels");
     if (v.size() != u.size())
         reject(name + ": " + std::to_string(u.size()) + " kernels u but " +
                std::to_string(v.size()) + " vectors v");
@@ -72,8 +72,21 @@ void network_check_realizes(const ExactNetwork& net, const RatRows& w, const std
     const IntRows U = rows_clear_denominators(u_rows);
     Int den_v = 1;
     for (const auto& v : net.v)
-        if (v.den != den_v) den_v = den_v == 1 ? v.den : lcm(den_v, v.den);
+        den_v = int_lcm_bounded(den_v, v.den, name + ": v");
     const Int den = U.den * den_v;
+    // Up front: C·R·K·D multiply-adds of u_k (den_v / den_c) by v_c's entries.
+    double work = 0;
+    for (std::size_t c = 0; c < net.u.size(); ++c) {
+        double lu = 1, lv = 1;
+        for (std::size_t r = 0; r < net.R; ++r)
+            for (const Int& x : U.num[c * net.R + r])
+                lu = std::max(lu, int_limbs(x));
+        for (const Int& x : net.v[c].num)
+            lv = std::max(lv, int_limbs(x));
+        lu += int_limbs(den_v) - int_limbs(net.v[c].den) + 1;
+        work += static_cast<double>(net.R * net.K * net.D) * cost_mul_ns(lu, lv);
+    }
+    work_charge(work, name + "'s realization (C*R*K*D products)");
     for (std::size_t r = 0; r < net.R; ++r) {
         std::vector<Int> sum(net.D);
         for (std::size_t c = 0; c < net.u.size(); ++c) {
@@ -106,6 +119,15 @@ Rat network_cost(const ExactNetwork& net) {
             squares += n * n;
         return Rat(squares, den * den);
     };
+    double work = 0;
+    for (const auto& v : net.v) {
+        double limbs = int_limbs(v.den);
+        for (const Int& x : v.num)
+            limbs = std::max(limbs, int_limbs(x));
+        work += static_cast<double>(net.D + net.R * net.K) * cost_mul_ns(limbs, limbs) +
+                (net.R + 1) * 4 * cost_gcd_ns(2 * limbs);
+    }
+    work_charge(work, "the network's cost");
     Rat cost = 0;
     for (std::size_t c = 0; c < net.u.size(); ++c) {
         for (const auto& row : net.u[c]) {

@@ -35,6 +35,55 @@ struct Undecided : std::runtime_error {
 };
 [[noreturn]] void undecided(const std::string& reason);
 
+inline constexpr double kLog2Of10 = 3.3219280948873623;
+
+/// "<what> = value is outside [lo, hi]": a rejection below lo (the format's bound), an undecided
+/// verdict above hi (a resource limit).
+void limit_check_range(long value, long lo, long hi, const std::string& what);
+
+/// Declines the work (undecided) when `work` exceeds `limit`: "<what> = work exceeds the limit".
+/// The quantities are cheap estimates (sizes times bits) taken before any expensive arithmetic.
+void limit_check_work(double work, double limit, const std::string& what);
+
+/// The work meter: every costly step charges its estimated time (ns, from sizes and bit lengths,
+/// calibrated on Boost's schoolbook cpp_int) *before* it runs; once a check's total would pass
+/// kWorkBudgetNs, the check is declined (undecided) naming the step. verdict_run resets it.
+inline constexpr double kWorkBudgetNs = 90e9;
+void work_charge(double ns, const std::string& what);
+
+/// The estimate charged so far by the current (or last finished) check on this thread, in ns.
+double work_charged_ns();
+
+/// 64-bit limbs of |x| (at least 1), and of a number of `bits` bits.
+double int_limbs(const Int& x);
+double bits_limbs(double bits);
+
+/// Estimated ns of one product (or multiply-add) of integers of la and lb limbs; of one
+/// division of a la-limb by a lb-limb integer (quadratic in la when lb is short); of Boost's binary
+/// gcd (also every normalization of a cpp_rational) of numbers of at most l limbs.
+double cost_mul_ns(double la, double lb);
+double cost_div_ns(double la, double lb);
+double cost_gcd_ns(double l);
+
+/// Estimated ns of fraction-free (Bareiss) elimination of an n×n integer matrix with entries
+/// of at most `entry_bits` bits: step k updates (n-k)² entries (half when symmetric), minors of
+/// order k+2 of about (k+2)·entry_bits bits, by two products and an exact division each. About
+/// n^5 (entry limbs)² / 30 products: the cost that bounds R·K in the PSD test.
+double cost_bareiss_ns(double n, double entry_bits, bool symmetric);
+
+/// gcd(a, b) for b != 0, reducing a modulo b first when a is much longer (Boost's gcd is
+/// quadratic in the longer operand even when the other is one limb). Charges the meter.
+Int int_gcd(const Int& a, const Int& b);
+
+/// lcm(a, b) for a, b >= 1 via int_gcd; declines (undecided) when the result would exceed
+/// kMaxDenominatorBits. `what` names the denominator in that message.
+inline constexpr double kMaxDenominatorBits = 1 << 19;
+Int int_lcm_bounded(const Int& a, const Int& b, const std::string& what);
+
+/// Bits of the integer or rational spelled s (canonical or decimal digits, at most 100000 of them),
+/// an upper bound read off its length: digits * log2(10) + 1.
+double string_bits_estimate(const std::string& s);
+
 /// Runs `checks`; a Reject (or any other exception) becomes Verdict{false, reason}, an Undecided
 /// or an allocation failure an undecided verdict.
 Verdict verdict_run(const std::function<void()>& checks);

@@ -1,0 +1,246 @@
+// Tests of the checker's resource limits (docs/certificates.md, "Limits"): a certificate beyond
+// a limit gets an undecided verdict, quickly, never INVALID; the hostile files of issue 11 are
+// answered in seconds; and the trust fixes of issue 11 (the trailing-zero enclosure rule implies
+// uniqueness in the whole box; "1e-0000001" is a decimal).
+#include "bench/checker_crafted.h"
+#include "certify/checker/checker.h"
+#include "certify/checker/rational.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+
+using namespace convcert;
+using namespace convcert::checker;
+
+namespace {
+
+/// The verdict and the seconds it took.
+struct Timed {
+    Verdict verdict;
+    double seconds;
+};
+
+Timed timed_check(const Certificate& cert) {
+    const auto t0 = std::chrono::steady_clock::now();
+    Verdict v = check_certificate(cert);
+    return {v, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()};
+}
+
+/// Undecided (never valid, never INVALID) with `what` in the reason, within `seconds`.
+void require_undecided(const Certificate& cert, const std::string& what, double seconds = 20) {
+    const Timed t = timed_check(cert);
+    INFO(t.verdict.reason << " (" << t.seconds << " s)");
+    CHECK_FALSE(t.verdict.valid);
+    CHECK(t.verdict.undecided);
+    CHECK(t.verdict.reason.find(what) != std::string::npos);
+    CHECK(t.verdict.reason.find('\n') == std::string::npos);
+    CHECK(t.seconds < seconds);
+}
+
+Certificate enclosure_certificate(std::vector<std::string> vector, std::vector<std::string> center,
+                                  std::string radius, std::vector<std::string> decimals) {
+    Certificate cert;
+    cert.kind = kKindLemmaEnclosure;
+    cert.claim.K = static_cast<long>(vector.size());
+    // target = a ⋆ a, computed here exactly
+    std::vector<Rat> a;
+    for (const auto& s : vector)
+        a.push_back(Rat(s));
+    for (std::size_t j = 0; j < a.size(); ++j) {
+        Rat t = 0;
+        for (std::size_t k = 0; k + j < a.size(); ++k)
+            t += a[k] * a[k + j];
+        cert.claim.target.push_back(crafted::str(t));
+    }
+    cert.claim.vectors = {vector};
+    cert.enclosure = LemmaEnclosureEvidence{center, radius, 30, decimals};
+    return cert;
+}
+
+} // namespace
+
+TEST_CASE("enclosure: trailing zeros need |center_0| > r (uniqueness in the whole box)",
+          "[checker][enclosure][limits]") {
+    const std::string e40 = "1/1" + std::string(40, '0'), e35 = "1/1" + std::string(35, '0');
+    // c = (1e-40, 1, 0): target (1 + 1e-80, 1e-40, 0). (0, 1, 1e-40) is a second solution, and
+    // it lies in the box center c, radius 1e-35: the box does not hold exactly one c.
+    const Certificate two =
+        enclosure_certificate({e40, "1", "0"}, {e40, "1", "0"}, e35, {"0", "1", "0"});
+    std::vector<Rat> other = {0, 1, Rat(e40)}, target;
+    for (const auto& s : two.claim.target)
+        target.push_back(Rat(s));
+    for (std::size_t j = 0; j < 3; ++j) { // independent: the other point solves it too
+        Rat t = 0;
+        for (std::size_t k = 0; k + j < 3; ++k)
+            t += other[k] * other[k + j];
+        CHECK(t == target[j]);
+    }
+    const Verdict v = check_certificate(two); // accepted before the fix
+    CHECK_FALSE(v.valid);
+    CHECK_FALSE(v.undecided);
+    CHECK(v.reason.find("trailing zeros: |center[0]| <= radius") != std::string::npos);
+    // |c_0| = 1e-30 > r = 1e-35: (0, 1, 1e-30) is outside the box, the rule admits it.
+    const std::string e30 = "1/1" + std::string(30, '0');
+    const Verdict one = check_certificate(
+        enclosure_certificate({e30, "1", "0"}, {e30, "1", "0"}, e35, {"1e-30", "1", "0"}));
+    INFO(one.reason);
+    CHECK(one.valid);
+    // Without trailing zeros (n = K) the rule does not apply: c = (1e-40, 1).
+    const Verdict full =
+        check_certificate(enclosure_certificate({e40, "1"}, {e40, "1"}, e35, {"0", "1"}));
+    INFO(full.reason);
+    CHECK(full.valid);
+}
+
+TEST_CASE("decimals: leading zeros in the exponent", "[checker][rational][limits]") {
+    CHECK(decimal_parse("1e-0000001", "d") == Rat(1, 10));
+    CHECK(decimal_parse("1e+0000002", "d") == Rat(100));
+    CHECK(decimal_parse("25e-0000000", "d") == Rat(25));
+    CHECK(decimal_parse("1e" + std::string(20, '0') + "5", "d") == Rat(100000));
+    const Verdict v = verdict_run([] { decimal_parse("1e-100001", "d"); });
+    CHECK(v.undecided);
+    CHECK(v.reason.find("decimal exponent exceeds the limit of 100000") != std::string::npos);
+}
+
+TEST_CASE("limits: size limits are undecided, format errors invalid", "[checker][limits]") {
+    SECTION("lemma sizes") {
+        Certificate c = crafted::lemma_exact_power(2, 0, false);
+        c.claim.K = 4097;
+        require_undecided(c, "K = 4097 exceeds the limit 4096", 1);
+        c.claim.K = 0;
+        CHECK_FALSE(check_certificate(c).undecided);
+        Certificate vectors = crafted::lemma_exact_power(2, 0, false);
+        vectors.claim.vectors.assign(4097, {"1"});
+        require_undecided(vectors, "exceed the limit of 4096 vectors", 1);
+        Certificate digits = crafted::lemma_exact_power(2, 0, false);
+        digits.exact->digits = 10001;
+        require_undecided(digits, "digits = 10001 is outside [30, 10000]", 1);
+        digits.exact->digits = 29;
+        CHECK_FALSE(check_certificate(digits).undecided);
+        Certificate big = crafted::lemma_exact_power(2, 0, false);
+        big.exact->interval_hi = "2" + std::string(100000, '0');
+        require_undecided(big, "interval[1]: rational exceeds the limit of 100000 digits", 1);
+        big.exact->interval_hi = "2";
+        big.exact->minpoly.assign(4098, "1");
+        require_undecided(big, "minpoly: degree exceeds the limit 4096", 1);
+    }
+    SECTION("bracket sizes") {
+        Certificate c = crafted::regularizer_dense(8, 2, 64);
+        c.regularizer_claim->D = 4097;
+        require_undecided(c, "D = 4097 is outside [1, 4096]", 1);
+        c.regularizer_claim->D = 0;
+        CHECK_FALSE(check_certificate(c).undecided);
+        c = crafted::regularizer_dense(8, 2, 64);
+        c.regularizer_claim->R = 65;
+        require_undecided(c, "R = 65 is outside [1, 64]", 1);
+        c = crafted::regularizer_dense(8, 2, 64);
+        c.bracket->u.assign(4097, c.bracket->u[0]);
+        c.bracket->v.assign(4097, c.bracket->v[0]);
+        require_undecided(c, "4097 channels exceed the limit of 4096 channels", 5);
+        c = crafted::regularizer_dense(8, 2, 64);
+        c.regularizer_claim->R = 2;
+        c.regularizer_claim->K = 2049;
+        c.regularizer_claim->D = 4096;
+        require_undecided(c, "R*K = 4098 exceeds the limit 4096", 1);
+    }
+    SECTION("maxmargin samples") {
+        Certificate c;
+        c.kind = kKindMaxmarginBracket;
+        c.maxmargin_claim = MaxmarginClaim{};
+        c.maxmargin_claim->D = c.maxmargin_claim->K = c.maxmargin_claim->R = 1;
+        c.maxmargin_claim->x.assign(100001, {"1"});
+        c.maxmargin_claim->y.assign(100001, "1");
+        c.maxmargin = MaxmarginEvidence{};
+        c.maxmargin->alpha.assign(100001, "0");
+        require_undecided(c, "the number of samples is outside [1, 100000]", 5);
+    }
+    SECTION("common denominators: at most 2^19 bits") {
+        // λ_i = 1/(10^600 + i): nearly coprime 2000-bit denominators; their lcm passes 2^19
+        // bits after about 260 entries.
+        Certificate c = crafted::regularizer_dense(512, 2, 64);
+        const Int big = pow(Int(10), 600);
+        for (std::size_t i = 0; i < 512; ++i)
+            c.bracket->lambda[0][i] = "1/" + Int(big + i + 1).str();
+        require_undecided(c, "the common denominator exceeds the limit of 524288 bits", 20);
+    }
+}
+
+TEST_CASE("limits: the hostile files of issue 11 are answered in seconds", "[checker][limits]") {
+    SECTION("K = 1, minpoly y^4096 - 1, 50000-digit interval ends") {
+        const Certificate c = crafted::lemma_exact_power(4096, 25000, false);
+        CHECK(c.exact->interval_lo.size() >= 50000);
+        require_undecided(c, "degree x bits", 20);
+    }
+    SECTION("a c polynomial of a million coefficients") {
+        require_undecided(crafted::lemma_exact_long_c(1000000), "deg P_k <= 2 deg m", 5);
+        CHECK(check_certificate(crafted::lemma_exact_long_c(2)).valid);
+        CHECK(check_certificate(crafted::lemma_exact_long_c(5)).valid); // deg P_0 = 4 = 2 deg m
+        const Verdict beyond = check_certificate(crafted::lemma_exact_long_c(6));
+        CHECK(beyond.undecided);
+    }
+    SECTION("regularizer-bracket D = K = 4096, dense lambda") {
+        require_undecided(crafted::regularizer_dense(4096, 4096, 64), "the PSD test", 20);
+    }
+    SECTION("K = 4096 vectors and targets with distinct prime denominators") {
+        require_undecided(crafted::lemma_distinct_primes(4096), "autocorrelation", 20);
+    }
+}
+
+TEST_CASE("limits: a network realization beyond the work limit", "[checker][limits]") {
+    // network-collapse, D = K = 4096, two input channels of 600-digit integers: the realization
+    // is C·K·D = 3.4e7 products of 32-limb numbers, about 140 s estimated: declined before it.
+    const std::string big = "1" + std::string(599, '3');
+    Certificate c;
+    c.kind = kKindNetworkCollapse;
+    c.collapse = CollapseClaim{};
+    c.collapse->D = c.collapse->K = 4096;
+    c.collapse->w.assign(4096, "0");
+    const std::vector<std::string> row(4096, big);
+    c.collapse->input = CollapseNetwork{{row, row}, {row, row}};
+    c.collapse->output = CollapseNetwork{{row}, {row}};
+    c.collapse->cost_in = c.collapse->cost_out = c.collapse->slack = "0";
+    require_undecided(c, "the input network's realization (C*R*K*D products)", 20);
+    // The same at D = K = 64 is decided (INVALID: w = 0 is not realized).
+    c.collapse->D = c.collapse->K = 64;
+    c.collapse->w.assign(64, "0");
+    const std::vector<std::string> small(64, big);
+    c.collapse->input = CollapseNetwork{{small, small}, {small, small}};
+    c.collapse->output = CollapseNetwork{{small}, {small}};
+    const Verdict v = check_certificate(c);
+    CHECK_FALSE(v.undecided);
+    CHECK(v.reason.find("the input network does not realize w") != std::string::npos);
+}
+
+TEST_CASE("limits: the work limits sit between decided and undecided", "[checker][limits]") {
+    // Small instances of the crafted families are decided (valid); the next size up of the
+    // expensive ones is declined up front, before its arithmetic.
+    CHECK(check_certificate(crafted::lemma_exact_power(64, 20, false)).valid);
+    CHECK(check_certificate(crafted::lemma_exact_power(64, 0, true)).valid);
+    CHECK(check_certificate(crafted::regularizer_dense(64, 16, 64)).valid);
+    CHECK(check_certificate(crafted::lemma_enclosure_dominant(16)).valid);
+    CHECK(check_certificate(crafted::rank_dense(16, 64)).valid);
+    require_undecided(crafted::regularizer_dense(1024, 1024, 64), "the PSD test", 10);
+    require_undecided(crafted::regularizer_dense(128, 128, 64),
+                      "the PSD test of 4I - T T^T (R*K = 128", 10);
+    require_undecided(crafted::lemma_enclosure_dominant(4096), "the contraction test", 20);
+    require_undecided(crafted::lemma_exact_power(1024, 0, true), "the bisection of [l, h]", 10);
+    CHECK(check_certificate(crafted::lemma_exact_power(256, 0, true)).valid);
+    require_undecided(crafted::rank_dense(64, 20000), "the elimination", 20);
+}
+
+TEST_CASE("limits: nested checks share one work meter", "[checker][limits]") {
+    // check_maxmargin_bracket runs its parts (and the regularizer-bracket check) inside one
+    // outer run: the parts' estimates add up against one budget instead of one each.
+    Verdict second;
+    const Verdict outer = verdict_run([&] {
+        const Verdict first = verdict_run([] { work_charge(0.6 * kWorkBudgetNs, "part one"); });
+        CHECK(first.valid);
+        second = verdict_run([] { work_charge(0.6 * kWorkBudgetNs, "part two"); });
+    });
+    CHECK(outer.valid);
+    CHECK(second.undecided);
+    CHECK(second.reason.find("work limit: part two") != std::string::npos);
+    // A new outermost run starts from zero.
+    CHECK(verdict_run([] { work_charge(0.6 * kWorkBudgetNs, "again"); }).valid);
+}
