@@ -41,15 +41,16 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
-// The KKT polish of SDPA's point, or nothing (with the reason in rep.polish). Channels: those
-// of Z's numerical rank first; if that does not converge (a degenerate optimal face), the top
-// 1, 2, ..., R + 1 eigenvectors (for R = 1 a one-channel optimum exists, the Theorem); the
-// smallest residual wins.
+// The KKT polish of SDPA's point, or nothing (with the reason in rep.polish). Channels: the
+// top 1, 2, ..., R + 1 eigenvectors of Z, the first that converges (few channels make the
+// upper bound hold for more C; for R = 1 a one-channel optimum exists, the Theorem), then all
+// of Z's numerical rank; the smallest residual wins.
 std::optional<MaxmarginKkt> polish_point(const data::Dataset& d, long K,
                                          const MaxmarginSdpResult& sdp, MaxmarginReport& rep) {
     std::optional<MaxmarginKkt> best;
     rep.polish = "none";
-    for (long channels = 0; channels <= d.R + 1; ++channels) {
+    for (long k = 1; k <= d.R + 2; ++k) {
+        const long channels = k <= d.R + 1 ? k : 0;
         try {
             MaxmarginKkt kkt = maxmargin_kkt_polish(d, K, sdp.gram, sdp.alpha, channels);
             if (!best || kkt.residual < best->residual) best = std::move(kkt);
@@ -110,10 +111,10 @@ std::string upper_from_network(const data::Dataset& d, long K, const MaxmarginKk
     return net.upper;
 }
 
-// The upper bound from SDPA's W rescaled to margin 1 and bracketed by the regularizer
-// pipeline; appends to method.
-std::string upper_from_sdp(const data::Dataset& d, long K, const std::vector<double>& W,
-                           MaxmarginEvidence& ev, MaxmarginReport& rep, std::string& method) {
+// The upper bound from a predictor W (SDPA's or the polished one) rescaled to margin 1 and
+// bracketed by the regularizer pipeline; appends to method.
+std::string upper_from_predictor(const data::Dataset& d, long K, const std::vector<double>& W,
+                                 MaxmarginEvidence& ev, MaxmarginReport& rep, std::string& method) {
     const long R = d.R, D = d.D;
     rep.W = maxmargin_scale_to_margin(d, W);
     rep.w.assign(static_cast<std::size_t>(R),
@@ -141,12 +142,25 @@ std::string upper_from_sdp(const data::Dataset& d, long K, const std::vector<dou
     return b.upper;
 }
 
-// The upper bound: from the polished network when it is estimated better and can be made
-// exact, otherwise from SDPA's W.
+// The upper bound: from the polished network (or, for R > 1 and more than R channels, the
+// polished W) when it is estimated better and can be made exact, otherwise from SDPA's W.
 std::string upper_best(const data::Dataset& d, long K, const MaxmarginSdpResult& sdp,
                        const std::optional<MaxmarginKkt>& kkt, MaxmarginEvidence& ev,
                        MaxmarginReport& rep, std::string& method) {
     if (polished_upper_better(d, sdp, kkt)) {
+        // For R > 1 the upper bound holds for C >= C0: a polished network of more than R
+        // channels gives way to the regularizer pipeline's network for the polished W.
+        if (d.R > 1 && kkt->channels > d.R) {
+            try {
+                std::string m = method;
+                std::string upper = upper_from_predictor(d, K, kkt->W, ev, rep, m);
+                rep.polished_upper = true;
+                method = m + " (of the KKT-polished W)";
+                return upper;
+            } catch (const std::runtime_error&) {
+                // the pipeline failed on this W: the polished network below
+            }
+        }
         try {
             std::string upper = upper_from_network(d, K, *kkt, ev, rep);
             rep.polished_upper = true;
@@ -156,7 +170,7 @@ std::string upper_best(const data::Dataset& d, long K, const MaxmarginSdpResult&
             // not exact-able (e.g. no separation after rounding): SDPA's route below
         }
     }
-    return upper_from_sdp(d, K, sdp.W, ev, rep, method);
+    return upper_from_predictor(d, K, sdp.W, ev, rep, method);
 }
 
 } // namespace
