@@ -213,7 +213,9 @@ Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginRepor
         throw std::runtime_error("the max-margin SDP gave no separating predictor (SDPA phase " +
                                  sdp.phase.substr(0, sdp.phase.find(' ')) +
                                  "; are the data linearly separable?)");
+    t0 = std::chrono::steady_clock::now();
     const std::optional<MaxmarginKkt> kkt = polish_point(d, K, sdp, rep);
+    rep.polish_seconds = seconds_since(t0);
     t0 = std::chrono::steady_clock::now();
     const MaxmarginLowerBound lb = lower_bound_best(d, K, sdp, kkt, rep);
     rep.lower_seconds = seconds_since(t0);

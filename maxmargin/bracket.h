@@ -28,7 +28,7 @@ struct MaxmarginReport {
     std::vector<double> W; ///< the certified margin-feasible predictor w, R·D, rounded to doubles
     std::vector<std::vector<std::string>> w; ///< the same as rationals
     long channels = 1;                       ///< C0 of the upper bound's network
-    double sdp_seconds = 0, lower_seconds = 0, upper_seconds = 0;
+    double sdp_seconds = 0, polish_seconds = 0, lower_seconds = 0, upper_seconds = 0;
 };
 
 /// Builds the certificate. Preconditions: d valid, 1 <= K <= D (std::invalid_argument).
