@@ -81,7 +81,10 @@ TEST_CASE("the example maxmargin-bracket certificate is valid with its documente
     CHECK(r.out.find("valid (maxmargin-bracket, D = 6, K = 2, R = 1, 10 samples)") !=
           std::string::npos);
     const nlohmann::json cert = nlohmann::json::parse(cli_file_read(path));
+    CHECK(cert.at("kind") == "maxmargin-bracket");
     const auto& claim = cert.at("claim");
+    CHECK(claim.at("D") == 6);
+    CHECK(claim.at("K") == 2);
     CHECK(claim.at("x").size() == 10);
     CHECK(claim.at("y").size() == 10);
     CHECK(cert.at("evidence").at("alpha").size() == 10);
