@@ -84,6 +84,9 @@ MaxmarginSdpResult maxmargin_sdp_solve(const data::Dataset& d, long K,
                     s += Z[static_cast<std::size_t>((RK + (j - k + D) % D) * N + r * K + k)];
                 out.W[static_cast<std::size_t>(r * D + j)] = sigma * s;
             }
+        out.gram.resize(Z.size());
+        for (std::size_t k = 0; k < Z.size(); ++k)
+            out.gram[k] = sigma * Z[k];
     }
     out.alpha.resize(raw.x.size());
     for (std::size_t i = 0; i < raw.x.size(); ++i) {

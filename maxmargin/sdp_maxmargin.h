@@ -24,8 +24,11 @@ regularizer::RegularizerSdpData maxmargin_sdp_data(const data::Dataset& d, long 
 struct MaxmarginSdpResult {
     std::vector<double> W;     ///< R·D, the primal predictor for the unscaled x (margins ≈ 1)
     std::vector<double> alpha; ///< n multipliers for the unscaled x (λ = sum α_i y_i x_i)
-    double primal = 0;         ///< tr Z in unscaled units (≈ the optimum)
-    double dual = 0;           ///< sum α_i
+    /// σ·Z, N×N column-major (N = R·K + D): the Gram matrix of a network (u; v) for the
+    /// unscaled x, u in the first R·K rows; empty when SDPA returned no Y
+    std::vector<double> gram;
+    double primal = 0; ///< tr Z in unscaled units (≈ the optimum)
+    double dual = 0;   ///< sum α_i
     std::string phase;
     bool optimal = false;
     int iterations = 0;

@@ -220,9 +220,13 @@ TEST_CASE("collapse: certificate written atomically, checked; bad input exits 2"
     CHECK(to_stdout.exit_code == 0);
     CHECK(to_stdout.out == cli_file_read(out));
     CHECK(to_stdout.err.find("convcert collapse: C = 3 -> 1") != std::string::npos);
-    // The shipped certificate is this run's output.
-    CHECK(cli_file_read(out) ==
-          cli_file_read(fs::path(CONVCERT_SOURCE_DIR) / "examples" / "network-collapse.json"));
+    // The shipped certificate checks with the same claim; its bytes (a double-precision spectral
+    // factor, rounded) are not compared with this machine's run.
+    const Run shipped = run(
+        "check " + (fs::path(CONVCERT_SOURCE_DIR) / "examples" / "network-collapse.json").string());
+    CHECK(shipped.exit_code == 0);
+    CHECK(shipped.out.find("valid (network-collapse, D = 6, K = 3, 3 channels -> 1)") !=
+          std::string::npos);
     // An already optimal input: the slack is stated, and the certificate still checks.
     const fs::path optimal = scratch() / "optimal.json";
     cli_file_write(optimal, R"({"D": 2, "K": 2, "u": [[1, 0], [0, 1]], "v": [[1, 0], [0, 1]]})");
