@@ -1,7 +1,6 @@
 // convcert: certified spectral factorization (the Lemma of Jagadeesan, Razenshteyn and
 // Gunasekar, COLT 2022). Dispatches the subcommands; see `convcert --help`.
 #include "app/commands.h"
-#include "maxmargin/blas_threads.h"
 
 #include <iostream>
 #include <string>
@@ -44,8 +43,6 @@ commands:
 
 int main(int argc, char** argv) {
     using namespace convcert::app;
-    // One BLAS thread: the same binary, libraries and machine give the same bytes (README).
-    convcert::maxmargin::maxmargin_blas_threads_set_one();
     if (argc < 2) {
         std::cerr << kHelp;
         return kExitUsage;

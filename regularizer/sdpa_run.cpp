@@ -1,6 +1,8 @@
 // The SDPA callable library on plain SDP data (see sdpa_run.h).
 #include "regularizer/sdpa_run.h"
 
+#include "regularizer/blas_threads.h"
+
 #include <sdpa_call.h>
 
 #include <algorithm>
@@ -37,6 +39,7 @@ RegularizerSdpaRaw regularizer_sdpa_run(const RegularizerSdpData& data,
                                         const RegularizerSdpOptions& options) {
     check_data(data);
     const std::lock_guard<std::mutex> lock(sdpa_solve_mutex);
+    regularizer_blas_threads_set_one(); // reproducible last digits (blas_threads.h)
     const int m = static_cast<int>(data.c.size());
     const int nblock = static_cast<int>(data.block_sizes.size());
 

@@ -3,10 +3,10 @@
 // on the witness, multi-channel inputs, non-separable data, and tamper tests of the checker.
 #include "certify/checker/checker.h"
 #include "data/binary_task.h"
-#include "maxmargin/blas_threads.h"
 #include "maxmargin/bracket.h"
 #include "maxmargin/kkt_polish.h"
 #include "maxmargin/sdp_maxmargin.h"
+#include "regularizer/blas_threads.h"
 #include "regularizer/closed_form.h"
 #include "tests/rational_strings.h"
 
@@ -138,13 +138,17 @@ TEST_CASE("the KKT polish rejects bad sizes and a degenerate start", "[maxmargin
                     std::runtime_error); // Z = 0
 }
 
-TEST_CASE("BLAS runs on one thread", "[maxmargin]") {
-    // catch_main.cpp (like app/main.cpp) set it; OpenBLAS reports it, the reference BLAS has no
-    // threads (and no such symbol).
+TEST_CASE("BLAS runs on one thread once SDPA has solved", "[maxmargin]") {
+    // regularizer_sdpa_run sets it before each solve; OpenBLAS reports it, the reference BLAS
+    // has no threads (and no such symbol).
     using GetThreads = int (*)();
+    using SetThreads = void (*)(int);
     void* get = dlsym(RTLD_DEFAULT, "openblas_get_num_threads");
-    if (get != nullptr) CHECK(reinterpret_cast<GetThreads>(get)() == 1); // before this test
-    CHECK(maxmargin::maxmargin_blas_threads_set_one() == (get != nullptr));
+    void* set = dlsym(RTLD_DEFAULT, "openblas_set_num_threads");
+    if (set != nullptr) reinterpret_cast<SetThreads>(set)(2); // as OPENBLAS_NUM_THREADS=2 would
+    (void)maxmargin::maxmargin_certificate(tiny(), 2, nullptr);
+    if (get != nullptr) CHECK(reinterpret_cast<GetThreads>(get)() == 1);
+    CHECK(regularizer::regularizer_blas_threads_set_one() == (get != nullptr));
 }
 
 TEST_CASE("maxmargin is deterministic within one process", "[maxmargin]") {
