@@ -121,7 +121,7 @@ struct Certificate {
 std::string certificate_to_json(const Certificate& cert);
 
 /// Reading limits (docs/certificates.md, "Reading limits"): beyond them a text is refused as
-/// malformed before it costs memory. Real certificates stay far inside (nesting depth 7).
+/// malformed before it costs memory. Real certificates stay far inside (nesting depth 6).
 inline constexpr int kJsonMaxDepth = 16;                                 // nested arrays/objects
 inline constexpr std::size_t kJsonMaxValues = std::size_t(1) << 24;      // values, keys included
 inline constexpr std::size_t kJsonMaxStringBytes = std::size_t(1) << 20; // one string or key
