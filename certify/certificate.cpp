@@ -2,8 +2,12 @@
 // Field order is fixed by nlohmann::ordered_json, so output is deterministic.
 #include "certify/certificate.h"
 
+#include "certify/json_read_limited.h"
+
 #include <nlohmann/json.hpp>
 
+#include <climits>
+#include <cmath>
 #include <stdexcept>
 
 namespace convcert {
@@ -110,7 +114,18 @@ std::string string_of(const Json& v, const std::string& where) {
     return v.get<std::string>();
 }
 
+// A JSON integer that fits a long. nlohmann reads integers in [2^63, 2^64) as unsigned and
+// larger ones (or below -2^63) as floating point: both are out of range, never wrapped.
 long integer_of(const Json& v, const std::string& where) {
+    const std::string range = " is out of range (integers here are below 2^63 in magnitude)";
+    if (v.is_number_unsigned()) {
+        if (v.get<unsigned long long>() > static_cast<unsigned long long>(LONG_MAX))
+            throw StructureError(where + " = " + v.dump() + range);
+    } else if (v.is_number_float()) {
+        const double x = v.get<double>();
+        if (std::isfinite(x) && x == std::floor(x) && std::fabs(x) >= 0x1p63)
+            throw StructureError(where + range);
+    }
     if (!v.is_number_integer()) throw StructureError(where + " is not an integer");
     return v.get<long>();
 }
@@ -317,14 +332,22 @@ std::string certificate_to_json(const Certificate& cert) {
 
 CertificateReadResult certificate_from_json(const std::string& text) {
     CertificateReadResult result;
-    Json j;
+    std::optional<JsonTree> tree;
     try {
-        j = Json::parse(text);
+        tree.emplace(json_parse_limited(text));
     } catch (const Json::parse_error& e) {
         result.syntax_error = true;
         result.error = std::string("not valid JSON: ") + e.what();
         return result;
+    } catch (const JsonLimitError& e) {
+        result.syntax_error = true;
+        result.error = e.what();
+        return result;
+    } catch (const JsonDuplicateKey& e) {
+        result.error = e.what();
+        return result;
     }
+    const Json& j = tree->root();
     try {
         if (string_of(field(j, "format", "certificate"), "format") != kCertificateFormat)
             throw StructureError("format is not \"" + std::string(kCertificateFormat) + "\"");

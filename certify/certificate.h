@@ -3,6 +3,7 @@
 // the checker reads them. Format: docs/certificates.md.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -119,15 +120,24 @@ struct Certificate {
 /// Serializes deterministically (fixed field order, two-space indent, trailing newline).
 std::string certificate_to_json(const Certificate& cert);
 
+/// Reading limits (docs/certificates.md, "Reading limits"): beyond them a text is refused as
+/// malformed before it costs memory. Real certificates stay far inside (nesting depth 6).
+inline constexpr int kJsonMaxDepth = 16;                                 // nested arrays/objects
+inline constexpr std::size_t kJsonMaxValues = std::size_t(1) << 24;      // values, keys included
+inline constexpr std::size_t kJsonMaxStringBytes = std::size_t(1) << 20; // one string or key
+inline constexpr std::size_t kJsonMaxObjectKeys = 256;                   // keys of one object
+
 /// Result of reading: either a certificate or a one-line reason.
 struct CertificateReadResult {
     std::optional<Certificate> certificate;
-    bool syntax_error = false; // the text is not JSON at all (exit code 2 territory)
+    bool syntax_error = false; // not JSON, or beyond a reading limit (exit code 2 territory)
     std::string error;
 };
 
-/// Parses JSON text. Structural problems (missing fields, wrong types, unknown kind) are
-/// reported in `error`; rationals are kept verbatim, their canonical form is the checker's job.
+/// Parses JSON text within the reading limits above. Structural problems (missing fields,
+/// wrong types, integers beyond 64 bits, duplicate keys, unknown kind) are reported in `error`;
+/// rationals are kept verbatim, their canonical form is the checker's job. Allocation failures
+/// (std::bad_alloc) propagate to the caller.
 CertificateReadResult certificate_from_json(const std::string& text);
 
 } // namespace convcert

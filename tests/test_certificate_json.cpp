@@ -208,3 +208,85 @@ TEST_CASE("regularizer-bracket JSON: flat rows iff R == 1", "[json]") {
     CHECK_FALSE(bracket.certificate->exact);
     CHECK(bracket.certificate->claim.vectors.empty());
 }
+
+namespace {
+
+// The sample lemma-exact certificate with `from` (first occurrence) replaced by `to`.
+std::string exact_json_replaced(const std::string& from, const std::string& to) {
+    std::string s = certificate_to_json(sample_exact());
+    const auto at = s.find(from);
+    REQUIRE(at != std::string::npos);
+    return s.replace(at, from.size(), to);
+}
+
+} // namespace
+
+TEST_CASE("certificate_from_json rejects duplicate keys, naming the key", "[json]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {exact_json_replaced("\"version\": 1,", "\"version\": 1, \"version\": 1,"),
+         "duplicate key 'version' at the top level"},
+        {exact_json_replaced("\"K\": 1,", "\"K\": 1, \"K\": 2,"), "duplicate key 'K' in claim"},
+        {exact_json_replaced("\"digits\": 30,", "\"digits\": 30, \"digits\": 31,"),
+         "duplicate key 'digits' in evidence"},
+    };
+    for (const auto& [text, expected] : cases) {
+        INFO(text);
+        const auto read = certificate_from_json(text);
+        REQUIRE_FALSE(read.certificate);
+        CHECK_FALSE(read.syntax_error);
+        CHECK(read.error == expected);
+    }
+    // The same key in two different objects is fine.
+    CHECK(certificate_from_json(certificate_to_json(sample_exact())).certificate);
+}
+
+TEST_CASE("certificate_from_json: integers beyond 64 bits are out of range, never wrapped",
+          "[json]") {
+    // 2^63 would wrap to -2^63 through get<long>(); 2^64 and -2^63 - 1 are read as doubles.
+    for (const std::string big :
+         {"9223372036854775808", "18446744073709551615", "18446744073709551616",
+          "-9223372036854775809", "100000000000000000000000000000"}) {
+        INFO(big);
+        const auto read =
+            certificate_from_json(exact_json_replaced("\"K\": 1,", "\"K\": " + big + ","));
+        REQUIRE_FALSE(read.certificate);
+        CHECK_THAT(read.error, Catch::StartsWith("claim.K") && Catch::Contains("out of range"));
+    }
+    const auto max =
+        certificate_from_json(exact_json_replaced("\"K\": 1,", "\"K\": 9223372036854775807,"));
+    REQUIRE(max.certificate);
+    CHECK(max.certificate->claim.K == 9223372036854775807L);
+    const auto half = certificate_from_json(exact_json_replaced("\"K\": 1,", "\"K\": 1.5,"));
+    CHECK(half.error == "claim.K is not an integer");
+}
+
+TEST_CASE("certificate_from_json refuses texts beyond the reading limits as malformed", "[json]") {
+    const auto limit_refused = [](const std::string& text, const std::string& expected) {
+        const auto read = certificate_from_json(text);
+        CHECK_FALSE(read.certificate);
+        CHECK(read.syntax_error);
+        CHECK_THAT(read.error, Catch::Contains(expected) && Catch::Contains("reading limit"));
+    };
+    // Depth: kJsonMaxDepth levels parse (then fail as a structure), one more is refused.
+    const std::string ok_deep = std::string(kJsonMaxDepth, '[') + std::string(kJsonMaxDepth, ']');
+    CHECK_FALSE(certificate_from_json(ok_deep).syntax_error);
+    limit_refused(std::string(kJsonMaxDepth + 1, '[') + std::string(kJsonMaxDepth + 1, ']'),
+                  "nested deeper than 16");
+    limit_refused(std::string(1000000, '['), "nested deeper");
+    // One string (value or key) of kJsonMaxStringBytes + 1 bytes.
+    const std::string long_string(kJsonMaxStringBytes + 1, '7');
+    limit_refused("[\"" + long_string + "\"]", "string longer than");
+    limit_refused("{\"" + long_string + "\": 1}", "string longer than");
+    CHECK_FALSE(certificate_from_json("[\"" + long_string.substr(1) + "\"]").syntax_error);
+    // Keys per object.
+    std::string keys = "{";
+    for (std::size_t i = 0; i <= kJsonMaxObjectKeys; ++i)
+        keys += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":0";
+    limit_refused(keys + "}", "more than 256 keys");
+    // Values: the outer array and kJsonMaxValues integers, one value too many.
+    std::string values = "[";
+    values.reserve(2 * kJsonMaxValues + 2);
+    for (std::size_t i = 0; i < kJsonMaxValues; ++i)
+        values += i ? ",0" : "0";
+    limit_refused(values + "]", "more than 16777216 JSON values");
+}
