@@ -46,12 +46,13 @@ TEST_CASE("check_text: the valid line shows the claim's key numbers", "[check_fi
     o = check_text(replaced(collapse, "\"slack\": \"0\"", "\"slack\": \"10\""));
     CHECK(o.status == kCheckExitOk);
     CHECK_THAT(o.line, Catch::EndsWith("slack = 10 (cost_out/cost_in ≈ 0.719)"));
-    // lower = 0.9724313980..., upper = 0.9724314297..., relative gap 3.26e-08.
+    // lower ≈ upper ≈ 0.97243; the example's gap depends on the BLAS it was made with, but is
+    // documented below 1e-9 (docs/certificates.md, "Examples").
     o = check_text(example_read("maxmargin-bracket.json"));
     CHECK(o.status == kCheckExitOk);
     CHECK_THAT(o.line, Catch::StartsWith("valid (maxmargin-bracket, D = ") &&
-                           Catch::EndsWith(" samples), lower ≈ 0.97243, upper ≈ 0.97243, "
-                                           "relative gap 3.3e-08"));
+                           Catch::Contains(" samples), lower ≈ 0.97243, upper ≈ 0.97243, ") &&
+                           Catch::Matches(".*relative gap [1-9](\\.[0-9])?e-(09|1[0-9])$"));
     CHECK(check_text(example_read("lemma-exact.json")).line == "valid (lemma-exact, K = 3)");
 }
 
