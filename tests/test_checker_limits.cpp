@@ -221,8 +221,8 @@ TEST_CASE("limits: the work limits sit between decided and undecided", "[checker
     CHECK(check_certificate(crafted::lemma_enclosure_dominant(16)).valid);
     CHECK(check_certificate(crafted::rank_dense(16, 64)).valid);
     require_undecided(crafted::regularizer_dense(1024, 1024, 64), "the PSD test", 10);
-    require_undecided(crafted::regularizer_dense(128, 128, 64),
-                      "the PSD test of 4I - T T^T (R*K = 128", 10);
+    require_undecided(crafted::regularizer_dense(192, 192, 64),
+                      "the PSD test of 4I - T T^T (R*K = 192", 10);
     require_undecided(crafted::lemma_enclosure_dominant(4096), "the contraction test", 20);
     require_undecided(crafted::lemma_exact_power(1024, 0, true), "the bisection of [l, h]", 10);
     CHECK(check_certificate(crafted::lemma_exact_power(256, 0, true)).valid);

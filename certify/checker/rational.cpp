@@ -104,7 +104,7 @@ double cost_bareiss_ns(double n, double entry_bits, bool symmetric) {
         const double entries = symmetric ? (n - k) * (n - k - 1) / 2 : (n - k - 1) * (n - k - 1);
         ns += entries * (2 * cost_mul_ns(l, l) + cost_div_ns(2 * l, l));
     }
-    return ns;
+    return symmetric ? kBareissSymmetricCalibration * ns : ns;
 }
 
 Int int_gcd(const Int& a, const Int& b) {

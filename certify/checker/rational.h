@@ -68,8 +68,16 @@ double cost_gcd_ns(double l);
 /// Estimated ns of fraction-free (Bareiss) elimination of an n×n integer matrix with entries
 /// of at most `entry_bits` bits: step k updates (n-k)² entries (half when symmetric), minors of
 /// order k+2 of about (k+2)·entry_bits bits, by two products and an exact division each. About
-/// n^5 (entry limbs)² / 30 products: the cost that bounds R·K in the PSD test.
+/// n^5 (entry limbs)² / 30 products: the cost that bounds R·K in the PSD test. The symmetric
+/// (PSD) case is scaled by kBareissSymmetricCalibration, measured below.
 double cost_bareiss_ns(double n, double entry_bits, bool symmetric);
+
+/// The schoolbook model overestimates the symmetric elimination of 4 den² I - T Tᵀ 3-6 times
+/// (measured, 2 loaded cores: R·K = 120 with 64-bit λ 18 s for 71 s estimated; R·K = 192 with
+/// 16-bit λ 25 s for 76 s; a generated D = 160, K = 128 bracket with 93-bit λ 32 s for 198 s),
+/// which declined the generator's own K = 128 brackets. Scaled by 0.4 the estimates stay above
+/// every measured time (28, 30 and 79 s).
+inline constexpr double kBareissSymmetricCalibration = 0.4;
 
 /// gcd(a, b) for b != 0, reducing a modulo b first when a is much longer (Boost's gcd is
 /// quadratic in the longer operand even when the other is one limb). Charges the meter.
