@@ -24,16 +24,11 @@ namespace {
 /// ||F|| below which a KKT polish counts as converged (margins are 1, costs about 1).
 constexpr double kKktConverged = 1e-10;
 
-void fmpq_set_double(fmpq_t q, double x) {
-    const std::string s = regularizer::regularizer_double_to_rational(x);
-    fmpq_set_str(q, s.c_str(), 10);
-}
-
 // Exact min_i y_i <W, x_i> into out.
 void min_margin_exact(fmpq_t out, const data::Dataset& d, const std::vector<double>& W) {
     lemma::FmpqVec w(static_cast<long>(W.size()));
     for (std::size_t k = 0; k < W.size(); ++k)
-        fmpq_set_double(w.v + k, W[k]);
+        regularizer::regularizer_fmpq_set_double(w.v + k, W[k]);
     maxmargin_min_margin_exact(out, d, w.v);
 }
 

@@ -2,6 +2,7 @@
 #include "maxmargin/network_upper.h"
 
 #include "lemma/autocorrelation.h"
+#include "regularizer/lower_bound.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -9,18 +10,6 @@
 namespace convcert::maxmargin {
 
 namespace {
-
-// q = x exactly (x finite): x = m·2^(e-53) with m an integer of at most 53 bits.
-void fmpq_set_double_exact(fmpq_t q, double x) {
-    int e = 0;
-    const double m = std::ldexp(std::frexp(x, &e), 53);
-    fmpz_set_d(fmpq_numref(q), m);
-    fmpz_one(fmpq_denref(q));
-    if (e - 53 >= 0)
-        fmpq_mul_2exp(q, q, static_cast<ulong>(e - 53));
-    else
-        fmpq_div_2exp(q, q, static_cast<ulong>(53 - e));
-}
 
 // The exact network: U (C0·R·K) and V (C0·D) with v scaled by c.
 struct ExactNetwork {
@@ -62,8 +51,9 @@ void network_check(const data::Dataset& d, long K, const std::vector<std::vector
 void network_set_v(ExactNetwork& n, const std::vector<std::vector<double>>& v, double c) {
     for (long ch = 0; ch < n.C0; ++ch)
         for (long j = 0; j < n.D; ++j)
-            fmpq_set_double_exact(n.V.v + ch * n.D + j,
-                                  v[static_cast<std::size_t>(ch)][static_cast<std::size_t>(j)] * c);
+            regularizer::regularizer_fmpq_set_double(
+                n.V.v + ch * n.D + j,
+                v[static_cast<std::size_t>(ch)][static_cast<std::size_t>(j)] * c);
 }
 
 // Sets V = c·v for the first c = (1/m)(1 + 2^-e), e = 50, 46, ..., 10 (m the min margin of
@@ -113,8 +103,8 @@ MaxmarginNetworkUpper maxmargin_network_upper(const data::Dataset& d, long K,
     ExactNetwork n(C0, R, K, D);
     for (long c = 0; c < C0; ++c)
         for (long k = 0; k < R * K; ++k)
-            fmpq_set_double_exact(n.U.v + c * R * K + k,
-                                  u[static_cast<std::size_t>(c)][static_cast<std::size_t>(k)]);
+            regularizer::regularizer_fmpq_set_double(
+                n.U.v + c * R * K + k, u[static_cast<std::size_t>(c)][static_cast<std::size_t>(k)]);
     lemma::FmpqVec w(R * D);
     network_scale_to_margin(w.v, n, d, v);
     MaxmarginNetworkUpper out;

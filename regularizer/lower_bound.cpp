@@ -11,10 +11,7 @@
 
 namespace convcert::regularizer {
 
-namespace {
-
-/// x = the exact value of the finite double d.
-void fmpq_set_double_exact(fmpq_t x, double d) {
+void regularizer_fmpq_set_double(fmpq_t x, double d) {
     if (!std::isfinite(d)) throw std::invalid_argument("non-finite value");
     int e = 0;
     const double m = std::frexp(d, &e); // d = m 2^e, |m| in [0.5, 1)
@@ -27,11 +24,9 @@ void fmpq_set_double_exact(fmpq_t x, double d) {
         fmpq_div_2exp(x, x, static_cast<ulong>(53 - e));
 }
 
-} // namespace
-
 std::string regularizer_double_to_rational(double x) {
     lemma::Fmpq q;
-    fmpq_set_double_exact(q.x, x);
+    regularizer_fmpq_set_double(q.x, x);
     return lemma::fmpq_get_string(q.x);
 }
 

@@ -3,6 +3,8 @@
 // (verified by fraction-free elimination), and evaluate <sλ, w> over Q.
 #pragma once
 
+#include <flint/fmpq.h>
+
 #include <string>
 #include <vector>
 
@@ -30,6 +32,10 @@ RegularizerLowerBound regularizer_lower_bound(const std::vector<double>& lambda,
 /// The same with w given as doubles, each read as the exact rational it represents.
 RegularizerLowerBound regularizer_lower_bound(const std::vector<double>& lambda,
                                               const std::vector<double>& w, long K);
+
+/// x = the exact rational value of the finite double d. Throws std::invalid_argument if d is
+/// not finite.
+void regularizer_fmpq_set_double(fmpq_t x, double d);
 
 /// The exact rational value of a finite double, canonical string.
 std::string regularizer_double_to_rational(double x);
