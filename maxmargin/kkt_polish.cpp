@@ -1,6 +1,8 @@
 // Gauss–Newton on the max-margin KKT system (see kkt_polish.h).
 #include "maxmargin/kkt_polish.h"
 
+#include "regularizer/toeplitz_stacked.h"
+
 #include <Eigen/Dense>
 
 #include <cmath>
@@ -21,16 +23,6 @@ struct KktProblem {
     long a_at(long s) const { return C0 * (rk() + D) + s; }
     long size() const { return a_at(static_cast<long>(S.size())); }
 };
-
-/// The stacked T(a) of R rows a_r of length D: T[r·K + k][i] = a_r[(i + k) mod D].
-Eigen::MatrixXd kkt_toeplitz(const std::vector<double>& a, long R, long D, long K) {
-    Eigen::MatrixXd T(R * K, D);
-    for (long r = 0; r < R; ++r)
-        for (long k = 0; k < K; ++k)
-            for (long i = 0; i < D; ++i)
-                T(r * K + k, i) = a[static_cast<std::size_t>(r * D + (i + k) % D)];
-    return T;
-}
 
 Eigen::MatrixXd kkt_t_lambda(const KktProblem& p, const Eigen::VectorXd& z) {
     Eigen::MatrixXd T = Eigen::MatrixXd::Zero(p.rk(), p.D);
@@ -181,7 +173,7 @@ MaxmarginKkt maxmargin_kkt_polish(const data::Dataset& d, long K, const std::vec
                                d.x[static_cast<std::size_t>(i)].end());
         for (double& e : yx)
             e *= d.y[static_cast<std::size_t>(i)];
-        p.Tx.push_back(kkt_toeplitz(yx, p.R, p.D, K));
+        p.Tx.push_back(regularizer::regularizer_toeplitz_stacked(yx.data(), p.R, p.D, K));
     }
     Eigen::VectorXd z = kkt_start(p, gram, alpha0, channels);
     MaxmarginKkt out;

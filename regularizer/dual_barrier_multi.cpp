@@ -6,6 +6,8 @@
 //   ∇²(-log det M)[δ] = 2 T*(P T(δ) (I + N) + Q T(δ)ᵀ Q).
 #include "regularizer/dual_barrier_multi.h"
 
+#include "regularizer/toeplitz_stacked.h"
+
 #include <Eigen/Dense>
 
 #include <chrono>
@@ -23,12 +25,7 @@ struct Dual {
     long n() const { return R * K; }
 
     Eigen::MatrixXd T(const Eigen::VectorXd& x) const {
-        Eigen::MatrixXd t(n(), D);
-        for (long r = 0; r < R; ++r)
-            for (long k = 0; k < K; ++k)
-                for (long i = 0; i < D; ++i)
-                    t(r * K + k, i) = x(r * D + (i + k) % D);
-        return t;
+        return regularizer_toeplitz_stacked(x.data(), R, D, K);
     }
 
     Eigen::VectorXd adjoint(const Eigen::MatrixXd& A) const {
