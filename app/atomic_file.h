@@ -1,15 +1,12 @@
-// File helpers for the CLI: bounded reading, and writing through a temporary file that is
-// renamed into place, so a failed run never leaves a partial output file behind.
+// File writing for the CLI through a temporary file that is renamed into place, so a failed run
+// never leaves a partial output file behind. (Bounded reading is certify/file_read_bounded.h,
+// shared with the checker.)
 #pragma once
 
 #include <cstddef>
 #include <string>
 
 namespace convcert::app {
-
-/// Reads a whole file ("-" is standard input). Throws std::runtime_error with a one-line
-/// message when it cannot be read or is larger than max_bytes.
-std::string file_read_all(const std::string& path, std::size_t max_bytes);
 
 /// Writes text to path atomically (temporary file in the same directory, then rename).
 /// Throws std::runtime_error; on failure nothing is left at path or beside it.

@@ -6,6 +6,7 @@
 #include "app/atomic_file.h"
 #include "app/commands.h"
 #include "certify/checker/checker.h"
+#include "certify/file_read_bounded.h"
 #include "lemma/instance.h"
 #include "regularizer/collapse.h"
 
@@ -93,8 +94,8 @@ int command_collapse(const std::vector<std::string>& args) {
     if (!collapse_parse_args(args, ca)) return kExitUsage;
     regularizer::NetworkInstance net;
     try {
-        net =
-            regularizer::network_instance_from_json(file_read_all(ca.input, lemma::kMaxInputBytes));
+        net = regularizer::network_instance_from_json(
+            file_read_bounded(ca.input, lemma::kMaxInputBytes));
     } catch (const std::exception& e) {
         std::cerr << "convcert collapse: " << ca.input << ": " << e.what() << "\n";
         return kExitUsage;

@@ -10,6 +10,7 @@
 #include "app/atomic_file.h"
 #include "app/commands.h"
 #include "certify/certificate.h"
+#include "certify/file_read_bounded.h"
 #include "coqgen/coq_export_bracket.h"
 #include "coqgen/coq_export_lemma.h"
 #include "coqgen/coq_text.h"
@@ -80,7 +81,7 @@ int command_coq(const std::vector<std::string>& args) {
     }
     std::string text;
     try {
-        text = file_read_all(input, kMaxCertificateBytes);
+        text = file_read_bounded(input, kMaxCertificateBytes);
     } catch (const std::exception& e) {
         return coq_fail(e.what(), kExitUsage);
     }

@@ -3,6 +3,7 @@
 #include "app/arguments.h"
 #include "app/atomic_file.h"
 #include "app/commands.h"
+#include "certify/file_read_bounded.h"
 #include "lemma/factor.h"
 #include "lemma/factor_error.h"
 
@@ -92,7 +93,8 @@ int command_factor(const std::vector<std::string>& args) {
     }
     lemma::LemmaInstance instance;
     try {
-        instance = lemma::lemma_instance_from_json(file_read_all(fa.input, lemma::kMaxInputBytes));
+        instance =
+            lemma::lemma_instance_from_json(file_read_bounded(fa.input, lemma::kMaxInputBytes));
     } catch (const std::exception& e) {
         std::cerr << "convcert factor: " << fa.input << ": " << e.what() << "\n";
         return kExitUsage;

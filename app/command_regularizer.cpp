@@ -3,6 +3,7 @@
 #include "app/arguments.h"
 #include "app/atomic_file.h"
 #include "app/commands.h"
+#include "certify/file_read_bounded.h"
 #include "lemma/instance.h"
 #include "regularizer/bracket.h"
 #include "regularizer/bracket_multi.h"
@@ -167,7 +168,7 @@ int command_regularizer(const std::vector<std::string>& args) {
     regularizer::RegularizerInstance instance;
     try {
         instance = regularizer::regularizer_instance_from_json(
-            file_read_all(ra.input, lemma::kMaxInputBytes), ra.K);
+            file_read_bounded(ra.input, lemma::kMaxInputBytes), ra.K);
     } catch (const std::exception& e) {
         std::cerr << "convcert regularizer: " << ra.input << ": " << e.what() << "\n";
         return kExitUsage;

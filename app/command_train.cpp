@@ -3,6 +3,7 @@
 #include "app/arguments.h"
 #include "app/atomic_file.h"
 #include "app/commands.h"
+#include "certify/file_read_bounded.h"
 #include "data/dataset.h"
 #include "train/gd.h"
 #include "train/run_json.h"
@@ -97,7 +98,7 @@ int command_train(const std::vector<std::string>& args) {
     o.C = C;
     data::Dataset d;
     try {
-        d = data::data_dataset_from_json(file_read_all(input, 1L << 30));
+        d = data::data_dataset_from_json(file_read_bounded(input, 1L << 30));
     } catch (const std::exception& e) {
         std::cerr << "convcert train: " << input << ": " << e.what() << "\n";
         return kExitUsage;

@@ -1,5 +1,6 @@
-// The trusted side's file reading: a whole file (or standard input) into memory, refused
-// beyond a size bound. Kept apart from the generator's app/atomic_file on purpose.
+// Bounded file reading: a whole file (or standard input) into memory, refused beyond a size
+// bound. Part of the certificate model library, so the checker and the generator's commands
+// read their inputs with the same code and the checker depends on nothing of the generator.
 #pragma once
 
 #include <cstddef>

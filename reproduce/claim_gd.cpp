@@ -2,7 +2,7 @@
 // runs `convcert experiment gd` (experiment/gd_experiment.h, full grid) into
 // DIR/experiment-gd, re-checks every certificate it wrote with the independent checker, and
 // summarizes its report. Quick suites leave the claim out (it trains for minutes).
-#include "app/atomic_file.h"
+#include "certify/file_read_bounded.h"
 #include "experiment/gd_experiment.h"
 #include "reproduce/reproduce_claim.h"
 #include "reproduce/reproduce_run.h"
@@ -40,7 +40,7 @@ InstanceResult gd_run(const InstanceContext& ctx) {
     for (const auto& name : names) {
         const std::string rel = std::string(kGdDir) + "/certificates/" + name;
         reproduce_write_and_check(
-            ctx, rel, app::file_read_all((ctx.out_dir / rel).string(), std::size_t(1) << 31), r);
+            ctx, rel, file_read_bounded((ctx.out_dir / rel).string(), std::size_t(1) << 31), r);
     }
     double worst_ratio = 1, min_cos = 1, worst_gap = 0;
     long separating = 0;

@@ -1,5 +1,6 @@
 // The suite runner and the report's common parts (reproduce_run.h).
 #include "reproduce/reproduce_run.h"
+#include "certify/file_read_bounded.h"
 
 #include "app/atomic_file.h"
 #include "certify/certificate.h"
@@ -75,7 +76,7 @@ void reproduce_write_and_check(const InstanceContext& ctx, const std::string& re
     result.certificates.push_back(rel);
     std::string text;
     try {
-        text = app::file_read_all(path.string(), std::size_t(1) << 31);
+        text = file_read_bounded(path.string(), std::size_t(1) << 31);
     } catch (const std::exception& e) {
         ++result.failed;
         result.failures.push_back(rel + ": " + e.what());
@@ -316,7 +317,7 @@ int reproduce_recheck(const fs::path& dir, std::ostream& out) {
         const fs::path p = dir / rel;
         std::string text;
         try {
-            text = app::file_read_all(p.string(), std::size_t(1) << 31);
+            text = file_read_bounded(p.string(), std::size_t(1) << 31);
         } catch (const std::exception& e) {
             out << rel << ": INVALID: " << e.what() << "\n";
             ++bad;
