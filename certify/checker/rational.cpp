@@ -38,14 +38,6 @@ void limit_check_range(long value, long lo, long hi, const std::string& what) {
     if (value > hi) undecided(m);
 }
 
-void limit_check_work(double work, double limit, const std::string& what) {
-    if (!(work <= limit)) {
-        char buffer[64];
-        std::snprintf(buffer, sizeof buffer, " = %.3g exceeds the limit %.3g", work, limit);
-        undecided(what + buffer);
-    }
-}
-
 double string_bits_estimate(const std::string& s) {
     return static_cast<double>(s.size()) * kLog2Of10 + 1;
 }
