@@ -3,12 +3,12 @@
 // realizing the same w at no higher cost, re-verifies the network-collapse certificate with
 // the independent checker, and writes it atomically.
 #include "app/arguments.h"
-#include "app/atomic_file.h"
 #include "app/commands.h"
 #include "certify/checker/checker.h"
 #include "certify/file_read_bounded.h"
-#include "lemma/instance.h"
 #include "regularizer/collapse.h"
+#include "support/atomic_file.h"
+#include "support/input_json.h"
 
 #include <iostream>
 #include <sstream>
@@ -95,7 +95,7 @@ int command_collapse(const std::vector<std::string>& args) {
     regularizer::NetworkInstance net;
     try {
         net = regularizer::network_instance_from_json(
-            file_read_bounded(ca.input, lemma::kMaxInputBytes));
+            file_read_bounded(ca.input, support::kMaxInputBytes));
     } catch (const std::exception& e) {
         std::cerr << "convcert collapse: " << ca.input << ": " << e.what() << "\n";
         return kExitUsage;
@@ -113,7 +113,7 @@ int command_collapse(const std::vector<std::string>& args) {
                   << verdict.reason << "\n";
         return kExitGeneratorFailed;
     }
-    if (!output_write("collapse", ca.output, certificate_to_json(result.certificate)))
+    if (!support::output_write("collapse", ca.output, certificate_to_json(result.certificate)))
         return kExitUsage;
     // The summary goes to standard output unless the certificate does.
     std::ostream& out = ca.output.empty() ? std::cerr : std::cout;

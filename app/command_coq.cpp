@@ -7,13 +7,13 @@
 // reaches the .v file unsanitized (the file name is cut to [A-Za-z0-9._-]; numbers are printed
 // from parsed values), and every message is one line (coq_message_escape).
 #include "app/arguments.h"
-#include "app/atomic_file.h"
 #include "app/commands.h"
 #include "certify/certificate.h"
 #include "certify/file_read_bounded.h"
 #include "coqgen/coq_export_bracket.h"
 #include "coqgen/coq_export_lemma.h"
 #include "coqgen/coq_text.h"
+#include "support/atomic_file.h"
 
 #include <iostream>
 
@@ -109,7 +109,7 @@ int command_coq(const std::vector<std::string>& args) {
     } catch (const std::exception& e) {
         return coq_fail(input + ": " + e.what(), kExitUsage);
     }
-    if (!output_write("coq", output, proof)) return kExitUsage;
+    if (!support::output_write("coq", output, proof)) return kExitUsage;
     return kExitOk;
 }
 

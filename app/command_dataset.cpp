@@ -1,9 +1,9 @@
 // `convcert dataset SOURCE [options] [-o DATA.json]`: builds a binary-task dataset file
 // (docs/datasets.md) from MNIST, Fashion-MNIST, CIFAR-10 or synthetic data.
 #include "app/arguments.h"
-#include "app/atomic_file.h"
 #include "app/commands.h"
 #include "data/dataset_source.h"
+#include "support/atomic_file.h"
 
 #include <iostream>
 
@@ -78,7 +78,8 @@ int command_dataset(const std::vector<std::string>& args) {
         std::cerr << "convcert dataset: " << e.what() << "\n";
         return kExitUsage;
     }
-    return output_write("dataset", output, data::data_dataset_to_json(d)) ? kExitOk : kExitUsage;
+    return support::output_write("dataset", output, data::data_dataset_to_json(d)) ? kExitOk
+                                                                                   : kExitUsage;
 }
 
 } // namespace convcert::app

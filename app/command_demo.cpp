@@ -1,11 +1,11 @@
 // `convcert demo [--out DIR]`: the README's first command. Factors two embedded instances
 // (one exact, one enclosure), re-checks both certificates with the independent checker and
 // prints what was proven.
-#include "app/atomic_file.h"
 #include "app/commands.h"
 #include "certify/checker/checker.h"
 #include "lemma/factor.h"
 #include "lemma/factor_error.h"
+#include "support/atomic_file.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -34,7 +34,7 @@ int demo_one(const char* name, const char* json, lemma::FactorMethod method,
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const std::string text = certificate_to_json(cert);
     const std::string path = dir + "/" + name + ".json";
-    file_write_atomic(path, text);
+    support::file_write_atomic(path, text);
 
     const auto check_start = std::chrono::steady_clock::now();
     const CertificateReadResult read = certificate_from_json(text);

@@ -1,11 +1,12 @@
 // `convcert factor INPUT.json [-o CERT.json] [--method exact|enclosure|auto] [--digits N]`:
 // reads a Lemma instance, builds a certificate with the untrusted generator, writes it.
 #include "app/arguments.h"
-#include "app/atomic_file.h"
 #include "app/commands.h"
 #include "certify/file_read_bounded.h"
 #include "lemma/factor.h"
 #include "lemma/factor_error.h"
+#include "support/atomic_file.h"
+#include "support/input_json.h"
 
 #include <chrono>
 #include <iostream>
@@ -87,14 +88,14 @@ int command_factor(const std::vector<std::string>& args) {
     FactorArgs fa;
     try {
         if (!factor_parse_args(args, fa)) return kExitUsage;
-    } catch (const lemma::InputError& e) {
+    } catch (const support::InputError& e) {
         std::cerr << "convcert factor: " << e.what() << "\n";
         return kExitUsage;
     }
     lemma::LemmaInstance instance;
     try {
         instance =
-            lemma::lemma_instance_from_json(file_read_bounded(fa.input, lemma::kMaxInputBytes));
+            lemma::lemma_instance_from_json(file_read_bounded(fa.input, support::kMaxInputBytes));
     } catch (const std::exception& e) {
         std::cerr << "convcert factor: " << fa.input << ": " << e.what() << "\n";
         return kExitUsage;
@@ -103,7 +104,7 @@ int command_factor(const std::vector<std::string>& args) {
     Certificate cert;
     try {
         cert = lemma::lemma_factor_certificate(instance, fa.options);
-    } catch (const lemma::InputError& e) {
+    } catch (const support::InputError& e) {
         std::cerr << "convcert factor: " << e.what() << "\n";
         return kExitUsage;
     } catch (const lemma::FactorError& e) {
@@ -115,7 +116,7 @@ int command_factor(const std::vector<std::string>& args) {
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (!output_write("factor", fa.output, certificate_to_json(cert))) return kExitUsage;
+    if (!support::output_write("factor", fa.output, certificate_to_json(cert))) return kExitUsage;
     std::cerr << "convcert factor: " << cert.kind << " certificate, K = " << cert.claim.K << ", "
               << cert.claim.vectors.size() << " vector(s)";
     if (cert.exact) std::cerr << ", field degree " << (cert.exact->minpoly.size() - 1);

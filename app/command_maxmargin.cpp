@@ -1,11 +1,11 @@
 // `convcert maxmargin DATA.json --kernel K [-o CERT.json]`: certifies the value of the
 // max-margin problem min { R_{K,C}(W) : y_i <W, x_i> >= 1 } (a maxmargin-bracket certificate).
 #include "app/arguments.h"
-#include "app/atomic_file.h"
 #include "app/commands.h"
 #include "certify/file_read_bounded.h"
 #include "data/dataset.h"
 #include "maxmargin/bracket.h"
+#include "support/atomic_file.h"
 
 #include <cstdio>
 #include <iostream>
@@ -81,7 +81,8 @@ int command_maxmargin(const std::vector<std::string>& args) {
                   rep.lower_double, rep.upper_double, rep.relative_gap, rep.channels,
                   rep.sdp_seconds, rep.lower_seconds, rep.upper_seconds);
     std::cerr << line;
-    return output_write("maxmargin", output, certificate_to_json(cert)) ? kExitOk : kExitUsage;
+    return support::output_write("maxmargin", output, certificate_to_json(cert)) ? kExitOk
+                                                                                 : kExitUsage;
 }
 
 } // namespace convcert::app

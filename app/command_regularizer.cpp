@@ -1,15 +1,16 @@
 // `convcert regularizer W.json --kernel K [-o CERT.json]`: brackets the induced regularizer
 // R_{K,C}(w) between two certified rationals (a regularizer-bracket certificate).
 #include "app/arguments.h"
-#include "app/atomic_file.h"
 #include "app/commands.h"
 #include "certify/file_read_bounded.h"
-#include "lemma/instance.h"
 #include "regularizer/bracket.h"
 #include "regularizer/bracket_multi.h"
-#include "regularizer/regularizer_input.h"
-#include "regularizer/sdp_multi.h"
-#include "regularizer/sdpa_format.h"
+#include "regularizer/input/regularizer_input.h"
+#include "regularizer/sdp/sdp_multi.h"
+#include "regularizer/sdp/sdpa_format.h"
+#include "support/atomic_file.h"
+#include "support/input_json.h"
+#include "support/rational_convert.h"
 
 #include <chrono>
 #include <cstdio>
@@ -168,7 +169,7 @@ int command_regularizer(const std::vector<std::string>& args) {
     regularizer::RegularizerInstance instance;
     try {
         instance = regularizer::regularizer_instance_from_json(
-            file_read_bounded(ra.input, lemma::kMaxInputBytes), ra.K);
+            file_read_bounded(ra.input, support::kMaxInputBytes), ra.K);
     } catch (const std::exception& e) {
         std::cerr << "convcert regularizer: " << ra.input << ": " << e.what() << "\n";
         return kExitUsage;
@@ -182,7 +183,7 @@ int command_regularizer(const std::vector<std::string>& args) {
         std::vector<std::vector<double>> wd(instance.w.size());
         for (std::size_t r = 0; r < wd.size(); ++r)
             for (const auto& x : instance.w[r])
-                wd[r].push_back(regularizer::regularizer_rational_to_double(x));
+                wd[r].push_back(support::rational_to_double(x));
         if (!ra.sdpa_reduced.empty()) {
             std::ostringstream o;
             if (instance.R == 1)
@@ -190,12 +191,12 @@ int command_regularizer(const std::vector<std::string>& args) {
             else
                 regularizer::regularizer_sdpa_write(
                     o, regularizer::regularizer_sdp_data_multi(wd, ra.K));
-            file_write_atomic(ra.sdpa_reduced, o.str());
+            support::file_write_atomic(ra.sdpa_reduced, o.str());
         }
         if (!ra.sdpa_full.empty()) {
             std::ostringstream o;
             regularizer::regularizer_sdpa_write_full(o, wd[0], ra.K);
-            file_write_atomic(ra.sdpa_full, o.str());
+            support::file_write_atomic(ra.sdpa_full, o.str());
         }
     } catch (const std::exception& e) {
         std::cerr << "convcert regularizer: " << e.what() << "\n";
@@ -230,7 +231,8 @@ int command_regularizer(const std::vector<std::string>& args) {
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (!output_write("regularizer", ra.output, certificate_to_json(cert))) return kExitUsage;
+    if (!support::output_write("regularizer", ra.output, certificate_to_json(cert)))
+        return kExitUsage;
     // The report goes to stdout unless stdout carries the certificate.
     std::ostream& out = ra.output.empty() ? std::cerr : std::cout;
     out << report_text(rep, cert) << "  " << decimal(seconds) << " s"

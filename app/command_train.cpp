@@ -1,10 +1,10 @@
 // `convcert train DATA.json --kernel K --channels C [...] [-o RUN.json]`: full-batch gradient
 // descent on the linear CNN (train/gd.h), writing checkpoints and final weights.
 #include "app/arguments.h"
-#include "app/atomic_file.h"
 #include "app/commands.h"
 #include "certify/file_read_bounded.h"
 #include "data/dataset.h"
+#include "support/atomic_file.h"
 #include "train/gd.h"
 #include "train/run_json.h"
 
@@ -117,7 +117,8 @@ int command_train(const std::vector<std::string>& args) {
     const auto& last = run.checkpoints.back();
     std::cerr << "convcert train: " << o.steps << " steps in " << run.seconds << " s, log loss "
               << last.log_loss << ", normalized margin " << last.margin << "\n";
-    return output_write("train", output, train::gd_run_to_json(run, d.name)) ? kExitOk : kExitUsage;
+    return support::output_write("train", output, train::gd_run_to_json(run, d.name)) ? kExitOk
+                                                                                      : kExitUsage;
 }
 
 } // namespace convcert::app

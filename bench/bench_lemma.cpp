@@ -13,6 +13,7 @@
 #include "certify/checker/checker.h"
 #include "lemma/autocorrelation.h"
 #include "lemma/factor.h"
+#include "support/flint_raii.h"
 
 #include <acb.h>
 #include <arb_fmpz_poly.h>
@@ -52,6 +53,7 @@ namespace {
 using convcert::Certificate;
 using convcert::lemma::FactorMethod;
 using convcert::lemma::LemmaInstance;
+using convcert::support::FmpzPoly;
 using Clock = std::chrono::steady_clock;
 
 // ---------------------------------------------------------------- options
@@ -61,10 +63,10 @@ const char* kHelp =
                    [--instances DIR]
 
 Times convcert's exact and enclosure certificates (generate and check) and the root
-finders MPSolve, PARI/GP and Arb on the same palindromic polynomials.
+finders MPSolve, PARI/GP and support::Arb on the same palindromic polynomials.
 
-  --quick          exact K <= 6, enclosure K <= 256, PARI and Arb up to K = 64 (a smoke run)
-  --full           also run PARI and Arb at K = 1024 (default: up to K = 256)
+  --quick          exact K <= 6, enclosure K <= 256, PARI and support::Arb up to K = 64 (a smoke run)
+  --full           also run PARI and support::Arb at K = 1024 (default: up to K = 256)
   --out FILE       also write the tables to FILE: markdown if it ends in .md, CSV otherwise
   --seed N         seed of the random instances (default 1)
   --digits N       decimal digits of c in the certificates (default 39, the peers' 128 bits)
@@ -216,15 +218,6 @@ LemmaInstance bench_instance(long K, const Options& options) {
     }
     return instance;
 }
-
-// RAII for a FLINT integer polynomial.
-struct FmpzPoly {
-    fmpz_poly_t p;
-    FmpzPoly() { fmpz_poly_init(p); }
-    ~FmpzPoly() { fmpz_poly_clear(p); }
-    FmpzPoly(const FmpzPoly&) = delete;
-    FmpzPoly& operator=(const FmpzPoly&) = delete;
-};
 
 /// The palindromic q of degree 2K-2 with integer coefficients (lags scaled to integers).
 void palindromic_poly(fmpz_poly_t q, const LemmaInstance& instance) {

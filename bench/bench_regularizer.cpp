@@ -13,12 +13,13 @@
 // faster, and it also certifies, which the peers do not). Times are wall clock (steady_clock), one
 // thread everywhere (SDPA setNumThreads(1); CSDP with OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = 1;
 // run scripts/bench.sh, which also sets them for this process's BLAS).
+#include "bench/peers/sdp_full.h"
 #include "certify/certificate.h"
 #include "certify/checker/checker.h"
 #include "regularizer/bracket.h"
 #include "regularizer/dual_bound.h"
-#include "regularizer/lower_bound.h"
-#include "regularizer/sdp_full.h"
+#include "regularizer/exact/lower_bound.h"
+#include "support/rational_convert.h"
 
 #include <unistd.h>
 
@@ -37,6 +38,7 @@
 namespace {
 
 using namespace convcert::regularizer;
+namespace support = convcert::support;
 using convcert::Certificate;
 using Clock = std::chrono::steady_clock;
 
@@ -224,7 +226,7 @@ int main(int argc, char** argv) {
         const auto wd = gaussian(D, options.seed);
         std::vector<std::string> w(D);
         for (long i = 0; i < D; ++i)
-            w[i] = regularizer_double_to_rational(wd[i]);
+            w[i] = support::rational_from_double(wd[i]);
         for (long K : Ks) {
             if (K > D) continue;
             std::fprintf(stderr, "bench_regularizer: D = %ld, K = %ld: convcert\n", D, K);

@@ -7,7 +7,7 @@
 
 #include "coqgen/coq_text.h"
 
-#include "lemma/flint_raii.h"
+#include "support/flint_raii.h"
 
 #include <flint/fmpq.h>
 #include <flint/fmpq_poly.h>
@@ -21,10 +21,10 @@ namespace convcert::coqgen {
 
 namespace {
 
-using lemma::Fmpq;
-using lemma::FmpqPoly;
-using lemma::Fmpz;
-using lemma::FmpzPoly;
+using support::Fmpq;
+using support::FmpqPoly;
+using support::Fmpz;
+using support::FmpzPoly;
 
 // Parses "p" or "p/q" (p optionally negative, q != 0; lowest terms not required) into x.
 void coqgen_parse_rational(const std::string& s, fmpq_t x, const std::string& what) {
@@ -39,7 +39,7 @@ void coqgen_parse_rational(const std::string& s, fmpq_t x, const std::string& wh
     };
     if (!digits(num, num.size() > 0 && num[0] == '-' ? 1 : 0) || !digits(den, 0))
         throw CoqExportError(what + " is not a rational: '" + coq_message_escape(s) + "'");
-    Fmpz p, q;
+    support::Fmpz p, q;
     fmpz_set_str(p.x, num.c_str(), 10);
     fmpz_set_str(q.x, den.c_str(), 10);
     if (fmpz_is_zero(q.x))
@@ -88,7 +88,7 @@ std::string coqgen_lines(const std::vector<std::string>& items, const std::strin
 
 std::vector<std::string> coqgen_zpoly_items(const fmpz_poly_t p) {
     std::vector<std::string> items;
-    Fmpz c;
+    support::Fmpz c;
     for (slong i = 0; i < fmpz_poly_length(p); ++i) {
         fmpz_poly_get_coeff_fmpz(c.x, p, i);
         items.push_back(coqgen_fmpz_string(c.x));
@@ -121,7 +121,7 @@ CoqVectors coqgen_vectors(const std::vector<std::vector<std::string>>& vectors) 
     for (std::size_t i = 0; i < vectors.size(); ++i) {
         std::vector<std::string> r, p;
         for (std::size_t k = 0; k < vectors[i].size(); ++k) {
-            Fmpq x;
+            support::Fmpq x;
             coqgen_parse_rational(vectors[i][k], x.x,
                                   "claim.vectors[" + std::to_string(i) + "][" + std::to_string(k) +
                                       "]");
@@ -180,9 +180,9 @@ std::string coq_export_lemma_exact(const Certificate& cert) {
                              " polynomials, expected K = " + std::to_string(K));
 
     // m in Z[y]
-    FmpzPoly m;
+    support::FmpzPoly m;
     for (std::size_t i = 0; i < ev.minpoly.size(); ++i) {
-        Fmpq x;
+        support::Fmpq x;
         const std::string what = "evidence.minpoly[" + std::to_string(i) + "]";
         coqgen_parse_rational(ev.minpoly[i], x.x, what);
         if (!fmpz_is_one(fmpq_denref(x.x))) throw CoqExportError(what + " is not an integer");
@@ -192,32 +192,32 @@ std::string coq_export_lemma_exact(const Certificate& cert) {
         throw CoqExportError("evidence.minpoly must have degree >= 1 and a nonzero leading "
                              "coefficient");
 
-    Fmpq lo, hi;
+    support::Fmpq lo, hi;
     coqgen_parse_rational(ev.interval_lo, lo.x, "evidence.interval[0]");
     coqgen_parse_rational(ev.interval_hi, hi.x, "evidence.interval[1]");
 
     // P_k, their common denominator d, N_k = d P_k
-    std::vector<FmpqPoly> P(static_cast<std::size_t>(K));
-    Fmpz d;
+    std::vector<support::FmpqPoly> P(static_cast<std::size_t>(K));
+    support::Fmpz d;
     fmpz_one(d.x);
     for (long k = 0; k < K; ++k) {
         const auto& coeffs = ev.c[static_cast<std::size_t>(k)];
         for (std::size_t i = 0; i < coeffs.size(); ++i) {
-            Fmpq x;
+            support::Fmpq x;
             coqgen_parse_rational(
                 coeffs[i], x.x, "evidence.c[" + std::to_string(k) + "][" + std::to_string(i) + "]");
             fmpq_poly_set_coeff_fmpq(P[static_cast<std::size_t>(k)].p, static_cast<slong>(i), x.x);
         }
         fmpz_lcm(d.x, d.x, fmpq_poly_denref(P[static_cast<std::size_t>(k)].p));
     }
-    std::vector<FmpzPoly> N(static_cast<std::size_t>(K));
+    std::vector<support::FmpzPoly> N(static_cast<std::size_t>(K));
     for (long k = 0; k < K; ++k) {
-        FmpqPoly scaled;
+        support::FmpqPoly scaled;
         fmpq_poly_scalar_mul_fmpz(scaled.p, P[static_cast<std::size_t>(k)].p, d.x);
         fmpq_poly_get_numerator(N[static_cast<std::size_t>(k)].p, scaled.p); // denominator 1
     }
 
-    std::vector<Fmpq> t(static_cast<std::size_t>(K));
+    std::vector<support::Fmpq> t(static_cast<std::size_t>(K));
     for (long j = 0; j < K; ++j)
         coqgen_parse_rational(cert.claim.target[static_cast<std::size_t>(j)],
                               t[static_cast<std::size_t>(j)].x,
@@ -225,29 +225,29 @@ std::string coq_export_lemma_exact(const Certificate& cert) {
 
     // quotients: s_j F_j = Q_j m (when m divides F_j; otherwise the quotient is written anyway
     // and Coq rejects the identity)
-    FmpqPoly mq;
+    support::FmpqPoly mq;
     fmpq_poly_set_fmpz_poly(mq.p, m.p);
-    Fmpz d2;
+    support::Fmpz d2;
     fmpz_mul(d2.x, d.x, d.x);
     std::vector<std::string> quotient_items;
     for (long j = 0; j < K; ++j) {
-        FmpzPoly S, prod;
+        support::FmpzPoly S, prod;
         for (long k = 0; k + j < K; ++k) {
             fmpz_poly_mul(prod.p, N[static_cast<std::size_t>(k)].p,
                           N[static_cast<std::size_t>(k + j)].p);
             fmpz_poly_add(S.p, S.p, prod.p);
         }
         const fmpq* tj = t[static_cast<std::size_t>(j)].x;
-        FmpzPoly F, c0;
+        support::FmpzPoly F, c0;
         fmpz_poly_scalar_mul_fmpz(F.p, S.p, fmpq_denref(tj));
-        Fmpz da;
+        support::Fmpz da;
         fmpz_mul(da.x, d2.x, fmpq_numref(tj));
         fmpz_poly_set_fmpz(c0.p, da.x);
         fmpz_poly_sub(F.p, F.p, c0.p);
-        FmpqPoly Fq, Q, Rem;
+        support::FmpqPoly Fq, Q, Rem;
         fmpq_poly_set_fmpz_poly(Fq.p, F.p);
         fmpq_poly_divrem(Q.p, Rem.p, Fq.p, mq.p);
-        FmpzPoly Qnum;
+        support::FmpzPoly Qnum;
         fmpq_poly_get_numerator(Qnum.p, Q.p);
         quotient_items.push_back("(" + coqgen_fmpz_string(fmpq_poly_denref(Q.p)) + ", " +
                                  coqgen_list(coqgen_zpoly_items(Qnum.p), "    ") + ")");

@@ -1,7 +1,6 @@
 // The gradient-descent experiment (see gd_experiment.h).
 #include "experiment/gd_experiment.h"
 
-#include "app/atomic_file.h"
 #include "certify/checker/checker.h"
 #include "data/binary_task.h"
 #include "data/dataset_source.h"
@@ -9,9 +8,11 @@
 #include "maxmargin/bracket.h"
 #include "regularizer/bracket.h"
 #include "regularizer/bracket_multi.h"
-#include "regularizer/lower_bound.h"
+#include "regularizer/exact/lower_bound.h"
 #include "report/plot_gnuplot.h"
 #include "report/report_document.h"
+#include "support/atomic_file.h"
+#include "support/rational_convert.h"
 #include "train/gd.h"
 
 #include <algorithm>
@@ -67,8 +68,8 @@ Bracket regularizer_bracket_checked(const std::vector<double>& W, long R, long D
     std::vector<std::vector<std::string>> rows(static_cast<std::size_t>(R));
     for (long r = 0; r < R; ++r)
         for (long j = 0; j < D; ++j)
-            rows[static_cast<std::size_t>(r)].push_back(regularizer::regularizer_double_to_rational(
-                W[static_cast<std::size_t>(r * D + j)]));
+            rows[static_cast<std::size_t>(r)].push_back(
+                support::rational_from_double(W[static_cast<std::size_t>(r * D + j)]));
     Certificate cert;
     if (R == 1) {
         cert = regularizer::regularizer_bracket_certificate(rows[0], K);
@@ -78,9 +79,9 @@ Bracket regularizer_bracket_checked(const std::vector<double>& W, long R, long D
     }
     Bracket out;
     out.valid = checker::check_certificate(cert).valid;
-    out.lower = regularizer::regularizer_rational_to_double(cert.regularizer_claim->lower);
-    out.upper = regularizer::regularizer_rational_to_double(cert.regularizer_claim->upper);
-    app::file_write_atomic(cert_path, certificate_to_json(cert));
+    out.lower = support::rational_to_double(cert.regularizer_claim->lower);
+    out.upper = support::rational_to_double(cert.regularizer_claim->upper);
+    support::file_write_atomic(cert_path, certificate_to_json(cert));
     return out;
 }
 
@@ -206,8 +207,8 @@ GdExperimentResult gd_experiment_run(const GdExperimentOptions& o) {
                 continue;
             }
             const bool mvalid = checker::check_certificate(mcert).valid;
-            app::file_write_atomic(o.out + "/certificates/" + stem + "_maxmargin.json",
-                                   certificate_to_json(mcert));
+            support::file_write_atomic(o.out + "/certificates/" + stem + "_maxmargin.json",
+                                       certificate_to_json(mcert));
             std::map<long, train::GdRun> runs;
             for (long C : kChannels) {
                 train::GdOptions g;
@@ -345,8 +346,8 @@ GdExperimentResult gd_experiment_run(const GdExperimentOptions& o) {
         report::report_add_heading(doc, 2, "Notes");
         report::report_add_bullets(doc, result.notes);
     }
-    app::file_write_atomic(o.out + "/report.md", report::report_document_to_markdown(doc));
-    app::file_write_atomic(o.out + "/report.html", report::report_document_to_html(doc));
+    support::file_write_atomic(o.out + "/report.md", report::report_document_to_markdown(doc));
+    support::file_write_atomic(o.out + "/report.html", report::report_document_to_html(doc));
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

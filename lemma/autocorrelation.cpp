@@ -1,7 +1,8 @@
 // Autocorrelations and palindromic polynomials of Lemma instances (see autocorrelation.h).
 #include "lemma/autocorrelation.h"
 
-#include "lemma/flint_raii.h"
+#include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <flint/fmpq_vec.h>
 #include <flint/fmpz_vec.h>
@@ -9,22 +10,6 @@
 #include <stdexcept>
 
 namespace convcert::lemma {
-
-std::string fmpq_get_string(const fmpq_t x) {
-    char* s = fmpq_get_str(nullptr, 10, x);
-    std::string out(s);
-    flint_free(s);
-    return out;
-}
-
-void fmpq_set_fmpz_mul_2exp(fmpq_t x, const fmpz_t z, long e) {
-    fmpz_set(fmpq_numref(x), z);
-    fmpz_one(fmpq_denref(x));
-    if (e >= 0)
-        fmpq_mul_2exp(x, x, static_cast<flint_bitcnt_t>(e));
-    else
-        fmpq_div_2exp(x, x, static_cast<flint_bitcnt_t>(-e));
-}
 
 namespace {
 
@@ -39,7 +24,7 @@ void fmpq_set_checked(fmpq_t x, const std::string& s) {
 std::vector<std::string> lemma_target(const std::vector<std::vector<std::string>>& vectors) {
     if (vectors.empty()) throw std::invalid_argument("lemma_target: no vectors");
     const long K = static_cast<long>(vectors[0].size());
-    FmpqVec t(K), a(K);
+    support::FmpqVec t(K), a(K);
     for (const auto& vec : vectors) {
         if (static_cast<long>(vec.size()) != K)
             throw std::invalid_argument("lemma_target: vectors of different lengths");
@@ -52,12 +37,12 @@ std::vector<std::string> lemma_target(const std::vector<std::vector<std::string>
     std::vector<std::string> out;
     out.reserve(K);
     for (long j = 0; j < K; ++j)
-        out.push_back(fmpq_get_string(t.v + j));
+        out.push_back(support::fmpq_get_string(t.v + j));
     return out;
 }
 
 long lemma_effective_length(const std::vector<std::string>& target) {
-    Fmpq x;
+    support::Fmpq x;
     long len = 0;
     for (long j = 0; j < static_cast<long>(target.size()); ++j) {
         fmpq_set_checked(x.x, target[j]);
@@ -68,13 +53,13 @@ long lemma_effective_length(const std::vector<std::string>& target) {
 
 void lemma_integer_target(fmpz* T, fmpz_t L, const std::vector<std::string>& target) {
     const long K = static_cast<long>(target.size());
-    FmpqVec t(K);
+    support::FmpqVec t(K);
     fmpz_one(L);
     for (long j = 0; j < K; ++j) {
         fmpq_set_checked(t.v + j, target[j]);
         fmpz_lcm(L, L, fmpq_denref(t.v + j));
     }
-    Fmpz L2;
+    support::Fmpz L2;
     fmpz_mul(L2.x, L, L);
     for (long j = 0; j < K; ++j) {
         fmpz_divexact(T + j, L2.x, fmpq_denref(t.v + j));

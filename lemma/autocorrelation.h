@@ -11,12 +11,6 @@
 
 namespace convcert::lemma {
 
-/// Canonical string of x: "p" or "p/q" in lowest terms.
-std::string fmpq_get_string(const fmpq_t x);
-
-/// x = z 2^e (e of either sign), canonical.
-void fmpq_set_fmpz_mul_2exp(fmpq_t x, const fmpz_t z, long e);
-
 /// target = sum_i a_i ⋆ a_i, as canonical rational strings. Precondition: every vector has
 /// the same length K >= 1 and holds canonical or FLINT-readable rationals "p" / "p/q".
 std::vector<std::string> lemma_target(const std::vector<std::vector<std::string>>& vectors);

@@ -5,6 +5,7 @@
 #include "lemma/factor_enclosure.h"
 #include "lemma/factor_error.h"
 #include "lemma/factor_exact.h"
+#include "support/input_json.h"
 
 namespace convcert::lemma {
 
@@ -12,7 +13,7 @@ FactorMethod factor_method_from_string(const std::string& name) {
     if (name == "exact") return FactorMethod::Exact;
     if (name == "enclosure") return FactorMethod::Enclosure;
     if (name == "auto") return FactorMethod::Auto;
-    throw InputError("unknown method '" + name + "' (expected exact, enclosure or auto)");
+    throw support::InputError("unknown method '" + name + "' (expected exact, enclosure or auto)");
 }
 
 namespace {
@@ -39,7 +40,7 @@ Certificate certificate_enclosure(LemmaClaim claim, long digits) {
 
 Certificate lemma_factor_certificate(const LemmaInstance& instance, const FactorOptions& options) {
     if (options.digits < 30 || options.digits > 10000)
-        throw InputError("--digits must be between 30 and 10000");
+        throw support::InputError("--digits must be between 30 and 10000");
     LemmaClaim claim;
     claim.K = instance.K;
     claim.vectors = instance.vectors;

@@ -7,8 +7,9 @@
 #include "lemma/autocorrelation.h"
 #include "lemma/decimal.h"
 #include "lemma/factor_error.h"
-#include "lemma/flint_raii.h"
 #include "lemma/spectral_newton.h"
+#include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <arb.h>
 #include <flint/fmpq.h>
@@ -63,7 +64,7 @@ void fmpz_set_d_2exp_round(fmpz_t f, double d, long exp) {
     } else if (s < -60) {
         fmpz_zero(f); // |d 2^exp| < 2^53 2^-61
     } else {
-        Fmpz half;
+        support::Fmpz half;
         fmpz_one(half.x);
         fmpz_mul_2exp(half.x, half.x, static_cast<ulong>(-s - 1));
         fmpz_add(f, f, half.x);
@@ -128,7 +129,7 @@ void fmpq_set_decimal(fmpq_t x, const std::string& d) {
         }
     }
     if (i < d.size()) exp10 += std::stol(d.substr(i + 1));
-    Fmpz num, pow10;
+    support::Fmpz num, pow10;
     if (fmpz_set_str(num.x, digits.c_str(), 10) != 0)
         throw std::logic_error("fmpq_set_decimal: bad decimal '" + d + "'");
     if (negative) fmpz_neg(num.x, num.x);
@@ -275,8 +276,8 @@ RefineResult lemma_refine_fixed_point(fmpz* X, const std::vector<double>& c, lon
     for (long k = 0; k < n; ++k)
         fmpz_set_d_2exp_round(X + k, c[k], p);
 
-    FmpzVec Xrev(n), S(n), G(n), H(n), Hrev(n), Xg(n), B(n), R(n), P2(2 * n - 1), delta(n);
-    Fmpz tmp, den;
+    support::FmpzVec Xrev(n), S(n), G(n), H(n), Hrev(n), Xg(n), B(n), R(n), P2(2 * n - 1), delta(n);
+    support::Fmpz tmp, den;
     Eigen::VectorXd rhs(n);
     const long max_steps = prec / 4 + 20;
     double previous = std::numeric_limits<double>::infinity();
@@ -389,8 +390,8 @@ LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& ta
     st.effective_length = n;
 
     // Integer target T = L^2 t, and the scaling t' = t / 2^shift with shift = 2 e, 2^e ~ sqrt(t_0).
-    FmpzVec T(K);
-    Fmpz L, L2;
+    support::FmpzVec T(K);
+    support::Fmpz L, L2;
     lemma_integer_target(T.v, L.x, target);
     fmpz_mul(L2.x, L.x, L.x);
     if (fmpz_sgn(T.v + 0) <= 0)
@@ -400,7 +401,7 @@ LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& ta
     const long shift = 2 * e;
     std::vector<double> t_scaled(n);
     {
-        Arb x;
+        support::Arb x;
         for (long j = 0; j < n; ++j) {
             arb_set_fmpz(x.x, T.v + j);
             arb_div_fmpz(x.x, x.x, L2.x, 64);
@@ -448,7 +449,7 @@ LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& ta
     st.precision_bits = prec;
 
     // 3. Fixed-point refinement of X / 2^prec.
-    FmpzVec X(n);
+    support::FmpzVec X(n);
     const RefineResult refined = lemma_refine_fixed_point(X.v, c, prec, T.v, L2.x, shift, lu_n);
     st.refine_steps = refined.steps;
     st.inner_steps = refined.inner_steps;
@@ -461,36 +462,36 @@ LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& ta
     ev.digits = digits;
     ev.center.reserve(K);
     ev.c_decimal.reserve(K);
-    Fmpq r, d, diff, s;
-    std::vector<Fmpq> centers(static_cast<size_t>(K));
-    Arb a;
+    support::Fmpq r, d, diff, s;
+    std::vector<support::Fmpq> centers(static_cast<size_t>(K));
+    support::Arb a;
     for (long k = 0; k < K; ++k) {
         if (k < n) {
-            fmpq_set_fmpz_mul_2exp(centers[k].x, X.v + k, e - prec);
+            support::fmpq_set_fmpz_mul_2exp(centers[k].x, X.v + k, e - prec);
             arb_set_fmpz(a.x, X.v + k);
             arb_mul_2exp_si(a.x, a.x, e - prec);
         } else {
             fmpq_zero(centers[k].x);
             arb_zero(a.x);
         }
-        ev.center.push_back(fmpq_get_string(centers[k].x));
+        ev.center.push_back(support::fmpq_get_string(centers[k].x));
         ev.c_decimal.push_back(arb_get_decimal(a.x, digits + 5));
     }
-    Fmpz one;
+    support::Fmpz one;
     fmpz_one(one.x);
-    fmpq_set_fmpz_mul_2exp(r.x, one.x, e - q);
-    ev.radius = fmpq_get_string(r.x);
+    support::fmpq_set_fmpz_mul_2exp(r.x, one.x, e - q);
+    ev.radius = support::fmpq_get_string(r.x);
     st.radius_log2 = static_cast<double>(e - q);
 
     // The c_decimal rule, checked exactly: |d_k - center_k| + r <= 10^-digits max_k |d_k|.
     fmpq_zero(s.x);
-    std::vector<Fmpq> decimals(static_cast<size_t>(K));
+    std::vector<support::Fmpq> decimals(static_cast<size_t>(K));
     for (long k = 0; k < K; ++k) {
         fmpq_set_decimal(decimals[k].x, ev.c_decimal[k]);
         fmpq_abs(d.x, decimals[k].x);
         if (fmpq_cmp(d.x, s.x) > 0) fmpq_set(s.x, d.x);
     }
-    Fmpz pow10;
+    support::Fmpz pow10;
     fmpz_set_ui(pow10.x, 10);
     fmpz_pow_ui(pow10.x, pow10.x, static_cast<ulong>(digits));
     fmpq_div_fmpz(s.x, s.x, pow10.x);

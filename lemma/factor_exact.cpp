@@ -11,8 +11,9 @@
 #include "lemma/autocorrelation.h"
 #include "lemma/decimal.h"
 #include "lemma/factor_error.h"
-#include "lemma/flint_raii.h"
 #include "lemma/qqbar_roots.h"
+#include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <acb.h>
 #include <acb_poly.h>
@@ -54,7 +55,7 @@ constexpr double kLog2Of10 = 3.3219280948873623;
 // R with x^n R(x + 1/x) = q(x) = Σ_j T[|j-n|] x^j, n = len - 1: R(w) = T0 + Σ_{k>=1} T_k V_k(w)
 // with the Lucas polynomials V_0 = 2, V_1 = w, V_{k+1} = w V_k - V_{k-1} (V_k(x+1/x) = x^k+x^-k).
 void lemma_reduced_poly(fmpz_poly_t R, const fmpz* T, slong len) {
-    FmpzPoly v0, v1, v2, w;
+    support::FmpzPoly v0, v1, v2, w;
     fmpz_poly_set_si(v0.p, 2);
     fmpz_poly_set_coeff_si(w.p, 1, 1);
     fmpz_poly_set(v1.p, w.p);
@@ -68,7 +69,7 @@ void lemma_reduced_poly(fmpz_poly_t R, const fmpz* T, slong len) {
     }
     // Exact self-check: x^n R(x + 1/x) = Σ_i R_i (x^2 + 1)^i x^(n-i) must equal q.
     const slong n = len - 1;
-    FmpzPoly q, acc, x2p1, pw, term;
+    support::FmpzPoly q, acc, x2p1, pw, term;
     lemma_palindromic_poly(q.p, T, len);
     fmpz_poly_set_coeff_si(x2p1.p, 0, 1);
     fmpz_poly_set_coeff_si(x2p1.p, 2, 1);
@@ -91,7 +92,7 @@ bool acb_round_fmpz(fmpz_t z, const acb_t x) {
 
 // Smallest e with |x| < 2^e for every point of the ball x (x finite, not exactly 0).
 slong arb_log2_upper(const arb_t x) {
-    Arf u;
+    support::Arf u;
     arb_get_abs_ubound_arf(u.x, x, kEstimatePrec);
     if (arf_is_zero(u.x)) return -(WORD(1) << 40);
     return arf_abs_bound_lt_2exp_si(u.x);
@@ -99,7 +100,7 @@ slong arb_log2_upper(const arb_t x) {
 
 // Some e with |x| >= 2^e for every point of x; x must exclude 0.
 slong arb_log2_lower(const arb_t x) {
-    Arf l;
+    support::Arf l;
     arb_get_abs_lbound_arf(l.x, x, kEstimatePrec);
     return arf_abs_bound_lt_2exp_si(l.x) - 1;
 }
@@ -107,7 +108,7 @@ slong arb_log2_lower(const arb_t x) {
 // rad(x) <= 2^(-prec/2) (1 + |x|): two overlapping tight balls are taken to be equal (a
 // candidate is then skipped, which affects the choice of α, never soundness).
 bool acb_is_tight(const acb_t x, slong prec) {
-    Mag r, a, t;
+    support::Mag r, a, t;
     mag_add(r.x, arb_radref(acb_realref(x)), arb_radref(acb_imagref(x)));
     acb_get_mag(a.x, x);
     mag_one(t.x);
@@ -119,7 +120,7 @@ bool acb_is_tight(const acb_t x, slong prec) {
 // A square root of x away from Arb's branch cut (the sign does not matter to the caller).
 void acb_sqrt_any(acb_t r, const acb_t x, slong prec) {
     if (arb_is_negative(acb_realref(x))) {
-        Acb t;
+        support::Acb t;
         acb_neg(t.x, x);
         acb_sqrt(r, t.x, prec);
         acb_mul_onei(r, r);
@@ -129,10 +130,10 @@ void acb_sqrt_any(acb_t r, const acb_t x, slong prec) {
 }
 
 // Σ_k P_k P_{k+j} - t_j ≡ 0 mod m for every lag j = 0..K-1 (P_k = 0 for k >= P.size()).
-bool lemma_verify_exact(const fmpz_poly_t m, const std::vector<FmpqPoly>& P,
+bool lemma_verify_exact(const fmpz_poly_t m, const std::vector<support::FmpqPoly>& P,
                         const std::vector<std::string>& target) {
-    FmpqPoly mq, acc, prod, rem;
-    Fmpq t;
+    support::FmpqPoly mq, acc, prod, rem;
+    support::Fmpq t;
     fmpq_poly_set_fmpz_poly(mq.p, m);
     const slong K = static_cast<slong>(target.size());
     const slong len = static_cast<slong>(P.size());
@@ -201,9 +202,9 @@ std::vector<std::vector<slong>> lemma_primitive_candidates(slong len) {
 
 // What the exact phase produces.
 struct ExactFactor {
-    FmpzPoly m;              // monic irreducible, m(α*) = 0
-    std::vector<FmpqPoly> P; // c*_k = P_k(α*), k < len (divided by L)
-    Arb alpha;               // real ball around α*, m' != 0 on it
+    support::FmpzPoly m;              // monic irreducible, m(α*) = 0
+    std::vector<support::FmpqPoly> P; // c*_k = P_k(α*), k < len (divided by L)
+    support::Arb alpha;               // real ball around α*, m' != 0 on it
 };
 
 enum class Attempt { Done, NeedPrec };
@@ -222,23 +223,23 @@ struct Instance {
 // rational reconstruction (bounded so that a premature reconstruction is vanishingly unlikely);
 // accepted only once lemma_verify_exact confirms c ⋆ c = target mod m. False if that fails
 // within the prime budget.
-bool lemma_solve_multimodular(std::vector<FmpqPoly>& P, const fmpz_poly_t m,
-                              const std::vector<FmpzPoly>& Q, const fmpz_t L,
+bool lemma_solve_multimodular(std::vector<support::FmpqPoly>& P, const fmpz_poly_t m,
+                              const std::vector<support::FmpzPoly>& Q, const fmpz_t L,
                               const std::vector<std::string>& target) {
     const slong len = static_cast<slong>(Q.size());
     const slong d = fmpz_poly_degree(m);
     P.clear();
     if (d == 1) { // m' = 1: the constants Q_k / L
         for (slong k = 0; k < len; ++k) {
-            FmpqPoly pk;
+            support::FmpqPoly pk;
             fmpq_poly_set_fmpz_poly(pk.p, Q[k].p);
             fmpq_poly_scalar_div_fmpz(pk.p, pk.p, L);
             P.push_back(std::move(pk));
         }
         return lemma_verify_exact(m, P, target);
     }
-    std::vector<FmpzPoly> acc(len); // P_k * (product of primes) residues, in [0, modulus)
-    Fmpz modulus, bound, a;
+    std::vector<support::FmpzPoly> acc(len); // P_k * (product of primes) residues, in [0, modulus)
+    support::Fmpz modulus, bound, a;
     fmpz_one(modulus.x);
     mp_limb_t p = UWORD(1) << 62;
     slong used = 0, next_check = 16;
@@ -277,9 +278,9 @@ bool lemma_solve_multimodular(std::vector<FmpqPoly>& P, const fmpz_poly_t m,
         fmpz_sqrt(bound.x, bound.x);
         P.clear();
         bool all = true;
-        Fmpq r;
+        support::Fmpq r;
         for (slong k = 0; k < len && all; ++k) {
-            FmpqPoly pk;
+            support::FmpqPoly pk;
             for (slong i = 0; i < fmpz_poly_length(acc[k].p) && all; ++i) {
                 fmpz_poly_get_coeff_fmpz(a.x, acc[k].p, i);
                 if (!fmpq_reconstruct_fmpz_2(r.x, a.x, modulus.x, bound.x, bound.x))
@@ -302,14 +303,14 @@ Attempt lemma_exact_attempt(ExactFactor& out, const Instance& in, slong prec, sl
 
     // Root pairs z1 (inside / upper), z2 = 1/z1 of every class.
     const slong nc = static_cast<slong>(in.classes.size());
-    AcbVec z1(std::max<slong>(nc, 1)), z2(std::max<slong>(nc, 1));
+    support::AcbVec z1(std::max<slong>(nc, 1)), z2(std::max<slong>(nc, 1));
     for (slong i = 0; i < nc; ++i)
         if (!lemma_roots_get_pair(z1.v + i, z2.v + i, in.roots, i, prec)) return Attempt::NeedPrec;
 
     // All solutions: C[S * len + k] = c_k(S), S = 2 t + s (s = 0: +γ, 1: -γ).
-    AcbVec C(N * len), h(std::max<slong>(n, 1));
-    AcbPoly f;
-    Acb g2, g;
+    support::AcbVec C(N * len), h(std::max<slong>(n, 1));
+    support::AcbPoly f;
+    support::Acb g2, g;
     slong star = 0;
     for (slong t = 0; t < in.half; ++t) {
         slong rest = t, pos = 0;
@@ -348,7 +349,7 @@ Attempt lemma_exact_attempt(ExactFactor& out, const Instance& in, slong prec, sl
 
     // Primitive element: the first candidate whose values are not provably colliding must
     // separate all solutions at this precision.
-    AcbVec alpha(N);
+    support::AcbVec alpha(N);
     bool found = false;
     for (const auto& w : lemma_primitive_candidates(len)) {
         for (slong S = 0; S < N; ++S) {
@@ -373,11 +374,11 @@ Attempt lemma_exact_attempt(ExactFactor& out, const Instance& in, slong prec, sl
     if (!found) return Attempt::NeedPrec;
 
     // M = Π (y - α_S), rounded to Z[y].
-    AcbPoly Mc;
+    support::AcbPoly Mc;
     acb_poly_product_roots(Mc.p, alpha.v, N, prec);
-    FmpzPoly M;
+    support::FmpzPoly M;
     {
-        Fmpz z;
+        support::Fmpz z;
         double worst = -static_cast<double>(prec);
         bool ok = true;
         for (slong i = 0; i <= N; ++i) {
@@ -395,14 +396,14 @@ Attempt lemma_exact_attempt(ExactFactor& out, const Instance& in, slong prec, sl
     }
 
     // The irreducible factor m through α* (real).
-    Arb astar;
+    support::Arb astar;
     if (!arb_contains_zero(acb_imagref(alpha.v + star))) return Attempt::NeedPrec;
     arb_set(astar.x, acb_realref(alpha.v + star));
-    FmpzPolyFactor fac;
+    support::FmpzPolyFactor fac;
     fmpz_poly_factor(fac.f, M.p);
     slong which = -1;
     {
-        Arb v;
+        support::Arb v;
         for (slong i = 0; i < fac.f->num; ++i) {
             if (fac.f->exp[i] != 1) return Attempt::NeedPrec; // M is squarefree
             arb_fmpz_poly_evaluate_arb(v.x, fac.f->p + i, astar.x, prec);
@@ -420,8 +421,8 @@ Attempt lemma_exact_attempt(ExactFactor& out, const Instance& in, slong prec, sl
 
     // Newton start: m' must not vanish on the ball around α*.
     {
-        FmpzPoly dm;
-        Arb v;
+        support::FmpzPoly dm;
+        support::Arb v;
         fmpz_poly_derivative(dm.p, out.m.p);
         arb_fmpz_poly_evaluate_arb(v.x, dm.p, astar.x, prec);
         if (arb_contains_zero(v.x)) return Attempt::NeedPrec;
@@ -430,7 +431,7 @@ Attempt lemma_exact_attempt(ExactFactor& out, const Instance& in, slong prec, sl
     // The Galois orbit of c*: the solutions with m(α_S) = 0; exactly d of them.
     std::vector<slong> orbit;
     {
-        Acb v;
+        support::Acb v;
         for (slong S = 0; S < N; ++S) {
             arb_fmpz_poly_evaluate_acb(v.x, out.m.p, alpha.v + S, prec);
             if (acb_contains_zero(v.x)) orbit.push_back(S);
@@ -440,7 +441,7 @@ Attempt lemma_exact_attempt(ExactFactor& out, const Instance& in, slong prec, sl
 
     // Q_k(y) = Σ_{S in orbit} c_k(S) m(y) / (y - α_S), in Z[y]; P_k = Q_k / m' mod m / L.
     // Σ_i ys_i Π_{j != i} (y - x_j) is Arb's fast interpolation with unit weights.
-    AcbVec Q(len * d), xs(d), ys(d), ones(d);
+    support::AcbVec Q(len * d), xs(d), ys(d), ones(d);
     for (slong i = 0; i < d; ++i) {
         acb_set(xs.v + i, alpha.v + orbit[i]);
         acb_one(ones.v + i);
@@ -453,9 +454,9 @@ Attempt lemma_exact_attempt(ExactFactor& out, const Instance& in, slong prec, sl
         _acb_poly_interpolate_fast_precomp(Q.v + k * d, ys.v, tree, ones.v, d, prec);
     }
     _acb_poly_tree_free(tree, d);
-    std::vector<FmpzPoly> Qk(len);
+    std::vector<support::FmpzPoly> Qk(len);
     {
-        Fmpz z;
+        support::Fmpz z;
         for (slong k = 0; k < len; ++k)
             for (slong i = 0; i < d; ++i) {
                 if (!acb_round_fmpz(z.x, Q.v + k * d + i)) {
@@ -477,11 +478,11 @@ Attempt lemma_exact_attempt(ExactFactor& out, const Instance& in, slong prec, sl
 
 // a = Σ_i |p_i| y^i in Arb (a starts as the zero polynomial).
 void lemma_abs_coeff_poly(arb_poly_t a, const fmpq_poly_t P) {
-    Fmpq c;
+    support::Fmpq c;
     for (slong i = 0; i < fmpq_poly_length(P); ++i) {
         fmpq_poly_get_coeff_fmpq(c.x, P, i);
         fmpq_abs(c.x, c.x);
-        Arb v;
+        support::Arb v;
         arb_set_fmpq(v.x, c.x, kEstimatePrec);
         arb_poly_set_coeff_arb(a, i, v.x);
     }
@@ -489,27 +490,27 @@ void lemma_abs_coeff_poly(arb_poly_t a, const fmpq_poly_t P) {
 
 // Upper bound of Σ_i i |p_i| R^(i-1) (the checker's Lipschitz bound on [-R, R]), R >= 0.
 void lemma_derivative_bound(arb_t res, const fmpq_poly_t P, const arb_t R) {
-    ArbPoly a, da;
+    support::ArbPoly a, da;
     lemma_abs_coeff_poly(a.p, P);
     arb_poly_derivative(da.p, a.p, kEstimatePrec);
     arb_poly_evaluate(res, da.p, R, kEstimatePrec);
-    Arf u;
+    support::Arf u;
     arb_get_ubound_arf(u.x, res, kEstimatePrec);
     arb_set_arf(res, u.x);
 }
 
 // Upper bound of Σ_i |p_i| R^i.
 void lemma_abs_value_bound(arb_t res, const fmpq_poly_t P, const arb_t R) {
-    ArbPoly a;
+    support::ArbPoly a;
     lemma_abs_coeff_poly(a.p, P);
     arb_poly_evaluate(res, a.p, R, kEstimatePrec);
 }
 
 // Interval Newton on the simple root α* of m inside x until rad(x) <= 2^-goal (or no progress).
 void lemma_refine_root(arb_t x, const fmpz_poly_t m, slong goal, slong prec) {
-    FmpzPoly dm;
+    support::FmpzPoly dm;
     fmpz_poly_derivative(dm.p, m);
-    Arb mid, fm, dfx, nx;
+    support::Arb mid, fm, dfx, nx;
     for (int it = 0; it < 200 && mag_cmp_2exp_si(arb_radref(x), -goal) > 0; ++it) {
         arb_set_arf(mid.x, arb_midref(x));
         arb_fmpz_poly_evaluate_arb(fm.x, m, mid.x, prec);
@@ -517,7 +518,7 @@ void lemma_refine_root(arb_t x, const fmpz_poly_t m, slong goal, slong prec) {
         if (arb_contains_zero(dfx.x)) break;
         arb_div(nx.x, fm.x, dfx.x, prec);
         arb_sub(nx.x, mid.x, nx.x, prec);
-        Mag before;
+        support::Mag before;
         mag_set(before.x, arb_radref(x));
         if (!arb_intersection(x, x, nx.x, prec))
             throw std::logic_error("lemma_refine_root: empty Newton intersection");
@@ -536,7 +537,7 @@ slong fmpq_ceil_log2(const fmpq_t x) {
     if (fmpq_cmp_ui(x, 1) <= 0) return 0;
     slong e = static_cast<slong>(fmpz_bits(fmpq_numref(x))) -
               static_cast<slong>(fmpz_bits(fmpq_denref(x))) + 1; // x < 2^e
-    Fmpq t;
+    support::Fmpq t;
     for (;;) {
         fmpq_one(t.x);
         fmpq_mul_2exp(t.x, t.x, static_cast<ulong>(e - 1));
@@ -547,20 +548,21 @@ slong fmpq_ceil_log2(const fmpq_t x) {
 
 // Output data for α* of degree >= 2: [l, h] with m(l) m(h) < 0 tight enough for the checker
 // (no bisection), and c*_k = P_k(α*) accurate to `significant` digits.
-void lemma_output_interval(fmpq_t l, fmpq_t h, ArbVec& c, const ExactFactor& ex, long digits) {
+void lemma_output_interval(fmpq_t l, fmpq_t h, support::ArbVec& c, const ExactFactor& ex,
+                           long digits) {
     const slong len = static_cast<slong>(ex.P.size());
     const long significant = digits + 5;
     const slong need_rel = static_cast<slong>(3.33 * significant) + 8; // as arb_get_decimal
     const slong tight_bits = static_cast<slong>((digits + 3) * kLog2Of10) + 3;
 
-    Arb x, R, bound, cmax, v;
+    support::Arb x, R, bound, cmax, v;
     arb_set(x.x, ex.alpha.x);
     // R = 2^max(0, e) with |α*| < 2^e: the checker's power-of-two radius for [l, h] ⊂ x.
     arb_one(R.x);
     arb_mul_2exp_si(R.x, R.x, std::max<slong>(0, arb_log2_upper(x.x)));
     slong size_bits = 0;
     {
-        FmpqPoly mq;
+        support::FmpqPoly mq;
         fmpq_poly_set_fmpz_poly(mq.p, ex.m.p);
         lemma_abs_value_bound(bound.x, mq.p, R.x);
         size_bits = std::max(size_bits, arb_log2_upper(bound.x));
@@ -614,8 +616,8 @@ void lemma_output_interval(fmpq_t l, fmpq_t h, ArbVec& c, const ExactFactor& ex,
             goal = g + 8;
             continue;
         }
-        Arf u;
-        Fmpz kl, kh;
+        support::Arf u;
+        support::Fmpz kl, kh;
         arb_get_lbound_arf(u.x, x.x, prec);
         arf_mul_2exp_si(u.x, u.x, g);
         arf_get_fmpz(kl.x, u.x, ARF_RND_FLOOR);
@@ -626,11 +628,11 @@ void lemma_output_interval(fmpq_t l, fmpq_t h, ArbVec& c, const ExactFactor& ex,
             grow();
             continue;
         }
-        fmpq_set_fmpz_mul_2exp(l, kl.x, -g);
+        support::fmpq_set_fmpz_mul_2exp(l, kl.x, -g);
         fmpz_add_ui(kh.x, kh.x, 1);
-        fmpq_set_fmpz_mul_2exp(h, kh.x, -g);
+        support::fmpq_set_fmpz_mul_2exp(h, kh.x, -g);
         // exact sign change
-        Fmpq ml, mh;
+        support::Fmpq ml, mh;
         fmpz_poly_evaluate_fmpq(ml.x, ex.m.p, l);
         fmpz_poly_evaluate_fmpq(mh.x, ex.m.p, h);
         if (fmpq_sgn(ml.x) * fmpq_sgn(mh.x) >= 0) {
@@ -638,8 +640,8 @@ void lemma_output_interval(fmpq_t l, fmpq_t h, ArbVec& c, const ExactFactor& ex,
             continue;
         }
         // the checker's enclosure width with the exact endpoints
-        Arb w, Rx, lhs, rhs;
-        Fmpq diff, al, ah;
+        support::Arb w, Rx, lhs, rhs;
+        support::Fmpq diff, al, ah;
         fmpq_sub(diff.x, h, l);
         arb_set_fmpq(w.x, diff.x, kEstimatePrec);
         fmpq_abs(al.x, l);
@@ -683,12 +685,12 @@ LemmaExactEvidence lemma_factor_exact(const std::vector<std::string>& target, lo
         return ev;
     }
 
-    FmpzVec T(K);
-    Fmpz L;
+    support::FmpzVec T(K);
+    support::Fmpz L;
     lemma_integer_target(T.v, L.x, target);
     Roots roots;
     if (len > 1) {
-        FmpzPoly R;
+        support::FmpzPoly R;
         lemma_reduced_poly(R.p, T.v, len);
         roots.reset(lemma_roots_init(R.p));
     }
@@ -726,15 +728,15 @@ LemmaExactEvidence lemma_factor_exact(const std::vector<std::string>& target, lo
 
     // Output.
     const slong d = fmpz_poly_degree(ex.m.p);
-    Fmpq l, h;
-    ArbVec c(len);
+    support::Fmpq l, h;
+    support::ArbVec c(len);
     if (d == 1) { // α* = -m_0, rational c: constants P_k
         fmpz_neg(fmpq_numref(l.x), fmpz_poly_get_coeff_ptr(ex.m.p, 0));
         fmpq_set(h.x, l.x);
         fmpq_sub_si(l.x, l.x, 1);
         fmpq_add_si(h.x, h.x, 1);
         const slong prec = static_cast<slong>(3.33 * (digits + 5)) + 64;
-        Fmpq v;
+        support::Fmpq v;
         for (slong k = 0; k < len; ++k) {
             fmpq_poly_get_coeff_fmpq(v.x, ex.P[k].p, 0);
             arb_set_fmpq(c.v + k, v.x, prec);
@@ -748,15 +750,15 @@ LemmaExactEvidence lemma_factor_exact(const std::vector<std::string>& target, lo
         ev.minpoly.emplace_back(s);
         flint_free(s);
     }
-    ev.interval_lo = fmpq_get_string(l.x);
-    ev.interval_hi = fmpq_get_string(h.x);
+    ev.interval_lo = support::fmpq_get_string(l.x);
+    ev.interval_hi = support::fmpq_get_string(h.x);
     ev.c.assign(K, {});
     ev.c_decimal.assign(K, "0");
-    Fmpq v;
+    support::Fmpq v;
     for (slong k = 0; k < len; ++k) {
         for (slong i = 0; i < fmpq_poly_length(ex.P[k].p); ++i) {
             fmpq_poly_get_coeff_fmpq(v.x, ex.P[k].p, i);
-            ev.c[k].push_back(fmpq_get_string(v.x));
+            ev.c[k].push_back(support::fmpq_get_string(v.x));
         }
         if (!fmpq_poly_is_zero(ex.P[k].p)) ev.c_decimal[k] = arb_get_decimal(c.v + k, digits + 5);
     }

@@ -1,8 +1,7 @@
 // Reading and validating Lemma instances (see instance.h).
 #include "lemma/instance.h"
 
-#include "lemma/autocorrelation.h"
-#include "lemma/flint_raii.h"
+#include "support/input_json.h"
 
 #include <flint/fmpq.h>
 #include <nlohmann/json.hpp>
@@ -11,108 +10,45 @@
 
 namespace convcert::lemma {
 
-namespace {
-
-bool all_digits(const std::string& s, std::size_t from, std::size_t to) {
-    if (from >= to) return false;
-    for (std::size_t i = from; i < to; ++i)
-        if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-    return true;
-}
-
-} // namespace
-
-std::string rational_canonicalize(const std::string& text, const std::string& where) {
-    if (text.size() > kMaxRationalChars)
-        throw InputError(where + ": rational longer than " + std::to_string(kMaxRationalChars) +
-                         " characters");
-    const std::string shown = text.size() > 40 ? text.substr(0, 40) + "..." : text;
-    const std::size_t start = (!text.empty() && text[0] == '-') ? 1 : 0;
-    const std::size_t slash = text.find('/');
-    const std::size_t dot = text.find('.');
-    Fmpq q;
-    if (slash != std::string::npos) {
-        if (!all_digits(text, start, slash) || !all_digits(text, slash + 1, text.size()))
-            throw InputError(where + ": '" + shown + "' is not a rational p/q");
-        fmpq_set_str(q.x, text.c_str(), 10);
-        if (fmpz_is_zero(fmpq_denref(q.x)))
-            throw InputError(where + ": '" + shown + "' has a zero denominator");
-        fmpq_canonicalise(q.x);
-    } else if (dot != std::string::npos) {
-        if (!all_digits(text, start, dot) || !all_digits(text, dot + 1, text.size()))
-            throw InputError(where + ": '" + shown + "' is not a finite decimal");
-        const std::string digits = text.substr(0, dot) + text.substr(dot + 1);
-        const std::string ratio = digits + "/1" + std::string(text.size() - dot - 1, '0');
-        fmpq_set_str(q.x, ratio.c_str(), 10);
-        fmpq_canonicalise(q.x);
-    } else {
-        if (!all_digits(text, start, text.size()))
-            throw InputError(where + ": '" + shown + "' is not a rational");
-        fmpq_set_str(q.x, text.c_str(), 10);
-    }
-    return fmpq_get_string(q.x);
-}
-
-std::string rational_from_json(const nlohmann::json& x, const std::string& where) {
-    if (x.is_number_integer()) return x.dump();
-    if (x.is_string()) return rational_canonicalize(x.get<std::string>(), where);
-    if (x.is_number_float())
-        throw InputError(where + ": JSON number " + x.dump() +
-                         " is not an integer; write it as a string such as \"1/3\" or "
-                         "\"-1.25\" (huge integers too)");
-    throw InputError(where + " is not a number or a rational string");
-}
-
-nlohmann::json input_json_parse(const std::string& text) {
-    if (text.size() > kMaxInputBytes) throw InputError("input larger than 256 MiB");
-    try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& e) { // parse_error, or out_of_range for 1e400
-        const std::string what = e.what();
-        const auto bracket = what.find("] ");
-        throw InputError("malformed JSON: " +
-                         (bracket == std::string::npos ? what : what.substr(bracket + 2)));
-    }
-}
-
 LemmaInstance lemma_instance_from_json(const std::string& text) {
-    const nlohmann::json j = input_json_parse(text);
+    const nlohmann::json j = support::input_json_parse(text);
     if (!j.is_object())
-        throw InputError("input must be a JSON object {\"K\": ..., \"vectors\": ...}");
+        throw support::InputError("input must be a JSON object {\"K\": ..., \"vectors\": ...}");
     auto k_it = j.find("K");
-    if (k_it == j.end()) throw InputError("input has no field \"K\"");
-    if (!k_it->is_number_integer()) throw InputError("\"K\" must be an integer");
+    if (k_it == j.end()) throw support::InputError("input has no field \"K\"");
+    if (!k_it->is_number_integer()) throw support::InputError("\"K\" must be an integer");
     if (k_it->is_number_unsigned() &&
         k_it->get<unsigned long>() > static_cast<unsigned long>(kMaxKernel))
-        throw InputError("K = " + k_it->dump() + " exceeds the limit " +
-                         std::to_string(kMaxKernel));
+        throw support::InputError("K = " + k_it->dump() + " exceeds the limit " +
+                                  std::to_string(kMaxKernel));
     const long K = k_it->get<long>();
-    if (K < 1) throw InputError("K must be at least 1 (got " + std::to_string(K) + ")");
+    if (K < 1) throw support::InputError("K must be at least 1 (got " + std::to_string(K) + ")");
     if (K > kMaxKernel)
-        throw InputError("K = " + std::to_string(K) + " exceeds the limit " +
-                         std::to_string(kMaxKernel));
+        throw support::InputError("K = " + std::to_string(K) + " exceeds the limit " +
+                                  std::to_string(kMaxKernel));
     auto v_it = j.find("vectors");
-    if (v_it == j.end()) throw InputError("input has no field \"vectors\"");
-    if (!v_it->is_array()) throw InputError("\"vectors\" must be an array of vectors");
-    if (v_it->empty()) throw InputError("\"vectors\" is empty: give at least one vector");
+    if (v_it == j.end()) throw support::InputError("input has no field \"vectors\"");
+    if (!v_it->is_array()) throw support::InputError("\"vectors\" must be an array of vectors");
+    if (v_it->empty()) throw support::InputError("\"vectors\" is empty: give at least one vector");
     if (v_it->size() > static_cast<std::size_t>(kMaxVectors))
-        throw InputError("more than " + std::to_string(kMaxVectors) + " vectors");
+        throw support::InputError("more than " + std::to_string(kMaxVectors) + " vectors");
     for (auto it = j.begin(); it != j.end(); ++it)
         if (it.key() != "K" && it.key() != "vectors")
-            throw InputError("unknown field \"" + it.key() + "\" in input");
+            throw support::InputError("unknown field \"" + it.key() + "\" in input");
     LemmaInstance inst;
     inst.K = K;
     for (std::size_t i = 0; i < v_it->size(); ++i) {
         const auto& vec = (*v_it)[i];
         const std::string where = "vectors[" + std::to_string(i) + "]";
-        if (!vec.is_array()) throw InputError(where + " is not an array");
+        if (!vec.is_array()) throw support::InputError(where + " is not an array");
         if (static_cast<long>(vec.size()) != K)
-            throw InputError(where + " has length " + std::to_string(vec.size()) +
-                             ", expected K = " + std::to_string(K));
+            throw support::InputError(where + " has length " + std::to_string(vec.size()) +
+                                      ", expected K = " + std::to_string(K));
         std::vector<std::string> row;
         row.reserve(K);
         for (long k = 0; k < K; ++k) {
-            row.push_back(rational_from_json(vec[k], where + "[" + std::to_string(k) + "]"));
+            row.push_back(
+                support::rational_from_json(vec[k], where + "[" + std::to_string(k) + "]"));
         }
         inst.vectors.push_back(std::move(row));
     }

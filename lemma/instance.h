@@ -3,7 +3,7 @@
 // "p", "p/q" or a finite decimal "-1.25". Limits are documented in the README.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "support/input_json.h"
 
 #include <stdexcept>
 #include <string>
@@ -13,31 +13,11 @@ namespace convcert::lemma {
 
 inline constexpr long kMaxKernel = 4096;
 inline constexpr long kMaxVectors = 4096;
-inline constexpr std::size_t kMaxRationalChars = 100000;
-inline constexpr std::size_t kMaxInputBytes = 256u << 20;
-
-/// Bad user input; what() is one line naming the problem.
-class InputError : public std::invalid_argument {
-  public:
-    using std::invalid_argument::invalid_argument;
-};
 
 struct LemmaInstance {
     long K = 0;
     std::vector<std::vector<std::string>> vectors; // canonical "p" or "p/q"
 };
-
-/// Canonical form of one input rational ("0.50" -> "1/2", "-6/4" -> "-3/2").
-/// Throws InputError naming `where` for anything that is not a finite rational.
-std::string rational_canonicalize(const std::string& text, const std::string& where);
-
-/// One input rational from a JSON value: an integer, or a string that rational_canonicalize
-/// accepts. Throws InputError naming `where` (JSON floats are refused: quote them).
-std::string rational_from_json(const nlohmann::json& x, const std::string& where);
-
-/// Parses the text of an input file (at most kMaxInputBytes) as JSON. Throws InputError
-/// "malformed JSON: ..." with nlohmann's reason.
-nlohmann::json input_json_parse(const std::string& text);
 
 /// Parses and validates an instance from JSON text. Throws InputError.
 LemmaInstance lemma_instance_from_json(const std::string& text);

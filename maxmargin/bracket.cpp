@@ -1,15 +1,15 @@
 // maxmargin-bracket generation (see bracket.h).
 #include "maxmargin/bracket.h"
 
-#include "lemma/autocorrelation.h"
-#include "lemma/flint_raii.h"
 #include "maxmargin/kkt_polish.h"
 #include "maxmargin/lower_bound.h"
 #include "maxmargin/network_upper.h"
 #include "maxmargin/sdp_maxmargin.h"
 #include "regularizer/bracket.h"
 #include "regularizer/bracket_multi.h"
-#include "regularizer/lower_bound.h"
+#include "regularizer/exact/lower_bound.h"
+#include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <chrono>
 #include <cmath>
@@ -26,9 +26,9 @@ constexpr double kKktConverged = 1e-10;
 
 // Exact min_i y_i <W, x_i> into out.
 void min_margin_exact(fmpq_t out, const data::Dataset& d, const std::vector<double>& W) {
-    lemma::FmpqVec w(static_cast<long>(W.size()));
+    support::FmpqVec w(static_cast<long>(W.size()));
     for (std::size_t k = 0; k < W.size(); ++k)
-        regularizer::regularizer_fmpq_set_double(w.v + k, W[k]);
+        support::fmpq_set_double(w.v + k, W[k]);
     maxmargin_min_margin_exact(out, d, w.v);
 }
 
@@ -71,7 +71,7 @@ MaxmarginLowerBound lower_bound_best(const data::Dataset& d, long K, const Maxma
     if (!kkt) return best;
     try {
         MaxmarginLowerBound lb = maxmargin_lower_bound(kkt->alpha, d, K);
-        lemma::Fmpq a, b;
+        support::Fmpq a, b;
         fmpq_set_str(a.x, lb.lower.c_str(), 10);
         fmpq_set_str(b.x, best.lower.c_str(), 10);
         if (fmpq_cmp(a.x, b.x) > 0) {
@@ -117,8 +117,7 @@ std::string upper_from_predictor(const data::Dataset& d, long K, const std::vect
     for (long r = 0; r < R; ++r)
         for (long j = 0; j < D; ++j)
             rep.w[static_cast<std::size_t>(r)][static_cast<std::size_t>(j)] =
-                regularizer::regularizer_double_to_rational(
-                    rep.W[static_cast<std::size_t>(r * D + j)]);
+                support::rational_from_double(rep.W[static_cast<std::size_t>(r * D + j)]);
     ev.w = rep.w;
     if (R == 1) {
         regularizer::RegularizerBracketReport br;
@@ -171,7 +170,7 @@ std::string upper_best(const data::Dataset& d, long K, const MaxmarginSdpResult&
 } // namespace
 
 double maxmargin_min_margin(const data::Dataset& d, const std::vector<double>& W) {
-    lemma::Fmpq m;
+    support::Fmpq m;
     min_margin_exact(m.x, d, W);
     return fmpq_get_d(m.x);
 }
@@ -180,7 +179,7 @@ std::vector<double> maxmargin_scale_to_margin(const data::Dataset& d,
                                               const std::vector<double>& W) {
     const double m = maxmargin_min_margin(d, W);
     if (!(m > 0)) throw std::invalid_argument("the predictor does not separate the data");
-    lemma::Fmpq mm, one;
+    support::Fmpq mm, one;
     fmpq_one(one.x);
     for (int e = 50; e >= 10; e -= 4) {
         const double c = (1.0 / m) * (1.0 + std::ldexp(1.0, -e));
@@ -238,7 +237,7 @@ Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginRepor
     claim.lower = lb.lower;
     claim.upper = upper;
     // lower <= upper must hold (weak duality); compare exactly.
-    lemma::Fmpq lo, up, diff;
+    support::Fmpq lo, up, diff;
     fmpq_set_str(lo.x, lb.lower.c_str(), 10);
     fmpq_set_str(up.x, upper.c_str(), 10);
     if (fmpq_cmp(lo.x, up.x) > 0) throw std::runtime_error("maxmargin: lower exceeds upper");

@@ -1,7 +1,7 @@
 // Gauss–Newton on the max-margin KKT system (see kkt_polish.h).
 #include "maxmargin/kkt_polish.h"
 
-#include "regularizer/toeplitz_stacked.h"
+#include "regularizer/numeric/toeplitz_stacked.h"
 
 #include <Eigen/Dense>
 

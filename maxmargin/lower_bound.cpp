@@ -1,10 +1,10 @@
 // Exact max-margin lower bound (see lower_bound.h).
 #include "maxmargin/lower_bound.h"
 
-#include "lemma/autocorrelation.h"
-#include "lemma/flint_raii.h"
-#include "regularizer/dual_feasible.h"
-#include "regularizer/psd_exact.h"
+#include "regularizer/exact/dual_feasible.h"
+#include "regularizer/exact/psd_exact.h"
+#include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <Eigen/Dense>
 
@@ -14,7 +14,7 @@
 
 namespace convcert::maxmargin {
 
-using regularizer::FmpzMat;
+using support::FmpzMat;
 
 MaxmarginLowerBound maxmargin_lower_bound(const std::vector<double>& alpha, const data::Dataset& d,
                                           long K, int bits) {
@@ -41,8 +41,8 @@ MaxmarginLowerBound maxmargin_lower_bound(const std::vector<double>& alpha, cons
     }
     // α_q = A_i / 2^E; Λ = sum_i A_i y_i x_i (integers), λ = Λ / 2^E.
     const int E = bits - std::ilogb(amax) - 1;
-    lemma::FmpzVec A(n), L(R * D);
-    lemma::Fmpz t, sumA;
+    support::FmpzVec A(n), L(R * D);
+    support::Fmpz t, sumA;
     for (long i = 0; i < n; ++i) {
         const double a = std::max(0.0, alpha[static_cast<std::size_t>(i)]);
         fmpz_set_d(A.v + i, std::nearbyint(std::ldexp(a, E)));
@@ -53,7 +53,7 @@ MaxmarginLowerBound maxmargin_lower_bound(const std::vector<double>& alpha, cons
             fmpz_addmul(L.v + k, A.v + i, t.x);
         }
     }
-    FmpzMat N(RK, RK);
+    support::FmpzMat N(RK, RK);
     regularizer::regularizer_gram_integer_stacked(N.m, L.v, R, D, K);
     // Largest eigenvalue of T Tᵀ in doubles (N / 2^(2E)), normalized to avoid overflow.
     Eigen::MatrixXd G(RK, RK);
@@ -70,7 +70,7 @@ MaxmarginLowerBound maxmargin_lower_bound(const std::vector<double>& alpha, cons
                               .maxCoeff();
     // μ = μ_rel · gmax / 2^(2E); s < 2/sqrt(μ).
     const double log2_mu = std::log2(mu_rel) + std::log2(gmax) - 2.0 * E;
-    lemma::Fmpz a, four;
+    support::Fmpz a, four;
     for (int margin = 40; margin >= 8; margin -= 8) {
         ++out.attempts;
         // target = 2/sqrt(μ)(1 - 2^-margin) as 2^log2_target.
@@ -79,7 +79,7 @@ MaxmarginLowerBound maxmargin_lower_bound(const std::vector<double>& alpha, cons
         if (E + b < 0) throw std::runtime_error("maxmargin_lower_bound: α out of range");
         fmpz_set_d(a.x, std::floor(std::exp2(log2_target + b)));
         // 4I - s² Λ Λᵀ / 2^(2E) ⪰ 0 with s = a / 2^b  ⇔  4·2^(2E+2b) I - a² N ⪰ 0.
-        FmpzMat M(RK, RK);
+        support::FmpzMat M(RK, RK);
         fmpz_mul(t.x, a.x, a.x);
         fmpz_mat_scalar_mul_fmpz(M.m, N.m, t.x);
         fmpz_mat_neg(M.m, M.m);
@@ -89,18 +89,18 @@ MaxmarginLowerBound maxmargin_lower_bound(const std::vector<double>& alpha, cons
             fmpz_add(fmpz_mat_entry(M.m, k, k), fmpz_mat_entry(M.m, k, k), four.x);
         if (!regularizer::regularizer_psd_integer(M.m)) continue;
         // α_i = A_i · a / 2^(E+b).
-        lemma::Fmpq q, sum;
-        lemma::Fmpz den;
+        support::Fmpq q, sum;
+        support::Fmpz den;
         fmpz_one(den.x);
         fmpz_mul_2exp(den.x, den.x, static_cast<ulong>(E + b));
         for (long i = 0; i < n; ++i) {
             fmpz_mul(t.x, A.v + i, a.x);
             fmpq_set_fmpz_frac(q.x, t.x, den.x);
-            out.alpha[static_cast<std::size_t>(i)] = lemma::fmpq_get_string(q.x);
+            out.alpha[static_cast<std::size_t>(i)] = support::fmpq_get_string(q.x);
         }
         fmpz_mul(t.x, sumA.x, a.x);
         fmpq_set_fmpz_frac(sum.x, t.x, den.x);
-        out.lower = lemma::fmpq_get_string(sum.x);
+        out.lower = support::fmpq_get_string(sum.x);
         out.lower_double = fmpq_get_d(sum.x);
         out.seconds = elapsed();
         return out;

@@ -2,7 +2,7 @@
 // duality: rational α >= 0 with λ = sum_i α_i y_i x_i and 4I - T(λ)T(λ)ᵀ ⪰ 0 (T stacking the R
 // blocks, MATH.md §§7-8) give R(W) >= <λ, W> = sum_i α_i y_i <x_i, W> >= sum_i α_i for every
 // margin-feasible W and every C. α is rounded to a dyadic grid and scaled by a short dyadic s
-// until the PSD test passes exactly (fraction-free elimination, regularizer/psd_exact.h).
+// until the PSD test passes exactly (fraction-free elimination, regularizer/exact/psd_exact.h).
 #pragma once
 
 #include "data/dataset.h"

@@ -1,8 +1,9 @@
 // The exact upper bound from a double network (see network_upper.h).
 #include "maxmargin/network_upper.h"
 
-#include "lemma/autocorrelation.h"
-#include "regularizer/lower_bound.h"
+#include "regularizer/exact/lower_bound.h"
+#include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -14,7 +15,7 @@ namespace {
 // The exact network: U (C0·R·K) and V (C0·D) with v scaled by c.
 struct ExactNetwork {
     long C0, R, K, D;
-    lemma::FmpqVec U, V;
+    support::FmpqVec U, V;
     ExactNetwork(long c0, long r, long k, long d)
         : C0(c0), R(r), K(k), D(d), U(c0 * r * k), V(c0 * d) {}
 };
@@ -51,9 +52,9 @@ void network_check(const data::Dataset& d, long K, const std::vector<std::vector
 void network_set_v(ExactNetwork& n, const std::vector<std::vector<double>>& v, double c) {
     for (long ch = 0; ch < n.C0; ++ch)
         for (long j = 0; j < n.D; ++j)
-            regularizer::regularizer_fmpq_set_double(
-                n.V.v + ch * n.D + j,
-                v[static_cast<std::size_t>(ch)][static_cast<std::size_t>(j)] * c);
+            support::fmpq_set_double(n.V.v + ch * n.D + j,
+                                     v[static_cast<std::size_t>(ch)][static_cast<std::size_t>(j)] *
+                                         c);
 }
 
 // Sets V = c·v for the first c = (1/m)(1 + 2^-e), e = 50, 46, ..., 10 (m the min margin of
@@ -61,7 +62,7 @@ void network_set_v(ExactNetwork& n, const std::vector<std::vector<double>>& v, d
 // std::runtime_error otherwise.
 void network_scale_to_margin(fmpq* w, ExactNetwork& n, const data::Dataset& d,
                              const std::vector<std::vector<double>>& v) {
-    lemma::Fmpq m, one;
+    support::Fmpq m, one;
     fmpq_one(one.x);
     network_set_v(n, v, 1.0);
     network_predictor_exact(w, n);
@@ -81,7 +82,7 @@ void network_scale_to_margin(fmpq* w, ExactNetwork& n, const data::Dataset& d,
 
 void maxmargin_min_margin_exact(fmpq_t out, const data::Dataset& d, const fmpq* w) {
     const long RD = d.R * d.D;
-    lemma::Fmpq dot, t;
+    support::Fmpq dot, t;
     for (long i = 0; i < d.n(); ++i) {
         fmpq_zero(dot.x);
         for (long k = 0; k < RD; ++k) {
@@ -103,23 +104,23 @@ MaxmarginNetworkUpper maxmargin_network_upper(const data::Dataset& d, long K,
     ExactNetwork n(C0, R, K, D);
     for (long c = 0; c < C0; ++c)
         for (long k = 0; k < R * K; ++k)
-            regularizer::regularizer_fmpq_set_double(
-                n.U.v + c * R * K + k, u[static_cast<std::size_t>(c)][static_cast<std::size_t>(k)]);
-    lemma::FmpqVec w(R * D);
+            support::fmpq_set_double(n.U.v + c * R * K + k,
+                                     u[static_cast<std::size_t>(c)][static_cast<std::size_t>(k)]);
+    support::FmpqVec w(R * D);
     network_scale_to_margin(w.v, n, d, v);
     MaxmarginNetworkUpper out;
-    lemma::Fmpq cost, t;
+    support::Fmpq cost, t;
     for (long k = 0; k < C0 * R * K; ++k)
         fmpq_addmul(cost.x, n.U.v + k, n.U.v + k);
     for (long k = 0; k < C0 * D; ++k)
         fmpq_addmul(cost.x, n.V.v + k, n.V.v + k);
-    out.upper = lemma::fmpq_get_string(cost.x);
+    out.upper = support::fmpq_get_string(cost.x);
     out.upper_double = fmpq_get_d(cost.x);
     out.w.assign(static_cast<std::size_t>(R),
                  std::vector<std::string>(static_cast<std::size_t>(D)));
     for (long k = 0; k < R * D; ++k) {
         out.w[static_cast<std::size_t>(k / D)][static_cast<std::size_t>(k % D)] =
-            lemma::fmpq_get_string(w.v + k);
+            support::fmpq_get_string(w.v + k);
         out.W.push_back(fmpq_get_d(w.v + k));
     }
     out.u.assign(static_cast<std::size_t>(C0),
@@ -129,9 +130,10 @@ MaxmarginNetworkUpper maxmargin_network_upper(const data::Dataset& d, long K,
         for (long r = 0; r < R; ++r)
             for (long k = 0; k < K; ++k)
                 out.u[static_cast<std::size_t>(c)][static_cast<std::size_t>(r)].push_back(
-                    lemma::fmpq_get_string(n.U.v + (c * R + r) * K + k));
+                    support::fmpq_get_string(n.U.v + (c * R + r) * K + k));
         for (long j = 0; j < D; ++j)
-            out.v[static_cast<std::size_t>(c)].push_back(lemma::fmpq_get_string(n.V.v + c * D + j));
+            out.v[static_cast<std::size_t>(c)].push_back(
+                support::fmpq_get_string(n.V.v + c * D + j));
     }
     return out;
 }

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "data/dataset.h"
-#include "lemma/flint_raii.h"
+#include "support/flint_raii.h"
 
 #include <string>
 #include <vector>

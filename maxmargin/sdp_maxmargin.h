@@ -1,6 +1,6 @@
 // The max-margin SDP of MATH.md §9: min R_{K,∞}(W) s.t. y_i <W, x_i> >= 1, in the talk's full
 // formulation (MATH.md §6) extended to R input channels and margin constraints, solved by
-// SDPA (regularizer/sdpa_run.h). Untrusted numerics; maxmargin/bracket.h certifies the value.
+// SDPA (regularizer/sdp/sdpa_run.h). Untrusted numerics; maxmargin/bracket.h certifies the value.
 //   Y = diag(Z, s_1, ..., s_n), Z ⪰ 0 of size R·K + D, s_i >= 0 the margin slacks;
 //   (D) max -tr Z  s.t.  <Z, M_i> - s_i = 1,  M_i = sum_{r,j} y_i x̃_i[r][j] A_{r,j},
 //   A_{r,j} = 1/2 at (r·K + k, R·K + ((j - k) mod D)) and its mirror, k < K,
@@ -9,8 +9,8 @@
 #pragma once
 
 #include "data/dataset.h"
-#include "regularizer/sdp_data.h"
-#include "regularizer/sdpa_run.h"
+#include "regularizer/sdp/sdp_data.h"
+#include "regularizer/sdp/sdpa_run.h"
 
 #include <string>
 #include <vector>

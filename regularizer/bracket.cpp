@@ -1,12 +1,13 @@
 // The single-channel regularizer-bracket pipeline (see bracket.h).
 #include "regularizer/bracket.h"
 
-#include "lemma/flint_raii.h"
-#include "regularizer/closed_form.h"
 #include "regularizer/dual_bound.h"
-#include "regularizer/kkt_newton.h"
-#include "regularizer/lower_bound.h"
+#include "regularizer/exact/lower_bound.h"
 #include "regularizer/network_one_channel.h"
+#include "regularizer/numeric/closed_form.h"
+#include "regularizer/numeric/kkt_newton.h"
+#include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <flint/fmpq.h>
 
@@ -48,12 +49,12 @@ std::vector<double> kernel_refine_boundary(const std::vector<std::string>& w,
         x /= s;
     std::vector<double> lambda0(D);
     for (long i = 0; i < D; ++i)
-        lambda0[i] = regularizer_rational_to_double(dual.bound.lambda[i]);
+        lambda0[i] = support::rational_to_double(dual.bound.lambda[i]);
     const auto kkt = regularizer_kkt_newton(wd, u0, v0, lambda0);
     if (!(kkt.residual < kkt.initial_residual)) return c;
     auto b = regularizer_lower_bound(kkt.lambda, w, K);
     dual.exact_seconds += b.seconds;
-    lemma::Fmpq old_lower, new_lower;
+    support::Fmpq old_lower, new_lower;
     fmpq_set_str(old_lower.x, dual.bound.lower.c_str(), 10);
     fmpq_set_str(new_lower.x, b.lower.c_str(), 10);
     if (fmpq_cmp(new_lower.x, old_lower.x) > 0) {
@@ -76,7 +77,7 @@ Certificate regularizer_bracket_certificate(const std::vector<std::string>& w, l
     auto dual = regularizer_dual_bound(w, K, solver); // validates w
     std::vector<double> wd(D);
     for (long i = 0; i < D; ++i)
-        wd[i] = regularizer_rational_to_double(w[i]);
+        wd[i] = support::rational_to_double(w[i]);
     std::vector<double> kernel;
     if (dual.source != "zero" && K > 1 && K < D)
         kernel = kernel_refine_boundary(w, wd, K, dual, regularizer_spectral_factor_double(dual.r));
@@ -115,13 +116,13 @@ Certificate regularizer_bracket_certificate(const std::vector<std::string>& w, l
     rep.kernel_bits = net.bits;
     rep.denominator_bits = net.denominator_bits;
     {
-        lemma::Fmpq lo, hi;
+        support::Fmpq lo, hi;
         fmpq_set_str(lo.x, rep.lower.c_str(), 10);
         fmpq_set_str(hi.x, rep.upper.c_str(), 10);
         rep.lower_double = fmpq_get_d(lo.x);
         rep.upper_double = fmpq_get_d(hi.x);
         if (!fmpq_is_zero(hi.x)) {
-            lemma::Fmpq gap;
+            support::Fmpq gap;
             fmpq_sub(gap.x, hi.x, lo.x);
             fmpq_div(gap.x, gap.x, hi.x);
             rep.relative_gap = fmpq_get_d(gap.x);

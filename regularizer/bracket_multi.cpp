@@ -1,16 +1,15 @@
 // The regularizer-bracket generator for R input channels (see bracket_multi.h).
 #include "regularizer/bracket_multi.h"
 
-#include "lemma/autocorrelation.h"
-#include "lemma/flint_raii.h"
-#include "regularizer/closed_form_multi.h"
-#include "regularizer/dual_barrier_multi.h"
-#include "regularizer/gram_factor.h"
-#include "regularizer/lower_bound_multi.h"
+#include "regularizer/exact/lower_bound_multi.h"
 #include "regularizer/network_multi.h"
-#include "regularizer/polish_multi.h"
-#include "regularizer/rows_exact.h"
-#include "regularizer/sdp_multi.h"
+#include "regularizer/numeric/closed_form_multi.h"
+#include "regularizer/numeric/dual_barrier_multi.h"
+#include "regularizer/numeric/gram_factor.h"
+#include "regularizer/numeric/polish_multi.h"
+#include "regularizer/sdp/sdp_multi.h"
+#include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <chrono>
 #include <cmath>
@@ -28,7 +27,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 /// (upper - lower)/upper exactly, rounded (0 when upper = 0).
 double gap_of(const std::string& lower, const std::string& upper) {
-    lemma::Fmpq l, u;
+    support::Fmpq l, u;
     fmpq_set_str(l.x, lower.c_str(), 10);
     fmpq_set_str(u.x, upper.c_str(), 10);
     if (fmpq_is_zero(u.x)) return 0;
@@ -61,11 +60,11 @@ RegularizerBracketMulti regularizer_bracket_multi(const std::vector<std::vector<
                                                   long K) {
     const auto start = std::chrono::steady_clock::now();
     const long R = static_cast<long>(W.size());
-    const long D = regularizer_rows_shape(W, "regularizer_bracket_multi: W");
+    const long D = support::rows_shape(W, "regularizer_bracket_multi: W");
     if (R > 64) throw std::invalid_argument("regularizer_bracket_multi: R > 64");
     if (K < 1 || K > D) throw std::invalid_argument("regularizer_bracket_multi: need 1 <= K <= D");
-    lemma::FmpqVec wq(R * D);
-    regularizer_rows_parse(wq.v, W);
+    support::FmpqVec wq(R * D);
+    support::rows_parse(wq.v, W);
     Rows wd(R, std::vector<double>(D));
     bool zero = true;
     for (long r = 0; r < R; ++r)

@@ -5,9 +5,10 @@
 
 #include "lemma/autocorrelation.h"
 #include "lemma/factor.h"
-#include "lemma/flint_raii.h"
-#include "regularizer/lower_bound.h"
+#include "regularizer/exact/lower_bound.h"
 #include "regularizer/network_one_channel.h"
+#include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <flint/fmpq.h>
 
@@ -36,8 +37,8 @@ void fmpq_set_canonical(fmpq_t q, const std::string& s) {
 /// w = sum_c u_c * v_c, (u * v)[j] = sum_k u[k] v[(j - k) mod D], as canonical strings.
 std::vector<std::string> network_predictor(const NetworkInstance& net) {
     const auto D = static_cast<std::size_t>(net.D), K = static_cast<std::size_t>(net.K);
-    lemma::FmpqVec w(net.D);
-    lemma::Fmpq a, b;
+    support::FmpqVec w(net.D);
+    support::Fmpq a, b;
     for (std::size_t c = 0; c < net.u.size(); ++c)
         for (std::size_t k = 0; k < K; ++k) {
             fmpq_set_canonical(a.x, net.u[c][k]);
@@ -49,13 +50,13 @@ std::vector<std::string> network_predictor(const NetworkInstance& net) {
         }
     std::vector<std::string> out;
     for (std::size_t j = 0; j < D; ++j)
-        out.push_back(lemma::fmpq_get_string(w.v + j));
+        out.push_back(support::fmpq_get_string(w.v + j));
     return out;
 }
 
 /// cost = sum of squares of every entry of every row.
 void rows_norm_squared(fmpq_t cost, const std::vector<std::vector<std::string>>& rows) {
-    lemma::Fmpq x;
+    support::Fmpq x;
     for (const auto& row : rows)
         for (const auto& s : row) {
             fmpq_set_canonical(x.x, s);
@@ -64,7 +65,7 @@ void rows_norm_squared(fmpq_t cost, const std::vector<std::vector<std::string>>&
 }
 
 int rational_cmp(const std::string& a, const std::string& b) {
-    lemma::Fmpq x, y;
+    support::Fmpq x, y;
     fmpq_set_canonical(x.x, a);
     fmpq_set_canonical(y.x, b);
     return fmpq_cmp(x.x, y.x);
@@ -74,26 +75,26 @@ int rational_cmp(const std::string& a, const std::string& b) {
 /// c_k ≈ z_k 2^-shift, as canonical rationals.
 std::vector<std::string> kernel_round(const std::vector<std::string>& c, long bits) {
     const slong prec = 4 * bits + 64;
-    lemma::ArbVec x(static_cast<slong>(c.size()));
-    lemma::Arf cmax;
+    support::ArbVec x(static_cast<slong>(c.size()));
+    support::Arf cmax;
     for (std::size_t k = 0; k < c.size(); ++k) {
         if (arb_set_str(x.v + k, c[k].c_str(), prec) != 0)
             throw std::invalid_argument("collapse: not a decimal: '" + c[k] + "'");
-        lemma::Arf m;
+        support::Arf m;
         arf_abs(m.x, arb_midref(x.v + k));
         if (arf_cmp(m.x, cmax.x) > 0) arf_set(cmax.x, m.x);
     }
     if (arf_is_zero(cmax.x)) throw std::invalid_argument("collapse: zero kernel");
     const long shift = bits - static_cast<long>(arf_abs_bound_lt_2exp_si(cmax.x));
     std::vector<std::string> out;
-    lemma::Arf t;
-    lemma::Fmpz z;
-    lemma::Fmpq q;
+    support::Arf t;
+    support::Fmpz z;
+    support::Fmpq q;
     for (std::size_t k = 0; k < c.size(); ++k) {
         arf_mul_2exp_si(t.x, arb_midref(x.v + k), shift);
         arf_get_fmpz(z.x, t.x, ARF_RND_NEAR);
-        lemma::fmpq_set_fmpz_mul_2exp(q.x, z.x, -shift);
-        out.push_back(lemma::fmpq_get_string(q.x));
+        support::fmpq_set_fmpz_mul_2exp(q.x, z.x, -shift);
+        out.push_back(support::fmpq_get_string(q.x));
     }
     return out;
 }
@@ -101,44 +102,44 @@ std::vector<std::string> kernel_round(const std::vector<std::string>& c, long bi
 /// Re-balances the network with a scale t ≈ (||v||² / ||u||²)^(1/4) of `bits` significant bits
 /// (regularizer_network_from_kernel uses 20) when that lowers the exact cost.
 void network_rebalance(OneChannelNetwork& net, long bits) {
-    lemma::Fmpq A, B, cost;
+    support::Fmpq A, B, cost;
     rows_norm_squared(A.x, {net.u});
     rows_norm_squared(B.x, {net.v});
     if (fmpq_is_zero(A.x) || fmpq_is_zero(B.x)) return;
     const slong prec = 2 * bits + 64;
-    lemma::Arb ratio, b;
+    support::Arb ratio, b;
     arb_set_fmpq(ratio.x, B.x, prec);
     arb_set_fmpq(b.x, A.x, prec);
     arb_div(ratio.x, ratio.x, b.x, prec);
     arb_root_ui(ratio.x, ratio.x, 4, prec);
     const long e = bits - static_cast<long>(arf_abs_bound_lt_2exp_si(arb_midref(ratio.x)));
-    lemma::Arf m;
-    lemma::Fmpz z;
+    support::Arf m;
+    support::Fmpz z;
     arf_mul_2exp_si(m.x, arb_midref(ratio.x), e);
     arf_get_fmpz(z.x, m.x, ARF_RND_NEAR);
-    lemma::Fmpq t, t2, x;
-    lemma::fmpq_set_fmpz_mul_2exp(t.x, z.x, -e);
+    support::Fmpq t, t2, x;
+    support::fmpq_set_fmpz_mul_2exp(t.x, z.x, -e);
     fmpq_mul(t2.x, t.x, t.x);
     fmpq_mul(cost.x, A.x, t2.x);
     fmpq_div(x.x, B.x, t2.x);
     fmpq_add(cost.x, cost.x, x.x);
-    lemma::Fmpq old;
+    support::Fmpq old;
     fmpq_set_canonical(old.x, net.cost);
     if (fmpq_cmp(cost.x, old.x) >= 0) return;
     for (auto& s : net.u) {
         fmpq_set_canonical(x.x, s);
         fmpq_mul(x.x, x.x, t.x);
-        s = lemma::fmpq_get_string(x.x);
+        s = support::fmpq_get_string(x.x);
     }
     for (auto& s : net.v) {
         fmpq_set_canonical(x.x, s);
         fmpq_div(x.x, x.x, t.x);
-        s = lemma::fmpq_get_string(x.x);
+        s = support::fmpq_get_string(x.x);
     }
     fmpq_set_canonical(x.x, net.balance);
     fmpq_mul(x.x, x.x, t.x);
-    net.balance = lemma::fmpq_get_string(x.x);
-    net.cost = lemma::fmpq_get_string(cost.x);
+    net.balance = support::fmpq_get_string(x.x);
+    net.cost = support::fmpq_get_string(cost.x);
     net.cost_double = fmpq_get_d(cost.x);
 }
 
@@ -149,7 +150,7 @@ std::optional<std::vector<std::string>> factor_double(const std::vector<std::str
     std::vector<double> rd(static_cast<std::size_t>(n));
     for (long j = 0; j < n; ++j)
         rd[static_cast<std::size_t>(j)] =
-            regularizer_rational_to_double(r[static_cast<std::size_t>(j)]);
+            support::rational_to_double(r[static_cast<std::size_t>(j)]);
     std::vector<double> c;
     try {
         c = regularizer_spectral_factor_double(rd);
@@ -222,10 +223,10 @@ CollapseResult regularizer_collapse(const NetworkInstance& net, const CollapseOp
     claim.R = 1;
     claim.w = network_predictor(net);
     claim.input = {net.u, net.v};
-    lemma::Fmpq cost;
+    support::Fmpq cost;
     rows_norm_squared(cost.x, net.u);
     rows_norm_squared(cost.x, net.v);
-    claim.cost_in = lemma::fmpq_get_string(cost.x);
+    claim.cost_in = support::fmpq_get_string(cost.x);
 
     Best best;
     bool w_zero = true;
@@ -269,12 +270,12 @@ CollapseResult regularizer_collapse(const NetworkInstance& net, const CollapseOp
     const OneChannelNetwork& out = *best.net;
     claim.output = {{out.u}, {out.v}};
     claim.cost_out = out.cost;
-    lemma::Fmpq in, o, slack;
+    support::Fmpq in, o, slack;
     fmpq_set_canonical(in.x, claim.cost_in);
     fmpq_set_canonical(o.x, claim.cost_out);
     fmpq_sub(slack.x, o.x, in.x);
     if (fmpq_sgn(slack.x) < 0) fmpq_zero(slack.x);
-    claim.slack = lemma::fmpq_get_string(slack.x);
+    claim.slack = support::fmpq_get_string(slack.x);
 
     CollapseResult result;
     result.channels = static_cast<long>(net.u.size());

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "certify/certificate.h"
-#include "regularizer/network_input.h"
+#include "regularizer/input/network_input.h"
 
 #include <string>
 

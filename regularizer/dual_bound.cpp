@@ -1,10 +1,10 @@
 // The lower-bound pipeline (see dual_bound.h).
 #include "regularizer/dual_bound.h"
 
-#include "lemma/flint_raii.h"
-#include "regularizer/closed_form.h"
-#include "regularizer/polish.h"
-#include "regularizer/sdp_reduced.h"
+#include "regularizer/numeric/closed_form.h"
+#include "regularizer/numeric/polish.h"
+#include "regularizer/sdp/sdp_reduced.h"
+#include "support/flint_raii.h"
 
 #include <flint/fmpq.h>
 
@@ -18,7 +18,7 @@ namespace {
 
 /// True if a's lower bound is larger than b's (exact comparison).
 bool better(const RegularizerLowerBound& a, const RegularizerLowerBound& b) {
-    lemma::Fmpq x, y;
+    support::Fmpq x, y;
     fmpq_set_str(x.x, a.lower.c_str(), 10);
     fmpq_set_str(y.x, b.lower.c_str(), 10);
     return fmpq_cmp(x.x, y.x) > 0;
@@ -37,7 +37,7 @@ RegularizerDualBound regularizer_dual_bound(const std::vector<std::string>& w, l
     std::vector<double> wd(D);
     bool zero = true;
     {
-        lemma::Fmpq q;
+        support::Fmpq q;
         for (long i = 0; i < D; ++i) {
             if (fmpq_set_str(q.x, w[i].c_str(), 10) != 0 || fmpz_is_zero(fmpq_denref(q.x)))
                 throw std::invalid_argument("not a rational: '" + w[i] + "'");

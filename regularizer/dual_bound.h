@@ -3,7 +3,7 @@
 // rounded, scaled and verified exactly by lower_bound.h. The best certified candidate wins.
 #pragma once
 
-#include "regularizer/lower_bound.h"
+#include "regularizer/exact/lower_bound.h"
 
 #include <string>
 #include <vector>

@@ -3,7 +3,7 @@
 // exact cost sum_c ||u_c||² + ||v_c||², and an exact check that the network realizes W.
 #pragma once
 
-#include "regularizer/closed_form_multi.h"
+#include "regularizer/numeric/closed_form_multi.h"
 
 #include <string>
 #include <vector>

@@ -1,12 +1,12 @@
 // One-channel networks from a kernel direction (see network_one_channel.h).
 #include "regularizer/network_one_channel.h"
 
-#include "lemma/autocorrelation.h"
 #include "lemma/factor_error.h"
-#include "lemma/flint_raii.h"
 #include "lemma/spectral_newton.h"
-#include "regularizer/dft.h"
-#include "regularizer/least_norm.h"
+#include "regularizer/exact/least_norm.h"
+#include "regularizer/numeric/dft.h"
+#include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <flint/fmpq.h>
 
@@ -67,7 +67,7 @@ void fmpq_set_string(fmpq_t q, const std::string& s) {
 
 /// q = t² a + b / t².
 void balanced_cost(fmpq_t q, const fmpq_t t, const fmpq_t a, const fmpq_t b) {
-    lemma::Fmpq t2, x;
+    support::Fmpq t2, x;
     fmpq_mul(t2.x, t, t);
     fmpq_mul(q, t2.x, a);
     fmpq_div(x.x, b, t2.x);
@@ -83,14 +83,14 @@ OneChannelNetwork regularizer_network_from_kernel(const std::vector<std::string>
     const slong K = static_cast<slong>(u.size()), D = static_cast<slong>(w.size());
 
     // A = ||u||², B = ||v||² = sum N_i² / den², exact; u and N are parsed once.
-    lemma::FmpqVec uq(K);
-    lemma::FmpzVec N(D);
-    lemma::Fmpq A, B, q;
+    support::FmpqVec uq(K);
+    support::FmpzVec N(D);
+    support::Fmpq A, B, q;
     for (slong k = 0; k < K; ++k) {
         fmpq_set_string(uq.v + k, u[k]);
         fmpq_addmul(A.x, uq.v + k, uq.v + k);
     }
-    lemma::Fmpz n, sum, den;
+    support::Fmpz n, sum, den;
     for (slong i = 0; i < D; ++i) {
         fmpz_set_str(N.v + i, sol.numerators[i].c_str(), 10);
         fmpz_addmul(sum.x, N.v + i, N.v + i);
@@ -100,17 +100,17 @@ OneChannelNetwork regularizer_network_from_kernel(const std::vector<std::string>
     fmpq_set_fmpz_frac(B.x, sum.x, den.x);
 
     // t ≈ (B/A)^(1/4) with 20 significant bits, if it beats t = 1.
-    lemma::Fmpq t, cost, cost_t;
+    support::Fmpq t, cost, cost_t;
     fmpq_one(t.x);
     fmpq_add(cost.x, A.x, B.x);
     if (!fmpq_is_zero(B.x)) {
         const double ratio = std::log2(fmpq_get_d(B.x)) - std::log2(fmpq_get_d(A.x));
         const double t_log2 = ratio / 4;
         const long e = static_cast<long>(std::floor(t_log2)) - 19;
-        lemma::Fmpz z;
+        support::Fmpz z;
         fmpz_set_d(z.x, std::nearbyint(std::exp2(t_log2 - static_cast<double>(e))));
-        lemma::Fmpq tc;
-        lemma::fmpq_set_fmpz_mul_2exp(tc.x, z.x, e);
+        support::Fmpq tc;
+        support::fmpq_set_fmpz_mul_2exp(tc.x, z.x, e);
         balanced_cost(cost_t.x, tc.x, A.x, B.x);
         if (fmpq_cmp(cost_t.x, cost.x) < 0) {
             fmpq_set(t.x, tc.x);
@@ -122,11 +122,11 @@ OneChannelNetwork regularizer_network_from_kernel(const std::vector<std::string>
     out.u.resize(K);
     for (slong k = 0; k < K; ++k) {
         fmpq_mul(q.x, uq.v + k, t.x);
-        out.u[k] = lemma::fmpq_get_string(q.x);
+        out.u[k] = support::fmpq_get_string(q.x);
     }
     // v_i = N_i / (den t) = (N_i b) / (den a) for t = a/b, written over that one denominator
     // (not reduced: D gcds of numbers this long would dominate both generator and checker).
-    lemma::Fmpz vden, scale;
+    support::Fmpz vden, scale;
     fmpz_set_str(vden.x, sol.denominator.c_str(), 10);
     fmpz_mul(vden.x, vden.x, fmpq_numref(t.x));
     fmpz_set(scale.x, fmpq_denref(t.x));
@@ -142,9 +142,9 @@ OneChannelNetwork regularizer_network_from_kernel(const std::vector<std::string>
         flint_free(str);
         if (!integral && !fmpz_is_zero(n.x)) out.v[i] += suffix;
     }
-    out.cost = lemma::fmpq_get_string(cost.x);
+    out.cost = support::fmpq_get_string(cost.x);
     out.cost_double = fmpq_get_d(cost.x);
-    out.balance = lemma::fmpq_get_string(t.x);
+    out.balance = support::fmpq_get_string(t.x);
     out.denominator_bits = sol.denominator_bits;
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return out;
@@ -162,7 +162,7 @@ OneChannelNetwork regularizer_network_one_channel(const std::vector<std::string>
     if (K < 1 || K > D)
         throw std::invalid_argument("regularizer_network_one_channel: need 1 <= K <= D");
     std::vector<double> wd(D);
-    lemma::Fmpq q;
+    support::Fmpq q;
     for (std::size_t i = 0; i < D; ++i) {
         fmpq_set_string(q.x, w[i]);
         wd[i] = fmpq_get_d(q.x);
@@ -188,13 +188,13 @@ OneChannelNetwork regularizer_network_one_channel(const std::vector<std::string>
         std::frexp(cmax, &e); // cmax in [2^(e-1), 2^e)
         const long shift = bits - e;
         std::vector<double> rounded(K);
-        lemma::Fmpz z;
+        support::Fmpz z;
         for (std::size_t k = 0; k < K; ++k) {
             const double x = std::nearbyint(std::ldexp(c[k] * scale, static_cast<int>(shift)));
             rounded[k] = std::ldexp(x, static_cast<int>(-shift));
             fmpz_set_d(z.x, x);
-            lemma::fmpq_set_fmpz_mul_2exp(q.x, z.x, -shift);
-            u[k] = lemma::fmpq_get_string(q.x);
+            support::fmpq_set_fmpz_mul_2exp(q.x, z.x, -shift);
+            u[k] = support::fmpq_get_string(q.x);
         }
         const double est =
             2.0 * std::sqrt(norm_squared(rounded) * least_norm_v_squared(what, rounded));

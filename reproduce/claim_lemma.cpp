@@ -9,6 +9,7 @@
 #include "reproduce/reproduce_claim.h"
 #include "reproduce/reproduce_run.h"
 #include "reproduce/reproduce_util.h"
+#include "support/input_json.h"
 
 namespace convcert::reproduce {
 
@@ -44,7 +45,7 @@ InstanceResult lemma_run(const LemmaSpec& spec, const InstanceContext& ctx) {
     inst.vectors = spec.make ? spec.make(rng) : spec.vectors;
     for (auto& v : inst.vectors)
         for (auto& x : v)
-            x = lemma::rational_canonicalize(x, "reproduce");
+            x = support::rational_canonicalize(x, "reproduce");
     InstanceResult r;
     r.label = spec.id;
     r.fields["family"] = spec.family;

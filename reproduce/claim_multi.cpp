@@ -9,7 +9,7 @@
 #include "certify/certificate.h"
 #include "regularizer/bracket_multi.h"
 #include "regularizer/network_multi.h"
-#include "regularizer/polish_multi.h"
+#include "regularizer/numeric/polish_multi.h"
 #include "reproduce/local_opt.h"
 #include "reproduce/reproduce_claim.h"
 #include "reproduce/reproduce_run.h"

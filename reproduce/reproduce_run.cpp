@@ -2,11 +2,11 @@
 #include "reproduce/reproduce_run.h"
 #include "certify/file_read_bounded.h"
 
-#include "app/atomic_file.h"
 #include "certify/certificate.h"
 #include "certify/checker/checker.h"
 #include "report/report_table.h"
 #include "reproduce/local_opt.h"
+#include "support/atomic_file.h"
 
 #include <algorithm>
 #include <atomic>
@@ -72,7 +72,7 @@ std::string reproduce_cert_path(const InstanceContext& ctx, const std::string& n
 void reproduce_write_and_check(const InstanceContext& ctx, const std::string& rel,
                                const std::string& cert_json, InstanceResult& result) {
     const fs::path path = ctx.out_dir / rel;
-    app::file_write_atomic(path.string(), cert_json);
+    support::file_write_atomic(path.string(), cert_json);
     result.certificates.push_back(rel);
     std::string text;
     try {
@@ -263,11 +263,11 @@ RunSummary reproduce_run(const RunOptions& options) {
         if (!failures.empty()) report::report_add_bullets(doc, failures);
         claims[ci].report(results[ci], options.out_dir, doc);
     }
-    app::file_write_atomic((options.out_dir / "report.md").string(),
-                           report::report_document_to_markdown(doc));
-    app::file_write_atomic((options.out_dir / "report.html").string(),
-                           report::report_document_to_html(doc));
-    app::file_write_atomic((options.out_dir / "certificates.txt").string(), manifest);
+    support::file_write_atomic((options.out_dir / "report.md").string(),
+                               report::report_document_to_markdown(doc));
+    support::file_write_atomic((options.out_dir / "report.html").string(),
+                               report::report_document_to_html(doc));
+    support::file_write_atomic((options.out_dir / "certificates.txt").string(), manifest);
     // Certificates of an earlier run in the same directory that this run did not write (other
     // seed or suite) are removed from the directories of the claims that ran, so that the
     // directory matches the manifest and the report.
@@ -302,7 +302,7 @@ RunSummary reproduce_run(const RunOptions& options) {
             report::report_table_add_row(t, {claims[ci].id, results[ci][i].label,
                                              reproduce_seconds(results[ci][i].seconds)});
     timing += report::report_table_to_markdown(t);
-    app::file_write_atomic((options.out_dir / "timing.md").string(), timing);
+    support::file_write_atomic((options.out_dir / "timing.md").string(), timing);
     return summary;
 }
 

@@ -32,7 +32,7 @@ double reproduce_to_double(const std::string& rational);
 std::vector<double> reproduce_to_doubles(const std::vector<std::string>& rationals);
 
 /// ||w||_2 and (1/D)·sum_d |ŵ[d]| ... in double: the closed forms 2||w||_2 (K = 1) and
-/// (2/D) sum_d |ŵ[d]| (K = D), computed here independently of regularizer/closed_form.h.
+/// (2/D) sum_d |ŵ[d]| (K = D), computed here independently of regularizer/numeric/closed_form.h.
 double reproduce_closed_form_k1(const std::vector<double>& w);
 double reproduce_closed_form_kd(const std::vector<double>& w);
 

@@ -2,7 +2,7 @@
 // the generator's double-precision DFT: K = 1 gives 2||w||_2, K = D gives (2/D) sum_d |ŵ[d]|.
 #pragma once
 
-#include "lemma/flint_raii.h"
+#include "support/flint_raii.h"
 
 #include <acb.h>
 #include <arb.h>
@@ -17,7 +17,7 @@ inline constexpr slong kArbPrec = 256;
 /// 2 ||w||_2 as an Arb ball (w read exactly).
 inline void arb_k1(arb_t out, const std::vector<double>& w) {
     arb_zero(out);
-    lemma::Arb t;
+    support::Arb t;
     for (double x : w) {
         arb_set_d(t.x, x);
         arb_addmul(out, t.x, t.x, kArbPrec);
@@ -30,9 +30,9 @@ inline void arb_k1(arb_t out, const std::vector<double>& w) {
 inline void arb_kd(arb_t out, const std::vector<double>& w) {
     const long D = static_cast<long>(w.size());
     arb_zero(out);
-    lemma::Acb sum;
-    lemma::Arb s, c, a;
-    lemma::Fmpq angle;
+    support::Acb sum;
+    support::Arb s, c, a;
+    support::Fmpq angle;
     for (long d = 0; d < D; ++d) {
         acb_zero(sum.x);
         for (long j = 0; j < D; ++j) {

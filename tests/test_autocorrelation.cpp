@@ -1,6 +1,7 @@
 // Tests of lemma/autocorrelation: targets against hand values and against a second route
 // (the coefficients of p_a(x) · x^(K-1) p_a(1/x) computed by FLINT polynomial products).
 #include "lemma/autocorrelation.h"
+#include "support/rational_convert.h"
 
 #include <catch2/catch.hpp>
 #include <flint/fmpq_poly.h>
@@ -9,6 +10,7 @@
 #include <random>
 
 using namespace convcert::lemma;
+namespace support = convcert::support;
 
 namespace {
 
@@ -17,7 +19,7 @@ std::string random_rational(std::mt19937_64& rng) {
     fmpq_t x;
     fmpq_init(x);
     fmpq_set_si(x, num(rng), static_cast<unsigned long>(den(rng)));
-    std::string s = fmpq_get_string(x);
+    std::string s = support::fmpq_get_string(x);
     fmpq_clear(x);
     return s;
 }
@@ -68,7 +70,7 @@ TEST_CASE("lemma_target agrees with polynomial products", "[autocorrelation]") {
             fmpq_t c;
             fmpq_init(c);
             fmpq_poly_get_coeff_fmpq(c, sum, K - 1 + j); // lag j sits at x^(K-1+j)
-            CHECK(target[j] == fmpq_get_string(c));
+            CHECK(target[j] == support::fmpq_get_string(c));
             fmpq_clear(c);
         }
         // Integer scaling: L^2 t is integral, and L is the lcm of the denominators.

@@ -1,10 +1,10 @@
 // Tests of the collapse generator (regularizer/collapse.h) and its input parsing
-// (regularizer/network_input.h): random C-channel networks collapse to one channel that the
+// (regularizer/input/network_input.h): random C-channel networks collapse to one channel that the
 // independent checker accepts, strictly cheaper; hand-derived optima are reached; already
 // optimal inputs get a tiny stated slack or none; bad input is named.
 #include "certify/checker/checker.h"
-#include "lemma/instance.h"
 #include "regularizer/collapse.h"
+#include "support/input_json.h"
 #include "tests/rational_strings.h"
 
 #include <catch2/catch.hpp>
@@ -185,7 +185,7 @@ TEST_CASE("collapse: input errors are named", "[collapse][input]") {
         try {
             network_instance_from_json(text);
             FAIL("accepted");
-        } catch (const lemma::InputError& e) {
+        } catch (const support::InputError& e) {
             CHECK_THAT(e.what(), Catch::Contains(expected));
         }
     }

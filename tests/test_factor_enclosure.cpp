@@ -7,8 +7,8 @@
 #include "lemma/autocorrelation.h"
 #include "lemma/factor_enclosure.h"
 #include "lemma/factor_error.h"
-#include "lemma/flint_raii.h"
 #include "lemma/spectral_newton.h"
+#include "support/flint_raii.h"
 
 #include <acb_poly.h>
 #include <arb_fmpz_poly.h>
@@ -56,7 +56,7 @@ std::vector<std::vector<std::string>> random_vectors(std::mt19937_64& rng, long 
 }
 
 // An fmpq, optionally parsed (and canonicalized) from a string that must be a rational.
-struct Rational : Fmpq {
+struct Rational : support::Fmpq {
     Rational() = default;
     explicit Rational(const std::string& s) {
         REQUIRE(fmpq_set_str(x, s.c_str(), 10) == 0);
@@ -66,7 +66,7 @@ struct Rational : Fmpq {
 
 // cmp(a, 1) for certain, cmp = arb_lt or arb_gt (Arb 2.23 has no arb_lt_si).
 bool arb_compare_one(const arb_t a, int (*cmp)(const arb_t, const arb_t)) {
-    Arb one;
+    support::Arb one;
     arb_one(one.x);
     return cmp(a, one.x) != 0;
 }
@@ -110,12 +110,12 @@ bool factor_by_roots(const std::vector<std::string>& target, std::vector<arb_str
     fmpz_t L;
     fmpz_init(L);
     lemma_integer_target(T, L, target);
-    FmpzPoly q;
+    support::FmpzPoly q;
     lemma_palindromic_poly(q.p, T, n);
     bool ok = fmpz_poly_is_squarefree(q.p);
     if (ok && n > 1) {
         const slong deg = 2 * (n - 1);
-        AcbVec roots(deg), inside(n - 1);
+        support::AcbVec roots(deg), inside(n - 1);
         arb_fmpz_poly_complex_roots(roots.v, q.p, 0, prec);
         slong count = 0;
         for (slong i = 0; i < deg; ++i) {
@@ -177,7 +177,7 @@ void require_roots_inside(const LemmaEnclosureEvidence& ev) {
         Rational x(s);
         fmpz_lcm(den, den, fmpq_denref(x.x));
     }
-    FmpzPoly p;
+    support::FmpzPoly p;
     for (long k = 0; k < K; ++k) {
         Rational x(ev.center[k]);
         fmpz_t v;
@@ -193,7 +193,7 @@ void require_roots_inside(const LemmaEnclosureEvidence& ev) {
     REQUIRE(fmpz_sgn(fmpz_poly_lead(p.p)) > 0);
     if (deg == 0) return;
     REQUIRE(fmpz_poly_is_squarefree(p.p));
-    AcbVec roots(deg);
+    support::AcbVec roots(deg);
     arb_fmpz_poly_complex_roots(roots.v, p.p, 0, 64);
     arb_t a;
     arb_init(a);
@@ -215,14 +215,14 @@ bool q_near_unit_circle(const std::vector<std::string>& target) {
     fmpz_t L;
     fmpz_init(L);
     lemma_integer_target(T, L, target);
-    FmpzPoly q, dq, g, sq;
+    support::FmpzPoly q, dq, g, sq;
     lemma_palindromic_poly(q.p, T, n);
     fmpz_poly_derivative(dq.p, q.p);
     fmpz_poly_gcd(g.p, q.p, dq.p);
     fmpz_poly_div(sq.p, q.p, g.p);
     const slong deg = fmpz_poly_degree(sq.p);
     bool near = false;
-    AcbVec roots(deg);
+    support::AcbVec roots(deg);
     arb_fmpz_poly_complex_roots(roots.v, sq.p, 0, 128);
     arb_t a, tol;
     arb_init(a);

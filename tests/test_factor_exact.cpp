@@ -7,7 +7,8 @@
 #include "lemma/autocorrelation.h"
 #include "lemma/factor_enclosure.h"
 #include "lemma/factor_error.h"
-#include "lemma/flint_raii.h"
+#include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <acb_poly.h>
 #include <arb.h>
@@ -48,7 +49,7 @@ std::string describe(const Vectors& vectors) {
 bool parse_canonical(fmpq_t x, const std::string& s) {
     if (fmpq_set_str(x, s.c_str(), 10) != 0 || fmpz_is_zero(fmpq_denref(x))) return false;
     fmpq_canonicalise(x);
-    return fmpq_get_string(x) == s;
+    return support::fmpq_get_string(x) == s;
 }
 
 // The whole lemma-exact meaning, re-derived here with FLINT: canonical strings, P_k without
@@ -58,7 +59,7 @@ std::string exact_failure(const std::vector<std::string>& target, const LemmaExa
     const std::size_t K = target.size();
     if (ev.c.size() != K || ev.c_decimal.size() != K) return "sizes";
     if (ev.minpoly.size() < 2) return "minpoly degree < 1";
-    FmpzPoly m;
+    support::FmpzPoly m;
     for (std::size_t i = 0; i < ev.minpoly.size(); ++i) {
         fmpz_t z;
         fmpz_init(z);
@@ -72,15 +73,15 @@ std::string exact_failure(const std::vector<std::string>& target, const LemmaExa
     }
     if (fmpz_poly_degree(m.p) + 1 != static_cast<slong>(ev.minpoly.size()))
         return "minpoly leading coefficient is zero";
-    Fmpq l, h, ml, mh;
+    support::Fmpq l, h, ml, mh;
     if (!parse_canonical(l.x, ev.interval_lo) || !parse_canonical(h.x, ev.interval_hi))
         return "interval not canonical";
     if (fmpq_cmp(l.x, h.x) >= 0) return "l >= h";
     fmpz_poly_evaluate_fmpq(ml.x, m.p, l.x);
     fmpz_poly_evaluate_fmpq(mh.x, m.p, h.x);
     if (fmpq_sgn(ml.x) * fmpq_sgn(mh.x) >= 0) return "no sign change of m on [l, h]";
-    std::vector<FmpqPoly> P(K);
-    Fmpq c;
+    std::vector<support::FmpqPoly> P(K);
+    support::Fmpq c;
     for (std::size_t k = 0; k < K; ++k) {
         for (std::size_t i = 0; i < ev.c[k].size(); ++i) {
             if (!parse_canonical(c.x, ev.c[k][i])) return "c[" + std::to_string(k) + "] spelling";
@@ -89,7 +90,7 @@ std::string exact_failure(const std::vector<std::string>& target, const LemmaExa
         if (fmpq_poly_length(P[k].p) != static_cast<slong>(ev.c[k].size()))
             return "c[" + std::to_string(k) + "] has trailing zeros";
     }
-    FmpqPoly mq, acc, prod, rem;
+    support::FmpqPoly mq, acc, prod, rem;
     fmpq_poly_set_fmpz_poly(mq.p, m.p);
     for (std::size_t j = 0; j < K; ++j) {
         fmpq_poly_zero(acc.p);
@@ -109,14 +110,14 @@ std::string exact_failure(const std::vector<std::string>& target, const LemmaExa
 // as the checker does) is already narrow at [l, h]: (h - l)/2 Σ i|p_i| R^(i-1) <= 10^-(N+2)
 // max|d|, so no bisection is needed.
 bool interval_is_tight(const LemmaExactEvidence& ev) {
-    Fmpq l, h, R, w, lip, term, tol, dmax, d;
+    support::Fmpq l, h, R, w, lip, term, tol, dmax, d;
     parse_canonical(l.x, ev.interval_lo);
     parse_canonical(h.x, ev.interval_hi);
     fmpq_abs(R.x, l.x);
     fmpq_abs(w.x, h.x);
     if (fmpq_cmp(w.x, R.x) > 0) fmpq_set(R.x, w.x);
     slong e = 0;
-    for (Fmpq p2;; ++e) { // R <= 2^e
+    for (support::Fmpq p2;; ++e) { // R <= 2^e
         fmpq_one(p2.x);
         fmpq_mul_2exp(p2.x, p2.x, static_cast<ulong>(e));
         if (fmpq_cmp(R.x, p2.x) <= 0) break;
@@ -127,7 +128,7 @@ bool interval_is_tight(const LemmaExactEvidence& ev) {
     fmpq_div_2exp(w.x, w.x, 1);
     fmpq_zero(dmax.x);
     for (const auto& s : ev.c_decimal) {
-        Arb b;
+        support::Arb b;
         arb_set_str(b.x, s.c_str(), 512);
         arf_get_fmpq(d.x, arb_midref(b.x));
         fmpq_abs(d.x, d.x);
@@ -156,7 +157,7 @@ bool interval_is_tight(const LemmaExactEvidence& ev) {
 
 // |d_k - expected_k| <= 10^-digits max|expected| for every k.
 bool decimals_match(const LemmaExactEvidence& ev, const std::vector<arb_struct*>& expected) {
-    Arb d, diff, scale, tol, v;
+    support::Arb d, diff, scale, tol, v;
     arb_zero(scale.x);
     for (auto* e : expected) {
         arb_abs(v.x, e);
@@ -194,7 +195,7 @@ LemmaExactEvidence factor_and_check(const Vectors& vectors, long digits = 30) {
 
 // The expected c as Arb balls from exact rationals and square roots written by hand.
 struct Expected {
-    std::vector<Arb> balls;
+    std::vector<support::Arb> balls;
     explicit Expected(std::size_t K) : balls(K) {}
     std::vector<arb_struct*> ptrs() {
         std::vector<arb_struct*> out;
@@ -206,9 +207,9 @@ struct Expected {
 
 // c_k = r_k sqrt(s) with rationals r_k.
 void expect_sqrt_multiple(Expected& e, const std::vector<std::string>& r, unsigned long s) {
-    Arb root;
+    support::Arb root;
     arb_sqrt_ui(root.x, s, 1024);
-    Fmpq q;
+    support::Fmpq q;
     for (std::size_t k = 0; k < r.size(); ++k) {
         parse_canonical(q.x, r[k]);
         arb_set_fmpq(e.balls[k].x, q.x, 1024);
@@ -308,7 +309,7 @@ TEST_CASE("exact: K = 2 closed form c1 ± c0 = sqrt(t0 ± 2 t1)", "[factor_exact
         if (lemma_effective_length(t) < 2) continue;
         const auto ev = factor_and_check(v);
         // c1 > |c0| (root -c0/c1 in the closed disk, c1 > 0); c0 c1 = t1, c0^2 + c1^2 = t0.
-        Arb t0, t1, s, dlt;
+        support::Arb t0, t1, s, dlt;
         Expected e(2);
         arb_set_str(t0.x, t[0].c_str(), 1024);
         arb_set_str(t1.x, t[1].c_str(), 1024);
@@ -343,7 +344,7 @@ TEST_CASE("exact: agrees with Arb's roots of q multiplied out (K = 2, 3)", "[fac
         fmpz_t L;
         fmpz_init(L);
         lemma_integer_target(T, L, t);
-        FmpzPoly q, g, dq;
+        support::FmpzPoly q, g, dq;
         lemma_palindromic_poly(q.p, T, K);
         fmpz_poly_derivative(dq.p, q.p);
         fmpz_poly_gcd(g.p, q.p, dq.p);
@@ -354,7 +355,7 @@ TEST_CASE("exact: agrees with Arb's roots of q multiplied out (K = 2, 3)", "[fac
             acb_ptr inside = _acb_vec_init(deg);
             arb_fmpz_poly_complex_roots(roots, q.p, 0, 256);
             slong ni = 0;
-            Arb a;
+            support::Arb a;
             for (slong i = 0; i < deg; ++i) {
                 acb_abs(a.x, roots + i, 256);
                 arb_sub_ui(a.x, a.x, 1, 256);
@@ -451,7 +452,7 @@ TEST_CASE("exact: the minimal polynomial is monic and irreducible", "[factor_exa
                              Vectors{{"1", "0", "1"}, {"0", "1", "0"}}, Vectors{{"1"}, {"1"}}}) {
         const auto ev = factor_and_check(v);
         INFO("input " << describe(v));
-        FmpzPoly m;
+        support::FmpzPoly m;
         fmpz_t z;
         fmpz_init(z);
         for (std::size_t i = 0; i < ev.minpoly.size(); ++i) {

@@ -1,27 +1,29 @@
 // Tests of input parsing (lemma/instance): canonical rationals and one-line input errors.
 #include "lemma/instance.h"
+#include "support/input_json.h"
 
 #include <catch2/catch.hpp>
 
 using namespace convcert::lemma;
+namespace support = convcert::support;
 
 TEST_CASE("rational_canonicalize", "[instance]") {
-    CHECK(rational_canonicalize("0", "x") == "0");
-    CHECK(rational_canonicalize("-0", "x") == "0");
-    CHECK(rational_canonicalize("007", "x") == "7");
-    CHECK(rational_canonicalize("6/4", "x") == "3/2");
-    CHECK(rational_canonicalize("-6/4", "x") == "-3/2");
-    CHECK(rational_canonicalize("4/2", "x") == "2");
-    CHECK(rational_canonicalize("-1.25", "x") == "-5/4");
-    CHECK(rational_canonicalize("0.50", "x") == "1/2");
-    CHECK(rational_canonicalize("123456789012345678901234567890", "x") ==
+    CHECK(support::rational_canonicalize("0", "x") == "0");
+    CHECK(support::rational_canonicalize("-0", "x") == "0");
+    CHECK(support::rational_canonicalize("007", "x") == "7");
+    CHECK(support::rational_canonicalize("6/4", "x") == "3/2");
+    CHECK(support::rational_canonicalize("-6/4", "x") == "-3/2");
+    CHECK(support::rational_canonicalize("4/2", "x") == "2");
+    CHECK(support::rational_canonicalize("-1.25", "x") == "-5/4");
+    CHECK(support::rational_canonicalize("0.50", "x") == "1/2");
+    CHECK(support::rational_canonicalize("123456789012345678901234567890", "x") ==
           "123456789012345678901234567890");
     for (const char* bad : {"", "-", "1/0", "1/", "/2", "1.", ".5", "1e5", "+3", "1/-2", "0x10",
                             "nan", "inf", "1 ", " 1", "1//2", "1.2.3", "--1"}) {
         INFO("input '" << bad << "'");
-        CHECK_THROWS_AS(rational_canonicalize(bad, "x"), InputError);
+        CHECK_THROWS_AS(support::rational_canonicalize(bad, "x"), support::InputError);
     }
-    CHECK_THROWS_WITH(rational_canonicalize("1/0", "vectors[0][1]"),
+    CHECK_THROWS_WITH(support::rational_canonicalize("1/0", "vectors[0][1]"),
                       Catch::Contains("vectors[0][1]") && Catch::Contains("zero denominator"));
 }
 
@@ -61,7 +63,7 @@ TEST_CASE("lemma_instance_from_json rejects bad input with one clear line", "[in
         try {
             lemma_instance_from_json(text);
             FAIL("accepted");
-        } catch (const InputError& e) {
+        } catch (const support::InputError& e) {
             const std::string what = e.what();
             CHECK_THAT(what, Catch::Contains(expected));
             CHECK(what.find('\n') == std::string::npos);

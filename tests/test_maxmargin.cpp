@@ -6,8 +6,8 @@
 #include "maxmargin/bracket.h"
 #include "maxmargin/kkt_polish.h"
 #include "maxmargin/sdp_maxmargin.h"
-#include "regularizer/blas_threads.h"
-#include "regularizer/closed_form.h"
+#include "regularizer/numeric/closed_form.h"
+#include "support/blas_threads.h"
 #include "tests/rational_strings.h"
 
 #include <catch2/catch.hpp>
@@ -148,7 +148,7 @@ TEST_CASE("BLAS runs on one thread once SDPA has solved", "[maxmargin]") {
     if (set != nullptr) reinterpret_cast<SetThreads>(set)(2); // as OPENBLAS_NUM_THREADS=2 would
     (void)maxmargin::maxmargin_certificate(tiny(), 2, nullptr);
     if (get != nullptr) CHECK(reinterpret_cast<GetThreads>(get)() == 1);
-    CHECK(regularizer::regularizer_blas_threads_set_one() == (get != nullptr));
+    CHECK(support::blas_threads_set_one() == (get != nullptr));
 }
 
 TEST_CASE("maxmargin is deterministic within one process", "[maxmargin]") {

@@ -2,10 +2,10 @@
 // checker; the closed forms (Arb balls) and hand-derived values lie inside the bracket;
 // homogeneity and monotonicity in K hold between certified brackets; tampering is rejected.
 #include "certify/checker/checker.h"
-#include "lemma/autocorrelation.h"
-#include "lemma/flint_raii.h"
 #include "regularizer/bracket.h"
-#include "regularizer/lower_bound.h"
+#include "regularizer/exact/lower_bound.h"
+#include "support/flint_raii.h"
+#include "support/rational_convert.h"
 #include "tests/closed_form_arb.h"
 
 #include <catch2/catch.hpp>
@@ -16,8 +16,8 @@
 
 using namespace convcert;
 using namespace convcert::regularizer;
-using lemma::Arb;
-using lemma::Fmpq;
+using support::Arb;
+using support::Fmpq;
 
 namespace {
 
@@ -34,7 +34,7 @@ std::vector<double> random_w(long D, unsigned seed) {
 std::vector<std::string> to_rationals(const std::vector<double>& w) {
     std::vector<std::string> out;
     for (double x : w)
-        out.push_back(regularizer_double_to_rational(x));
+        out.push_back(support::rational_from_double(x));
     return out;
 }
 
@@ -58,8 +58,8 @@ void set_q(fmpq_t x, const std::string& s) {
 
 /// lower <= ref <= upper, with the ball ref certainly inside.
 void require_inside(const Bracket& b, const arb_t ref) {
-    Fmpq q;
-    Arb lo, hi;
+    support::Fmpq q;
+    support::Arb lo, hi;
     set_q(q.x, b.report.lower);
     arb_set_fmpq(lo.x, q.x, test::kArbPrec);
     set_q(q.x, b.report.upper);
@@ -71,7 +71,7 @@ void require_inside(const Bracket& b, const arb_t ref) {
 
 /// fa · lower(a) <= fb · upper(b), exactly.
 bool lower_below_upper(long fa, const Bracket& a, long fb, const Bracket& b) {
-    Fmpq lo, hi;
+    support::Fmpq lo, hi;
     set_q(lo.x, a.report.lower);
     set_q(hi.x, b.report.upper);
     fmpq_mul_si(lo.x, lo.x, fa);
@@ -103,7 +103,7 @@ TEST_CASE("random w: certified, checked, relative gap <= 1e-8", "[bracket]") {
 TEST_CASE("closed forms lie inside the bracket (Arb reference values)", "[bracket]") {
     for (long D : {5, 12, 24}) {
         const auto w = random_w(D, static_cast<unsigned>(D));
-        Arb ref;
+        support::Arb ref;
         test::arb_k1(ref.x, w);
         require_inside(bracket(w, 1), ref.x);
         test::arb_kd(ref.x, w);
@@ -115,11 +115,11 @@ TEST_CASE("hand cases: e_0, all-ones, zero", "[bracket]") {
     const long D = 6;
     std::vector<double> e0(D, 0.0), ones(D, 1.0), zero(D, 0.0);
     e0[0] = 1;
-    Arb two;
+    support::Arb two;
     arb_set_si(two.x, 2);
     for (long K = 1; K <= D; ++K)
         require_inside(bracket(e0, K), two.x); // R = 2 for every K: u = e_0, v = e_0
-    Arb two_sqrt_d;
+    support::Arb two_sqrt_d;
     arb_sqrt_ui(two_sqrt_d.x, D, test::kArbPrec);
     arb_mul_2exp_si(two_sqrt_d.x, two_sqrt_d.x, 1);
     require_inside(bracket(ones, 1), two_sqrt_d.x); // 2 sqrt(D) at K = 1
@@ -177,39 +177,39 @@ TEST_CASE("tampered brackets are rejected with the failing check named", "[brack
     { // λ scaled by 1 + 1e-6 leaves the dual cone
         auto c = tampered_copy(good);
         for (auto& x : c.bracket->lambda[0]) {
-            Fmpq q, s;
+            support::Fmpq q, s;
             set_q(q.x, x);
             fmpq_set_si(s.x, 1000001, 1000000);
             fmpq_mul(q.x, q.x, s.x);
-            x = lemma::fmpq_get_string(q.x);
+            x = support::fmpq_get_string(q.x);
         }
         CHECK(reason(c).find("not positive semidefinite") != std::string::npos);
     }
     { // one changed entry of v
         auto c = tampered_copy(good);
-        Fmpq q, eps;
+        support::Fmpq q, eps;
         set_q(q.x, c.bracket->v[0][5]);
         fmpq_set_si(eps.x, 1, 1000000000);
         fmpq_add(q.x, q.x, eps.x);
-        c.bracket->v[0][5] = lemma::fmpq_get_string(q.x);
+        c.bracket->v[0][5] = support::fmpq_get_string(q.x);
         CHECK(reason(c).find("does not realize w") != std::string::npos);
     }
     { // a lowered upper
         auto c = tampered_copy(good);
-        Fmpq q, f;
+        support::Fmpq q, f;
         set_q(q.x, c.regularizer_claim->upper);
         fmpq_set_si(f.x, 999999999, 1000000000);
         fmpq_mul(q.x, q.x, f.x);
-        c.regularizer_claim->upper = lemma::fmpq_get_string(q.x);
+        c.regularizer_claim->upper = support::fmpq_get_string(q.x);
         CHECK(reason(c).find("exceeds upper") != std::string::npos);
     }
     { // a raised lower
         auto c = tampered_copy(good);
-        Fmpq q, f;
+        support::Fmpq q, f;
         set_q(q.x, c.regularizer_claim->lower);
         fmpq_set_si(f.x, 1000000001, 1000000000);
         fmpq_mul(q.x, q.x, f.x);
-        c.regularizer_claim->lower = lemma::fmpq_get_string(q.x);
+        c.regularizer_claim->lower = support::fmpq_get_string(q.x);
         CHECK(reason(c).find("exceeds <lambda, w>") != std::string::npos);
     }
 }

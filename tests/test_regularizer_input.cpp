@@ -1,6 +1,6 @@
 // Tests of regularizer input parsing: accepted shapes and one-line errors for bad input.
-#include "lemma/instance.h"
-#include "regularizer/regularizer_input.h"
+#include "regularizer/input/regularizer_input.h"
+#include "support/input_json.h"
 
 #include <catch2/catch.hpp>
 
@@ -45,7 +45,7 @@ TEST_CASE("regularizer input: bad input gives one clear line", "[regularizer_inp
         try {
             regularizer_instance_from_json(text, K);
             FAIL("accepted");
-        } catch (const lemma::InputError& e) {
+        } catch (const support::InputError& e) {
             const std::string what = e.what();
             CHECK_THAT(what, Catch::Contains(expected));
             CHECK(what.find('\n') == std::string::npos);

@@ -4,16 +4,16 @@
 // certified bracket; homogeneity, tampering, and the exact building blocks.
 #include "certify/certificate.h"
 #include "certify/checker/checker.h"
-#include "lemma/autocorrelation.h"
-#include "lemma/flint_raii.h"
 #include "regularizer/bracket_multi.h"
 #include "regularizer/dual_bound.h"
-#include "regularizer/dual_feasible.h"
-#include "regularizer/least_norm_multi.h"
-#include "regularizer/lower_bound.h"
+#include "regularizer/exact/dual_feasible.h"
+#include "regularizer/exact/least_norm_multi.h"
+#include "regularizer/exact/lower_bound.h"
+#include "regularizer/exact/psd_exact.h"
 #include "regularizer/network_multi.h"
-#include "regularizer/psd_exact.h"
-#include "regularizer/sdp_multi.h"
+#include "regularizer/sdp/sdp_multi.h"
+#include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <Eigen/Dense>
 #include <catch2/catch.hpp>
@@ -25,8 +25,9 @@
 #include <vector>
 
 using namespace convcert::regularizer;
-using convcert::lemma::Arb;
-using convcert::lemma::Fmpq;
+namespace support = convcert::support;
+using convcert::support::Arb;
+using convcert::support::Fmpq;
 
 namespace {
 
@@ -50,7 +51,7 @@ StrRows exact(const std::vector<std::vector<double>>& w) {
     for (const auto& row : w) {
         out.emplace_back();
         for (double x : row)
-            out.back().push_back(regularizer_double_to_rational(x));
+            out.back().push_back(support::rational_from_double(x));
     }
     return out;
 }
@@ -81,8 +82,8 @@ void set_q(fmpq_t x, const std::string& s) {
 
 /// lower <= ref <= upper with ref an Arb ball (certain comparisons).
 void require_inside(const RegularizerBracketMulti& b, const arb_t ref) {
-    Fmpq q;
-    Arb lo, hi;
+    support::Fmpq q;
+    support::Arb lo, hi;
     set_q(q.x, b.lower);
     arb_set_fmpq(lo.x, q.x, kPrec);
     set_q(q.x, b.upper);
@@ -111,12 +112,12 @@ void nuclear_ball(arb_t out, const std::vector<std::vector<double>>& w) {
     // nuc = m·2^e exactly as a long double; radius 1e-16 relative (long double eps is 1e-19).
     int e = 0;
     const long double m = std::frexp(2.0L * nuc, &e);
-    Fmpq q;
+    support::Fmpq q;
     fmpz_set_d(fmpq_numref(q.x), static_cast<double>(std::ldexp(m, 53)));
     fmpz_one(fmpq_denref(q.x));
     arb_set_fmpq(out, q.x, kPrec);
     arb_mul_2exp_si(out, out, e - 53);
-    Arb rad;
+    support::Arb rad;
     arb_set(rad.x, out);
     arb_mul_2exp_si(rad.x, rad.x, -53);
     arb_add_error(out, rad.x);
@@ -126,8 +127,8 @@ void nuclear_ball(arb_t out, const std::vector<std::vector<double>>& w) {
 void group_norm_ball(arb_t out, const std::vector<std::vector<double>>& w) {
     const long R = static_cast<long>(w.size()), D = static_cast<long>(w[0].size());
     arb_zero(out);
-    Arb s, c, a, re, im, norm2;
-    Fmpq angle;
+    support::Arb s, c, a, re, im, norm2;
+    support::Fmpq angle;
     for (long d = 0; d < D; ++d) {
         arb_zero(norm2.x);
         for (long r = 0; r < R; ++r) {
@@ -152,23 +153,23 @@ void group_norm_ball(arb_t out, const std::vector<std::vector<double>>& w) {
 
 /// The rational string s·(1 + 1e-6).
 std::string inflate(const std::string& s) {
-    Fmpq x, f;
+    support::Fmpq x, f;
     set_q(x.x, s);
     fmpq_set_si(f.x, 1000001, 1000000);
     fmpq_mul(x.x, x.x, f.x);
-    return convcert::lemma::fmpq_get_string(x.x);
+    return convcert::support::fmpq_get_string(x.x);
 }
 
 /// 2·x exactly.
 std::string twice(const std::string& s) {
-    Fmpq x;
+    support::Fmpq x;
     set_q(x.x, s);
     fmpq_mul_2exp(x.x, x.x, 1);
-    return convcert::lemma::fmpq_get_string(x.x);
+    return convcert::support::fmpq_get_string(x.x);
 }
 
 bool leq(const std::string& a, const std::string& b) {
-    Fmpq x, y;
+    support::Fmpq x, y;
     set_q(x.x, a);
     set_q(y.x, b);
     return fmpq_cmp(x.x, y.x) <= 0;
@@ -197,10 +198,10 @@ TEST_CASE("multi: stacked Gram matches T Tᵀ computed directly", "[regularizer]
                 std::vector<long> lam(R * D);
                 for (long& x : lam)
                     x = dist(gen);
-                convcert::lemma::FmpzVec n(R * D);
+                convcert::support::FmpzVec n(R * D);
                 for (long i = 0; i < R * D; ++i)
                     fmpz_set_si(n.v + i, lam[i]);
-                FmpzMat N(R * K, R * K);
+                support::FmpzMat N(R * K, R * K);
                 regularizer_gram_integer_stacked(N.m, n.v, R, D, K);
                 for (long a = 0; a < R * K; ++a)
                     for (long b = 0; b < R * K; ++b) {
@@ -219,7 +220,7 @@ TEST_CASE("multi: SDPA's reduced SDP matches the closed forms; its λ is its dua
     for (long R : {2L, 3L}) {
         const long D = 9;
         const auto w = random_rows(R, D, static_cast<unsigned>(500 + R));
-        Arb nuc, l21;
+        support::Arb nuc, l21;
         nuclear_ball(nuc.x, w);
         group_norm_ball(l21.x, w);
         const double ref1 = arf_get_d(arb_midref(nuc.x), ARF_RND_NEAR);
@@ -271,23 +272,23 @@ TEST_CASE("multi: exact least-norm V realizes W and beats the network that made 
                             w[r * D + (j + k) % D] += un[(c * R + r) * K + k] * vn[c * D + j];
             }
             StrRows ws(R, std::vector<std::string>(D));
-            convcert::lemma::FmpqVec wq(R * D);
+            convcert::support::FmpqVec wq(R * D);
             for (long i = 0; i < R * D; ++i) {
                 ws[i / D][i % D] = std::to_string(w[i]);
                 fmpq_set_si(wq.v + i, w[i], 1);
             }
             REQUIRE(regularizer_network_realizes_multi(u, v, ws));
-            convcert::lemma::FmpzVec unum(C0 * R * K), vnum(C0 * D);
+            convcert::support::FmpzVec unum(C0 * R * K), vnum(C0 * D);
             for (long i = 0; i < C0 * R * K; ++i)
                 fmpz_set_si(unum.v + i, un[i]);
-            convcert::lemma::Fmpz den;
+            convcert::support::Fmpz den;
             regularizer_least_norm_multi(vnum.v, den.x, unum.v, 0, wq.v, C0, R, K, D);
             StrRows vls(C0, std::vector<std::string>(D));
-            Fmpq x, norm, bound;
+            support::Fmpq x, norm, bound;
             for (long c = 0; c < C0; ++c)
                 for (long j = 0; j < D; ++j) {
                     fmpq_set_fmpz_frac(x.x, vnum.v + c * D + j, den.x);
-                    vls[c][j] = convcert::lemma::fmpq_get_string(x.x);
+                    vls[c][j] = convcert::support::fmpq_get_string(x.x);
                     fmpq_addmul(norm.x, x.x, x.x);
                 }
             CHECK(regularizer_network_realizes_multi(u, vls, ws));
@@ -312,7 +313,7 @@ TEST_CASE("multi: K = 1 brackets contain 2||W||_*", "[regularizer][multi]") {
             const auto b = bracket_checked(w, 1);
             CHECK(b.source == "closed-form K=1");
             CHECK(b.relative_gap <= 1e-9);
-            Arb ref;
+            support::Arb ref;
             nuclear_ball(ref.x, w);
             require_inside(b, ref.x);
         }
@@ -326,7 +327,7 @@ TEST_CASE("multi: K = D brackets contain (2/D) sum_d ||Ŵ[:,d]||", "[regularizer
             CHECK(b.source == (D == 1 ? "closed-form K=1" : "closed-form K=D"));
             CHECK(b.C0 <= R);
             CHECK(b.relative_gap <= 1e-9);
-            Arb ref;
+            support::Arb ref;
             group_norm_ball(ref.x, w);
             require_inside(b, ref.x);
         }
@@ -342,8 +343,8 @@ TEST_CASE("multi: SDP brackets are certified, narrow, and between the closed for
             INFO("R = " << R << ", D = " << D << ", K = " << K << ", gap " << b.relative_gap);
             CHECK(b.relative_gap <= 1e-8);
             // R_{K,∞} decreases in K: the K = D value is below, the K = 1 value above.
-            Arb nuc, l21, lo, hi;
-            Fmpq q;
+            support::Arb nuc, l21, lo, hi;
+            support::Fmpq q;
             nuclear_ball(nuc.x, w);
             group_norm_ball(l21.x, w);
             set_q(q.x, b.lower);
@@ -410,12 +411,12 @@ TEST_CASE("multi: tampered brackets fail the checker", "[regularizer][multi]") {
 
     // The upper bound just below the network's cost.
     bad = cert;
-    Fmpq up, eps;
+    support::Fmpq up, eps;
     set_q(up.x, b.upper);
     fmpq_set_si(eps.x, 1, 1000000000);
     fmpq_mul(eps.x, eps.x, up.x);
     fmpq_sub(up.x, up.x, eps.x);
-    bad.regularizer_claim->upper = convcert::lemma::fmpq_get_string(up.x);
+    bad.regularizer_claim->upper = convcert::support::fmpq_get_string(up.x);
     CHECK_FALSE(convcert::checker::check_certificate(bad).valid);
 }
 

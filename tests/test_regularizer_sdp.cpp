@@ -1,15 +1,15 @@
 // Regularizer generator: the reduced SDP (SDPA), the closed forms at K = 1 and K = D, and the
 // exact lower bound. Reference values are computed independently with Arb balls.
-#include "lemma/autocorrelation.h"
-#include "lemma/flint_raii.h"
-#include "regularizer/closed_form.h"
 #include "regularizer/dual_bound.h"
-#include "regularizer/dual_feasible.h"
-#include "regularizer/lower_bound.h"
-#include "regularizer/polish.h"
-#include "regularizer/psd_exact.h"
-#include "regularizer/sdp_reduced.h"
+#include "regularizer/exact/dual_feasible.h"
+#include "regularizer/exact/lower_bound.h"
+#include "regularizer/exact/psd_exact.h"
+#include "regularizer/numeric/closed_form.h"
+#include "regularizer/numeric/polish.h"
+#include "regularizer/sdp/sdp_reduced.h"
+#include "support/flint_raii.h"
 
+#include "support/rational_convert.h"
 #include "tests/closed_form_arb.h"
 
 #include <catch2/catch.hpp>
@@ -20,9 +20,10 @@
 #include <vector>
 
 using namespace convcert::regularizer;
-using convcert::lemma::Acb;
-using convcert::lemma::Arb;
-using convcert::lemma::Fmpq;
+namespace support = convcert::support;
+using convcert::support::Acb;
+using convcert::support::Arb;
+using convcert::support::Fmpq;
 using convcert::test::arb_k1;
 using convcert::test::arb_kd;
 
@@ -44,14 +45,14 @@ void set_q(fmpq_t x, const std::string& s) {
 }
 
 void set_q(fmpq_t x, double d) {
-    set_q(x, regularizer_double_to_rational(d));
+    set_q(x, support::rational_from_double(d));
 }
 
 /// lower < ref as balls (certain), and |lower - ref| <= tol · ref.
 void require_below_and_close(const RegularizerLowerBound& lb, const arb_t ref, double tol) {
-    Fmpq q;
+    support::Fmpq q;
     set_q(q.x, lb.lower);
-    Arb lower, diff;
+    support::Arb lower, diff;
     arb_set_fmpq(lower.x, q.x, kPrec);
     CHECK(arb_lt(lower.x, ref));
     arb_sub(diff.x, ref, lower.x, kPrec);
@@ -63,23 +64,23 @@ void require_below_and_close(const RegularizerLowerBound& lb, const arb_t ref, d
 
 /// The rational string s·(1 + 1e-6).
 std::string inflate(const std::string& s) {
-    Fmpq x, f;
+    support::Fmpq x, f;
     set_q(x.x, s);
     fmpq_set_si(f.x, 1000001, 1000000);
     fmpq_mul(x.x, x.x, f.x);
-    return convcert::lemma::fmpq_get_string(x.x);
+    return convcert::support::fmpq_get_string(x.x);
 }
 
 std::vector<std::string> exact(const std::vector<double>& w) {
     std::vector<std::string> out;
     for (double x : w)
-        out.push_back(regularizer_double_to_rational(x));
+        out.push_back(support::rational_from_double(x));
     return out;
 }
 
 bool psd_of(const std::vector<std::vector<long>>& rows) {
     const slong n = static_cast<slong>(rows.size());
-    FmpzMat M(n, n);
+    support::FmpzMat M(n, n);
     for (slong i = 0; i < n; ++i)
         for (slong j = 0; j < n; ++j)
             fmpz_set_si(fmpz_mat_entry(M.m, i, j), rows[i][j]);
@@ -105,11 +106,11 @@ TEST_CASE("K = 1 closed form: lower bound within 1e-9 below 2||w||_2", "[regular
             const auto w = random_w(D, seed);
             const auto lb = regularizer_lower_bound(regularizer_lambda_k1(w), w, 1);
             CHECK(regularizer_dual_feasible(lb.lambda, 1));
-            Arb ref;
+            support::Arb ref;
             arb_k1(ref.x, w);
             require_below_and_close(lb, ref.x, 1e-9);
             // Exactly: 0 <= lower and lower² <= 4 ||w||².
-            Fmpq lower, sq, norm, t;
+            support::Fmpq lower, sq, norm, t;
             set_q(lower.x, lb.lower);
             CHECK(fmpq_sgn(lower.x) >= 0);
             fmpq_mul(sq.x, lower.x, lower.x);
@@ -129,7 +130,7 @@ TEST_CASE("K = D closed form: lower bound within 1e-9 below (2/D) sum |ŵ|", "[r
             const auto w = random_w(D, 100 + seed);
             const auto lb = regularizer_lower_bound(regularizer_lambda_kd(w), w, D);
             CHECK(regularizer_dual_feasible(lb.lambda, D));
-            Arb ref;
+            support::Arb ref;
             arb_kd(ref.x, w);
             require_below_and_close(lb, ref.x, 1e-9);
         }
@@ -140,7 +141,7 @@ TEST_CASE("hand cases: e_0 gives 2 for every K, 0 gives 0", "[regularizer]") {
     const long D = 8;
     std::vector<double> e0(D, 0.0);
     e0[0] = 1.0;
-    Fmpq two, lower;
+    support::Fmpq two, lower;
     fmpq_set_si(two.x, 2, 1);
     for (long K = 1; K <= D; ++K) {
         std::vector<double> lambda = K == 1   ? regularizer_lambda_k1(e0)
@@ -185,7 +186,7 @@ TEST_CASE("reduced SDP: SDPA's dual vector is λ, the exact lower bound is below
                 CHECK(dot == Approx(sdp.dual).epsilon(1e-10));
                 const auto lb = regularizer_lower_bound(sdp.lambda, w, K);
                 CHECK(lb.attempts == 1);
-                Fmpq lower, primal;
+                support::Fmpq lower, primal;
                 set_q(lower.x, lb.lower);
                 set_q(primal.x, sdp.primal);
                 CHECK(fmpq_cmp(lower.x, primal.x) <= 0);
@@ -227,7 +228,7 @@ TEST_CASE("pipeline: Newton-refined λ closes the gap to 1e-10", "[regularizer]"
         const auto dual = regularizer_dual_bound(exact(w), 64);
         CHECK(dual.source == "sdpa");
         const auto sdp = regularizer_sdp_solve(w, 64);
-        Fmpq lower, primal;
+        support::Fmpq lower, primal;
         set_q(lower.x, dual.bound.lower);
         set_q(primal.x, sdp.primal);
         CHECK(fmpq_cmp(lower.x, primal.x) < 0);
@@ -242,7 +243,7 @@ TEST_CASE("pipeline: Newton-refined λ closes the gap to 1e-10", "[regularizer]"
     CHECK(z.bound.lower == "0");
     // Rational input is read exactly: w = (1/3, -2/7, 5) at K = 1 gives 2||w||_2 from below.
     const auto q = regularizer_dual_bound({"1/3", "-2/7", "5"}, 1);
-    Fmpq lower, bound;
+    support::Fmpq lower, bound;
     set_q(lower.x, q.bound.lower);
     fmpq_mul(lower.x, lower.x, lower.x);
     fmpq_set_si(bound.x, 4L * (49 + 36 + 11025), 441); // 4 (1/9 + 4/49 + 25)

@@ -2,11 +2,11 @@
 // the file reads back as exactly the data SDPA is given, and CSDP (an independent solver, run on
 // the written files) finds the closed forms of MATH.md §5 at K = 1 and K = D and, at 1 < K < D,
 // the value of convcert's own reduced solve. CSDP is required: scripts/setup.sh installs it.
-#include "regularizer/csdp_run.h"
-#include "regularizer/sdp_data.h"
-#include "regularizer/sdp_full.h"
-#include "regularizer/sdp_reduced.h"
-#include "regularizer/sdpa_format.h"
+#include "bench/peers/csdp_run.h"
+#include "bench/peers/sdp_full.h"
+#include "regularizer/sdp/sdp_data.h"
+#include "regularizer/sdp/sdp_reduced.h"
+#include "regularizer/sdp/sdpa_format.h"
 
 #include <catch2/catch.hpp>
 

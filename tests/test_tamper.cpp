@@ -3,8 +3,8 @@
 // (A change that leaves the statement proven, such as a slightly larger radius, is not
 // tampering; those are not here.)
 #include "certify/checker/checker.h"
-#include "lemma/autocorrelation.h"
 #include "lemma/factor.h"
+#include "support/rational_convert.h"
 
 #include <catch2/catch.hpp>
 
@@ -29,7 +29,7 @@ std::string reflect(std::string l, const std::string& h) {
     fmpq_set_str(b, h.c_str(), 10);
     fmpq_mul_si(b, b, 2);
     fmpq_sub(b, b, a);
-    l = lemma::fmpq_get_string(b);
+    l = support::fmpq_get_string(b);
     fmpq_clear(a);
     fmpq_clear(b);
     return l;

@@ -1,0 +1,282 @@
+// The reduced SDP for R input channels solved with SDPA (see sdp_multi.h).
+//
+// SDPA's pair: (P) min c·x s.t. sum_k F_k x_k - F_0 ⪰ 0, (D) max F_0•Y s.t. F_k•Y = c_k, Y ⪰ 0.
+// Our problem is (D) with Y = diag(X, Y_0, ..., Y_H), H = ⌊D/2⌋. A class block Y_b stands for
+// the Hermitian M_b = A + iB of size n = R+1: for self-conjugate classes (b = 0, b = D/2) M_b is
+// real and Y_b = M_b; otherwise Y_b = [[P, Q], [Qᵀ, S]] of size 2n and A = (P+S)/2,
+// B = (Qᵀ-Q)/2 (Y_b ⪰ 0 ⇒ M_b ⪰ 0: average Y_b with Jᵀ Y_b J, J = [[0,-I],[I,0]]; conversely
+// the embedding [[A,-B],[B,A]] of M_b ⪰ 0 is ⪰ 0). Equalities per class and row r:
+//   Re M_b[1+r][0] = Re Ŵ_r[b],  Im M_b[1+r][0] = Im Ŵ_r[b]      (multipliers give λ̂)
+//   Re/Im M_b[1+r][1+r'] - Re/Im Σ_b(X)[r][r'] = 0                 (r <= r', Im only r < r')
+// and F_0 = -(I on X, (m_b/D) on t_b = Re M_b[0][0]). The optimal value is -(D objective) =
+// -(sum_k c_k x_k), so ∂R/∂c_k = -x_k; with <λ, W> = (1/D) sum_b m_b Re(conj λ̂_r[b] Ŵ_r[b])
+// this gives Re/Im λ̂_r[b] = -(D/m_b) x_{re/im}. Weak duality in MATH.md §7 form: the dual
+// constraint sum_d D g_d g_dᴴ ⪯ I with g_d[(r,k)] = exp(2πikd/D) y_d[r] is (1/4) T Tᵀ ⪯ I.
+#include "regularizer/sdp/sdp_multi.h"
+
+#include "regularizer/numeric/dft.h"
+#include "regularizer/sdp/sdp_data.h"
+#include "regularizer/sdp/sdpa_run.h"
+
+#include <Eigen/Dense>
+
+#include <chrono>
+#include <cmath>
+#include <complex>
+#include <stdexcept>
+
+namespace convcert::regularizer {
+
+namespace {
+
+using cd = std::complex<double>;
+
+/// exp(-2πi l b / D) with the angle reduced exactly mod D.
+cd unit_root(long l, long b, long D) {
+    const double pi = std::acos(-1.0);
+    const long n = ((l * b) % D + D) % D;
+    const double a = 2.0 * pi * static_cast<double>(n) / static_cast<double>(D);
+    return {std::cos(a), -std::sin(a)};
+}
+
+/// Σ_b(X) (R×R Hermitian) from X row-major (R·K)².
+Eigen::MatrixXcd sigma_of(const std::vector<double>& X, long R, long K, long D, long b) {
+    const long n = R * K;
+    Eigen::MatrixXcd S(R, R);
+    for (long r = 0; r < R; ++r)
+        for (long rr = 0; rr < R; ++rr) {
+            cd sum = 0.0;
+            for (long k = 0; k < K; ++k)
+                for (long kk = 0; kk < K; ++kk)
+                    sum += X[(r * K + k) * n + rr * K + kk] * unit_root(k - kk, b, D);
+            S(r, rr) = sum;
+        }
+    return S;
+}
+
+/// The SDP data for W / alpha and the first constraint index of each frequency class.
+struct MultiData {
+    RegularizerSdpData data;
+    std::vector<int> first;
+};
+
+MultiData sdp_data_multi(const std::vector<std::vector<double>>& W, long K, double alpha) {
+    const long R = static_cast<long>(W.size());
+    const long D = static_cast<long>(W[0].size());
+    const long n = R * K;
+    std::vector<std::vector<cd>> what(R);
+    for (long r = 0; r < R; ++r) {
+        std::vector<double> row(W[r]);
+        for (double& x : row)
+            x /= alpha;
+        what[r] = regularizer_dft(row);
+    }
+
+    const long H = D / 2;
+    const int nclass = static_cast<int>(H + 1);
+    auto self_conjugate = [&](long b) { return b == 0 || 2 * b == D; };
+    auto multiplicity = [&](long b) { return self_conjugate(b) ? 1.0 : 2.0; };
+
+    // Constraint numbering (1-based): per class, R "Re" rows, then (not self-conjugate) R "Im"
+    // rows, then the Σ equalities.
+    std::vector<int> first(nclass + 1, 1);
+    for (int b = 0; b < nclass; ++b) {
+        const long cnt = self_conjugate(b) ? R + R * (R + 1) / 2 : 2 * R + R * R;
+        first[b + 1] = first[b] + static_cast<int>(cnt);
+    }
+    const int m = first[nclass] - 1;
+
+    RegularizerSdpData data;
+    data.D = D;
+    data.K = K;
+    data.scale = alpha;
+    data.comments = {
+        "convcert: reduced SDP of R_{K,inf}(W) for R = " + std::to_string(R) +
+            " input channels (MATH.md sections 6, 8), D = " + std::to_string(D) +
+            ", K = " + std::to_string(K),
+        "W scaled to unit Frobenius norm: R_{K,inf}(W) = -||W||_F * (optimal objective)",
+        "Y = diag(X, Y_0, ..., Y_H), H = floor(D/2): X the (RK)x(RK) Gram matrix of the stacked "
+        "kernels, Y_b the Hermitian (R+1)x(R+1) class block [[t_b, W^_b^H], [W^_b, Sigma_b(X)]] "
+        "(real embedding of size 2(R+1) unless b = 0 or 2b = D)"};
+    data.block_sizes.push_back(static_cast<int>(n));
+    for (int b = 0; b < nclass; ++b)
+        data.block_sizes.push_back(static_cast<int>(self_conjugate(b) ? R + 1 : 2 * (R + 1)));
+    data.c.assign(static_cast<std::size_t>(m), 0.0);
+
+    // F•Y gains coeff·Y[i][j] (0-based, symmetric pair counted once).
+    auto put = [&](int k, int block, long i, long j, double coeff) {
+        if (coeff == 0) return;
+        if (i > j) std::swap(i, j);
+        data.entries.push_back({k, block, static_cast<int>(i + 1), static_cast<int>(j + 1),
+                                i == j ? coeff : coeff / 2.0});
+    };
+    const long np = R + 1;
+    // Re M[i][j] and Im M[i][j] (i != j for Im) as functionals of the class block.
+    auto put_re = [&](int k, int block, bool real, long i, long j, double coeff) {
+        if (real) {
+            put(k, block, i, j, coeff);
+        } else {
+            put(k, block, i, j, coeff / 2.0);
+            put(k, block, np + i, np + j, coeff / 2.0);
+        }
+    };
+    auto put_im = [&](int k, int block, long i, long j, double coeff) {
+        put(k, block, np + i, j, coeff / 2.0);
+        put(k, block, i, np + j, -coeff / 2.0);
+    };
+
+    for (long i = 0; i < n; ++i)
+        put(0, 1, i, i, -1.0);
+    for (int b = 0; b < nclass; ++b) {
+        const int block = b + 2;
+        const bool real = self_conjugate(b);
+        put_re(0, block, real, 0, 0, -multiplicity(b) / static_cast<double>(D));
+        int k = first[b];
+        for (long r = 0; r < R; ++r, ++k) {
+            data.c[k - 1] = what[r][b].real();
+            put_re(k, block, real, 1 + r, 0, 1.0);
+        }
+        if (!real)
+            for (long r = 0; r < R; ++r, ++k) {
+                data.c[k - 1] = what[r][b].imag();
+                put_im(k, block, 1 + r, 0, 1.0);
+            }
+        for (long r = 0; r < R; ++r)
+            for (long rr = r; rr < R; ++rr) {
+                // Re Σ[r][rr] = sum X[(r,k1),(rr,k2)] cos θ(k1-k2); Im = -sum X sin θ(k1-k2).
+                put_re(k, block, real, 1 + r, 1 + rr, 1.0);
+                for (long k1 = 0; k1 < K; ++k1)
+                    for (long k2 = 0; k2 < K; ++k2) {
+                        if (r == rr && k2 < k1) continue;
+                        double c = unit_root(k1 - k2, b, D).real();
+                        if (r == rr && k1 != k2) c *= 2.0; // (k1,k2) and (k2,k1) share a variable
+                        put(k, 1, r * K + k1, rr * K + k2, -c);
+                    }
+                ++k;
+                if (real || r == rr) continue;
+                put_im(k, block, 1 + r, 1 + rr, 1.0);
+                for (long k1 = 0; k1 < K; ++k1)
+                    for (long k2 = 0; k2 < K; ++k2)
+                        put(k, 1, r * K + k1, rr * K + k2, -unit_root(k1 - k2, b, D).imag());
+                ++k;
+            }
+    }
+    return {std::move(data), std::move(first)};
+}
+
+} // namespace
+
+double regularizer_reduced_value_multi(const std::vector<std::vector<double>>& W, long K,
+                                       const std::vector<double>& X) {
+    const long R = static_cast<long>(W.size());
+    const long D = static_cast<long>(W[0].size());
+    const long n = R * K;
+    double value = 0;
+    for (long i = 0; i < n; ++i)
+        value += X[i * n + i];
+    std::vector<std::vector<cd>> what(R);
+    for (long r = 0; r < R; ++r)
+        what[r] = regularizer_dft(W[r]);
+    for (long d = 0; d < D; ++d) {
+        Eigen::VectorXcd w(R);
+        for (long r = 0; r < R; ++r)
+            w(r) = what[r][d];
+        if (w.norm() == 0) continue;
+        const Eigen::MatrixXcd S = sigma_of(X, R, K, D, d);
+        Eigen::LDLT<Eigen::MatrixXcd> ldlt(S);
+        if (ldlt.info() != Eigen::Success || !(ldlt.vectorD().real().minCoeff() > 0))
+            return INFINITY;
+        value += (w.adjoint() * ldlt.solve(w))(0).real() / static_cast<double>(D);
+    }
+    return value;
+}
+
+RegularizerSdpData regularizer_sdp_data_multi(const std::vector<std::vector<double>>& W, long K) {
+    const long R = static_cast<long>(W.size());
+    if (R < 1 || W[0].empty() || K < 1 || K > static_cast<long>(W[0].size()))
+        throw std::invalid_argument("regularizer_sdp_data_multi: need R >= 1 and 1 <= K <= D");
+    double norm2 = 0;
+    for (const auto& row : W) {
+        if (row.size() != W[0].size())
+            throw std::invalid_argument("regularizer_sdp_data_multi: rows of unequal length");
+        for (double x : row) {
+            if (!std::isfinite(x))
+                throw std::invalid_argument("regularizer_sdp_data_multi: non-finite W");
+            norm2 += x * x;
+        }
+    }
+    return sdp_data_multi(W, K, norm2 > 0 ? std::sqrt(norm2) : 1.0).data;
+}
+
+RegularizerSdpMultiResult regularizer_sdp_multi_solve(const std::vector<std::vector<double>>& W,
+                                                      long K,
+                                                      const RegularizerSdpOptions& options) {
+    const long R = static_cast<long>(W.size());
+    if (R < 1) throw std::invalid_argument("regularizer_sdp_multi_solve: need R >= 1 rows");
+    const long D = static_cast<long>(W[0].size());
+    if (D < 1 || K < 1 || K > D)
+        throw std::invalid_argument("regularizer_sdp_multi_solve: need 1 <= K <= D");
+    double norm2 = 0;
+    for (const auto& row : W) {
+        if (static_cast<long>(row.size()) != D)
+            throw std::invalid_argument("regularizer_sdp_multi_solve: rows of unequal length");
+        for (double x : row) {
+            if (!std::isfinite(x))
+                throw std::invalid_argument("regularizer_sdp_multi_solve: non-finite W");
+            norm2 += x * x;
+        }
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const long n = R * K;
+    RegularizerSdpMultiResult out;
+    out.lambda.assign(R, std::vector<double>(D, 0.0));
+    out.X.assign(n * n, 0.0);
+    if (norm2 == 0) {
+        out.status = "trivial";
+        out.optimal = true;
+        return out;
+    }
+    const double alpha = std::sqrt(norm2);
+    const auto built = sdp_data_multi(W, K, alpha);
+    const RegularizerSdpData& data = built.data;
+    const auto& first = built.first;
+    const long H = D / 2;
+    auto self_conjugate = [&](long b) { return b == 0 || 2 * b == D; };
+    auto multiplicity = [&](long b) { return self_conjugate(b) ? 1.0 : 2.0; };
+    out.constraints = static_cast<long>(data.c.size());
+    const RegularizerSdpaRaw raw = regularizer_sdpa_run(data, options);
+    out.status = raw.phase;
+    out.optimal = raw.optimal;
+    out.iterations = raw.iterations;
+    const auto values = regularizer_sdpa_values(raw, alpha);
+    out.primal = values.primal;
+    out.dual = values.dual;
+    out.relative_gap = values.relative_gap;
+
+    const std::vector<double>& x = raw.x;
+    for (long r = 0; r < R; ++r) {
+        std::vector<cd> lhat(D, 0.0);
+        for (long b = 0; b <= H; ++b) {
+            const double scale = -static_cast<double>(D) / multiplicity(b);
+            const int k = first[b] + static_cast<int>(r);
+            const double re = scale * x[k - 1];
+            const double im = self_conjugate(b) ? 0.0 : scale * x[k - 1 + R];
+            lhat[b] = {re, im};
+            if (b != 0 && 2 * b != D) lhat[D - b] = {re, -im};
+        }
+        out.lambda[r] = regularizer_idft_real(lhat);
+    }
+    const std::vector<double>& Y = raw.y[0];
+    for (long i = 0; i < n; ++i)
+        for (long j = 0; j < n; ++j)
+            out.X[i * n + j] = Y[i + n * j] * alpha;
+
+    for (long r = 0; r < R; ++r)
+        for (long j = 0; j < D; ++j)
+            out.lambda_dot_w += out.lambda[r][j] * W[r][j];
+    out.value_x = regularizer_reduced_value_multi(W, K, out.X);
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return out;
+}
+
+} // namespace convcert::regularizer

@@ -1,0 +1,19 @@
+// File writing for the CLI through a temporary file that is renamed into place, so a failed run
+// never leaves a partial output file behind. (Bounded reading is certify/file_read_bounded.h,
+// shared with the checker.)
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace convcert::support {
+
+/// Writes text to path atomically (temporary file in the same directory, then rename).
+/// Throws std::runtime_error; on failure nothing is left at path or beside it.
+void file_write_atomic(const std::string& path, const std::string& text);
+
+/// A command's output: text to standard output when path is empty, else file_write_atomic.
+/// On failure prints "convcert <command>: <reason>" to standard error and returns false.
+bool output_write(const std::string& command, const std::string& path, const std::string& text);
+
+} // namespace convcert::support
