@@ -25,8 +25,7 @@ long small_integer(const nlohmann::json& j, const char* name) {
 
 /// C rows of `length` rationals each, named where[c][i].
 std::vector<std::vector<std::string>> rows_parse(const nlohmann::json& rows, long length,
-                                                          const char* name,
-                                                          const char* length_name) {
+                                                 const char* name, const char* length_name) {
     std::vector<std::vector<std::string>> out;
     for (std::size_t c = 0; c < rows.size(); ++c) {
         const std::string where = std::string(name) + "[" + std::to_string(c) + "]";
