@@ -8,6 +8,7 @@
 #include <arb.h>
 #include <arb_poly.h>
 #include <flint/fmpq.h>
+#include <flint/fmpq_mat.h>
 #include <flint/fmpq_poly.h>
 #include <flint/fmpq_vec.h>
 #include <flint/fmpz.h>
@@ -20,20 +21,47 @@ namespace convcert::support {
 
 // ---- scalars ----
 
+/// An integer value: copyable and movable, so that it can be returned and stored.
 struct Fmpz {
     fmpz_t x;
     Fmpz() { fmpz_init(x); }
     ~Fmpz() { fmpz_clear(x); }
-    Fmpz(const Fmpz&) = delete;
-    Fmpz& operator=(const Fmpz&) = delete;
+    Fmpz(const Fmpz& o) { fmpz_init_set(x, o.x); }
+    Fmpz(Fmpz&& o) noexcept {
+        fmpz_init(x);
+        fmpz_swap(x, o.x);
+    }
+    Fmpz& operator=(const Fmpz& o) {
+        fmpz_set(x, o.x);
+        return *this;
+    }
+    Fmpz& operator=(Fmpz&& o) noexcept {
+        fmpz_swap(x, o.x);
+        return *this;
+    }
 };
 
+/// A rational value: copyable and movable, so that it can be returned and stored.
 struct Fmpq {
     fmpq_t x;
     Fmpq() { fmpq_init(x); }
     ~Fmpq() { fmpq_clear(x); }
-    Fmpq(const Fmpq&) = delete;
-    Fmpq& operator=(const Fmpq&) = delete;
+    Fmpq(const Fmpq& o) {
+        fmpq_init(x);
+        fmpq_set(x, o.x);
+    }
+    Fmpq(Fmpq&& o) noexcept {
+        fmpq_init(x);
+        fmpq_swap(x, o.x);
+    }
+    Fmpq& operator=(const Fmpq& o) {
+        fmpq_set(x, o.x);
+        return *this;
+    }
+    Fmpq& operator=(Fmpq&& o) noexcept {
+        fmpq_swap(x, o.x);
+        return *this;
+    }
 };
 
 struct Arb {
@@ -167,6 +195,39 @@ struct FmpzMat {
     ~FmpzMat() { fmpz_mat_clear(m); }
     FmpzMat(const FmpzMat&) = delete;
     FmpzMat& operator=(const FmpzMat&) = delete;
+};
+
+/// A rows × cols matrix of rationals (FLINT's fmpq_mat_t, .m), zero-initialized; copyable and
+/// movable: the generator's exact value type for signals (R rows of D), dual points, kernels
+/// (R rows of K) and second layers (C rows of D). Entry (i, j) is fmpq_mat_entry(m, i, j).
+struct FmpqMat {
+    fmpq_mat_t m;
+    FmpqMat() : FmpqMat(0, 0) {}
+    FmpqMat(slong rows, slong cols) { fmpq_mat_init(m, rows, cols); }
+    ~FmpqMat() { fmpq_mat_clear(m); }
+    FmpqMat(const FmpqMat& o) {
+        fmpq_mat_init(m, fmpq_mat_nrows(o.m), fmpq_mat_ncols(o.m));
+        fmpq_mat_set(m, o.m);
+    }
+    FmpqMat(FmpqMat&& o) noexcept {
+        fmpq_mat_init(m, 0, 0);
+        fmpq_mat_swap(m, o.m);
+    }
+    FmpqMat& operator=(const FmpqMat& o) {
+        if (this != &o) {
+            FmpqMat t(o);
+            fmpq_mat_swap(m, t.m);
+        }
+        return *this;
+    }
+    FmpqMat& operator=(FmpqMat&& o) noexcept {
+        fmpq_mat_swap(m, o.m);
+        return *this;
+    }
+    slong rows() const { return fmpq_mat_nrows(m); }
+    slong cols() const { return fmpq_mat_ncols(m); }
+    fmpq* at(slong i, slong j) { return fmpq_mat_entry(m, i, j); }
+    const fmpq* at(slong i, slong j) const { return fmpq_mat_entry(m, i, j); }
 };
 
 } // namespace convcert::support

@@ -79,4 +79,48 @@ std::vector<std::vector<std::string>> rows_format(const fmpq* x, long R, long D)
     return out;
 }
 
+FmpqMat fmpq_mat_from_rows(const std::vector<std::vector<std::string>>& rows,
+                           const std::string& what) {
+    const long D = rows_shape(rows, what);
+    FmpqMat out(static_cast<slong>(rows.size()), D);
+    for (long r = 0; r < out.rows(); ++r)
+        for (long j = 0; j < D; ++j) {
+            const std::string& s = rows[r][j];
+            fmpq* e = out.at(r, j);
+            if (fmpq_set_str(e, s.c_str(), 10) != 0 || fmpz_is_zero(fmpq_denref(e)))
+                throw std::invalid_argument(what + ": not a rational: '" + s.substr(0, 40) + "'");
+            fmpq_canonicalise(e);
+        }
+    return out;
+}
+
+std::vector<std::vector<std::string>> fmpq_mat_to_rows(const FmpqMat& x) {
+    std::vector<std::vector<std::string>> out(x.rows(), std::vector<std::string>(x.cols()));
+    for (long r = 0; r < x.rows(); ++r)
+        for (long j = 0; j < x.cols(); ++j)
+            out[r][j] = fmpq_get_string(x.at(r, j));
+    return out;
+}
+
+FmpqMat fmpq_mat_from_doubles(const std::vector<std::vector<double>>& rows) {
+    if (rows.empty() || rows[0].empty())
+        throw std::invalid_argument("fmpq_mat_from_doubles: need at least one non-empty row");
+    FmpqMat out(static_cast<slong>(rows.size()), static_cast<slong>(rows[0].size()));
+    for (long r = 0; r < out.rows(); ++r) {
+        if (static_cast<slong>(rows[r].size()) != out.cols())
+            throw std::invalid_argument("fmpq_mat_from_doubles: rows of unequal length");
+        for (long j = 0; j < out.cols(); ++j)
+            fmpq_set_double(out.at(r, j), rows[r][j]);
+    }
+    return out;
+}
+
+std::vector<std::vector<double>> fmpq_mat_to_doubles(const FmpqMat& x) {
+    std::vector<std::vector<double>> out(x.rows(), std::vector<double>(x.cols()));
+    for (long r = 0; r < x.rows(); ++r)
+        for (long j = 0; j < x.cols(); ++j)
+            out[r][j] = fmpq_get_d(x.at(r, j));
+    return out;
+}
+
 } // namespace convcert::support

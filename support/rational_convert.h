@@ -7,6 +7,8 @@
 #include <flint/fmpq.h>
 #include <flint/fmpz.h>
 
+#include "support/flint_raii.h"
+
 #include <string>
 #include <vector>
 
@@ -39,5 +41,20 @@ void rows_parse(fmpq* out, const std::vector<std::vector<std::string>>& rows);
 
 /// Canonical strings of R rows of D rationals stored row-major in x.
 std::vector<std::vector<std::string>> rows_format(const fmpq* x, long R, long D);
+
+/// The R × D matrix of the rows (rows_shape's checks, then rows_parse). Throws
+/// std::invalid_argument naming `what` on a bad shape or an entry that is not a rational.
+FmpqMat fmpq_mat_from_rows(const std::vector<std::vector<std::string>>& rows,
+                           const std::string& what);
+
+/// Canonical strings of the matrix's rows.
+std::vector<std::vector<std::string>> fmpq_mat_to_rows(const FmpqMat& x);
+
+/// The exact rational values of finite doubles (rows of equal length >= 1). Throws
+/// std::invalid_argument on a bad shape or a non-finite entry.
+FmpqMat fmpq_mat_from_doubles(const std::vector<std::vector<double>>& rows);
+
+/// The entries rounded to the nearest doubles, as rows.
+std::vector<std::vector<double>> fmpq_mat_to_doubles(const FmpqMat& x);
 
 } // namespace convcert::support
