@@ -253,6 +253,118 @@ std::vector<double> lemma_newton_double(const std::vector<double>& t, long* iter
     return w;
 }
 
+namespace {
+
+// The fixed data of the refinement (see lemma_refine_fixed_point): at precision p,
+// F_j = G_j / D with D = L2 2^(2p + shift_pos) = mant_D 2^(exp_L2 + 2p + shift_pos).
+struct RefineProblem {
+    long n;
+    const fmpz* T;
+    const fmpz* L2;
+    long shift;
+    ulong shift_pos; // max(shift, 0)
+    slong exp_L2;
+    double mant_D;
+    const Eigen::PartialPivLU<Eigen::MatrixXd>& lu;
+};
+
+// Work space of the refinement, allocated once.
+struct RefineScratch {
+    support::FmpzVec Xrev, S, G, H, Hrev, Xg, B, R, P2, delta;
+    support::Fmpz tmp, den;
+    Eigen::VectorXd rhs;
+    explicit RefineScratch(long n)
+        : Xrev(n), S(n), G(n), H(n), Hrev(n), Xg(n), B(n), R(n), P2(2 * n - 1), delta(n), rhs(n) {}
+};
+
+// w.G = the residual numerators at x = X / 2^p: S = X ⋆ X and
+// G_j = L2 2^shift_pos S_j - T_j 2^(2p + max(-shift, 0)).
+void refine_residual(RefineScratch& w, const RefineProblem& pb, const fmpz* X, long p) {
+    const long n = pb.n;
+    for (long k = 0; k < n; ++k)
+        fmpz_set(w.Xrev.v + k, X + n - 1 - k);
+    // Coefficient n-1-j of X(x) Xrev(x) is lag j of X ⋆ X.
+    _fmpz_poly_mullow(w.S.v, X, n, w.Xrev.v, n, n);
+    const ulong shift_t = static_cast<ulong>(2 * p + std::max(-pb.shift, 0L));
+    for (long j = 0; j < n; ++j) {
+        fmpz_mul(w.G.v + j, w.S.v + n - 1 - j, pb.L2);
+        fmpz_mul_2exp(w.G.v + j, w.G.v + j, pb.shift_pos);
+        fmpz_mul_2exp(w.tmp.x, pb.T + j, shift_t);
+        fmpz_sub(w.G.v + j, w.G.v + j, w.tmp.x);
+    }
+}
+
+// The Newton step h 2^scale = -J^-1 F from w.G by one double solve; false if F = 0 exactly.
+bool refine_newton_step(Eigen::VectorXd& h, slong* scale, RefineScratch& w, const RefineProblem& pb,
+                        long p) {
+    if (!fmpz_vec_to_double_scaled(w.rhs, w.G.v, pb.n, scale)) return false; // rhs = G 2^-scale
+    w.rhs /= -pb.mant_D; // now rhs = -F 2^-scale with scale below
+    *scale -= pb.exp_L2 + 2 * p + static_cast<slong>(pb.shift_pos);
+    h = pb.lu.solve(w.rhs);
+    if (!h.allFinite()) throw FactorError(kUnitCircleMessage);
+    return true;
+}
+
+// The inner system Xg ⋆ H + H ⋆ Xg = B, i.e. J(x_g) h = -F with h = H / 2^p: x_g = Xg / 2^pg
+// is x = X / 2^p_old to pg bits and B = -F 2^(p + pg) (truncated).
+void refine_inner_system(RefineScratch& w, const RefineProblem& pb, const fmpz* X, long p,
+                         long p_old, long pg) {
+    const long n = pb.n;
+    if (p_old >= pg)
+        _fmpz_vec_scalar_fdiv_q_2exp(w.Xg.v, X, n, static_cast<ulong>(p_old - pg));
+    else
+        _fmpz_vec_scalar_mul_2exp(w.Xg.v, X, n, static_cast<ulong>(pg - p_old));
+    const long E = p + pg - 2 * p_old - static_cast<long>(pb.shift_pos);
+    fmpz_set(w.den.x, pb.L2);
+    if (E < 0) fmpz_mul_2exp(w.den.x, w.den.x, static_cast<ulong>(-E));
+    for (long j = 0; j < n; ++j) {
+        fmpz_neg(w.tmp.x, w.G.v + j);
+        if (E > 0) fmpz_mul_2exp(w.tmp.x, w.tmp.x, static_cast<ulong>(E));
+        fmpz_fdiv_q(w.B.v + j, w.tmp.x, w.den.x);
+    }
+}
+
+// Inner refinement: improves w.H to about inner_bits relative bits by iterative refinement
+// with the double LU and exact residuals R = B - (Xg ⋆ H + H ⋆ Xg); a stall is left to the
+// outer loop.
+void refine_inner(RefineScratch& w, RefineResult& result, const RefineProblem& pb, const fmpz* X,
+                  long p, long p_old, long inner_bits) {
+    const long n = pb.n;
+    // x_g = Xg / 2^pg: x to inner_bits + kGrowthBits bits (|x| is about 1).
+    const long pg = inner_bits + kGrowthBits;
+    refine_inner_system(w, pb, X, p, p_old, pg);
+    const long max_inner = 4 * inner_bits / 40 + 4;
+    slong previous_bits = std::numeric_limits<slong>::max();
+    for (long inner = 0; inner < max_inner; ++inner) {
+        for (long k = 0; k < n; ++k)
+            fmpz_set(w.Hrev.v + k, w.H.v + n - 1 - k);
+        // Xg(x) Hrev(x): coefficient n-1-j is (Xg ⋆ H)_j, n-1+j is (H ⋆ Xg)_j.
+        _fmpz_poly_mul(w.P2.v, w.Xg.v, n, w.Hrev.v, n);
+        fmpz_sub(w.R.v + 0, w.B.v + 0, w.P2.v + n - 1);
+        fmpz_sub(w.R.v + 0, w.R.v + 0, w.P2.v + n - 1);
+        for (long j = 1; j < n; ++j) {
+            fmpz_add(w.tmp.x, w.P2.v + n - 1 - j, w.P2.v + n - 1 + j);
+            fmpz_sub(w.R.v + j, w.B.v + j, w.tmp.x);
+        }
+        slong r_scale = 0;
+        if (!fmpz_vec_to_double_scaled(w.rhs, w.R.v, n, &r_scale)) break; // solved exactly
+        const Eigen::VectorXd d = pb.lu.solve(w.rhs);                     // J(x_g) Δ = R 2^-pg
+        if (!d.allFinite()) throw FactorError(kUnitCircleMessage);
+        for (long k = 0; k < n; ++k)
+            fmpz_set_d_2exp_round(w.delta.v + k, d[k], static_cast<long>(r_scale) - pg);
+        const slong delta_bits = std::labs(_fmpz_vec_max_bits(w.delta.v, n));
+        if (delta_bits == 0) break;
+        _fmpz_vec_add(w.H.v, w.H.v, w.delta.v, n);
+        ++result.inner_steps;
+        const slong h_bits = std::labs(_fmpz_vec_max_bits(w.H.v, n));
+        // Done at inner_bits relative accuracy; a stall is left to the outer loop.
+        if (delta_bits + inner_bits <= h_bits || delta_bits > previous_bits - 3) break;
+        previous_bits = delta_bits;
+    }
+}
+
+} // namespace
+
 RefineResult lemma_refine_fixed_point(fmpz* X, const std::vector<double>& c, long prec,
                                       const fmpz* T, const fmpz_t L2, long shift,
                                       const Eigen::PartialPivLU<Eigen::MatrixXd>& lu) {
@@ -268,44 +380,29 @@ RefineResult lemma_refine_fixed_point(fmpz* X, const std::vector<double>& c, lon
     // outer step gains min(gain, its accuracy) bits instead of the ~50 of one double solve.
     const long gain =
         prec >= kTwoLevelBits ? static_cast<long>(std::sqrt(32.0 * static_cast<double>(prec))) : 0;
-    const ulong shift_pos = static_cast<ulong>(std::max(shift, 0L));
     slong exp_L2 = 0;
     const double mant_D = fmpz_get_d_2exp(&exp_L2, L2);
+    const RefineProblem pb{n,      T,      L2, shift, static_cast<ulong>(std::max(shift, 0L)),
+                           exp_L2, mant_D, lu};
 
     long p = std::min(prec, kGrowthBits);
     for (long k = 0; k < n; ++k)
         fmpz_set_d_2exp_round(X + k, c[k], p);
 
-    support::FmpzVec Xrev(n), S(n), G(n), H(n), Hrev(n), Xg(n), B(n), R(n), P2(2 * n - 1), delta(n);
-    support::Fmpz tmp, den;
-    Eigen::VectorXd rhs(n);
+    RefineScratch w(n);
+    Eigen::VectorXd h(n);
     const long max_steps = prec / 4 + 20;
     double previous = std::numeric_limits<double>::infinity();
     int slow_steps = 0;
     for (long steps = 0;; ++steps) {
-        for (long k = 0; k < n; ++k)
-            fmpz_set(Xrev.v + k, X + n - 1 - k);
-        // Coefficient n-1-j of X(x) Xrev(x) is lag j of X ⋆ X.
-        _fmpz_poly_mullow(S.v, X, n, Xrev.v, n, n);
-        const ulong shift_t = static_cast<ulong>(2 * p + std::max(-shift, 0L));
-        const slong exp_D = exp_L2 + 2 * p + static_cast<slong>(shift_pos);
-        for (long j = 0; j < n; ++j) {
-            fmpz_mul(G.v + j, S.v + n - 1 - j, L2);
-            fmpz_mul_2exp(G.v + j, G.v + j, shift_pos);
-            fmpz_mul_2exp(tmp.x, T + j, shift_t);
-            fmpz_sub(G.v + j, G.v + j, tmp.x);
-        }
-        slong scale = 0;                                       // rhs = G 2^-scale
-        if (!fmpz_vec_to_double_scaled(rhs, G.v, n, &scale)) { // F = 0 exactly: x is the factor
+        refine_residual(w, pb, X, p);
+        slong scale = 0;
+        if (!refine_newton_step(h, &scale, w, pb, p)) { // F = 0 exactly: x is the factor
             _fmpz_vec_scalar_mul_2exp(X, X, n, static_cast<ulong>(prec - p));
             result.steps = steps;
             result.correction_log2 = -std::numeric_limits<double>::infinity();
             return result;
         }
-        rhs /= -mant_D; // now rhs = -F 2^-scale with scale below
-        scale -= exp_D;
-        const Eigen::VectorXd h = lu.solve(rhs);
-        if (!h.allFinite()) throw FactorError(kUnitCircleMessage);
         const double hmax = h.cwiseAbs().maxCoeff();
         const double size_log2 = hmax > 0 ? std::log2(hmax) + static_cast<double>(scale)
                                           : -std::numeric_limits<double>::infinity();
@@ -325,112 +422,61 @@ RefineResult lemma_refine_fixed_point(fmpz* X, const std::vector<double>& c, lon
         const long p_old = p;
         p = std::min(prec, std::max(p, accuracy + gain + kGrowthBits));
         for (long k = 0; k < n; ++k)
-            fmpz_set_d_2exp_round(H.v + k, h[k], p + static_cast<long>(scale));
+            fmpz_set_d_2exp_round(w.H.v + k, h[k], p + static_cast<long>(scale));
         // Inner refinement, worthwhile when the grid is much finer than one double solve gives.
-        if (gain > 0 && p - accuracy > 2 * kGrowthBits) {
-            const long inner_bits = std::min(gain, p - accuracy - kGrowthBits);
-            // x_g = Xg / 2^pg: x to inner_bits + kGrowthBits bits (|x| is about 1).
-            const long pg = inner_bits + kGrowthBits;
-            if (p_old >= pg)
-                _fmpz_vec_scalar_fdiv_q_2exp(Xg.v, X, n, static_cast<ulong>(p_old - pg));
-            else
-                _fmpz_vec_scalar_mul_2exp(Xg.v, X, n, static_cast<ulong>(pg - p_old));
-            // B = -F 2^(p + pg) (truncated): Xg ⋆ H + H ⋆ Xg = B is J(x_g) h = -F, h = H / 2^p.
-            const long E = p + pg - 2 * p_old - static_cast<long>(shift_pos);
-            fmpz_set(den.x, L2);
-            if (E < 0) fmpz_mul_2exp(den.x, den.x, static_cast<ulong>(-E));
-            for (long j = 0; j < n; ++j) {
-                fmpz_neg(tmp.x, G.v + j);
-                if (E > 0) fmpz_mul_2exp(tmp.x, tmp.x, static_cast<ulong>(E));
-                fmpz_fdiv_q(B.v + j, tmp.x, den.x);
-            }
-            const long max_inner = 4 * inner_bits / 40 + 4;
-            slong previous_bits = std::numeric_limits<slong>::max();
-            for (long inner = 0; inner < max_inner; ++inner) {
-                for (long k = 0; k < n; ++k)
-                    fmpz_set(Hrev.v + k, H.v + n - 1 - k);
-                // Xg(x) Hrev(x): coefficient n-1-j is (Xg ⋆ H)_j, n-1+j is (H ⋆ Xg)_j.
-                _fmpz_poly_mul(P2.v, Xg.v, n, Hrev.v, n);
-                fmpz_sub(R.v + 0, B.v + 0, P2.v + n - 1);
-                fmpz_sub(R.v + 0, R.v + 0, P2.v + n - 1);
-                for (long j = 1; j < n; ++j) {
-                    fmpz_add(tmp.x, P2.v + n - 1 - j, P2.v + n - 1 + j);
-                    fmpz_sub(R.v + j, B.v + j, tmp.x);
-                }
-                slong r_scale = 0;
-                if (!fmpz_vec_to_double_scaled(rhs, R.v, n, &r_scale)) break; // solved exactly
-                const Eigen::VectorXd d = lu.solve(rhs);                      // J(x_g) Δ = R 2^-pg
-                if (!d.allFinite()) throw FactorError(kUnitCircleMessage);
-                for (long k = 0; k < n; ++k)
-                    fmpz_set_d_2exp_round(delta.v + k, d[k], static_cast<long>(r_scale) - pg);
-                const slong delta_bits = std::labs(_fmpz_vec_max_bits(delta.v, n));
-                if (delta_bits == 0) break;
-                _fmpz_vec_add(H.v, H.v, delta.v, n);
-                ++result.inner_steps;
-                const slong h_bits = std::labs(_fmpz_vec_max_bits(H.v, n));
-                // Done at inner_bits relative accuracy; a stall is left to the outer loop.
-                if (delta_bits + inner_bits <= h_bits || delta_bits > previous_bits - 3) break;
-                previous_bits = delta_bits;
-            }
-        }
+        if (gain > 0 && p - accuracy > 2 * kGrowthBits)
+            refine_inner(w, result, pb, X, p, p_old, std::min(gain, p - accuracy - kGrowthBits));
         _fmpz_vec_scalar_mul_2exp(X, X, n, static_cast<ulong>(p - p_old));
-        _fmpz_vec_add(X, X, H.v, n);
+        _fmpz_vec_add(X, X, w.H.v, n);
     }
 }
 
-LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& target, long digits,
-                                              EnclosureStats* stats) {
-    const long K = static_cast<long>(target.size());
-    if (K < 1 || K > 4096)
-        throw std::invalid_argument("lemma_factor_enclosure: need 1 <= K <= 4096");
-    if (digits < 1) throw std::invalid_argument("lemma_factor_enclosure: need digits >= 1");
-    const long n = lemma_effective_length(target);
-    if (n == 0) throw FactorError("zero target: use the exact method");
-    EnclosureStats st;
-    st.effective_length = n;
+namespace {
 
-    // Integer target T = L^2 t, and the scaling t' = t / 2^shift with shift = 2 e, 2^e ~ sqrt(t_0).
-    support::FmpzVec T(K);
-    support::Fmpz L, L2;
-    lemma_integer_target(T.v, L.x, target);
-    fmpz_mul(L2.x, L.x, L.x);
-    if (fmpz_sgn(T.v + 0) <= 0)
-        throw FactorError("target[0] <= 0: the target is not an autocorrelation");
-    const long log2_t0 = static_cast<long>(fmpz_bits(T.v + 0)) - static_cast<long>(fmpz_bits(L2.x));
-    const long e = (log2_t0 >= 0 ? log2_t0 : log2_t0 - 1) / 2; // floor(log2_t0 / 2)
-    const long shift = 2 * e;
-    std::vector<double> t_scaled(n);
-    {
-        support::Arb x;
-        for (long j = 0; j < n; ++j) {
-            arb_set_fmpz(x.x, T.v + j);
-            arb_div_fmpz(x.x, x.x, L2.x, 64);
-            arb_mul_2exp_si(x.x, x.x, -shift);
-            t_scaled[j] = arf_get_d(arb_midref(x.x), ARF_RND_NEAR);
-        }
+// The scaling t' = t / 2^shift of the target t = T / L2, shift = 2 e with 2^e ~ sqrt(t_0).
+struct ScaledTarget {
+    long e = 0, shift = 0;
+    std::vector<double> t; // t'_j, j < n, in double
+};
+
+ScaledTarget enclosure_target_scale(const fmpz* T, const fmpz_t L2, long n) {
+    ScaledTarget out;
+    const long log2_t0 = static_cast<long>(fmpz_bits(T + 0)) - static_cast<long>(fmpz_bits(L2));
+    out.e = (log2_t0 >= 0 ? log2_t0 : log2_t0 - 1) / 2; // floor(log2_t0 / 2)
+    out.shift = 2 * out.e;
+    out.t.resize(static_cast<std::size_t>(n));
+    support::Arb x;
+    for (long j = 0; j < n; ++j) {
+        arb_set_fmpz(x.x, T + j);
+        arb_div_fmpz(x.x, x.x, L2, 64);
+        arb_mul_2exp_si(x.x, x.x, -out.shift);
+        out.t[j] = arf_get_d(arb_midref(x.x), ARF_RND_NEAR);
     }
+    return out;
+}
 
-    // 1. Double-precision factor (scaled units: c' = c / 2^e).
-    const std::vector<double> c = lemma_newton_double(t_scaled, &st.newton_iterations);
-
-    // The checker tests the leading n x n system (the center is exactly 0 past n). It rounds
-    // J to 48 bits relative to max|c| and inverts it in double: both errors must stay well
-    // below 1 in ||I - Y J||.
-    const auto too_ill_conditioned = [&](double inv_norm, double norm_J, long dim) {
-        const double rounding =
-            inv_norm * 2.0 * static_cast<double>(dim) * max_abs(c) * std::ldexp(1.0, -47);
-        return !std::isfinite(inv_norm) || inv_norm * norm_J > kMaxCondition || rounding > 1.0 / 16;
-    };
-    const Eigen::MatrixXd J_n = lemma_jacobian_double(c, n);
-    const Eigen::PartialPivLU<Eigen::MatrixXd> lu_n(J_n);
+// The checker tests the leading n x n system (the center is exactly 0 past n). It rounds J to
+// 48 bits relative to max|c| and inverts it in double: both errors must stay well below 1 in
+// ||I - Y J||. Throws FactorError otherwise; returns the estimate of ||J^-1|| (scaled units).
+double enclosure_conditioning(const Eigen::MatrixXd& J_n,
+                              const Eigen::PartialPivLU<Eigen::MatrixXd>& lu_n,
+                              const std::vector<double>& c, long e, EnclosureStats& st) {
+    const long n = static_cast<long>(c.size());
     const double norm_J_n = norm_inf(J_n);
     const double inv_n = inverse_norm_inf_estimate(lu_n);
-    if (too_ill_conditioned(inv_n, norm_J_n, n)) throw FactorError(kUnitCircleMessage);
+    const double rounding =
+        inv_n * 2.0 * static_cast<double>(n) * max_abs(c) * std::ldexp(1.0, -47);
+    if (!std::isfinite(inv_n) || inv_n * norm_J_n > kMaxCondition || rounding > 1.0 / 16)
+        throw FactorError(kUnitCircleMessage);
     st.inverse_norm = std::ldexp(inv_n, static_cast<int>(-e));
     st.condition = inv_n * norm_J_n;
+    return inv_n;
+}
 
-    // 2. Radius r' = 2^-q (scaled units): at most 10^-(digits+1) max|c| for the decimals and
-    // with 2 K ||Y|| r <= 2^-kRhoMarginBits. ||Y|| is scale-invariant in that product.
+// Radius r' = 2^-q (scaled units): at most 10^-(digits+1) max|c| for the decimals and with
+// 2 K ||Y|| r <= 2^-kRhoMarginBits (||Y|| is scale-invariant in that product); returns q.
+long enclosure_radius_exponent(const std::vector<double>& c, long K, long digits, double inv_n) {
+    const long n = static_cast<long>(c.size());
     const double log2_rmax_digits =
         std::log2(max_abs(c)) - static_cast<double>(digits + 1) * std::log2(10.0);
     // The estimate of ||Y|| is a lower bound, seen up to 2.4 times too small: 3 bits of slack.
@@ -443,47 +489,36 @@ LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& ta
         if (c[0] == 0) throw FactorError("internal error: c_0 = 0 with trailing zeros");
         log2_rmax_c0 = std::log2(std::fabs(c[0])) - 2;
     }
-    const long q =
-        static_cast<long>(std::ceil(-std::min({log2_rmax_digits, log2_rmax_rho, log2_rmax_c0})));
-    const long prec = q + kGridBits;
-    st.precision_bits = prec;
+    return static_cast<long>(std::ceil(-std::min({log2_rmax_digits, log2_rmax_rho, log2_rmax_c0})));
+}
 
-    // 3. Fixed-point refinement of X / 2^prec.
-    support::FmpzVec X(n);
-    const RefineResult refined = lemma_refine_fixed_point(X.v, c, prec, T.v, L2.x, shift, lu_n);
-    st.refine_steps = refined.steps;
-    st.inner_steps = refined.inner_steps;
-    st.correction_log2 = refined.correction_log2 + static_cast<double>(e);
-    if (fmpz_sgn(X.v + n - 1) <= 0)
-        throw FactorError("internal error: refined factor has a non-positive leading coefficient");
-
-    // 4. Evidence: center X 2^(e - prec), radius 2^(e - q), decimals to digits + 5 places.
-    LemmaEnclosureEvidence ev;
-    ev.digits = digits;
+// The evidence's centers X 2^(e - prec) (0 past n) into ev and centers, with their decimals
+// to digits + 5 places.
+void enclosure_centers(LemmaEnclosureEvidence& ev, std::vector<support::Fmpq>& centers,
+                       const fmpz* X, long n, long e, long prec) {
+    const long K = static_cast<long>(centers.size());
     ev.center.reserve(K);
     ev.c_decimal.reserve(K);
-    support::Fmpq r, d, diff, s;
-    std::vector<support::Fmpq> centers(static_cast<size_t>(K));
     support::Arb a;
     for (long k = 0; k < K; ++k) {
         if (k < n) {
-            support::fmpq_set_fmpz_mul_2exp(centers[k].x, X.v + k, e - prec);
-            arb_set_fmpz(a.x, X.v + k);
+            support::fmpq_set_fmpz_mul_2exp(centers[k].x, X + k, e - prec);
+            arb_set_fmpz(a.x, X + k);
             arb_mul_2exp_si(a.x, a.x, e - prec);
         } else {
             fmpq_zero(centers[k].x);
             arb_zero(a.x);
         }
         ev.center.push_back(support::fmpq_get_string(centers[k].x));
-        ev.c_decimal.push_back(arb_get_decimal(a.x, digits + 5));
+        ev.c_decimal.push_back(arb_get_decimal(a.x, ev.digits + 5));
     }
-    support::Fmpz one;
-    fmpz_one(one.x);
-    support::fmpq_set_fmpz_mul_2exp(r.x, one.x, e - q);
-    ev.radius = support::fmpq_get_string(r.x);
-    st.radius_log2 = static_cast<double>(e - q);
+}
 
-    // The c_decimal rule, checked exactly: |d_k - center_k| + r <= 10^-digits max_k |d_k|.
+// The c_decimal rule, checked exactly: |d_k - center_k| + r <= 10^-digits max_k |d_k|.
+void enclosure_decimals_check(const LemmaEnclosureEvidence& ev,
+                              const std::vector<support::Fmpq>& centers, const fmpq_t r) {
+    const long K = static_cast<long>(centers.size());
+    support::Fmpq d, diff, s;
     fmpq_zero(s.x);
     std::vector<support::Fmpq> decimals(static_cast<size_t>(K));
     for (long k = 0; k < K; ++k) {
@@ -493,15 +528,72 @@ LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& ta
     }
     support::Fmpz pow10;
     fmpz_set_ui(pow10.x, 10);
-    fmpz_pow_ui(pow10.x, pow10.x, static_cast<ulong>(digits));
+    fmpz_pow_ui(pow10.x, pow10.x, static_cast<ulong>(ev.digits));
     fmpq_div_fmpz(s.x, s.x, pow10.x);
     for (long k = 0; k < K; ++k) {
         fmpq_sub(diff.x, decimals[k].x, centers[k].x);
         fmpq_abs(diff.x, diff.x);
-        fmpq_add(diff.x, diff.x, r.x);
+        fmpq_add(diff.x, diff.x, r);
         if (fmpq_cmp(diff.x, s.x) > 0)
             throw FactorError("internal error: c_decimal does not meet the digits rule");
     }
+}
+
+} // namespace
+
+LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& target, long digits,
+                                              EnclosureStats* stats) {
+    const long K = static_cast<long>(target.size());
+    if (K < 1 || K > 4096)
+        throw std::invalid_argument("lemma_factor_enclosure: need 1 <= K <= 4096");
+    if (digits < 1) throw std::invalid_argument("lemma_factor_enclosure: need digits >= 1");
+    const long n = lemma_effective_length(target);
+    if (n == 0) throw FactorError("zero target: use the exact method");
+    EnclosureStats st;
+    st.effective_length = n;
+
+    // Integer target T = L^2 t, and the scaling t' = t / 2^shift with shift = 2 e.
+    support::FmpzVec T(K);
+    support::Fmpz L, L2;
+    lemma_integer_target(T.v, L.x, target);
+    fmpz_mul(L2.x, L.x, L.x);
+    if (fmpz_sgn(T.v + 0) <= 0)
+        throw FactorError("target[0] <= 0: the target is not an autocorrelation");
+    const ScaledTarget ts = enclosure_target_scale(T.v, L2.x, n);
+    const long e = ts.e;
+
+    // 1. Double-precision factor (scaled units: c' = c / 2^e), its Jacobian's conditioning.
+    const std::vector<double> c = lemma_newton_double(ts.t, &st.newton_iterations);
+    const Eigen::MatrixXd J_n = lemma_jacobian_double(c, n);
+    const Eigen::PartialPivLU<Eigen::MatrixXd> lu_n(J_n);
+    const double inv_n = enclosure_conditioning(J_n, lu_n, c, e, st);
+
+    // 2. Radius r' = 2^-q (scaled units).
+    const long q = enclosure_radius_exponent(c, K, digits, inv_n);
+    const long prec = q + kGridBits;
+    st.precision_bits = prec;
+
+    // 3. Fixed-point refinement of X / 2^prec.
+    support::FmpzVec X(n);
+    const RefineResult refined = lemma_refine_fixed_point(X.v, c, prec, T.v, L2.x, ts.shift, lu_n);
+    st.refine_steps = refined.steps;
+    st.inner_steps = refined.inner_steps;
+    st.correction_log2 = refined.correction_log2 + static_cast<double>(e);
+    if (fmpz_sgn(X.v + n - 1) <= 0)
+        throw FactorError("internal error: refined factor has a non-positive leading coefficient");
+
+    // 4. Evidence: center X 2^(e - prec), radius 2^(e - q), decimals to digits + 5 places.
+    LemmaEnclosureEvidence ev;
+    ev.digits = digits;
+    std::vector<support::Fmpq> centers(static_cast<size_t>(K));
+    enclosure_centers(ev, centers, X.v, n, e, prec);
+    support::Fmpq r;
+    support::Fmpz one;
+    fmpz_one(one.x);
+    support::fmpq_set_fmpz_mul_2exp(r.x, one.x, e - q);
+    ev.radius = support::fmpq_get_string(r.x);
+    st.radius_log2 = static_cast<double>(e - q);
+    enclosure_decimals_check(ev, centers, r.x);
     if (stats) *stats = st;
     return ev;
 }
