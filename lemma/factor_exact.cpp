@@ -10,6 +10,7 @@
 
 #include "lemma/autocorrelation.h"
 #include "lemma/decimal.h"
+#include "lemma/exact_multimodular.h"
 #include "lemma/factor_error.h"
 #include "lemma/qqbar_roots.h"
 #include "support/flint_raii.h"
@@ -26,8 +27,6 @@
 #include <flint/fmpz_poly.h>
 #include <flint/fmpz_poly_factor.h>
 #include <flint/fmpz_vec.h>
-#include <flint/nmod_poly.h>
-#include <flint/ulong_extras.h>
 
 #include <algorithm>
 #include <memory>
@@ -129,29 +128,6 @@ void acb_sqrt_any(acb_t r, const acb_t x, slong prec) {
     }
 }
 
-// Σ_k P_k P_{k+j} - t_j ≡ 0 mod m for every lag j = 0..K-1 (P_k = 0 for k >= P.size()).
-bool lemma_verify_exact(const fmpz_poly_t m, const std::vector<support::FmpqPoly>& P,
-                        const std::vector<std::string>& target) {
-    support::FmpqPoly mq, acc, prod, rem;
-    support::Fmpq t;
-    fmpq_poly_set_fmpz_poly(mq.p, m);
-    const slong K = static_cast<slong>(target.size());
-    const slong len = static_cast<slong>(P.size());
-    for (slong j = 0; j < K; ++j) {
-        fmpq_poly_zero(acc.p);
-        for (slong k = 0; k + j < len; ++k) {
-            fmpq_poly_mul(prod.p, P[k].p, P[k + j].p);
-            fmpq_poly_add(acc.p, acc.p, prod.p);
-        }
-        if (fmpq_set_str(t.x, target[j].c_str(), 10) != 0) return false;
-        fmpq_canonicalise(t.x);
-        fmpq_poly_sub_fmpq(acc.p, acc.p, t.x);
-        fmpq_poly_rem(rem.p, acc.p, mq.p);
-        if (!fmpq_poly_is_zero(rem.p)) return false;
-    }
-    return true;
-}
-
 // ---- the root classes of q and the enumeration of all solutions ----
 
 struct RootClass {
@@ -218,83 +194,6 @@ struct Instance {
     std::vector<RootClass> classes;
     slong half = 1; // number of root choices; solutions = 2 * half
 };
-
-// P_k = Q_k / (L m') mod m for every k, by Chinese remaindering over word-size primes and
-// rational reconstruction (bounded so that a premature reconstruction is vanishingly unlikely);
-// accepted only once lemma_verify_exact confirms c ⋆ c = target mod m. False if that fails
-// within the prime budget.
-bool lemma_solve_multimodular(std::vector<support::FmpqPoly>& P, const fmpz_poly_t m,
-                              const std::vector<support::FmpzPoly>& Q, const fmpz_t L,
-                              const std::vector<std::string>& target) {
-    const slong len = static_cast<slong>(Q.size());
-    const slong d = fmpz_poly_degree(m);
-    P.clear();
-    if (d == 1) { // m' = 1: the constants Q_k / L
-        for (slong k = 0; k < len; ++k) {
-            support::FmpqPoly pk;
-            fmpq_poly_set_fmpz_poly(pk.p, Q[k].p);
-            fmpq_poly_scalar_div_fmpz(pk.p, pk.p, L);
-            P.push_back(std::move(pk));
-        }
-        return lemma_verify_exact(m, P, target);
-    }
-    std::vector<support::FmpzPoly> acc(len); // P_k * (product of primes) residues, in [0, modulus)
-    support::Fmpz modulus, bound, a;
-    fmpz_one(modulus.x);
-    mp_limb_t p = UWORD(1) << 62;
-    slong used = 0, next_check = 16;
-    for (slong tries = 0; tries < 100000 && used < 8192; ++tries) {
-        p = n_nextprime(p, 1);
-        if (fmpz_fdiv_ui(L, p) == 0) continue;
-        nmod_poly_t mp, dmp, inv, qp, t;
-        nmod_poly_init(mp, p);
-        nmod_poly_init(dmp, p);
-        nmod_poly_init(inv, p);
-        nmod_poly_init(qp, p);
-        nmod_poly_init(t, p);
-        fmpz_poly_get_nmod_poly(mp, m);
-        nmod_poly_derivative(dmp, mp);
-        const bool ok = nmod_poly_invmod(inv, dmp, mp) != 0;
-        if (ok) {
-            const mp_limb_t linv = n_invmod(fmpz_fdiv_ui(L, p), p);
-            nmod_poly_scalar_mul_nmod(inv, inv, linv);
-            for (slong k = 0; k < len; ++k) {
-                fmpz_poly_get_nmod_poly(qp, Q[k].p);
-                nmod_poly_mulmod(t, qp, inv, mp);
-                fmpz_poly_CRT_ui(acc[k].p, acc[k].p, modulus.x, t, 0);
-            }
-            fmpz_mul_ui(modulus.x, modulus.x, p);
-            ++used;
-        }
-        nmod_poly_clear(mp);
-        nmod_poly_clear(dmp);
-        nmod_poly_clear(inv);
-        nmod_poly_clear(qp);
-        nmod_poly_clear(t);
-        if (!ok || used < next_check) continue;
-        next_check += next_check / 2;
-        // |numerator|, denominator <= 2^-33 sqrt(modulus): 2 N D < modulus with 2^-65 to spare.
-        fmpz_fdiv_q_2exp(bound.x, modulus.x, 66);
-        fmpz_sqrt(bound.x, bound.x);
-        P.clear();
-        bool all = true;
-        support::Fmpq r;
-        for (slong k = 0; k < len && all; ++k) {
-            support::FmpqPoly pk;
-            for (slong i = 0; i < fmpz_poly_length(acc[k].p) && all; ++i) {
-                fmpz_poly_get_coeff_fmpz(a.x, acc[k].p, i);
-                if (!fmpq_reconstruct_fmpz_2(r.x, a.x, modulus.x, bound.x, bound.x))
-                    all = false;
-                else
-                    fmpq_poly_set_coeff_fmpq(pk.p, i, r.x);
-            }
-            P.push_back(std::move(pk));
-        }
-        if (all && lemma_verify_exact(m, P, target)) return true;
-    }
-    P.clear();
-    return false;
-}
 
 // ---- the steps of one attempt at precision prec ----
 
