@@ -8,7 +8,7 @@
 //   4. a verdict on the targets: K = 256 ratio to MPSolve <= 1, K = 1024 under 60 s.
 // "generate" is lemma_factor_certificate plus certificate_to_json; "check" is
 // certificate_from_json plus check_certificate on that JSON text. Times are wall clock
-// (steady_clock). Each measurement runs in a forked child with a timeout.
+// (support::Stopwatch, a steady clock). Each measurement runs in a forked child with a timeout.
 #include "certify/certificate.h"
 #include "certify/checker/checker.h"
 #include "lemma/autocorrelation.h"
