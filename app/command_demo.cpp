@@ -6,10 +6,10 @@
 #include "lemma/factor.h"
 #include "lemma/factor_error.h"
 #include "support/atomic_file.h"
+#include "support/stopwatch.h"
 
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <iostream>
 #include <sys/stat.h>
 
@@ -25,24 +25,22 @@ const char* kDemoEnclosure =
 
 int demo_one(const char* name, const char* json, lemma::FactorMethod method,
              const std::string& dir) {
-    const auto start = std::chrono::steady_clock::now();
+    const support::Stopwatch clock;
     lemma::FactorOptions options;
     options.method = method;
     const Certificate cert =
         lemma::lemma_factor_certificate(lemma::lemma_instance_from_json(json), options);
-    const double gen_s =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double gen_s = clock.seconds();
     const std::string text = certificate_to_json(cert);
     const std::string path = dir + "/" + name + ".json";
     support::file_write_atomic(path, text);
 
-    const auto check_start = std::chrono::steady_clock::now();
+    const support::Stopwatch check_clock;
     const CertificateReadResult read = certificate_from_json(text);
     const checker::Verdict verdict = read.certificate
                                          ? checker::check_certificate(*read.certificate)
                                          : checker::Verdict{false, read.error};
-    const double check_s =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - check_start).count();
+    const double check_s = check_clock.seconds();
 
     std::cout << "== " << name << ": K = " << cert.claim.K << ", " << cert.claim.vectors.size()
               << " vectors, " << cert.kind << " certificate -> " << path << "\n";

@@ -7,8 +7,8 @@
 #include "lemma/factor_error.h"
 #include "support/atomic_file.h"
 #include "support/input_json.h"
+#include "support/stopwatch.h"
 
-#include <chrono>
 #include <iostream>
 
 namespace convcert::app {
@@ -100,7 +100,7 @@ int command_factor(const std::vector<std::string>& args) {
         std::cerr << "convcert factor: " << fa.input << ": " << e.what() << "\n";
         return kExitUsage;
     }
-    const auto start = std::chrono::steady_clock::now();
+    const support::Stopwatch clock;
     Certificate cert;
     try {
         cert = lemma::lemma_factor_certificate(instance, fa.options);
@@ -114,8 +114,7 @@ int command_factor(const std::vector<std::string>& args) {
         std::cerr << "convcert factor: internal error: " << e.what() << "\n";
         return kExitGeneratorFailed;
     }
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds = clock.seconds();
     if (!support::output_write("factor", fa.output, certificate_to_json(cert))) return kExitUsage;
     std::cerr << "convcert factor: " << cert.kind << " certificate, K = " << cert.claim.K << ", "
               << cert.claim.vectors.size() << " vector(s)";

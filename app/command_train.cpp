@@ -32,6 +32,104 @@ Defaults: --steps 2000 --lr 4 --loss exp --init 0.1 --seed 1 --checkpoints 40.
 Exit codes: 0 written, 2 usage error or bad input.
 )HELP";
 
+// The parsed command line.
+struct TrainArguments {
+    std::string input, output;
+    train::GdOptions o;
+    long K = 0, C = 0;
+};
+
+// --kernel, --channels, --steps, --seed, --checkpoints; false (message printed) if bad.
+bool train_integer_parse(const std::string& a, const std::string& v, TrainArguments& ta) {
+    long n = 0;
+    if (!argument_integer(v, a == "--steps" ? 0 : 1, 100000000, n, "train",
+                          a + " needs a positive integer"))
+        return false;
+    if (a == "--kernel") ta.K = n;
+    if (a == "--channels") ta.C = n;
+    if (a == "--steps") ta.o.steps = n;
+    if (a == "--seed") ta.o.seed = static_cast<unsigned long long>(n);
+    if (a == "--checkpoints") ta.o.checkpoints = n;
+    return true;
+}
+
+// --lr, --init: a positive finite number; false (message printed) if not.
+bool train_positive_parse(const std::string& a, const std::string& v, TrainArguments& ta) {
+    char* end = nullptr;
+    const double x = std::strtod(v.c_str(), &end);
+    if (end == v.c_str() || *end || !(x > 0) || !std::isfinite(x)) {
+        std::cerr << "convcert train: " << a << " needs a positive number\n";
+        return false;
+    }
+    (a == "--lr" ? ta.o.lr : ta.o.init_scale) = x;
+    return true;
+}
+
+// `flag` with value `v`, one of the names a or b: the matching value into out; false (message
+// printed) otherwise.
+template <class E>
+bool train_choice_parse(const std::string& flag, const std::string& v, const char* a, E value_a,
+                        const char* b, E value_b, E& out) {
+    if (v != a && v != b) {
+        std::cerr << "convcert train: " << flag << " must be " << a << " or " << b << "\n";
+        return false;
+    }
+    out = v == a ? value_a : value_b;
+    return true;
+}
+
+// One option `a` with its value `v`; false (message printed) on a bad value or unknown option.
+bool train_option_parse(const std::string& a, const std::string& v, TrainArguments& ta) {
+    if (a == "-o" || a == "--output") {
+        ta.output = v;
+        return true;
+    }
+    if (a == "--kernel" || a == "--channels" || a == "--steps" || a == "--seed" ||
+        a == "--checkpoints")
+        return train_integer_parse(a, v, ta);
+    if (a == "--lr" || a == "--init") return train_positive_parse(a, v, ta);
+    if (a == "--loss")
+        return train_choice_parse(a, v, "logistic", train::GdLoss::Logistic, "exp",
+                                  train::GdLoss::Exponential, ta.o.loss);
+    if (a == "--schedule")
+        return train_choice_parse(a, v, "normalized", train::GdSchedule::Normalized, "constant",
+                                  train::GdSchedule::Constant, ta.o.schedule);
+    std::cerr << "convcert train: unknown option '" << a << "'\n";
+    return false;
+}
+
+// args[0] is the input; false (message printed) on any usage error.
+bool train_arguments_parse(const std::vector<std::string>& args, TrainArguments& ta) {
+    ta.input = args[0];
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const std::string* v = argument_value(args, i, "train", a);
+        if (!v || !train_option_parse(a, *v, ta)) return false;
+    }
+    if (ta.K == 0 || ta.C == 0) {
+        std::cerr << "convcert train: --kernel and --channels are required\n";
+        return false;
+    }
+    ta.o.K = ta.K;
+    ta.o.C = ta.C;
+    return true;
+}
+
+// The dataset of the input file, with K <= D; false (message printed) if not.
+bool train_dataset_read(const TrainArguments& ta, data::Dataset& d) {
+    try {
+        d = data::data_dataset_from_json(file_read_bounded(ta.input, 1L << 30));
+    } catch (const std::exception& e) {
+        std::cerr << "convcert train: " << ta.input << ": " << e.what() << "\n";
+        return false;
+    }
+    if (ta.K > d.D) {
+        std::cerr << "convcert train: --kernel must be <= D = " << d.D << "\n";
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 int command_train(const std::vector<std::string>& args) {
@@ -39,86 +137,22 @@ int command_train(const std::vector<std::string>& args) {
         (args.empty() ? std::cerr : std::cout) << kTrainHelp;
         return args.empty() ? kExitUsage : kExitOk;
     }
-    std::string input = args[0], output;
-    train::GdOptions o;
-    long K = 0, C = 0;
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        const std::string* v = argument_value(args, i, "train", a);
-        if (!v) return kExitUsage;
-        long n = 0;
-        if (a == "-o" || a == "--output") {
-            output = *v;
-        } else if (a == "--kernel" || a == "--channels" || a == "--steps" || a == "--seed" ||
-                   a == "--checkpoints") {
-            if (!argument_integer(*v, a == "--steps" ? 0 : 1, 100000000, n, "train",
-                                  a + " needs a positive integer"))
-                return kExitUsage;
-            if (a == "--kernel") K = n;
-            if (a == "--channels") C = n;
-            if (a == "--steps") o.steps = n;
-            if (a == "--seed") o.seed = static_cast<unsigned long long>(n);
-            if (a == "--checkpoints") o.checkpoints = n;
-        } else if (a == "--lr" || a == "--init") {
-            char* end = nullptr;
-            const double x = std::strtod(v->c_str(), &end);
-            if (end == v->c_str() || *end || !(x > 0) || !std::isfinite(x)) {
-                std::cerr << "convcert train: " << a << " needs a positive number\n";
-                return kExitUsage;
-            }
-            (a == "--lr" ? o.lr : o.init_scale) = x;
-        } else if (a == "--loss") {
-            if (*v == "logistic") {
-                o.loss = train::GdLoss::Logistic;
-            } else if (*v == "exp") {
-                o.loss = train::GdLoss::Exponential;
-            } else {
-                std::cerr << "convcert train: --loss must be logistic or exp\n";
-                return kExitUsage;
-            }
-        } else if (a == "--schedule") {
-            if (*v == "normalized") {
-                o.schedule = train::GdSchedule::Normalized;
-            } else if (*v == "constant") {
-                o.schedule = train::GdSchedule::Constant;
-            } else {
-                std::cerr << "convcert train: --schedule must be normalized or constant\n";
-                return kExitUsage;
-            }
-        } else {
-            std::cerr << "convcert train: unknown option '" << a << "'\n";
-            return kExitUsage;
-        }
-    }
-    if (K == 0 || C == 0) {
-        std::cerr << "convcert train: --kernel and --channels are required\n";
-        return kExitUsage;
-    }
-    o.K = K;
-    o.C = C;
+    TrainArguments ta;
     data::Dataset d;
-    try {
-        d = data::data_dataset_from_json(file_read_bounded(input, 1L << 30));
-    } catch (const std::exception& e) {
-        std::cerr << "convcert train: " << input << ": " << e.what() << "\n";
-        return kExitUsage;
-    }
-    if (K > d.D) {
-        std::cerr << "convcert train: --kernel must be <= D = " << d.D << "\n";
-        return kExitUsage;
-    }
+    if (!train_arguments_parse(args, ta) || !train_dataset_read(ta, d)) return kExitUsage;
     train::GdRun run;
     try {
-        run = train::gd_train(d, o);
+        run = train::gd_train(d, ta.o);
     } catch (const std::exception& e) {
         std::cerr << "convcert train: " << e.what() << "\n";
         return kExitUsage;
     }
     const auto& last = run.checkpoints.back();
-    std::cerr << "convcert train: " << o.steps << " steps in " << run.seconds << " s, log loss "
+    std::cerr << "convcert train: " << ta.o.steps << " steps in " << run.seconds << " s, log loss "
               << last.log_loss << ", normalized margin " << last.margin << "\n";
-    return support::output_write("train", output, train::gd_run_to_json(run, d.name)) ? kExitOk
-                                                                                      : kExitUsage;
+    return support::output_write("train", ta.output, train::gd_run_to_json(run, d.name))
+               ? kExitOk
+               : kExitUsage;
 }
 
 } // namespace convcert::app

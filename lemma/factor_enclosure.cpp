@@ -1,7 +1,7 @@
-// Certified-numerical spectral factorization (lemma-enclosure evidence). Wilson's Newton
-// iteration in double precision finds the factor, fixed-point iterative refinement with exact
-// FLINT residuals sharpens it to the requested digits, and the radius is chosen so that the
-// checker's contraction test (docs/certificates.md) passes with a wide margin.
+// Certified-numerical spectral factorization (lemma-enclosure evidence). The engine of
+// spectral_newton.h finds the factor in double precision and sharpens it to the requested
+// digits; here the radius is chosen so that the checker's contraction test
+// (docs/certificates.md) passes with a wide margin, and the evidence is assembled.
 #include "lemma/factor_enclosure.h"
 
 #include "lemma/autocorrelation.h"
@@ -28,9 +28,6 @@ namespace {
 
 // ---- tuning constants ----
 
-constexpr long kMaxNewtonIterations = 100;
-// Newton stops after this many steps that fail to halve the smallest step so far.
-constexpr long kNewtonPatience = 8;
 // Beyond this condition number of J (max norm) a double-precision approximate inverse, the
 // checker's Y, is no longer reliably accurate enough for ||I - Y J|| to be well below 1.
 constexpr double kMaxCondition = 1e11;
@@ -39,67 +36,6 @@ constexpr double kMaxCondition = 1e11;
 constexpr int kRhoMarginBits = 10;
 // The fixed-point grid is 2^-kGridBits times the radius, so ||Y F(center)|| ~ 2^-kGridBits r.
 constexpr int kGridBits = 24;
-// The refinement's working precision runs this many bits ahead of the accuracy reached.
-constexpr long kGrowthBits = 72;
-// From this target precision on, the refinement solves each Newton step to many bits with
-// cheap inner iterations instead of taking ~50-bit steps with exact residuals at full size.
-constexpr long kTwoLevelBits = 512;
-
-const char* const kUnitCircleMessage =
-    "q has roots on (or numerically on) the unit circle, which make the Jacobian at the "
-    "factor singular; no enclosure can be certified (the exact method applies for small K)";
-
-// f = round(d 2^exp), ties rounded up; d finite.
-void fmpz_set_d_2exp_round(fmpz_t f, double d, long exp) {
-    if (d == 0) {
-        fmpz_zero(f);
-        return;
-    }
-    int e = 0;
-    const double m = std::frexp(d, &e); // d = m 2^e, 1/2 <= |m| < 1
-    fmpz_set_si(f, static_cast<slong>(std::ldexp(m, 53)));
-    const long s = static_cast<long>(e) - 53 + exp;
-    if (s >= 0) {
-        fmpz_mul_2exp(f, f, static_cast<ulong>(s));
-    } else if (s < -60) {
-        fmpz_zero(f); // |d 2^exp| < 2^53 2^-61
-    } else {
-        support::Fmpz half;
-        fmpz_one(half.x);
-        fmpz_mul_2exp(half.x, half.x, static_cast<ulong>(-s - 1));
-        fmpz_add(f, f, half.x);
-        fmpz_fdiv_q_2exp(f, f, static_cast<ulong>(-s));
-    }
-}
-
-// v = G 2^-scale in double with the largest entry in [1/2, 1); false (v untouched) if G = 0.
-bool fmpz_vec_to_double_scaled(Eigen::VectorXd& v, const fmpz* G, long n, slong* scale) {
-    slong exp_max = std::numeric_limits<slong>::min();
-    for (long j = 0; j < n; ++j)
-        if (!fmpz_is_zero(G + j)) exp_max = std::max(exp_max, static_cast<slong>(fmpz_bits(G + j)));
-    if (exp_max == std::numeric_limits<slong>::min()) return false;
-    for (long j = 0; j < n; ++j) {
-        slong e = 0;
-        const double m = fmpz_get_d_2exp(&e, G + j);
-        v[j] = fmpz_is_zero(G + j)
-                   ? 0.0
-                   : std::ldexp(m, static_cast<int>(std::max<slong>(e - exp_max, -2000)));
-    }
-    *scale = exp_max;
-    return true;
-}
-
-std::vector<double> autocorrelation_double(const std::vector<double>& c) {
-    const long n = static_cast<long>(c.size());
-    std::vector<double> out(n, 0.0);
-    for (long j = 0; j < n; ++j) {
-        double s = 0;
-        for (long k = 0; k + j < n; ++k)
-            s += c[k] * c[k + j];
-        out[j] = s;
-    }
-    return out;
-}
 
 double max_abs(const std::vector<double>& v) {
     double m = 0;
@@ -180,257 +116,52 @@ double inverse_norm_inf_estimate(const Eigen::PartialPivLU<Eigen::MatrixXd>& lu)
 
 } // namespace
 
-// ---- the numerical engine (declared in spectral_newton.h) ----
+namespace {
 
-Eigen::MatrixXd lemma_jacobian_double(const std::vector<double>& c, long K) {
+// The scaling t' = t / 2^shift of the target t = T / L2, shift = 2 e with 2^e ~ sqrt(t_0).
+struct ScaledTarget {
+    long e = 0, shift = 0;
+    std::vector<double> t; // t'_j, j < n, in double
+};
+
+ScaledTarget enclosure_target_scale(const fmpz* T, const fmpz_t L2, long n) {
+    ScaledTarget out;
+    const long log2_t0 = static_cast<long>(fmpz_bits(T + 0)) - static_cast<long>(fmpz_bits(L2));
+    out.e = (log2_t0 >= 0 ? log2_t0 : log2_t0 - 1) / 2; // floor(log2_t0 / 2)
+    out.shift = 2 * out.e;
+    out.t.resize(static_cast<std::size_t>(n));
+    support::Arb x;
+    for (long j = 0; j < n; ++j) {
+        arb_set_fmpz(x.x, T + j);
+        arb_div_fmpz(x.x, x.x, L2, 64);
+        arb_mul_2exp_si(x.x, x.x, -out.shift);
+        out.t[j] = arf_get_d(arb_midref(x.x), ARF_RND_NEAR);
+    }
+    return out;
+}
+
+// The checker tests the leading n x n system (the center is exactly 0 past n). It rounds J to
+// 48 bits relative to max|c| and inverts it in double: both errors must stay well below 1 in
+// ||I - Y J||. Throws FactorError otherwise; returns the estimate of ||J^-1|| (scaled units).
+double enclosure_conditioning(const Eigen::MatrixXd& J_n,
+                              const Eigen::PartialPivLU<Eigen::MatrixXd>& lu_n,
+                              const std::vector<double>& c, long e, EnclosureStats& st) {
     const long n = static_cast<long>(c.size());
-    Eigen::MatrixXd J = Eigen::MatrixXd::Zero(K, K);
-    for (long j = 0; j < K; ++j)
-        for (long k = 0; k < K; ++k) {
-            double v = 0;
-            if (k + j < n) v += c[k + j];
-            if (k - j >= 0 && k - j < n) v += c[k - j];
-            J(j, k) = v;
-        }
-    return J;
-}
-
-std::vector<double> lemma_newton_double(const std::vector<double>& t, long* iterations) {
-    const long n = static_cast<long>(t.size());
-    if (n < 1 || !(t[0] > 0) || !std::isfinite(t[0]))
-        throw std::invalid_argument("lemma_newton_double: need 0 < t[0] < inf");
-    // Wilson's orientation: w has the roots of p_w outside the unit disk and w[0] > 0.
-    std::vector<double> w(n, 0.0);
-    w[0] = std::sqrt(t[0]);
-    const double eps = std::numeric_limits<double>::epsilon();
-    double previous_step = std::numeric_limits<double>::infinity();
-    double best_step = previous_step, best_residual = previous_step;
-    long since_best = 0;
-    bool converged = false;
-    long it = 0;
-    Eigen::PartialPivLU<Eigen::MatrixXd> lu;
-    Eigen::VectorXd rhs(n);
-    while (it < kMaxNewtonIterations && !converged) {
-        ++it;
-        // Newton for F(w) = w ⋆ w - t: J(w) w_new = t + w ⋆ w (as J(w) w = 2 w ⋆ w).
-        const std::vector<double> ww = autocorrelation_double(w);
-        double residual = 0;
-        for (long j = 0; j < n; ++j) {
-            rhs[j] = t[j] + ww[j];
-            residual = std::max(residual, std::fabs(ww[j] - t[j]) / t[0]);
-        }
-        best_residual = std::min(best_residual, residual);
-        lu.compute(lemma_jacobian_double(w, n));
-        const Eigen::VectorXd next = lu.solve(rhs);
-        if (!next.allFinite()) break;
-        double step = 0, size = 0;
-        for (long k = 0; k < n; ++k) {
-            step = std::max(step, std::fabs(next[k] - w[k]));
-            size = std::max(size, std::fabs(next[k]));
-            w[k] = next[k];
-        }
-        if (step <= 8 * eps * size) converged = true;
-        // At the rounding floor the steps stop shrinking: one more step gains nothing.
-        else if (step <= 1e-9 * size && step > 0.75 * previous_step)
-            converged = true;
-        previous_step = step;
-        // No progress for many steps: a singular Jacobian at the limit, or no real factor.
-        if (step < 0.5 * best_step) {
-            best_step = step;
-            since_best = 0;
-        } else if (++since_best >= kNewtonPatience) {
-            break;
-        }
-    }
-    *iterations = it;
-    // Tiny residuals without convergence: Newton crawls toward a zero with singular Jacobian.
-    if (!converged && best_residual < 1e-8) throw FactorError(kUnitCircleMessage);
-    if (!converged)
-        throw FactorError("Newton's method for the spectral factor did not converge (the target "
-                          "is not an autocorrelation, or q has roots on the unit circle)");
-    if (!(w[0] > 0)) throw FactorError("Newton's method converged to a factor with w[0] <= 0");
-    std::reverse(w.begin(), w.end());
-    return w;
-}
-
-RefineResult lemma_refine_fixed_point(fmpz* X, const std::vector<double>& c, long prec,
-                                      const fmpz* T, const fmpz_t L2, long shift,
-                                      const Eigen::PartialPivLU<Eigen::MatrixXd>& lu) {
-    const long n = static_cast<long>(c.size());
-    RefineResult result;
-    // Outer steps: Newton x <- x + h, J(x) h = -F(x), F exact at the working precision p, which
-    // grows with the accuracy up to prec. At precision p, x = X / 2^p and
-    // F_j = S_j / 2^(2p) - T_j / (L2 2^shift), S = X ⋆ X, with integer numerators
-    // G_j = L2 2^max(shift,0) S_j - T_j 2^(2p + max(-shift,0)), F_j = G_j / D,
-    // D = L2 2^(2p + max(shift,0)).
-    // Inner steps: h to about `gain` bits by iterative refinement with the double LU and exact
-    // residuals of the linear system at about 2 gain bits (cheap next to F at prec bits), so an
-    // outer step gains min(gain, its accuracy) bits instead of the ~50 of one double solve.
-    const long gain =
-        prec >= kTwoLevelBits ? static_cast<long>(std::sqrt(32.0 * static_cast<double>(prec))) : 0;
-    const ulong shift_pos = static_cast<ulong>(std::max(shift, 0L));
-    slong exp_L2 = 0;
-    const double mant_D = fmpz_get_d_2exp(&exp_L2, L2);
-
-    long p = std::min(prec, kGrowthBits);
-    for (long k = 0; k < n; ++k)
-        fmpz_set_d_2exp_round(X + k, c[k], p);
-
-    support::FmpzVec Xrev(n), S(n), G(n), H(n), Hrev(n), Xg(n), B(n), R(n), P2(2 * n - 1), delta(n);
-    support::Fmpz tmp, den;
-    Eigen::VectorXd rhs(n);
-    const long max_steps = prec / 4 + 20;
-    double previous = std::numeric_limits<double>::infinity();
-    int slow_steps = 0;
-    for (long steps = 0;; ++steps) {
-        for (long k = 0; k < n; ++k)
-            fmpz_set(Xrev.v + k, X + n - 1 - k);
-        // Coefficient n-1-j of X(x) Xrev(x) is lag j of X ⋆ X.
-        _fmpz_poly_mullow(S.v, X, n, Xrev.v, n, n);
-        const ulong shift_t = static_cast<ulong>(2 * p + std::max(-shift, 0L));
-        const slong exp_D = exp_L2 + 2 * p + static_cast<slong>(shift_pos);
-        for (long j = 0; j < n; ++j) {
-            fmpz_mul(G.v + j, S.v + n - 1 - j, L2);
-            fmpz_mul_2exp(G.v + j, G.v + j, shift_pos);
-            fmpz_mul_2exp(tmp.x, T + j, shift_t);
-            fmpz_sub(G.v + j, G.v + j, tmp.x);
-        }
-        slong scale = 0;                                       // rhs = G 2^-scale
-        if (!fmpz_vec_to_double_scaled(rhs, G.v, n, &scale)) { // F = 0 exactly: x is the factor
-            _fmpz_vec_scalar_mul_2exp(X, X, n, static_cast<ulong>(prec - p));
-            result.steps = steps;
-            result.correction_log2 = -std::numeric_limits<double>::infinity();
-            return result;
-        }
-        rhs /= -mant_D; // now rhs = -F 2^-scale with scale below
-        scale -= exp_D;
-        const Eigen::VectorXd h = lu.solve(rhs);
-        if (!h.allFinite()) throw FactorError(kUnitCircleMessage);
-        const double hmax = h.cwiseAbs().maxCoeff();
-        const double size_log2 = hmax > 0 ? std::log2(hmax) + static_cast<double>(scale)
-                                          : -std::numeric_limits<double>::infinity();
-        result.correction_log2 = size_log2;
-        if (p == prec && size_log2 <= 1.0 - static_cast<double>(prec)) {
-            result.steps = steps;
-            return result;
-        }
-        // Each step should gain many bits (about 53 - log2 cond); fewer than 3 twice: stall.
-        if (size_log2 > previous - 3.0 && ++slow_steps >= 2) throw FactorError(kUnitCircleMessage);
-        if (steps >= max_steps) throw FactorError(kUnitCircleMessage);
-        previous = size_log2;
-
-        // The new iterate is accurate to about 2^(size_log2 - min(gain, -size_log2)) (or ~50
-        // bits better with one solve): a grid kGrowthBits finer than that.
-        const long accuracy = static_cast<long>(std::ceil(-size_log2));
-        const long p_old = p;
-        p = std::min(prec, std::max(p, accuracy + gain + kGrowthBits));
-        for (long k = 0; k < n; ++k)
-            fmpz_set_d_2exp_round(H.v + k, h[k], p + static_cast<long>(scale));
-        // Inner refinement, worthwhile when the grid is much finer than one double solve gives.
-        if (gain > 0 && p - accuracy > 2 * kGrowthBits) {
-            const long inner_bits = std::min(gain, p - accuracy - kGrowthBits);
-            // x_g = Xg / 2^pg: x to inner_bits + kGrowthBits bits (|x| is about 1).
-            const long pg = inner_bits + kGrowthBits;
-            if (p_old >= pg)
-                _fmpz_vec_scalar_fdiv_q_2exp(Xg.v, X, n, static_cast<ulong>(p_old - pg));
-            else
-                _fmpz_vec_scalar_mul_2exp(Xg.v, X, n, static_cast<ulong>(pg - p_old));
-            // B = -F 2^(p + pg) (truncated): Xg ⋆ H + H ⋆ Xg = B is J(x_g) h = -F, h = H / 2^p.
-            const long E = p + pg - 2 * p_old - static_cast<long>(shift_pos);
-            fmpz_set(den.x, L2);
-            if (E < 0) fmpz_mul_2exp(den.x, den.x, static_cast<ulong>(-E));
-            for (long j = 0; j < n; ++j) {
-                fmpz_neg(tmp.x, G.v + j);
-                if (E > 0) fmpz_mul_2exp(tmp.x, tmp.x, static_cast<ulong>(E));
-                fmpz_fdiv_q(B.v + j, tmp.x, den.x);
-            }
-            const long max_inner = 4 * inner_bits / 40 + 4;
-            slong previous_bits = std::numeric_limits<slong>::max();
-            for (long inner = 0; inner < max_inner; ++inner) {
-                for (long k = 0; k < n; ++k)
-                    fmpz_set(Hrev.v + k, H.v + n - 1 - k);
-                // Xg(x) Hrev(x): coefficient n-1-j is (Xg ⋆ H)_j, n-1+j is (H ⋆ Xg)_j.
-                _fmpz_poly_mul(P2.v, Xg.v, n, Hrev.v, n);
-                fmpz_sub(R.v + 0, B.v + 0, P2.v + n - 1);
-                fmpz_sub(R.v + 0, R.v + 0, P2.v + n - 1);
-                for (long j = 1; j < n; ++j) {
-                    fmpz_add(tmp.x, P2.v + n - 1 - j, P2.v + n - 1 + j);
-                    fmpz_sub(R.v + j, B.v + j, tmp.x);
-                }
-                slong r_scale = 0;
-                if (!fmpz_vec_to_double_scaled(rhs, R.v, n, &r_scale)) break; // solved exactly
-                const Eigen::VectorXd d = lu.solve(rhs);                      // J(x_g) Δ = R 2^-pg
-                if (!d.allFinite()) throw FactorError(kUnitCircleMessage);
-                for (long k = 0; k < n; ++k)
-                    fmpz_set_d_2exp_round(delta.v + k, d[k], static_cast<long>(r_scale) - pg);
-                const slong delta_bits = std::labs(_fmpz_vec_max_bits(delta.v, n));
-                if (delta_bits == 0) break;
-                _fmpz_vec_add(H.v, H.v, delta.v, n);
-                ++result.inner_steps;
-                const slong h_bits = std::labs(_fmpz_vec_max_bits(H.v, n));
-                // Done at inner_bits relative accuracy; a stall is left to the outer loop.
-                if (delta_bits + inner_bits <= h_bits || delta_bits > previous_bits - 3) break;
-                previous_bits = delta_bits;
-            }
-        }
-        _fmpz_vec_scalar_mul_2exp(X, X, n, static_cast<ulong>(p - p_old));
-        _fmpz_vec_add(X, X, H.v, n);
-    }
-}
-
-LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& target, long digits,
-                                              EnclosureStats* stats) {
-    const long K = static_cast<long>(target.size());
-    if (K < 1 || K > 4096)
-        throw std::invalid_argument("lemma_factor_enclosure: need 1 <= K <= 4096");
-    if (digits < 1) throw std::invalid_argument("lemma_factor_enclosure: need digits >= 1");
-    const long n = lemma_effective_length(target);
-    if (n == 0) throw FactorError("zero target: use the exact method");
-    EnclosureStats st;
-    st.effective_length = n;
-
-    // Integer target T = L^2 t, and the scaling t' = t / 2^shift with shift = 2 e, 2^e ~ sqrt(t_0).
-    support::FmpzVec T(K);
-    support::Fmpz L, L2;
-    lemma_integer_target(T.v, L.x, target);
-    fmpz_mul(L2.x, L.x, L.x);
-    if (fmpz_sgn(T.v + 0) <= 0)
-        throw FactorError("target[0] <= 0: the target is not an autocorrelation");
-    const long log2_t0 = static_cast<long>(fmpz_bits(T.v + 0)) - static_cast<long>(fmpz_bits(L2.x));
-    const long e = (log2_t0 >= 0 ? log2_t0 : log2_t0 - 1) / 2; // floor(log2_t0 / 2)
-    const long shift = 2 * e;
-    std::vector<double> t_scaled(n);
-    {
-        support::Arb x;
-        for (long j = 0; j < n; ++j) {
-            arb_set_fmpz(x.x, T.v + j);
-            arb_div_fmpz(x.x, x.x, L2.x, 64);
-            arb_mul_2exp_si(x.x, x.x, -shift);
-            t_scaled[j] = arf_get_d(arb_midref(x.x), ARF_RND_NEAR);
-        }
-    }
-
-    // 1. Double-precision factor (scaled units: c' = c / 2^e).
-    const std::vector<double> c = lemma_newton_double(t_scaled, &st.newton_iterations);
-
-    // The checker tests the leading n x n system (the center is exactly 0 past n). It rounds
-    // J to 48 bits relative to max|c| and inverts it in double: both errors must stay well
-    // below 1 in ||I - Y J||.
-    const auto too_ill_conditioned = [&](double inv_norm, double norm_J, long dim) {
-        const double rounding =
-            inv_norm * 2.0 * static_cast<double>(dim) * max_abs(c) * std::ldexp(1.0, -47);
-        return !std::isfinite(inv_norm) || inv_norm * norm_J > kMaxCondition || rounding > 1.0 / 16;
-    };
-    const Eigen::MatrixXd J_n = lemma_jacobian_double(c, n);
-    const Eigen::PartialPivLU<Eigen::MatrixXd> lu_n(J_n);
     const double norm_J_n = norm_inf(J_n);
     const double inv_n = inverse_norm_inf_estimate(lu_n);
-    if (too_ill_conditioned(inv_n, norm_J_n, n)) throw FactorError(kUnitCircleMessage);
+    const double rounding =
+        inv_n * 2.0 * static_cast<double>(n) * max_abs(c) * std::ldexp(1.0, -47);
+    if (!std::isfinite(inv_n) || inv_n * norm_J_n > kMaxCondition || rounding > 1.0 / 16)
+        throw FactorError(kUnitCircleMessage);
     st.inverse_norm = std::ldexp(inv_n, static_cast<int>(-e));
     st.condition = inv_n * norm_J_n;
+    return inv_n;
+}
 
-    // 2. Radius r' = 2^-q (scaled units): at most 10^-(digits+1) max|c| for the decimals and
-    // with 2 K ||Y|| r <= 2^-kRhoMarginBits. ||Y|| is scale-invariant in that product.
+// Radius r' = 2^-q (scaled units): at most 10^-(digits+1) max|c| for the decimals and with
+// 2 K ||Y|| r <= 2^-kRhoMarginBits (||Y|| is scale-invariant in that product); returns q.
+long enclosure_radius_exponent(const std::vector<double>& c, long K, long digits, double inv_n) {
+    const long n = static_cast<long>(c.size());
     const double log2_rmax_digits =
         std::log2(max_abs(c)) - static_cast<double>(digits + 1) * std::log2(10.0);
     // The estimate of ||Y|| is a lower bound, seen up to 2.4 times too small: 3 bits of slack.
@@ -443,47 +174,36 @@ LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& ta
         if (c[0] == 0) throw FactorError("internal error: c_0 = 0 with trailing zeros");
         log2_rmax_c0 = std::log2(std::fabs(c[0])) - 2;
     }
-    const long q =
-        static_cast<long>(std::ceil(-std::min({log2_rmax_digits, log2_rmax_rho, log2_rmax_c0})));
-    const long prec = q + kGridBits;
-    st.precision_bits = prec;
+    return static_cast<long>(std::ceil(-std::min({log2_rmax_digits, log2_rmax_rho, log2_rmax_c0})));
+}
 
-    // 3. Fixed-point refinement of X / 2^prec.
-    support::FmpzVec X(n);
-    const RefineResult refined = lemma_refine_fixed_point(X.v, c, prec, T.v, L2.x, shift, lu_n);
-    st.refine_steps = refined.steps;
-    st.inner_steps = refined.inner_steps;
-    st.correction_log2 = refined.correction_log2 + static_cast<double>(e);
-    if (fmpz_sgn(X.v + n - 1) <= 0)
-        throw FactorError("internal error: refined factor has a non-positive leading coefficient");
-
-    // 4. Evidence: center X 2^(e - prec), radius 2^(e - q), decimals to digits + 5 places.
-    LemmaEnclosureEvidence ev;
-    ev.digits = digits;
+// The evidence's centers X 2^(e - prec) (0 past n) into ev and centers, with their decimals
+// to digits + 5 places.
+void enclosure_centers(LemmaEnclosureEvidence& ev, std::vector<support::Fmpq>& centers,
+                       const fmpz* X, long n, long e, long prec) {
+    const long K = static_cast<long>(centers.size());
     ev.center.reserve(K);
     ev.c_decimal.reserve(K);
-    support::Fmpq r, d, diff, s;
-    std::vector<support::Fmpq> centers(static_cast<size_t>(K));
     support::Arb a;
     for (long k = 0; k < K; ++k) {
         if (k < n) {
-            support::fmpq_set_fmpz_mul_2exp(centers[k].x, X.v + k, e - prec);
-            arb_set_fmpz(a.x, X.v + k);
+            support::fmpq_set_fmpz_mul_2exp(centers[k].x, X + k, e - prec);
+            arb_set_fmpz(a.x, X + k);
             arb_mul_2exp_si(a.x, a.x, e - prec);
         } else {
             fmpq_zero(centers[k].x);
             arb_zero(a.x);
         }
         ev.center.push_back(support::fmpq_get_string(centers[k].x));
-        ev.c_decimal.push_back(arb_get_decimal(a.x, digits + 5));
+        ev.c_decimal.push_back(arb_get_decimal(a.x, ev.digits + 5));
     }
-    support::Fmpz one;
-    fmpz_one(one.x);
-    support::fmpq_set_fmpz_mul_2exp(r.x, one.x, e - q);
-    ev.radius = support::fmpq_get_string(r.x);
-    st.radius_log2 = static_cast<double>(e - q);
+}
 
-    // The c_decimal rule, checked exactly: |d_k - center_k| + r <= 10^-digits max_k |d_k|.
+// The c_decimal rule, checked exactly: |d_k - center_k| + r <= 10^-digits max_k |d_k|.
+void enclosure_decimals_check(const LemmaEnclosureEvidence& ev,
+                              const std::vector<support::Fmpq>& centers, const fmpq_t r) {
+    const long K = static_cast<long>(centers.size());
+    support::Fmpq d, diff, s;
     fmpq_zero(s.x);
     std::vector<support::Fmpq> decimals(static_cast<size_t>(K));
     for (long k = 0; k < K; ++k) {
@@ -493,15 +213,72 @@ LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& ta
     }
     support::Fmpz pow10;
     fmpz_set_ui(pow10.x, 10);
-    fmpz_pow_ui(pow10.x, pow10.x, static_cast<ulong>(digits));
+    fmpz_pow_ui(pow10.x, pow10.x, static_cast<ulong>(ev.digits));
     fmpq_div_fmpz(s.x, s.x, pow10.x);
     for (long k = 0; k < K; ++k) {
         fmpq_sub(diff.x, decimals[k].x, centers[k].x);
         fmpq_abs(diff.x, diff.x);
-        fmpq_add(diff.x, diff.x, r.x);
+        fmpq_add(diff.x, diff.x, r);
         if (fmpq_cmp(diff.x, s.x) > 0)
             throw FactorError("internal error: c_decimal does not meet the digits rule");
     }
+}
+
+} // namespace
+
+LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& target, long digits,
+                                              EnclosureStats* stats) {
+    const long K = static_cast<long>(target.size());
+    if (K < 1 || K > 4096)
+        throw std::invalid_argument("lemma_factor_enclosure: need 1 <= K <= 4096");
+    if (digits < 1) throw std::invalid_argument("lemma_factor_enclosure: need digits >= 1");
+    const long n = lemma_effective_length(target);
+    if (n == 0) throw FactorError("zero target: use the exact method");
+    EnclosureStats st;
+    st.effective_length = n;
+
+    // Integer target T = L^2 t, and the scaling t' = t / 2^shift with shift = 2 e.
+    support::FmpzVec T(K);
+    support::Fmpz L, L2;
+    lemma_integer_target(T.v, L.x, target);
+    fmpz_mul(L2.x, L.x, L.x);
+    if (fmpz_sgn(T.v + 0) <= 0)
+        throw FactorError("target[0] <= 0: the target is not an autocorrelation");
+    const ScaledTarget ts = enclosure_target_scale(T.v, L2.x, n);
+    const long e = ts.e;
+
+    // 1. Double-precision factor (scaled units: c' = c / 2^e), its Jacobian's conditioning.
+    const std::vector<double> c = lemma_newton_double(ts.t, &st.newton_iterations);
+    const Eigen::MatrixXd J_n = lemma_jacobian_double(c, n);
+    const Eigen::PartialPivLU<Eigen::MatrixXd> lu_n(J_n);
+    const double inv_n = enclosure_conditioning(J_n, lu_n, c, e, st);
+
+    // 2. Radius r' = 2^-q (scaled units).
+    const long q = enclosure_radius_exponent(c, K, digits, inv_n);
+    const long prec = q + kGridBits;
+    st.precision_bits = prec;
+
+    // 3. Fixed-point refinement of X / 2^prec.
+    support::FmpzVec X(n);
+    const RefineResult refined = lemma_refine_fixed_point(X.v, c, prec, T.v, L2.x, ts.shift, lu_n);
+    st.refine_steps = refined.steps;
+    st.inner_steps = refined.inner_steps;
+    st.correction_log2 = refined.correction_log2 + static_cast<double>(e);
+    if (fmpz_sgn(X.v + n - 1) <= 0)
+        throw FactorError("internal error: refined factor has a non-positive leading coefficient");
+
+    // 4. Evidence: center X 2^(e - prec), radius 2^(e - q), decimals to digits + 5 places.
+    LemmaEnclosureEvidence ev;
+    ev.digits = digits;
+    std::vector<support::Fmpq> centers(static_cast<size_t>(K));
+    enclosure_centers(ev, centers, X.v, n, e, prec);
+    support::Fmpq r;
+    support::Fmpz one;
+    fmpz_one(one.x);
+    support::fmpq_set_fmpz_mul_2exp(r.x, one.x, e - q);
+    ev.radius = support::fmpq_get_string(r.x);
+    st.radius_log2 = static_cast<double>(e - q);
+    enclosure_decimals_check(ev, centers, r.x);
     if (stats) *stats = st;
     return ev;
 }

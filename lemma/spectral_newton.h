@@ -1,8 +1,7 @@
 // Numerical spectral factorization, the engine of the enclosure generator: Wilson's Newton
 // iteration in double precision, then iterative refinement of a fixed-point (X / 2^prec)
 // approximation with exact residuals. Untrusted like the rest of lemma/: the checker proves
-// the box. The definitions live in factor_enclosure.cpp until spectral_newton.cpp is split
-// out (it only needs adding to CMake).
+// the box.
 #pragma once
 
 #include "certify/certificate.h"
@@ -14,6 +13,10 @@
 #include <vector>
 
 namespace convcert::lemma {
+
+/// The FactorError message when the Jacobian at the factor is (numerically) singular: q has
+/// roots on or near the unit circle.
+extern const char* const kUnitCircleMessage;
 
 /// The MATH.md factor in double precision: c (length n = t.size()) with c ⋆ c ≈ t, the roots
 /// of p_c inside the unit disk and c[n-1] > 0. Precondition: t[0] > 0 and t scaled so that t[0]

@@ -504,6 +504,106 @@ Claim reproduce_claim_multi_closed_forms() {
     return c;
 }
 
+namespace {
+
+// R in {2, 3} (D = 8 or 6), K in {2, 3} (full: 2..4), 2 (full: 4) random W each.
+std::vector<InstanceSpec> conjecture_instances(const SuiteOptions& opt) {
+    std::vector<ConjectureSpec> specs;
+    const int per = opt.full ? 4 : 2, starts = opt.full ? 24 : 8;
+    const std::vector<long> Ks = opt.full ? std::vector<long>{2, 3, 4} : std::vector<long>{2, 3};
+    for (long R : {2L, 3L})
+        for (long K : Ks)
+            for (int i = 0; i < per; ++i)
+                specs.push_back(
+                    {"R" + std::to_string(R) + "-K" + std::to_string(K) + "-" + std::to_string(i),
+                     R, R == 2 ? 8L : 6L, K, starts});
+    std::vector<InstanceSpec> out;
+    for (const auto& s : specs)
+        out.push_back({s.id, [s](const InstanceContext& ctx) { return conjecture_run(s, ctx); }});
+    return out;
+}
+
+// What the table of the conjecture claim shows.
+void conjecture_report_intro(report::ReportDocument& doc) {
+    report::report_add_paragraph(
+        doc, "For each W (random integers in [-9, 9]): the certified SDP lower bound (first "
+             "certificate), then C = R, R + 1, ... channels: the best of the local searches "
+             "(L-BFGS, 2000 iterations per start; the best start continued for " +
+                 std::to_string(kLongIterations) +
+                 " more when it is not yet within the target), polished (Levenberg–Marquardt), "
+                 "rounded to a dyadic kernel, completed by the exact least-norm V; its "
+                 "exact cost is the certified upper bound for that C. \"smallest C\" is the first "
+                 "C whose certified relative gap is at most " +
+                 reproduce_format(kConjectureGap) +
+                 ". In \"gap per C tried\", the first number is the certified gap of the exact "
+                 "network, \"F\" the gap of the unrounded kernels' cost in double (empirical; it "
+                 "shows what rounding to rationals cost).");
+}
+
+// One instance's row of the conjecture table.
+void conjecture_table_add(report::ReportTable& t, const InstanceResult& r) {
+    const long smallest = static_cast<long>(multi_value(r, "smallest_C"));
+    const long R = static_cast<long>(multi_value(r, "R"));
+    report::report_table_add_cells(
+        t, {multi_link(r), report::report_cell(reproduce_format(multi_value(r, "R"))),
+            report::report_cell(reproduce_format(multi_value(r, "D"))),
+            report::report_cell(reproduce_format(multi_value(r, "K"))),
+            report::report_cell(reproduce_format(multi_value(r, "lower"), 12)),
+            report::report_cell(multi_field(r, "tried")),
+            report::report_cell(smallest > 0 ? std::to_string(smallest) : "not reached",
+                                multi_cert_ending(r, "-C" + std::to_string(smallest) + ".json")),
+            report::report_cell(smallest == R ? "yes" : "no: candidate")});
+}
+
+// The instance as a counterexample candidate (C = R did not reach the SDP value), or "".
+std::string conjecture_candidate(const InstanceResult& r) {
+    const long smallest = static_cast<long>(multi_value(r, "smallest_C"));
+    const long R = static_cast<long>(multi_value(r, "R"));
+    if (smallest == R || r.generator_error) return "";
+    return r.label + ": W = " + multi_field(r, "W") +
+           ", K = " + reproduce_format(multi_value(r, "K")) + ", SDP lower " +
+           reproduce_format(multi_value(r, "lower"), 15) +
+           ", gaps by C: " + multi_field(r, "tried");
+}
+
+// The "Counterexample candidates" section.
+void conjecture_candidates_report(report::ReportDocument& doc,
+                                  const std::vector<std::string>& candidates) {
+    report::report_add_heading(doc, 2, "Counterexample candidates");
+    if (candidates.empty()) {
+        report::report_add_paragraph(doc, "None: every instance reached the SDP lower bound "
+                                          "with C = R channels.");
+        return;
+    }
+    report::report_add_paragraph(
+        doc, "Listed with their data so a person can look at them. A candidate is not a "
+             "counterexample: the search is local and in double precision. When the gaps "
+             "are of the same order for every C tried, the limit is more likely the "
+             "search's precision (boundary optima, where some Σ_d is singular, converge "
+             "only linearly; docs/regularizer_multi.md) than the number of channels.");
+    report::report_add_bullets(doc, candidates);
+}
+
+void conjecture_report(const std::vector<InstanceResult>& results, const std::filesystem::path&,
+                       report::ReportDocument& doc) {
+    conjecture_report_intro(doc);
+    report::ReportTable t;
+    t.header = {"instance",      "R", "D", "K", "SDP lower", "gap per C tried", "smallest C",
+                "C = R suffices"};
+    t.right_align = {false, true, true, true, true, false, true, false};
+    std::vector<std::string> candidates;
+    for (const auto& r : results) {
+        conjecture_table_add(t, r);
+        std::string candidate = conjecture_candidate(r);
+        if (!candidate.empty()) candidates.push_back(std::move(candidate));
+    }
+    report::report_add_table(doc, t);
+    multi_certificate_list(results, doc);
+    conjecture_candidates_report(doc, candidates);
+}
+
+} // namespace
+
 Claim reproduce_claim_multi_conjecture() {
     Claim c;
     c.id = "4d-conjecture";
@@ -515,79 +615,8 @@ Claim reproduce_claim_multi_conjecture() {
                   "polish); that C = R reaches the lower bound within the gap is evidence for "
                   "the conjecture, not a proof, and an instance where it does not is a "
                   "counterexample candidate only (the search may have missed the optimum).";
-    c.instances = [](const SuiteOptions& opt) {
-        std::vector<ConjectureSpec> specs;
-        const int per = opt.full ? 4 : 2, starts = opt.full ? 24 : 8;
-        const std::vector<long> Ks =
-            opt.full ? std::vector<long>{2, 3, 4} : std::vector<long>{2, 3};
-        for (long R : {2L, 3L})
-            for (long K : Ks)
-                for (int i = 0; i < per; ++i)
-                    specs.push_back({"R" + std::to_string(R) + "-K" + std::to_string(K) + "-" +
-                                         std::to_string(i),
-                                     R, R == 2 ? 8L : 6L, K, starts});
-        std::vector<InstanceSpec> out;
-        for (const auto& s : specs)
-            out.push_back(
-                {s.id, [s](const InstanceContext& ctx) { return conjecture_run(s, ctx); }});
-        return out;
-    };
-    c.report = [](const std::vector<InstanceResult>& results, const std::filesystem::path&,
-                  report::ReportDocument& doc) {
-        report::report_add_paragraph(
-            doc,
-            "For each W (random integers in [-9, 9]): the certified SDP lower bound (first "
-            "certificate), then C = R, R + 1, ... channels: the best of the local searches "
-            "(L-BFGS, 2000 iterations per start; the best start continued for " +
-                std::to_string(kLongIterations) +
-                " more when it is not yet within the target), polished (Levenberg–Marquardt), "
-                "rounded to a dyadic kernel, completed by the exact least-norm V; its "
-                "exact cost is the certified upper bound for that C. \"smallest C\" is the first "
-                "C whose certified relative gap is at most " +
-                reproduce_format(kConjectureGap) +
-                ". In \"gap per C tried\", the first number is the certified gap of the exact "
-                "network, \"F\" the gap of the unrounded kernels' cost in double (empirical; it "
-                "shows what rounding to rationals cost).");
-        report::ReportTable t;
-        t.header = {"instance",      "R", "D", "K", "SDP lower", "gap per C tried", "smallest C",
-                    "C = R suffices"};
-        t.right_align = {false, true, true, true, true, false, true, false};
-        std::vector<std::string> candidates;
-        for (const auto& r : results) {
-            const long smallest = static_cast<long>(multi_value(r, "smallest_C"));
-            const long R = static_cast<long>(multi_value(r, "R"));
-            report::report_table_add_cells(
-                t, {multi_link(r), report::report_cell(reproduce_format(multi_value(r, "R"))),
-                    report::report_cell(reproduce_format(multi_value(r, "D"))),
-                    report::report_cell(reproduce_format(multi_value(r, "K"))),
-                    report::report_cell(reproduce_format(multi_value(r, "lower"), 12)),
-                    report::report_cell(multi_field(r, "tried")),
-                    report::report_cell(
-                        smallest > 0 ? std::to_string(smallest) : "not reached",
-                        multi_cert_ending(r, "-C" + std::to_string(smallest) + ".json")),
-                    report::report_cell(smallest == R ? "yes" : "no: candidate")});
-            if (smallest != R && !r.generator_error)
-                candidates.push_back(r.label + ": W = " + multi_field(r, "W") + ", K = " +
-                                     reproduce_format(multi_value(r, "K")) + ", SDP lower " +
-                                     reproduce_format(multi_value(r, "lower"), 15) +
-                                     ", gaps by C: " + multi_field(r, "tried"));
-        }
-        report::report_add_table(doc, t);
-        multi_certificate_list(results, doc);
-        report::report_add_heading(doc, 2, "Counterexample candidates");
-        if (candidates.empty())
-            report::report_add_paragraph(doc, "None: every instance reached the SDP lower bound "
-                                              "with C = R channels.");
-        else {
-            report::report_add_paragraph(
-                doc, "Listed with their data so a person can look at them. A candidate is not a "
-                     "counterexample: the search is local and in double precision. When the gaps "
-                     "are of the same order for every C tried, the limit is more likely the "
-                     "search's precision (boundary optima, where some Σ_d is singular, converge "
-                     "only linearly; docs/regularizer_multi.md) than the number of channels.");
-            report::report_add_bullets(doc, candidates);
-        }
-    };
+    c.instances = conjecture_instances;
+    c.report = conjecture_report;
     return c;
 }
 

@@ -145,28 +145,35 @@ double reproduce_reduced_cost(const Rows& W, const Kernels& U, Kernels* grad) {
     return value;
 }
 
-LocalOptRun reproduce_lbfgs(const Rows& W, const Kernels& start, int max_iterations,
-                            double gradient_tolerance) {
-    const Shape shape = reproduce_shape(W, start);
-    std::vector<double> x = reproduce_flatten(start);
-    Kernels gk;
-    double f = reproduce_reduced_cost(W, start, &gk);
-    if (!std::isfinite(f))
-        throw std::invalid_argument("reproduce_lbfgs: the start has an infinite cost");
-    std::vector<double> g = reproduce_flatten(gk);
+namespace {
+
+// The last (at most 10) pairs s = x_{k+1} - x_k, y = g_{k+1} - g_k and rho = 1 / <s, y>.
+struct LbfgsMemory {
     std::deque<std::vector<double>> S, Y;
     std::deque<double> rho;
-    LocalOptRun run;
-    int stalls = 0;
-    for (int it = 0; it < max_iterations; ++it) {
-        double gmax = 0;
-        for (double v : g)
-            gmax = std::max(gmax, std::abs(v));
-        if (gmax <= gradient_tolerance * (1 + std::abs(f))) {
-            run.converged = true;
-            break;
+
+    void clear() {
+        S.clear();
+        Y.clear();
+        rho.clear();
+    }
+
+    // Keeps the pair only when <s, y> > 0 (the curvature condition).
+    void push(const std::vector<double>& s, const std::vector<double>& y) {
+        const double sy = reproduce_dot(s, y);
+        if (!(sy > 1e-300)) return;
+        S.push_back(s);
+        Y.push_back(y);
+        rho.push_back(1 / sy);
+        if (S.size() > 10) {
+            S.pop_front();
+            Y.pop_front();
+            rho.pop_front();
         }
-        // two-loop recursion
+    }
+
+    // -H g by the two-loop recursion, H the L-BFGS inverse Hessian (gamma I when empty).
+    std::vector<double> direction(const std::vector<double>& g) const {
         std::vector<double> q = g;
         std::vector<double> alpha(S.size());
         for (std::size_t i = S.size(); i-- > 0;) {
@@ -187,58 +194,95 @@ LocalOptRun reproduce_lbfgs(const Rows& W, const Kernels& start, int max_iterati
         std::vector<double> p(q.size());
         for (std::size_t j = 0; j < q.size(); ++j)
             p[j] = -q[j];
-        double slope = reproduce_dot(p, g);
-        if (!(slope < 0)) { // not a descent direction: restart from steepest descent
-            S.clear();
-            Y.clear();
-            rho.clear();
-            for (std::size_t j = 0; j < p.size(); ++j)
-                p[j] = -g[j];
-            slope = reproduce_dot(p, g);
+        return p;
+    }
+};
+
+// The current iterate: point, cost and gradient (flattened kernels).
+struct LbfgsPoint {
+    std::vector<double> x, g;
+    double f = 0;
+};
+
+// Backtracking (Armijo, c = 1e-4, halving, at most 60 tries) from `at` along p with the given
+// slope <p, g> and first step; false when no step decreases the cost enough.
+bool lbfgs_line_search(const Rows& W, const Shape& shape, const LbfgsPoint& at,
+                       const std::vector<double>& p, double slope, double step, LbfgsPoint& next) {
+    next.x.resize(at.x.size());
+    for (int ls = 0; ls < 60; ++ls) {
+        for (std::size_t j = 0; j < at.x.size(); ++j)
+            next.x[j] = at.x[j] + step * p[j];
+        Kernels gnk;
+        next.f = reproduce_reduced_cost(W, reproduce_unflatten(next.x, shape), &gnk);
+        if (std::isfinite(next.f) && next.f <= at.f + 1e-4 * step * slope) {
+            next.g = reproduce_flatten(gnk);
+            return true;
         }
-        double step = 1;
-        if (S.empty()) step = std::min(1.0, 1.0 / std::max(gmax, 1e-300));
-        std::vector<double> xn(x.size()), gn;
-        double fn = 0;
-        bool accepted = false;
-        for (int ls = 0; ls < 60; ++ls) {
-            for (std::size_t j = 0; j < x.size(); ++j)
-                xn[j] = x[j] + step * p[j];
-            Kernels gnk;
-            fn = reproduce_reduced_cost(W, reproduce_unflatten(xn, shape), &gnk);
-            if (std::isfinite(fn) && fn <= f + 1e-4 * step * slope) {
-                gn = reproduce_flatten(gnk);
-                accepted = true;
-                break;
-            }
-            step *= 0.5;
+        step *= 0.5;
+    }
+    return false;
+}
+
+// x_new - x_old.
+std::vector<double> difference(const std::vector<double>& a, const std::vector<double>& b) {
+    std::vector<double> d(a.size());
+    for (std::size_t j = 0; j < a.size(); ++j)
+        d[j] = a[j] - b[j];
+    return d;
+}
+
+// The L-BFGS direction, or steepest descent (memory cleared) when it is not a descent
+// direction; *slope = <p, g>.
+std::vector<double> lbfgs_descent(LbfgsMemory& memory, const std::vector<double>& g,
+                                  double* slope) {
+    std::vector<double> p = memory.direction(g);
+    *slope = reproduce_dot(p, g);
+    if (!(*slope < 0)) { // not a descent direction: restart from steepest descent
+        memory.clear();
+        for (std::size_t j = 0; j < p.size(); ++j)
+            p[j] = -g[j];
+        *slope = reproduce_dot(p, g);
+    }
+    return p;
+}
+
+} // namespace
+
+LocalOptRun reproduce_lbfgs(const Rows& W, const Kernels& start, int max_iterations,
+                            double gradient_tolerance) {
+    const Shape shape = reproduce_shape(W, start);
+    LbfgsPoint at;
+    at.x = reproduce_flatten(start);
+    Kernels gk;
+    at.f = reproduce_reduced_cost(W, start, &gk);
+    if (!std::isfinite(at.f))
+        throw std::invalid_argument("reproduce_lbfgs: the start has an infinite cost");
+    at.g = reproduce_flatten(gk);
+    LbfgsMemory memory;
+    LocalOptRun run;
+    int stalls = 0;
+    for (int it = 0; it < max_iterations; ++it) {
+        double gmax = 0;
+        for (double v : at.g)
+            gmax = std::max(gmax, std::abs(v));
+        if (gmax <= gradient_tolerance * (1 + std::abs(at.f))) {
+            run.converged = true;
+            break;
         }
+        double slope = 0;
+        const std::vector<double> p = lbfgs_descent(memory, at.g, &slope);
+        const double step = memory.S.empty() ? std::min(1.0, 1.0 / std::max(gmax, 1e-300)) : 1;
+        LbfgsPoint next;
+        const bool accepted = lbfgs_line_search(W, shape, at, p, slope, step, next);
         run.iterations = it + 1;
         if (!accepted) break;
-        std::vector<double> s(x.size()), y(x.size());
-        for (std::size_t j = 0; j < x.size(); ++j) {
-            s[j] = xn[j] - x[j];
-            y[j] = gn[j] - g[j];
-        }
-        const double sy = reproduce_dot(s, y);
-        if (sy > 1e-300) {
-            S.push_back(s);
-            Y.push_back(y);
-            rho.push_back(1 / sy);
-            if (S.size() > 10) {
-                S.pop_front();
-                Y.pop_front();
-                rho.pop_front();
-            }
-        }
-        stalls = (f - fn <= 1e-16 * std::abs(f)) ? stalls + 1 : 0;
-        x = xn;
-        g = gn;
-        f = fn;
+        memory.push(difference(next.x, at.x), difference(next.g, at.g));
+        stalls = (at.f - next.f <= 1e-16 * std::abs(at.f)) ? stalls + 1 : 0;
+        at = std::move(next);
         if (stalls >= 5) break;
     }
-    run.kernels = reproduce_unflatten(x, shape);
-    run.value = f;
+    run.kernels = reproduce_unflatten(at.x, shape);
+    run.value = at.f;
     return run;
 }
 

@@ -3,7 +3,6 @@
 // binary expansions of doubles), and the value semantics of Fmpq and FmpqMat.
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
-#include "support/stopwatch.h"
 
 #include <catch2/catch.hpp>
 
@@ -102,17 +101,4 @@ TEST_CASE("support: Fmpq and FmpqMat are values (copies are independent, moves k
     CHECK(support::fmpq_get_string(w[1].x) == "4/9");
     support::Fmpq moved = std::move(w[1]);
     CHECK(support::fmpq_get_string(moved.x) == "4/9");
-}
-
-TEST_CASE("support: Stopwatch is monotone and non-negative", "[support]") {
-    support::Stopwatch s;
-    const double t0 = s.seconds();
-    volatile double sink = 0;
-    for (int i = 0; i < 100000; ++i)
-        sink = sink + std::sqrt(static_cast<double>(i));
-    const double t1 = s.seconds();
-    CHECK(t0 >= 0);
-    CHECK(t1 >= t0);
-    s.restart();
-    CHECK(s.seconds() <= t1 + 1.0);
 }

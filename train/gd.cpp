@@ -1,8 +1,9 @@
 // Full-batch gradient descent (see gd.h).
 #include "train/gd.h"
 
+#include "support/stopwatch.h"
+
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <random>
 #include <stdexcept>
@@ -87,19 +88,19 @@ double gd_loss_and_gradient(const std::vector<std::vector<double>>& xs, const st
     return logL;
 }
 
-GdRun gd_train(const data::Dataset& data, const GdOptions& o) {
-    const auto start = std::chrono::steady_clock::now();
+namespace {
+
+// Throws std::invalid_argument unless the options fit the dataset.
+void gd_options_validate(const data::Dataset& data, const GdOptions& o) {
     data::data_dataset_validate(data);
     if (o.K < 1 || o.K > data.D) throw std::invalid_argument("train: need 1 <= K <= D");
     if (o.C < 1) throw std::invalid_argument("train: need C >= 1");
     if (o.steps < 0) throw std::invalid_argument("train: need steps >= 0");
     if (!(o.lr > 0) || !std::isfinite(o.lr)) throw std::invalid_argument("train: need lr > 0");
-    GdRun run;
-    run.options = o;
-    run.R = data.R;
-    run.D = data.D;
-    const auto xs = gd_scaled_inputs(data, &run.input_scale);
+}
 
+// u, v i.i.d. N(0, init_scale^2) from the seed (Box–Muller on a 64-bit Mersenne twister).
+CnnParams gd_params_init(const data::Dataset& data, const GdOptions& o) {
     CnnParams p;
     p.R = data.R;
     p.D = data.D;
@@ -116,8 +117,11 @@ GdRun gd_train(const data::Dataset& data, const GdOptions& o) {
         a = o.init_scale * normal();
     for (auto& a : p.v)
         a = o.init_scale * normal();
+    return p;
+}
 
-    // Geometric checkpoint steps.
+// Geometric checkpoint steps: 0, then about `checkpoints` steps up to and including `steps`.
+std::vector<long> gd_checkpoint_steps(const GdOptions& o) {
     std::vector<long> marks{0};
     if (o.steps > 0) {
         const double ratio = std::pow(static_cast<double>(o.steps),
@@ -130,7 +134,52 @@ GdRun gd_train(const data::Dataset& data, const GdOptions& o) {
         }
         if (marks.back() != o.steps) marks.push_back(o.steps);
     }
+    return marks;
+}
 
+// The checkpoint at step t: loss, ||θ||², normalized margin and the direction W/||W||.
+GdCheckpoint gd_checkpoint_make(long t, double logL, double min_margin, const CnnParams& p,
+                                const std::vector<double>& W) {
+    GdCheckpoint c;
+    c.step = t;
+    c.log_loss = logL;
+    c.loss = std::exp(logL);
+    c.norm2 = p.norm2();
+    c.margin = c.norm2 > 0 ? min_margin / c.norm2 : 0;
+    double wn = 0;
+    for (double a : W)
+        wn += a * a;
+    wn = std::sqrt(wn);
+    c.direction.resize(W.size());
+    for (std::size_t k = 0; k < W.size(); ++k)
+        c.direction[k] = wn > 0 ? W[k] / wn : 0;
+    return c;
+}
+
+// θ -= η ∇; normalized: η = lr / max(1, ||θ||²) on ∇ log L, the step that keeps the angular
+// change and the growth of ||θ|| bounded (f is 2-homogeneous in θ).
+void gd_step_apply(CnnParams& p, const std::vector<double>& du, const std::vector<double>& dv,
+                   const GdOptions& o) {
+    const bool normalized = o.schedule == GdSchedule::Normalized;
+    const double eta = normalized ? o.lr / std::max(1.0, p.norm2()) : o.lr;
+    for (std::size_t k = 0; k < p.u.size(); ++k)
+        p.u[k] -= eta * du[k];
+    for (std::size_t k = 0; k < p.v.size(); ++k)
+        p.v[k] -= eta * dv[k];
+}
+
+} // namespace
+
+GdRun gd_train(const data::Dataset& data, const GdOptions& o) {
+    const support::Stopwatch clock;
+    gd_options_validate(data, o);
+    GdRun run;
+    run.options = o;
+    run.R = data.R;
+    run.D = data.D;
+    const auto xs = gd_scaled_inputs(data, &run.input_scale);
+    CnnParams p = gd_params_init(data, o);
+    const std::vector<long> marks = gd_checkpoint_steps(o);
     CnnFft fft(data.R, data.D, o.K, o.C);
     std::vector<double> W, G, du, dv;
     std::size_t next = 0;
@@ -140,35 +189,16 @@ GdRun gd_train(const data::Dataset& data, const GdOptions& o) {
         double mn = 0;
         const double logL = gd_loss_and_gradient(xs, data.y, W, o.loss, normalized, G, &mn);
         if (next < marks.size() && marks[next] == t) {
-            GdCheckpoint c;
-            c.step = t;
-            c.log_loss = logL;
-            c.loss = std::exp(logL);
-            c.norm2 = p.norm2();
-            c.margin = c.norm2 > 0 ? mn / c.norm2 : 0;
-            double wn = 0;
-            for (double a : W)
-                wn += a * a;
-            wn = std::sqrt(wn);
-            c.direction.resize(W.size());
-            for (std::size_t k = 0; k < W.size(); ++k)
-                c.direction[k] = wn > 0 ? W[k] / wn : 0;
-            run.checkpoints.push_back(std::move(c));
+            run.checkpoints.push_back(gd_checkpoint_make(t, logL, mn, p, W));
             ++next;
         }
         if (t == o.steps) break;
         fft.backward(p, G, du, dv);
-        // normalized: lr ∇ log L / max(1, ||θ||²), the step that keeps the angular change and
-        // the growth of ||θ|| bounded (f is 2-homogeneous in θ).
-        const double eta = normalized ? o.lr / std::max(1.0, p.norm2()) : o.lr;
-        for (std::size_t k = 0; k < p.u.size(); ++k)
-            p.u[k] -= eta * du[k];
-        for (std::size_t k = 0; k < p.v.size(); ++k)
-            p.v[k] -= eta * dv[k];
+        gd_step_apply(p, du, dv, o);
     }
     run.final_params = p;
     run.final_predictor = W;
-    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    run.seconds = clock.seconds();
     return run;
 }
 
