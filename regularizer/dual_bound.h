@@ -3,6 +3,7 @@
 // rounded, scaled and verified exactly by lower_bound.h. The best certified candidate wins.
 #pragma once
 
+#include "regularizer/bracket_source.h"
 #include "regularizer/exact/lower_bound.h"
 
 #include <string>
@@ -21,16 +22,6 @@ struct RegularizerDualBound {
     double sdp_seconds = 0;   ///< SDPA build + solve time
     double solve_seconds = 0; ///< all numerical solving: Newton from ||w|| e_0, SDPA, polish
     double exact_seconds = 0; ///< total time of the exact verifications
-};
-
-/// How 1 < K < D is solved numerically.
-enum class RegularizerSolver {
-    /// Damped Newton on the reduction formula from r = ||w|| e_0 first (milliseconds; it
-    /// converges in a few steps when the optimum r* is strictly positive on the circle), SDPA's
-    /// reduced SDP when it does not converge (a boundary optimum).
-    Auto,
-    /// SDPA's reduced SDP always, then the Newton refinement from SDPA's r*.
-    Sdpa,
 };
 
 /// w exact (rationals "p" / "p/q", length D), 1 <= K <= D. Throws std::invalid_argument on bad

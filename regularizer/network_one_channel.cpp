@@ -155,55 +155,43 @@ double regularizer_cost_estimate(const std::vector<double>& w, const std::vector
     return 2.0 * std::sqrt(norm_squared(c) * vv);
 }
 
-OneChannelNetwork regularizer_network_one_channel(const std::vector<std::string>& w,
-                                                  const std::vector<double>& c, double rel_tol) {
-    const auto start = std::chrono::steady_clock::now();
+std::vector<double> regularizer_kernel_balance(const std::vector<double>& w,
+                                               const std::vector<double>& c) {
     const std::size_t D = w.size(), K = c.size();
-    if (K < 1 || K > D)
-        throw std::invalid_argument("regularizer_network_one_channel: need 1 <= K <= D");
-    std::vector<double> wd(D);
-    support::Fmpq q;
-    for (std::size_t i = 0; i < D; ++i) {
-        fmpq_set_string(q.x, w[i]);
-        wd[i] = fmpq_get_d(q.x);
-    }
+    if (K < 1 || K > D) throw std::invalid_argument("regularizer_kernel_balance: need 1 <= K <= D");
     for (double x : c)
         if (!std::isfinite(x))
-            throw std::invalid_argument("regularizer_network_one_channel: non-finite kernel");
-    const auto what = regularizer_dft(wd);
-    const double cc = norm_squared(c), vv = least_norm_v_squared(what, c);
+            throw std::invalid_argument("regularizer_kernel_balance: non-finite kernel");
+    const double cc = norm_squared(c), vv = least_norm_v_squared(regularizer_dft(w), c);
     if (!(cc > 0) || !std::isfinite(vv) || !(vv > 0))
         throw std::invalid_argument(
-            "regularizer_network_one_channel: kernel is zero or misses a frequency of w");
-    const double estimate = 2.0 * std::sqrt(cc * vv);
+            "regularizer_kernel_balance: kernel is zero or misses a frequency of w");
     const double scale = std::pow(vv / cc, 0.25); // ||s c||² = ||v||²/s²: balanced
+    std::vector<double> out(c);
+    for (double& x : out)
+        x *= scale;
+    return out;
+}
+
+int regularizer_kernel_bits(const std::vector<double>& w, const std::vector<double>& c,
+                            double rel_tol) {
+    const auto what = regularizer_dft(w);
+    const double estimate = 2.0 * std::sqrt(norm_squared(c) * least_norm_v_squared(what, c));
     double cmax = 0;
     for (double x : c)
-        cmax = std::max(cmax, std::abs(x * scale));
-
-    std::vector<std::string> u(K);
-    long bits = 16;
+        cmax = std::max(cmax, std::abs(x));
+    int e = 0;
+    std::frexp(cmax, &e); // cmax in [2^(e-1), 2^e)
+    std::vector<double> rounded(c.size());
+    int bits = 16;
     for (;; bits += 8) {
-        int e = 0;
-        std::frexp(cmax, &e); // cmax in [2^(e-1), 2^e)
-        const long shift = bits - e;
-        std::vector<double> rounded(K);
-        support::Fmpz z;
-        for (std::size_t k = 0; k < K; ++k) {
-            const double x = std::nearbyint(std::ldexp(c[k] * scale, static_cast<int>(shift)));
-            rounded[k] = std::ldexp(x, static_cast<int>(-shift));
-            fmpz_set_d(z.x, x);
-            support::fmpq_set_fmpz_mul_2exp(q.x, z.x, -shift);
-            u[k] = support::fmpq_get_string(q.x);
-        }
+        const int shift = bits - e;
+        for (std::size_t k = 0; k < c.size(); ++k)
+            rounded[k] = std::ldexp(std::nearbyint(std::ldexp(c[k], shift)), -shift);
         const double est =
             2.0 * std::sqrt(norm_squared(rounded) * least_norm_v_squared(what, rounded));
-        if (bits >= 64 || (std::isfinite(est) && est <= estimate * (1 + rel_tol))) break;
+        if (bits >= 64 || (std::isfinite(est) && est <= estimate * (1 + rel_tol))) return bits;
     }
-    auto out = regularizer_network_from_kernel(w, u);
-    out.bits = bits;
-    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return out;
 }
 
 std::vector<double> regularizer_spectral_factor_double(const std::vector<double>& r) {

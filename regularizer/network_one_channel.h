@@ -34,13 +34,17 @@ OneChannelNetwork regularizer_network_from_kernel(const std::vector<std::string>
 /// != 0; 0 when w = 0.
 double regularizer_cost_estimate(const std::vector<double>& w, const std::vector<double>& c);
 
-/// Rounds the direction c (double, 1 <= c.size() <= D, finite cost estimate) to a network:
-/// c is scaled to balance, rounded to b significant bits (b = 16, 24, ..., 64) until the
-/// rounded kernel's cost estimate is within rel_tol of c's, then completed exactly by
-/// regularizer_network_from_kernel. w: D canonical rationals, not all zero.
-/// Throws std::invalid_argument on bad input.
-OneChannelNetwork regularizer_network_one_channel(const std::vector<std::string>& w,
-                                                  const std::vector<double>& c, double rel_tol);
+/// The direction c (1 <= c.size() <= D = w.size(), finite) scaled by s = (||v||/||c||)^(1/2)
+/// for its least-norm v, so that ||s c||² = ||v / s||² (balance, MATH.md §4). Throws
+/// std::invalid_argument on bad input, a zero c or a c that misses a frequency of w.
+std::vector<double> regularizer_kernel_balance(const std::vector<double>& w,
+                                               const std::vector<double>& c);
+
+/// The fewest bits b in {16, 24, ..., 64} such that c rounded to round(c·2^E)/2^E with
+/// max |c|·2^E in [2^(b-1), 2^b) has a cost estimate within rel_tol of c's (64 if none).
+/// Precondition: c not zero, finite cost estimate (e.g. the output of regularizer_kernel_balance).
+int regularizer_kernel_bits(const std::vector<double>& w, const std::vector<double>& c,
+                            double rel_tol);
 
 /// A spectral factor in double: c with c ⋆ c ≈ r (length K = r.size(), MATH.md §2), by
 /// Wilson's Newton iteration (lemma/spectral_newton.h). When r is not strictly positive on

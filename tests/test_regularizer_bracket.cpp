@@ -3,6 +3,7 @@
 // homogeneity and monotonicity in K hold between certified brackets; tampering is rejected.
 #include "certify/checker/checker.h"
 #include "regularizer/bracket.h"
+#include "regularizer/bracket_multi.h"
 #include "regularizer/exact/lower_bound.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
@@ -211,5 +212,53 @@ TEST_CASE("tampered brackets are rejected with the failing check named", "[brack
         fmpq_mul(q.x, q.x, f.x);
         c.regularizer_claim->lower = support::fmpq_get_string(q.x);
         CHECK(reason(c).find("exceeds <lambda, w>") != std::string::npos);
+    }
+}
+
+TEST_CASE("the unified pipeline gives the old pipelines' brackets or better",
+          "[bracket][unified]") {
+    auto cmp = [](const std::string& a, const Fmpq& b) {
+        Fmpq q;
+        set_q(q.x, a);
+        return fmpq_cmp(b.x, q.x);
+    };
+    int same = 0, better = 0;
+    for (long D : {5L, 8L, 16L, 32L, 64L, 128L}) {
+        for (long K : {1L, 2L, 3L, D / 2, D - 1, D}) {
+            if (K < 1 || K > D) continue;
+            for (auto solver : {RegularizerSolver::Auto, RegularizerSolver::Sdpa}) {
+                const auto w = random_w(D, static_cast<unsigned>(31 * D + K));
+                RegularizerBracketReport old;
+                (void)regularizer_bracket_certificate(to_rationals(w), K, &old, solver);
+                const auto W = support::fmpq_mat_from_rows({to_rationals(w)}, "w");
+                const auto b = regularizer_bracket(W, K, solver);
+                INFO("D = " << D << ", K = " << K << ", old " << old.lower_source << " / "
+                            << old.upper_source << ", new " << regularizer_bracket_method(b));
+                CHECK(cmp(old.lower, b.lower) >= 0);
+                CHECK(cmp(old.upper, b.upper) <= 0);
+                CHECK(b.relative_gap <= old.relative_gap);
+                CHECK(old.lower_source == regularizer_dual_source_name(b.dual_source));
+                CHECK(old.upper_source ==
+                      regularizer_kernel_source_name(b.kernel_source, 1, b.gram_source));
+                CHECK(checker::check_certificate(regularizer_bracket_certificate(b, W)).valid);
+                (cmp(old.lower, b.lower) == 0 && cmp(old.upper, b.upper) == 0 ? same : better)++;
+            }
+        }
+    }
+    WARN("R = 1: " << same << " identical brackets, " << better << " better");
+    for (long D : {6L, 8L}) {
+        for (long K : {1L, 3L, D}) {
+            std::vector<std::vector<std::string>> rows;
+            for (unsigned r = 0; r < 2; ++r)
+                rows.push_back(to_rationals(random_w(D, 7 * D + K + 100 * r)));
+            const auto old = regularizer_bracket_multi(rows, K);
+            const auto W = support::fmpq_mat_from_rows(rows, "W");
+            const auto b = regularizer_bracket(W, K);
+            INFO("R = 2, D = " << D << ", K = " << K << ", old " << old.source << " / "
+                               << old.network << ", new " << regularizer_bracket_method(b));
+            CHECK(cmp(old.lower, b.lower) >= 0);
+            CHECK(cmp(old.upper, b.upper) <= 0);
+            CHECK(checker::check_certificate(regularizer_bracket_certificate(b, W)).valid);
+        }
     }
 }
