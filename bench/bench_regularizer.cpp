@@ -17,7 +17,6 @@
 #include "certify/certificate.h"
 #include "certify/checker/checker.h"
 #include "regularizer/bracket.h"
-#include "regularizer/dual_bound.h"
 #include "regularizer/exact/lower_bound.h"
 #include "support/rational_convert.h"
 
@@ -120,15 +119,16 @@ struct Convcert {
     std::string reason;                   ///< the checker's reason otherwise
 };
 
-/// generate = regularizer_bracket_certificate + certificate_to_json, split into solve (the
+/// generate = regularizer_bracket + its certificate + certificate_to_json, split into solve (the
 /// numerical solve: Newton from ||w|| e_0 and/or SDPA, with polish) and certify (the rest: exact
 /// dual verification, spectral factor, exact least-norm network, JSON); check =
 /// certificate_from_json + check_certificate on that text.
 Convcert run_convcert(const std::vector<std::string>& w, long K) {
     Convcert out;
     auto start = Clock::now();
-    RegularizerBracketReport report;
-    const Certificate cert = regularizer_bracket_certificate(w, K, &report);
+    const auto W = support::fmpq_mat_from_rows({w}, "w");
+    const auto report = regularizer_bracket(W, K);
+    const Certificate cert = regularizer_bracket_certificate(report, W);
     const std::string json = convcert::certificate_to_json(cert);
     const double generate = since(start);
     start = Clock::now();
@@ -146,7 +146,7 @@ Convcert run_convcert(const std::vector<std::string>& w, long K) {
     out.upper = report.upper_double;
     out.gap = report.relative_gap;
     out.estimate = report.estimate;
-    out.source = report.lower_source;
+    out.source = regularizer_dual_source_name(report.dual_source);
     out.valid = verdict.valid;
     out.reason = verdict.reason;
     return out;
@@ -219,7 +219,8 @@ int main(int argc, char** argv) {
 
     // Warm-up: the first SDPA solve in a process pays one-time costs (about 0.3 s here) that
     // would otherwise be charged to the first row.
-    (void)regularizer_dual_bound({"1", "-2", "3", "1/2", "5", "0", "-1", "2"}, 3);
+    (void)regularizer_bracket(
+        support::fmpq_mat_from_rows({{"1", "-2", "3", "1/2", "5", "0", "-1", "2"}}, "w"), 3);
     (void)regularizer_sdp_full_sdpa({1, -2, 3, 0.5, 5, 0, -1, 2}, 3);
 
     for (long D : Ds) {

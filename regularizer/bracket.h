@@ -60,6 +60,3 @@ std::string regularizer_bracket_method(const RegularizerBracket& b);
 Certificate regularizer_bracket_certificate(const RegularizerBracket& b, const support::FmpqMat& W);
 
 } // namespace convcert::regularizer
-
-// The pre-issue-12 entry points, until their last caller (maxmargin/bracket.cpp) moves over.
-#include "regularizer/bracket_one_channel.h"

@@ -3,8 +3,8 @@
 // homogeneity and monotonicity in K hold between certified brackets; tampering is rejected.
 #include "certify/checker/checker.h"
 #include "regularizer/bracket.h"
-#include "regularizer/bracket_multi.h"
 #include "regularizer/exact/lower_bound.h"
+#include "regularizer/sdp/sdp_reduced.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
 #include "tests/closed_form_arb.h"
@@ -41,12 +41,15 @@ std::vector<std::string> to_rationals(const std::vector<double>& w) {
 
 struct Bracket {
     Certificate cert;
-    RegularizerBracketReport report;
+    RegularizerBracket report;
 };
 
-Bracket bracket(const std::vector<double>& w, long K) {
+Bracket bracket(const std::vector<double>& w, long K,
+                RegularizerSolver solver = RegularizerSolver::Auto) {
     Bracket b;
-    b.cert = regularizer_bracket_certificate(to_rationals(w), K, &b.report);
+    const auto W = support::fmpq_mat_from_rows({to_rationals(w)}, "w");
+    b.report = regularizer_bracket(W, K, solver);
+    b.cert = regularizer_bracket_certificate(b.report, W);
     const auto verdict = checker::check_certificate(b.cert);
     INFO("D = " << w.size() << ", K = " << K << ": " << verdict.reason);
     REQUIRE(verdict.valid);
@@ -59,12 +62,9 @@ void set_q(fmpq_t x, const std::string& s) {
 
 /// lower <= ref <= upper, with the ball ref certainly inside.
 void require_inside(const Bracket& b, const arb_t ref) {
-    support::Fmpq q;
     support::Arb lo, hi;
-    set_q(q.x, b.report.lower);
-    arb_set_fmpq(lo.x, q.x, test::kArbPrec);
-    set_q(q.x, b.report.upper);
-    arb_set_fmpq(hi.x, q.x, test::kArbPrec);
+    arb_set_fmpq(lo.x, b.report.lower.x, test::kArbPrec);
+    arb_set_fmpq(hi.x, b.report.upper.x, test::kArbPrec);
     INFO("bracket [" << b.report.lower_double << ", " << b.report.upper_double << "]");
     CHECK(arb_le(lo.x, ref));
     CHECK(arb_le(ref, hi.x));
@@ -73,10 +73,8 @@ void require_inside(const Bracket& b, const arb_t ref) {
 /// fa · lower(a) <= fb · upper(b), exactly.
 bool lower_below_upper(long fa, const Bracket& a, long fb, const Bracket& b) {
     support::Fmpq lo, hi;
-    set_q(lo.x, a.report.lower);
-    set_q(hi.x, b.report.upper);
-    fmpq_mul_si(lo.x, lo.x, fa);
-    fmpq_mul_si(hi.x, hi.x, fb);
+    fmpq_mul_si(lo.x, a.report.lower.x, fa);
+    fmpq_mul_si(hi.x, b.report.upper.x, fb);
     return fmpq_cmp(lo.x, hi.x) <= 0;
 }
 
@@ -92,11 +90,10 @@ TEST_CASE("random w: certified, checked, relative gap <= 1e-8", "[bracket]") {
             if (K < 1 || K > D) continue;
             const auto w = random_w(D, static_cast<unsigned>(100 * D + K));
             const auto b = bracket(w, K);
-            INFO("D = " << D << ", K = " << K << ", " << b.report.lower_source << " / "
-                        << b.report.upper_source);
+            INFO("D = " << D << ", K = " << K << ", " << regularizer_bracket_method(b.report));
             CHECK(b.report.relative_gap >= 0);
             CHECK(b.report.relative_gap <= 1e-8);
-            CHECK(b.report.channels == 1);
+            CHECK(b.report.C0 == 1);
         }
     }
 }
@@ -127,8 +124,8 @@ TEST_CASE("hand cases: e_0, all-ones, zero", "[bracket]") {
     require_inside(bracket(ones, D), two.x);        // 2 at K = D (ŵ = D e_0)
     for (long K : {1L, 3L, D}) {
         const auto b = bracket(zero, K);
-        CHECK(b.report.lower == "0");
-        CHECK(b.report.upper == "0");
+        CHECK(b.cert.regularizer_claim->lower == "0");
+        CHECK(b.cert.regularizer_claim->upper == "0");
     }
 }
 
@@ -215,50 +212,38 @@ TEST_CASE("tampered brackets are rejected with the failing check named", "[brack
     }
 }
 
-TEST_CASE("the unified pipeline gives the old pipelines' brackets or better",
-          "[bracket][unified]") {
-    auto cmp = [](const std::string& a, const Fmpq& b) {
-        Fmpq q;
-        set_q(q.x, a);
-        return fmpq_cmp(b.x, q.x);
-    };
-    int same = 0, better = 0;
-    for (long D : {5L, 8L, 16L, 32L, 64L, 128L}) {
-        for (long K : {1L, 2L, 3L, D / 2, D - 1, D}) {
-            if (K < 1 || K > D) continue;
-            for (auto solver : {RegularizerSolver::Auto, RegularizerSolver::Sdpa}) {
-                const auto w = random_w(D, static_cast<unsigned>(31 * D + K));
-                RegularizerBracketReport old;
-                (void)regularizer_bracket_certificate(to_rationals(w), K, &old, solver);
-                const auto W = support::fmpq_mat_from_rows({to_rationals(w)}, "w");
-                const auto b = regularizer_bracket(W, K, solver);
-                INFO("D = " << D << ", K = " << K << ", old " << old.lower_source << " / "
-                            << old.upper_source << ", new " << regularizer_bracket_method(b));
-                CHECK(cmp(old.lower, b.lower) >= 0);
-                CHECK(cmp(old.upper, b.upper) <= 0);
-                CHECK(b.relative_gap <= old.relative_gap);
-                CHECK(old.lower_source == regularizer_dual_source_name(b.dual_source));
-                CHECK(old.upper_source ==
-                      regularizer_kernel_source_name(b.kernel_source, 1, b.gram_source));
-                CHECK(checker::check_certificate(regularizer_bracket_certificate(b, W)).valid);
-                (cmp(old.lower, b.lower) == 0 && cmp(old.upper, b.upper) == 0 ? same : better)++;
-            }
+TEST_CASE("R = 1, 1 < K < D: the bracket contains SDPA's value, both solvers agree", "[bracket]") {
+    for (long D : {8L, 16L, 33L}) {
+        for (long K : {2L, 3L, D / 2}) {
+            const auto w = random_w(D, static_cast<unsigned>(31 * D + K));
+            const auto sdp = regularizer_sdp_solve(w, K);
+            const auto fast = bracket(w, K), slow = bracket(w, K, RegularizerSolver::Sdpa);
+            INFO("D = " << D << ", K = " << K << ": " << regularizer_bracket_method(fast.report)
+                        << " | " << regularizer_bracket_method(slow.report));
+            // SDPA's primal and dual values bracket R_{K,∞} = R_{K,1} up to its 1e-6 gap.
+            CHECK(fast.report.lower_double <= sdp.primal * (1 + 1e-6));
+            CHECK(fast.report.upper_double >= sdp.dual * (1 - 1e-6));
+            CHECK(lower_below_upper(1, fast, 1, slow));
+            CHECK(lower_below_upper(1, slow, 1, fast));
+            CHECK(slow.report.dual_source != RegularizerDualSource::Newton);
+            CHECK((slow.report.kernel_source == RegularizerKernelSource::SpectralFactor ||
+                   slow.report.kernel_source == RegularizerKernelSource::SpectralFactorKkt));
+            CHECK(slow.report.relative_gap <= 1e-8);
         }
     }
-    WARN("R = 1: " << same << " identical brackets, " << better << " better");
-    for (long D : {6L, 8L}) {
-        for (long K : {1L, 3L, D}) {
-            std::vector<std::vector<std::string>> rows;
-            for (unsigned r = 0; r < 2; ++r)
-                rows.push_back(to_rationals(random_w(D, 7 * D + K + 100 * r)));
-            const auto old = regularizer_bracket_multi(rows, K);
-            const auto W = support::fmpq_mat_from_rows(rows, "W");
-            const auto b = regularizer_bracket(W, K);
-            INFO("R = 2, D = " << D << ", K = " << K << ", old " << old.source << " / "
-                               << old.network << ", new " << regularizer_bracket_method(b));
-            CHECK(cmp(old.lower, b.lower) >= 0);
-            CHECK(cmp(old.upper, b.upper) <= 0);
-            CHECK(checker::check_certificate(regularizer_bracket_certificate(b, W)).valid);
-        }
-    }
+}
+
+TEST_CASE("source names keep the words of the reports", "[bracket]") {
+    CHECK(std::string(regularizer_dual_source_name(RegularizerDualSource::SdpaNewton)) ==
+          "sdpa+newton");
+    CHECK(std::string(regularizer_dual_source_name(RegularizerDualSource::ClosedFormKD)) ==
+          "closed-form K=D");
+    using K = RegularizerKernelSource;
+    CHECK(regularizer_kernel_source_name(K::ClosedFormK1, 1, RegularizerGramSource::Sdpa) ==
+          "closed-form K=1");
+    CHECK(regularizer_kernel_source_name(K::ClosedFormK1, 2, RegularizerGramSource::Sdpa) == "svd");
+    CHECK(regularizer_kernel_source_name(K::GramFewPolish, 3, RegularizerGramSource::Barrier) ==
+          "barrier+few+polish");
+    CHECK(regularizer_kernel_source_name(K::SpectralFactorKkt, 1, RegularizerGramSource::Sdpa) ==
+          "spectral factor+kkt");
 }
