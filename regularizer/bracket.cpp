@@ -89,6 +89,7 @@ void bracket_take_network(RegularizerBracket& b, RegularizerBracketNetwork&& net
     b.C0 = static_cast<long>(net.u.size());
     b.u = std::move(net.u);
     b.v = std::move(net.v);
+    b.v_den = std::move(net.v_den);
     b.upper = std::move(net.cost);
     b.upper_double = fmpq_get_d(b.upper.x);
     b.lower_double = fmpq_get_d(b.lower.x);
@@ -172,7 +173,7 @@ Certificate regularizer_bracket_certificate(const RegularizerBracket& b,
     ev.lambda = support::fmpq_mat_to_rows(b.lambda);
     for (const auto& u : b.u)
         ev.u.push_back(support::fmpq_mat_to_rows(u));
-    ev.v = support::fmpq_mat_to_rows(b.v);
+    ev.v = regularizer_rows_over_denominator(b.v, b.v_den);
     cert.bracket = std::move(ev);
     cert.generator_method = regularizer_bracket_method(b);
     return cert;

@@ -21,8 +21,10 @@ struct RegularizerBracket {
     long R = 0, D = 0, K = 0;
     support::FmpqMat lambda;         ///< R×D, exactly dual feasible
     std::vector<support::FmpqMat> u; ///< C0 kernels, R×K
-    support::FmpqMat v;              ///< C0×D, sum_c u_c[r] * v_c = W[r]
-    support::Fmpq lower, upper;      ///< lower = <λ, W> <= upper = the network's cost
+    support::FmpqMat v;              ///< C0×D integers: the second layer times v_den
+    support::Fmpz v_den; ///< > 0: v_c[j] = v(c, j)/v_den (one denominator, not reduced: no gcds
+                         ///< of long numbers), sum_c u_c[r] * v_c = W[r]
+    support::Fmpq lower, upper; ///< lower = <λ, W> <= upper = the network's cost
     double lower_double = 0, upper_double = 0;
     double relative_gap = 0; ///< (upper - lower)/upper exactly, then rounded (0 when upper = 0)
     double estimate = 0;     ///< numerical R_{K,∞}(W)

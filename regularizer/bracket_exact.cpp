@@ -42,15 +42,32 @@ RegularizerBracketNetwork network_one_channel(const std::vector<double>& c,
         fmpz_set_d(z.x, std::nearbyint(std::ldexp(c[k], static_cast<int>(shift))));
         support::fmpq_set_fmpz_mul_2exp(u.at(0, static_cast<slong>(k)), z.x, -shift);
     }
-    const auto net = regularizer_network_from_kernel(support::fmpq_mat_to_rows(W)[0],
+    auto net = regularizer_network_from_kernel_exact(support::fmpq_mat_to_rows(W)[0],
                                                      support::fmpq_mat_to_rows(u)[0]);
     RegularizerBracketNetwork out;
-    out.u.push_back(support::fmpq_mat_from_rows({net.u}, "u"));
-    out.v = support::fmpq_mat_from_rows({net.v}, "v");
-    out.cost = fmpq_from_exact_layer(net.cost);
-    out.cost_double = net.cost_double;
+    out.u.push_back(std::move(net.u));
+    out.v = std::move(net.v);
+    out.v_den = std::move(net.v_den);
+    out.cost = std::move(net.cost);
+    out.cost_double = fmpq_get_d(out.cost.x);
     out.denominator_bits = net.denominator_bits;
     return out;
+}
+
+/// v as network_multi.h writes it: "n/den" over one shared denominator ("n" when it is 1).
+void v_from_exact_layer(RegularizerBracketNetwork& out,
+                        const std::vector<std::vector<std::string>>& v) {
+    out.v = support::FmpqMat(static_cast<slong>(v.size()), static_cast<slong>(v[0].size()));
+    fmpz_one(out.v_den.x);
+    for (std::size_t c = 0; c < v.size(); ++c)
+        for (std::size_t j = 0; j < v[c].size(); ++j) {
+            const std::string& s = v[c][j];
+            const auto slash = s.find('/');
+            fmpz_set_str(fmpq_numref(out.v.at(static_cast<slong>(c), static_cast<slong>(j))),
+                         s.substr(0, slash).c_str(), 10);
+            if (slash != std::string::npos && fmpz_is_one(out.v_den.x))
+                fmpz_set_str(out.v_den.x, s.c_str() + slash + 1, 10);
+        }
 }
 
 RegularizerBracketNetwork network_multi(const Kernels& kernels, const support::FmpqMat& W,
@@ -59,7 +76,7 @@ RegularizerBracketNetwork network_multi(const Kernels& kernels, const support::F
     RegularizerBracketNetwork out;
     for (const auto& u : net.u)
         out.u.push_back(support::fmpq_mat_from_rows(u, "u"));
-    out.v = support::fmpq_mat_from_rows(net.v, "v");
+    v_from_exact_layer(out, net.v);
     out.cost = fmpq_from_exact_layer(net.cost);
     out.cost_double = net.cost_double;
     out.denominator_bits = net.denominator_bits;
@@ -95,6 +112,7 @@ RegularizerBracketNetwork regularizer_bracket_network_zero(long R, long K, long 
     RegularizerBracketNetwork out;
     out.u.emplace_back(R, K);
     out.v = support::FmpqMat(1, D);
+    fmpz_one(out.v_den.x);
     return out;
 }
 

@@ -25,7 +25,8 @@ RegularizerBracketLower regularizer_bracket_lower(const Rows& lambda, const supp
 
 struct RegularizerBracketNetwork {
     std::vector<support::FmpqMat> u; ///< C0 kernels, R×K
-    support::FmpqMat v;              ///< C0×D second layer, sum_c u_c[r] * v_c = W[r]
+    support::FmpqMat v;              ///< C0×D integers: the second layer times v_den
+    support::Fmpz v_den;             ///< > 0: v_c[j] = v(c, j)/v_den, sum_c u_c[r] * v_c = W[r]
     support::Fmpq cost;              ///< sum_c ||u_c||² + ||v_c||²
     double cost_double = 0;
     int bits = 0;              ///< the kernels' rounding grid
@@ -40,7 +41,7 @@ struct RegularizerBracketNetwork {
 RegularizerBracketNetwork regularizer_bracket_network(const Kernels& kernels,
                                                       const support::FmpqMat& W, int bits);
 
-/// The zero network of W = 0: one zero kernel (R×K) and v = 0 (1×D), cost 0.
+/// The zero network of W = 0: one zero kernel (R×K) and v = 0 (1×D, v_den = 1), cost 0.
 RegularizerBracketNetwork regularizer_bracket_network_zero(long R, long K, long D);
 
 } // namespace convcert::regularizer

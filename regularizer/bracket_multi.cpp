@@ -1,6 +1,7 @@
 // The deprecated entry points of the regularizer bracket (see bracket_multi.h).
 #include "regularizer/bracket_multi.h"
 
+#include "regularizer/network_one_channel.h"
 #include "support/rational_convert.h"
 
 namespace convcert::regularizer {
@@ -21,7 +22,7 @@ RegularizerBracketMulti regularizer_bracket_multi(const std::vector<std::vector<
     RegularizerBracketMulti out;
     for (const auto& u : b.u)
         out.u.push_back(support::fmpq_mat_to_rows(u));
-    out.v = support::fmpq_mat_to_rows(b.v);
+    out.v = regularizer_rows_over_denominator(b.v, b.v_den);
     out.upper = support::fmpq_get_string(b.upper.x);
     out.C0 = b.C0;
     out.network = regularizer_kernel_source_name(b.kernel_source, b.R, b.gram_source);

@@ -5,6 +5,8 @@
 // for every C. Untrusted generator code; the checker recomputes the realization and the cost.
 #pragma once
 
+#include "support/flint_raii.h"
+
 #include <string>
 #include <vector>
 
@@ -20,6 +22,26 @@ struct OneChannelNetwork {
     long denominator_bits = 0;  ///< size of v's common denominator
     double seconds = 0;         ///< wall time
 };
+
+/// The exact one-channel network of a rational kernel, in exact types.
+struct OneChannelNetworkExact {
+    support::FmpqMat u;        ///< 1×K, the balanced kernel
+    support::FmpqMat v;        ///< 1×D integers: the second layer times v_den
+    support::Fmpz v_den;       ///< > 0, v's one (unreduced) denominator
+    support::Fmpq cost;        ///< ||u||² + ||v||²
+    support::Fmpq balance;     ///< the rational t applied (u = t·u₀, v = v₀/t)
+    long denominator_bits = 0; ///< size of the least-norm v's common denominator
+};
+
+/// The exact network for the rational kernel u as regularizer_network_from_kernel below, in
+/// exact types (the least-norm step of least_norm.h still takes and gives strings).
+OneChannelNetworkExact regularizer_network_from_kernel_exact(const std::vector<std::string>& w,
+                                                             const std::vector<std::string>& u);
+
+/// The rows of num (integers) over the one denominator den > 0, "n/den" ("n" when den = 1,
+/// "0" for zero): the certificate's form of v (no gcds of long numbers).
+std::vector<std::vector<std::string>> regularizer_rows_over_denominator(const support::FmpqMat& num,
+                                                                        const support::Fmpz& den);
 
 /// The exact network for the rational kernel u (K canonical rationals, not all zero,
 /// K <= D = w.size()): the least-norm v, then u·t, v/t with t a 20-bit dyadic approximation of

@@ -10,6 +10,7 @@
 #include "regularizer/exact/lower_bound.h"
 #include "regularizer/exact/psd_exact.h"
 #include "regularizer/network_multi.h"
+#include "regularizer/network_one_channel.h"
 #include "regularizer/sdp/sdp_multi.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
@@ -77,7 +78,7 @@ regularizer_bracket_multi(const StrRows& w, long K,
     m.K = b.K;
     m.C0 = b.C0;
     m.lambda = support::fmpq_mat_to_rows(b.lambda);
-    m.v = support::fmpq_mat_to_rows(b.v);
+    m.v = regularizer_rows_over_denominator(b.v, b.v_den);
     for (const auto& u : b.u)
         m.u.push_back(support::fmpq_mat_to_rows(u));
     m.lower = support::fmpq_get_string(b.lower.x);
