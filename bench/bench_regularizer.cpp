@@ -181,6 +181,14 @@ double deviation(const Peer& p, double estimate) {
     return std::max(std::abs(p.primal - estimate), std::abs(p.dual - estimate)) / scale;
 }
 
+/// The first SDPA solve in a process pays one-time costs (about 0.3 s here) that would
+/// otherwise be charged to the first row.
+void warm_up() {
+    (void)regularizer_bracket(
+        support::fmpq_mat_from_rows({{"1", "-2", "3", "1/2", "5", "0", "-1", "2"}}, "w"), 3);
+    (void)regularizer_sdp_full_sdpa({1, -2, 3, 0.5, 5, 0, -1, 2}, 3);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -217,11 +225,7 @@ int main(int argc, char** argv) {
                 "csdp-full", "ratio", "solve-x", "dev");
     std::fflush(stdout);
 
-    // Warm-up: the first SDPA solve in a process pays one-time costs (about 0.3 s here) that
-    // would otherwise be charged to the first row.
-    (void)regularizer_bracket(
-        support::fmpq_mat_from_rows({{"1", "-2", "3", "1/2", "5", "0", "-1", "2"}}, "w"), 3);
-    (void)regularizer_sdp_full_sdpa({1, -2, 3, 0.5, 5, 0, -1, 2}, 3);
+    warm_up();
 
     for (long D : Ds) {
         const auto wd = gaussian(D, options.seed);
