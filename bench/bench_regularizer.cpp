@@ -19,11 +19,11 @@
 #include "regularizer/bracket.h"
 #include "regularizer/exact/lower_bound.h"
 #include "support/rational_convert.h"
+#include "support/stopwatch.h"
 
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -39,7 +39,6 @@ namespace {
 using namespace convcert::regularizer;
 namespace support = convcert::support;
 using convcert::Certificate;
-using Clock = std::chrono::steady_clock;
 
 const char* kHelp =
     R"HELP(usage: bench_regularizer [--quick] [--d N] [--max-full-d N] [--seed N] [--timeout S]
@@ -96,10 +95,6 @@ Options parse(int argc, char** argv) {
     return o;
 }
 
-double since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
 std::vector<double> gaussian(long D, unsigned long seed) {
     std::mt19937_64 gen(seed * 1000003ULL + static_cast<unsigned long>(D));
     std::normal_distribution<double> normal(0.0, 1.0);
@@ -125,20 +120,20 @@ struct Convcert {
 /// certificate_from_json + check_certificate on that text.
 Convcert run_convcert(const std::vector<std::string>& w, long K) {
     Convcert out;
-    auto start = Clock::now();
+    support::Stopwatch watch;
     const auto W = support::fmpq_mat_from_rows({w}, "w");
     const auto report = regularizer_bracket(W, K);
     const Certificate cert = regularizer_bracket_certificate(report, W);
     const std::string json = convcert::certificate_to_json(cert);
-    const double generate = since(start);
-    start = Clock::now();
+    const double generate = watch.seconds();
+    watch.restart();
     const auto read = convcert::certificate_from_json(json);
     convcert::checker::Verdict verdict;
     if (read.certificate)
         verdict = convcert::checker::check_certificate(*read.certificate);
     else
         verdict.reason = "certificate_from_json: " + read.error;
-    out.check = since(start);
+    out.check = watch.seconds();
     out.solve = report.solve_seconds;
     out.certify = generate - report.solve_seconds;
     out.total = generate + out.check;

@@ -7,10 +7,10 @@
 #include "regularizer/numeric/dft.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
+#include "support/stopwatch.h"
 
 #include <flint/fmpq.h>
 
-#include <chrono>
 #include <cmath>
 #include <complex>
 #include <limits>
@@ -150,7 +150,7 @@ std::vector<std::vector<std::string>> regularizer_rows_over_denominator(const su
 
 OneChannelNetwork regularizer_network_from_kernel(const std::vector<std::string>& w,
                                                   const std::vector<std::string>& u) {
-    const auto start = std::chrono::steady_clock::now();
+    const support::Stopwatch watch;
     const auto exact = regularizer_network_from_kernel_exact(w, u);
     OneChannelNetwork out;
     out.u = support::fmpq_mat_to_rows(exact.u)[0];
@@ -159,7 +159,7 @@ OneChannelNetwork regularizer_network_from_kernel(const std::vector<std::string>
     out.cost_double = fmpq_get_d(exact.cost.x);
     out.balance = support::fmpq_get_string(exact.balance.x);
     out.denominator_bits = exact.denominator_bits;
-    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    out.seconds = watch.seconds();
     return out;
 }
 

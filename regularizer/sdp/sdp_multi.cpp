@@ -17,10 +17,10 @@
 #include "regularizer/numeric/dft.h"
 #include "regularizer/sdp/sdp_data.h"
 #include "regularizer/sdp/sdpa_run.h"
+#include "support/stopwatch.h"
 
 #include <Eigen/Dense>
 
-#include <chrono>
 #include <cmath>
 #include <complex>
 #include <stdexcept>
@@ -241,7 +241,7 @@ RegularizerSdpMultiResult regularizer_sdp_multi_solve(const std::vector<std::vec
             norm2 += x * x;
         }
     }
-    const auto start = std::chrono::steady_clock::now();
+    const support::Stopwatch watch;
     const long n = R * K;
     RegularizerSdpMultiResult out;
     out.lambda.assign(R, std::vector<double>(D, 0.0));
@@ -290,7 +290,7 @@ RegularizerSdpMultiResult regularizer_sdp_multi_solve(const std::vector<std::vec
         for (long j = 0; j < D; ++j)
             out.lambda_dot_w += out.lambda[r][j] * W[r][j];
     out.value_x = regularizer_reduced_value_multi(W, K, out.X);
-    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    out.seconds = watch.seconds();
     return out;
 }
 
