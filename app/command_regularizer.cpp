@@ -4,15 +4,14 @@
 #include "app/commands.h"
 #include "certify/file_read_bounded.h"
 #include "regularizer/bracket.h"
-#include "regularizer/bracket_multi.h"
 #include "regularizer/input/regularizer_input.h"
 #include "regularizer/sdp/sdp_multi.h"
 #include "regularizer/sdp/sdpa_format.h"
 #include "support/atomic_file.h"
 #include "support/input_json.h"
 #include "support/rational_convert.h"
+#include "support/stopwatch.h"
 
-#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -122,20 +121,19 @@ std::string rational_short(const std::string& s) {
     return s.size() <= 40 ? s : s.substr(0, 24) + "...(" + std::to_string(s.size()) + " chars)";
 }
 
-std::string report_text(const regularizer::RegularizerBracketReport& rep, const Certificate& cert) {
+std::string report_text(const regularizer::RegularizerBracket& b, const Certificate& cert) {
     std::ostringstream o;
-    const auto& claim = *cert.regularizer_claim;
-    o << "R_{K,C}(w) in [" << decimal(rep.lower_double) << ", " << decimal(rep.upper_double)
-      << "]  for every C >= " << rep.channels << " (D = " << claim.D << ", K = " << claim.K
-      << ")\n";
-    o << "  lower = " << rational_short(rep.lower) << "  (" << rep.lower_source << ")\n";
-    o << "  upper = " << rational_short(rep.upper) << "  (" << rep.upper_source << ")\n";
-    o << "  relative gap " << decimal(rep.relative_gap) << ", C0 = " << rep.channels << "\n";
-    if (claim.R > 1) {
-        o << "  network: " << rep.channels << " kernels of " << claim.R << "x" << claim.K << " and "
-          << rep.channels << " vectors v of " << claim.D
-          << " (in the certificate; v over a common denominator of " << rep.denominator_bits
-          << " bits)\n";
+    o << "R_{K,C}(w) in [" << decimal(b.lower_double) << ", " << decimal(b.upper_double)
+      << "]  for every C >= " << b.C0 << " (D = " << b.D << ", K = " << b.K << ")\n";
+    o << "  lower = " << rational_short(cert.regularizer_claim->lower) << "  ("
+      << regularizer::regularizer_dual_source_name(b.dual_source) << ")\n";
+    o << "  upper = " << rational_short(cert.regularizer_claim->upper) << "  ("
+      << regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.gram_source) << ")\n";
+    o << "  relative gap " << decimal(b.relative_gap) << ", C0 = " << b.C0 << "\n";
+    if (b.R > 1) {
+        o << "  network: " << b.C0 << " kernels of " << b.R << "x" << b.K << " and " << b.C0
+          << " vectors v of " << b.D << " (in the certificate; v over a common denominator of "
+          << b.denominator_bits << " bits)\n";
         return o.str();
     }
     const auto& u = cert.bracket->u[0][0];
@@ -151,42 +149,18 @@ std::string report_text(const regularizer::RegularizerBracketReport& rep, const 
         o << "]\n";
     } else {
         o << "           v = " << v.size() << " rationals, common denominator of "
-          << rep.denominator_bits << " bits (in the certificate)\n";
+          << b.denominator_bits << " bits (in the certificate)\n";
     }
     return o.str();
 }
 
-} // namespace
-
-int command_regularizer(const std::vector<std::string>& args) {
-    for (const auto& a : args)
-        if (a == "--help" || a == "-h") {
-            std::cout << kRegularizerHelp;
-            return kExitOk;
-        }
-    RegularizerArgs ra;
-    if (!regularizer_parse_args(args, ra)) return kExitUsage;
-    regularizer::RegularizerInstance instance;
+/// --write-sdpa and --write-sdpa-full; false (after a one-line message) on failure.
+bool regularizer_write_sdp_files(const RegularizerArgs& ra, const support::FmpqMat& W) {
     try {
-        instance = regularizer::regularizer_instance_from_json(
-            file_read_bounded(ra.input, support::kMaxInputBytes), ra.K);
-    } catch (const std::exception& e) {
-        std::cerr << "convcert regularizer: " << ra.input << ": " << e.what() << "\n";
-        return kExitUsage;
-    }
-    if (instance.R != 1 && !ra.sdpa_full.empty()) {
-        std::cerr
-            << "convcert regularizer: --write-sdpa-full is for single-channel inputs (R = 1)\n";
-        return kExitUsage;
-    }
-    try { // the SDP files first: they do not depend on the solve
-        std::vector<std::vector<double>> wd(instance.w.size());
-        for (std::size_t r = 0; r < wd.size(); ++r)
-            for (const auto& x : instance.w[r])
-                wd[r].push_back(support::rational_to_double(x));
+        const auto wd = support::fmpq_mat_to_doubles(W);
         if (!ra.sdpa_reduced.empty()) {
             std::ostringstream o;
-            if (instance.R == 1)
+            if (wd.size() == 1)
                 regularizer::regularizer_sdpa_write_reduced(o, wd[0], ra.K);
             else
                 regularizer::regularizer_sdpa_write(
@@ -200,28 +174,44 @@ int command_regularizer(const std::vector<std::string>& args) {
         }
     } catch (const std::exception& e) {
         std::cerr << "convcert regularizer: " << e.what() << "\n";
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int command_regularizer(const std::vector<std::string>& args) {
+    for (const auto& a : args)
+        if (a == "--help" || a == "-h") {
+            std::cout << kRegularizerHelp;
+            return kExitOk;
+        }
+    RegularizerArgs ra;
+    if (!regularizer_parse_args(args, ra)) return kExitUsage;
+    support::FmpqMat W; // the instance, converted once
+    try {
+        W = support::fmpq_mat_from_rows(
+            regularizer::regularizer_instance_from_json(
+                file_read_bounded(ra.input, support::kMaxInputBytes), ra.K)
+                .w,
+            "w");
+    } catch (const std::exception& e) {
+        std::cerr << "convcert regularizer: " << ra.input << ": " << e.what() << "\n";
         return kExitUsage;
     }
-    const auto start = std::chrono::steady_clock::now();
-    regularizer::RegularizerBracketReport rep;
+    if (W.rows() != 1 && !ra.sdpa_full.empty()) {
+        std::cerr
+            << "convcert regularizer: --write-sdpa-full is for single-channel inputs (R = 1)\n";
+        return kExitUsage;
+    }
+    if (!regularizer_write_sdp_files(ra, W)) return kExitUsage; // they do not need the solve
+    const support::Stopwatch watch;
+    regularizer::RegularizerBracket b;
     Certificate cert;
     try {
-        if (instance.R == 1) {
-            cert =
-                regularizer::regularizer_bracket_certificate(instance.w[0], ra.K, &rep, ra.solver);
-        } else {
-            const auto b = regularizer::regularizer_bracket_multi(instance.w, ra.K);
-            cert = regularizer::regularizer_bracket_multi_certificate(b, instance.w);
-            rep.lower = b.lower;
-            rep.upper = b.upper;
-            rep.lower_double = b.lower_double;
-            rep.upper_double = b.upper_double;
-            rep.relative_gap = b.relative_gap;
-            rep.channels = b.C0;
-            rep.lower_source = b.source;
-            rep.upper_source = b.network;
-            rep.denominator_bits = b.denominator_bits;
-        }
+        b = regularizer::regularizer_bracket(W, ra.K, ra.solver);
+        cert = regularizer::regularizer_bracket_certificate(b, W);
     } catch (const std::invalid_argument& e) {
         std::cerr << "convcert regularizer: " << e.what() << "\n";
         return kExitUsage;
@@ -229,13 +219,12 @@ int command_regularizer(const std::vector<std::string>& args) {
         std::cerr << "convcert regularizer: no certificate: " << e.what() << "\n";
         return kExitGeneratorFailed;
     }
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds = watch.seconds();
     if (!support::output_write("regularizer", ra.output, certificate_to_json(cert)))
         return kExitUsage;
     // The report goes to stdout unless stdout carries the certificate.
     std::ostream& out = ra.output.empty() ? std::cerr : std::cout;
-    out << report_text(rep, cert) << "  " << decimal(seconds) << " s"
+    out << report_text(b, cert) << "  " << decimal(seconds) << " s"
         << (ra.output.empty() ? "" : ", written to " + ra.output) << "\n";
     return kExitOk;
 }

@@ -17,14 +17,13 @@
 #include "certify/certificate.h"
 #include "certify/checker/checker.h"
 #include "regularizer/bracket.h"
-#include "regularizer/dual_bound.h"
 #include "regularizer/exact/lower_bound.h"
 #include "support/rational_convert.h"
+#include "support/stopwatch.h"
 
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -40,7 +39,6 @@ namespace {
 using namespace convcert::regularizer;
 namespace support = convcert::support;
 using convcert::Certificate;
-using Clock = std::chrono::steady_clock;
 
 const char* kHelp =
     R"HELP(usage: bench_regularizer [--quick] [--d N] [--max-full-d N] [--seed N] [--timeout S]
@@ -97,10 +95,6 @@ Options parse(int argc, char** argv) {
     return o;
 }
 
-double since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
 std::vector<double> gaussian(long D, unsigned long seed) {
     std::mt19937_64 gen(seed * 1000003ULL + static_cast<unsigned long>(D));
     std::normal_distribution<double> normal(0.0, 1.0);
@@ -120,25 +114,26 @@ struct Convcert {
     std::string reason;                   ///< the checker's reason otherwise
 };
 
-/// generate = regularizer_bracket_certificate + certificate_to_json, split into solve (the
+/// generate = regularizer_bracket + its certificate + certificate_to_json, split into solve (the
 /// numerical solve: Newton from ||w|| e_0 and/or SDPA, with polish) and certify (the rest: exact
 /// dual verification, spectral factor, exact least-norm network, JSON); check =
 /// certificate_from_json + check_certificate on that text.
 Convcert run_convcert(const std::vector<std::string>& w, long K) {
     Convcert out;
-    auto start = Clock::now();
-    RegularizerBracketReport report;
-    const Certificate cert = regularizer_bracket_certificate(w, K, &report);
+    support::Stopwatch watch;
+    const auto W = support::fmpq_mat_from_rows({w}, "w");
+    const auto report = regularizer_bracket(W, K);
+    const Certificate cert = regularizer_bracket_certificate(report, W);
     const std::string json = convcert::certificate_to_json(cert);
-    const double generate = since(start);
-    start = Clock::now();
+    const double generate = watch.seconds();
+    watch.restart();
     const auto read = convcert::certificate_from_json(json);
     convcert::checker::Verdict verdict;
     if (read.certificate)
         verdict = convcert::checker::check_certificate(*read.certificate);
     else
         verdict.reason = "certificate_from_json: " + read.error;
-    out.check = since(start);
+    out.check = watch.seconds();
     out.solve = report.solve_seconds;
     out.certify = generate - report.solve_seconds;
     out.total = generate + out.check;
@@ -146,7 +141,7 @@ Convcert run_convcert(const std::vector<std::string>& w, long K) {
     out.upper = report.upper_double;
     out.gap = report.relative_gap;
     out.estimate = report.estimate;
-    out.source = report.lower_source;
+    out.source = regularizer_dual_source_name(report.dual_source);
     out.valid = verdict.valid;
     out.reason = verdict.reason;
     return out;
@@ -179,6 +174,14 @@ std::string ratio(const Peer& p, double convcert_total) {
 double deviation(const Peer& p, double estimate) {
     const double scale = std::max(std::abs(estimate), 1e-300);
     return std::max(std::abs(p.primal - estimate), std::abs(p.dual - estimate)) / scale;
+}
+
+/// The first SDPA solve in a process pays one-time costs (about 0.3 s here) that would
+/// otherwise be charged to the first row.
+void warm_up() {
+    (void)regularizer_bracket(
+        support::fmpq_mat_from_rows({{"1", "-2", "3", "1/2", "5", "0", "-1", "2"}}, "w"), 3);
+    (void)regularizer_sdp_full_sdpa({1, -2, 3, 0.5, 5, 0, -1, 2}, 3);
 }
 
 } // namespace
@@ -217,10 +220,7 @@ int main(int argc, char** argv) {
                 "csdp-full", "ratio", "solve-x", "dev");
     std::fflush(stdout);
 
-    // Warm-up: the first SDPA solve in a process pays one-time costs (about 0.3 s here) that
-    // would otherwise be charged to the first row.
-    (void)regularizer_dual_bound({"1", "-2", "3", "1/2", "5", "0", "-1", "2"}, 3);
-    (void)regularizer_sdp_full_sdpa({1, -2, 3, 0.5, 5, 0, -1, 2}, 3);
+    warm_up();
 
     for (long D : Ds) {
         const auto wd = gaussian(D, options.seed);

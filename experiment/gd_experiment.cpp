@@ -7,7 +7,6 @@
 #include "data/mnist_json.h"
 #include "maxmargin/bracket.h"
 #include "regularizer/bracket.h"
-#include "regularizer/bracket_multi.h"
 #include "regularizer/exact/lower_bound.h"
 #include "report/plot_gnuplot.h"
 #include "report/report_document.h"
@@ -67,22 +66,16 @@ struct Bracket {
 
 Bracket regularizer_bracket_checked(const std::vector<double>& W, long R, long D, long K,
                                     const std::string& cert_path) {
-    std::vector<std::vector<std::string>> rows(static_cast<std::size_t>(R));
+    std::vector<std::vector<double>> rows(static_cast<std::size_t>(R));
     for (long r = 0; r < R; ++r)
-        for (long j = 0; j < D; ++j)
-            rows[static_cast<std::size_t>(r)].push_back(
-                support::rational_from_double(W[static_cast<std::size_t>(r * D + j)]));
-    Certificate cert;
-    if (R == 1) {
-        cert = regularizer::regularizer_bracket_certificate(rows[0], K);
-    } else {
-        const auto b = regularizer::regularizer_bracket_multi(rows, K);
-        cert = regularizer::regularizer_bracket_multi_certificate(b, rows);
-    }
+        rows[static_cast<std::size_t>(r)].assign(W.begin() + r * D, W.begin() + (r + 1) * D);
+    const support::FmpqMat Wq = support::fmpq_mat_from_doubles(rows); // each double exactly
+    const auto b = regularizer::regularizer_bracket(Wq, K);
+    const Certificate cert = regularizer::regularizer_bracket_certificate(b, Wq);
     Bracket out;
     out.valid = checker::check_certificate(cert).valid;
-    out.lower = support::rational_to_double(cert.regularizer_claim->lower);
-    out.upper = support::rational_to_double(cert.regularizer_claim->upper);
+    out.lower = b.lower_double;
+    out.upper = b.upper_double;
     support::file_write_atomic(cert_path, certificate_to_json(cert));
     return out;
 }

@@ -1,151 +1,181 @@
-// The single-channel regularizer-bracket pipeline (see bracket.h).
+// The regularizer-bracket pipeline for any R (see bracket.h): the five stages in order.
 #include "regularizer/bracket.h"
 
-#include "regularizer/dual_bound.h"
-#include "regularizer/exact/lower_bound.h"
+#include "regularizer/bracket_dual.h"
+#include "regularizer/bracket_exact.h"
+#include "regularizer/bracket_kernels.h"
 #include "regularizer/network_one_channel.h"
-#include "regularizer/numeric/closed_form.h"
-#include "regularizer/numeric/kkt_newton.h"
-#include "support/flint_raii.h"
 #include "support/rational_convert.h"
+#include "support/stopwatch.h"
 
-#include <flint/fmpq.h>
+#include <flint/fmpq_mat.h>
 
-#include <chrono>
-#include <cmath>
+#include <optional>
 #include <stdexcept>
 
 namespace convcert::regularizer {
 
 namespace {
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+void bracket_take_lower(RegularizerBracket& b, RegularizerBracketLower&& lb,
+                        RegularizerDualSource source) {
+    b.lambda = std::move(lb.lambda);
+    b.lower = std::move(lb.lower);
+    b.lower_double = lb.lower_double;
+    b.dual_source = source;
 }
 
-/// Largest K + 2D for which the dense KKT Newton refinement runs (seconds at the limit).
-constexpr long kKktMaxSize = 1200;
-
-/// Where SDPA's point could not be polished (a boundary optimum), refine it on the KKT system:
-/// a better certified λ replaces the bound, and the better of the two kernels (by the cost
-/// estimate) is returned.
-std::vector<double> kernel_refine_boundary(const std::vector<std::string>& w,
-                                           const std::vector<double>& wd, long K,
-                                           RegularizerDualBound& dual, std::vector<double> c) {
-    const long D = static_cast<long>(wd.size());
-    if (dual.source != "sdpa" || K + 2 * D > kKktMaxSize) return c;
-    auto v0 = regularizer_least_norm_double(wd, c);
-    double cc = 0, vv = 0;
-    for (double x : c)
-        cc += x * x;
-    for (double x : v0)
-        vv += x * x;
-    if (!(cc > 0) || !(vv > 0) || !std::isfinite(vv)) return c;
-    const double s = std::pow(vv / cc, 0.25);
-    std::vector<double> u0(c);
-    for (double& x : u0)
-        x *= s;
-    for (double& x : v0)
-        x /= s;
-    std::vector<double> lambda0(D);
-    for (long i = 0; i < D; ++i)
-        lambda0[i] = support::rational_to_double(dual.bound.lambda[i]);
-    const auto kkt = regularizer_kkt_newton(wd, u0, v0, lambda0);
-    if (!(kkt.residual < kkt.initial_residual)) return c;
-    auto b = regularizer_lower_bound(kkt.lambda, w, K);
-    dual.exact_seconds += b.seconds;
-    support::Fmpq old_lower, new_lower;
-    fmpq_set_str(old_lower.x, dual.bound.lower.c_str(), 10);
-    fmpq_set_str(new_lower.x, b.lower.c_str(), 10);
-    if (fmpq_cmp(new_lower.x, old_lower.x) > 0) {
-        dual.bound = std::move(b);
-        dual.source = "sdpa+kkt";
+/// Stage 2: the candidate with the largest certified lower bound (ties: the first). Returns
+/// its index. Throws std::runtime_error when none passes.
+std::size_t bracket_lower_best(RegularizerBracket& b, const RegularizerDualNumeric& dual,
+                               const support::FmpqMat& W) {
+    const support::Stopwatch watch;
+    std::optional<RegularizerBracketLower> best;
+    std::size_t which = 0;
+    for (std::size_t i = 0; i < dual.candidates.size(); ++i) {
+        try {
+            auto lb = regularizer_bracket_lower(dual.candidates[i].lambda, W, b.K);
+            if (!best || fmpq_cmp(lb.lower.x, best->lower.x) > 0) {
+                best = std::move(lb);
+                which = i;
+            }
+        } catch (const std::invalid_argument&) {
+        }
     }
-    return regularizer_cost_estimate(wd, kkt.u) < regularizer_cost_estimate(wd, c) ? kkt.u : c;
+    if (!best)
+        throw std::runtime_error("no usable dual point (SDPA phase " + dual.sdp_status + ")");
+    bracket_take_lower(b, std::move(*best), dual.candidates[which].source);
+    b.estimate = dual.candidates[which].estimate;
+    b.lower_seconds = watch.seconds();
+    return which;
+}
+
+/// Stages 2-3 at R = 1, 1 < K < D: the spectral factor of the winner's r*; where that is
+/// SDPA's unpolished (boundary) point, the KKT refinement, whose λ replaces the bound when it
+/// certifies higher and whose kernel replaces the factor when its estimate is lower.
+std::vector<double> bracket_kernel_spectral(RegularizerBracket& b, const Rows& wd,
+                                            const support::FmpqMat& W,
+                                            const RegularizerDualCandidate& winner) {
+    std::vector<double> c = regularizer_spectral_factor_double(winner.r);
+    if (b.dual_source != RegularizerDualSource::Sdpa) return c;
+    const auto kkt = regularizer_kernel_kkt(wd[0], c, support::fmpq_mat_to_doubles(b.lambda)[0]);
+    if (!kkt) return c;
+    const support::Stopwatch watch;
+    auto lb = regularizer_bracket_lower({kkt->lambda}, W, b.K);
+    if (fmpq_cmp(lb.lower.x, b.lower.x) > 0)
+        bracket_take_lower(b, std::move(lb), RegularizerDualSource::SdpaKkt);
+    b.lower_seconds += watch.seconds();
+    return regularizer_cost_estimate(wd[0], kkt->u) < regularizer_cost_estimate(wd[0], c) ? kkt->u
+                                                                                          : c;
+}
+
+/// Stages 3-4: the search for the dual's situation.
+RegularizerKernelSearch bracket_kernels(RegularizerBracket& b, const Rows& wd,
+                                        const support::FmpqMat& W,
+                                        const RegularizerDualNumeric& dual, std::size_t winner) {
+    if (b.K == 1 || b.K == b.D)
+        return regularizer_kernels_closed_form({W, wd, b.K, b.lower, b.lower_double, b.estimate});
+    if (b.R > 1)
+        return regularizer_kernels_gram({W, wd, b.K, b.lower, b.lower_double, b.estimate}, dual);
+    const auto c = bracket_kernel_spectral(b, wd, W, dual.candidates[winner]);
+    return regularizer_kernels_one({W, wd, b.K, b.lower, b.lower_double, b.estimate}, c,
+                                   b.dual_source == RegularizerDualSource::SdpaKkt
+                                       ? RegularizerKernelSource::SpectralFactorKkt
+                                       : RegularizerKernelSource::SpectralFactor);
+}
+
+/// Stage 5 (network part): the winning network and the exact gap into the report.
+void bracket_take_network(RegularizerBracket& b, RegularizerBracketNetwork&& net) {
+    b.C0 = static_cast<long>(net.u.size());
+    b.u = std::move(net.u);
+    b.v = std::move(net.v);
+    b.v_den = std::move(net.v_den);
+    b.upper = std::move(net.cost);
+    b.upper_double = fmpq_get_d(b.upper.x);
+    b.lower_double = fmpq_get_d(b.lower.x);
+    b.kernel_bits = net.bits;
+    b.denominator_bits = net.denominator_bits;
+    b.relative_gap = 0;
+    if (!fmpq_is_zero(b.upper.x)) {
+        support::Fmpq gap;
+        fmpq_sub(gap.x, b.upper.x, b.lower.x);
+        fmpq_div(gap.x, gap.x, b.upper.x);
+        b.relative_gap = fmpq_get_d(gap.x);
+    }
+}
+
+void bracket_check_input(const support::FmpqMat& W, long K) {
+    if (W.rows() < 1 || W.rows() > 64 || W.cols() < 1)
+        throw std::invalid_argument("regularizer_bracket: need 1 <= R <= 64 rows of D >= 1");
+    if (K < 1 || K > W.cols()) throw std::invalid_argument("regularizer_bracket: need 1 <= K <= D");
 }
 
 } // namespace
 
-Certificate regularizer_bracket_certificate(const std::vector<std::string>& w, long K,
-                                            RegularizerBracketReport* report,
-                                            RegularizerSolver solver) {
-    const long D = static_cast<long>(w.size());
-    if (D < 1 || K < 1 || K > D)
-        throw std::invalid_argument("regularizer_bracket_certificate: need 1 <= K <= D");
-    RegularizerBracketReport rep;
-    auto start = std::chrono::steady_clock::now();
-    auto dual = regularizer_dual_bound(w, K, solver); // validates w
-    std::vector<double> wd(D);
-    for (long i = 0; i < D; ++i)
-        wd[i] = support::rational_to_double(w[i]);
-    std::vector<double> kernel;
-    if (dual.source != "zero" && K > 1 && K < D)
-        kernel = kernel_refine_boundary(w, wd, K, dual, regularizer_spectral_factor_double(dual.r));
-    rep.lower_seconds = seconds_since(start);
-    rep.lower = dual.bound.lower;
-    rep.lower_source = dual.source;
-    rep.sdp_status = dual.sdp_status;
-    rep.sdp_seconds = dual.sdp_seconds;
-    rep.solve_seconds = dual.solve_seconds;
-    rep.estimate = dual.estimate;
-
-    start = std::chrono::steady_clock::now();
-    OneChannelNetwork net;
-    if (dual.source == "zero") {
-        rep.upper_source = "zero";
-        net.u.assign(K, "0");
-        net.v.assign(D, "0");
-        net.cost = "0";
-    } else {
-        std::vector<double> c;
-        if (K == 1) {
-            rep.upper_source = "closed-form K=1";
-            c = {1.0};
-        } else if (K == D) {
-            rep.upper_source = "closed-form K=D";
-            c = regularizer_kernel_kd(wd);
-        } else {
-            rep.upper_source =
-                dual.source == "sdpa+kkt" ? "spectral factor+kkt" : "spectral factor";
-            c = kernel;
-        }
-        net = regularizer_network_one_channel(w, c, kUpperRoundingTolerance);
+RegularizerBracket regularizer_bracket(const support::FmpqMat& W, long K,
+                                       RegularizerSolver solver) {
+    const support::Stopwatch watch;
+    bracket_check_input(W, K);
+    RegularizerBracket b;
+    b.R = W.rows();
+    b.D = W.cols();
+    b.K = K;
+    if (fmpq_mat_is_zero(W.m)) {
+        b.lambda = support::FmpqMat(b.R, b.D);
+        bracket_take_network(b, regularizer_bracket_network_zero(b.R, K, b.D));
+        b.total_seconds = watch.seconds();
+        return b;
     }
-    rep.upper_seconds = seconds_since(start);
-    rep.upper = net.cost;
-    rep.kernel_bits = net.bits;
-    rep.denominator_bits = net.denominator_bits;
-    {
-        support::Fmpq lo, hi;
-        fmpq_set_str(lo.x, rep.lower.c_str(), 10);
-        fmpq_set_str(hi.x, rep.upper.c_str(), 10);
-        rep.lower_double = fmpq_get_d(lo.x);
-        rep.upper_double = fmpq_get_d(hi.x);
-        if (!fmpq_is_zero(hi.x)) {
-            support::Fmpq gap;
-            fmpq_sub(gap.x, hi.x, lo.x);
-            fmpq_div(gap.x, gap.x, hi.x);
-            rep.relative_gap = fmpq_get_d(gap.x);
-        }
-    }
+    const Rows wd = support::fmpq_mat_to_doubles(W);
+    const RegularizerDualNumeric dual = regularizer_dual_numeric(wd, K, solver); // stage 1
+    b.solve_seconds = dual.seconds;
+    b.sdp_status = dual.sdp_status;
+    b.sdp_gap = dual.sdp_gap;
+    b.sdp_iterations = dual.sdp_iterations;
+    b.sdp_seconds = dual.sdp_seconds;
+    b.barrier_steps = dual.barrier_steps;
+    b.barrier_seconds = dual.barrier_seconds;
+    b.gram_source = dual.gram_source;
+    const std::size_t winner = bracket_lower_best(b, dual, W); // stage 2
+    const support::Stopwatch upper;
+    auto search = bracket_kernels(b, wd, W, dual, winner); // stages 3, 4
+    if (!search.best) throw std::runtime_error("no exact network (" + search.last_error + ")");
+    b.kernel_source = search.source;
+    b.network_attempts = search.attempts;
+    b.polish_iterations = search.polish_iterations;
+    b.polish_seconds = search.polish_seconds;
+    bracket_take_network(b, std::move(*search.best)); // stage 5
+    b.upper_seconds = upper.seconds();
+    b.total_seconds = watch.seconds();
+    return b;
+}
 
+std::string regularizer_bracket_method(const RegularizerBracket& b) {
+    const std::string lower = regularizer_dual_source_name(b.dual_source);
+    const std::string upper = regularizer_kernel_source_name(b.kernel_source, b.R, b.gram_source);
+    if (b.R == 1) return "lower: " + lower + "; upper: " + upper;
+    return "multi-channel: lower " + lower + ", upper " + upper;
+}
+
+Certificate regularizer_bracket_certificate(const RegularizerBracket& b,
+                                            const support::FmpqMat& W) {
     Certificate cert;
     cert.kind = kKindRegularizerBracket;
     RegularizerClaim claim;
-    claim.D = D;
-    claim.K = K;
-    claim.R = 1;
-    claim.w = {w};
-    claim.lower = rep.lower;
-    claim.upper = rep.upper;
+    claim.D = b.D;
+    claim.K = b.K;
+    claim.R = b.R;
+    claim.w = support::fmpq_mat_to_rows(W);
+    claim.lower = support::fmpq_get_string(b.lower.x);
+    claim.upper = support::fmpq_get_string(b.upper.x);
     cert.regularizer_claim = std::move(claim);
     RegularizerBracketEvidence ev;
-    ev.lambda = {dual.bound.lambda};
-    ev.u = {{net.u}};
-    ev.v = {net.v};
+    ev.lambda = support::fmpq_mat_to_rows(b.lambda);
+    for (const auto& u : b.u)
+        ev.u.push_back(support::fmpq_mat_to_rows(u));
+    ev.v = regularizer_rows_over_denominator(b.v, b.v_den);
     cert.bracket = std::move(ev);
-    cert.generator_method = "lower: " + rep.lower_source + "; upper: " + rep.upper_source;
-    if (report) *report = std::move(rep);
+    cert.generator_method = regularizer_bracket_method(b);
     return cert;
 }
 

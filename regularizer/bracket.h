@@ -1,43 +1,64 @@
-// The regularizer-bracket certificate for single-channel inputs, end to end: the exactly
-// verified dual lower bound (dual_bound.h) and a one-channel network upper bound from the
-// spectral factor of the optimal autocorrelation r* (network_one_channel.h), or from the
-// closed forms at K = 1 and K = D. Format and meaning: docs/certificates.md.
+// The regularizer-bracket certificate for R >= 1 input channels, end to end (MATH.md §3-§8):
+// an exactly verified dual λ (lower bound for every C) and an exact rational network with C0
+// channels (upper bound for every C >= C0; C0 = 1 at R = 1, so there every C). Five named
+// stages, each once for any R: (1) numerical dual candidates (bracket_dual.h), (2) the exact
+// lower bound (bracket_exact.h), (3) kernel candidates and (4) their exact networks
+// (bracket_kernels.h), (5) this report and the certificate. Untrusted: the checker re-verifies.
+// Format and meaning: docs/certificates.md; measurements: docs/regularizer*.md.
 #pragma once
 
 #include "certify/certificate.h"
-#include "regularizer/dual_bound.h"
+#include "regularizer/bracket_source.h"
+#include "support/flint_raii.h"
 
 #include <string>
 #include <vector>
 
 namespace convcert::regularizer {
 
-/// What the pipeline did, for the CLI's report and the benchmark.
-struct RegularizerBracketReport {
-    std::string lower, upper; ///< the certified bracket (exact)
+/// What the pipeline built and how: exact values, doubles for display, sources, timings.
+struct RegularizerBracket {
+    long R = 0, D = 0, K = 0;
+    support::FmpqMat lambda;         ///< R×D, exactly dual feasible
+    std::vector<support::FmpqMat> u; ///< C0 kernels, R×K
+    support::FmpqMat v;              ///< C0×D integers: the second layer times v_den
+    support::Fmpz v_den; ///< > 0: v_c[j] = v(c, j)/v_den (one denominator, not reduced: no gcds
+                         ///< of long numbers), sum_c u_c[r] * v_c = W[r]
+    support::Fmpq lower, upper; ///< lower = <λ, W> <= upper = the network's cost
     double lower_double = 0, upper_double = 0;
-    double relative_gap = 0;   ///< (upper - lower) / upper, 0 when upper = 0
-    double estimate = 0;       ///< numerical R_{K,∞}(w)
-    long channels = 1;         ///< C0
-    std::string lower_source;  ///< dual_bound's source ("sdpa+newton", "closed-form K=1", ...)
-    std::string upper_source;  ///< "spectral factor", "closed-form K=1", "closed-form K=D", "zero"
-    std::string sdp_status;    ///< SDPA's phase, empty when no SDP ran
-    long kernel_bits = 0;      ///< rounding bits of the kernel
-    long denominator_bits = 0; ///< size of v's common denominator
-    double lower_seconds = 0;  ///< SDP + polish + exact dual verification
-    double sdp_seconds = 0;    ///< the SDPA solve alone (part of lower_seconds)
-    double solve_seconds = 0; ///< all numerical solving (Newton and/or SDPA, part of lower_seconds)
-    double upper_seconds = 0; ///< factor + rounding + exact least-norm v
+    double relative_gap = 0; ///< (upper - lower)/upper exactly, then rounded (0 when upper = 0)
+    double estimate = 0;     ///< numerical R_{K,∞}(W)
+    long C0 = 1;             ///< channels of the network
+    RegularizerDualSource dual_source = RegularizerDualSource::Zero;
+    RegularizerKernelSource kernel_source = RegularizerKernelSource::Zero;
+    RegularizerGramSource gram_source = RegularizerGramSource::Sdpa;
+    std::string sdp_status; ///< SDPA's phase, empty when no SDP ran
+    double sdp_gap = 0;     ///< SDPA's relative duality gap
+    int sdp_iterations = 0;
+    int barrier_steps = 0;     ///< central-path Newton steps (R > 1)
+    int polish_iterations = 0; ///< kernel polish steps (R > 1)
+    int network_attempts = 0;  ///< exact least-norm solves tried
+    int kernel_bits = 0;       ///< rounding grid of the kernels that won
+    long denominator_bits = 0; ///< bit length of v's common denominator
+    double solve_seconds = 0;  ///< stage 1: all numerical solving of the dual
+    double sdp_seconds = 0, barrier_seconds = 0, polish_seconds = 0; ///< parts of the above
+    double lower_seconds = 0; ///< stage 2 (and the KKT refinement's verification at R = 1)
+    double upper_seconds = 0; ///< stages 3 and 4
+    double total_seconds = 0;
 };
 
-/// Rel. tolerance of the upper bound's kernel rounding against the unrounded kernel.
-inline constexpr double kUpperRoundingTolerance = 1e-11;
+/// W: R×D exact, 1 <= R <= 64, D >= 1; 1 <= K <= D. The solver choice matters at R = 1,
+/// 1 < K < D only. Throws std::invalid_argument on bad input, std::runtime_error when the
+/// numerical side fails (no usable dual point, no exact network).
+RegularizerBracket regularizer_bracket(const support::FmpqMat& W, long K,
+                                       RegularizerSolver solver = RegularizerSolver::Auto);
 
-/// Builds the certificate for w (D canonical rationals, one input channel), 1 <= K <= D.
-/// Throws std::invalid_argument on bad input, std::runtime_error when the numerical side
-/// fails (no usable SDP point, no spectral factor).
-Certificate regularizer_bracket_certificate(const std::vector<std::string>& w, long K,
-                                            RegularizerBracketReport* report = nullptr,
-                                            RegularizerSolver solver = RegularizerSolver::Auto);
+/// "lower: <dual source>; upper: <kernel source>" at R = 1, "multi-channel: lower <...>,
+/// upper <...>" at R > 1 (the words of regularizer_*_source_name).
+std::string regularizer_bracket_method(const RegularizerBracket& b);
+
+/// The regularizer-bracket certificate of b for W (the W given to regularizer_bracket):
+/// claim (D, K, R, w, lower, upper), evidence (λ, u, v), generator method.
+Certificate regularizer_bracket_certificate(const RegularizerBracket& b, const support::FmpqMat& W);
 
 } // namespace convcert::regularizer

@@ -5,14 +5,14 @@
 
 #include "lemma/autocorrelation.h"
 #include "lemma/factor.h"
-#include "regularizer/exact/lower_bound.h"
 #include "regularizer/network_one_channel.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
+#include "support/stopwatch.h"
 
 #include <flint/fmpq.h>
+#include <flint/fmpq_mat.h>
 
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -28,52 +28,33 @@ constexpr long kFirstHighBits = 64, kHighBitsStep = 32;
 /// Least bits of the final balancing scale (its cost excess is about 2^(1-2 bits) relative).
 constexpr long kBalanceBits = 53;
 
-void fmpq_set_canonical(fmpq_t q, const std::string& s) {
-    if (fmpq_set_str(q, s.c_str(), 10) != 0 || fmpz_is_zero(fmpq_denref(q)))
-        throw std::invalid_argument("collapse: not a rational: '" + s + "'");
-    fmpq_canonicalise(q);
-}
-
-/// w = sum_c u_c * v_c, (u * v)[j] = sum_k u[k] v[(j - k) mod D], as canonical strings.
-std::vector<std::string> network_predictor(const NetworkInstance& net) {
-    const auto D = static_cast<std::size_t>(net.D), K = static_cast<std::size_t>(net.K);
-    support::FmpqVec w(net.D);
-    support::Fmpq a, b;
-    for (std::size_t c = 0; c < net.u.size(); ++c)
-        for (std::size_t k = 0; k < K; ++k) {
-            fmpq_set_canonical(a.x, net.u[c][k]);
-            if (fmpq_is_zero(a.x)) continue;
-            for (std::size_t i = 0; i < D; ++i) {
-                fmpq_set_canonical(b.x, net.v[c][i]);
-                fmpq_addmul(w.v + (i + k) % D, a.x, b.x);
-            }
+/// w = sum_c u_c * v_c, (u * v)[j] = sum_k u[k] v[(j - k) mod D]: 1×D from U (C×K), V (C×D).
+support::FmpqMat network_predictor(const support::FmpqMat& U, const support::FmpqMat& V) {
+    const slong D = V.cols();
+    support::FmpqMat w(1, D);
+    for (slong c = 0; c < U.rows(); ++c)
+        for (slong k = 0; k < U.cols(); ++k) {
+            if (fmpq_is_zero(U.at(c, k))) continue;
+            for (slong i = 0; i < D; ++i)
+                fmpq_addmul(w.at(0, (i + k) % D), U.at(c, k), V.at(c, i));
         }
-    std::vector<std::string> out;
-    for (std::size_t j = 0; j < D; ++j)
-        out.push_back(support::fmpq_get_string(w.v + j));
-    return out;
+    return w;
 }
 
-/// cost = sum of squares of every entry of every row.
-void rows_norm_squared(fmpq_t cost, const std::vector<std::vector<std::string>>& rows) {
-    support::Fmpq x;
-    for (const auto& row : rows)
-        for (const auto& s : row) {
-            fmpq_set_canonical(x.x, s);
-            fmpq_addmul(cost, x.x, x.x);
-        }
-}
-
-int rational_cmp(const std::string& a, const std::string& b) {
-    support::Fmpq x, y;
-    fmpq_set_canonical(x.x, a);
-    fmpq_set_canonical(y.x, b);
-    return fmpq_cmp(x.x, y.x);
+/// cost += the sum of squares of the entries of x, divided by den².
+void mat_norm_squared_add(fmpq_t cost, const support::FmpqMat& x, const fmpz_t den) {
+    support::Fmpq s, d2;
+    for (slong i = 0; i < x.rows(); ++i)
+        for (slong j = 0; j < x.cols(); ++j)
+            fmpq_addmul(s.x, x.at(i, j), x.at(i, j));
+    fmpz_mul(fmpq_numref(d2.x), den, den);
+    fmpq_div(s.x, s.x, d2.x);
+    fmpq_add(cost, cost, s.x);
 }
 
 /// c (decimal strings, not all zero) rounded to `bits` significant bits of max_k |c_k|:
-/// c_k ≈ z_k 2^-shift, as canonical rationals.
-std::vector<std::string> kernel_round(const std::vector<std::string>& c, long bits) {
+/// c_k ≈ z_k 2^-shift, as a 1×K matrix.
+support::FmpqMat kernel_round(const std::vector<std::string>& c, long bits) {
     const slong prec = 4 * bits + 64;
     support::ArbVec x(static_cast<slong>(c.size()));
     support::Arf cmax;
@@ -86,25 +67,25 @@ std::vector<std::string> kernel_round(const std::vector<std::string>& c, long bi
     }
     if (arf_is_zero(cmax.x)) throw std::invalid_argument("collapse: zero kernel");
     const long shift = bits - static_cast<long>(arf_abs_bound_lt_2exp_si(cmax.x));
-    std::vector<std::string> out;
+    support::FmpqMat out(1, static_cast<slong>(c.size()));
     support::Arf t;
     support::Fmpz z;
-    support::Fmpq q;
     for (std::size_t k = 0; k < c.size(); ++k) {
         arf_mul_2exp_si(t.x, arb_midref(x.v + k), shift);
         arf_get_fmpz(z.x, t.x, ARF_RND_NEAR);
-        support::fmpq_set_fmpz_mul_2exp(q.x, z.x, -shift);
-        out.push_back(support::fmpq_get_string(q.x));
+        support::fmpq_set_fmpz_mul_2exp(out.at(0, static_cast<slong>(k)), z.x, -shift);
     }
     return out;
 }
 
 /// Re-balances the network with a scale t ≈ (||v||² / ||u||²)^(1/4) of `bits` significant bits
 /// (regularizer_network_from_kernel uses 20) when that lowers the exact cost.
-void network_rebalance(OneChannelNetwork& net, long bits) {
+void network_rebalance(OneChannelNetworkExact& net, long bits) {
     support::Fmpq A, B, cost;
-    rows_norm_squared(A.x, {net.u});
-    rows_norm_squared(B.x, {net.v});
+    support::Fmpz one;
+    fmpz_one(one.x);
+    mat_norm_squared_add(A.x, net.u, one.x);
+    mat_norm_squared_add(B.x, net.v, net.v_den.x);
     if (fmpq_is_zero(A.x) || fmpq_is_zero(B.x)) return;
     const slong prec = 2 * bits + 64;
     support::Arb ratio, b;
@@ -123,24 +104,13 @@ void network_rebalance(OneChannelNetwork& net, long bits) {
     fmpq_mul(cost.x, A.x, t2.x);
     fmpq_div(x.x, B.x, t2.x);
     fmpq_add(cost.x, cost.x, x.x);
-    support::Fmpq old;
-    fmpq_set_canonical(old.x, net.cost);
-    if (fmpq_cmp(cost.x, old.x) >= 0) return;
-    for (auto& s : net.u) {
-        fmpq_set_canonical(x.x, s);
-        fmpq_mul(x.x, x.x, t.x);
-        s = support::fmpq_get_string(x.x);
-    }
-    for (auto& s : net.v) {
-        fmpq_set_canonical(x.x, s);
-        fmpq_div(x.x, x.x, t.x);
-        s = support::fmpq_get_string(x.x);
-    }
-    fmpq_set_canonical(x.x, net.balance);
-    fmpq_mul(x.x, x.x, t.x);
-    net.balance = support::fmpq_get_string(x.x);
-    net.cost = support::fmpq_get_string(cost.x);
-    net.cost_double = fmpq_get_d(cost.x);
+    if (fmpq_cmp(cost.x, net.cost.x) >= 0) return;
+    fmpq_mat_scalar_mul_fmpq(net.u.m, net.u.m, t.x);
+    // v/t = (v·b)/(v_den·a) for t = a/b: still integers over one denominator.
+    fmpq_mat_scalar_mul_fmpz(net.v.m, net.v.m, fmpq_denref(t.x));
+    fmpz_mul(net.v_den.x, net.v_den.x, fmpq_numref(t.x));
+    fmpq_mul(net.balance.x, net.balance.x, t.x);
+    fmpq_set(net.cost.x, cost.x);
 }
 
 /// The double-precision spectral factor of r (K lags), as decimal strings of length K, or
@@ -181,118 +151,132 @@ std::optional<std::vector<std::string>> factor_high(const NetworkInstance& net, 
     return std::nullopt;
 }
 
-/// The best network so far; `better` keeps the cheaper of the two (the first on ties).
+/// The best network so far; `consider` keeps the cheaper of the two (the first on ties).
 struct Best {
-    std::optional<OneChannelNetwork> net;
+    std::optional<OneChannelNetworkExact> net;
     std::string source;
+    long bits = 0; ///< rounding bits of the best kernel (0: an exact kernel)
     long tried = 0;
-    void consider(OneChannelNetwork candidate, const std::string& what) {
+    void consider(OneChannelNetworkExact candidate, const std::string& what, long b) {
         ++tried;
-        if (net && rational_cmp(candidate.cost, net->cost) >= 0) return;
+        if (net && fmpq_cmp(candidate.cost.x, net->cost.x) >= 0) return;
         net = std::move(candidate);
         source = what;
+        bits = b;
     }
-    bool reaches(const std::string& cost_in) const {
-        return net && rational_cmp(net->cost, cost_in) <= 0;
-    }
+    bool reaches(const fmpq_t cost_in) const { return net && fmpq_cmp(net->cost.x, cost_in) <= 0; }
 };
 
-/// One candidate from a kernel; a kernel that misses a frequency of w is skipped. The finer
-/// balance (more digits in the certificate) is applied only when cost_in is not yet reached.
-void try_kernel(Best& best, const std::vector<std::string>& w, const std::string& cost_in,
-                const std::vector<std::string>& kernel, long bits, const char* source) {
+/// One candidate from a kernel (1×K); a kernel that misses a frequency of w is skipped. The
+/// finer balance (more digits in the certificate) is applied only when cost_in is not yet
+/// reached. w: the predictor as the exact layer's strings.
+void try_kernel(Best& best, const std::vector<std::string>& w, const fmpq_t cost_in,
+                const support::FmpqMat& kernel, long bits, const char* source) {
     try {
-        OneChannelNetwork net = regularizer_network_from_kernel(w, kernel);
-        net.bits = bits;
-        if (rational_cmp(net.cost, cost_in) > 0)
-            network_rebalance(net, std::max(bits, kBalanceBits));
-        best.consider(std::move(net), source);
+        OneChannelNetworkExact net =
+            regularizer_network_from_kernel_exact(w, support::fmpq_mat_to_rows(kernel)[0]);
+        if (fmpq_cmp(net.cost.x, cost_in) > 0) network_rebalance(net, std::max(bits, kBalanceBits));
+        best.consider(std::move(net), source, bits);
     } catch (const std::invalid_argument&) {
         // no exact v for this kernel (a zero of its DFT where ŵ is not zero)
     }
 }
 
-} // namespace
+/// The zero network of w = 0: u = 0 (1×K), v = 0 (1×D), cost 0.
+OneChannelNetworkExact network_zero(slong K, slong D) {
+    OneChannelNetworkExact zero;
+    zero.u = support::FmpqMat(1, K);
+    zero.v = support::FmpqMat(1, D);
+    fmpz_one(zero.v_den.x);
+    fmpq_one(zero.balance.x);
+    return zero;
+}
 
-CollapseResult regularizer_collapse(const NetworkInstance& net, const CollapseOptions& options) {
-    const auto start = std::chrono::steady_clock::now();
-    const auto K = static_cast<std::size_t>(net.K), D = static_cast<std::size_t>(net.D);
+/// The candidates in order: the input kernel (C = 1), the double factor at kDoubleBits, the
+/// Lemma engine's factor with more bits, and u = e_0 when nothing else could be built.
+void collapse_search(Best& best, const NetworkInstance& net, const support::FmpqMat& U,
+                     const std::vector<std::string>& w, const fmpq_t cost_in, long max_bits) {
+    if (net.u.size() == 1) try_kernel(best, w, cost_in, U, 0, "the input kernel, least-norm v");
+    bool first = true;
+    if (const auto c = factor_double(lemma::lemma_target(net.u)))
+        for (long bits : kDoubleBits) {
+            if (!first && best.reaches(cost_in)) break;
+            try_kernel(best, w, cost_in, kernel_round(*c, bits), bits, "spectral factor");
+            first = false;
+        }
+    if (!best.reaches(cost_in) && max_bits >= kFirstHighBits) {
+        const long digits = std::max(30L, max_bits * 30103 / 100000 + 10);
+        if (const auto c = factor_high(net, digits))
+            for (long bits = kFirstHighBits; bits <= max_bits; bits += kHighBitsStep) {
+                try_kernel(best, w, cost_in, kernel_round(*c, bits), bits, "spectral factor");
+                if (best.reaches(cost_in)) break;
+            }
+    }
+    if (!best.net) { // every rounded factor missed a frequency of w: u = e_0, v = w
+        support::FmpqMat e0(1, net.K);
+        fmpq_one(e0.at(0, 0));
+        try_kernel(best, w, cost_in, e0, 0, "e_0 (fallback)");
+    }
+}
+
+/// The claim (input, w, output, costs, slack) and the report of the best network.
+CollapseResult collapse_result(const NetworkInstance& net, const std::vector<std::string>& w,
+                               const support::Fmpq& cost_in, const Best& best,
+                               const support::Stopwatch& watch) {
+    const OneChannelNetworkExact& out = *best.net;
     CollapseClaim claim;
     claim.D = net.D;
     claim.K = net.K;
     claim.R = 1;
-    claim.w = network_predictor(net);
+    claim.w = w;
     claim.input = {net.u, net.v};
-    support::Fmpq cost;
-    rows_norm_squared(cost.x, net.u);
-    rows_norm_squared(cost.x, net.v);
-    claim.cost_in = support::fmpq_get_string(cost.x);
-
-    Best best;
-    bool w_zero = true;
-    for (const auto& x : claim.w)
-        w_zero = w_zero && x == "0";
-    if (w_zero) {
-        OneChannelNetwork zero;
-        zero.u.assign(K, "0");
-        zero.v.assign(D, "0");
-        zero.cost = "0";
-        best.consider(std::move(zero), "zero network (w = 0)");
-    } else {
-        if (net.u.size() == 1)
-            try_kernel(best, claim.w, claim.cost_in, net.u[0], 0, "the input kernel, least-norm v");
-        const std::vector<std::string> r = lemma::lemma_target(net.u);
-        bool first = true;
-        if (const auto c = factor_double(r))
-            for (long bits : kDoubleBits) {
-                if (!first && best.reaches(claim.cost_in)) break;
-                try_kernel(best, claim.w, claim.cost_in, kernel_round(*c, bits), bits,
-                           "spectral factor");
-                first = false;
-            }
-        if (!best.reaches(claim.cost_in) && options.max_bits >= kFirstHighBits) {
-            const long digits = std::max(30L, options.max_bits * 30103 / 100000 + 10);
-            if (const auto c = factor_high(net, digits))
-                for (long bits = kFirstHighBits; bits <= options.max_bits; bits += kHighBitsStep) {
-                    try_kernel(best, claim.w, claim.cost_in, kernel_round(*c, bits), bits,
-                               "spectral factor");
-                    if (best.reaches(claim.cost_in)) break;
-                }
-        }
-        if (!best.net) { // every rounded factor missed a frequency of w: u = e_0, v = w
-            std::vector<std::string> e0(K, "0");
-            e0[0] = "1";
-            try_kernel(best, claim.w, claim.cost_in, e0, 0, "e_0 (fallback)");
-        }
-    }
-    if (!best.net) throw std::runtime_error("collapse: no one-channel network could be built");
-
-    const OneChannelNetwork& out = *best.net;
-    claim.output = {{out.u}, {out.v}};
-    claim.cost_out = out.cost;
-    support::Fmpq in, o, slack;
-    fmpq_set_canonical(in.x, claim.cost_in);
-    fmpq_set_canonical(o.x, claim.cost_out);
-    fmpq_sub(slack.x, o.x, in.x);
+    claim.cost_in = support::fmpq_get_string(cost_in.x);
+    claim.output = {support::fmpq_mat_to_rows(out.u),
+                    regularizer_rows_over_denominator(out.v, out.v_den)};
+    claim.cost_out = support::fmpq_get_string(out.cost.x);
+    support::Fmpq slack;
+    fmpq_sub(slack.x, out.cost.x, cost_in.x);
     if (fmpq_sgn(slack.x) < 0) fmpq_zero(slack.x);
     claim.slack = support::fmpq_get_string(slack.x);
 
     CollapseResult result;
     result.channels = static_cast<long>(net.u.size());
-    result.cost_in = fmpq_get_d(in.x);
-    result.cost_out = fmpq_get_d(o.x);
+    result.cost_in = fmpq_get_d(cost_in.x);
+    result.cost_out = fmpq_get_d(out.cost.x);
     result.slack = fmpq_get_d(slack.x);
     result.source = best.source;
-    result.bits = out.bits;
+    result.bits = best.bits;
     result.tried = best.tried;
     result.certificate.kind = kKindNetworkCollapse;
     result.certificate.generator_method =
-        best.source + (out.bits > 0 ? ", " + std::to_string(out.bits) + " bits" : "") +
-        ", balance " + out.balance;
+        best.source + (best.bits > 0 ? ", " + std::to_string(best.bits) + " bits" : "") +
+        ", balance " + support::fmpq_get_string(out.balance.x);
     result.certificate.collapse = std::move(claim);
-    result.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    result.seconds = watch.seconds();
     return result;
+}
+
+} // namespace
+
+CollapseResult regularizer_collapse(const NetworkInstance& net, const CollapseOptions& options) {
+    const support::Stopwatch watch;
+    const support::FmpqMat U = support::fmpq_mat_from_rows(net.u, "u"); // the edge: once
+    const support::FmpqMat V = support::fmpq_mat_from_rows(net.v, "v");
+    const support::FmpqMat w = network_predictor(U, V);
+    support::Fmpq cost_in;
+    support::Fmpz one;
+    fmpz_one(one.x);
+    mat_norm_squared_add(cost_in.x, U, one.x);
+    mat_norm_squared_add(cost_in.x, V, one.x);
+
+    Best best;
+    const std::vector<std::string> w_rows = support::fmpq_mat_to_rows(w)[0];
+    if (fmpq_mat_is_zero(w.m))
+        best.consider(network_zero(net.K, net.D), "zero network (w = 0)", 0);
+    else
+        collapse_search(best, net, U, w_rows, cost_in.x, options.max_bits);
+    if (!best.net) throw std::runtime_error("collapse: no one-channel network could be built");
+    return collapse_result(net, w_rows, cost_in, best, watch);
 }
 
 } // namespace convcert::regularizer

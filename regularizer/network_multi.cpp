@@ -4,8 +4,8 @@
 #include "regularizer/exact/least_norm_multi.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
+#include "support/stopwatch.h"
 
-#include <chrono>
 #include <cmath>
 #include <stdexcept>
 
@@ -80,17 +80,15 @@ bool regularizer_network_realizes_multi(const std::vector<std::vector<std::vecto
     return true;
 }
 
-RegularizerNetworkMulti regularizer_network_multi(const Kernels& kernels,
-                                                  const std::vector<std::vector<std::string>>& W,
-                                                  int bits) {
-    const auto start = std::chrono::steady_clock::now();
-    const long R = static_cast<long>(W.size());
-    const long D = support::rows_shape(W, "regularizer_network_multi: W");
-    const long C0 = static_cast<long>(kernels.size());
-    if (C0 < 1) throw std::invalid_argument("regularizer_network_multi: no kernels");
+namespace {
+
+/// max |u| over C0 >= 1 kernels of R rows of K finite doubles each (throws
+/// std::invalid_argument otherwise, or when K > D or every entry is zero); sets K.
+double kernels_max_abs(const Kernels& kernels, long R, long D, long& K) {
+    if (kernels.empty()) throw std::invalid_argument("regularizer_network_multi: no kernels");
     if (static_cast<long>(kernels[0].size()) != R || kernels[0][0].empty())
         throw std::invalid_argument("regularizer_network_multi: kernels need R rows");
-    const long K = static_cast<long>(kernels[0][0].size());
+    K = static_cast<long>(kernels[0][0].size());
     if (K > D) throw std::invalid_argument("regularizer_network_multi: K > D");
     double umax = 0;
     for (const auto& u : kernels) {
@@ -107,6 +105,90 @@ RegularizerNetworkMulti regularizer_network_multi(const Kernels& kernels,
         }
     }
     if (umax == 0) throw std::invalid_argument("regularizer_network_multi: all kernels are zero");
+    return umax;
+}
+
+/// q = sum x_i² / den² over n integers x.
+void norm_squared_over(fmpq_t q, const fmpz* x, long n, const fmpz_t den) {
+    support::Fmpz s, d2;
+    for (long i = 0; i < n; ++i)
+        fmpz_addmul(s.x, x + i, x + i);
+    fmpz_mul(d2.x, den, den);
+    fmpq_set_fmpz_frac(q, s.x, d2.x);
+}
+
+/// t = p / 2^20 ≈ (B/A)^(1/4) when its cost t² A + B / t² is below A + B (else t = 1); cost
+/// receives the cost at t.
+void balance_scale(fmpq_t t, fmpq_t cost, const fmpq_t A, const fmpq_t B) {
+    fmpq_one(t);
+    fmpq_add(cost, A, B);
+    const double ratio = fmpq_get_d(B) / fmpq_get_d(A);
+    if (!std::isfinite(ratio) || !(ratio > 0)) return;
+    support::Fmpz s, two20;
+    fmpz_set_d(s.x, std::nearbyint(std::ldexp(std::pow(ratio, 0.25), 20)));
+    if (fmpz_sgn(s.x) <= 0) return;
+    support::Fmpq cand, t2, q, c;
+    fmpz_one(two20.x);
+    fmpz_mul_2exp(two20.x, two20.x, 20);
+    fmpq_set_fmpz_frac(cand.x, s.x, two20.x);
+    fmpq_mul(t2.x, cand.x, cand.x);
+    fmpq_mul(c.x, t2.x, A);
+    fmpq_div(q.x, B, t2.x);
+    fmpq_add(c.x, c.x, q.x);
+    if (fmpq_cmp(c.x, cost) < 0) {
+        fmpq_set(cost, c.x);
+        fmpq_set(t, cand.x);
+    }
+}
+
+/// u = t·un/2^E and v = vn / (vden·t) as strings: with t = a/b, numerators vn·b over the
+/// shared denominator vden·a, unreduced (docs/certificates.md allows this for v; no gcds of
+/// long numbers).
+void network_strings(RegularizerNetworkMulti& out, const fmpz* un, const fmpz* vn,
+                     const fmpz_t vden, const fmpq_t t, long E, long R, long K, long D) {
+    support::FmpqVec uf(R * K);
+    support::Fmpz two_e, vnum, vshared;
+    fmpz_one(two_e.x);
+    fmpz_mul_2exp(two_e.x, two_e.x, static_cast<ulong>(E));
+    fmpz_mul(vshared.x, vden, fmpq_numref(t));
+    std::string den_suffix;
+    if (!fmpz_is_one(vshared.x)) {
+        char* str = fmpz_get_str(nullptr, 10, vshared.x);
+        den_suffix = "/" + std::string(str);
+        flint_free(str);
+    }
+    for (long c = 0; c < out.C0; ++c) {
+        for (long i = 0; i < R * K; ++i) {
+            fmpq_set_fmpz_frac(uf.v + i, un + c * R * K + i, two_e.x);
+            fmpq_mul(uf.v + i, uf.v + i, t);
+        }
+        out.u.push_back(support::rows_format(uf.v, R, K));
+        std::vector<std::string> row(D);
+        for (long j = 0; j < D; ++j) {
+            fmpz_mul(vnum.x, vn + c * D + j, fmpq_denref(t));
+            if (fmpz_is_zero(vnum.x)) {
+                row[j] = "0";
+                continue;
+            }
+            char* str = fmpz_get_str(nullptr, 10, vnum.x);
+            row[j] = std::string(str) + den_suffix;
+            flint_free(str);
+        }
+        out.v.push_back(std::move(row));
+    }
+}
+
+} // namespace
+
+RegularizerNetworkMulti regularizer_network_multi(const Kernels& kernels,
+                                                  const std::vector<std::vector<std::string>>& W,
+                                                  int bits) {
+    const support::Stopwatch watch;
+    const long R = static_cast<long>(W.size());
+    const long D = support::rows_shape(W, "regularizer_network_multi: W");
+    const long C0 = static_cast<long>(kernels.size());
+    long K = 0;
+    const double umax = kernels_max_abs(kernels, R, D, K);
     support::FmpqVec wq(R * D);
     support::rows_parse(wq.v, W);
 
@@ -119,98 +201,29 @@ RegularizerNetworkMulti regularizer_network_multi(const Kernels& kernels,
             for (long k = 0; k < K; ++k)
                 fmpz_set_d(un.v + (c * R + r) * K + k,
                            std::nearbyint(std::ldexp(kernels[c][r][k], E)));
-    support::Fmpz vden;
+    support::Fmpz vden, two_e;
     regularizer_least_norm_multi(vn.v, vden.x, un.v, static_cast<ulong>(E), wq.v, C0, R, K, D);
 
-    // Exact norms A = ||U||², B = ||V||².
-    support::Fmpq A, B, q, cost, best;
-    support::Fmpz s;
-    for (long i = 0; i < C0 * R * K; ++i)
-        fmpz_addmul(s.x, un.v + i, un.v + i);
-    {
-        support::Fmpz d2;
-        fmpz_one(d2.x);
-        fmpz_mul_2exp(d2.x, d2.x, static_cast<ulong>(2 * E));
-        fmpq_set_fmpz_frac(A.x, s.x, d2.x);
-    }
-    fmpz_zero(s.x);
-    for (long i = 0; i < C0 * D; ++i)
-        fmpz_addmul(s.x, vn.v + i, vn.v + i);
-    {
-        support::Fmpz d2;
-        fmpz_mul(d2.x, vden.x, vden.x);
-        fmpq_set_fmpz_frac(B.x, s.x, d2.x);
-    }
-    fmpq_add(best.x, A.x, B.x);
-    // t = p / 2^20 ≈ (B/A)^(1/4): cost t² A + B / t².
-    support::Fmpq t, t2;
-    fmpq_one(t.x);
-    {
-        const double ratio = fmpq_get_d(B.x) / fmpq_get_d(A.x);
-        if (std::isfinite(ratio) && ratio > 0) {
-            fmpz_set_d(s.x, std::nearbyint(std::ldexp(std::pow(ratio, 0.25), 20)));
-            if (fmpz_sgn(s.x) > 0) {
-                support::Fmpq cand;
-                support::Fmpz two20;
-                fmpz_one(two20.x);
-                fmpz_mul_2exp(two20.x, two20.x, 20);
-                fmpq_set_fmpz_frac(cand.x, s.x, two20.x);
-                fmpq_mul(t2.x, cand.x, cand.x);
-                fmpq_mul(cost.x, t2.x, A.x);
-                fmpq_div(q.x, B.x, t2.x);
-                fmpq_add(cost.x, cost.x, q.x);
-                if (fmpq_cmp(cost.x, best.x) < 0) {
-                    fmpq_set(best.x, cost.x);
-                    fmpq_set(t.x, cand.x);
-                }
-            }
-        }
-    }
+    // Exact norms A = ||U||², B = ||V||², the balancing scale t and the cost.
+    support::Fmpq A, B, t, cost;
+    fmpz_one(two_e.x);
+    fmpz_mul_2exp(two_e.x, two_e.x, static_cast<ulong>(E));
+    norm_squared_over(A.x, un.v, C0 * R * K, two_e.x);
+    norm_squared_over(B.x, vn.v, C0 * D, vden.x);
+    balance_scale(t.x, cost.x, A.x, B.x);
 
     RegularizerNetworkMulti out;
     out.C0 = C0;
     out.bits = bits;
     out.denominator_bits = static_cast<long>(fmpz_bits(vden.x));
     out.scale = support::fmpq_get_string(t.x);
-    out.cost = support::fmpq_get_string(best.x);
-    out.cost_double = fmpq_get_d(best.x);
-    support::FmpqVec uf(R * K);
-    support::Fmpz two_e;
-    fmpz_one(two_e.x);
-    fmpz_mul_2exp(two_e.x, two_e.x, static_cast<ulong>(E));
-    // v = vn / (vden·t) with t = a/b: numerators vn·b over the shared denominator vden·a,
-    // written unreduced (docs/certificates.md allows this for v; no gcds of long numbers).
-    support::Fmpz vnum, vshared;
-    fmpz_mul(vshared.x, vden.x, fmpq_numref(t.x));
-    std::string den_suffix;
-    if (!fmpz_is_one(vshared.x)) {
-        char* str = fmpz_get_str(nullptr, 10, vshared.x);
-        den_suffix = "/" + std::string(str);
-        flint_free(str);
-    }
-    for (long c = 0; c < C0; ++c) {
-        for (long i = 0; i < R * K; ++i) {
-            fmpq_set_fmpz_frac(uf.v + i, un.v + c * R * K + i, two_e.x);
-            fmpq_mul(uf.v + i, uf.v + i, t.x);
-        }
-        out.u.push_back(support::rows_format(uf.v, R, K));
-        std::vector<std::string> row(D);
-        for (long j = 0; j < D; ++j) {
-            fmpz_mul(vnum.x, vn.v + c * D + j, fmpq_denref(t.x));
-            if (fmpz_is_zero(vnum.x)) {
-                row[j] = "0";
-                continue;
-            }
-            char* str = fmpz_get_str(nullptr, 10, vnum.x);
-            row[j] = std::string(str) + den_suffix;
-            flint_free(str);
-        }
-        out.v.push_back(std::move(row));
-    }
+    out.cost = support::fmpq_get_string(cost.x);
+    out.cost_double = fmpq_get_d(cost.x);
+    network_strings(out, un.v, vn.v, vden.x, t.x, E, R, K, D);
     if (!regularizer_network_realizes_multi(out.u, out.v, W))
         throw std::runtime_error("regularizer_network_multi: the network does not realize W "
                                  "(internal error)");
-    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    out.seconds = watch.seconds();
     return out;
 }
 

@@ -7,10 +7,10 @@
 #include "regularizer/numeric/dft.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
+#include "support/stopwatch.h"
 
 #include <flint/fmpq.h>
 
-#include <chrono>
 #include <cmath>
 #include <complex>
 #include <limits>
@@ -76,77 +76,90 @@ void balanced_cost(fmpq_t q, const fmpq_t t, const fmpq_t a, const fmpq_t b) {
 
 } // namespace
 
-OneChannelNetwork regularizer_network_from_kernel(const std::vector<std::string>& w,
-                                                  const std::vector<std::string>& u) {
-    const auto start = std::chrono::steady_clock::now();
+OneChannelNetworkExact regularizer_network_from_kernel_exact(const std::vector<std::string>& w,
+                                                             const std::vector<std::string>& u) {
     const auto sol = regularizer_least_norm(u, w);
     const slong K = static_cast<slong>(u.size()), D = static_cast<slong>(w.size());
 
     // A = ||u||², B = ||v||² = sum N_i² / den², exact; u and N are parsed once.
-    support::FmpqVec uq(K);
-    support::FmpzVec N(D);
-    support::Fmpq A, B, q;
+    OneChannelNetworkExact out;
+    out.u = support::FmpqMat(1, K);
+    out.v = support::FmpqMat(1, D);
+    support::Fmpq A, B;
     for (slong k = 0; k < K; ++k) {
-        fmpq_set_string(uq.v + k, u[k]);
-        fmpq_addmul(A.x, uq.v + k, uq.v + k);
+        fmpq_set_string(out.u.at(0, k), u[k]);
+        fmpq_addmul(A.x, out.u.at(0, k), out.u.at(0, k));
     }
-    support::Fmpz n, sum, den;
+    support::Fmpz sum, den2;
     for (slong i = 0; i < D; ++i) {
-        fmpz_set_str(N.v + i, sol.numerators[i].c_str(), 10);
-        fmpz_addmul(sum.x, N.v + i, N.v + i);
+        fmpz* n = fmpq_numref(out.v.at(0, i)); // an integer: canonical with denominator 1
+        fmpz_set_str(n, sol.numerators[i].c_str(), 10);
+        fmpz_addmul(sum.x, n, n);
     }
-    fmpz_set_str(den.x, sol.denominator.c_str(), 10);
-    fmpz_mul(den.x, den.x, den.x);
-    fmpq_set_fmpz_frac(B.x, sum.x, den.x);
+    fmpz_set_str(out.v_den.x, sol.denominator.c_str(), 10);
+    fmpz_mul(den2.x, out.v_den.x, out.v_den.x);
+    fmpq_set_fmpz_frac(B.x, sum.x, den2.x);
 
     // t ≈ (B/A)^(1/4) with 20 significant bits, if it beats t = 1.
-    support::Fmpq t, cost, cost_t;
+    support::Fmpq& t = out.balance;
     fmpq_one(t.x);
-    fmpq_add(cost.x, A.x, B.x);
+    fmpq_add(out.cost.x, A.x, B.x);
     if (!fmpq_is_zero(B.x)) {
         const double ratio = std::log2(fmpq_get_d(B.x)) - std::log2(fmpq_get_d(A.x));
         const double t_log2 = ratio / 4;
         const long e = static_cast<long>(std::floor(t_log2)) - 19;
         support::Fmpz z;
         fmpz_set_d(z.x, std::nearbyint(std::exp2(t_log2 - static_cast<double>(e))));
-        support::Fmpq tc;
+        support::Fmpq tc, cost_t;
         support::fmpq_set_fmpz_mul_2exp(tc.x, z.x, e);
         balanced_cost(cost_t.x, tc.x, A.x, B.x);
-        if (fmpq_cmp(cost_t.x, cost.x) < 0) {
+        if (fmpq_cmp(cost_t.x, out.cost.x) < 0) {
             fmpq_set(t.x, tc.x);
-            fmpq_set(cost.x, cost_t.x);
+            fmpq_set(out.cost.x, cost_t.x);
         }
     }
-
-    OneChannelNetwork out;
-    out.u.resize(K);
-    for (slong k = 0; k < K; ++k) {
-        fmpq_mul(q.x, uq.v + k, t.x);
-        out.u[k] = support::fmpq_get_string(q.x);
-    }
-    // v_i = N_i / (den t) = (N_i b) / (den a) for t = a/b, written over that one denominator
-    // (not reduced: D gcds of numbers this long would dominate both generator and checker).
-    support::Fmpz vden, scale;
-    fmpz_set_str(vden.x, sol.denominator.c_str(), 10);
-    fmpz_mul(vden.x, vden.x, fmpq_numref(t.x));
-    fmpz_set(scale.x, fmpq_denref(t.x));
-    const bool integral = fmpz_is_one(vden.x);
-    char* den_str = fmpz_get_str(nullptr, 10, vden.x);
-    const std::string suffix = std::string("/") + den_str;
-    flint_free(den_str);
-    out.v.resize(D);
-    for (slong i = 0; i < D; ++i) {
-        fmpz_mul(n.x, N.v + i, scale.x);
-        char* str = fmpz_get_str(nullptr, 10, n.x);
-        out.v[i] = str;
-        flint_free(str);
-        if (!integral && !fmpz_is_zero(n.x)) out.v[i] += suffix;
-    }
-    out.cost = support::fmpq_get_string(cost.x);
-    out.cost_double = fmpq_get_d(cost.x);
-    out.balance = support::fmpq_get_string(t.x);
+    // u·t; v_i = N_i / (den t) = (N_i b) / (den a) for t = a/b, over that one denominator (not
+    // reduced: D gcds of numbers this long would dominate both generator and checker).
+    for (slong k = 0; k < K; ++k)
+        fmpq_mul(out.u.at(0, k), out.u.at(0, k), t.x);
+    for (slong i = 0; i < D; ++i)
+        fmpz_mul(fmpq_numref(out.v.at(0, i)), fmpq_numref(out.v.at(0, i)), fmpq_denref(t.x));
+    fmpz_mul(out.v_den.x, out.v_den.x, fmpq_numref(t.x));
     out.denominator_bits = sol.denominator_bits;
-    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return out;
+}
+
+std::vector<std::vector<std::string>> regularizer_rows_over_denominator(const support::FmpqMat& num,
+                                                                        const support::Fmpz& den) {
+    std::string suffix;
+    if (!fmpz_is_one(den.x)) {
+        char* den_str = fmpz_get_str(nullptr, 10, den.x);
+        suffix = std::string("/") + den_str;
+        flint_free(den_str);
+    }
+    std::vector<std::vector<std::string>> out(num.rows());
+    for (slong c = 0; c < num.rows(); ++c)
+        for (slong i = 0; i < num.cols(); ++i) {
+            const fmpz* n = fmpq_numref(num.at(c, i));
+            char* str = fmpz_get_str(nullptr, 10, n);
+            out[c].push_back(std::string(str) + (fmpz_is_zero(n) ? "" : suffix));
+            flint_free(str);
+        }
+    return out;
+}
+
+OneChannelNetwork regularizer_network_from_kernel(const std::vector<std::string>& w,
+                                                  const std::vector<std::string>& u) {
+    const support::Stopwatch watch;
+    const auto exact = regularizer_network_from_kernel_exact(w, u);
+    OneChannelNetwork out;
+    out.u = support::fmpq_mat_to_rows(exact.u)[0];
+    out.v = regularizer_rows_over_denominator(exact.v, exact.v_den)[0];
+    out.cost = support::fmpq_get_string(exact.cost.x);
+    out.cost_double = fmpq_get_d(exact.cost.x);
+    out.balance = support::fmpq_get_string(exact.balance.x);
+    out.denominator_bits = exact.denominator_bits;
+    out.seconds = watch.seconds();
     return out;
 }
 
@@ -155,55 +168,43 @@ double regularizer_cost_estimate(const std::vector<double>& w, const std::vector
     return 2.0 * std::sqrt(norm_squared(c) * vv);
 }
 
-OneChannelNetwork regularizer_network_one_channel(const std::vector<std::string>& w,
-                                                  const std::vector<double>& c, double rel_tol) {
-    const auto start = std::chrono::steady_clock::now();
+std::vector<double> regularizer_kernel_balance(const std::vector<double>& w,
+                                               const std::vector<double>& c) {
     const std::size_t D = w.size(), K = c.size();
-    if (K < 1 || K > D)
-        throw std::invalid_argument("regularizer_network_one_channel: need 1 <= K <= D");
-    std::vector<double> wd(D);
-    support::Fmpq q;
-    for (std::size_t i = 0; i < D; ++i) {
-        fmpq_set_string(q.x, w[i]);
-        wd[i] = fmpq_get_d(q.x);
-    }
+    if (K < 1 || K > D) throw std::invalid_argument("regularizer_kernel_balance: need 1 <= K <= D");
     for (double x : c)
         if (!std::isfinite(x))
-            throw std::invalid_argument("regularizer_network_one_channel: non-finite kernel");
-    const auto what = regularizer_dft(wd);
-    const double cc = norm_squared(c), vv = least_norm_v_squared(what, c);
+            throw std::invalid_argument("regularizer_kernel_balance: non-finite kernel");
+    const double cc = norm_squared(c), vv = least_norm_v_squared(regularizer_dft(w), c);
     if (!(cc > 0) || !std::isfinite(vv) || !(vv > 0))
         throw std::invalid_argument(
-            "regularizer_network_one_channel: kernel is zero or misses a frequency of w");
-    const double estimate = 2.0 * std::sqrt(cc * vv);
+            "regularizer_kernel_balance: kernel is zero or misses a frequency of w");
     const double scale = std::pow(vv / cc, 0.25); // ||s c||² = ||v||²/s²: balanced
+    std::vector<double> out(c);
+    for (double& x : out)
+        x *= scale;
+    return out;
+}
+
+int regularizer_kernel_bits(const std::vector<double>& w, const std::vector<double>& c,
+                            double rel_tol) {
+    const auto what = regularizer_dft(w);
+    const double estimate = 2.0 * std::sqrt(norm_squared(c) * least_norm_v_squared(what, c));
     double cmax = 0;
     for (double x : c)
-        cmax = std::max(cmax, std::abs(x * scale));
-
-    std::vector<std::string> u(K);
-    long bits = 16;
+        cmax = std::max(cmax, std::abs(x));
+    int e = 0;
+    std::frexp(cmax, &e); // cmax in [2^(e-1), 2^e)
+    std::vector<double> rounded(c.size());
+    int bits = 16;
     for (;; bits += 8) {
-        int e = 0;
-        std::frexp(cmax, &e); // cmax in [2^(e-1), 2^e)
-        const long shift = bits - e;
-        std::vector<double> rounded(K);
-        support::Fmpz z;
-        for (std::size_t k = 0; k < K; ++k) {
-            const double x = std::nearbyint(std::ldexp(c[k] * scale, static_cast<int>(shift)));
-            rounded[k] = std::ldexp(x, static_cast<int>(-shift));
-            fmpz_set_d(z.x, x);
-            support::fmpq_set_fmpz_mul_2exp(q.x, z.x, -shift);
-            u[k] = support::fmpq_get_string(q.x);
-        }
+        const int shift = bits - e;
+        for (std::size_t k = 0; k < c.size(); ++k)
+            rounded[k] = std::ldexp(std::nearbyint(std::ldexp(c[k], shift)), -shift);
         const double est =
             2.0 * std::sqrt(norm_squared(rounded) * least_norm_v_squared(what, rounded));
-        if (bits >= 64 || (std::isfinite(est) && est <= estimate * (1 + rel_tol))) break;
+        if (bits >= 64 || (std::isfinite(est) && est <= estimate * (1 + rel_tol))) return bits;
     }
-    auto out = regularizer_network_from_kernel(w, u);
-    out.bits = bits;
-    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return out;
 }
 
 std::vector<double> regularizer_spectral_factor_double(const std::vector<double>& r) {

@@ -7,13 +7,14 @@
 //    rational C-channel network as the upper bound against the certified SDP lower bound, and
 //    the smallest C that meets it; instances where C = R does not are counterexample candidates.
 #include "certify/certificate.h"
-#include "regularizer/bracket_multi.h"
+#include "regularizer/bracket.h"
 #include "regularizer/network_multi.h"
 #include "regularizer/numeric/polish_multi.h"
 #include "reproduce/local_opt.h"
 #include "reproduce/reproduce_claim.h"
 #include "reproduce/reproduce_run.h"
 #include "reproduce/reproduce_util.h"
+#include "support/rational_convert.h"
 
 #include <flint/fmpz_mat.h>
 
@@ -120,11 +121,12 @@ Certificate multi_rank_certificate(const StrRows& W) {
 }
 
 void multi_bracket(const InstanceContext& ctx, const std::string& name, const StrRows& W, long K,
-                   InstanceResult& r, regularizer::RegularizerBracketMulti* out = nullptr) {
-    const regularizer::RegularizerBracketMulti b = regularizer::regularizer_bracket_multi(W, K);
+                   InstanceResult& r, regularizer::RegularizerBracket* out = nullptr) {
+    const support::FmpqMat Wq = support::fmpq_mat_from_rows(W, "W");
+    regularizer::RegularizerBracket b = regularizer::regularizer_bracket(Wq, K);
     reproduce_write_and_check(
         ctx, reproduce_cert_path(ctx, name),
-        certificate_to_json(regularizer::regularizer_bracket_multi_certificate(b, W)), r);
+        certificate_to_json(regularizer::regularizer_bracket_certificate(b, Wq)), r);
     r.values["lower"] = b.lower_double;
     r.values["upper"] = b.upper_double;
     r.values["C0"] = static_cast<double>(b.C0);
@@ -133,8 +135,9 @@ void multi_bracket(const InstanceContext& ctx, const std::string& name, const St
     r.values["D"] = static_cast<double>(W[0].size());
     r.gap = std::max(r.gap, b.relative_gap);
     r.fields["W"] = multi_text(W);
-    r.fields["network"] = b.network;
-    if (out) *out = b;
+    r.fields["network"] =
+        regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.gram_source);
+    if (out) *out = std::move(b);
 }
 
 // The certificate of r whose path ends with suffix ("" when none).
@@ -227,9 +230,9 @@ struct ConjectureSpec {
 // no network was built or the certificate failed its re-check (recorded in r). f_gap, when
 // given, receives the relative gap of the unrounded kernels' cost F in double.
 double multi_search_bracket(const InstanceContext& ctx, const std::string& name, const StrRows& W,
-                            const regularizer::RegularizerBracketMulti& b, long K, long C,
-                            int starts, std::uint64_t seed, const std::string& method,
-                            InstanceResult& r, double* f_gap = nullptr) {
+                            const regularizer::RegularizerBracket& b, long K, long C, int starts,
+                            std::uint64_t seed, const std::string& method, InstanceResult& r,
+                            double* f_gap = nullptr) {
     const Rows Wd = multi_doubles(W);
     const LocalSearch ls = reproduce_local_search(Wd, K, C, starts, seed);
     if (!std::isfinite(ls.best)) return std::nan("");
@@ -279,10 +282,10 @@ double multi_search_bracket(const InstanceContext& ctx, const std::string& name,
     claim.K = K;
     claim.R = static_cast<long>(W.size());
     claim.w = W;
-    claim.lower = b.lower;
+    claim.lower = support::fmpq_get_string(b.lower.x);
     claim.upper = net.cost;
     cert.regularizer_claim = claim;
-    cert.bracket = RegularizerBracketEvidence{b.lambda, net.u, net.v};
+    cert.bracket = RegularizerBracketEvidence{support::fmpq_mat_to_rows(b.lambda), net.u, net.v};
     cert.generator_method = method + ": SDP dual lambda; network: " + std::to_string(C) +
                             " channels from local optimization (" + std::to_string(starts) +
                             " starts) + polish";
@@ -296,7 +299,7 @@ InstanceResult conjecture_run(const ConjectureSpec& s, const InstanceContext& ct
     InstanceResult r;
     r.label = s.id;
     const StrRows W = multi_random(reproduce_seed_mix(ctx.seed, 1), s.R, s.D);
-    regularizer::RegularizerBracketMulti b;
+    regularizer::RegularizerBracket b;
     multi_bracket(ctx, s.id + "-sdp.json", W, s.K, r, &b);
     long smallest = 0;
     std::string tried;
@@ -328,7 +331,7 @@ InstanceResult bracket_run(const ConjectureSpec& s, const InstanceContext& ctx) 
     InstanceResult r;
     r.label = s.id;
     const StrRows W = multi_random(ctx.seed, s.R, s.D);
-    regularizer::RegularizerBracketMulti b;
+    regularizer::RegularizerBracket b;
     multi_bracket(ctx, s.id + ".json", W, s.K, r, &b);
     const long RK = s.R * s.K;
     r.fields["C0_ok"] = b.C0 <= RK ? "yes" : "NO";

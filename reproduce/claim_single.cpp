@@ -13,6 +13,7 @@
 #include "reproduce/reproduce_claim.h"
 #include "reproduce/reproduce_run.h"
 #include "reproduce/reproduce_util.h"
+#include "support/rational_convert.h"
 
 #include <algorithm>
 #include <cmath>
@@ -48,16 +49,18 @@ double single_value(const InstanceResult& r, const std::string& k) {
 // The bracket certificate for (w, K), written and re-checked; fills lower/upper/gap.
 void single_bracket(const InstanceContext& ctx, const std::string& name,
                     const std::vector<std::string>& w, long K, InstanceResult& r) {
-    regularizer::RegularizerBracketReport rep;
-    const Certificate cert = regularizer::regularizer_bracket_certificate(w, K, &rep);
+    const support::FmpqMat W = support::fmpq_mat_from_rows({w}, "w");
+    const regularizer::RegularizerBracket b = regularizer::regularizer_bracket(W, K);
+    const Certificate cert = regularizer::regularizer_bracket_certificate(b, W);
     reproduce_write_and_check(ctx, reproduce_cert_path(ctx, name), certificate_to_json(cert), r);
-    r.values["lower"] = rep.lower_double;
-    r.values["upper"] = rep.upper_double;
+    r.values["lower"] = b.lower_double;
+    r.values["upper"] = b.upper_double;
     r.values["K"] = static_cast<double>(K);
-    r.fields["lower"] = rep.lower;
-    r.fields["upper"] = rep.upper;
-    r.gap = rep.relative_gap;
-    r.fields["upper_source"] = rep.upper_source;
+    r.fields["lower"] = cert.regularizer_claim->lower;
+    r.fields["upper"] = cert.regularizer_claim->upper;
+    r.gap = b.relative_gap;
+    r.fields["upper_source"] =
+        regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.gram_source);
 }
 
 struct SingleW {

@@ -6,7 +6,6 @@
 #include "maxmargin/bracket.h"
 #include "maxmargin/kkt_polish.h"
 #include "maxmargin/sdp_maxmargin.h"
-#include "regularizer/numeric/closed_form.h"
 #include "support/blas_threads.h"
 #include "tests/rational_strings.h"
 

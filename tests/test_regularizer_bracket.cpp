@@ -4,6 +4,7 @@
 #include "certify/checker/checker.h"
 #include "regularizer/bracket.h"
 #include "regularizer/exact/lower_bound.h"
+#include "regularizer/sdp/sdp_reduced.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
 #include "tests/closed_form_arb.h"
@@ -40,12 +41,15 @@ std::vector<std::string> to_rationals(const std::vector<double>& w) {
 
 struct Bracket {
     Certificate cert;
-    RegularizerBracketReport report;
+    RegularizerBracket report;
 };
 
-Bracket bracket(const std::vector<double>& w, long K) {
+Bracket bracket(const std::vector<double>& w, long K,
+                RegularizerSolver solver = RegularizerSolver::Auto) {
     Bracket b;
-    b.cert = regularizer_bracket_certificate(to_rationals(w), K, &b.report);
+    const auto W = support::fmpq_mat_from_rows({to_rationals(w)}, "w");
+    b.report = regularizer_bracket(W, K, solver);
+    b.cert = regularizer_bracket_certificate(b.report, W);
     const auto verdict = checker::check_certificate(b.cert);
     INFO("D = " << w.size() << ", K = " << K << ": " << verdict.reason);
     REQUIRE(verdict.valid);
@@ -58,12 +62,9 @@ void set_q(fmpq_t x, const std::string& s) {
 
 /// lower <= ref <= upper, with the ball ref certainly inside.
 void require_inside(const Bracket& b, const arb_t ref) {
-    support::Fmpq q;
     support::Arb lo, hi;
-    set_q(q.x, b.report.lower);
-    arb_set_fmpq(lo.x, q.x, test::kArbPrec);
-    set_q(q.x, b.report.upper);
-    arb_set_fmpq(hi.x, q.x, test::kArbPrec);
+    arb_set_fmpq(lo.x, b.report.lower.x, test::kArbPrec);
+    arb_set_fmpq(hi.x, b.report.upper.x, test::kArbPrec);
     INFO("bracket [" << b.report.lower_double << ", " << b.report.upper_double << "]");
     CHECK(arb_le(lo.x, ref));
     CHECK(arb_le(ref, hi.x));
@@ -72,10 +73,8 @@ void require_inside(const Bracket& b, const arb_t ref) {
 /// fa · lower(a) <= fb · upper(b), exactly.
 bool lower_below_upper(long fa, const Bracket& a, long fb, const Bracket& b) {
     support::Fmpq lo, hi;
-    set_q(lo.x, a.report.lower);
-    set_q(hi.x, b.report.upper);
-    fmpq_mul_si(lo.x, lo.x, fa);
-    fmpq_mul_si(hi.x, hi.x, fb);
+    fmpq_mul_si(lo.x, a.report.lower.x, fa);
+    fmpq_mul_si(hi.x, b.report.upper.x, fb);
     return fmpq_cmp(lo.x, hi.x) <= 0;
 }
 
@@ -91,11 +90,10 @@ TEST_CASE("random w: certified, checked, relative gap <= 1e-8", "[bracket]") {
             if (K < 1 || K > D) continue;
             const auto w = random_w(D, static_cast<unsigned>(100 * D + K));
             const auto b = bracket(w, K);
-            INFO("D = " << D << ", K = " << K << ", " << b.report.lower_source << " / "
-                        << b.report.upper_source);
+            INFO("D = " << D << ", K = " << K << ", " << regularizer_bracket_method(b.report));
             CHECK(b.report.relative_gap >= 0);
             CHECK(b.report.relative_gap <= 1e-8);
-            CHECK(b.report.channels == 1);
+            CHECK(b.report.C0 == 1);
         }
     }
 }
@@ -126,8 +124,8 @@ TEST_CASE("hand cases: e_0, all-ones, zero", "[bracket]") {
     require_inside(bracket(ones, D), two.x);        // 2 at K = D (ŵ = D e_0)
     for (long K : {1L, 3L, D}) {
         const auto b = bracket(zero, K);
-        CHECK(b.report.lower == "0");
-        CHECK(b.report.upper == "0");
+        CHECK(b.cert.regularizer_claim->lower == "0");
+        CHECK(b.cert.regularizer_claim->upper == "0");
     }
 }
 
@@ -212,4 +210,40 @@ TEST_CASE("tampered brackets are rejected with the failing check named", "[brack
         c.regularizer_claim->lower = support::fmpq_get_string(q.x);
         CHECK(reason(c).find("exceeds <lambda, w>") != std::string::npos);
     }
+}
+
+TEST_CASE("R = 1, 1 < K < D: the bracket contains SDPA's value, both solvers agree", "[bracket]") {
+    for (long D : {8L, 16L, 33L}) {
+        for (long K : {2L, 3L, D / 2}) {
+            const auto w = random_w(D, static_cast<unsigned>(31 * D + K));
+            const auto sdp = regularizer_sdp_solve(w, K);
+            const auto fast = bracket(w, K), slow = bracket(w, K, RegularizerSolver::Sdpa);
+            INFO("D = " << D << ", K = " << K << ": " << regularizer_bracket_method(fast.report)
+                        << " | " << regularizer_bracket_method(slow.report));
+            // SDPA's primal and dual values bracket R_{K,∞} = R_{K,1} up to its 1e-6 gap.
+            CHECK(fast.report.lower_double <= sdp.primal * (1 + 1e-6));
+            CHECK(fast.report.upper_double >= sdp.dual * (1 - 1e-6));
+            CHECK(lower_below_upper(1, fast, 1, slow));
+            CHECK(lower_below_upper(1, slow, 1, fast));
+            CHECK(slow.report.dual_source != RegularizerDualSource::Newton);
+            CHECK((slow.report.kernel_source == RegularizerKernelSource::SpectralFactor ||
+                   slow.report.kernel_source == RegularizerKernelSource::SpectralFactorKkt));
+            CHECK(slow.report.relative_gap <= 1e-8);
+        }
+    }
+}
+
+TEST_CASE("source names keep the words of the reports", "[bracket]") {
+    CHECK(std::string(regularizer_dual_source_name(RegularizerDualSource::SdpaNewton)) ==
+          "sdpa+newton");
+    CHECK(std::string(regularizer_dual_source_name(RegularizerDualSource::ClosedFormKD)) ==
+          "closed-form K=D");
+    using K = RegularizerKernelSource;
+    CHECK(regularizer_kernel_source_name(K::ClosedFormK1, 1, RegularizerGramSource::Sdpa) ==
+          "closed-form K=1");
+    CHECK(regularizer_kernel_source_name(K::ClosedFormK1, 2, RegularizerGramSource::Sdpa) == "svd");
+    CHECK(regularizer_kernel_source_name(K::GramFewPolish, 3, RegularizerGramSource::Barrier) ==
+          "barrier+few+polish");
+    CHECK(regularizer_kernel_source_name(K::SpectralFactorKkt, 1, RegularizerGramSource::Sdpa) ==
+          "spectral factor+kkt");
 }

@@ -4,13 +4,13 @@
 // certified bracket; homogeneity, tampering, and the exact building blocks.
 #include "certify/certificate.h"
 #include "certify/checker/checker.h"
-#include "regularizer/bracket_multi.h"
-#include "regularizer/dual_bound.h"
+#include "regularizer/bracket.h"
 #include "regularizer/exact/dual_feasible.h"
 #include "regularizer/exact/least_norm_multi.h"
 #include "regularizer/exact/lower_bound.h"
 #include "regularizer/exact/psd_exact.h"
 #include "regularizer/network_multi.h"
+#include "regularizer/network_one_channel.h"
 #include "regularizer/sdp/sdp_multi.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
@@ -56,6 +56,45 @@ StrRows exact(const std::vector<std::vector<double>>& w) {
     return out;
 }
 
+/// The unified bracket with its exact values written out as strings, for these tests.
+struct RegularizerBracketMulti {
+    RegularizerBracket bracket;
+    long R = 0, D = 0, K = 0, C0 = 0;
+    StrRows lambda, v;
+    std::vector<StrRows> u;
+    std::string lower, upper;
+    double lower_double = 0, upper_double = 0, relative_gap = 0;
+    RegularizerDualSource source = RegularizerDualSource::Zero;
+};
+
+RegularizerBracketMulti
+regularizer_bracket_multi(const StrRows& w, long K,
+                          RegularizerSolver solver = RegularizerSolver::Auto) {
+    RegularizerBracketMulti m;
+    m.bracket = regularizer_bracket(support::fmpq_mat_from_rows(w, "w"), K, solver);
+    const RegularizerBracket& b = m.bracket;
+    m.R = b.R;
+    m.D = b.D;
+    m.K = b.K;
+    m.C0 = b.C0;
+    m.lambda = support::fmpq_mat_to_rows(b.lambda);
+    m.v = regularizer_rows_over_denominator(b.v, b.v_den);
+    for (const auto& u : b.u)
+        m.u.push_back(support::fmpq_mat_to_rows(u));
+    m.lower = support::fmpq_get_string(b.lower.x);
+    m.upper = support::fmpq_get_string(b.upper.x);
+    m.lower_double = b.lower_double;
+    m.upper_double = b.upper_double;
+    m.relative_gap = b.relative_gap;
+    m.source = b.dual_source;
+    return m;
+}
+
+convcert::Certificate regularizer_bracket_multi_certificate(const RegularizerBracketMulti& b,
+                                                            const StrRows& w) {
+    return regularizer_bracket_certificate(b.bracket, support::fmpq_mat_from_rows(w, "w"));
+}
+
 convcert::Certificate certificate_of(const RegularizerBracketMulti& b, const StrRows& w) {
     convcert::Certificate cert;
     cert.kind = convcert::kKindRegularizerBracket;
@@ -72,7 +111,7 @@ convcert::Certificate certificate_of(const RegularizerBracketMulti& b, const Str
     ev.u = b.u;
     ev.v = b.v;
     cert.bracket = ev;
-    cert.generator_method = "regularizer_bracket_multi " + b.source;
+    cert.generator_method = regularizer_bracket_method(b.bracket);
     return cert;
 }
 
@@ -311,7 +350,7 @@ TEST_CASE("multi: K = 1 brackets contain 2||W||_*", "[regularizer][multi]") {
         for (long D : {3L, 8L, 13L}) {
             const auto w = random_rows(R, D, static_cast<unsigned>(10 * R + D));
             const auto b = bracket_checked(w, 1);
-            CHECK(b.source == "closed-form K=1");
+            CHECK(b.source == RegularizerDualSource::ClosedFormK1);
             CHECK(b.relative_gap <= 1e-9);
             support::Arb ref;
             nuclear_ball(ref.x, w);
@@ -324,7 +363,8 @@ TEST_CASE("multi: K = D brackets contain (2/D) sum_d ||Ŵ[:,d]||", "[regularizer
         for (long D : {1L, 2L, 5L, 8L, 12L}) {
             const auto w = random_rows(R, D, static_cast<unsigned>(100 + 10 * R + D));
             const auto b = bracket_checked(w, D);
-            CHECK(b.source == (D == 1 ? "closed-form K=1" : "closed-form K=D"));
+            CHECK(b.source == (D == 1 ? RegularizerDualSource::ClosedFormK1
+                                      : RegularizerDualSource::ClosedFormKD));
             CHECK(b.C0 <= R);
             CHECK(b.relative_gap <= 1e-9);
             support::Arb ref;
@@ -339,7 +379,8 @@ TEST_CASE("multi: SDP brackets are certified, narrow, and between the closed for
         for (auto [D, K] : {std::pair<long, long>{6, 2}, {8, 3}, {10, 4}, {12, 3}}) {
             const auto w = random_rows(R, D, static_cast<unsigned>(1000 + 100 * R + 10 * D + K));
             const auto b = bracket_checked(w, K);
-            CHECK(b.source == "sdpa");
+            CHECK((b.source == RegularizerDualSource::Sdpa ||
+                   b.source == RegularizerDualSource::Barrier));
             INFO("R = " << R << ", D = " << D << ", K = " << K << ", gap " << b.relative_gap);
             CHECK(b.relative_gap <= 1e-8);
             // R_{K,∞} decreases in K: the K = D value is below, the K = 1 value above.
@@ -356,12 +397,12 @@ TEST_CASE("multi: SDP brackets are certified, narrow, and between the closed for
         }
 }
 
-TEST_CASE("multi: R = 1 agrees with the single-channel pipeline", "[regularizer][multi]") {
+TEST_CASE("multi: R = 1, the Newton and SDPA solvers agree", "[regularizer][multi]") {
     const auto w = random_rows(1, 9, 77);
     const auto b = bracket_checked(w, 3);
-    const auto single = regularizer_dual_bound(exact(w)[0], 3);
-    CHECK(leq(single.bound.lower, b.upper));
-    CHECK(single.bound.lower_double == Approx(b.lower_double).epsilon(1e-8));
+    const auto single = regularizer_bracket_multi(exact(w), 3, RegularizerSolver::Sdpa);
+    CHECK(leq(single.lower, b.upper));
+    CHECK(single.lower_double == Approx(b.lower_double).epsilon(1e-8));
 }
 
 TEST_CASE("multi: homogeneity, the bracket of 2W is twice that of W", "[regularizer][multi]") {

@@ -1,10 +1,10 @@
 // Regularizer generator: the reduced SDP (SDPA), the closed forms at K = 1 and K = D, and the
 // exact lower bound. Reference values are computed independently with Arb balls.
-#include "regularizer/dual_bound.h"
+#include "regularizer/bracket.h"
 #include "regularizer/exact/dual_feasible.h"
 #include "regularizer/exact/lower_bound.h"
 #include "regularizer/exact/psd_exact.h"
-#include "regularizer/numeric/closed_form.h"
+#include "regularizer/numeric/closed_form_multi.h"
 #include "regularizer/numeric/polish.h"
 #include "regularizer/sdp/sdp_reduced.h"
 #include "support/flint_raii.h"
@@ -30,6 +30,29 @@ using convcert::test::arb_kd;
 namespace {
 
 constexpr slong kPrec = 256;
+
+/// The dual side of the regularizer bracket (regularizer_bracket), as these tests read it.
+struct DualBound {
+    struct {
+        std::vector<std::string> lambda;
+        std::string lower;
+        double lower_double = 0;
+    } bound;
+    std::string source;
+    double estimate = 0;
+};
+
+DualBound regularizer_dual_bound(const std::vector<std::string>& w, long K,
+                                 RegularizerSolver solver = RegularizerSolver::Auto) {
+    const auto b = regularizer_bracket(support::fmpq_mat_from_rows({w}, "w"), K, solver);
+    DualBound out;
+    out.bound.lambda = support::fmpq_mat_to_rows(b.lambda)[0];
+    out.bound.lower = support::fmpq_get_string(b.lower.x);
+    out.bound.lower_double = b.lower_double;
+    out.source = regularizer_dual_source_name(b.dual_source);
+    out.estimate = b.estimate;
+    return out;
+}
 
 std::vector<double> random_w(long D, unsigned seed) {
     std::mt19937 gen(seed);
@@ -104,7 +127,7 @@ TEST_CASE("K = 1 closed form: lower bound within 1e-9 below 2||w||_2", "[regular
     for (long D : {1L, 5L, 16L, 33L}) {
         for (unsigned seed = 1; seed <= 3; ++seed) {
             const auto w = random_w(D, seed);
-            const auto lb = regularizer_lower_bound(regularizer_lambda_k1(w), w, 1);
+            const auto lb = regularizer_lower_bound(regularizer_lambda_k1_multi({w})[0], w, 1);
             CHECK(regularizer_dual_feasible(lb.lambda, 1));
             support::Arb ref;
             arb_k1(ref.x, w);
@@ -128,7 +151,7 @@ TEST_CASE("K = D closed form: lower bound within 1e-9 below (2/D) sum |ŵ|", "[r
     for (long D : {1L, 2L, 7L, 16L, 32L}) {
         for (unsigned seed = 1; seed <= 3; ++seed) {
             const auto w = random_w(D, 100 + seed);
-            const auto lb = regularizer_lower_bound(regularizer_lambda_kd(w), w, D);
+            const auto lb = regularizer_lower_bound(regularizer_lambda_kd_multi({w})[0], w, D);
             CHECK(regularizer_dual_feasible(lb.lambda, D));
             support::Arb ref;
             arb_kd(ref.x, w);
@@ -144,8 +167,8 @@ TEST_CASE("hand cases: e_0 gives 2 for every K, 0 gives 0", "[regularizer]") {
     support::Fmpq two, lower;
     fmpq_set_si(two.x, 2, 1);
     for (long K = 1; K <= D; ++K) {
-        std::vector<double> lambda = K == 1   ? regularizer_lambda_k1(e0)
-                                     : K == D ? regularizer_lambda_kd(e0)
+        std::vector<double> lambda = K == 1   ? regularizer_lambda_k1_multi({e0})[0]
+                                     : K == D ? regularizer_lambda_kd_multi({e0})[0]
                                               : regularizer_sdp_solve(e0, K).lambda;
         const auto lb = regularizer_lower_bound(lambda, e0, K);
         set_q(lower.x, lb.lower);
@@ -162,7 +185,8 @@ TEST_CASE("hand cases: e_0 gives 2 for every K, 0 gives 0", "[regularizer]") {
         CHECK(sdp.status == "trivial");
         const auto lb = regularizer_lower_bound(sdp.lambda, zero, K);
         CHECK(lb.lower == "0");
-        CHECK(regularizer_lower_bound(regularizer_lambda_kd(zero), zero, K).lower == "0");
+        CHECK(regularizer_lower_bound(regularizer_lambda_kd_multi({zero})[0], zero, K).lower ==
+              "0");
     }
 }
 
@@ -226,7 +250,7 @@ TEST_CASE("pipeline: Newton-refined λ closes the gap to 1e-10", "[regularizer]"
     {
         const auto w = random_w(128, 1);
         const auto dual = regularizer_dual_bound(exact(w), 64);
-        CHECK(dual.source == "sdpa");
+        CHECK((dual.source == "sdpa" || dual.source == "sdpa+kkt")); // the KKT system may refine
         const auto sdp = regularizer_sdp_solve(w, 64);
         support::Fmpq lower, primal;
         set_q(lower.x, dual.bound.lower);
@@ -262,8 +286,8 @@ TEST_CASE("reduced SDP agrees with the closed forms, is monotone in K and homoge
         CHECK(polished.value == Approx(sdp.value_r).epsilon(1e-6));
         values.push_back(polished.value);
     }
-    CHECK(values.front() == Approx(regularizer_value_k1(w)).epsilon(1e-10));
-    CHECK(values.back() == Approx(regularizer_value_kd(w)).epsilon(1e-10));
+    CHECK(values.front() == Approx(regularizer_value_k1_multi({w})).epsilon(1e-10));
+    CHECK(values.back() == Approx(regularizer_value_kd_multi({w})).epsilon(1e-10));
     for (std::size_t i = 1; i < values.size(); ++i)
         CHECK(values[i] <= values[i - 1] * (1 + 1e-10));
     std::vector<double> w3(w);

@@ -7,10 +7,10 @@
 #include "regularizer/numeric/dual_barrier_multi.h"
 
 #include "regularizer/numeric/toeplitz_stacked.h"
+#include "support/stopwatch.h"
 
 #include <Eigen/Dense>
 
-#include <chrono>
 #include <cmath>
 #include <stdexcept>
 
@@ -50,10 +50,11 @@ struct Dual {
     }
 };
 
-} // namespace
+using Llt = Eigen::LLT<Eigen::MatrixXd>;
 
-RegularizerDualBarrier regularizer_dual_barrier_multi(const Rows& W, long K, const Rows& lambda0) {
-    const auto start = std::chrono::steady_clock::now();
+/// The problem of W and K, and λ0 flattened (r·D + j). Throws std::invalid_argument on bad
+/// shapes or a W that is zero or not finite.
+Dual barrier_problem(const Rows& W, long K, const Rows& lambda0, Eigen::VectorXd& x) {
     Dual p;
     p.R = static_cast<long>(W.size());
     if (p.R < 1) throw std::invalid_argument("regularizer_dual_barrier_multi: W has no rows");
@@ -64,7 +65,7 @@ RegularizerDualBarrier regularizer_dual_barrier_multi(const Rows& W, long K, con
     if (static_cast<long>(lambda0.size()) != p.R)
         throw std::invalid_argument("regularizer_dual_barrier_multi: λ0 needs R rows");
     p.w.resize(p.R * p.D);
-    Eigen::VectorXd x(p.R * p.D);
+    x.resize(p.R * p.D);
     for (long r = 0; r < p.R; ++r) {
         if (static_cast<long>(W[r].size()) != p.D || static_cast<long>(lambda0[r].size()) != p.D)
             throw std::invalid_argument("regularizer_dual_barrier_multi: rows of unequal length");
@@ -76,81 +77,116 @@ RegularizerDualBarrier regularizer_dual_barrier_multi(const Rows& W, long K, con
     const double wnorm = p.w.norm();
     if (!(wnorm > 0) || !std::isfinite(wnorm))
         throw std::invalid_argument("regularizer_dual_barrier_multi: W must be finite and nonzero");
+    return p;
+}
+
+/// Gradient g and Hessian H of the barrier objective at x (llt: its factor at x).
+void barrier_derivatives(const Dual& p, const Eigen::VectorXd& x, double mu, const Llt& llt,
+                         Eigen::VectorXd& g, Eigen::MatrixXd& H) {
     const long n = p.n(), m = p.R * p.D;
+    const Eigen::MatrixXd t = p.T(x);
+    const Eigen::MatrixXd P = llt.solve(Eigen::MatrixXd::Identity(n, n));
+    const Eigen::MatrixXd Q = P * t;
+    Eigen::MatrixXd IN = t.transpose() * Q;
+    IN.diagonal().array() += 1.0;
+    g = -p.w + 2.0 * mu * p.adjoint(Q);
+    H.resize(m, m);
+    Eigen::MatrixXd G(n, p.D);
+    for (long r = 0; r < p.R; ++r)
+        for (long j = 0; j < p.D; ++j) {
+            // T(e_(r,j)) has ones at ((r,k), (j-k) mod D), k < K.
+            G.setZero();
+            for (long k = 0; k < p.K; ++k) {
+                const long i = ((j - k) % p.D + p.D) % p.D;
+                G.noalias() += P.col(r * p.K + k) * IN.row(i);
+                G.noalias() += Q.col(i) * Q.row(r * p.K + k);
+            }
+            H.col(r * p.D + j) = 2.0 * mu * p.adjoint(G);
+        }
+    H = 0.5 * (H + H.transpose()).eval();
+}
+
+/// Backtracking from x along dx (Armijo, at most 40 halvings): true, with x, f and llt moved,
+/// when a step was accepted.
+bool barrier_line_search(const Dual& p, Eigen::VectorXd& x, const Eigen::VectorXd& dx,
+                         double decrement, double mu, double& f, Llt& llt) {
+    double alpha = 1.0;
+    for (int ls = 0; ls < 40; ++ls, alpha *= 0.5) {
+        const Eigen::VectorXd xn = x + alpha * dx;
+        Llt lln;
+        const double fn = p.value(xn, mu, lln);
+        if (std::isfinite(fn) && fn <= f - 0.25 * alpha * decrement) {
+            x = xn;
+            f = fn;
+            llt = lln;
+            return true;
+        }
+    }
+    return false;
+}
+
+/// Damped Newton steps at fixed μ (at most 50) until x is centered enough for the next μ.
+void barrier_center(const Dual& p, Eigen::VectorXd& x, double mu, double& f, Llt& llt, int& steps) {
+    Eigen::VectorXd g;
+    Eigen::MatrixXd H;
+    for (int step = 0; step < 50; ++step) {
+        barrier_derivatives(p, x, mu, llt, g, H);
+        const Eigen::VectorXd dx = H.ldlt().solve(-g);
+        const double decrement = -g.dot(dx);
+        if (!(decrement >= 0) || !std::isfinite(decrement)) break;
+        if (decrement < 1e-10 * mu) break;
+        const bool moved = barrier_line_search(p, x, dx, decrement, mu, f, llt);
+        ++steps;
+        if (!moved) break;
+        if (decrement < 1e-3 * mu) break;
+    }
+}
+
+/// λ and the primal Gram estimate 4μ M⁻¹ at the final point.
+void barrier_result(const Dual& p, const Eigen::VectorXd& x, double mu,
+                    RegularizerDualBarrier& out) {
+    const long n = p.n();
+    out.mu = mu;
+    out.value = x.dot(p.w);
+    Llt llt;
+    p.value(x, mu, llt);
+    const Eigen::MatrixXd X = 4.0 * mu * llt.solve(Eigen::MatrixXd::Identity(n, n));
+    out.X.resize(n * n);
+    for (long i = 0; i < n; ++i)
+        for (long j = 0; j < n; ++j)
+            out.X[i * n + j] = X(i, j);
+    out.lambda.assign(p.R, std::vector<double>(p.D));
+    for (long r = 0; r < p.R; ++r)
+        for (long j = 0; j < p.D; ++j)
+            out.lambda[r][j] = x(r * p.D + j);
+}
+
+} // namespace
+
+RegularizerDualBarrier regularizer_dual_barrier_multi(const Rows& W, long K, const Rows& lambda0) {
+    const support::Stopwatch watch;
+    Eigen::VectorXd x;
+    const Dual p = barrier_problem(W, K, lambda0, x);
+    const long n = p.n();
     {
         const double op = Eigen::JacobiSVD<Eigen::MatrixXd>(p.T(x)).singularValues()(0);
         x *= op > 0 && std::isfinite(op) ? 0.99 * 2.0 / op : 0.0;
     }
     RegularizerDualBarrier out;
     // Scale of the objective: at least <x, W>; μ·n ends near 1e-13 of it.
-    const double scale = std::max(x.dot(p.w), 1e-3 * wnorm);
+    const double scale = std::max(x.dot(p.w), 1e-3 * p.w.norm());
     double mu = 1e-4 * scale / static_cast<double>(n);
     const double mu_end = 1e-13 * scale / static_cast<double>(n);
-    Eigen::LLT<Eigen::MatrixXd> llt;
+    Llt llt;
     double f = p.value(x, mu, llt);
     while (true) {
-        for (int step = 0; step < 50; ++step) {
-            const Eigen::MatrixXd t = p.T(x);
-            const Eigen::MatrixXd P = llt.solve(Eigen::MatrixXd::Identity(n, n));
-            const Eigen::MatrixXd Q = P * t;
-            Eigen::MatrixXd IN = t.transpose() * Q;
-            IN.diagonal().array() += 1.0;
-            const Eigen::VectorXd g = -p.w + 2.0 * mu * p.adjoint(Q);
-            Eigen::MatrixXd H(m, m);
-            Eigen::MatrixXd G(n, p.D);
-            for (long r = 0; r < p.R; ++r)
-                for (long j = 0; j < p.D; ++j) {
-                    // T(e_(r,j)) has ones at ((r,k), (j-k) mod D), k < K.
-                    G.setZero();
-                    for (long k = 0; k < p.K; ++k) {
-                        const long i = ((j - k) % p.D + p.D) % p.D;
-                        G.noalias() += P.col(r * p.K + k) * IN.row(i);
-                        G.noalias() += Q.col(i) * Q.row(r * p.K + k);
-                    }
-                    H.col(r * p.D + j) = 2.0 * mu * p.adjoint(G);
-                }
-            H = 0.5 * (H + H.transpose()).eval();
-            const Eigen::VectorXd dx = H.ldlt().solve(-g);
-            const double decrement = -g.dot(dx);
-            if (!(decrement >= 0) || !std::isfinite(decrement)) break;
-            if (decrement < 1e-10 * mu) break;
-            double alpha = 1.0;
-            bool moved = false;
-            for (int ls = 0; ls < 40; ++ls, alpha *= 0.5) {
-                const Eigen::VectorXd xn = x + alpha * dx;
-                Eigen::LLT<Eigen::MatrixXd> lln;
-                const double fn = p.value(xn, mu, lln);
-                if (std::isfinite(fn) && fn <= f - 0.25 * alpha * decrement) {
-                    x = xn;
-                    f = fn;
-                    llt = lln;
-                    moved = true;
-                    break;
-                }
-            }
-            ++out.newton_steps;
-            if (!moved) break;
-            if (decrement < 1e-3 * mu) break; // centered enough for the next μ
-        }
+        barrier_center(p, x, mu, f, llt, out.newton_steps);
         if (mu <= mu_end) break;
         mu = std::max(mu * 0.1, mu_end);
         f = p.value(x, mu, llt);
     }
-    out.mu = mu;
-    out.value = x.dot(p.w);
-    {
-        p.value(x, mu, llt);
-        const Eigen::MatrixXd X = 4.0 * mu * llt.solve(Eigen::MatrixXd::Identity(n, n));
-        out.X.resize(n * n);
-        for (long i = 0; i < n; ++i)
-            for (long j = 0; j < n; ++j)
-                out.X[i * n + j] = X(i, j);
-    }
-    out.lambda.assign(p.R, std::vector<double>(p.D));
-    for (long r = 0; r < p.R; ++r)
-        for (long j = 0; j < p.D; ++j)
-            out.lambda[r][j] = x(r * p.D + j);
-    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    barrier_result(p, x, mu, out);
+    out.seconds = watch.seconds();
     return out;
 }
 

@@ -5,10 +5,10 @@
 #include "regularizer/numeric/polish_multi.h"
 
 #include "regularizer/numeric/dft.h"
+#include "support/stopwatch.h"
 
 #include <Eigen/Dense>
 
-#include <chrono>
 #include <cmath>
 #include <complex>
 #include <stdexcept>
@@ -123,7 +123,7 @@ double regularizer_polish_value_multi(const Rows& W, const Kernels& kernels) {
 RegularizerPolishMulti regularizer_polish_multi(const Rows& W, const Kernels& kernels,
                                                 int max_iterations, double stop_value,
                                                 double max_seconds) {
-    const auto start = std::chrono::steady_clock::now();
+    const support::Stopwatch watch;
     const Problem p = problem_of(W, kernels);
     Eigen::VectorXd x = flatten(p, kernels);
     const long n = p.size();
@@ -135,9 +135,7 @@ RegularizerPolishMulti regularizer_polish_multi(const Rows& W, const Kernels& ke
     out.start_value = f;
     double mu = 1e-6 * f;
     for (int it = 0; it < max_iterations && f > stop_value; ++it) {
-        if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() >
-            max_seconds)
-            break;
+        if (watch.seconds() > max_seconds) break;
         // Hessian by central differences of the gradient.
         const double h = 1e-5 * std::max(1e-300, x.cwiseAbs().maxCoeff());
         Eigen::MatrixXd H(n, n);

@@ -17,10 +17,10 @@
 #include "regularizer/numeric/dft.h"
 #include "regularizer/sdp/sdp_data.h"
 #include "regularizer/sdp/sdpa_run.h"
+#include "support/stopwatch.h"
 
 #include <Eigen/Dense>
 
-#include <chrono>
 #include <cmath>
 #include <complex>
 #include <stdexcept>
@@ -60,32 +60,41 @@ struct MultiData {
     std::vector<int> first;
 };
 
-MultiData sdp_data_multi(const std::vector<std::vector<double>>& W, long K, double alpha) {
-    const long R = static_cast<long>(W.size());
-    const long D = static_cast<long>(W[0].size());
-    const long n = R * K;
-    std::vector<std::vector<cd>> what(R);
-    for (long r = 0; r < R; ++r) {
-        std::vector<double> row(W[r]);
-        for (double& x : row)
-            x /= alpha;
-        what[r] = regularizer_dft(row);
+bool self_conjugate(long b, long D) {
+    return b == 0 || 2 * b == D;
+}
+
+/// Appends the entries of the constraint matrices F_k to `data` (0-based indices within a
+/// block; a symmetric pair is counted once). np = R + 1, the size of a complex class block.
+struct SdpMultiWriter {
+    RegularizerSdpData& data;
+    long np;
+
+    /// F_k•Y gains coeff·Y[i][j].
+    void put(int k, int block, long i, long j, double coeff) {
+        if (coeff == 0) return;
+        if (i > j) std::swap(i, j);
+        data.entries.push_back({k, block, static_cast<int>(i + 1), static_cast<int>(j + 1),
+                                i == j ? coeff : coeff / 2.0});
     }
-
-    const long H = D / 2;
-    const int nclass = static_cast<int>(H + 1);
-    auto self_conjugate = [&](long b) { return b == 0 || 2 * b == D; };
-    auto multiplicity = [&](long b) { return self_conjugate(b) ? 1.0 : 2.0; };
-
-    // Constraint numbering (1-based): per class, R "Re" rows, then (not self-conjugate) R "Im"
-    // rows, then the Σ equalities.
-    std::vector<int> first(nclass + 1, 1);
-    for (int b = 0; b < nclass; ++b) {
-        const long cnt = self_conjugate(b) ? R + R * (R + 1) / 2 : 2 * R + R * R;
-        first[b + 1] = first[b] + static_cast<int>(cnt);
+    /// Re M[i][j] of the class block (real: the block itself, else its real embedding).
+    void put_re(int k, int block, bool real, long i, long j, double coeff) {
+        if (real) {
+            put(k, block, i, j, coeff);
+        } else {
+            put(k, block, i, j, coeff / 2.0);
+            put(k, block, np + i, np + j, coeff / 2.0);
+        }
     }
-    const int m = first[nclass] - 1;
+    /// Im M[i][j] (i != j) of a complex class block.
+    void put_im(int k, int block, long i, long j, double coeff) {
+        put(k, block, np + i, j, coeff / 2.0);
+        put(k, block, i, np + j, -coeff / 2.0);
+    }
+};
 
+/// The problem's frame: comments, block sizes, c = 0 of length m, for the classes b = 0..H.
+RegularizerSdpData sdp_multi_frame(long R, long D, long K, double alpha, int m) {
     RegularizerSdpData data;
     data.D = D;
     data.K = K;
@@ -98,69 +107,75 @@ MultiData sdp_data_multi(const std::vector<std::vector<double>>& W, long K, doub
         "Y = diag(X, Y_0, ..., Y_H), H = floor(D/2): X the (RK)x(RK) Gram matrix of the stacked "
         "kernels, Y_b the Hermitian (R+1)x(R+1) class block [[t_b, W^_b^H], [W^_b, Sigma_b(X)]] "
         "(real embedding of size 2(R+1) unless b = 0 or 2b = D)"};
-    data.block_sizes.push_back(static_cast<int>(n));
-    for (int b = 0; b < nclass; ++b)
-        data.block_sizes.push_back(static_cast<int>(self_conjugate(b) ? R + 1 : 2 * (R + 1)));
+    data.block_sizes.push_back(static_cast<int>(R * K));
+    for (long b = 0; b <= D / 2; ++b)
+        data.block_sizes.push_back(static_cast<int>(self_conjugate(b, D) ? R + 1 : 2 * (R + 1)));
     data.c.assign(static_cast<std::size_t>(m), 0.0);
+    return data;
+}
 
-    // F•Y gains coeff·Y[i][j] (0-based, symmetric pair counted once).
-    auto put = [&](int k, int block, long i, long j, double coeff) {
-        if (coeff == 0) return;
-        if (i > j) std::swap(i, j);
-        data.entries.push_back({k, block, static_cast<int>(i + 1), static_cast<int>(j + 1),
-                                i == j ? coeff : coeff / 2.0});
-    };
-    const long np = R + 1;
-    // Re M[i][j] and Im M[i][j] (i != j for Im) as functionals of the class block.
-    auto put_re = [&](int k, int block, bool real, long i, long j, double coeff) {
-        if (real) {
-            put(k, block, i, j, coeff);
-        } else {
-            put(k, block, i, j, coeff / 2.0);
-            put(k, block, np + i, np + j, coeff / 2.0);
-        }
-    };
-    auto put_im = [&](int k, int block, long i, long j, double coeff) {
-        put(k, block, np + i, j, coeff / 2.0);
-        put(k, block, i, np + j, -coeff / 2.0);
-    };
-
-    for (long i = 0; i < n; ++i)
-        put(0, 1, i, i, -1.0);
-    for (int b = 0; b < nclass; ++b) {
-        const int block = b + 2;
-        const bool real = self_conjugate(b);
-        put_re(0, block, real, 0, 0, -multiplicity(b) / static_cast<double>(D));
-        int k = first[b];
-        for (long r = 0; r < R; ++r, ++k) {
-            data.c[k - 1] = what[r][b].real();
-            put_re(k, block, real, 1 + r, 0, 1.0);
-        }
-        if (!real)
-            for (long r = 0; r < R; ++r, ++k) {
-                data.c[k - 1] = what[r][b].imag();
-                put_im(k, block, 1 + r, 0, 1.0);
-            }
-        for (long r = 0; r < R; ++r)
-            for (long rr = r; rr < R; ++rr) {
-                // Re Σ[r][rr] = sum X[(r,k1),(rr,k2)] cos θ(k1-k2); Im = -sum X sin θ(k1-k2).
-                put_re(k, block, real, 1 + r, 1 + rr, 1.0);
-                for (long k1 = 0; k1 < K; ++k1)
-                    for (long k2 = 0; k2 < K; ++k2) {
-                        if (r == rr && k2 < k1) continue;
-                        double c = unit_root(k1 - k2, b, D).real();
-                        if (r == rr && k1 != k2) c *= 2.0; // (k1,k2) and (k2,k1) share a variable
-                        put(k, 1, r * K + k1, rr * K + k2, -c);
-                    }
-                ++k;
-                if (real || r == rr) continue;
-                put_im(k, block, 1 + r, 1 + rr, 1.0);
-                for (long k1 = 0; k1 < K; ++k1)
-                    for (long k2 = 0; k2 < K; ++k2)
-                        put(k, 1, r * K + k1, rr * K + k2, -unit_root(k1 - k2, b, D).imag());
-                ++k;
-            }
+/// The constraints of class b from index k: M[1+r][0] = Ŵ_r[b] (Re, then Im unless
+/// self-conjugate) and M[1+r][1+rr] = Σ_b(X)[r][rr]; the objective's t_b term.
+void sdp_multi_class(SdpMultiWriter& out, const std::vector<std::vector<cd>>& what, long K, long b,
+                     int k) {
+    const long R = static_cast<long>(what.size()), D = static_cast<long>(what[0].size());
+    const int block = static_cast<int>(b) + 2;
+    const bool real = self_conjugate(b, D);
+    out.put_re(0, block, real, 0, 0, -(real ? 1.0 : 2.0) / static_cast<double>(D));
+    for (long r = 0; r < R; ++r, ++k) {
+        out.data.c[k - 1] = what[r][b].real();
+        out.put_re(k, block, real, 1 + r, 0, 1.0);
     }
+    if (!real)
+        for (long r = 0; r < R; ++r, ++k) {
+            out.data.c[k - 1] = what[r][b].imag();
+            out.put_im(k, block, 1 + r, 0, 1.0);
+        }
+    for (long r = 0; r < R; ++r)
+        for (long rr = r; rr < R; ++rr) {
+            // Re Σ[r][rr] = sum X[(r,k1),(rr,k2)] cos θ(k1-k2); Im = -sum X sin θ(k1-k2).
+            out.put_re(k, block, real, 1 + r, 1 + rr, 1.0);
+            for (long k1 = 0; k1 < K; ++k1)
+                for (long k2 = 0; k2 < K; ++k2) {
+                    if (r == rr && k2 < k1) continue;
+                    double c = unit_root(k1 - k2, b, D).real();
+                    if (r == rr && k1 != k2) c *= 2.0; // (k1,k2) and (k2,k1) share a variable
+                    out.put(k, 1, r * K + k1, rr * K + k2, -c);
+                }
+            ++k;
+            if (real || r == rr) continue;
+            out.put_im(k, block, 1 + r, 1 + rr, 1.0);
+            for (long k1 = 0; k1 < K; ++k1)
+                for (long k2 = 0; k2 < K; ++k2)
+                    out.put(k, 1, r * K + k1, rr * K + k2, -unit_root(k1 - k2, b, D).imag());
+            ++k;
+        }
+}
+
+MultiData sdp_data_multi(const std::vector<std::vector<double>>& W, long K, double alpha) {
+    const long R = static_cast<long>(W.size());
+    const long D = static_cast<long>(W[0].size());
+    std::vector<std::vector<cd>> what(R);
+    for (long r = 0; r < R; ++r) {
+        std::vector<double> row(W[r]);
+        for (double& x : row)
+            x /= alpha;
+        what[r] = regularizer_dft(row);
+    }
+    // Constraint numbering (1-based): per class, R "Re" rows, then (not self-conjugate) R "Im"
+    // rows, then the Σ equalities.
+    const int nclass = static_cast<int>(D / 2 + 1);
+    std::vector<int> first(nclass + 1, 1);
+    for (int b = 0; b < nclass; ++b) {
+        const long cnt = self_conjugate(b, D) ? R + R * (R + 1) / 2 : 2 * R + R * R;
+        first[b + 1] = first[b] + static_cast<int>(cnt);
+    }
+    RegularizerSdpData data = sdp_multi_frame(R, D, K, alpha, first[nclass] - 1);
+    SdpMultiWriter out{data, R + 1};
+    for (long i = 0; i < R * K; ++i)
+        out.put(0, 1, i, i, -1.0);
+    for (int b = 0; b < nclass; ++b)
+        sdp_multi_class(out, what, K, b, first[b]);
     return {std::move(data), std::move(first)};
 }
 
@@ -226,7 +241,7 @@ RegularizerSdpMultiResult regularizer_sdp_multi_solve(const std::vector<std::vec
             norm2 += x * x;
         }
     }
-    const auto start = std::chrono::steady_clock::now();
+    const support::Stopwatch watch;
     const long n = R * K;
     RegularizerSdpMultiResult out;
     out.lambda.assign(R, std::vector<double>(D, 0.0));
@@ -275,7 +290,7 @@ RegularizerSdpMultiResult regularizer_sdp_multi_solve(const std::vector<std::vec
         for (long j = 0; j < D; ++j)
             out.lambda_dot_w += out.lambda[r][j] * W[r][j];
     out.value_x = regularizer_reduced_value_multi(W, K, out.X);
-    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    out.seconds = watch.seconds();
     return out;
 }
 

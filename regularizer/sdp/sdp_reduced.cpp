@@ -14,9 +14,9 @@
 #include "regularizer/numeric/dft.h"
 #include "regularizer/sdp/sdp_data.h"
 #include "regularizer/sdp/sdpa_run.h"
+#include "support/stopwatch.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <stdexcept>
 
@@ -32,7 +32,7 @@ RegularizerSdpResult regularizer_sdp_solve(const std::vector<double>& w, long K,
         if (!std::isfinite(x)) throw std::invalid_argument("regularizer_sdp_solve: non-finite w");
         norm2 += x * x;
     }
-    const auto start = std::chrono::steady_clock::now();
+    const support::Stopwatch watch;
     RegularizerSdpResult out;
     out.lambda.assign(D, 0.0);
     out.r.assign(K, 0.0);
@@ -89,7 +89,7 @@ RegularizerSdpResult regularizer_sdp_solve(const std::vector<double>& w, long K,
                      std::cos(2.0 * pi * static_cast<double>((j * d) % D) / static_cast<double>(D));
         out.value_r += a * a / sigma / static_cast<double>(D);
     }
-    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    out.seconds = watch.seconds();
     return out;
 }
 
