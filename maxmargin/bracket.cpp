@@ -71,10 +71,7 @@ MaxmarginLowerBound lower_bound_best(const data::Dataset& d, long K, const Maxma
     if (!kkt) return best;
     try {
         MaxmarginLowerBound lb = maxmargin_lower_bound(kkt->alpha, d, K);
-        support::Fmpq a, b;
-        fmpq_set_str(a.x, lb.lower.c_str(), 10);
-        fmpq_set_str(b.x, best.lower.c_str(), 10);
-        if (fmpq_cmp(a.x, b.x) > 0) {
+        if (fmpq_cmp(lb.lower.x, best.lower.x) > 0) {
             rep.polished_lower = true;
             return lb;
         }
@@ -218,7 +215,7 @@ Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginRepor
     Certificate cert;
     cert.kind = kKindMaxmarginBracket;
     MaxmarginEvidence ev;
-    ev.alpha = lb.alpha;
+    ev.alpha = support::fmpq_mat_to_rows(lb.alpha)[0];
     std::string method = std::string("sdpa full max-margin SDP") +
                          (rep.polished_lower ? ", KKT-polished alpha" : "");
     const std::string upper = upper_best(d, K, sdp, kkt, ev, rep, method);
@@ -234,15 +231,15 @@ Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginRepor
         claim.x.push_back(std::move(row));
         claim.y.push_back(d.y[static_cast<std::size_t>(i)] > 0 ? "1" : "-1");
     }
-    claim.lower = lb.lower;
+    claim.lower = support::fmpq_get_string(lb.lower.x);
     claim.upper = upper;
     // lower <= upper must hold (weak duality); compare exactly.
     support::Fmpq lo, up, diff;
-    fmpq_set_str(lo.x, lb.lower.c_str(), 10);
+    fmpq_set(lo.x, lb.lower.x);
     fmpq_set_str(up.x, upper.c_str(), 10);
     if (fmpq_cmp(lo.x, up.x) > 0) throw std::runtime_error("maxmargin: lower exceeds upper");
     fmpq_sub(diff.x, up.x, lo.x);
-    rep.lower = lb.lower;
+    rep.lower = claim.lower;
     rep.upper = upper;
     rep.lower_double = fmpq_get_d(lo.x);
     rep.upper_double = fmpq_get_d(up.x);

@@ -2,7 +2,7 @@
 #include "regularizer/bracket.h"
 
 #include "regularizer/dual_bound.h"
-#include "regularizer/exact/lower_bound.h"
+#include "regularizer/exact/lower_bound_strings.h"
 #include "regularizer/network_one_channel.h"
 #include "regularizer/numeric/closed_form.h"
 #include "regularizer/numeric/kkt_newton.h"

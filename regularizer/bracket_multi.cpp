@@ -1,7 +1,7 @@
 // The regularizer-bracket generator for R input channels (see bracket_multi.h).
 #include "regularizer/bracket_multi.h"
 
-#include "regularizer/exact/lower_bound_multi.h"
+#include "regularizer/exact/lower_bound_strings.h"
 #include "regularizer/network_multi.h"
 #include "regularizer/numeric/closed_form_multi.h"
 #include "regularizer/numeric/dual_barrier_multi.h"

@@ -17,7 +17,7 @@ namespace convcert::regularizer {
 namespace {
 
 /// True if a's lower bound is larger than b's (exact comparison).
-bool better(const RegularizerLowerBound& a, const RegularizerLowerBound& b) {
+bool better(const RegularizerLowerBoundStrings& a, const RegularizerLowerBoundStrings& b) {
     support::Fmpq x, y;
     fmpq_set_str(x.x, a.lower.c_str(), 10);
     fmpq_set_str(y.x, b.lower.c_str(), 10);

@@ -3,7 +3,7 @@
 // rounded, scaled and verified exactly by lower_bound.h. The best certified candidate wins.
 #pragma once
 
-#include "regularizer/exact/lower_bound.h"
+#include "regularizer/exact/lower_bound_strings.h"
 
 #include <string>
 #include <vector>
@@ -11,7 +11,7 @@
 namespace convcert::regularizer {
 
 struct RegularizerDualBound {
-    RegularizerLowerBound bound; ///< the certified λ and lower = <λ, w>
+    RegularizerLowerBoundStrings bound; ///< the certified λ and lower = <λ, w>
     std::string source;       ///< "zero", "closed-form K=1", "closed-form K=D", "newton", "sdpa",
                               ///< "sdpa+newton"
     std::vector<double> r;    ///< numerical optimal autocorrelation (empty for closed forms)

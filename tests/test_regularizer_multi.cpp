@@ -7,8 +7,10 @@
 #include "regularizer/bracket_multi.h"
 #include "regularizer/dual_bound.h"
 #include "regularizer/exact/dual_feasible.h"
+#include "regularizer/exact/dual_scale.h"
 #include "regularizer/exact/least_norm_multi.h"
 #include "regularizer/exact/lower_bound.h"
+#include "regularizer/exact/lower_bound_strings.h"
 #include "regularizer/exact/psd_exact.h"
 #include "regularizer/network_multi.h"
 #include "regularizer/sdp/sdp_multi.h"
@@ -447,4 +449,130 @@ TEST_CASE("multi: degenerate inputs still give certified brackets", "[regularize
             CHECK(verdict.valid);
             CHECK(b.relative_gap <= 1e-8);
         }
+}
+
+namespace {
+
+/// The largest singular value of the stacked T(λ) (T[(r,k)][i] = λ_r[(i+k) mod D]) built
+/// directly in long double, independently of the generator's Gram matrices.
+long double stacked_t_norm(const std::vector<std::vector<long double>>& lambda, long K) {
+    const long R = static_cast<long>(lambda.size()), D = static_cast<long>(lambda[0].size());
+    using MatL = Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic>;
+    MatL T(R * K, D);
+    for (long r = 0; r < R; ++r)
+        for (long k = 0; k < K; ++k)
+            for (long i = 0; i < D; ++i)
+                T(r * K + k, i) = lambda[r][(i + k) % D];
+    return Eigen::JacobiSVD<MatL>(T).singularValues()(0);
+}
+
+/// s·Λ / 2^E in long double (exact for the sizes used: |Λ·a| < 2^64 is not needed, only the
+/// quotient's 64-bit rounding).
+std::vector<std::vector<long double>> scaled_rows(const support::FmpzMat& L, long E,
+                                                  const RegularizerDualScale& s) {
+    std::vector<std::vector<long double>> out(fmpz_mat_nrows(L.m));
+    const long double sv = std::ldexp(static_cast<long double>(fmpz_get_d(s.a.x)), -s.b);
+    for (long r = 0; r < fmpz_mat_nrows(L.m); ++r)
+        for (long i = 0; i < fmpz_mat_ncols(L.m); ++i) {
+            long e = 0;
+            const double m = fmpz_get_d_2exp(&e, fmpz_mat_entry(L.m, r, i));
+            out[r].push_back(sv * std::ldexp(static_cast<long double>(m), e - E));
+        }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("dual scale: s·λ has ||T||_op just below 2, for λ of any size", "[regularizer][exact]") {
+    std::mt19937 gen(21);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    for (long R : {1L, 2L, 3L})
+        for (auto [D, K] : {std::pair<long, long>{1, 1}, {5, 2}, {7, 7}, {12, 4}})
+            for (long bits : {20L, 44L, 700L}) {
+                // Λ with `bits` bits and E = bits: λ of order 1. bits = 700 makes T Tᵀ's
+                // integer entries overflow a double (2^1400), which an unnormalized
+                // eigenvalue estimate cannot survive.
+                support::FmpzMat L(R, D);
+                for (long r = 0; r < R; ++r)
+                    for (long i = 0; i < D; ++i) {
+                        fmpz* x = fmpz_mat_entry(L.m, r, i);
+                        fmpz_set_d(x, std::nearbyint(std::ldexp(normal(gen), std::min(bits, 44L))));
+                        if (bits > 44) fmpz_mul_2exp(x, x, static_cast<ulong>(bits - 44));
+                    }
+                const long E = bits;
+                const auto s = regularizer_dual_scale(L.m, E, K);
+                INFO("R = " << R << ", D = " << D << ", K = " << K << ", bits = " << bits);
+                CHECK(s.attempts == 1);
+                CHECK(s.b >= -E);
+                const long double norm = stacked_t_norm(scaled_rows(L, E, s), K);
+                CHECK(norm <= 2.0L * (1 + 1e-15L));
+                CHECK(norm >= 2.0L * (1 - 1e-9L));
+                // The exact feasibility test agrees on s·λ and rejects (1 + 2^-20)·s·λ.
+                support::FmpqMat lam(R, D), big(R, D);
+                support::Fmpz num, den;
+                fmpz_one(den.x);
+                fmpz_mul_2exp(den.x, den.x, static_cast<ulong>(E + s.b));
+                support::Fmpq grow;
+                fmpq_set_si(grow.x, (1L << 20) + 1, 1L << 20);
+                for (long r = 0; r < R; ++r)
+                    for (long i = 0; i < D; ++i) {
+                        fmpz_mul(num.x, fmpz_mat_entry(L.m, r, i), s.a.x);
+                        fmpq_set_fmpz_frac(lam.at(r, i), num.x, den.x);
+                        fmpq_mul(big.at(r, i), lam.at(r, i), grow.x);
+                    }
+                CHECK(regularizer_dual_feasible(lam, K));
+                CHECK_FALSE(regularizer_dual_feasible(big, K));
+            }
+}
+
+TEST_CASE("dual scale: λ = 0 needs no test", "[regularizer][exact]") {
+    support::FmpzMat L(2, 3);
+    const auto s = regularizer_dual_scale(L.m, 7, 2);
+    CHECK(fmpz_is_one(s.a.x));
+    CHECK(s.b == 0);
+    CHECK(s.attempts == 0);
+    CHECK_THROWS_AS(regularizer_dual_scale(L.m, 7, 4), std::invalid_argument);
+}
+
+TEST_CASE("lower bound: any R, exact λ with ||T||_op <= 2 and lower = <λ, W>",
+          "[regularizer][exact]") {
+    std::mt19937 gen(33);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    for (long R : {1L, 2L, 3L})
+        for (auto [D, K] : {std::pair<long, long>{1, 1}, {6, 3}, {9, 9}}) {
+            std::vector<std::vector<double>> lambda(R, std::vector<double>(D));
+            for (auto& row : lambda)
+                for (double& x : row)
+                    x = 3 * normal(gen);
+            const auto W = support::fmpq_mat_from_doubles(random_rows(R, D, 7 * R + D));
+            const auto b = regularizer_lower_bound(lambda, W, K);
+            INFO("R = " << R << ", D = " << D << ", K = " << K);
+            std::vector<std::vector<long double>> ld(R);
+            long double dot = 0;
+            for (long r = 0; r < R; ++r)
+                for (long i = 0; i < D; ++i) {
+                    ld[r].push_back(fmpq_get_d(b.lambda.at(r, i)));
+                    dot += ld[r][i] * static_cast<long double>(fmpq_get_d(W.at(r, i)));
+                    // s·λ_q is within 2^-40 of s·λ (the grid keeps 44 bits of max |λ|).
+                    CHECK(std::abs(fmpq_get_d(b.lambda.at(r, i)) -
+                                   fmpq_get_d(b.scale.x) * lambda[r][i]) <= 1e-11 * 3 * 6);
+                }
+            CHECK(stacked_t_norm(ld, K) <= 2.0L * (1 + 1e-15L));
+            CHECK(stacked_t_norm(ld, K) >= 2.0L * (1 - 1e-9L));
+            CHECK(static_cast<double>(dot) == Approx(b.lower_double).epsilon(1e-12));
+            CHECK(regularizer_dual_feasible(b.lambda, K));
+            // The string edge returns the same rationals.
+            const auto m = regularizer_lower_bound_multi(lambda, support::fmpq_mat_to_rows(W), K);
+            CHECK(m.lambda == support::fmpq_mat_to_rows(b.lambda));
+            CHECK(m.lower == support::fmpq_get_string(b.lower.x));
+        }
+    support::FmpqMat W(2, 4);
+    CHECK_THROWS_AS(regularizer_lower_bound({{1, 2, 3, 4}}, W, 2), std::invalid_argument);
+    CHECK_THROWS_AS(regularizer_lower_bound({{1, 2, 3, 4}, {1, 2, 3}}, W, 2),
+                    std::invalid_argument);
+    CHECK_THROWS_AS(regularizer_lower_bound({{1, 2, 3, 4}, {1, 2, 3, NAN}}, W, 2),
+                    std::invalid_argument);
+    const auto zero = regularizer_lower_bound({{0, 0, 0, 0}, {0, 0, 0, 0}}, W, 2);
+    CHECK(fmpq_is_zero(zero.lower.x));
+    CHECK(fmpq_is_one(zero.scale.x));
 }
