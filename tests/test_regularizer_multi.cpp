@@ -8,6 +8,7 @@
 #include "regularizer/dual_bound.h"
 #include "regularizer/exact/dual_feasible.h"
 #include "regularizer/exact/dual_scale.h"
+#include "regularizer/exact/least_norm.h"
 #include "regularizer/exact/least_norm_multi.h"
 #include "regularizer/exact/lower_bound.h"
 #include "regularizer/exact/lower_bound_strings.h"
@@ -575,4 +576,112 @@ TEST_CASE("lower bound: any R, exact λ with ||T||_op <= 2 and lower = <λ, W>",
     const auto zero = regularizer_lower_bound({{0, 0, 0, 0}, {0, 0, 0, 0}}, W, 2);
     CHECK(fmpq_is_zero(zero.lower.x));
     CHECK(fmpq_is_one(zero.scale.x));
+}
+
+namespace {
+
+/// Canonical strings of V = numerators / denominator, C0 rows of D.
+StrRows least_norm_rows(const RegularizerLeastNorm& s, long C0, long D) {
+    StrRows out(C0, std::vector<std::string>(D));
+    support::Fmpq q;
+    for (long c = 0; c < C0; ++c)
+        for (long j = 0; j < D; ++j) {
+            fmpq_set_fmpz_frac(q.x, s.numerators[c * D + j].x, s.denominator.x);
+            out[c][j] = support::fmpq_get_string(q.x);
+        }
+    return out;
+}
+
+/// A random integer network of C0 kernels (R×K, entries in [-5, 5], kernel 0 multiplied by
+/// set to 1 + x when `vanish`, so that it vanishes at d = D/2 for even D) and the W it realizes.
+std::pair<std::vector<support::FmpqMat>, support::FmpqMat>
+random_network(long C0, long R, long K, long D, bool vanish, std::mt19937& gen) {
+    std::uniform_int_distribution<long> dist(-5, 5);
+    std::vector<support::FmpqMat> u(C0, support::FmpqMat(R, K));
+    support::FmpqMat W(R, D);
+    support::Fmpq t;
+    for (long c = 0; c < C0; ++c) {
+        std::vector<long> v(D);
+        for (long& x : v)
+            x = dist(gen);
+        for (long r = 0; r < R; ++r)
+            for (long k = 0; k < K; ++k)
+                fmpq_set_si(u[c].at(r, k), dist(gen), 1);
+        if (vanish && c == 0 && K >= 2) // u_0[r] = 1 + x
+            for (long r = 0; r < R; ++r)
+                for (long k = 0; k < K; ++k)
+                    fmpq_set_si(u[c].at(r, k), k < 2 ? 1 : 0, 1);
+        for (long r = 0; r < R; ++r)
+            for (long k = 0; k < K; ++k)
+                for (long j = 0; j < D; ++j) {
+                    fmpq_mul_si(t.x, u[c].at(r, k), v[j]);
+                    fmpq_add(W.at(r, (j + k) % D), W.at(r, (j + k) % D), t.x);
+                }
+    }
+    return {u, W};
+}
+
+} // namespace
+
+TEST_CASE("least norm: the R = 1 and R >= 1 results equal the old functions'",
+          "[regularizer][exact]") {
+    std::mt19937 gen(41);
+    for (long D : {1L, 5L, 8L, 12L})
+        for (long K : {1L, 3L, D})
+            for (long C0 : {1L, 2L, 3L})
+                for (bool vanish : {false, true}) {
+                    if (K > D || (vanish && C0 > 1)) continue;
+                    auto [u, W] = random_network(C0, 1, K, D, vanish, gen);
+                    INFO("D = " << D << ", K = " << K << ", C0 = " << C0 << ", vanish " << vanish);
+                    const auto now = regularizer_least_norm(u, W);
+                    if (C0 == 1) {
+                        const auto old = regularizer_least_norm_v(
+                            support::fmpq_mat_to_rows(u[0])[0], support::fmpq_mat_to_rows(W)[0]);
+                        CHECK(least_norm_rows(now, 1, D)[0] == old);
+                        continue;
+                    }
+                    convcert::support::FmpzVec un(C0 * K), vn(C0 * D);
+                    for (long c = 0; c < C0; ++c)
+                        for (long k = 0; k < K; ++k)
+                            fmpz_set(un.v + c * K + k, fmpq_numref(u[c].at(0, k)));
+                    convcert::support::FmpqVec wq(D);
+                    for (long j = 0; j < D; ++j)
+                        fmpq_set(wq.v + j, W.at(0, j));
+                    convcert::support::Fmpz den;
+                    try {
+                        regularizer_least_norm_multi(vn.v, den.x, un.v, 0, wq.v, C0, 1, K, D);
+                    } catch (const std::runtime_error&) {
+                        continue; // the old function had no gcd route
+                    }
+                    RegularizerLeastNorm old;
+                    for (long i = 0; i < C0 * D; ++i) {
+                        old.numerators.emplace_back();
+                        fmpz_set(old.numerators.back().x, vn.v + i);
+                    }
+                    fmpz_set(old.denominator.x, den.x);
+                    CHECK(least_norm_rows(now, C0, D) == least_norm_rows(old, C0, D));
+                }
+    for (long R : {2L, 3L})
+        for (auto [D, K, C0] :
+             {std::tuple<long, long, long>{6, 2, 3}, {7, 3, 4}, {5, 1, 3}, {6, 3, R}, {9, 4, R}}) {
+            auto [u, W] = random_network(C0, R, K, D, false, gen);
+            const auto now = regularizer_least_norm(u, W);
+            convcert::support::FmpzVec un(C0 * R * K), vn(C0 * D);
+            for (long c = 0; c < C0; ++c)
+                for (long i = 0; i < R * K; ++i)
+                    fmpz_set(un.v + c * R * K + i, fmpq_numref(u[c].at(i / K, i % K)));
+            convcert::support::FmpqVec wq(R * D);
+            for (long i = 0; i < R * D; ++i)
+                fmpq_set(wq.v + i, W.at(i / D, i % D));
+            convcert::support::Fmpz den;
+            regularizer_least_norm_multi(vn.v, den.x, un.v, 0, wq.v, C0, R, K, D);
+            RegularizerLeastNorm old;
+            for (long i = 0; i < C0 * D; ++i) {
+                old.numerators.emplace_back();
+                fmpz_set(old.numerators.back().x, vn.v + i);
+            }
+            fmpz_set(old.denominator.x, den.x);
+            INFO("R = " << R << ", D = " << D << ", K = " << K << ", C0 = " << C0);
+            CHECK(least_norm_rows(now, C0, D) == least_norm_rows(old, C0, D));
+        }
 }

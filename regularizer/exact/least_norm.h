@@ -6,6 +6,8 @@
 
 #include <flint/fmpz.h>
 
+#include "support/flint_raii.h"
+
 #include <string>
 #include <vector>
 
@@ -32,5 +34,24 @@ LeastNormSolution regularizer_least_norm(const std::vector<std::string>& u,
 /// The same solution as D canonical rational strings.
 std::vector<std::string> regularizer_least_norm_v(const std::vector<std::string>& u,
                                                   const std::vector<std::string>& w);
+
+/// The exact least-norm V for any R >= 1 (MATH.md §3.1 and §8): C0 >= 1 kernels u_c (each R
+/// rows of K, 1 <= K <= D, not all zero) and W (R rows of D); V has C0 rows of D with
+/// sum_c u_c[r] * v_c = W[r] and v̂_d = Û_dᴴ Σ_d⁻¹ Ŵ_d. V = numerators / denominator: one
+/// shared positive denominator, the common content removed, entries not reduced one by one
+/// (D gcds of numbers this long would dominate both generator and checker). Verified exactly
+/// (U V == W) before it is returned. C0 == R uses U itself (square), other C0 the normal
+/// equations. Frequencies where Σ_d is singular: for R = 1 (every kernel vanishes there) V
+/// vanishes there and W must too (std::invalid_argument otherwise); for R > 1
+/// std::runtime_error, as for fewer than R independent kernels. Cost: one extended gcd of
+/// degree D whose coefficients have about D·(bits of det) bits.
+struct RegularizerLeastNorm {
+    std::vector<support::Fmpz> numerators; ///< C0·D, v_c[j] = numerators[c·D + j] / denominator
+    support::Fmpz denominator;             ///< > 0
+    long denominator_bits = 0;             ///< its size, the certificate's dominant cost
+};
+
+RegularizerLeastNorm regularizer_least_norm(const std::vector<support::FmpqMat>& u,
+                                            const support::FmpqMat& W);
 
 } // namespace convcert::regularizer
