@@ -9,7 +9,6 @@
 #include "regularizer/exact/dual_feasible.h"
 #include "regularizer/exact/dual_scale.h"
 #include "regularizer/exact/least_norm.h"
-#include "regularizer/exact/least_norm_multi.h"
 #include "regularizer/exact/lower_bound.h"
 #include "regularizer/exact/lower_bound_strings.h"
 #include "regularizer/exact/psd_exact.h"
@@ -22,6 +21,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <complex>
 #include <random>
 #include <string>
 #include <tuple>
@@ -592,8 +592,8 @@ StrRows least_norm_rows(const RegularizerLeastNorm& s, long C0, long D) {
     return out;
 }
 
-/// A random integer network of C0 kernels (R×K, entries in [-5, 5], kernel 0 multiplied by
-/// set to 1 + x when `vanish`, so that it vanishes at d = D/2 for even D) and the W it realizes.
+/// A random integer network of C0 kernels (R×K, entries in [-5, 5], every kernel set to
+/// 1 + x when `vanish`, so that it vanishes at d = D/2 for even D) and the W it realizes.
 std::pair<std::vector<support::FmpqMat>, support::FmpqMat>
 random_network(long C0, long R, long K, long D, bool vanish, std::mt19937& gen) {
     std::uniform_int_distribution<long> dist(-5, 5);
@@ -607,7 +607,7 @@ random_network(long C0, long R, long K, long D, bool vanish, std::mt19937& gen) 
         for (long r = 0; r < R; ++r)
             for (long k = 0; k < K; ++k)
                 fmpq_set_si(u[c].at(r, k), dist(gen), 1);
-        if (vanish && c == 0 && K >= 2) // u_0[r] = 1 + x
+        if (vanish && K >= 2) // u_c[r] = 1 + x
             for (long r = 0; r < R; ++r)
                 for (long k = 0; k < K; ++k)
                     fmpq_set_si(u[c].at(r, k), k < 2 ? 1 : 0, 1);
@@ -623,65 +623,80 @@ random_network(long C0, long R, long K, long D, bool vanish, std::mt19937& gen) 
 
 } // namespace
 
-TEST_CASE("least norm: the R = 1 and R >= 1 results equal the old functions'",
+namespace {
+
+/// The least-norm V in doubles, frequency by frequency: v̂_d = Û_dᴴ Σ_d⁻¹ Ŵ_d (v̂_d = 0 where
+/// Σ_d = 0), by a plain DFT, independently of the polynomial arithmetic.
+std::vector<std::vector<double>> least_norm_double(const std::vector<support::FmpqMat>& u,
+                                                   const support::FmpqMat& W) {
+    using Cd = std::complex<double>;
+    const long C0 = static_cast<long>(u.size()), R = W.rows(), K = u[0].cols(), D = W.cols();
+    std::vector<Eigen::VectorXcd> vhat(D);
+    for (long d = 0; d < D; ++d) {
+        Eigen::MatrixXcd U(R, C0);
+        Eigen::VectorXcd w(R);
+        auto root = [&](long j) { return std::polar(1.0, -2 * M_PI * double(j * d % D) / D); };
+        for (long r = 0; r < R; ++r) {
+            w(r) = 0;
+            for (long j = 0; j < D; ++j)
+                w(r) += fmpq_get_d(W.at(r, j)) * root(j);
+            for (long c = 0; c < C0; ++c) {
+                U(r, c) = 0;
+                for (long k = 0; k < K; ++k)
+                    U(r, c) += fmpq_get_d(u[c].at(r, k)) * root(k);
+            }
+        }
+        const Eigen::MatrixXcd S = U * U.adjoint();
+        vhat[d] = S.norm() < 1e-9 ? Eigen::VectorXcd::Zero(C0)
+                                  : Eigen::VectorXcd(U.adjoint() * S.ldlt().solve(w));
+    }
+    std::vector<std::vector<double>> v(C0, std::vector<double>(D));
+    for (long c = 0; c < C0; ++c)
+        for (long j = 0; j < D; ++j) {
+            Cd sum = 0;
+            for (long d = 0; d < D; ++d)
+                sum += vhat[d](c) * std::polar(1.0, 2 * M_PI * double(j * d % D) / D);
+            v[c][j] = sum.real() / D;
+        }
+    return v;
+}
+
+} // namespace
+
+TEST_CASE("least norm: any R, U V = W exactly and V is the double-precision least norm",
           "[regularizer][exact]") {
     std::mt19937 gen(41);
+    std::vector<std::tuple<long, long, long, long, bool>> cases; // R, D, K, C0, vanish
     for (long D : {1L, 5L, 8L, 12L})
         for (long K : {1L, 3L, D})
             for (long C0 : {1L, 2L, 3L})
-                for (bool vanish : {false, true}) {
-                    if (K > D || (vanish && C0 > 1)) continue;
-                    auto [u, W] = random_network(C0, 1, K, D, vanish, gen);
-                    INFO("D = " << D << ", K = " << K << ", C0 = " << C0 << ", vanish " << vanish);
-                    const auto now = regularizer_least_norm(u, W);
-                    if (C0 == 1) {
-                        const auto old = regularizer_least_norm_v(
-                            support::fmpq_mat_to_rows(u[0])[0], support::fmpq_mat_to_rows(W)[0]);
-                        CHECK(least_norm_rows(now, 1, D)[0] == old);
-                        continue;
-                    }
-                    convcert::support::FmpzVec un(C0 * K), vn(C0 * D);
-                    for (long c = 0; c < C0; ++c)
-                        for (long k = 0; k < K; ++k)
-                            fmpz_set(un.v + c * K + k, fmpq_numref(u[c].at(0, k)));
-                    convcert::support::FmpqVec wq(D);
-                    for (long j = 0; j < D; ++j)
-                        fmpq_set(wq.v + j, W.at(0, j));
-                    convcert::support::Fmpz den;
-                    try {
-                        regularizer_least_norm_multi(vn.v, den.x, un.v, 0, wq.v, C0, 1, K, D);
-                    } catch (const std::runtime_error&) {
-                        continue; // the old function had no gcd route
-                    }
-                    RegularizerLeastNorm old;
-                    for (long i = 0; i < C0 * D; ++i) {
-                        old.numerators.emplace_back();
-                        fmpz_set(old.numerators.back().x, vn.v + i);
-                    }
-                    fmpz_set(old.denominator.x, den.x);
-                    CHECK(least_norm_rows(now, C0, D) == least_norm_rows(old, C0, D));
-                }
+                for (bool vanish : {false, true})
+                    if (K <= D) cases.emplace_back(1, D, K, C0, vanish);
     for (long R : {2L, 3L})
         for (auto [D, K, C0] :
-             {std::tuple<long, long, long>{6, 2, 3}, {7, 3, 4}, {5, 1, 3}, {6, 3, R}, {9, 4, R}}) {
-            auto [u, W] = random_network(C0, R, K, D, false, gen);
-            const auto now = regularizer_least_norm(u, W);
-            convcert::support::FmpzVec un(C0 * R * K), vn(C0 * D);
-            for (long c = 0; c < C0; ++c)
-                for (long i = 0; i < R * K; ++i)
-                    fmpz_set(un.v + c * R * K + i, fmpq_numref(u[c].at(i / K, i % K)));
-            convcert::support::FmpqVec wq(R * D);
-            for (long i = 0; i < R * D; ++i)
-                fmpq_set(wq.v + i, W.at(i / D, i % D));
-            convcert::support::Fmpz den;
-            regularizer_least_norm_multi(vn.v, den.x, un.v, 0, wq.v, C0, R, K, D);
-            RegularizerLeastNorm old;
-            for (long i = 0; i < C0 * D; ++i) {
-                old.numerators.emplace_back();
-                fmpz_set(old.numerators.back().x, vn.v + i);
+             {std::tuple<long, long, long>{6, 2, 3}, {7, 3, 4}, {5, 1, 3}, {6, 3, R}, {9, 4, R}})
+            cases.emplace_back(R, D, K, C0, false);
+    for (auto [R, D, K, C0, vanish] : cases) {
+        auto [u, W] = random_network(C0, R, K, D, vanish, gen);
+        INFO("R = " << R << ", D = " << D << ", K = " << K << ", C0 = " << C0 << ", vanish "
+                    << vanish);
+        const auto s = regularizer_least_norm(u, W);
+        const auto v = least_norm_rows(s, C0, D);
+        // Realization, by the convolution sum itself.
+        for (long r = 0; r < R; ++r)
+            for (long j = 0; j < D; ++j) {
+                support::Fmpq sum, t, vq;
+                for (long c = 0; c < C0; ++c)
+                    for (long k = 0; k < K; ++k) {
+                        set_q(vq.x, v[c][((j - k) % D + D) % D]);
+                        fmpq_mul(t.x, u[c].at(r, k), vq.x);
+                        fmpq_add(sum.x, sum.x, t.x);
+                    }
+                CHECK(fmpq_equal(sum.x, W.at(r, j)));
             }
-            fmpz_set(old.denominator.x, den.x);
-            INFO("R = " << R << ", D = " << D << ", K = " << K << ", C0 = " << C0);
-            CHECK(least_norm_rows(now, C0, D) == least_norm_rows(old, C0, D));
-        }
+        const auto vd = least_norm_double(u, W);
+        for (long c = 0; c < C0; ++c)
+            for (long j = 0; j < D; ++j)
+                CHECK(support::rational_to_double(v[c][j]) == Approx(vd[c][j]).margin(1e-9));
+    }
 }
