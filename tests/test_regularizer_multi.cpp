@@ -11,8 +11,10 @@
 #include "regularizer/exact/least_norm.h"
 #include "regularizer/exact/lower_bound.h"
 #include "regularizer/exact/lower_bound_strings.h"
+#include "regularizer/exact/network.h"
 #include "regularizer/exact/psd_exact.h"
 #include "regularizer/network_multi.h"
+#include "regularizer/network_one_channel.h"
 #include "regularizer/sdp/sdp_multi.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
@@ -699,4 +701,70 @@ TEST_CASE("least norm: any R, U V = W exactly and V is the double-precision leas
             for (long j = 0; j < D; ++j)
                 CHECK(support::rational_to_double(v[c][j]) == Approx(vd[c][j]).margin(1e-9));
     }
+}
+
+TEST_CASE("network: any R, exact cost, realization, and equal to the old builders",
+          "[regularizer][exact]") {
+    std::mt19937 gen(57);
+    for (auto [R, D, K, C0] : {std::tuple<long, long, long, long>{1, 6, 2, 1},
+                               {1, 8, 3, 1},
+                               {1, 5, 5, 1},
+                               {1, 7, 3, 2},
+                               {2, 6, 2, 3},
+                               {2, 7, 3, 2},
+                               {3, 5, 2, 4}}) {
+        auto [u, W] = random_network(C0, R, K, D, false, gen);
+        INFO("R = " << R << ", D = " << D << ", K = " << K << ", C0 = " << C0);
+        const auto net = regularizer_network_from_kernels(u, W);
+        CHECK(net.bits == 0);
+        // The cost recomputed from the entries; the realization by the convolution sum.
+        support::Fmpq cost, t;
+        for (const auto& k : net.u)
+            for (long i = 0; i < R * K; ++i)
+                fmpq_addmul(cost.x, k.at(i / K, i % K), k.at(i / K, i % K));
+        for (long i = 0; i < C0 * D; ++i)
+            fmpq_addmul(cost.x, net.v.at(i / D, i % D), net.v.at(i / D, i % D));
+        CHECK(fmpq_equal(cost.x, net.cost.x));
+        for (long r = 0; r < R; ++r)
+            for (long j = 0; j < D; ++j) {
+                support::Fmpq sum;
+                for (long c = 0; c < C0; ++c)
+                    for (long k = 0; k < K; ++k)
+                        fmpq_addmul(sum.x, net.u[c].at(r, k), net.v.at(c, ((j - k) % D + D) % D));
+                CHECK(fmpq_equal(sum.x, W.at(r, j)));
+            }
+        CHECK(regularizer_network_realizes(net.u, net.v, W));
+        auto bad = net.v;
+        fmpq_add_si(bad.at(0, 0), bad.at(0, 0), 1);
+        CHECK_FALSE(regularizer_network_realizes(net.u, bad, W));
+        // The v strings share one denominator and read back to v.
+        const auto vs = regularizer_network_v_strings(net.v);
+        for (long i = 0; i < C0 * D; ++i) {
+            support::Fmpq q;
+            REQUIRE(fmpq_set_str(q.x, vs[i / D][i % D].c_str(), 10) == 0);
+            fmpq_canonicalise(q.x);
+            CHECK(fmpq_equal(q.x, net.v.at(i / D, i % D)));
+        }
+        if (R == 1 && C0 == 1) { // the old one-channel builder: the same network
+            const auto old = regularizer_network_from_kernel(support::fmpq_mat_to_rows(W)[0],
+                                                             support::fmpq_mat_to_rows(u[0])[0]);
+            CHECK(old.cost == support::fmpq_get_string(net.cost.x));
+            CHECK(old.u == support::fmpq_mat_to_rows(net.u[0])[0]);
+            CHECK(old.balance == support::fmpq_get_string(net.scale.x));
+        }
+        if (C0 >= R) { // the old R >= 1 builder from the same (integer) kernels: equal cost
+            Kernels kernels;
+            for (const auto& k : u)
+                kernels.push_back(support::fmpq_mat_to_doubles(k));
+            const auto old = regularizer_network_multi(kernels, support::fmpq_mat_to_rows(W), 24);
+            const auto now = regularizer_network_round(kernels, W, 24);
+            CHECK(now.bits == 24);
+            CHECK(now.cost_double == Approx(old.cost_double).epsilon(1e-12));
+            CHECK(regularizer_network_realizes(now.u, now.v, W));
+        }
+    }
+    support::FmpqMat W(1, 4);
+    CHECK_THROWS_AS(regularizer_network_round({{{0.0, 0.0}}}, W, 24), std::invalid_argument);
+    CHECK_THROWS_AS(regularizer_network_from_kernels({support::FmpqMat(2, 2)}, W),
+                    std::invalid_argument);
 }

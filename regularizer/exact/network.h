@@ -1,0 +1,50 @@
+// The exact network for any R >= 1 (MATH.md §3-§4, §8): rational kernels (given, or rounded
+// from doubles to a dyadic grid), the exact least-norm second layer V (least_norm.h), an exact
+// balancing scale t (u -> t u, v -> v / t) and the exact cost sum_c ||u_c||² + ||v_c||², an
+// upper bound on R_{K,C}(W) for every C >= C0. Untrusted generator code; the checker recomputes
+// the realization and the cost.
+#pragma once
+
+#include "support/flint_raii.h"
+
+#include <string>
+#include <vector>
+
+namespace convcert::regularizer {
+
+struct RegularizerNetwork {
+    std::vector<support::FmpqMat> u; ///< C0 kernels, each R rows of K
+    support::FmpqMat v;              ///< C0 rows of D
+    support::Fmpq cost;              ///< sum_c ||u_c||² + ||v_c||², exact
+    double cost_double = 0;
+    int bits = 0;              ///< kernel rounding grid (0: kernels given exactly)
+    support::Fmpq scale;       ///< balancing t (u -> t u, v -> v / t), 1 if it did not help
+    long denominator_bits = 0; ///< bit length of V's common denominator
+    double seconds = 0;
+};
+
+/// The network of the exact kernels u (C0 >= 1, each R rows of K, 1 <= K <= D, not all zero)
+/// for W (R rows of D): the least-norm V, then t ≈ (||V||/||U||)^(1/2) with 20 significant bits,
+/// kept only if it lowers the exact cost; the realization is verified exactly. Throws as
+/// regularizer_least_norm (std::invalid_argument on bad shapes or W out of reach,
+/// std::runtime_error when no exact least-norm V exists for these kernels).
+RegularizerNetwork regularizer_network_from_kernels(std::vector<support::FmpqMat> u,
+                                                    const support::FmpqMat& W);
+
+/// The same for numerical kernels (C0 >= 1, each R rows of K finite doubles, not all zero),
+/// first rounded to round(u·2^E)/2^E with max |u|·2^E in [2^(bits-1), 2^bits), bits >= 1.
+RegularizerNetwork
+regularizer_network_round(const std::vector<std::vector<std::vector<double>>>& kernels,
+                          const support::FmpqMat& W, int bits);
+
+/// True iff sum_c u_c[r] * v_c == W[r] exactly for every r (circular convolution on Z_D, u
+/// zero-padded). Throws std::invalid_argument on inconsistent shapes.
+bool regularizer_network_realizes(const std::vector<support::FmpqMat>& u, const support::FmpqMat& v,
+                                  const support::FmpqMat& W);
+
+/// Certificate edge: the rows of v as strings over one shared denominator (the lcm of the
+/// entries' denominators, entries not in lowest terms, docs/certificates.md), so that the
+/// checker reads each row without a gcd per entry.
+std::vector<std::vector<std::string>> regularizer_network_v_strings(const support::FmpqMat& v);
+
+} // namespace convcert::regularizer
