@@ -69,6 +69,18 @@ void kernels_norm2(fmpq_t out, const std::vector<support::FmpqMat>& u) {
                 fmpq_addmul(out, k.at(i, j), k.at(i, j));
 }
 
+/// Throws std::invalid_argument unless u holds C0 >= 1 kernels of R rows of 1 <= K <= D and v
+/// C0 rows of D.
+void network_check_shapes(const std::vector<support::FmpqMat>& u, const support::FmpqMat& v, long R,
+                          long D) {
+    const long C0 = static_cast<long>(u.size());
+    if (C0 < 1 || v.rows() != C0 || v.cols() != D)
+        throw std::invalid_argument("network: need C0 >= 1 kernels and C0 rows of D in v");
+    for (const auto& k : u)
+        if (k.rows() != R || k.cols() != u[0].cols() || k.cols() < 1 || k.cols() > D)
+            throw std::invalid_argument("network: kernels need R rows of 1 <= K <= D entries");
+}
+
 } // namespace
 
 RegularizerNetwork regularizer_network_from_kernels(std::vector<support::FmpqMat> u,
@@ -171,6 +183,23 @@ bool regularizer_network_realizes(const std::vector<support::FmpqMat>& u, const 
         if (!fmpz_poly_equal(acc.p, rhs.p)) return false;
     }
     return true;
+}
+
+support::FmpqMat regularizer_network_predictor(const std::vector<support::FmpqMat>& u,
+                                               const support::FmpqMat& v) {
+    if (u.empty()) throw std::invalid_argument("network: need C0 >= 1 kernels");
+    const long R = u[0].rows(), D = v.cols(), K = u[0].cols();
+    network_check_shapes(u, v, R, D);
+    support::FmpqMat W(R, D);
+    support::Fmpq t;
+    for (std::size_t c = 0; c < u.size(); ++c)
+        for (long r = 0; r < R; ++r)
+            for (long k = 0; k < K; ++k)
+                for (long j = 0; j < D; ++j) {
+                    fmpq_mul(t.x, u[c].at(r, k), v.at(static_cast<slong>(c), j));
+                    fmpq_add(W.at(r, (j + k) % D), W.at(r, (j + k) % D), t.x);
+                }
+    return W;
 }
 
 std::vector<std::vector<std::string>> regularizer_network_v_strings(const support::FmpqMat& v) {

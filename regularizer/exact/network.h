@@ -42,6 +42,12 @@ regularizer_network_round(const std::vector<std::vector<std::vector<double>>>& k
 bool regularizer_network_realizes(const std::vector<support::FmpqMat>& u, const support::FmpqMat& v,
                                   const support::FmpqMat& W);
 
+/// The predictor W[r] = sum_c u_c[r] * v_c of the network, exactly (R rows of D). Throws
+/// std::invalid_argument on inconsistent shapes (C0 >= 1 kernels of R rows of K <= D, v of C0
+/// rows of D).
+support::FmpqMat regularizer_network_predictor(const std::vector<support::FmpqMat>& u,
+                                               const support::FmpqMat& v);
+
 /// Certificate edge: the rows of v as strings over one shared denominator (the lcm of the
 /// entries' denominators, entries not in lowest terms, docs/certificates.md), so that the
 /// checker reads each row without a gcd per entry.
