@@ -109,9 +109,7 @@ RegularizerNetwork regularizer_network_from_kernels(std::vector<support::FmpqMat
             fmpz_mul(num.x, s.numerators[c * D + j].x, fmpq_denref(out.scale.x));
             fmpq_set_fmpz_frac(out.v.at(c, j), num.x, den.x);
         }
-    if (!regularizer_network_realizes(out.u, out.v, W))
-        throw std::runtime_error("regularizer_network: the network does not realize W "
-                                 "(internal error)");
+    // U V = W was verified exactly by regularizer_least_norm; t u and v / t keep it.
     out.cost_double = fmpq_get_d(out.cost.x);
     out.denominator_bits = s.denominator_bits;
     out.seconds = clock.seconds();

@@ -25,7 +25,8 @@ struct RegularizerNetwork {
 
 /// The network of the exact kernels u (C0 >= 1, each R rows of K, 1 <= K <= D, not all zero)
 /// for W (R rows of D): the least-norm V, then t ≈ (||V||/||U||)^(1/2) with 20 significant bits,
-/// kept only if it lowers the exact cost; the realization is verified exactly. Throws as
+/// kept only if it lowers the exact cost; the realization is verified exactly (inside
+/// regularizer_least_norm, before the exact rescaling). Throws as
 /// regularizer_least_norm (std::invalid_argument on bad shapes or W out of reach,
 /// std::runtime_error when no exact least-norm V exists for these kernels).
 RegularizerNetwork regularizer_network_from_kernels(std::vector<support::FmpqMat> u,
