@@ -6,6 +6,7 @@
 #include "maxmargin/margin.h"
 #include "maxmargin/network_upper.h"
 #include "maxmargin/sdp_maxmargin.h"
+#include "regularizer/numeric/closed_form_multi.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
 #include "support/stopwatch.h"
@@ -112,10 +113,27 @@ void candidate_try(std::vector<UpperCandidate>& out, const std::string& method, 
     }
 }
 
-/// The exact networks on offer: the polished network itself, its top R channels completed by
-/// the shared least-norm builder, and the SDP's Gram matrix likewise with R, R + 1, ...,
-/// 2R + 2 channels and its numerical rank (more channels absorb more of SDPA's inexactness;
-/// cheap at the sizes the SDP reaches).
+/// Closed-form kernels for W (R·D doubles) at K = 1 (SVD) and K = D (Fourier, with R - 1 lift
+/// directions of size δ), empty otherwise (regularizer/numeric/closed_form_multi.h).
+std::vector<regularizer::Kernels> closed_form_kernels(const data::Dataset& d, long K,
+                                                      const std::vector<double>& W, double value) {
+    regularizer::Rows rows(d.R, std::vector<double>(d.D));
+    for (long k = 0; k < d.R * d.D; ++k)
+        rows[k / d.D][k % d.D] = W[static_cast<std::size_t>(k)];
+    if (K == 1) return {regularizer::regularizer_kernels_k1_multi(rows)};
+    std::vector<regularizer::Kernels> out;
+    if (K == d.D)
+        for (int bits : {32, 40, 48})
+            out.push_back(regularizer::regularizer_kernels_kd_multi(
+                rows, std::sqrt(std::ldexp(value, -bits))));
+    return out;
+}
+
+/// The exact networks on offer: the polished network itself; its top R channels completed by
+/// the shared least-norm builder; the SDP's Gram matrix likewise with R, R + 1, ..., 2R + 2
+/// channels and its numerical rank (more channels absorb more of SDPA's inexactness), and with
+/// R lift channels of size δ² ≈ 2^-bits·value for boundary optima; closed-form kernels at
+/// K = 1 and K = D. Cheap at the sizes the SDP reaches.
 std::vector<UpperCandidate> upper_candidates(const data::Dataset& d, long K,
                                              const MaxmarginSdpResult& sdp,
                                              const std::optional<MaxmarginKkt>& kkt) {
@@ -126,18 +144,29 @@ std::vector<UpperCandidate> upper_candidates(const data::Dataset& d, long K,
                       [&] { return maxmargin_network_from_kkt(d, K, kkt->u, kkt->v); });
         if (kkt->channels > d.R)
             candidate_try(out, "least-norm network of the KKT point's top channels", true, [&] {
-                return maxmargin_network_from_gram(d, K, kkt_gram(*kkt, N), kkt->W, d.R);
+                return maxmargin_network_from_kernels(
+                    d, K, maxmargin_gram_kernels(kkt_gram(*kkt, N), d.R, K, d.R), kkt->W);
             });
     }
+    const long rank = gram_rank(sdp.gram, N);
     std::vector<long> channel_counts;
     for (long c = d.R; c <= std::min(N, 2 * d.R + 2); ++c)
         channel_counts.push_back(c);
-    if (const long rank = gram_rank(sdp.gram, N); rank > 2 * d.R + 2)
-        channel_counts.push_back(rank);
-    for (long channels : channel_counts) {
-        candidate_try(out, "least-norm network of the SDP's Gram matrix", false,
-                      [&] { return maxmargin_network_from_gram(d, K, sdp.gram, sdp.W, channels); });
-    }
+    if (rank > 2 * d.R + 2) channel_counts.push_back(rank);
+    for (long channels : channel_counts)
+        candidate_try(out, "least-norm network of the SDP's Gram matrix", false, [&] {
+            return maxmargin_network_from_kernels(
+                d, K, maxmargin_gram_kernels(sdp.gram, d.R, K, channels), sdp.W);
+        });
+    for (int bits : {32, 40, 48})
+        candidate_try(out, "least-norm network of the SDP's Gram matrix, lifted", false, [&] {
+            const double lift = std::sqrt(std::ldexp(sdp.primal, -bits));
+            return maxmargin_network_from_kernels(
+                d, K, maxmargin_gram_kernels(sdp.gram, d.R, K, std::max(rank, 1L), lift), sdp.W);
+        });
+    for (const auto& kernels : closed_form_kernels(d, K, sdp.W, sdp.primal))
+        candidate_try(out, "least-norm network of closed-form kernels", false,
+                      [&] { return maxmargin_network_from_kernels(d, K, kernels, sdp.W); });
     return out;
 }
 

@@ -35,24 +35,6 @@ void network_cost(fmpq_t out, const regularizer::RegularizerNetwork& n) {
                     n.v.at(i / n.v.cols(), i % n.v.cols()));
 }
 
-/// Kernels sqrt(μ_i)·(first R·K entries of eigenvector i) for the top `channels` eigenpairs.
-std::vector<std::vector<std::vector<double>>> gram_kernels(const std::vector<double>& gram, long R,
-                                                           long K, long N, long channels) {
-    const Eigen::Map<const Eigen::MatrixXd> Z(gram.data(), N, N);
-    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(0.5 * (Z + Z.transpose()));
-    std::vector<std::vector<std::vector<double>>> out;
-    for (long c = 0; c < channels; ++c) {
-        const long i = N - 1 - c; // eigenvalues ascending
-        const double s = std::sqrt(std::max(es.eigenvalues()(i), 0.0));
-        std::vector<std::vector<double>> k(R, std::vector<double>(K));
-        for (long r = 0; r < R; ++r)
-            for (long j = 0; j < K; ++j)
-                k[r][j] = s * es.eigenvectors()(r * K + j, i);
-        out.push_back(std::move(k));
-    }
-    return out;
-}
-
 } // namespace
 
 MaxmarginNetwork maxmargin_network_from_kkt(const data::Dataset& d, long K,
@@ -84,13 +66,13 @@ MaxmarginNetwork maxmargin_network_from_kkt(const data::Dataset& d, long K,
     return out;
 }
 
-MaxmarginNetwork maxmargin_network_from_gram(const data::Dataset& d, long K,
-                                             const std::vector<double>& gram,
-                                             const std::vector<double>& W, long channels) {
+MaxmarginNetwork
+maxmargin_network_from_kernels(const data::Dataset& d, long K,
+                               const std::vector<std::vector<std::vector<double>>>& kernels,
+                               const std::vector<double>& W) {
     data::data_dataset_validate(d);
-    const long R = d.R, D = d.D, N = R * K + D;
-    if (K < 1 || K > D || channels < 1 || channels > N || static_cast<long>(gram.size()) != N * N ||
-        static_cast<long>(W.size()) != R * D)
+    const long R = d.R, D = d.D;
+    if (K < 1 || K > D || static_cast<long>(W.size()) != R * D)
         throw std::invalid_argument("maxmargin network: shapes");
     std::vector<std::vector<double>> rows(R, std::vector<double>(D));
     for (long k = 0; k < R * D; ++k)
@@ -100,7 +82,6 @@ MaxmarginNetwork maxmargin_network_from_gram(const data::Dataset& d, long K,
     support::Fmpq c;
     support::fmpq_set_double(c.x, maxmargin_scale_exact(d, out.w));
     fmpq_mat_scalar_mul_fmpq(out.w.m, out.w.m, c.x);
-    const auto kernels = gram_kernels(gram, R, K, N, channels);
     bool found = false;
     for (int bits : {24, 32, 44}) {
         try {
@@ -108,12 +89,38 @@ MaxmarginNetwork maxmargin_network_from_gram(const data::Dataset& d, long K,
             if (!found || fmpq_cmp(net.cost.x, out.net.cost.x) < 0) out.net = std::move(net);
             found = true;
         } catch (const std::runtime_error&) {
+            // no exact least-norm V for these rounded kernels
         } catch (const std::invalid_argument&) {
+            // W has weight where every rounded kernel vanishes
         }
     }
     if (!found)
-        throw std::runtime_error("maxmargin network: no exact least-norm V for the "
-                                 "SDP's kernels");
+        throw std::runtime_error("maxmargin network: no exact least-norm V for these kernels");
+    return out;
+}
+
+std::vector<std::vector<std::vector<double>>>
+maxmargin_gram_kernels(const std::vector<double>& gram, long R, long K, long channels,
+                       double lift) {
+    const long N = static_cast<long>(std::lround(std::sqrt(static_cast<double>(gram.size()))));
+    if (N * N != static_cast<long>(gram.size()) || N < R * K || channels < 0 || channels > N)
+        throw std::invalid_argument("maxmargin_gram_kernels: shapes");
+    const Eigen::Map<const Eigen::MatrixXd> Z(gram.data(), N, N);
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(0.5 * (Z + Z.transpose()));
+    std::vector<std::vector<std::vector<double>>> out;
+    for (long c = 0; c < channels; ++c) {
+        const long i = N - 1 - c; // eigenvalues ascending
+        const double s = std::sqrt(std::max(es.eigenvalues()(i), 0.0));
+        std::vector<std::vector<double>> k(R, std::vector<double>(K));
+        for (long r = 0; r < R; ++r)
+            for (long j = 0; j < K; ++j)
+                k[r][j] = s * es.eigenvectors()(r * K + j, i);
+        out.push_back(std::move(k));
+    }
+    for (long r = 0; lift > 0 && r < R; ++r) {
+        out.emplace_back(R, std::vector<double>(K, 0.0));
+        out.back()[r][0] = lift;
+    }
     return out;
 }
 

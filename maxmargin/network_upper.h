@@ -28,13 +28,22 @@ MaxmarginNetwork maxmargin_network_from_kkt(const data::Dataset& d, long K,
                                             const std::vector<std::vector<double>>& u,
                                             const std::vector<std::vector<double>>& v);
 
-/// gram: N×N column-major (N = R·K + D, sdp_maxmargin.h), W: R·D doubles separating the data;
-/// channels >= 1 top eigenvectors of gram give the kernels (sqrt(eigenvalue) times their first
-/// R·K entries). The kernels are rounded to 24, 32 and 44 bits; the cheapest exact network
-/// wins. Throws std::invalid_argument on bad shapes or a W that does not separate,
-/// std::runtime_error when no rounding gives an exact least-norm V (e.g. channels < R).
-MaxmarginNetwork maxmargin_network_from_gram(const data::Dataset& d, long K,
-                                             const std::vector<double>& gram,
-                                             const std::vector<double>& W, long channels);
+/// Numerical kernels (C0 >= 1, each R rows of K doubles) completed for the predictor W (R·D
+/// doubles separating the data), first scaled to margin 1 exactly: the kernels are rounded to
+/// 24, 32 and 44 bits and the cheapest exact least-norm network wins. Throws
+/// std::invalid_argument on bad shapes or a W that does not separate, std::runtime_error when
+/// no rounding gives an exact least-norm V (e.g. fewer than R independent kernels).
+MaxmarginNetwork
+maxmargin_network_from_kernels(const data::Dataset& d, long K,
+                               const std::vector<std::vector<std::vector<double>>>& kernels,
+                               const std::vector<double>& W);
+
+/// The kernels of a Gram matrix (N×N column-major, N = R·K + D, sdp_maxmargin.h): its top
+/// `channels` eigenvectors, each sqrt(eigenvalue) times its first R·K entries as R rows of K,
+/// then `lift` more: δ·e_(r,0) for r < R when lift > 0 (δ = lift), so that Σ_d ⪰ δ² I stays
+/// invertible at a boundary optimum (where the optimal Σ_d is singular) at a cost of R·δ².
+std::vector<std::vector<std::vector<double>>>
+maxmargin_gram_kernels(const std::vector<double>& gram, long R, long K, long channels,
+                       double lift = 0);
 
 } // namespace convcert::maxmargin
