@@ -324,7 +324,7 @@ TEST_CASE("maxmargin scale: c·w has every margin >= 1 exactly, and c is tight",
     CHECK(separating > 5);
 }
 
-TEST_CASE("maxmargin networks from a KKT point and from a Gram matrix realize a margin-feasible w",
+TEST_CASE("maxmargin networks from a KKT point and from Gram kernels realize a margin-feasible w",
           "[maxmargin][exact]") {
     for (long R : {1L, 2L}) {
         const data::Dataset d = data::data_synthetic(10, R, 4, 5);
@@ -333,7 +333,8 @@ TEST_CASE("maxmargin networks from a KKT point and from a Gram matrix realize a 
         const auto kkt = maxmargin::maxmargin_kkt_polish(d, K, sdp.gram, sdp.alpha);
         INFO("R = " << R);
         const auto a = maxmargin::maxmargin_network_from_kkt(d, K, kkt.u, kkt.v);
-        const auto b = maxmargin::maxmargin_network_from_gram(d, K, sdp.gram, sdp.W, R + 1);
+        const auto b = maxmargin::maxmargin_network_from_kernels(
+            d, K, maxmargin::maxmargin_gram_kernels(sdp.gram, R, K, R + 1), sdp.W);
         for (const auto* m : {&a, &b}) {
             CHECK(margins_at_least_one(d, m->w));
             CHECK(fmpq_mat_equal(regularizer::regularizer_network_predictor(m->net.u, m->net.v).m,
@@ -349,6 +350,14 @@ TEST_CASE("maxmargin networks from a KKT point and from a Gram matrix realize a 
             CHECK(m->net.cost_double == Approx(sdp.primal).epsilon(1e-5));
         }
         CHECK(static_cast<long>(b.net.u.size()) == R + 1);
+        // Lift channels: R more kernels δ·e_(r,0).
+        const auto lifted = maxmargin::maxmargin_gram_kernels(sdp.gram, R, K, R + 1, 1e-5);
+        REQUIRE(static_cast<long>(lifted.size()) == 2 * R + 1);
+        for (long r = 0; r < R; ++r)
+            for (long rr = 0; rr < R; ++rr)
+                for (long k = 0; k < K; ++k)
+                    CHECK(lifted[static_cast<std::size_t>(R + 1 + r)][rr][k] ==
+                          (rr == r && k == 0 ? 1e-5 : 0.0));
         CHECK(a.net.cost_double ==
               Approx(kkt.cost / maxmargin::maxmargin_min_margin(d, kkt.W)).epsilon(1e-12));
     }
