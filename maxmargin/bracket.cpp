@@ -7,6 +7,7 @@
 #include "maxmargin/network_upper.h"
 #include "maxmargin/sdp_maxmargin.h"
 #include "regularizer/numeric/closed_form_multi.h"
+#include "regularizer/numeric/polish_multi.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
 #include "support/stopwatch.h"
@@ -170,6 +171,41 @@ std::vector<UpperCandidate> upper_candidates(const data::Dataset& d, long K,
     return out;
 }
 
+/// Relative gap above which the Gram kernels are also refined numerically for W.
+constexpr double kPolishGap = 1e-9;
+/// Iteration cap of that refinement (no wall-clock cap: results must not depend on the load).
+constexpr int kPolishIterations = 200;
+
+/// Appends the SDP's Gram kernels (R and R + 1 channels, then the rank's with R lift
+/// channels) refined by the damped Newton on F(U) for SDPA's W (regularizer/numeric/
+/// polish_multi.h), when the cheapest candidate so far is more than kPolishGap above lower.
+void upper_candidates_polished(std::vector<UpperCandidate>& out, const data::Dataset& d, long K,
+                               const MaxmarginSdpResult& sdp, double lower) {
+    double best = INFINITY;
+    for (const auto& c : out)
+        best = std::min(best, c.m.net.cost_double);
+    if (best <= lower * (1 + kPolishGap)) return;
+    const long N = d.R * K + d.D, rank = std::max(gram_rank(sdp.gram, N), d.R);
+    const double c = 1.0 / maxmargin_min_margin(d, sdp.W); // F is 2-homogeneous in W's scale
+    regularizer::Rows rows(d.R, std::vector<double>(d.D));
+    for (long k = 0; k < d.R * d.D; ++k)
+        rows[k / d.D][k % d.D] = c * sdp.W[static_cast<std::size_t>(k)];
+    const double lift = std::sqrt(std::ldexp(sdp.primal, -40));
+    for (auto [channels, l] : {std::pair<long, double>{d.R, 0.0}, {d.R + 1, 0.0}, {rank, lift}})
+        candidate_try(out, "least-norm network of the SDP's Gram kernels, refined", false, [&] {
+            auto start = maxmargin_gram_kernels(sdp.gram, d.R, K, std::min(channels, N), l);
+            try {
+                start =
+                    regularizer::regularizer_polish_multi(rows, start, kPolishIterations,
+                                                          lower * (1 + 0.2 * kPolishGap), INFINITY)
+                        .kernels;
+            } catch (const std::invalid_argument&) {
+                // F not finite at these kernels: complete them as they are
+            }
+            return maxmargin_network_from_kernels(d, K, start, sdp.W);
+        });
+}
+
 /// Relative cost a network of at most R channels may exceed the cheapest by and still be
 /// preferred (for R > 1 its upper bound then holds for every C >= R, not only C >= C0).
 constexpr double kFewChannelsSlack = 1e-10;
@@ -194,9 +230,10 @@ const UpperCandidate& upper_choose(const std::vector<UpperCandidate>& all, long 
 
 /// The upper bound into the evidence and the report; returns its value.
 support::Fmpq upper_best(const data::Dataset& d, long K, const MaxmarginSdpResult& sdp,
-                         const std::optional<MaxmarginKkt>& kkt, MaxmarginEvidence& ev,
-                         MaxmarginReport& rep, std::string& method) {
-    const auto all = upper_candidates(d, K, sdp, kkt);
+                         const std::optional<MaxmarginKkt>& kkt, double lower,
+                         MaxmarginEvidence& ev, MaxmarginReport& rep, std::string& method) {
+    auto all = upper_candidates(d, K, sdp, kkt);
+    upper_candidates_polished(all, d, K, sdp, lower);
     const UpperCandidate& best = upper_choose(all, d.R);
     rep.polished_upper = best.polished;
     rep.channels = static_cast<long>(best.m.net.u.size());
@@ -267,7 +304,7 @@ Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginRepor
     ev.alpha = support::fmpq_mat_to_rows(lb.alpha)[0];
     std::string method = std::string("sdpa full max-margin SDP") +
                          (rep.polished_lower ? ", KKT-polished alpha" : "");
-    const support::Fmpq upper = upper_best(d, K, sdp, kkt, ev, rep, method);
+    const support::Fmpq upper = upper_best(d, K, sdp, kkt, lb.lower_double, ev, rep, method);
     rep.upper_seconds = clock.seconds();
     // lower <= upper must hold (weak duality); compare exactly.
     if (fmpq_cmp(lb.lower.x, upper.x) > 0)
