@@ -3,15 +3,14 @@
 
 #include "maxmargin/kkt_polish.h"
 #include "maxmargin/lower_bound.h"
+#include "maxmargin/margin.h"
 #include "maxmargin/network_upper.h"
 #include "maxmargin/sdp_maxmargin.h"
-#include "regularizer/bracket.h"
-#include "regularizer/bracket_multi.h"
-#include "regularizer/exact/lower_bound.h"
+#include "maxmargin/upper_bound.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
+#include "support/stopwatch.h"
 
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -23,18 +22,6 @@ namespace {
 
 /// ||F|| below which a KKT polish counts as converged (margins are 1, costs about 1).
 constexpr double kKktConverged = 1e-10;
-
-// Exact min_i y_i <W, x_i> into out.
-void min_margin_exact(fmpq_t out, const data::Dataset& d, const std::vector<double>& W) {
-    support::FmpqVec w(static_cast<long>(W.size()));
-    for (std::size_t k = 0; k < W.size(); ++k)
-        support::fmpq_set_double(w.v + k, W[k]);
-    maxmargin_min_margin_exact(out, d, w.v);
-}
-
-double seconds_since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
 
 // The KKT polish of SDPA's point, or nothing (with the reason in rep.polish). Channels: the
 // top 1, 2, ..., R + 1 eigenvectors of Z, the first that converges (few channels make the
@@ -71,10 +58,7 @@ MaxmarginLowerBound lower_bound_best(const data::Dataset& d, long K, const Maxma
     if (!kkt) return best;
     try {
         MaxmarginLowerBound lb = maxmargin_lower_bound(kkt->alpha, d, K);
-        support::Fmpq a, b;
-        fmpq_set_str(a.x, lb.lower.c_str(), 10);
-        fmpq_set_str(b.x, best.lower.c_str(), 10);
-        if (fmpq_cmp(a.x, b.x) > 0) {
+        if (fmpq_cmp(lb.lower.x, best.lower.x) > 0) {
             rep.polished_lower = true;
             return lb;
         }
@@ -83,150 +67,32 @@ MaxmarginLowerBound lower_bound_best(const data::Dataset& d, long K, const Maxma
     return best;
 }
 
-// Whether the polished network's estimated cost at margin 1 is at most SDPA's (tr Z / min
-// margin): then it gives the upper bound.
-bool polished_upper_better(const data::Dataset& d, const MaxmarginSdpResult& sdp,
-                           const std::optional<MaxmarginKkt>& kkt) {
-    if (!kkt) return false;
-    const double m = maxmargin_min_margin(d, kkt->W);
-    if (!(m > 0) || !std::isfinite(kkt->cost)) return false;
-    return kkt->cost / m <= sdp.primal / maxmargin_min_margin(d, sdp.W);
-}
-
-// The upper bound from the polished network itself, made exact (network_upper.h).
-std::string upper_from_network(const data::Dataset& d, long K, const MaxmarginKkt& kkt,
-                               MaxmarginEvidence& ev, MaxmarginReport& rep) {
-    MaxmarginNetworkUpper net = maxmargin_network_upper(d, K, kkt.u, kkt.v);
-    rep.W = std::move(net.W);
-    rep.w = net.w;
-    rep.channels = static_cast<long>(net.u.size());
-    ev.w = std::move(net.w);
-    ev.u = std::move(net.u);
-    ev.v = std::move(net.v);
-    return net.upper;
-}
-
-// The upper bound from a predictor W (SDPA's or the polished one) rescaled to margin 1 and
-// bracketed by the regularizer pipeline; appends to method.
-std::string upper_from_predictor(const data::Dataset& d, long K, const std::vector<double>& W,
-                                 MaxmarginEvidence& ev, MaxmarginReport& rep, std::string& method) {
-    const long R = d.R, D = d.D;
-    rep.W = maxmargin_scale_to_margin(d, W);
-    rep.w.assign(static_cast<std::size_t>(R),
-                 std::vector<std::string>(static_cast<std::size_t>(D)));
-    for (long r = 0; r < R; ++r)
-        for (long j = 0; j < D; ++j)
-            rep.w[static_cast<std::size_t>(r)][static_cast<std::size_t>(j)] =
-                support::rational_from_double(rep.W[static_cast<std::size_t>(r * D + j)]);
+/// The upper bound into the evidence and the report; returns its value.
+support::Fmpq upper_best(const data::Dataset& d, long K, const MaxmarginSdpResult& sdp,
+                         const std::optional<MaxmarginKkt>& kkt, double lower,
+                         MaxmarginEvidence& ev, MaxmarginReport& rep, std::string& method) {
+    const MaxmarginUpperCandidate best = maxmargin_upper_bound(d, K, sdp, kkt, lower);
+    rep.polished_upper = best.polished;
+    rep.channels = static_cast<long>(best.m.net.u.size());
+    rep.w = support::fmpq_mat_to_rows(best.m.w);
+    rep.W.clear();
+    for (const auto& row : support::fmpq_mat_to_doubles(best.m.w))
+        rep.W.insert(rep.W.end(), row.begin(), row.end());
     ev.w = rep.w;
-    if (R == 1) {
-        regularizer::RegularizerBracketReport br;
-        const Certificate b = regularizer::regularizer_bracket_certificate(rep.w[0], K, &br);
-        ev.u = b.bracket->u;
-        ev.v = b.bracket->v;
-        rep.channels = static_cast<long>(ev.u.size());
-        method += "; regularizer bracket of w: " + b.generator_method;
-        return b.regularizer_claim->upper;
-    }
-    const auto b = regularizer::regularizer_bracket_multi(rep.w, K);
-    ev.u = b.u;
-    ev.v = b.v;
-    rep.channels = b.C0;
-    method += "; multi-channel regularizer bracket of w (" + b.network + ")";
-    return b.upper;
+    ev.u.clear();
+    for (const auto& k : best.m.net.u)
+        ev.u.push_back(support::fmpq_mat_to_rows(k));
+    ev.v = regularizer::regularizer_rows_over_denominator(best.m.net.v, best.m.net.v_den);
+    method += "; " + best.method + " (C0=" + std::to_string(rep.channels) + ")";
+    return best.m.net.cost;
 }
 
-// The upper bound: from the polished network (or, for R > 1 and more than R channels, the
-// polished W) when it is estimated better and can be made exact, otherwise from SDPA's W.
-std::string upper_best(const data::Dataset& d, long K, const MaxmarginSdpResult& sdp,
-                       const std::optional<MaxmarginKkt>& kkt, MaxmarginEvidence& ev,
-                       MaxmarginReport& rep, std::string& method) {
-    if (polished_upper_better(d, sdp, kkt)) {
-        // For R > 1 the upper bound holds for C >= C0: a polished network of more than R
-        // channels gives way to the regularizer pipeline's network for the polished W.
-        if (d.R > 1 && kkt->channels > d.R) {
-            try {
-                std::string m = method;
-                std::string upper = upper_from_predictor(d, K, kkt->W, ev, rep, m);
-                rep.polished_upper = true;
-                method = m + " (of the KKT-polished W)";
-                return upper;
-            } catch (const std::runtime_error&) {
-                // the pipeline failed on this W: the polished network below
-            }
-        }
-        try {
-            std::string upper = upper_from_network(d, K, *kkt, ev, rep);
-            rep.polished_upper = true;
-            method += "; KKT-polished network, exact";
-            return upper;
-        } catch (const std::runtime_error&) {
-            // not exact-able (e.g. no separation after rounding): SDPA's route below
-        }
-    }
-    return upper_from_predictor(d, K, sdp.W, ev, rep, method);
-}
-
-} // namespace
-
-double maxmargin_min_margin(const data::Dataset& d, const std::vector<double>& W) {
-    support::Fmpq m;
-    min_margin_exact(m.x, d, W);
-    return fmpq_get_d(m.x);
-}
-
-std::vector<double> maxmargin_scale_to_margin(const data::Dataset& d,
-                                              const std::vector<double>& W) {
-    const double m = maxmargin_min_margin(d, W);
-    if (!(m > 0)) throw std::invalid_argument("the predictor does not separate the data");
-    support::Fmpq mm, one;
-    fmpq_one(one.x);
-    for (int e = 50; e >= 10; e -= 4) {
-        const double c = (1.0 / m) * (1.0 + std::ldexp(1.0, -e));
-        std::vector<double> out(W.size());
-        for (std::size_t k = 0; k < W.size(); ++k)
-            out[k] = W[k] * c;
-        min_margin_exact(mm.x, d, out);
-        if (fmpq_cmp(mm.x, one.x) >= 0) return out;
-    }
-    throw std::runtime_error("could not rescale the predictor to margin 1");
-}
-
-Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginReport* report) {
-    MaxmarginReport rep;
-    auto t0 = std::chrono::steady_clock::now();
-    const MaxmarginSdpResult sdp = maxmargin_sdp_solve(d, K);
-    rep.sdp_seconds = seconds_since(t0);
-    rep.sdp_value = sdp.primal;
-    rep.sdp_phase = sdp.phase;
-    // Any phase is usable when the SDP's W separates the data: both bounds are made exact below
-    // and their gap is reported (SDPA often stops at pdFEAS or pFEAS with primal and dual values
-    // agreeing to 1e-8 on these degenerate problems). Non-separable data make the SDP
-    // infeasible, and no W separates.
-    if (sdp.W.empty() || !(maxmargin_min_margin(d, sdp.W) > 0))
-        throw std::runtime_error("the max-margin SDP gave no separating predictor (SDPA phase " +
-                                 sdp.phase.substr(0, sdp.phase.find(' ')) +
-                                 "; are the data linearly separable?)");
-    t0 = std::chrono::steady_clock::now();
-    const std::optional<MaxmarginKkt> kkt = polish_point(d, K, sdp, rep);
-    rep.polish_seconds = seconds_since(t0);
-    t0 = std::chrono::steady_clock::now();
-    const MaxmarginLowerBound lb = lower_bound_best(d, K, sdp, kkt, rep);
-    rep.lower_seconds = seconds_since(t0);
-    t0 = std::chrono::steady_clock::now();
-    const long R = d.R, D = d.D;
-    Certificate cert;
-    cert.kind = kKindMaxmarginBracket;
-    MaxmarginEvidence ev;
-    ev.alpha = lb.alpha;
-    std::string method = std::string("sdpa full max-margin SDP") +
-                         (rep.polished_lower ? ", KKT-polished alpha" : "");
-    const std::string upper = upper_best(d, K, sdp, kkt, ev, rep, method);
-    rep.upper_seconds = seconds_since(t0);
+/// The claim: the dataset and the exact bounds.
+MaxmarginClaim claim_make(const data::Dataset& d, long K, const fmpq_t lower, const fmpq_t upper) {
     MaxmarginClaim claim;
-    claim.D = D;
+    claim.D = d.D;
     claim.K = K;
-    claim.R = R;
+    claim.R = d.R;
     for (long i = 0; i < d.n(); ++i) {
         std::vector<std::string> row;
         for (long v : d.x[static_cast<std::size_t>(i)])
@@ -234,18 +100,59 @@ Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginRepor
         claim.x.push_back(std::move(row));
         claim.y.push_back(d.y[static_cast<std::size_t>(i)] > 0 ? "1" : "-1");
     }
-    claim.lower = lb.lower;
-    claim.upper = upper;
+    claim.lower = support::fmpq_get_string(lower);
+    claim.upper = support::fmpq_get_string(upper);
+    return claim;
+}
+
+/// SDPA's solve; throws std::runtime_error when its W does not separate the data.
+MaxmarginSdpResult sdp_solve_separating(const data::Dataset& d, long K, MaxmarginReport& rep) {
+    const support::Stopwatch clock;
+    MaxmarginSdpResult sdp = maxmargin_sdp_solve(d, K);
+    rep.sdp_seconds = clock.seconds();
+    rep.sdp_value = sdp.primal;
+    rep.sdp_phase = sdp.phase;
+    // Any phase is usable when the SDP's W separates the data: both bounds are made exact below
+    // and their gap is reported (SDPA often stops at pdFEAS or pFEAS with primal and dual values
+    // agreeing to 1e-8 on these degenerate problems). Non-separable data make the SDP
+    // infeasible, and no W separates.
+    if (sdp.W.empty() || sdp.gram.empty() || !(maxmargin_min_margin(d, sdp.W) > 0))
+        throw std::runtime_error("the max-margin SDP gave no separating predictor (SDPA phase " +
+                                 sdp.phase.substr(0, sdp.phase.find(' ')) +
+                                 "; are the data linearly separable?)");
+    return sdp;
+}
+
+} // namespace
+
+Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginReport* report) {
+    MaxmarginReport rep;
+    const MaxmarginSdpResult sdp = sdp_solve_separating(d, K, rep);
+    support::Stopwatch clock;
+    const std::optional<MaxmarginKkt> kkt = polish_point(d, K, sdp, rep);
+    rep.polish_seconds = clock.seconds();
+    clock.restart();
+    const MaxmarginLowerBound lb = lower_bound_best(d, K, sdp, kkt, rep);
+    rep.lower_seconds = clock.seconds();
+    clock.restart();
+    Certificate cert;
+    cert.kind = kKindMaxmarginBracket;
+    MaxmarginEvidence ev;
+    ev.alpha = support::fmpq_mat_to_rows(lb.alpha)[0];
+    std::string method = std::string("sdpa full max-margin SDP") +
+                         (rep.polished_lower ? ", KKT-polished alpha" : "");
+    const support::Fmpq upper = upper_best(d, K, sdp, kkt, lb.lower_double, ev, rep, method);
+    rep.upper_seconds = clock.seconds();
     // lower <= upper must hold (weak duality); compare exactly.
-    support::Fmpq lo, up, diff;
-    fmpq_set_str(lo.x, lb.lower.c_str(), 10);
-    fmpq_set_str(up.x, upper.c_str(), 10);
-    if (fmpq_cmp(lo.x, up.x) > 0) throw std::runtime_error("maxmargin: lower exceeds upper");
-    fmpq_sub(diff.x, up.x, lo.x);
-    rep.lower = lb.lower;
-    rep.upper = upper;
-    rep.lower_double = fmpq_get_d(lo.x);
-    rep.upper_double = fmpq_get_d(up.x);
+    if (fmpq_cmp(lb.lower.x, upper.x) > 0)
+        throw std::runtime_error("maxmargin: lower exceeds upper");
+    support::Fmpq diff;
+    fmpq_sub(diff.x, upper.x, lb.lower.x);
+    MaxmarginClaim claim = claim_make(d, K, lb.lower.x, upper.x);
+    rep.lower = claim.lower;
+    rep.upper = claim.upper;
+    rep.lower_double = fmpq_get_d(lb.lower.x);
+    rep.upper_double = fmpq_get_d(upper.x);
     rep.relative_gap = rep.upper_double > 0 ? fmpq_get_d(diff.x) / rep.upper_double : 0;
     cert.maxmargin_claim = std::move(claim);
     cert.maxmargin = std::move(ev);

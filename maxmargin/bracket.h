@@ -1,15 +1,16 @@
 // The maxmargin-bracket certificate (docs/certificates.md): the SDP of sdp_maxmargin.h solved
 // numerically and its point refined on the KKT system (kkt_polish.h), an exact lower bound
-// from the multipliers (lower_bound.h) and an exact upper bound from the predictor W, rescaled
-// until every margin y_i <W, x_i> >= 1 holds exactly and bracketed by the regularizer pipeline
-// (regularizer/bracket.h, bracket_multi.h for R > 1), whose network realizes W at cost upper.
-// The refined point is used where it is at least as good as SDPA's: the larger exact lower
-// bound, and, when its estimated cost at margin 1 is no larger than SDPA's, the refined
-// network itself made exact (network_upper.h) for the upper bound.
+// from the multipliers (lower_bound.h) and an exact upper bound from an exact network whose
+// predictor has every margin y_i <W, x_i> >= 1 (network_upper.h): the refined network itself,
+// or kernels from the refined point's or the SDP's Gram matrix completed by the shared
+// least-norm builder (regularizer/exact/network.h); no second regularizer bracket runs. The
+// larger exact lower bound and the cheapest exact network win (for R > 1 the cheapest with at
+// most R channels, when there is one).
 #pragma once
 
 #include "certify/certificate.h"
 #include "data/dataset.h"
+#include "maxmargin/margin.h" // maxmargin_min_margin, maxmargin_scale_to_margin
 
 #include <string>
 #include <vector>
@@ -35,14 +36,5 @@ struct MaxmarginReport {
 /// Throws std::runtime_error if the SDP finds no optimum (e.g. the data are not separable by
 /// a linear predictor: the problem is infeasible) or a bound cannot be made exact.
 Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginReport* report);
-
-/// The exact minimum margin min_i y_i <W, x_i> of doubles W (each read as its exact value),
-/// rounded to double; used by callers that rescale predictors.
-double maxmargin_min_margin(const data::Dataset& d, const std::vector<double>& W);
-
-/// W scaled by the smallest factor found (a double c >= 1/min margin) such that every margin
-/// of c·W is >= 1 exactly; each entry is rounded to double. Precondition: min margin > 0
-/// (std::invalid_argument otherwise).
-std::vector<double> maxmargin_scale_to_margin(const data::Dataset& d, const std::vector<double>& W);
 
 } // namespace convcert::maxmargin

@@ -1,27 +1,27 @@
 // Exact lower bound on the max-margin value min { R_{K,C}(W) : y_i <W, x_i> >= 1 } by weak
 // duality: rational α >= 0 with λ = sum_i α_i y_i x_i and 4I - T(λ)T(λ)ᵀ ⪰ 0 (T stacking the R
 // blocks, MATH.md §§7-8) give R(W) >= <λ, W> = sum_i α_i y_i <x_i, W> >= sum_i α_i for every
-// margin-feasible W and every C. α is rounded to a dyadic grid and scaled by a short dyadic s
-// until the PSD test passes exactly (fraction-free elimination, regularizer/exact/psd_exact.h).
+// margin-feasible W and every C. α is rounded to a dyadic grid and scaled by the shared dual
+// scaling (regularizer/exact/dual_scale.h) until the PSD test passes exactly.
 #pragma once
 
 #include "data/dataset.h"
+#include "support/flint_raii.h"
 
-#include <string>
 #include <vector>
 
 namespace convcert::maxmargin {
 
 struct MaxmarginLowerBound {
-    std::vector<std::string> alpha; ///< n canonical rationals >= 0 (already scaled by s)
-    std::string lower;              ///< sum_i alpha_i, exact
-    double lower_double = 0;
-    int attempts = 0;
+    support::FmpqMat alpha;  ///< 1 × n, rationals >= 0 (already scaled by s)
+    support::Fmpq lower;     ///< sum_i alpha_i, exact
+    double lower_double = 0; ///< lower rounded to double
+    int attempts = 0;        ///< exact PSD tests run
     double seconds = 0;
 };
 
 /// alpha: n finite doubles (negatives are clipped to 0). Preconditions: d valid, 1 <= K <= D
-/// (std::invalid_argument). Throws std::runtime_error if no scale passes.
+/// (std::invalid_argument). α = 0 gives lower = 0. Throws std::runtime_error if no scale passes.
 MaxmarginLowerBound maxmargin_lower_bound(const std::vector<double>& alpha, const data::Dataset& d,
                                           long K, int bits = 44);
 

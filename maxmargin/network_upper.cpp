@@ -1,9 +1,10 @@
-// The exact upper bound from a double network (see network_upper.h).
+// The exact upper bound's network (see network_upper.h).
 #include "maxmargin/network_upper.h"
 
-#include "regularizer/exact/lower_bound.h"
-#include "support/flint_raii.h"
+#include "maxmargin/margin.h"
 #include "support/rational_convert.h"
+
+#include <Eigen/Dense>
 
 #include <cmath>
 #include <stdexcept>
@@ -12,128 +13,114 @@ namespace convcert::maxmargin {
 
 namespace {
 
-// The exact network: U (C0·R·K) and V (C0·D) with v scaled by c.
-struct ExactNetwork {
-    long C0, R, K, D;
-    support::FmpqVec U, V;
-    ExactNetwork(long c0, long r, long k, long d)
-        : C0(c0), R(r), K(k), D(d), U(c0 * r * k), V(c0 * d) {}
-};
-
-// w_r[j] = sum_c sum_k u_c[r][k] v_c[(j - k) mod D], exactly.
-void network_predictor_exact(fmpq* w, const ExactNetwork& n) {
-    for (long k = 0; k < n.R * n.D; ++k)
-        fmpq_zero(w + k);
-    for (long c = 0; c < n.C0; ++c)
-        for (long r = 0; r < n.R; ++r)
-            for (long k = 0; k < n.K; ++k)
-                for (long j = 0; j < n.D; ++j)
-                    fmpq_addmul(w + r * n.D + j, n.U.v + (c * n.R + r) * n.K + k,
-                                n.V.v + c * n.D + ((j - k) % n.D + n.D) % n.D);
-}
-
-void network_check(const data::Dataset& d, long K, const std::vector<std::vector<double>>& u,
-                   const std::vector<std::vector<double>>& v) {
+void kkt_network_check(const data::Dataset& d, long K, const std::vector<std::vector<double>>& u,
+                       const std::vector<std::vector<double>>& v) {
     data::data_dataset_validate(d);
-    if (K < 1 || K > d.D) throw std::invalid_argument("maxmargin_network_upper: need 1 <= K <= D");
+    if (K < 1 || K > d.D) throw std::invalid_argument("maxmargin network: need 1 <= K <= D");
     if (u.empty() || u.size() != v.size())
-        throw std::invalid_argument("maxmargin_network_upper: C0 >= 1 kernels and vectors");
-    for (std::size_t c = 0; c < u.size(); ++c) {
+        throw std::invalid_argument("maxmargin network: C0 >= 1 kernels and vectors");
+    for (std::size_t c = 0; c < u.size(); ++c)
         if (static_cast<long>(u[c].size()) != d.R * K || static_cast<long>(v[c].size()) != d.D)
-            throw std::invalid_argument("maxmargin_network_upper: shapes");
-        for (double x : u[c])
-            if (!std::isfinite(x)) throw std::invalid_argument("maxmargin_network_upper: u");
-        for (double x : v[c])
-            if (!std::isfinite(x)) throw std::invalid_argument("maxmargin_network_upper: v");
-    }
+            throw std::invalid_argument("maxmargin network: shapes");
 }
 
-// V = c·v, each product rounded to double.
-void network_set_v(ExactNetwork& n, const std::vector<std::vector<double>>& v, double c) {
-    for (long ch = 0; ch < n.C0; ++ch)
-        for (long j = 0; j < n.D; ++j)
-            support::fmpq_set_double(n.V.v + ch * n.D + j,
-                                     v[static_cast<std::size_t>(ch)][static_cast<std::size_t>(j)] *
-                                         c);
-}
-
-// Sets V = c·v for the first c = (1/m)(1 + 2^-e), e = 50, 46, ..., 10 (m the min margin of
-// the unscaled w) whose w has every margin >= 1 exactly; w holds that predictor. Throws
-// std::runtime_error otherwise.
-void network_scale_to_margin(fmpq* w, ExactNetwork& n, const data::Dataset& d,
-                             const std::vector<std::vector<double>>& v) {
-    support::Fmpq m, one;
-    fmpq_one(one.x);
-    network_set_v(n, v, 1.0);
-    network_predictor_exact(w, n);
-    maxmargin_min_margin_exact(m.x, d, w);
-    const double m0 = fmpq_get_d(m.x);
-    if (!(m0 > 0)) throw std::runtime_error("maxmargin_network_upper: w does not separate");
-    for (int e = 50; e >= 10; e -= 4) {
-        network_set_v(n, v, (1.0 / m0) * (1.0 + std::ldexp(1.0, -e)));
-        network_predictor_exact(w, n);
-        maxmargin_min_margin_exact(m.x, d, w);
-        if (fmpq_cmp(m.x, one.x) >= 0) return;
-    }
-    throw std::runtime_error("maxmargin_network_upper: could not scale to margin 1");
+/// The exact cost sum_c ||u_c||² + ||v_c||².
+void network_cost(fmpq_t out, const regularizer::RegularizerNetwork& n) {
+    fmpq_zero(out);
+    for (const auto& k : n.u)
+        for (slong i = 0; i < k.rows() * k.cols(); ++i)
+            fmpq_addmul(out, k.at(i / k.cols(), i % k.cols()), k.at(i / k.cols(), i % k.cols()));
+    const support::FmpqMat v = regularizer::regularizer_network_v_values(n);
+    for (slong i = 0; i < v.rows() * v.cols(); ++i)
+        fmpq_addmul(out, v.at(i / v.cols(), i % v.cols()), v.at(i / v.cols(), i % v.cols()));
 }
 
 } // namespace
 
-void maxmargin_min_margin_exact(fmpq_t out, const data::Dataset& d, const fmpq* w) {
-    const long RD = d.R * d.D;
-    support::Fmpq dot, t;
-    for (long i = 0; i < d.n(); ++i) {
-        fmpq_zero(dot.x);
-        for (long k = 0; k < RD; ++k) {
-            fmpq_set_si(t.x,
-                        d.x[static_cast<std::size_t>(i)][static_cast<std::size_t>(k)] *
-                            d.y[static_cast<std::size_t>(i)],
-                        1);
-            fmpq_addmul(dot.x, t.x, w + k);
-        }
-        if (i == 0 || fmpq_cmp(dot.x, out) < 0) fmpq_set(out, dot.x);
+MaxmarginNetwork maxmargin_network_from_kkt(const data::Dataset& d, long K,
+                                            const std::vector<std::vector<double>>& u,
+                                            const std::vector<std::vector<double>>& v) {
+    kkt_network_check(d, K, u, v);
+    std::vector<std::vector<std::vector<double>>> kernels;
+    for (const auto& k : u) {
+        kernels.emplace_back(d.R, std::vector<double>(K));
+        for (long i = 0; i < d.R * K; ++i)
+            kernels.back()[i / K][i % K] = k[static_cast<std::size_t>(i)];
     }
+    MaxmarginNetwork out;
+    for (const auto& k : kernels)
+        out.net.u.push_back(support::fmpq_mat_from_doubles(k)); // finiteness
+    out.net.v = support::fmpq_mat_from_doubles(v);
+    out.w = regularizer::regularizer_network_predictor(out.net.u, out.net.v);
+    support::Fmpq c;
+    try {
+        support::fmpq_set_double(c.x, maxmargin_scale_exact(d, out.w));
+    } catch (const std::invalid_argument&) {
+        throw std::runtime_error("maxmargin network: w does not separate");
+    }
+    fmpq_mat_scalar_mul_fmpq(out.net.v.m, out.net.v.m, c.x);
+    fmpq_mat_scalar_mul_fmpq(out.w.m, out.w.m, c.x);
+    regularizer::regularizer_network_v_normalize(out.net.v, out.net.v_den);
+    fmpq_one(out.net.scale.x);
+    network_cost(out.net.cost.x, out.net);
+    out.net.cost_double = fmpq_get_d(out.net.cost.x);
+    return out;
 }
 
-MaxmarginNetworkUpper maxmargin_network_upper(const data::Dataset& d, long K,
-                                              const std::vector<std::vector<double>>& u,
-                                              const std::vector<std::vector<double>>& v) {
-    network_check(d, K, u, v);
-    const long C0 = static_cast<long>(u.size()), R = d.R, D = d.D;
-    ExactNetwork n(C0, R, K, D);
-    for (long c = 0; c < C0; ++c)
-        for (long k = 0; k < R * K; ++k)
-            support::fmpq_set_double(n.U.v + c * R * K + k,
-                                     u[static_cast<std::size_t>(c)][static_cast<std::size_t>(k)]);
-    support::FmpqVec w(R * D);
-    network_scale_to_margin(w.v, n, d, v);
-    MaxmarginNetworkUpper out;
-    support::Fmpq cost, t;
-    for (long k = 0; k < C0 * R * K; ++k)
-        fmpq_addmul(cost.x, n.U.v + k, n.U.v + k);
-    for (long k = 0; k < C0 * D; ++k)
-        fmpq_addmul(cost.x, n.V.v + k, n.V.v + k);
-    out.upper = support::fmpq_get_string(cost.x);
-    out.upper_double = fmpq_get_d(cost.x);
-    out.w.assign(static_cast<std::size_t>(R),
-                 std::vector<std::string>(static_cast<std::size_t>(D)));
-    for (long k = 0; k < R * D; ++k) {
-        out.w[static_cast<std::size_t>(k / D)][static_cast<std::size_t>(k % D)] =
-            support::fmpq_get_string(w.v + k);
-        out.W.push_back(fmpq_get_d(w.v + k));
+MaxmarginNetwork
+maxmargin_network_from_kernels(const data::Dataset& d, long K,
+                               const std::vector<std::vector<std::vector<double>>>& kernels,
+                               const std::vector<double>& W) {
+    data::data_dataset_validate(d);
+    const long R = d.R, D = d.D;
+    if (K < 1 || K > D || static_cast<long>(W.size()) != R * D)
+        throw std::invalid_argument("maxmargin network: shapes");
+    std::vector<std::vector<double>> rows(R, std::vector<double>(D));
+    for (long k = 0; k < R * D; ++k)
+        rows[k / D][k % D] = W[static_cast<std::size_t>(k)];
+    MaxmarginNetwork out;
+    out.w = support::fmpq_mat_from_doubles(rows);
+    support::Fmpq c;
+    support::fmpq_set_double(c.x, maxmargin_scale_exact(d, out.w));
+    fmpq_mat_scalar_mul_fmpq(out.w.m, out.w.m, c.x);
+    bool found = false;
+    for (int bits : {24, 32, 44}) {
+        try {
+            auto net = regularizer::regularizer_network_round(kernels, out.w, bits);
+            if (!found || fmpq_cmp(net.cost.x, out.net.cost.x) < 0) out.net = std::move(net);
+            found = true;
+        } catch (const std::runtime_error&) {
+            // no exact least-norm V for these rounded kernels
+        } catch (const std::invalid_argument&) {
+            // W has weight where every rounded kernel vanishes
+        }
     }
-    out.u.assign(static_cast<std::size_t>(C0),
-                 std::vector<std::vector<std::string>>(static_cast<std::size_t>(R)));
-    out.v.assign(static_cast<std::size_t>(C0), {});
-    for (long c = 0; c < C0; ++c) {
+    if (!found)
+        throw std::runtime_error("maxmargin network: no exact least-norm V for these kernels");
+    return out;
+}
+
+std::vector<std::vector<std::vector<double>>>
+maxmargin_gram_kernels(const std::vector<double>& gram, long R, long K, long channels,
+                       double lift) {
+    const long N = static_cast<long>(std::lround(std::sqrt(static_cast<double>(gram.size()))));
+    if (N * N != static_cast<long>(gram.size()) || N < R * K || channels < 0 || channels > N)
+        throw std::invalid_argument("maxmargin_gram_kernels: shapes");
+    const Eigen::Map<const Eigen::MatrixXd> Z(gram.data(), N, N);
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(0.5 * (Z + Z.transpose()));
+    std::vector<std::vector<std::vector<double>>> out;
+    for (long c = 0; c < channels; ++c) {
+        const long i = N - 1 - c; // eigenvalues ascending
+        const double s = std::sqrt(std::max(es.eigenvalues()(i), 0.0));
+        std::vector<std::vector<double>> k(R, std::vector<double>(K));
         for (long r = 0; r < R; ++r)
-            for (long k = 0; k < K; ++k)
-                out.u[static_cast<std::size_t>(c)][static_cast<std::size_t>(r)].push_back(
-                    support::fmpq_get_string(n.U.v + (c * R + r) * K + k));
-        for (long j = 0; j < D; ++j)
-            out.v[static_cast<std::size_t>(c)].push_back(
-                support::fmpq_get_string(n.V.v + c * D + j));
+            for (long j = 0; j < K; ++j)
+                k[r][j] = s * es.eigenvectors()(r * K + j, i);
+        out.push_back(std::move(k));
+    }
+    for (long r = 0; lift > 0 && r < R; ++r) {
+        out.emplace_back(R, std::vector<double>(K, 0.0));
+        out.back()[r][0] = lift;
     }
     return out;
 }

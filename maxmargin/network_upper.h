@@ -1,36 +1,49 @@
-// The exact upper bound of a maxmargin-bracket from a network given in doubles (e.g. the KKT
-// polish's, kkt_polish.h): each double read as its exact rational, v scaled until every margin
-// of w = sum_c u_c * v_c is >= 1 exactly, then w and the cost sum_c ||u_c||² + ||v_c||²
-// computed exactly. The network realizes w by construction, so no least-norm solve is needed
-// (it fails where û vanishes at a frequency, which optimal networks often do).
+// The exact upper bound of a maxmargin-bracket: a rational network whose predictor w has every
+// margin y_i <w, x_i> >= 1 exactly, and its exact cost sum_c ||u_c||² + ||v_c||². Two sources,
+// both ending in the shared exact network type (regularizer/exact/network.h):
+//   - a network in doubles (the KKT polish's, kkt_polish.h): each double read as its exact
+//     rational, v scaled by the factor of margin.h; it realizes its own w by construction, so
+//     no least-norm solve is needed (that fails where û vanishes, which optimal networks do);
+//   - the SDP's Gram matrix Z = [U; V][U; V]ᵀ and predictor W: kernels from Z's top
+//     eigenvectors, W scaled to margin 1, the exact least-norm V by the shared builder.
 #pragma once
 
 #include "data/dataset.h"
+#include "regularizer/exact/network.h"
 #include "support/flint_raii.h"
 
-#include <string>
 #include <vector>
 
 namespace convcert::maxmargin {
 
-struct MaxmarginNetworkUpper {
-    std::vector<std::vector<std::string>> w;              ///< R rows of D, exactly sum u * v
-    std::vector<std::vector<std::vector<std::string>>> u; ///< C0 kernels, R rows of K
-    std::vector<std::vector<std::string>> v;              ///< C0 vectors of D (scaled)
-    std::vector<double> W;                                ///< w rounded to doubles, R·D
-    std::string upper;                                    ///< the network's cost, exact
-    double upper_double = 0;
+struct MaxmarginNetwork {
+    regularizer::RegularizerNetwork net; ///< realizes w exactly; net.cost is the upper bound
+    support::FmpqMat w;                  ///< R rows of D, every margin >= 1 exactly
 };
-
-/// The exact min_i y_i <w, x_i> of rational w (R·D entries, channel-major) into out.
-/// Precondition: w has d.R·d.D entries.
-void maxmargin_min_margin_exact(fmpq_t out, const data::Dataset& d, const fmpq* w);
 
 /// u: C0 >= 1 kernels of R·K doubles (u[c][r·K + k]), v: C0 vectors of D doubles, all finite.
 /// Preconditions: d valid, 1 <= K <= D, shapes as stated (std::invalid_argument otherwise).
-/// Throws std::runtime_error if w does not separate the data or no scale of v reaches margin 1.
-MaxmarginNetworkUpper maxmargin_network_upper(const data::Dataset& d, long K,
-                                              const std::vector<std::vector<double>>& u,
-                                              const std::vector<std::vector<double>>& v);
+/// Throws std::runtime_error if w does not separate the data.
+MaxmarginNetwork maxmargin_network_from_kkt(const data::Dataset& d, long K,
+                                            const std::vector<std::vector<double>>& u,
+                                            const std::vector<std::vector<double>>& v);
+
+/// Numerical kernels (C0 >= 1, each R rows of K doubles) completed for the predictor W (R·D
+/// doubles separating the data), first scaled to margin 1 exactly: the kernels are rounded to
+/// 24, 32 and 44 bits and the cheapest exact least-norm network wins. Throws
+/// std::invalid_argument on bad shapes or a W that does not separate, std::runtime_error when
+/// no rounding gives an exact least-norm V (e.g. fewer than R independent kernels).
+MaxmarginNetwork
+maxmargin_network_from_kernels(const data::Dataset& d, long K,
+                               const std::vector<std::vector<std::vector<double>>>& kernels,
+                               const std::vector<double>& W);
+
+/// The kernels of a Gram matrix (N×N column-major, N = R·K + D, sdp_maxmargin.h): its top
+/// `channels` eigenvectors, each sqrt(eigenvalue) times its first R·K entries as R rows of K,
+/// then `lift` more: δ·e_(r,0) for r < R when lift > 0 (δ = lift), so that Σ_d ⪰ δ² I stays
+/// invertible at a boundary optimum (where the optimal Σ_d is singular) at a cost of R·δ².
+std::vector<std::vector<std::vector<double>>>
+maxmargin_gram_kernels(const std::vector<double>& gram, long R, long K, long channels,
+                       double lift = 0);
 
 } // namespace convcert::maxmargin

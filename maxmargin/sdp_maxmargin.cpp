@@ -1,7 +1,8 @@
 // Max-margin SDP data and solve (see sdp_maxmargin.h).
 #include "maxmargin/sdp_maxmargin.h"
 
-#include <chrono>
+#include "support/stopwatch.h"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -63,7 +64,7 @@ RegularizerSdpData maxmargin_sdp_data(const data::Dataset& d, long K) {
 
 MaxmarginSdpResult maxmargin_sdp_solve(const data::Dataset& d, long K,
                                        const regularizer::RegularizerSdpOptions& options) {
-    const auto start = std::chrono::steady_clock::now();
+    const support::Stopwatch clock;
     const RegularizerSdpData data = maxmargin_sdp_data(d, K);
     const auto raw = regularizer::regularizer_sdpa_run(data, options);
     const long R = d.R, D = d.D, RK = R * K, N = RK + D;
@@ -93,7 +94,7 @@ MaxmarginSdpResult maxmargin_sdp_solve(const data::Dataset& d, long K,
         out.alpha[i] = std::max(0.0, -raw.x[i]) * sigma;
         out.dual += out.alpha[i];
     }
-    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    out.seconds = clock.seconds();
     return out;
 }
 

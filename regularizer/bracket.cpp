@@ -4,7 +4,7 @@
 #include "regularizer/bracket_dual.h"
 #include "regularizer/bracket_exact.h"
 #include "regularizer/bracket_kernels.h"
-#include "regularizer/network_one_channel.h"
+#include "regularizer/kernel_one_channel.h"
 #include "support/rational_convert.h"
 #include "support/stopwatch.h"
 
@@ -85,7 +85,7 @@ RegularizerKernelSearch bracket_kernels(RegularizerBracket& b, const Rows& wd,
 }
 
 /// Stage 5 (network part): the winning network and the exact gap into the report.
-void bracket_take_network(RegularizerBracket& b, RegularizerBracketNetwork&& net) {
+void bracket_take_network(RegularizerBracket& b, RegularizerNetwork&& net) {
     b.C0 = static_cast<long>(net.u.size());
     b.u = std::move(net.u);
     b.v = std::move(net.v);

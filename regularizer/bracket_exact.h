@@ -1,9 +1,9 @@
 // Stages 2 and 4 of the regularizer bracket (bracket.h), exact: the certified lower bound from
 // a numerical dual λ and the exact network from numerical kernels, for any R >= 1, in exact
-// types. Each is the one place that calls the exact layer (regularizer/exact/), so that moving
-// to its unified lower bound and network builder is one line per stage.
+// types: the pipeline's calls into the exact layer (regularizer/exact/lower_bound.h, network.h).
 #pragma once
 
+#include "regularizer/exact/network.h"
 #include "regularizer/numeric/closed_form_multi.h"
 #include "support/flint_raii.h"
 
@@ -23,25 +23,14 @@ struct RegularizerBracketLower {
 RegularizerBracketLower regularizer_bracket_lower(const Rows& lambda, const support::FmpqMat& W,
                                                   long K);
 
-struct RegularizerBracketNetwork {
-    std::vector<support::FmpqMat> u; ///< C0 kernels, R×K
-    support::FmpqMat v;              ///< C0×D integers: the second layer times v_den
-    support::Fmpz v_den;             ///< > 0: v_c[j] = v(c, j)/v_den, sum_c u_c[r] * v_c = W[r]
-    support::Fmpq cost;              ///< sum_c ||u_c||² + ||v_c||²
-    double cost_double = 0;
-    int bits = 0;              ///< the kernels' rounding grid
-    long denominator_bits = 0; ///< bit length of v's common denominator
-    double seconds = 0;
-};
-
 /// kernels: C0 >= 1 kernels of R rows of K finite doubles, not all zero; W: R×D exact. Rounds
 /// the kernels to round(u·2^E)/2^E with max |u|·2^E in [2^(bits-1), 2^bits), completes them by
 /// the exact least-norm V and balances by a rational scale. Throws std::invalid_argument on
 /// bad input, std::runtime_error when no exact least-norm V exists for the rounded kernels.
-RegularizerBracketNetwork regularizer_bracket_network(const Kernels& kernels,
-                                                      const support::FmpqMat& W, int bits);
+RegularizerNetwork regularizer_bracket_network(const Kernels& kernels, const support::FmpqMat& W,
+                                               int bits);
 
 /// The zero network of W = 0: one zero kernel (R×K) and v = 0 (1×D, v_den = 1), cost 0.
-RegularizerBracketNetwork regularizer_bracket_network_zero(long R, long K, long D);
+RegularizerNetwork regularizer_bracket_network_zero(long R, long K, long D);
 
 } // namespace convcert::regularizer

@@ -2,7 +2,7 @@
 // bracket_kernels.h).
 #include "regularizer/bracket_kernels.h"
 
-#include "regularizer/network_one_channel.h"
+#include "regularizer/kernel_one_channel.h"
 #include "regularizer/numeric/gram_factor.h"
 #include "regularizer/numeric/kkt_newton.h"
 #include "regularizer/numeric/polish_multi.h"

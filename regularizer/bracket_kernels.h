@@ -23,7 +23,7 @@ inline constexpr double kUpperRoundingTolerance = 1e-11;
 
 /// What the search found; best is empty when every attempt failed (last_error says why).
 struct RegularizerKernelSearch {
-    std::optional<RegularizerBracketNetwork> best;
+    std::optional<RegularizerNetwork> best;
     RegularizerKernelSource source = RegularizerKernelSource::Zero;
     double gap = 0; ///< (best cost - lower)/best cost, exact then rounded
     int attempts = 0;

@@ -5,7 +5,8 @@
 
 #include "lemma/autocorrelation.h"
 #include "lemma/factor.h"
-#include "regularizer/network_one_channel.h"
+#include "regularizer/exact/network.h"
+#include "regularizer/kernel_one_channel.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
 #include "support/stopwatch.h"
@@ -28,17 +29,16 @@ constexpr long kFirstHighBits = 64, kHighBitsStep = 32;
 /// Least bits of the final balancing scale (its cost excess is about 2^(1-2 bits) relative).
 constexpr long kBalanceBits = 53;
 
-/// w = sum_c u_c * v_c, (u * v)[j] = sum_k u[k] v[(j - k) mod D]: 1×D from U (C×K), V (C×D).
+/// w = sum_c u_c * v_c (1×D) for U (C×K, one kernel per row) and V (C×D), by the shared
+/// exact predictor (regularizer/exact/network.h).
 support::FmpqMat network_predictor(const support::FmpqMat& U, const support::FmpqMat& V) {
-    const slong D = V.cols();
-    support::FmpqMat w(1, D);
-    for (slong c = 0; c < U.rows(); ++c)
-        for (slong k = 0; k < U.cols(); ++k) {
-            if (fmpq_is_zero(U.at(c, k))) continue;
-            for (slong i = 0; i < D; ++i)
-                fmpq_addmul(w.at(0, (i + k) % D), U.at(c, k), V.at(c, i));
-        }
-    return w;
+    std::vector<support::FmpqMat> kernels;
+    for (slong c = 0; c < U.rows(); ++c) {
+        kernels.emplace_back(1, U.cols());
+        for (slong k = 0; k < U.cols(); ++k)
+            fmpq_set(kernels.back().at(0, k), U.at(c, k));
+    }
+    return regularizer_network_predictor(kernels, V);
 }
 
 /// cost += the sum of squares of the entries of x, divided by den².
@@ -79,12 +79,12 @@ support::FmpqMat kernel_round(const std::vector<std::string>& c, long bits) {
 }
 
 /// Re-balances the network with a scale t ≈ (||v||² / ||u||²)^(1/4) of `bits` significant bits
-/// (regularizer_network_from_kernel uses 20) when that lowers the exact cost.
-void network_rebalance(OneChannelNetworkExact& net, long bits) {
+/// (regularizer_network_from_kernels uses 20) when that lowers the exact cost.
+void network_rebalance(RegularizerNetwork& net, long bits) {
     support::Fmpq A, B, cost;
     support::Fmpz one;
     fmpz_one(one.x);
-    mat_norm_squared_add(A.x, net.u, one.x);
+    mat_norm_squared_add(A.x, net.u[0], one.x);
     mat_norm_squared_add(B.x, net.v, net.v_den.x);
     if (fmpq_is_zero(A.x) || fmpq_is_zero(B.x)) return;
     const slong prec = 2 * bits + 64;
@@ -105,11 +105,11 @@ void network_rebalance(OneChannelNetworkExact& net, long bits) {
     fmpq_div(x.x, B.x, t2.x);
     fmpq_add(cost.x, cost.x, x.x);
     if (fmpq_cmp(cost.x, net.cost.x) >= 0) return;
-    fmpq_mat_scalar_mul_fmpq(net.u.m, net.u.m, t.x);
+    fmpq_mat_scalar_mul_fmpq(net.u[0].m, net.u[0].m, t.x);
     // v/t = (v·b)/(v_den·a) for t = a/b: still integers over one denominator.
     fmpq_mat_scalar_mul_fmpz(net.v.m, net.v.m, fmpq_denref(t.x));
     fmpz_mul(net.v_den.x, net.v_den.x, fmpq_numref(t.x));
-    fmpq_mul(net.balance.x, net.balance.x, t.x);
+    fmpq_mul(net.scale.x, net.scale.x, t.x);
     fmpq_set(net.cost.x, cost.x);
 }
 
@@ -153,11 +153,11 @@ std::optional<std::vector<std::string>> factor_high(const NetworkInstance& net, 
 
 /// The best network so far; `consider` keeps the cheaper of the two (the first on ties).
 struct Best {
-    std::optional<OneChannelNetworkExact> net;
+    std::optional<RegularizerNetwork> net;
     std::string source;
     long bits = 0; ///< rounding bits of the best kernel (0: an exact kernel)
     long tried = 0;
-    void consider(OneChannelNetworkExact candidate, const std::string& what, long b) {
+    void consider(RegularizerNetwork candidate, const std::string& what, long b) {
         ++tried;
         if (net && fmpq_cmp(candidate.cost.x, net->cost.x) >= 0) return;
         net = std::move(candidate);
@@ -169,33 +169,34 @@ struct Best {
 
 /// One candidate from a kernel (1×K); a kernel that misses a frequency of w is skipped. The
 /// finer balance (more digits in the certificate) is applied only when cost_in is not yet
-/// reached. w: the predictor as the exact layer's strings.
-void try_kernel(Best& best, const std::vector<std::string>& w, const fmpq_t cost_in,
+/// reached. w: the predictor (1×D).
+void try_kernel(Best& best, const support::FmpqMat& w, const fmpq_t cost_in,
                 const support::FmpqMat& kernel, long bits, const char* source) {
     try {
-        OneChannelNetworkExact net =
-            regularizer_network_from_kernel_exact(w, support::fmpq_mat_to_rows(kernel)[0]);
+        RegularizerNetwork net = regularizer_network_from_kernels({kernel}, w);
         if (fmpq_cmp(net.cost.x, cost_in) > 0) network_rebalance(net, std::max(bits, kBalanceBits));
         best.consider(std::move(net), source, bits);
     } catch (const std::invalid_argument&) {
         // no exact v for this kernel (a zero of its DFT where ŵ is not zero)
+    } catch (const std::runtime_error&) {
+        // no exact least-norm v in the form regularizer_least_norm builds
     }
 }
 
 /// The zero network of w = 0: u = 0 (1×K), v = 0 (1×D), cost 0.
-OneChannelNetworkExact network_zero(slong K, slong D) {
-    OneChannelNetworkExact zero;
-    zero.u = support::FmpqMat(1, K);
+RegularizerNetwork network_zero(slong K, slong D) {
+    RegularizerNetwork zero;
+    zero.u.emplace_back(1, K);
     zero.v = support::FmpqMat(1, D);
     fmpz_one(zero.v_den.x);
-    fmpq_one(zero.balance.x);
+    fmpq_one(zero.scale.x);
     return zero;
 }
 
 /// The candidates in order: the input kernel (C = 1), the double factor at kDoubleBits, the
 /// Lemma engine's factor with more bits, and u = e_0 when nothing else could be built.
 void collapse_search(Best& best, const NetworkInstance& net, const support::FmpqMat& U,
-                     const std::vector<std::string>& w, const fmpq_t cost_in, long max_bits) {
+                     const support::FmpqMat& w, const fmpq_t cost_in, long max_bits) {
     if (net.u.size() == 1) try_kernel(best, w, cost_in, U, 0, "the input kernel, least-norm v");
     bool first = true;
     if (const auto c = factor_double(lemma::lemma_target(net.u)))
@@ -220,18 +221,18 @@ void collapse_search(Best& best, const NetworkInstance& net, const support::Fmpq
 }
 
 /// The claim (input, w, output, costs, slack) and the report of the best network.
-CollapseResult collapse_result(const NetworkInstance& net, const std::vector<std::string>& w,
+CollapseResult collapse_result(const NetworkInstance& net, const support::FmpqMat& w,
                                const support::Fmpq& cost_in, const Best& best,
                                const support::Stopwatch& watch) {
-    const OneChannelNetworkExact& out = *best.net;
+    const RegularizerNetwork& out = *best.net;
     CollapseClaim claim;
     claim.D = net.D;
     claim.K = net.K;
     claim.R = 1;
-    claim.w = w;
+    claim.w = support::fmpq_mat_to_rows(w)[0];
     claim.input = {net.u, net.v};
     claim.cost_in = support::fmpq_get_string(cost_in.x);
-    claim.output = {support::fmpq_mat_to_rows(out.u),
+    claim.output = {support::fmpq_mat_to_rows(out.u[0]),
                     regularizer_rows_over_denominator(out.v, out.v_den)};
     claim.cost_out = support::fmpq_get_string(out.cost.x);
     support::Fmpq slack;
@@ -250,7 +251,7 @@ CollapseResult collapse_result(const NetworkInstance& net, const std::vector<std
     result.certificate.kind = kKindNetworkCollapse;
     result.certificate.generator_method =
         best.source + (best.bits > 0 ? ", " + std::to_string(best.bits) + " bits" : "") +
-        ", balance " + support::fmpq_get_string(out.balance.x);
+        ", balance " + support::fmpq_get_string(out.scale.x);
     result.certificate.collapse = std::move(claim);
     result.seconds = watch.seconds();
     return result;
@@ -270,13 +271,12 @@ CollapseResult regularizer_collapse(const NetworkInstance& net, const CollapseOp
     mat_norm_squared_add(cost_in.x, V, one.x);
 
     Best best;
-    const std::vector<std::string> w_rows = support::fmpq_mat_to_rows(w)[0];
     if (fmpq_mat_is_zero(w.m))
         best.consider(network_zero(net.K, net.D), "zero network (w = 0)", 0);
     else
-        collapse_search(best, net, U, w_rows, cost_in.x, options.max_bits);
+        collapse_search(best, net, U, w, cost_in.x, options.max_bits);
     if (!best.net) throw std::runtime_error("collapse: no one-channel network could be built");
-    return collapse_result(net, w_rows, cost_in, best, watch);
+    return collapse_result(net, w, cost_in, best, watch);
 }
 
 } // namespace convcert::regularizer

@@ -8,7 +8,7 @@
 //    the smallest C that meets it; instances where C = R does not are counterexample candidates.
 #include "certify/certificate.h"
 #include "regularizer/bracket.h"
-#include "regularizer/network_multi.h"
+#include "regularizer/exact/network.h"
 #include "regularizer/numeric/polish_multi.h"
 #include "reproduce/local_opt.h"
 #include "reproduce/reproduce_claim.h"
@@ -198,12 +198,15 @@ InstanceResult realizability_run(const RealizabilitySpec& s, const InstanceConte
                 W[i].push_back(std::to_string(acc));
             }
         // an exact K = 1 network with q channels: u_c = A[:, c] (R×1), v_c = B[c]
-        std::vector<std::vector<std::vector<std::string>>> u(static_cast<std::size_t>(q));
-        for (long c = 0; c < q; ++c)
+        std::vector<support::FmpqMat> u;
+        for (long c = 0; c < q; ++c) {
+            StrRows column;
             for (long i = 0; i < s.R; ++i)
-                u[c].push_back({A[i][c]});
-        r.values["realized_by_rank_channels"] =
-            regularizer::regularizer_network_realizes_multi(u, B, W);
+                column.push_back({A[i][c]});
+            u.push_back(support::fmpq_mat_from_rows(column, "u"));
+        }
+        r.values["realized_by_rank_channels"] = regularizer::regularizer_network_realizes(
+            u, support::fmpq_mat_from_rows(B, "v"), support::fmpq_mat_from_rows(W, "W"));
     }
     const Certificate cert = multi_rank_certificate(W);
     const long rank = cert.rank_claim->rank;
@@ -261,12 +264,13 @@ double multi_search_bracket(const InstanceContext& ctx, const std::string& name,
     // The exact cost of the rounded kernels can exceed F by more than the rounding suggests near
     // a boundary optimum (the least-norm V is sensitive there): try several grids, keep the
     // cheapest exact network.
-    regularizer::RegularizerNetworkMulti net;
+    const support::FmpqMat Wq = support::fmpq_mat_from_rows(W, "W");
+    regularizer::RegularizerNetwork net;
     bool built = false;
     for (int bits : {24, 32, 40, 48}) {
         try {
-            regularizer::RegularizerNetworkMulti candidate =
-                regularizer::regularizer_network_multi(kernels, W, bits);
+            regularizer::RegularizerNetwork candidate =
+                regularizer::regularizer_network_round(kernels, Wq, bits);
             if (!built || candidate.cost_double < net.cost_double) net = std::move(candidate);
             built = true;
         } catch (const std::runtime_error&) {
@@ -283,9 +287,14 @@ double multi_search_bracket(const InstanceContext& ctx, const std::string& name,
     claim.R = static_cast<long>(W.size());
     claim.w = W;
     claim.lower = support::fmpq_get_string(b.lower.x);
-    claim.upper = net.cost;
+    claim.upper = support::fmpq_get_string(net.cost.x);
     cert.regularizer_claim = claim;
-    cert.bracket = RegularizerBracketEvidence{support::fmpq_mat_to_rows(b.lambda), net.u, net.v};
+    std::vector<std::vector<std::vector<std::string>>> u;
+    for (const auto& k : net.u)
+        u.push_back(support::fmpq_mat_to_rows(k));
+    cert.bracket = RegularizerBracketEvidence{
+        support::fmpq_mat_to_rows(b.lambda), std::move(u),
+        regularizer::regularizer_rows_over_denominator(net.v, net.v_den)};
     cert.generator_method = method + ": SDP dual lambda; network: " + std::to_string(C) +
                             " channels from local optimization (" + std::to_string(starts) +
                             " starts) + polish";

@@ -5,15 +5,22 @@
 #include "data/binary_task.h"
 #include "maxmargin/bracket.h"
 #include "maxmargin/kkt_polish.h"
+#include "maxmargin/lower_bound.h"
+#include "maxmargin/margin.h"
+#include "maxmargin/network_upper.h"
 #include "maxmargin/sdp_maxmargin.h"
 #include "support/blas_threads.h"
+#include "support/rational_convert.h"
 #include "tests/rational_strings.h"
+
+#include <Eigen/Dense>
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <complex>
 #include <dlfcn.h>
+#include <random>
 
 using namespace convcert;
 
@@ -227,5 +234,147 @@ TEST_CASE("maxmargin-bracket tamper tests", "[maxmargin]") {
         Certificate c = good;
         c.maxmargin_claim->y[1] = "2";
         expect_invalid(c, "is not");
+    }
+}
+
+namespace {
+
+/// ||T(λ)||_op for λ = sum_i α_i y_i x_i (R rows of D), T stacking T(λ_r), in long double.
+long double lambda_norm(const data::Dataset& d, long K, const support::FmpqMat& alpha) {
+    using MatL = Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic>;
+    std::vector<long double> lam(static_cast<std::size_t>(d.R * d.D), 0.0L);
+    for (long i = 0; i < d.n(); ++i)
+        for (long k = 0; k < d.R * d.D; ++k)
+            lam[static_cast<std::size_t>(k)] +=
+                static_cast<long double>(fmpq_get_d(alpha.at(0, i))) *
+                d.y[static_cast<std::size_t>(i)] *
+                d.x[static_cast<std::size_t>(i)][static_cast<std::size_t>(k)];
+    MatL T(d.R * K, d.D);
+    for (long r = 0; r < d.R; ++r)
+        for (long k = 0; k < K; ++k)
+            for (long j = 0; j < d.D; ++j)
+                T(r * K + k, j) = lam[static_cast<std::size_t>(r * d.D + (j + k) % d.D)];
+    return Eigen::JacobiSVD<MatL>(T).singularValues()(0);
+}
+
+/// Every margin of the exact predictor w, exactly.
+bool margins_at_least_one(const data::Dataset& d, const support::FmpqMat& w) {
+    support::Fmpq m;
+    maxmargin::maxmargin_min_margin_exact(m.x, d, w);
+    return fmpq_cmp_ui(m.x, 1) >= 0;
+}
+
+} // namespace
+
+TEST_CASE("maxmargin lower bound: any α, λ just inside ||T||_op <= 2", "[maxmargin][exact]") {
+    std::mt19937 gen(3);
+    std::uniform_real_distribution<double> unit(-0.2, 1.0);
+    for (auto [R, D, K] : {std::tuple<long, long, long>{1, 6, 2}, {2, 4, 3}, {3, 5, 5}}) {
+        const data::Dataset d = data::data_synthetic(10, R, D, 9);
+        std::vector<double> alpha(static_cast<std::size_t>(d.n()));
+        for (double& a : alpha)
+            a = unit(gen); // some negative: clipped to 0
+        const auto lb = maxmargin::maxmargin_lower_bound(alpha, d, K);
+        INFO("R = " << R << ", D = " << D << ", K = " << K);
+        const long double norm = lambda_norm(d, K, lb.alpha);
+        CHECK(norm <= 2.0L * (1 + 1e-15L));
+        CHECK(norm >= 2.0L * (1 - 1e-9L));
+        support::Fmpq sum;
+        for (long i = 0; i < d.n(); ++i) {
+            CHECK(fmpq_sgn(lb.alpha.at(0, i)) >= 0);
+            if (alpha[static_cast<std::size_t>(i)] <= 0) CHECK(fmpq_is_zero(lb.alpha.at(0, i)));
+            fmpq_add(sum.x, sum.x, lb.alpha.at(0, i));
+        }
+        CHECK(fmpq_equal(sum.x, lb.lower.x));
+    }
+    const data::Dataset d = tiny();
+    const auto zero = maxmargin::maxmargin_lower_bound(std::vector<double>(8, 0.0), d, 2);
+    CHECK(fmpq_is_zero(zero.lower.x));
+    CHECK_THROWS_AS(maxmargin::maxmargin_lower_bound(std::vector<double>(7, 1.0), d, 2),
+                    std::invalid_argument);
+}
+
+TEST_CASE("maxmargin scale: c·w has every margin >= 1 exactly, and c is tight",
+          "[maxmargin][exact]") {
+    const data::Dataset d = tiny();
+    std::mt19937 gen(5);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    int separating = 0;
+    for (int trial = 0; trial < 200; ++trial) {
+        std::vector<double> W(4);
+        for (double& x : W)
+            x = normal(gen);
+        support::FmpqMat w = support::fmpq_mat_from_doubles({W});
+        support::Fmpq m, c, cm;
+        maxmargin::maxmargin_min_margin_exact(m.x, d, w);
+        if (fmpq_sgn(m.x) <= 0) {
+            CHECK_THROWS_AS(maxmargin::maxmargin_scale_exact(d, w), std::invalid_argument);
+            continue;
+        }
+        ++separating;
+        support::fmpq_set_double(c.x, maxmargin::maxmargin_scale_exact(d, w));
+        fmpq_mat_scalar_mul_fmpq(w.m, w.m, c.x);
+        CHECK(margins_at_least_one(d, w));
+        fmpq_mul(cm.x, c.x, m.x);
+        CHECK(fmpq_get_d(cm.x) <= 1 + 1e-14);
+        const auto scaled = maxmargin::maxmargin_scale_to_margin(d, W);
+        CHECK(margins_at_least_one(d, support::fmpq_mat_from_doubles({scaled})));
+    }
+    CHECK(separating > 5);
+}
+
+TEST_CASE("maxmargin networks from a KKT point and from Gram kernels realize a margin-feasible w",
+          "[maxmargin][exact]") {
+    for (long R : {1L, 2L}) {
+        const data::Dataset d = data::data_synthetic(10, R, 4, 5);
+        const long K = 2;
+        const auto sdp = maxmargin::maxmargin_sdp_solve(d, K);
+        const auto kkt = maxmargin::maxmargin_kkt_polish(d, K, sdp.gram, sdp.alpha);
+        INFO("R = " << R);
+        const auto a = maxmargin::maxmargin_network_from_kkt(d, K, kkt.u, kkt.v);
+        const auto b = maxmargin::maxmargin_network_from_kernels(
+            d, K, maxmargin::maxmargin_gram_kernels(sdp.gram, R, K, R + 1), sdp.W);
+        for (const auto* m : {&a, &b}) {
+            CHECK(margins_at_least_one(d, m->w));
+            const support::FmpqMat v = regularizer::regularizer_network_v_values(m->net);
+            CHECK(
+                fmpq_mat_equal(regularizer::regularizer_network_predictor(m->net.u, v).m, m->w.m));
+            support::Fmpq cost;
+            for (const auto& k : m->net.u)
+                for (long i = 0; i < R * K; ++i)
+                    fmpq_addmul(cost.x, k.at(i / K, i % K), k.at(i / K, i % K));
+            for (long i = 0; i < v.rows() * 4; ++i)
+                fmpq_addmul(cost.x, v.at(i / 4, i % 4), v.at(i / 4, i % 4));
+            CHECK(fmpq_equal(cost.x, m->net.cost.x));
+            // Within SDPA's accuracy of the optimum (its own primal value).
+            CHECK(m->net.cost_double == Approx(sdp.primal).epsilon(1e-5));
+        }
+        CHECK(static_cast<long>(b.net.u.size()) == R + 1);
+        // Lift channels: R more kernels δ·e_(r,0).
+        const auto lifted = maxmargin::maxmargin_gram_kernels(sdp.gram, R, K, R + 1, 1e-5);
+        REQUIRE(static_cast<long>(lifted.size()) == 2 * R + 1);
+        for (long r = 0; r < R; ++r)
+            for (long rr = 0; rr < R; ++rr)
+                for (long k = 0; k < K; ++k)
+                    CHECK(lifted[static_cast<std::size_t>(R + 1 + r)][rr][k] ==
+                          (rr == r && k == 0 ? 1e-5 : 0.0));
+        CHECK(a.net.cost_double ==
+              Approx(kkt.cost / maxmargin::maxmargin_min_margin(d, kkt.W)).epsilon(1e-12));
+    }
+}
+
+TEST_CASE("maxmargin at K = D with R > 1 (boundary optima) needs no second regularizer bracket",
+          "[maxmargin]") {
+    // The optimal Σ_d is singular at some frequencies here; without lift channels or the
+    // closed-form Fourier kernels the SDP's own kernels gave gaps of 3e-2 (seed 1) and 7e-2
+    // (R = 3, seed 3). The regularizer bracket of the old pipeline reached 1.5e-8 and 3.6e-9.
+    for (auto [R, seed] : {std::pair<long, unsigned>{2, 1}, {3, 3}}) {
+        const data::Dataset d = data::data_synthetic(12, R, 8, seed);
+        maxmargin::MaxmarginReport rep;
+        const Certificate cert = maxmargin::maxmargin_certificate(d, 8, &rep);
+        INFO("R = " << R << ": " << cert.generator_method);
+        CHECK(checker::check_certificate(cert).valid);
+        CHECK(rep.relative_gap < 1e-7);
+        CHECK(cert.generator_method.find("regularizer bracket") == std::string::npos);
     }
 }

@@ -6,11 +6,14 @@
 #include "certify/checker/checker.h"
 #include "regularizer/bracket.h"
 #include "regularizer/exact/dual_feasible.h"
-#include "regularizer/exact/least_norm_multi.h"
+#include "regularizer/exact/dual_scale.h"
+#include "regularizer/exact/least_norm.h"
 #include "regularizer/exact/lower_bound.h"
+#include "regularizer/exact/lower_bound_strings.h"
+#include "regularizer/exact/network.h"
 #include "regularizer/exact/psd_exact.h"
-#include "regularizer/network_multi.h"
-#include "regularizer/network_one_channel.h"
+#include "regularizer/kernel_one_channel.h"
+#include "regularizer/numeric/closed_form_multi.h"
 #include "regularizer/sdp/sdp_multi.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
@@ -19,6 +22,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <complex>
 #include <random>
 #include <string>
 #include <tuple>
@@ -316,33 +320,33 @@ TEST_CASE("multi: exact least-norm V realizes W and beats the network that made 
                 ws[i / D][i % D] = std::to_string(w[i]);
                 fmpq_set_si(wq.v + i, w[i], 1);
             }
-            REQUIRE(regularizer_network_realizes_multi(u, v, ws));
-            convcert::support::FmpzVec unum(C0 * R * K), vnum(C0 * D);
-            for (long i = 0; i < C0 * R * K; ++i)
-                fmpz_set_si(unum.v + i, un[i]);
-            convcert::support::Fmpz den;
-            regularizer_least_norm_multi(vnum.v, den.x, unum.v, 0, wq.v, C0, R, K, D);
-            StrRows vls(C0, std::vector<std::string>(D));
-            support::Fmpq x, norm, bound;
+            std::vector<support::FmpqMat> uq;
+            for (const auto& k : u)
+                uq.push_back(support::fmpq_mat_from_rows(k, "u"));
+            const support::FmpqMat Wq = support::fmpq_mat_from_rows(ws, "W");
+            REQUIRE(regularizer_network_realizes(uq, support::fmpq_mat_from_rows(v, "v"), Wq));
+            const RegularizerLeastNorm ln = regularizer_least_norm(uq, Wq);
+            support::FmpqMat vls(C0, D);
+            support::Fmpq norm, bound;
             for (long c = 0; c < C0; ++c)
                 for (long j = 0; j < D; ++j) {
-                    fmpq_set_fmpz_frac(x.x, vnum.v + c * D + j, den.x);
-                    vls[c][j] = convcert::support::fmpq_get_string(x.x);
-                    fmpq_addmul(norm.x, x.x, x.x);
+                    fmpq_set_fmpz_frac(vls.at(c, j), ln.numerators[c * D + j].x, ln.denominator.x);
+                    fmpq_addmul(norm.x, vls.at(c, j), vls.at(c, j));
                 }
-            CHECK(regularizer_network_realizes_multi(u, vls, ws));
+            CHECK(regularizer_network_realizes(uq, vls, Wq));
             fmpq_set_si(bound.x, vnorm, 1);
             CHECK(fmpq_cmp(norm.x, bound.x) <= 0);
             // One changed entry no longer realizes W.
-            vls[0][0] = twice(vls[0][0]) == vls[0][0] ? "1" : twice(vls[0][0]);
-            CHECK_FALSE(regularizer_network_realizes_multi(u, vls, ws));
+            fmpq_add_si(vls.at(0, 0), vls.at(0, 0), 1);
+            CHECK_FALSE(regularizer_network_realizes(uq, vls, Wq));
         }
 }
 
 TEST_CASE("multi: fewer than R kernels have no exact least-norm V", "[regularizer][multi]") {
     const auto w = exact(random_rows(3, 6, 3));
     const Kernels one{Rows{{1.0, 0.5}, {0.25, -1.0}, {0.0, 2.0}}};
-    CHECK_THROWS_AS(regularizer_network_multi(one, w, 24), std::runtime_error);
+    CHECK_THROWS_AS(regularizer_network_round(one, support::fmpq_mat_from_rows(w, "w"), 24),
+                    std::runtime_error);
 }
 
 TEST_CASE("multi: K = 1 brackets contain 2||W||_*", "[regularizer][multi]") {
@@ -488,4 +492,312 @@ TEST_CASE("multi: degenerate inputs still give certified brackets", "[regularize
             CHECK(verdict.valid);
             CHECK(b.relative_gap <= 1e-8);
         }
+}
+
+namespace {
+
+/// The largest singular value of the stacked T(λ) (T[(r,k)][i] = λ_r[(i+k) mod D]) built
+/// directly in long double, independently of the generator's Gram matrices.
+long double stacked_t_norm(const std::vector<std::vector<long double>>& lambda, long K) {
+    const long R = static_cast<long>(lambda.size()), D = static_cast<long>(lambda[0].size());
+    using MatL = Eigen::Matrix<long double, Eigen::Dynamic, Eigen::Dynamic>;
+    MatL T(R * K, D);
+    for (long r = 0; r < R; ++r)
+        for (long k = 0; k < K; ++k)
+            for (long i = 0; i < D; ++i)
+                T(r * K + k, i) = lambda[r][(i + k) % D];
+    return Eigen::JacobiSVD<MatL>(T).singularValues()(0);
+}
+
+/// s·Λ / 2^E in long double (exact for the sizes used: |Λ·a| < 2^64 is not needed, only the
+/// quotient's 64-bit rounding).
+std::vector<std::vector<long double>> scaled_rows(const support::FmpzMat& L, long E,
+                                                  const RegularizerDualScale& s) {
+    std::vector<std::vector<long double>> out(fmpz_mat_nrows(L.m));
+    const long double sv = std::ldexp(static_cast<long double>(fmpz_get_d(s.a.x)), -s.b);
+    for (long r = 0; r < fmpz_mat_nrows(L.m); ++r)
+        for (long i = 0; i < fmpz_mat_ncols(L.m); ++i) {
+            long e = 0;
+            const double m = fmpz_get_d_2exp(&e, fmpz_mat_entry(L.m, r, i));
+            out[r].push_back(sv * std::ldexp(static_cast<long double>(m), e - E));
+        }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("dual scale: s·λ has ||T||_op just below 2, for λ of any size", "[regularizer][exact]") {
+    std::mt19937 gen(21);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    for (long R : {1L, 2L, 3L})
+        for (auto [D, K] : {std::pair<long, long>{1, 1}, {5, 2}, {7, 7}, {12, 4}})
+            for (long bits : {20L, 44L, 700L}) {
+                // Λ with `bits` bits and E = bits: λ of order 1. bits = 700 makes T Tᵀ's
+                // integer entries overflow a double (2^1400), which an unnormalized
+                // eigenvalue estimate cannot survive.
+                support::FmpzMat L(R, D);
+                for (long r = 0; r < R; ++r)
+                    for (long i = 0; i < D; ++i) {
+                        fmpz* x = fmpz_mat_entry(L.m, r, i);
+                        fmpz_set_d(x, std::nearbyint(std::ldexp(normal(gen), std::min(bits, 44L))));
+                        if (bits > 44) fmpz_mul_2exp(x, x, static_cast<ulong>(bits - 44));
+                    }
+                const long E = bits;
+                const auto s = regularizer_dual_scale(L.m, E, K);
+                INFO("R = " << R << ", D = " << D << ", K = " << K << ", bits = " << bits);
+                CHECK(s.attempts == 1);
+                CHECK(s.b >= -E);
+                const long double norm = stacked_t_norm(scaled_rows(L, E, s), K);
+                CHECK(norm <= 2.0L * (1 + 1e-15L));
+                CHECK(norm >= 2.0L * (1 - 1e-9L));
+                // The exact feasibility test agrees on s·λ and rejects (1 + 2^-20)·s·λ.
+                support::FmpqMat lam(R, D), big(R, D);
+                support::Fmpz num, den;
+                fmpz_one(den.x);
+                fmpz_mul_2exp(den.x, den.x, static_cast<ulong>(E + s.b));
+                support::Fmpq grow;
+                fmpq_set_si(grow.x, (1L << 20) + 1, 1L << 20);
+                for (long r = 0; r < R; ++r)
+                    for (long i = 0; i < D; ++i) {
+                        fmpz_mul(num.x, fmpz_mat_entry(L.m, r, i), s.a.x);
+                        fmpq_set_fmpz_frac(lam.at(r, i), num.x, den.x);
+                        fmpq_mul(big.at(r, i), lam.at(r, i), grow.x);
+                    }
+                CHECK(regularizer_dual_feasible(lam, K));
+                CHECK_FALSE(regularizer_dual_feasible(big, K));
+            }
+}
+
+TEST_CASE("dual scale: λ = 0 needs no test", "[regularizer][exact]") {
+    support::FmpzMat L(2, 3);
+    const auto s = regularizer_dual_scale(L.m, 7, 2);
+    CHECK(fmpz_is_one(s.a.x));
+    CHECK(s.b == 0);
+    CHECK(s.attempts == 0);
+    CHECK_THROWS_AS(regularizer_dual_scale(L.m, 7, 4), std::invalid_argument);
+}
+
+TEST_CASE("lower bound: any R, exact λ with ||T||_op <= 2 and lower = <λ, W>",
+          "[regularizer][exact]") {
+    std::mt19937 gen(33);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    for (long R : {1L, 2L, 3L})
+        for (auto [D, K] : {std::pair<long, long>{1, 1}, {6, 3}, {9, 9}}) {
+            std::vector<std::vector<double>> lambda(R, std::vector<double>(D));
+            for (auto& row : lambda)
+                for (double& x : row)
+                    x = 3 * normal(gen);
+            const auto W = support::fmpq_mat_from_doubles(random_rows(R, D, 7 * R + D));
+            const auto b = regularizer_lower_bound(lambda, W, K);
+            INFO("R = " << R << ", D = " << D << ", K = " << K);
+            std::vector<std::vector<long double>> ld(R);
+            long double dot = 0;
+            for (long r = 0; r < R; ++r)
+                for (long i = 0; i < D; ++i) {
+                    ld[r].push_back(fmpq_get_d(b.lambda.at(r, i)));
+                    dot += ld[r][i] * static_cast<long double>(fmpq_get_d(W.at(r, i)));
+                    // s·λ_q is within 2^-40 of s·λ (the grid keeps 44 bits of max |λ|).
+                    CHECK(std::abs(fmpq_get_d(b.lambda.at(r, i)) -
+                                   fmpq_get_d(b.scale.x) * lambda[r][i]) <= 1e-11 * 3 * 6);
+                }
+            CHECK(stacked_t_norm(ld, K) <= 2.0L * (1 + 1e-15L));
+            CHECK(stacked_t_norm(ld, K) >= 2.0L * (1 - 1e-9L));
+            CHECK(static_cast<double>(dot) == Approx(b.lower_double).epsilon(1e-12));
+            CHECK(regularizer_dual_feasible(b.lambda, K));
+            // The string edge returns the same rationals.
+            const auto m = regularizer_lower_bound_multi(lambda, support::fmpq_mat_to_rows(W), K);
+            CHECK(m.lambda == support::fmpq_mat_to_rows(b.lambda));
+            CHECK(m.lower == support::fmpq_get_string(b.lower.x));
+        }
+    support::FmpqMat W(2, 4);
+    CHECK_THROWS_AS(regularizer_lower_bound({{1, 2, 3, 4}}, W, 2), std::invalid_argument);
+    CHECK_THROWS_AS(regularizer_lower_bound({{1, 2, 3, 4}, {1, 2, 3}}, W, 2),
+                    std::invalid_argument);
+    CHECK_THROWS_AS(regularizer_lower_bound({{1, 2, 3, 4}, {1, 2, 3, NAN}}, W, 2),
+                    std::invalid_argument);
+    const auto zero = regularizer_lower_bound({{0, 0, 0, 0}, {0, 0, 0, 0}}, W, 2);
+    CHECK(fmpq_is_zero(zero.lower.x));
+    CHECK(fmpq_is_one(zero.scale.x));
+}
+
+namespace {
+
+/// Canonical strings of V = numerators / denominator, C0 rows of D.
+StrRows least_norm_rows(const RegularizerLeastNorm& s, long C0, long D) {
+    StrRows out(C0, std::vector<std::string>(D));
+    support::Fmpq q;
+    for (long c = 0; c < C0; ++c)
+        for (long j = 0; j < D; ++j) {
+            fmpq_set_fmpz_frac(q.x, s.numerators[c * D + j].x, s.denominator.x);
+            out[c][j] = support::fmpq_get_string(q.x);
+        }
+    return out;
+}
+
+/// A random integer network of C0 kernels (R×K, entries in [-5, 5], every kernel set to
+/// 1 + x when `vanish`, so that it vanishes at d = D/2 for even D) and the W it realizes.
+std::pair<std::vector<support::FmpqMat>, support::FmpqMat>
+random_network(long C0, long R, long K, long D, bool vanish, std::mt19937& gen) {
+    std::uniform_int_distribution<long> dist(-5, 5);
+    std::vector<support::FmpqMat> u(C0, support::FmpqMat(R, K));
+    support::FmpqMat W(R, D);
+    support::Fmpq t;
+    for (long c = 0; c < C0; ++c) {
+        std::vector<long> v(D);
+        for (long& x : v)
+            x = dist(gen);
+        for (long r = 0; r < R; ++r)
+            for (long k = 0; k < K; ++k)
+                fmpq_set_si(u[c].at(r, k), dist(gen), 1);
+        if (vanish && K >= 2) // u_c[r] = 1 + x
+            for (long r = 0; r < R; ++r)
+                for (long k = 0; k < K; ++k)
+                    fmpq_set_si(u[c].at(r, k), k < 2 ? 1 : 0, 1);
+        for (long r = 0; r < R; ++r)
+            for (long k = 0; k < K; ++k)
+                for (long j = 0; j < D; ++j) {
+                    fmpq_mul_si(t.x, u[c].at(r, k), v[j]);
+                    fmpq_add(W.at(r, (j + k) % D), W.at(r, (j + k) % D), t.x);
+                }
+    }
+    return {u, W};
+}
+
+} // namespace
+
+namespace {
+
+/// The least-norm V in doubles, frequency by frequency: v̂_d = Û_dᴴ Σ_d⁻¹ Ŵ_d (v̂_d = 0 where
+/// Σ_d = 0), by a plain DFT, independently of the polynomial arithmetic.
+std::vector<std::vector<double>> least_norm_double(const std::vector<support::FmpqMat>& u,
+                                                   const support::FmpqMat& W) {
+    using Cd = std::complex<double>;
+    const long C0 = static_cast<long>(u.size()), R = W.rows(), K = u[0].cols(), D = W.cols();
+    std::vector<Eigen::VectorXcd> vhat(D);
+    for (long d = 0; d < D; ++d) {
+        Eigen::MatrixXcd U(R, C0);
+        Eigen::VectorXcd w(R);
+        auto root = [&](long j) { return std::polar(1.0, -2 * M_PI * double(j * d % D) / D); };
+        for (long r = 0; r < R; ++r) {
+            w(r) = 0;
+            for (long j = 0; j < D; ++j)
+                w(r) += fmpq_get_d(W.at(r, j)) * root(j);
+            for (long c = 0; c < C0; ++c) {
+                U(r, c) = 0;
+                for (long k = 0; k < K; ++k)
+                    U(r, c) += fmpq_get_d(u[c].at(r, k)) * root(k);
+            }
+        }
+        const Eigen::MatrixXcd S = U * U.adjoint();
+        vhat[d] = S.norm() < 1e-9 ? Eigen::VectorXcd::Zero(C0)
+                                  : Eigen::VectorXcd(U.adjoint() * S.ldlt().solve(w));
+    }
+    std::vector<std::vector<double>> v(C0, std::vector<double>(D));
+    for (long c = 0; c < C0; ++c)
+        for (long j = 0; j < D; ++j) {
+            Cd sum = 0;
+            for (long d = 0; d < D; ++d)
+                sum += vhat[d](c) * std::polar(1.0, 2 * M_PI * double(j * d % D) / D);
+            v[c][j] = sum.real() / D;
+        }
+    return v;
+}
+
+} // namespace
+
+TEST_CASE("least norm: any R, U V = W exactly and V is the double-precision least norm",
+          "[regularizer][exact]") {
+    std::mt19937 gen(41);
+    std::vector<std::tuple<long, long, long, long, bool>> cases; // R, D, K, C0, vanish
+    for (long D : {1L, 5L, 8L, 12L})
+        for (long K : {1L, 3L, D})
+            for (long C0 : {1L, 2L, 3L})
+                for (bool vanish : {false, true})
+                    if (K <= D) cases.emplace_back(1, D, K, C0, vanish);
+    for (long R : {2L, 3L})
+        for (auto [D, K, C0] :
+             {std::tuple<long, long, long>{6, 2, 3}, {7, 3, 4}, {5, 1, 3}, {6, 3, R}, {9, 4, R}})
+            cases.emplace_back(R, D, K, C0, false);
+    for (auto [R, D, K, C0, vanish] : cases) {
+        auto [u, W] = random_network(C0, R, K, D, vanish, gen);
+        INFO("R = " << R << ", D = " << D << ", K = " << K << ", C0 = " << C0 << ", vanish "
+                    << vanish);
+        const auto s = regularizer_least_norm(u, W);
+        const auto v = least_norm_rows(s, C0, D);
+        // Realization, by the convolution sum itself.
+        for (long r = 0; r < R; ++r)
+            for (long j = 0; j < D; ++j) {
+                support::Fmpq sum, t, vq;
+                for (long c = 0; c < C0; ++c)
+                    for (long k = 0; k < K; ++k) {
+                        set_q(vq.x, v[c][((j - k) % D + D) % D]);
+                        fmpq_mul(t.x, u[c].at(r, k), vq.x);
+                        fmpq_add(sum.x, sum.x, t.x);
+                    }
+                CHECK(fmpq_equal(sum.x, W.at(r, j)));
+            }
+        const auto vd = least_norm_double(u, W);
+        for (long c = 0; c < C0; ++c)
+            for (long j = 0; j < D; ++j)
+                CHECK(support::rational_to_double(v[c][j]) == Approx(vd[c][j]).margin(1e-9));
+    }
+}
+
+TEST_CASE("network: any R, exact cost, realization, and equal to the old builders",
+          "[regularizer][exact]") {
+    std::mt19937 gen(57);
+    for (auto [R, D, K, C0] : {std::tuple<long, long, long, long>{1, 6, 2, 1},
+                               {1, 8, 3, 1},
+                               {1, 5, 5, 1},
+                               {1, 7, 3, 2},
+                               {2, 6, 2, 3},
+                               {2, 7, 3, 2},
+                               {3, 5, 2, 4}}) {
+        auto [u, W] = random_network(C0, R, K, D, false, gen);
+        INFO("R = " << R << ", D = " << D << ", K = " << K << ", C0 = " << C0);
+        const auto net = regularizer_network_from_kernels(u, W);
+        CHECK(net.bits == 0);
+        const support::FmpqMat vv = regularizer_network_v_values(net);
+        // The cost recomputed from the entries; the realization by the convolution sum.
+        support::Fmpq cost, t;
+        for (const auto& k : net.u)
+            for (long i = 0; i < R * K; ++i)
+                fmpq_addmul(cost.x, k.at(i / K, i % K), k.at(i / K, i % K));
+        for (long i = 0; i < C0 * D; ++i)
+            fmpq_addmul(cost.x, vv.at(i / D, i % D), vv.at(i / D, i % D));
+        CHECK(fmpq_equal(cost.x, net.cost.x));
+        for (long r = 0; r < R; ++r)
+            for (long j = 0; j < D; ++j) {
+                support::Fmpq sum;
+                for (long c = 0; c < C0; ++c)
+                    for (long k = 0; k < K; ++k)
+                        fmpq_addmul(sum.x, net.u[c].at(r, k), vv.at(c, ((j - k) % D + D) % D));
+                CHECK(fmpq_equal(sum.x, W.at(r, j)));
+            }
+        CHECK(regularizer_network_realizes(net.u, vv, W));
+        auto bad = vv;
+        fmpq_add_si(bad.at(0, 0), bad.at(0, 0), 1);
+        CHECK_FALSE(regularizer_network_realizes(net.u, bad, W));
+        // The v strings share one denominator and read back to v.
+        const auto vs = regularizer_rows_over_denominator(net.v, net.v_den);
+        for (long i = 0; i < C0 * D; ++i) {
+            support::Fmpq q;
+            REQUIRE(fmpq_set_str(q.x, vs[i / D][i % D].c_str(), 10) == 0);
+            fmpq_canonicalise(q.x);
+            CHECK(fmpq_equal(q.x, vv.at(i / D, i % D)));
+        }
+        if (C0 >= R) { // the same (integer) kernels through the rounding entry point
+            Kernels kernels;
+            for (const auto& k : u)
+                kernels.push_back(support::fmpq_mat_to_doubles(k));
+            const auto now = regularizer_network_round(kernels, W, 24);
+            CHECK(now.bits == 24);
+            CHECK(now.cost_double == Approx(net.cost_double).epsilon(1e-12));
+            CHECK(regularizer_network_realizes(now.u, regularizer_network_v_values(now), W));
+        }
+    }
+    support::FmpqMat W(1, 4);
+    CHECK_THROWS_AS(regularizer_network_round({{{0.0, 0.0}}}, W, 24), std::invalid_argument);
+    CHECK_THROWS_AS(regularizer_network_from_kernels({support::FmpqMat(2, 2)}, W),
+                    std::invalid_argument);
 }

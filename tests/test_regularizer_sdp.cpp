@@ -2,7 +2,7 @@
 // exact lower bound. Reference values are computed independently with Arb balls.
 #include "regularizer/bracket.h"
 #include "regularizer/exact/dual_feasible.h"
-#include "regularizer/exact/lower_bound.h"
+#include "regularizer/exact/lower_bound_strings.h"
 #include "regularizer/exact/psd_exact.h"
 #include "regularizer/numeric/closed_form_multi.h"
 #include "regularizer/numeric/polish.h"
@@ -72,7 +72,7 @@ void set_q(fmpq_t x, double d) {
 }
 
 /// lower < ref as balls (certain), and |lower - ref| <= tol · ref.
-void require_below_and_close(const RegularizerLowerBound& lb, const arb_t ref, double tol) {
+void require_below_and_close(const RegularizerLowerBoundStrings& lb, const arb_t ref, double tol) {
     support::Fmpq q;
     set_q(q.x, lb.lower);
     support::Arb lower, diff;

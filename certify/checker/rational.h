@@ -41,7 +41,6 @@ inline constexpr double kLog2Of10 = 3.3219280948873623;
 /// verdict above hi (a resource limit).
 void limit_check_range(long value, long lo, long hi, const std::string& what);
 
-
 /// The work meter: every costly step charges its estimated time (ns, from sizes and bit lengths,
 /// calibrated on Boost's schoolbook cpp_int) *before* it runs; once a check's total would pass
 /// kWorkBudgetNs, the check is declined (undecided) naming the step. verdict_run resets it.

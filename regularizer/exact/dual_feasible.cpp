@@ -2,21 +2,11 @@
 #include "regularizer/exact/dual_feasible.h"
 
 #include "regularizer/exact/psd_exact.h"
-#include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <stdexcept>
 
 namespace convcert::regularizer {
-
-void regularizer_gram_integer(fmpz_mat_t N, const fmpz* n, long D, long K) {
-    support::FmpzVec rho(K);
-    for (long l = 0; l < K; ++l)
-        for (long i = 0; i < D; ++i)
-            fmpz_addmul(rho.v + l, n + i, n + (i + l) % D);
-    for (long k = 0; k < K; ++k)
-        for (long kk = 0; kk < K; ++kk)
-            fmpz_set(fmpz_mat_entry(N, k, kk), rho.v + (k > kk ? k - kk : kk - k));
-}
 
 void regularizer_gram_integer_stacked(fmpz_mat_t N, const fmpz* n, long R, long D, long K) {
     // rho_{r,r'}(l) = sum_i n_r[i] n_r'[(i + l) mod D] for l in (-K, K), stored at l + K - 1.
@@ -40,69 +30,48 @@ void regularizer_gram_integer_stacked(fmpz_mat_t N, const fmpz* n, long R, long 
         }
 }
 
-bool regularizer_dual_feasible_multi(const std::vector<std::vector<std::string>>& lambda, long K) {
-    const long R = static_cast<long>(lambda.size());
-    if (R < 1) throw std::invalid_argument("regularizer_dual_feasible_multi: need R >= 1");
-    const long D = static_cast<long>(lambda[0].size());
-    if (K < 1 || K > D)
-        throw std::invalid_argument("regularizer_dual_feasible_multi: need 1 <= K <= D");
-    support::FmpqVec q(R * D);
-    support::Fmpz L;
-    fmpz_one(L.x);
-    for (long r = 0; r < R; ++r) {
-        if (static_cast<long>(lambda[r].size()) != D)
-            throw std::invalid_argument("regularizer_dual_feasible_multi: rows of unequal length");
-        for (long i = 0; i < D; ++i) {
-            fmpq* e = q.v + r * D + i;
-            if (fmpq_set_str(e, lambda[r][i].c_str(), 10) != 0 || fmpz_is_zero(fmpq_denref(e)))
-                throw std::invalid_argument("not a rational: '" + lambda[r][i] + "'");
-            fmpq_canonicalise(e);
-            fmpz_lcm(L.x, L.x, fmpq_denref(e));
-        }
-    }
-    support::FmpzVec n(R * D);
-    for (long i = 0; i < R * D; ++i) {
-        fmpz_divexact(n.v + i, L.x, fmpq_denref(q.v + i));
-        fmpz_mul(n.v + i, n.v + i, fmpq_numref(q.v + i));
-    }
-    support::FmpzMat M(R * K, R * K);
-    regularizer_gram_integer_stacked(M.m, n.v, R, D, K);
-    support::Fmpz four_l2;
-    fmpz_mul(four_l2.x, L.x, L.x);
-    fmpz_mul_2exp(four_l2.x, four_l2.x, 2);
+bool regularizer_gram_bounded(const fmpz_mat_t N, const fmpz_t p, const fmpz_t q) {
+    const long n = fmpz_mat_nrows(N);
+    support::FmpzMat M(n, n);
+    support::Fmpz p2, four_q2;
+    fmpz_mul(p2.x, p, p);
+    fmpz_mat_scalar_mul_fmpz(M.m, N, p2.x);
     fmpz_mat_neg(M.m, M.m);
-    for (long k = 0; k < R * K; ++k)
-        fmpz_add(fmpz_mat_entry(M.m, k, k), fmpz_mat_entry(M.m, k, k), four_l2.x);
+    fmpz_mul(four_q2.x, q, q);
+    fmpz_mul_2exp(four_q2.x, four_q2.x, 2);
+    for (long k = 0; k < n; ++k)
+        fmpz_add(fmpz_mat_entry(M.m, k, k), fmpz_mat_entry(M.m, k, k), four_q2.x);
     return regularizer_psd_integer(M.m);
 }
 
-bool regularizer_dual_feasible(const std::vector<std::string>& lambda, long K) {
-    const long D = static_cast<long>(lambda.size());
-    if (K < 1 || K > D) throw std::invalid_argument("regularizer_dual_feasible: need 1 <= K <= D");
-    support::FmpqVec q(D);
-    support::Fmpz L;
+bool regularizer_dual_feasible(const support::FmpqMat& lambda, long K) {
+    const long R = lambda.rows(), D = lambda.cols();
+    if (R < 1 || K < 1 || K > D)
+        throw std::invalid_argument("regularizer_dual_feasible: need R >= 1 and 1 <= K <= D");
+    // λ = n / L with L the least common denominator.
+    support::Fmpz L, one;
     fmpz_one(L.x);
-    for (long i = 0; i < D; ++i) {
-        if (fmpq_set_str(q.v + i, lambda[i].c_str(), 10) != 0 || fmpz_is_zero(fmpq_denref(q.v + i)))
-            throw std::invalid_argument("not a rational: '" + lambda[i] + "'");
-        fmpq_canonicalise(q.v + i);
-        fmpz_lcm(L.x, L.x, fmpq_denref(q.v + i));
-    }
-    support::FmpzVec n(D);
-    for (long i = 0; i < D; ++i) {
-        fmpz_divexact(n.v + i, L.x, fmpq_denref(q.v + i));
-        fmpz_mul(n.v + i, n.v + i, fmpq_numref(q.v + i));
-    }
-    support::FmpzMat M(K, K);
-    regularizer_gram_integer(M.m, n.v, D, K);
-    // M = 4 L² I - N
-    support::Fmpz four_l2;
-    fmpz_mul(four_l2.x, L.x, L.x);
-    fmpz_mul_2exp(four_l2.x, four_l2.x, 2);
-    fmpz_mat_neg(M.m, M.m);
-    for (long k = 0; k < K; ++k)
-        fmpz_add(fmpz_mat_entry(M.m, k, k), fmpz_mat_entry(M.m, k, k), four_l2.x);
-    return regularizer_psd_integer(M.m);
+    fmpz_one(one.x);
+    for (long r = 0; r < R; ++r)
+        for (long i = 0; i < D; ++i)
+            fmpz_lcm(L.x, L.x, fmpq_denref(lambda.at(r, i)));
+    support::FmpzVec n(R * D);
+    for (long r = 0; r < R; ++r)
+        for (long i = 0; i < D; ++i) {
+            fmpz_divexact(n.v + r * D + i, L.x, fmpq_denref(lambda.at(r, i)));
+            fmpz_mul(n.v + r * D + i, n.v + r * D + i, fmpq_numref(lambda.at(r, i)));
+        }
+    support::FmpzMat N(R * K, R * K);
+    regularizer_gram_integer_stacked(N.m, n.v, R, D, K);
+    return regularizer_gram_bounded(N.m, one.x, L.x);
+}
+
+bool regularizer_dual_feasible_multi(const std::vector<std::vector<std::string>>& lambda, long K) {
+    return regularizer_dual_feasible(support::fmpq_mat_from_rows(lambda, "λ"), K);
+}
+
+bool regularizer_dual_feasible(const std::vector<std::string>& lambda, long K) {
+    return regularizer_dual_feasible(support::fmpq_mat_from_rows({lambda}, "λ"), K);
 }
 
 } // namespace convcert::regularizer

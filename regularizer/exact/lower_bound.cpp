@@ -1,39 +1,72 @@
-// Exact lower bound from a numerical dual vector (see lower_bound.h): the R = 1 case of
-// lower_bound_multi.h, plus the exact double <-> rational conversions.
+// Exact lower bound from a numerical dual point (see lower_bound.h).
 #include "regularizer/exact/lower_bound.h"
 
-#include "regularizer/exact/lower_bound_multi.h"
+#include "regularizer/exact/dual_scale.h"
 #include "support/rational_convert.h"
+#include "support/stopwatch.h"
 
 #include <cmath>
 #include <stdexcept>
 
 namespace convcert::regularizer {
 
-RegularizerLowerBound regularizer_lower_bound(const std::vector<double>& lambda,
-                                              const std::vector<std::string>& w, long K) {
-    const long D = static_cast<long>(lambda.size());
-    if (K < 1 || K > D || static_cast<long>(w.size()) != D)
-        throw std::invalid_argument("regularizer_lower_bound: need 1 <= K <= D and |w| = |λ| = D");
-    // One input channel is the R = 1 case of the stacked bound (the same rounding and scaling).
-    const auto m = regularizer_lower_bound_multi({lambda}, {w}, K, kLambdaBits);
-    RegularizerLowerBound out;
-    out.lambda = m.lambda[0];
-    out.scale = m.scale;
-    out.lower = m.lower;
-    out.lower_double = m.lower_double;
-    out.attempts = m.attempts;
-    out.seconds = m.seconds;
-    return out;
+namespace {
+
+/// max |λ|, after checking that λ has W's shape and finite entries.
+double lambda_max_checked(const std::vector<std::vector<double>>& lambda, const support::FmpqMat& W,
+                          long K) {
+    if (static_cast<long>(lambda.size()) != W.rows() || W.rows() < 1 || K < 1 || K > W.cols())
+        throw std::invalid_argument("regularizer_lower_bound: need λ and W of R >= 1 rows, "
+                                    "1 <= K <= D");
+    double lmax = 0;
+    for (const auto& row : lambda) {
+        if (static_cast<long>(row.size()) != W.cols())
+            throw std::invalid_argument("regularizer_lower_bound: λ and W differ in D");
+        for (double x : row) {
+            if (!std::isfinite(x))
+                throw std::invalid_argument("regularizer_lower_bound: non-finite λ");
+            lmax = std::max(lmax, std::abs(x));
+        }
+    }
+    return lmax;
 }
 
-RegularizerLowerBound regularizer_lower_bound(const std::vector<double>& lambda,
-                                              const std::vector<double>& w, long K) {
-    std::vector<std::string> ws;
-    ws.reserve(w.size());
-    for (double x : w)
-        ws.push_back(support::rational_from_double(x));
-    return regularizer_lower_bound(lambda, ws, K);
+} // namespace
+
+RegularizerLowerBound regularizer_lower_bound(const std::vector<std::vector<double>>& lambda,
+                                              const support::FmpqMat& W, long K, int bits) {
+    const support::Stopwatch clock;
+    const double lmax = lambda_max_checked(lambda, W, K);
+    const long R = W.rows(), D = W.cols();
+    RegularizerLowerBound out;
+    out.lambda = support::FmpqMat(R, D);
+    fmpq_one(out.scale.x);
+    if (lmax == 0) {
+        out.seconds = clock.seconds();
+        return out;
+    }
+    // λ_q = Λ / 2^E with max |Λ| in [2^(bits-1), 2^bits).
+    const long E = bits - std::ilogb(lmax) - 1;
+    support::FmpzMat Lambda(R, D);
+    for (long r = 0; r < R; ++r)
+        for (long i = 0; i < D; ++i)
+            fmpz_set_d(fmpz_mat_entry(Lambda.m, r, i), std::nearbyint(std::ldexp(lambda[r][i], E)));
+    const RegularizerDualScale s = regularizer_dual_scale(Lambda.m, E, K);
+    out.attempts = s.attempts;
+    // s·λ_q = Λ·a / 2^(E+b), lower = <s·λ_q, W>.
+    support::Fmpz den, num;
+    fmpz_one(den.x);
+    fmpz_mul_2exp(den.x, den.x, static_cast<ulong>(E + s.b));
+    for (long r = 0; r < R; ++r)
+        for (long i = 0; i < D; ++i) {
+            fmpz_mul(num.x, fmpz_mat_entry(Lambda.m, r, i), s.a.x);
+            fmpq_set_fmpz_frac(out.lambda.at(r, i), num.x, den.x);
+            fmpq_addmul(out.lower.x, out.lambda.at(r, i), W.at(r, i));
+        }
+    support::fmpq_set_fmpz_mul_2exp(out.scale.x, s.a.x, -s.b);
+    out.lower_double = fmpq_get_d(out.lower.x);
+    out.seconds = clock.seconds();
+    return out;
 }
 
 } // namespace convcert::regularizer

@@ -5,8 +5,8 @@
 // nondegeneracy, unlike Σ_d⁻¹-based duals; SDPA stalls near a relative gap of 1e-7 on these
 // problems. The same central point gives the primal: the talk's SDP (MATH.md §6) has the dual
 // slack S = [[I, -T/2], [-Tᵀ/2, I]] and the central Z = μ S⁻¹, whose kernel block is
-// X = 4μ(4I - T Tᵀ)⁻¹. Untrusted: λ is only a candidate for lower_bound_multi.h, X for the
-// kernels of network_multi.h.
+// X = 4μ(4I - T Tᵀ)⁻¹. Untrusted: λ is only a candidate for exact/lower_bound.h, X for the
+// kernels of exact/network.h.
 #pragma once
 
 #include "regularizer/numeric/closed_form_multi.h"

@@ -4,7 +4,7 @@
 // a square system in (u, v, λ) of size K + 2D. It is smooth also where the SDP optimum lies on
 // the boundary of the cone (σ* touches 0 on the circle), where the reduction-formula Newton of
 // polish.h does not apply, so it refines SDPA's point there. Untrusted: λ and u are candidates
-// that lower_bound.h and network_one_channel.h turn into exact bounds.
+// that exact/lower_bound.h and exact/network.h turn into exact bounds.
 #pragma once
 
 #include <vector>

@@ -2,7 +2,7 @@
 // (MATH.md §3.1 and §8): F(U) = ||U||² + (1/D) sum_d Ŵ_dᴴ Σ_d⁻¹ Ŵ_d with Σ_d = Û_d Û_dᴴ, i.e.
 // the cost of U with its least-norm V. SDPA stalls near a relative gap of 1e-7 on these
 // problems; this recovers the digits of the upper bound (dual_barrier_multi.h does the same
-// for the lower bound). Untrusted: the kernels are only candidates for network_multi.h.
+// for the lower bound). Untrusted: the kernels are only candidates for exact/network.h.
 #pragma once
 
 #include "regularizer/numeric/closed_form_multi.h"

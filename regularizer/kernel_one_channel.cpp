@@ -1,5 +1,5 @@
-// One-channel networks from a kernel direction (see network_one_channel.h).
-#include "regularizer/network_one_channel.h"
+// One-channel kernels in double precision (see kernel_one_channel.h).
+#include "regularizer/kernel_one_channel.h"
 
 #include "lemma/factor_error.h"
 #include "lemma/spectral_newton.h"
@@ -58,110 +58,7 @@ double norm_squared(const std::vector<double>& c) {
     return s;
 }
 
-/// Parses canonical or plain rationals.
-void fmpq_set_string(fmpq_t q, const std::string& s) {
-    if (fmpq_set_str(q, s.c_str(), 10) != 0 || fmpz_is_zero(fmpq_denref(q)))
-        throw std::invalid_argument("not a rational: '" + s + "'");
-    fmpq_canonicalise(q);
-}
-
-/// q = t² a + b / t².
-void balanced_cost(fmpq_t q, const fmpq_t t, const fmpq_t a, const fmpq_t b) {
-    support::Fmpq t2, x;
-    fmpq_mul(t2.x, t, t);
-    fmpq_mul(q, t2.x, a);
-    fmpq_div(x.x, b, t2.x);
-    fmpq_add(q, q, x.x);
-}
-
 } // namespace
-
-OneChannelNetworkExact regularizer_network_from_kernel_exact(const std::vector<std::string>& w,
-                                                             const std::vector<std::string>& u) {
-    const auto sol = regularizer_least_norm(u, w);
-    const slong K = static_cast<slong>(u.size()), D = static_cast<slong>(w.size());
-
-    // A = ||u||², B = ||v||² = sum N_i² / den², exact; u and N are parsed once.
-    OneChannelNetworkExact out;
-    out.u = support::FmpqMat(1, K);
-    out.v = support::FmpqMat(1, D);
-    support::Fmpq A, B;
-    for (slong k = 0; k < K; ++k) {
-        fmpq_set_string(out.u.at(0, k), u[k]);
-        fmpq_addmul(A.x, out.u.at(0, k), out.u.at(0, k));
-    }
-    support::Fmpz sum, den2;
-    for (slong i = 0; i < D; ++i) {
-        fmpz* n = fmpq_numref(out.v.at(0, i)); // an integer: canonical with denominator 1
-        fmpz_set_str(n, sol.numerators[i].c_str(), 10);
-        fmpz_addmul(sum.x, n, n);
-    }
-    fmpz_set_str(out.v_den.x, sol.denominator.c_str(), 10);
-    fmpz_mul(den2.x, out.v_den.x, out.v_den.x);
-    fmpq_set_fmpz_frac(B.x, sum.x, den2.x);
-
-    // t ≈ (B/A)^(1/4) with 20 significant bits, if it beats t = 1.
-    support::Fmpq& t = out.balance;
-    fmpq_one(t.x);
-    fmpq_add(out.cost.x, A.x, B.x);
-    if (!fmpq_is_zero(B.x)) {
-        const double ratio = std::log2(fmpq_get_d(B.x)) - std::log2(fmpq_get_d(A.x));
-        const double t_log2 = ratio / 4;
-        const long e = static_cast<long>(std::floor(t_log2)) - 19;
-        support::Fmpz z;
-        fmpz_set_d(z.x, std::nearbyint(std::exp2(t_log2 - static_cast<double>(e))));
-        support::Fmpq tc, cost_t;
-        support::fmpq_set_fmpz_mul_2exp(tc.x, z.x, e);
-        balanced_cost(cost_t.x, tc.x, A.x, B.x);
-        if (fmpq_cmp(cost_t.x, out.cost.x) < 0) {
-            fmpq_set(t.x, tc.x);
-            fmpq_set(out.cost.x, cost_t.x);
-        }
-    }
-    // u·t; v_i = N_i / (den t) = (N_i b) / (den a) for t = a/b, over that one denominator (not
-    // reduced: D gcds of numbers this long would dominate both generator and checker).
-    for (slong k = 0; k < K; ++k)
-        fmpq_mul(out.u.at(0, k), out.u.at(0, k), t.x);
-    for (slong i = 0; i < D; ++i)
-        fmpz_mul(fmpq_numref(out.v.at(0, i)), fmpq_numref(out.v.at(0, i)), fmpq_denref(t.x));
-    fmpz_mul(out.v_den.x, out.v_den.x, fmpq_numref(t.x));
-    out.denominator_bits = sol.denominator_bits;
-    return out;
-}
-
-std::vector<std::vector<std::string>> regularizer_rows_over_denominator(const support::FmpqMat& num,
-                                                                        const support::Fmpz& den) {
-    std::string suffix;
-    if (!fmpz_is_one(den.x)) {
-        char* den_str = fmpz_get_str(nullptr, 10, den.x);
-        suffix = std::string("/") + den_str;
-        flint_free(den_str);
-    }
-    std::vector<std::vector<std::string>> out(num.rows());
-    for (slong c = 0; c < num.rows(); ++c)
-        for (slong i = 0; i < num.cols(); ++i) {
-            const fmpz* n = fmpq_numref(num.at(c, i));
-            char* str = fmpz_get_str(nullptr, 10, n);
-            out[c].push_back(std::string(str) + (fmpz_is_zero(n) ? "" : suffix));
-            flint_free(str);
-        }
-    return out;
-}
-
-OneChannelNetwork regularizer_network_from_kernel(const std::vector<std::string>& w,
-                                                  const std::vector<std::string>& u) {
-    const support::Stopwatch watch;
-    const auto exact = regularizer_network_from_kernel_exact(w, u);
-    OneChannelNetwork out;
-    out.u = support::fmpq_mat_to_rows(exact.u)[0];
-    out.v = regularizer_rows_over_denominator(exact.v, exact.v_den)[0];
-    out.cost = support::fmpq_get_string(exact.cost.x);
-    out.cost_double = fmpq_get_d(exact.cost.x);
-    out.balance = support::fmpq_get_string(exact.balance.x);
-    out.denominator_bits = exact.denominator_bits;
-    out.seconds = watch.seconds();
-    return out;
-}
 
 double regularizer_cost_estimate(const std::vector<double>& w, const std::vector<double>& c) {
     const double vv = least_norm_v_squared(regularizer_dft(w), c);

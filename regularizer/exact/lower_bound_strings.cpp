@@ -1,0 +1,56 @@
+// EDGE ADAPTER around regularizer_lower_bound (see lower_bound_strings.h).
+#include "regularizer/exact/lower_bound_strings.h"
+
+#include "support/rational_convert.h"
+
+#include <stdexcept>
+
+namespace convcert::regularizer {
+
+namespace {
+
+RegularizerLowerBoundMulti lower_bound_to_strings(const RegularizerLowerBound& b) {
+    RegularizerLowerBoundMulti out;
+    out.lambda = support::fmpq_mat_to_rows(b.lambda);
+    out.scale = support::fmpq_get_string(b.scale.x);
+    out.lower = support::fmpq_get_string(b.lower.x);
+    out.lower_double = b.lower_double;
+    out.attempts = b.attempts;
+    out.seconds = b.seconds;
+    return out;
+}
+
+RegularizerLowerBoundStrings single_row(RegularizerLowerBoundMulti m) {
+    RegularizerLowerBoundStrings out;
+    out.lambda = std::move(m.lambda[0]);
+    out.scale = std::move(m.scale);
+    out.lower = std::move(m.lower);
+    out.lower_double = m.lower_double;
+    out.attempts = m.attempts;
+    out.seconds = m.seconds;
+    return out;
+}
+
+} // namespace
+
+RegularizerLowerBoundStrings regularizer_lower_bound(const std::vector<double>& lambda,
+                                                     const std::vector<std::string>& w, long K) {
+    if (w.empty()) throw std::invalid_argument("regularizer_lower_bound: need D >= 1");
+    return single_row(regularizer_lower_bound_multi({lambda}, {w}, K));
+}
+
+RegularizerLowerBoundStrings regularizer_lower_bound(const std::vector<double>& lambda,
+                                                     const std::vector<double>& w, long K) {
+    if (w.empty()) throw std::invalid_argument("regularizer_lower_bound: need D >= 1");
+    const auto b = regularizer_lower_bound({lambda}, support::fmpq_mat_from_doubles({w}), K);
+    return single_row(lower_bound_to_strings(b));
+}
+
+RegularizerLowerBoundMulti
+regularizer_lower_bound_multi(const std::vector<std::vector<double>>& lambda,
+                              const std::vector<std::vector<std::string>>& W, long K, int bits) {
+    const auto b = regularizer_lower_bound(lambda, support::fmpq_mat_from_rows(W, "W"), K, bits);
+    return lower_bound_to_strings(b);
+}
+
+} // namespace convcert::regularizer
