@@ -70,7 +70,7 @@ std::string collapse_summary(const regularizer::CollapseResult& r) {
     s.precision(10);
     s << "C = " << r.channels << " -> 1, cost_in " << r.cost_in << ", cost_out " << r.cost_out;
     s.precision(4);
-    if (r.certificate.collapse->slack != "0")
+    if (std::get<CollapseBody>(r.certificate.body).claim.slack != "0")
         s << " (slack " << r.slack << ": the input is already optimal or nearly so)";
     else
         s << " (saving " << r.cost_in - r.cost_out << ", "

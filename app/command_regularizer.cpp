@@ -123,7 +123,7 @@ std::string rational_short(const std::string& s) {
 
 std::string report_text(const regularizer::RegularizerBracketReport& rep, const Certificate& cert) {
     std::ostringstream o;
-    const auto& claim = *cert.regularizer_claim;
+    const auto& claim = std::get<RegularizerBody>(cert.body).claim;
     o << "R_{K,C}(w) in [" << decimal(rep.lower_double) << ", " << decimal(rep.upper_double)
       << "]  for every C >= " << rep.channels << " (D = " << claim.D << ", K = " << claim.K
       << ")\n";
@@ -137,12 +137,12 @@ std::string report_text(const regularizer::RegularizerBracketReport& rep, const 
           << " bits)\n";
         return o.str();
     }
-    const auto& u = cert.bracket->u[0][0];
+    const auto& u = std::get<RegularizerBody>(cert.body).evidence.u[0][0];
     o << "  network: u = [";
     for (std::size_t k = 0; k < u.size(); ++k)
         o << (k ? ", " : "") << rational_short(u[k]);
     o << "]\n";
-    const auto& v = cert.bracket->v[0];
+    const auto& v = std::get<RegularizerBody>(cert.body).evidence.v[0];
     if (v.size() <= 8) {
         o << "           v = [";
         for (std::size_t i = 0; i < v.size(); ++i)

@@ -458,9 +458,10 @@ std::vector<double> measure_convcert(const LemmaInstance& instance, FactorMethod
         verdict = convcert::checker::check_certificate(*read.certificate);
     });
     if (!verdict.valid) throw std::runtime_error("checker rejects: " + verdict.reason);
-    const double feature = method == FactorMethod::Exact
-                               ? static_cast<double>(cert.exact->minpoly.size()) - 1
-                               : radius_log2(cert.enclosure->radius);
+    const auto* exact = std::get_if<convcert::LemmaExactBody>(&cert.body);
+    const double feature =
+        exact ? static_cast<double>(exact->evidence.minpoly.size()) - 1
+              : radius_log2(std::get<convcert::LemmaEnclosureBody>(cert.body).evidence.radius);
     return {generate, check, static_cast<double>(json.size()), feature};
 }
 

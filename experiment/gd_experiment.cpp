@@ -78,8 +78,9 @@ Bracket regularizer_bracket_checked(const std::vector<double>& W, long R, long D
     }
     Bracket out;
     out.valid = checker::check_certificate(cert).valid;
-    out.lower = regularizer::regularizer_rational_to_double(cert.regularizer_claim->lower);
-    out.upper = regularizer::regularizer_rational_to_double(cert.regularizer_claim->upper);
+    const RegularizerClaim& claim = std::get<RegularizerBody>(cert.body).claim;
+    out.lower = regularizer::regularizer_rational_to_double(claim.lower);
+    out.upper = regularizer::regularizer_rational_to_double(claim.upper);
     app::file_write_atomic(cert_path, certificate_to_json(cert));
     return out;
 }

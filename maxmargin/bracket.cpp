@@ -123,11 +123,12 @@ std::string upper_from_predictor(const data::Dataset& d, long K, const std::vect
     if (R == 1) {
         regularizer::RegularizerBracketReport br;
         const Certificate b = regularizer::regularizer_bracket_certificate(rep.w[0], K, &br);
-        ev.u = b.bracket->u;
-        ev.v = b.bracket->v;
+        const RegularizerBody& body = std::get<RegularizerBody>(b.body);
+        ev.u = body.evidence.u;
+        ev.v = body.evidence.v;
         rep.channels = static_cast<long>(ev.u.size());
         method += "; regularizer bracket of w: " + b.generator_method;
-        return b.regularizer_claim->upper;
+        return body.claim.upper;
     }
     const auto b = regularizer::regularizer_bracket_multi(rep.w, K);
     ev.u = b.u;
@@ -216,8 +217,6 @@ Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginRepor
     rep.lower_seconds = seconds_since(t0);
     t0 = std::chrono::steady_clock::now();
     const long R = d.R, D = d.D;
-    Certificate cert;
-    cert.kind = kKindMaxmarginBracket;
     MaxmarginEvidence ev;
     ev.alpha = lb.alpha;
     std::string method = std::string("sdpa full max-margin SDP") +
@@ -248,11 +247,8 @@ Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginRepor
     rep.lower_double = fmpq_get_d(lo.x);
     rep.upper_double = fmpq_get_d(up.x);
     rep.relative_gap = rep.upper_double > 0 ? fmpq_get_d(diff.x) / rep.upper_double : 0;
-    cert.maxmargin_claim = std::move(claim);
-    cert.maxmargin = std::move(ev);
-    cert.generator_method = method;
     if (report) *report = std::move(rep);
-    return cert;
+    return Certificate{MaxmarginBody{std::move(claim), std::move(ev)}, method};
 }
 
 } // namespace convcert::maxmargin

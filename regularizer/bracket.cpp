@@ -128,8 +128,6 @@ Certificate regularizer_bracket_certificate(const std::vector<std::string>& w, l
         }
     }
 
-    Certificate cert;
-    cert.kind = kKindRegularizerBracket;
     RegularizerClaim claim;
     claim.D = D;
     claim.K = K;
@@ -137,13 +135,12 @@ Certificate regularizer_bracket_certificate(const std::vector<std::string>& w, l
     claim.w = {w};
     claim.lower = rep.lower;
     claim.upper = rep.upper;
-    cert.regularizer_claim = std::move(claim);
     RegularizerBracketEvidence ev;
     ev.lambda = {dual.bound.lambda};
     ev.u = {{net.u}};
     ev.v = {net.v};
-    cert.bracket = std::move(ev);
-    cert.generator_method = "lower: " + rep.lower_source + "; upper: " + rep.upper_source;
+    Certificate cert{RegularizerBody{std::move(claim), std::move(ev)},
+                     "lower: " + rep.lower_source + "; upper: " + rep.upper_source};
     if (report) *report = std::move(rep);
     return cert;
 }

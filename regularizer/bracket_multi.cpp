@@ -247,8 +247,6 @@ RegularizerBracketMulti regularizer_bracket_multi(const std::vector<std::vector<
 
 Certificate regularizer_bracket_multi_certificate(const RegularizerBracketMulti& b,
                                                   const std::vector<std::vector<std::string>>& W) {
-    Certificate cert;
-    cert.kind = kKindRegularizerBracket;
     RegularizerClaim claim;
     claim.D = b.D;
     claim.K = b.K;
@@ -256,14 +254,12 @@ Certificate regularizer_bracket_multi_certificate(const RegularizerBracketMulti&
     claim.w = W;
     claim.lower = b.lower;
     claim.upper = b.upper;
-    cert.regularizer_claim = std::move(claim);
     RegularizerBracketEvidence ev;
     ev.lambda = b.lambda;
     ev.u = b.u;
     ev.v = b.v;
-    cert.bracket = std::move(ev);
-    cert.generator_method = "multi-channel: lower " + b.source + ", upper " + b.network;
-    return cert;
+    return Certificate{RegularizerBody{std::move(claim), std::move(ev)},
+                       "multi-channel: lower " + b.source + ", upper " + b.network};
 }
 
 } // namespace convcert::regularizer

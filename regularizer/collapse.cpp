@@ -172,7 +172,9 @@ std::optional<std::vector<std::string>> factor_high(const NetworkInstance& net, 
     for (const auto method : {lemma::FactorMethod::Enclosure, lemma::FactorMethod::Auto}) {
         try {
             const Certificate cert = lemma::lemma_factor_certificate(instance, {method, digits});
-            return cert.enclosure ? cert.enclosure->c_decimal : cert.exact->c_decimal;
+            if (const auto* e = std::get_if<LemmaEnclosureBody>(&cert.body))
+                return e->evidence.c_decimal;
+            return std::get<LemmaExactBody>(cert.body).evidence.c_decimal;
         } catch (const std::exception&) {
             // try the next method
         }
@@ -284,11 +286,10 @@ CollapseResult regularizer_collapse(const NetworkInstance& net, const CollapseOp
     result.source = best.source;
     result.bits = out.bits;
     result.tried = best.tried;
-    result.certificate.kind = kKindNetworkCollapse;
     result.certificate.generator_method =
         best.source + (out.bits > 0 ? ", " + std::to_string(out.bits) + " bits" : "") +
         ", balance " + out.balance;
-    result.certificate.collapse = std::move(claim);
+    result.certificate.body = CollapseBody{std::move(claim)};
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

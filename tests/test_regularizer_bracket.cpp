@@ -176,7 +176,7 @@ TEST_CASE("tampered brackets are rejected with the failing check named", "[brack
     };
     { // λ scaled by 1 + 1e-6 leaves the dual cone
         auto c = tampered_copy(good);
-        for (auto& x : c.bracket->lambda[0]) {
+        for (auto& x : std::get<RegularizerBody>(c.body).evidence.lambda[0]) {
             Fmpq q, s;
             set_q(q.x, x);
             fmpq_set_si(s.x, 1000001, 1000000);
@@ -188,28 +188,28 @@ TEST_CASE("tampered brackets are rejected with the failing check named", "[brack
     { // one changed entry of v
         auto c = tampered_copy(good);
         Fmpq q, eps;
-        set_q(q.x, c.bracket->v[0][5]);
+        set_q(q.x, std::get<RegularizerBody>(c.body).evidence.v[0][5]);
         fmpq_set_si(eps.x, 1, 1000000000);
         fmpq_add(q.x, q.x, eps.x);
-        c.bracket->v[0][5] = lemma::fmpq_get_string(q.x);
+        std::get<RegularizerBody>(c.body).evidence.v[0][5] = lemma::fmpq_get_string(q.x);
         CHECK(reason(c).find("does not realize w") != std::string::npos);
     }
     { // a lowered upper
         auto c = tampered_copy(good);
         Fmpq q, f;
-        set_q(q.x, c.regularizer_claim->upper);
+        set_q(q.x, std::get<RegularizerBody>(c.body).claim.upper);
         fmpq_set_si(f.x, 999999999, 1000000000);
         fmpq_mul(q.x, q.x, f.x);
-        c.regularizer_claim->upper = lemma::fmpq_get_string(q.x);
+        std::get<RegularizerBody>(c.body).claim.upper = lemma::fmpq_get_string(q.x);
         CHECK(reason(c).find("exceeds upper") != std::string::npos);
     }
     { // a raised lower
         auto c = tampered_copy(good);
         Fmpq q, f;
-        set_q(q.x, c.regularizer_claim->lower);
+        set_q(q.x, std::get<RegularizerBody>(c.body).claim.lower);
         fmpq_set_si(f.x, 1000000001, 1000000000);
         fmpq_mul(q.x, q.x, f.x);
-        c.regularizer_claim->lower = lemma::fmpq_get_string(q.x);
+        std::get<RegularizerBody>(c.body).claim.lower = lemma::fmpq_get_string(q.x);
         CHECK(reason(c).find("exceeds <lambda, w>") != std::string::npos);
     }
 }
