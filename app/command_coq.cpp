@@ -16,6 +16,7 @@
 #include "support/atomic_file.h"
 
 #include <iostream>
+#include <variant>
 
 namespace convcert::app {
 
@@ -54,6 +55,39 @@ int coq_fail(const std::string& message, int code) {
     return code;
 }
 
+// A kind's Coq proof, or why it has none (refusal non-empty: exit 3).
+struct CoqExport {
+    std::string proof;
+    std::string refusal;
+};
+
+CoqExport coq_refusal_no_counterpart(const Certificate& cert) {
+    return {"", certificate_kind_name(cert) + " certificates have no Coq counterpart yet (proofs/ "
+                                              "covers lemma-exact, regularizer-bracket and "
+                                              "network-collapse)"};
+}
+
+// The Coq export of each kind: one overload per body, so a kind without one is a compile error
+// in command_coq's std::visit. Preconditions: `cert` holds `body`; `name` is sanitized.
+CoqExport coq_export_of(const RegularizerBody&, const Certificate& cert, const std::string& name) {
+    return {coqgen::coq_export_bracket(cert, name), ""};
+}
+CoqExport coq_export_of(const CollapseBody&, const Certificate& cert, const std::string& name) {
+    return {coqgen::coq_export_collapse(cert, name), ""};
+}
+CoqExport coq_export_of(const LemmaExactBody&, const Certificate& cert, const std::string&) {
+    return {coqgen::coq_export_lemma_exact(cert), ""};
+}
+CoqExport coq_export_of(const LemmaEnclosureBody&, const Certificate&, const std::string&) {
+    return {"", coqgen::kCoqLemmaEnclosureUnsupported};
+}
+CoqExport coq_export_of(const RankBody&, const Certificate& cert, const std::string&) {
+    return coq_refusal_no_counterpart(cert);
+}
+CoqExport coq_export_of(const MaxmarginBody&, const Certificate& cert, const std::string&) {
+    return coq_refusal_no_counterpart(cert);
+}
+
 } // namespace
 
 int command_coq(const std::vector<std::string>& args) {
@@ -88,27 +122,16 @@ int command_coq(const std::vector<std::string>& args) {
     CertificateReadResult read = certificate_from_json(text);
     if (!read.certificate) return coq_fail(input + ": " + read.error, kExitUsage);
     const Certificate& cert = *read.certificate;
-    std::string proof;
+    CoqExport exported;
     try {
-        if (cert.kind == kKindRegularizerBracket) {
-            proof = coqgen::coq_export_bracket(cert, coq_name(input));
-        } else if (cert.kind == kKindNetworkCollapse) {
-            proof = coqgen::coq_export_collapse(cert, coq_name(input));
-        } else if (cert.kind == kKindLemmaExact) {
-            proof = coqgen::coq_export_lemma_exact(cert);
-        } else if (cert.kind == kKindLemmaEnclosure) {
-            return coq_fail(coqgen::kCoqLemmaEnclosureUnsupported, kExitGeneratorFailed);
-        } else if (cert.kind == kKindRankBound || cert.kind == kKindMaxmarginBracket) {
-            return coq_fail(cert.kind + " certificates have no Coq counterpart yet (proofs/ "
-                                        "covers lemma-exact, regularizer-bracket and "
-                                        "network-collapse)",
-                            kExitGeneratorFailed);
-        } else {
-            return coq_fail(input + ": unknown certificate kind '" + cert.kind + "'", kExitUsage);
-        }
+        exported =
+            std::visit([&](const auto& body) { return coq_export_of(body, cert, coq_name(input)); },
+                       cert.body);
     } catch (const std::exception& e) {
         return coq_fail(input + ": " + e.what(), kExitUsage);
     }
+    if (!exported.refusal.empty()) return coq_fail(exported.refusal, kExitGeneratorFailed);
+    const std::string& proof = exported.proof;
     if (!support::output_write("coq", output, proof)) return kExitUsage;
     return kExitOk;
 }

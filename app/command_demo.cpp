@@ -42,17 +42,20 @@ int demo_one(const char* name, const char* json, lemma::FactorMethod method,
                                          : checker::Verdict{false, read.error};
     const double check_s = check_clock.seconds();
 
-    std::cout << "== " << name << ": K = " << cert.claim.K << ", " << cert.claim.vectors.size()
-              << " vectors, " << cert.kind << " certificate -> " << path << "\n";
-    const auto& decimals = cert.exact ? cert.exact->c_decimal : cert.enclosure->c_decimal;
+    const auto* exact = std::get_if<LemmaExactBody>(&cert.body);
+    const auto* enclosure = std::get_if<LemmaEnclosureBody>(&cert.body);
+    const LemmaClaim& claim = exact ? exact->claim : enclosure->claim;
+    std::cout << "== " << name << ": K = " << claim.K << ", " << claim.vectors.size()
+              << " vectors, " << certificate_kind_name(cert) << " certificate -> " << path << "\n";
+    const auto& decimals = exact ? exact->evidence.c_decimal : enclosure->evidence.c_decimal;
     std::cout << "   c ⋆ c = sum_i a_i ⋆ a_i with c =";
     for (std::size_t k = 0; k < decimals.size() && k < 4; ++k)
         std::cout << " " << decimals[k].substr(0, 22);
     if (decimals.size() > 4) std::cout << " ... (" << decimals.size() << " entries)";
     std::cout << "\n";
-    if (cert.exact)
-        std::cout << "   c_k = P_k(α), α a real root of a degree-" << cert.exact->minpoly.size() - 1
-                  << " integer polynomial\n";
+    if (exact)
+        std::cout << "   c_k = P_k(α), α a real root of a degree-"
+                  << exact->evidence.minpoly.size() - 1 << " integer polynomial\n";
     std::cout << "   generated in " << gen_s << " s; independent checker: "
               << (verdict.valid ? "VALID" : "INVALID: " + verdict.reason) << " (" << check_s
               << " s)\n";

@@ -10,6 +10,7 @@
 #include "support/stopwatch.h"
 
 #include <iostream>
+#include <variant>
 
 namespace convcert::app {
 
@@ -116,11 +117,14 @@ int command_factor(const std::vector<std::string>& args) {
     }
     const double seconds = clock.seconds();
     if (!support::output_write("factor", fa.output, certificate_to_json(cert))) return kExitUsage;
-    std::cerr << "convcert factor: " << cert.kind << " certificate, K = " << cert.claim.K << ", "
-              << cert.claim.vectors.size() << " vector(s)";
-    if (cert.exact) std::cerr << ", field degree " << (cert.exact->minpoly.size() - 1);
-    if (cert.enclosure) {
-        const std::string& r = cert.enclosure->radius;
+    const auto* exact = std::get_if<LemmaExactBody>(&cert.body);
+    const auto* enclosure = std::get_if<LemmaEnclosureBody>(&cert.body);
+    const LemmaClaim& claim = exact ? exact->claim : enclosure->claim;
+    std::cerr << "convcert factor: " << certificate_kind_name(cert)
+              << " certificate, K = " << claim.K << ", " << claim.vectors.size() << " vector(s)";
+    if (exact) std::cerr << ", field degree " << (exact->evidence.minpoly.size() - 1);
+    if (enclosure) {
+        const std::string& r = enclosure->evidence.radius;
         std::cerr << ", box radius " << (r.size() <= 48 ? r : r.substr(0, 20) + "...");
     }
     std::cerr << ", " << seconds << " s" << (fa.output.empty() ? "" : ", written to " + fa.output)

@@ -125,9 +125,9 @@ std::string report_text(const regularizer::RegularizerBracket& b, const Certific
     std::ostringstream o;
     o << "R_{K,C}(w) in [" << decimal(b.lower_double) << ", " << decimal(b.upper_double)
       << "]  for every C >= " << b.C0 << " (D = " << b.D << ", K = " << b.K << ")\n";
-    o << "  lower = " << rational_short(cert.regularizer_claim->lower) << "  ("
+    o << "  lower = " << rational_short(std::get<RegularizerBody>(cert.body).claim.lower) << "  ("
       << regularizer::regularizer_dual_source_name(b.dual_source) << ")\n";
-    o << "  upper = " << rational_short(cert.regularizer_claim->upper) << "  ("
+    o << "  upper = " << rational_short(std::get<RegularizerBody>(cert.body).claim.upper) << "  ("
       << regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.gram_source) << ")\n";
     o << "  relative gap " << decimal(b.relative_gap) << ", C0 = " << b.C0 << "\n";
     if (b.R > 1) {
@@ -136,12 +136,12 @@ std::string report_text(const regularizer::RegularizerBracket& b, const Certific
           << b.denominator_bits << " bits)\n";
         return o.str();
     }
-    const auto& u = cert.bracket->u[0][0];
+    const auto& u = std::get<RegularizerBody>(cert.body).evidence.u[0][0];
     o << "  network: u = [";
     for (std::size_t k = 0; k < u.size(); ++k)
         o << (k ? ", " : "") << rational_short(u[k]);
     o << "]\n";
-    const auto& v = cert.bracket->v[0];
+    const auto& v = std::get<RegularizerBody>(cert.body).evidence.v[0];
     if (v.size() <= 8) {
         o << "           v = [";
         for (std::size_t i = 0; i < v.size(); ++i)

@@ -448,9 +448,10 @@ std::vector<double> measure_convcert(const LemmaInstance& instance, FactorMethod
         verdict = convcert::checker::check_certificate(*read.certificate);
     });
     if (!verdict.valid) throw std::runtime_error("checker rejects: " + verdict.reason);
-    const double feature = method == FactorMethod::Exact
-                               ? static_cast<double>(cert.exact->minpoly.size()) - 1
-                               : radius_log2(cert.enclosure->radius);
+    const auto* exact = std::get_if<convcert::LemmaExactBody>(&cert.body);
+    const double feature =
+        exact ? static_cast<double>(exact->evidence.minpoly.size()) - 1
+              : radius_log2(std::get<convcert::LemmaEnclosureBody>(cert.body).evidence.radius);
     return {generate, check, static_cast<double>(json.size()), feature};
 }
 
@@ -525,7 +526,7 @@ double arb_seconds(const fmpz_poly_t q) {
 }
 
 Peers measure_peers(const LemmaInstance& instance, const Options& options, const std::string& dir) {
-    FmpzPoly q;
+    support::FmpzPoly q;
     palindromic_poly(q.p, instance);
     const std::vector<std::string> coeffs = coefficient_strings(q.p);
     const long degree = fmpz_poly_degree(q.p);

@@ -40,11 +40,10 @@ inline std::vector<long> odd_primes(std::size_t count) {
 /// bits) or P_0 = 1. Interval: 1 ∓ 10^-d when d > 0
 /// (ends of about 2d digits), else [1/3, 2] (no midpoint is the root 1). Valid for every n >= 1.
 inline Certificate lemma_exact_power(std::size_t n, unsigned d, bool bisect, long digits = 30) {
-    Certificate cert;
-    cert.kind = kKindLemmaExact;
-    cert.claim.K = 1;
-    cert.claim.vectors = {{"1"}};
-    cert.claim.target = {"1"};
+    LemmaExactBody body;
+    body.claim.K = 1;
+    body.claim.vectors = {{"1"}};
+    body.claim.target = {"1"};
     LemmaExactEvidence ev;
     ev.minpoly.assign(n + 1, "0");
     ev.minpoly[0] = "-1";
@@ -64,8 +63,8 @@ inline Certificate lemma_exact_power(std::size_t n, unsigned d, bool bisect, lon
     }
     ev.digits = digits;
     ev.c_decimal = {"1"};
-    cert.exact = ev;
-    return cert;
+    body.evidence = ev;
+    return Certificate{body, {}};
 }
 
 /// lemma-exact, K = 1, minpoly y² - 2, c = sqrt 2 written as P_0 of `length` coefficients
@@ -74,21 +73,19 @@ inline Certificate lemma_exact_power(std::size_t n, unsigned d, bool bisect, lon
 inline Certificate lemma_exact_long_c(std::size_t length) {
     std::vector<std::string> P0(length, "0");
     P0.at(1) = "1";
-    Certificate cert;
-    cert.kind = kKindLemmaExact;
-    cert.claim = LemmaClaim{1, {{"1"}, {"1"}}, {"2"}};
-    cert.exact = LemmaExactEvidence{
+    LemmaExactBody body;
+    body.claim = LemmaClaim{1, {{"1"}, {"1"}}, {"2"}};
+    body.evidence = LemmaExactEvidence{
         {"-2", "0", "1"}, "1", "2", {P0}, 30, {"1.41421356237309504880168872420969807857"}};
-    return cert;
+    return Certificate{body, {}};
 }
 
 /// lemma-enclosure, one vector a_k = 1/p_k (K distinct odd primes) and target t_j = 1/p_j:
 /// the common denominator of the vectors is the product of K primes. (The claim is false; the
 /// checker must find out or decline without hours of arithmetic.)
 inline Certificate lemma_distinct_primes(std::size_t K) {
-    Certificate cert;
-    cert.kind = kKindLemmaEnclosure;
-    cert.claim.K = static_cast<long>(K);
+    LemmaEnclosureBody body;
+    body.claim.K = static_cast<long>(K);
     const std::vector<long> p = odd_primes(K);
     std::vector<std::string> a, t, center, decimals;
     for (std::size_t k = 0; k < K; ++k) {
@@ -97,11 +94,11 @@ inline Certificate lemma_distinct_primes(std::size_t K) {
         center.push_back(k == 0 ? "1" : "0");
         decimals.push_back(k == 0 ? "1" : "0");
     }
-    cert.claim.vectors = {a};
-    cert.claim.target = t;
-    cert.enclosure =
+    body.claim.vectors = {a};
+    body.claim.target = t;
+    body.evidence =
         LemmaEnclosureEvidence{center, "1/1000000000000000000000000000000000000000", 30, decimals};
-    return cert;
+    return Certificate{body, {}};
 }
 
 /// lemma-enclosure with c = (K, ±1, ..., ±1) (|c_0| > sum of the others, so J(c) is well
@@ -112,9 +109,8 @@ inline Certificate lemma_enclosure_dominant(std::size_t K, unsigned seed = 1) {
     c[0] = static_cast<long>(K);
     for (std::size_t k = 1; k < K; ++k)
         c[k] = (rng() & 1) ? 1 : -1;
-    Certificate cert;
-    cert.kind = kKindLemmaEnclosure;
-    cert.claim.K = static_cast<long>(K);
+    LemmaEnclosureBody body;
+    body.claim.K = static_cast<long>(K);
     std::vector<std::string> cs, t;
     for (std::size_t k = 0; k < K; ++k)
         cs.push_back(std::to_string(c[k]));
@@ -124,11 +120,11 @@ inline Certificate lemma_enclosure_dominant(std::size_t K, unsigned seed = 1) {
             s += c[k] * c[k + j];
         t.push_back(std::to_string(s));
     }
-    cert.claim.vectors = {cs};
-    cert.claim.target = t;
-    cert.enclosure =
+    body.claim.vectors = {cs};
+    body.claim.target = t;
+    body.evidence =
         LemmaEnclosureEvidence{cs, "1/10000000000000000000000000000000000000000", 30, cs};
-    return cert;
+    return Certificate{body, {}};
 }
 
 /// regularizer-bracket, R = 1: a dense λ_i = n_i / 2^bits with |n_i| < 2^bits / D (so
@@ -139,8 +135,6 @@ inline Certificate regularizer_dense(std::size_t D, std::size_t K, unsigned bits
     std::mt19937_64 rng(seed);
     const Int den = Int(1) << bits;
     const Int bound = den / D;
-    Certificate cert;
-    cert.kind = kKindRegularizerBracket;
     RegularizerClaim claim;
     claim.D = static_cast<long>(D);
     claim.K = static_cast<long>(K);
@@ -166,9 +160,7 @@ inline Certificate regularizer_dense(std::size_t D, std::size_t K, unsigned bits
     ev.lambda = {lambda};
     ev.u = {{u}};
     ev.v = {w};
-    cert.regularizer_claim = claim;
-    cert.bracket = ev;
-    return cert;
+    return Certificate{RegularizerBody{claim, ev}, {}};
 }
 
 /// rank-bound, K = 1, an r×r W of random `bits`-bit integers of random sign (dense; invertible
@@ -193,11 +185,7 @@ inline Certificate rank_dense(std::size_t r, unsigned bits, unsigned seed = 1) {
         ev.rows.push_back(static_cast<long>(i));
         ev.columns.push_back(static_cast<long>(i));
     }
-    Certificate cert;
-    cert.kind = kKindRankBound;
-    cert.rank_claim = claim;
-    cert.rank_evidence = ev;
-    return cert;
+    return Certificate{RankBody{claim, ev}, {}};
 }
 
 } // namespace convcert::crafted

@@ -1,4 +1,5 @@
-// JSON reading and writing of certificates (see certificate.h and docs/certificates.md).
+// JSON reading and writing of certificates (see certificate.h and docs/certificates.md): one
+// reader and one writer per kind, and the table of kinds that dispatches on the "kind" name.
 // Field order is fixed by nlohmann::ordered_json, so output is deterministic.
 #include "certify/certificate.h"
 
@@ -8,6 +9,7 @@
 
 #include <climits>
 #include <cmath>
+#include <iterator>
 #include <stdexcept>
 
 namespace convcert {
@@ -15,87 +17,6 @@ namespace convcert {
 using Json = nlohmann::ordered_json;
 
 namespace {
-
-Json claim_to_json(const LemmaClaim& claim) {
-    Json j;
-    j["K"] = claim.K;
-    j["vectors"] = claim.vectors;
-    j["target"] = claim.target;
-    return j;
-}
-
-// Per-channel rows: a flat list when R == 1, R lists otherwise (docs/certificates.md).
-Json rows_to_json(const std::vector<std::vector<std::string>>& rows, long R) {
-    if (R == 1 && rows.size() == 1) return rows[0];
-    return rows;
-}
-
-Json regularizer_claim_to_json(const RegularizerClaim& claim) {
-    Json j;
-    j["D"] = claim.D;
-    j["K"] = claim.K;
-    j["R"] = claim.R;
-    j["w"] = rows_to_json(claim.w, claim.R);
-    j["lower"] = claim.lower;
-    j["upper"] = claim.upper;
-    return j;
-}
-
-Json bracket_to_json(const RegularizerBracketEvidence& e, long R) {
-    Json ev;
-    ev["lambda"] = rows_to_json(e.lambda, R);
-    Json u = Json::array();
-    for (const auto& kernel : e.u)
-        u.push_back(rows_to_json(kernel, R));
-    ev["network"]["u"] = u;
-    ev["network"]["v"] = e.v;
-    return ev;
-}
-
-Json maxmargin_claim_to_json(const MaxmarginClaim& claim) {
-    Json j;
-    j["D"] = claim.D;
-    j["K"] = claim.K;
-    j["R"] = claim.R;
-    j["x"] = claim.x;
-    j["y"] = claim.y;
-    j["lower"] = claim.lower;
-    j["upper"] = claim.upper;
-    return j;
-}
-
-Json maxmargin_evidence_to_json(const MaxmarginEvidence& e, long R) {
-    Json ev;
-    ev["alpha"] = e.alpha;
-    ev["w"] = rows_to_json(e.w, R);
-    Json u = Json::array();
-    for (const auto& kernel : e.u)
-        u.push_back(rows_to_json(kernel, R));
-    ev["network"]["u"] = u;
-    ev["network"]["v"] = e.v;
-    return ev;
-}
-
-Json collapse_network_to_json(const CollapseNetwork& net) {
-    Json j;
-    j["u"] = net.u;
-    j["v"] = net.v;
-    return j;
-}
-
-Json collapse_claim_to_json(const CollapseClaim& claim) {
-    Json j;
-    j["D"] = claim.D;
-    j["K"] = claim.K;
-    j["R"] = claim.R;
-    j["w"] = claim.w;
-    j["input"] = collapse_network_to_json(claim.input);
-    j["output"] = collapse_network_to_json(claim.output);
-    j["cost_in"] = claim.cost_in;
-    j["cost_out"] = claim.cost_out;
-    j["slack"] = claim.slack;
-    return j;
-}
 
 // A structural problem in a certificate; turned into CertificateReadResult::error.
 struct StructureError : std::runtime_error {
@@ -160,52 +81,161 @@ std::vector<std::vector<std::string>> rows_of(const Json& v, long R, const std::
     return string_arrays_of(v, where);
 }
 
-RegularizerClaim regularizer_claim_from_json(const Json& j) {
-    RegularizerClaim claim;
-    claim.D = integer_of(field(j, "D", "claim"), "claim.D");
+// Per-channel rows: a flat list when R == 1, R lists otherwise (docs/certificates.md).
+Json rows_to_json(const std::vector<std::vector<std::string>>& rows, long R) {
+    if (R == 1 && rows.size() == 1) return rows[0];
+    return rows;
+}
+
+// {"u": [C kernels, each as rows], "v": [C vectors]}, the evidence's network.
+Json network_to_json(const std::vector<std::vector<std::vector<std::string>>>& u,
+                     const std::vector<std::vector<std::string>>& v, long R) {
+    Json ju = Json::array();
+    for (const auto& kernel : u)
+        ju.push_back(rows_to_json(kernel, R));
+    Json net;
+    net["u"] = ju;
+    net["v"] = v;
+    return net;
+}
+
+// The certificate's claim and evidence objects (each reader fetches them in its fixed order).
+const Json& claim_of(const Json& cert) {
+    return field(cert, "claim", "certificate");
+}
+const Json& evidence_of(const Json& cert) {
+    return field(cert, "evidence", "certificate");
+}
+
+// evidence.network into u (C kernels of R rows) and v.
+void network_from_json(const Json& ev, long R,
+                       std::vector<std::vector<std::vector<std::string>>>& u,
+                       std::vector<std::vector<std::string>>& v) {
+    const Json& net = field(ev, "network", "evidence");
+    const Json& ju = field(net, "u", "evidence.network");
+    if (!ju.is_array()) throw StructureError("evidence.network.u is not an array");
+    for (std::size_t c = 0; c < ju.size(); ++c)
+        u.push_back(rows_of(ju[c], R, "evidence.network.u[" + std::to_string(c) + "]"));
+    v = string_arrays_of(field(net, "v", "evidence.network"), "evidence.network.v");
+}
+
+// The claim's sizes D, K, R (in this order, the order of the file).
+void sizes_to_json(Json& claim, long D, long K, long R) {
+    claim["D"] = D;
+    claim["K"] = K;
+    claim["R"] = R;
+}
+void sizes_from_json(const Json& claim, long& D, long& K, long& R) {
+    D = integer_of(field(claim, "D", "claim"), "claim.D");
+    K = integer_of(field(claim, "K", "claim"), "claim.K");
+    R = integer_of(field(claim, "R", "claim"), "claim.R");
+}
+
+// The JSON parts a writer fills in; `generator` already holds program and method.
+struct JsonParts {
+    Json claim, evidence, generator;
+};
+
+// ---- the lemma kinds ----
+
+Json lemma_claim_to_json(const LemmaClaim& claim) {
+    Json j;
+    j["K"] = claim.K;
+    j["vectors"] = claim.vectors;
+    j["target"] = claim.target;
+    return j;
+}
+
+LemmaClaim lemma_claim_from_json(const Json& j) {
+    LemmaClaim claim;
     claim.K = integer_of(field(j, "K", "claim"), "claim.K");
-    claim.R = integer_of(field(j, "R", "claim"), "claim.R");
-    claim.w = rows_of(field(j, "w", "claim"), claim.R, "claim.w");
-    claim.lower = string_of(field(j, "lower", "claim"), "claim.lower");
-    claim.upper = string_of(field(j, "upper", "claim"), "claim.upper");
+    claim.vectors = string_arrays_of(field(j, "vectors", "claim"), "claim.vectors");
+    claim.target = strings_of(field(j, "target", "claim"), "claim.target");
     return claim;
 }
 
-RegularizerBracketEvidence bracket_from_json(const Json& ev, long R) {
-    RegularizerBracketEvidence e;
-    e.lambda = rows_of(field(ev, "lambda", "evidence"), R, "evidence.lambda");
-    const Json& net = field(ev, "network", "evidence");
-    const Json& u = field(net, "u", "evidence.network");
-    if (!u.is_array()) throw StructureError("evidence.network.u is not an array");
-    for (std::size_t c = 0; c < u.size(); ++c)
-        e.u.push_back(rows_of(u[c], R, "evidence.network.u[" + std::to_string(c) + "]"));
-    e.v = string_arrays_of(field(net, "v", "evidence.network"), "evidence.network.v");
-    return e;
+LemmaExactBody lemma_exact_read(const Json& cert) {
+    LemmaExactBody b;
+    b.claim = lemma_claim_from_json(claim_of(cert));
+    const Json& ev = evidence_of(cert);
+    LemmaExactEvidence& e = b.evidence;
+    e.minpoly = strings_of(field(ev, "minpoly", "evidence"), "evidence.minpoly");
+    auto interval = strings_of(field(ev, "interval", "evidence"), "evidence.interval");
+    if (interval.size() != 2) throw StructureError("evidence.interval must have exactly two ends");
+    e.interval_lo = interval[0];
+    e.interval_hi = interval[1];
+    e.c = string_arrays_of(field(ev, "c", "evidence"), "evidence.c");
+    e.digits = integer_of(field(ev, "digits", "evidence"), "evidence.digits");
+    e.c_decimal = strings_of(field(ev, "c_decimal", "evidence"), "evidence.c_decimal");
+    return b;
 }
 
-MaxmarginClaim maxmargin_claim_from_json(const Json& j) {
-    MaxmarginClaim claim;
-    claim.D = integer_of(field(j, "D", "claim"), "claim.D");
-    claim.K = integer_of(field(j, "K", "claim"), "claim.K");
-    claim.R = integer_of(field(j, "R", "claim"), "claim.R");
-    claim.x = string_arrays_of(field(j, "x", "claim"), "claim.x");
-    claim.y = strings_of(field(j, "y", "claim"), "claim.y");
-    claim.lower = string_of(field(j, "lower", "claim"), "claim.lower");
-    claim.upper = string_of(field(j, "upper", "claim"), "claim.upper");
-    return claim;
+void lemma_exact_write(const LemmaExactBody& b, JsonParts& out) {
+    const LemmaExactEvidence& e = b.evidence;
+    out.claim = lemma_claim_to_json(b.claim);
+    out.evidence["minpoly"] = e.minpoly;
+    out.evidence["interval"] = Json::array({e.interval_lo, e.interval_hi});
+    out.evidence["c"] = e.c;
+    out.evidence["digits"] = e.digits;
+    out.evidence["c_decimal"] = e.c_decimal;
+    out.generator["digits"] = e.digits;
 }
 
-MaxmarginEvidence maxmargin_evidence_from_json(const Json& ev, long R) {
-    MaxmarginEvidence e;
-    e.alpha = strings_of(field(ev, "alpha", "evidence"), "evidence.alpha");
-    e.w = rows_of(field(ev, "w", "evidence"), R, "evidence.w");
-    const Json& net = field(ev, "network", "evidence");
-    const Json& u = field(net, "u", "evidence.network");
-    if (!u.is_array()) throw StructureError("evidence.network.u is not an array");
-    for (std::size_t c = 0; c < u.size(); ++c)
-        e.u.push_back(rows_of(u[c], R, "evidence.network.u[" + std::to_string(c) + "]"));
-    e.v = string_arrays_of(field(net, "v", "evidence.network"), "evidence.network.v");
-    return e;
+LemmaEnclosureBody lemma_enclosure_read(const Json& cert) {
+    LemmaEnclosureBody b;
+    b.claim = lemma_claim_from_json(claim_of(cert));
+    const Json& ev = evidence_of(cert);
+    LemmaEnclosureEvidence& e = b.evidence;
+    e.center = strings_of(field(ev, "center", "evidence"), "evidence.center");
+    e.radius = string_of(field(ev, "radius", "evidence"), "evidence.radius");
+    e.digits = integer_of(field(ev, "digits", "evidence"), "evidence.digits");
+    e.c_decimal = strings_of(field(ev, "c_decimal", "evidence"), "evidence.c_decimal");
+    return b;
+}
+
+void lemma_enclosure_write(const LemmaEnclosureBody& b, JsonParts& out) {
+    const LemmaEnclosureEvidence& e = b.evidence;
+    out.claim = lemma_claim_to_json(b.claim);
+    out.evidence["center"] = e.center;
+    out.evidence["radius"] = e.radius;
+    out.evidence["digits"] = e.digits;
+    out.evidence["c_decimal"] = e.c_decimal;
+    out.generator["digits"] = e.digits;
+}
+
+// ---- regularizer-bracket ----
+
+RegularizerBody regularizer_read(const Json& cert) {
+    const Json& j = claim_of(cert);
+    const Json& ev = evidence_of(cert);
+    RegularizerBody b;
+    RegularizerClaim& c = b.claim;
+    sizes_from_json(j, c.D, c.K, c.R);
+    c.w = rows_of(field(j, "w", "claim"), c.R, "claim.w");
+    c.lower = string_of(field(j, "lower", "claim"), "claim.lower");
+    c.upper = string_of(field(j, "upper", "claim"), "claim.upper");
+    b.evidence.lambda = rows_of(field(ev, "lambda", "evidence"), c.R, "evidence.lambda");
+    network_from_json(ev, c.R, b.evidence.u, b.evidence.v);
+    return b;
+}
+
+void regularizer_write(const RegularizerBody& b, JsonParts& out) {
+    const RegularizerClaim& c = b.claim;
+    sizes_to_json(out.claim, c.D, c.K, c.R);
+    out.claim["w"] = rows_to_json(c.w, c.R);
+    out.claim["lower"] = c.lower;
+    out.claim["upper"] = c.upper;
+    out.evidence["lambda"] = rows_to_json(b.evidence.lambda, c.R);
+    out.evidence["network"] = network_to_json(b.evidence.u, b.evidence.v, c.R);
+}
+
+// ---- network-collapse ----
+
+Json collapse_network_to_json(const CollapseNetwork& net) {
+    Json j;
+    j["u"] = net.u;
+    j["v"] = net.v;
+    return j;
 }
 
 CollapseNetwork collapse_network_from_json(const Json& j, const std::string& where) {
@@ -215,19 +245,36 @@ CollapseNetwork collapse_network_from_json(const Json& j, const std::string& whe
     return net;
 }
 
-CollapseClaim collapse_claim_from_json(const Json& j) {
-    CollapseClaim claim;
-    claim.D = integer_of(field(j, "D", "claim"), "claim.D");
-    claim.K = integer_of(field(j, "K", "claim"), "claim.K");
-    claim.R = integer_of(field(j, "R", "claim"), "claim.R");
-    claim.w = strings_of(field(j, "w", "claim"), "claim.w");
-    claim.input = collapse_network_from_json(field(j, "input", "claim"), "claim.input");
-    claim.output = collapse_network_from_json(field(j, "output", "claim"), "claim.output");
-    claim.cost_in = string_of(field(j, "cost_in", "claim"), "claim.cost_in");
-    claim.cost_out = string_of(field(j, "cost_out", "claim"), "claim.cost_out");
-    claim.slack = string_of(field(j, "slack", "claim"), "claim.slack");
-    return claim;
+CollapseBody collapse_read(const Json& cert) {
+    const Json& j = claim_of(cert);
+    const Json& ev = evidence_of(cert);
+    if (!ev.is_object() || !ev.empty())
+        throw StructureError("network-collapse evidence must be the empty object {}");
+    CollapseBody b;
+    CollapseClaim& c = b.claim;
+    sizes_from_json(j, c.D, c.K, c.R);
+    c.w = strings_of(field(j, "w", "claim"), "claim.w");
+    c.input = collapse_network_from_json(field(j, "input", "claim"), "claim.input");
+    c.output = collapse_network_from_json(field(j, "output", "claim"), "claim.output");
+    c.cost_in = string_of(field(j, "cost_in", "claim"), "claim.cost_in");
+    c.cost_out = string_of(field(j, "cost_out", "claim"), "claim.cost_out");
+    c.slack = string_of(field(j, "slack", "claim"), "claim.slack");
+    return b;
 }
+
+void collapse_write(const CollapseBody& b, JsonParts& out) {
+    const CollapseClaim& c = b.claim;
+    sizes_to_json(out.claim, c.D, c.K, c.R);
+    out.claim["w"] = c.w;
+    out.claim["input"] = collapse_network_to_json(c.input);
+    out.claim["output"] = collapse_network_to_json(c.output);
+    out.claim["cost_in"] = c.cost_in;
+    out.claim["cost_out"] = c.cost_out;
+    out.claim["slack"] = c.slack;
+    out.evidence = Json::object();
+}
+
+// ---- rank-bound ----
 
 std::vector<long> integers_of(const Json& j, const std::string& where) {
     if (!j.is_array()) throw StructureError(where + " is not an array");
@@ -237,96 +284,131 @@ std::vector<long> integers_of(const Json& j, const std::string& where) {
     return out;
 }
 
-RankClaim rank_claim_from_json(const Json& j) {
-    RankClaim claim;
-    claim.D = integer_of(field(j, "D", "claim"), "claim.D");
-    claim.K = integer_of(field(j, "K", "claim"), "claim.K");
-    claim.R = integer_of(field(j, "R", "claim"), "claim.R");
-    claim.w = string_arrays_of(field(j, "w", "claim"), "claim.w");
-    claim.rank = integer_of(field(j, "rank", "claim"), "claim.rank");
-    return claim;
+RankBody rank_read(const Json& cert) {
+    const Json& j = claim_of(cert);
+    const Json& ev = evidence_of(cert);
+    RankBody b;
+    sizes_from_json(j, b.claim.D, b.claim.K, b.claim.R);
+    b.claim.w = string_arrays_of(field(j, "w", "claim"), "claim.w");
+    b.claim.rank = integer_of(field(j, "rank", "claim"), "claim.rank");
+    b.evidence.rows = integers_of(field(ev, "rows", "evidence"), "evidence.rows");
+    b.evidence.columns = integers_of(field(ev, "columns", "evidence"), "evidence.columns");
+    return b;
 }
 
-RankEvidence rank_evidence_from_json(const Json& j) {
-    RankEvidence e;
-    e.rows = integers_of(field(j, "rows", "evidence"), "evidence.rows");
-    e.columns = integers_of(field(j, "columns", "evidence"), "evidence.columns");
-    return e;
+void rank_write(const RankBody& b, JsonParts& out) {
+    sizes_to_json(out.claim, b.claim.D, b.claim.K, b.claim.R);
+    out.claim["w"] = b.claim.w;
+    out.claim["rank"] = b.claim.rank;
+    out.evidence["rows"] = b.evidence.rows;
+    out.evidence["columns"] = b.evidence.columns;
 }
 
-LemmaClaim claim_from_json(const Json& j) {
-    LemmaClaim claim;
-    claim.K = integer_of(field(j, "K", "claim"), "claim.K");
-    claim.vectors = string_arrays_of(field(j, "vectors", "claim"), "claim.vectors");
-    claim.target = strings_of(field(j, "target", "claim"), "claim.target");
-    return claim;
+// ---- maxmargin-bracket ----
+
+MaxmarginBody maxmargin_read(const Json& cert) {
+    const Json& j = claim_of(cert);
+    const Json& ev = evidence_of(cert);
+    MaxmarginBody b;
+    MaxmarginClaim& c = b.claim;
+    sizes_from_json(j, c.D, c.K, c.R);
+    c.x = string_arrays_of(field(j, "x", "claim"), "claim.x");
+    c.y = strings_of(field(j, "y", "claim"), "claim.y");
+    c.lower = string_of(field(j, "lower", "claim"), "claim.lower");
+    c.upper = string_of(field(j, "upper", "claim"), "claim.upper");
+    MaxmarginEvidence& e = b.evidence;
+    e.alpha = strings_of(field(ev, "alpha", "evidence"), "evidence.alpha");
+    e.w = rows_of(field(ev, "w", "evidence"), c.R, "evidence.w");
+    network_from_json(ev, c.R, e.u, e.v);
+    return b;
+}
+
+void maxmargin_write(const MaxmarginBody& b, JsonParts& out) {
+    const MaxmarginClaim& c = b.claim;
+    sizes_to_json(out.claim, c.D, c.K, c.R);
+    out.claim["x"] = c.x;
+    out.claim["y"] = c.y;
+    out.claim["lower"] = c.lower;
+    out.claim["upper"] = c.upper;
+    out.evidence["alpha"] = b.evidence.alpha;
+    out.evidence["w"] = rows_to_json(b.evidence.w, c.R);
+    out.evidence["network"] = network_to_json(b.evidence.u, b.evidence.v, c.R);
+}
+
+// ---- the table of kinds ----
+
+// One kind: its name and its body's JSON reader and writer.
+struct KindJson {
+    CertificateKind kind;
+    const char* name;
+    CertificateBody (*read)(const Json& cert);
+    void (*write)(const CertificateBody& body, JsonParts& out);
+};
+
+// The row of the kind whose body is `Body`; the typed reader and writer must match it.
+template <class Body, Body (*Read)(const Json&), void (*Write)(const Body&, JsonParts&)>
+constexpr KindJson kind_json(const char* name) {
+    return {certificate_kind_of<Body>(), name,
+            [](const Json& cert) -> CertificateBody { return Read(cert); },
+            [](const CertificateBody& body, JsonParts& out) { Write(std::get<Body>(body), out); }};
+}
+
+// One row per kind, in CertificateKind order (checked below).
+constexpr KindJson kKinds[] = {
+    kind_json<LemmaExactBody, lemma_exact_read, lemma_exact_write>("lemma-exact"),
+    kind_json<LemmaEnclosureBody, lemma_enclosure_read, lemma_enclosure_write>("lemma-enclosure"),
+    kind_json<RegularizerBody, regularizer_read, regularizer_write>("regularizer-bracket"),
+    kind_json<CollapseBody, collapse_read, collapse_write>("network-collapse"),
+    kind_json<RankBody, rank_read, rank_write>("rank-bound"),
+    kind_json<MaxmarginBody, maxmargin_read, maxmargin_write>("maxmargin-bracket"),
+};
+
+constexpr bool kinds_complete() {
+    if (std::size(kKinds) != kCertificateKindCount) return false;
+    for (std::size_t i = 0; i < std::size(kKinds); ++i)
+        if (kKinds[i].kind != CertificateKind(i)) return false;
+    return true;
+}
+static_assert(kinds_complete(), "kKinds has one row per CertificateKind, in order");
+
+// The row named `name`, or null.
+const KindJson* kind_json_find(const std::string& name) {
+    for (const KindJson& row : kKinds)
+        if (name == row.name) return &row;
+    return nullptr;
+}
+
+// The body of a certificate whose format and version are checked; throws StructureError.
+CertificateBody body_from_json(const Json& j) {
+    const std::string kind = string_of(field(j, "kind", "certificate"), "kind");
+    claim_of(j);
+    const KindJson* row = kind_json_find(kind);
+    if (!row) {
+        evidence_of(j);
+        throw StructureError("unknown certificate kind '" + kind + "'");
+    }
+    return row->read(j);
 }
 
 } // namespace
 
+const char* certificate_kind_name(CertificateKind kind) {
+    return kKinds[std::size_t(kind)].name;
+}
+
 std::string certificate_to_json(const Certificate& cert) {
+    const KindJson& row = kKinds[cert.body.index()];
+    JsonParts parts;
+    parts.generator["program"] = "convcert";
+    parts.generator["method"] = cert.generator_method;
+    row.write(cert.body, parts);
     Json j;
     j["format"] = kCertificateFormat;
     j["version"] = kCertificateVersion;
-    j["kind"] = cert.kind;
-    if (cert.rank_claim) {
-        const RankClaim& c = *cert.rank_claim;
-        j["claim"] = {{"D", c.D}, {"K", c.K}, {"R", c.R}, {"w", c.w}, {"rank", c.rank}};
-        Json ev = Json::object();
-        if (cert.rank_evidence) {
-            ev["rows"] = cert.rank_evidence->rows;
-            ev["columns"] = cert.rank_evidence->columns;
-        }
-        j["evidence"] = ev;
-        j["generator"] = {{"program", "convcert"}, {"method", cert.generator_method}};
-        return j.dump(1) + "\n";
-    }
-    if (cert.collapse) {
-        j["claim"] = collapse_claim_to_json(*cert.collapse);
-        j["evidence"] = Json::object();
-        j["generator"] = {{"program", "convcert"}, {"method", cert.generator_method}};
-        return j.dump(1) + "\n";
-    }
-    if (cert.maxmargin_claim) {
-        const long R = cert.maxmargin_claim->R;
-        j["claim"] = maxmargin_claim_to_json(*cert.maxmargin_claim);
-        j["evidence"] =
-            cert.maxmargin ? maxmargin_evidence_to_json(*cert.maxmargin, R) : Json::object();
-        j["generator"] = {{"program", "convcert"}, {"method", cert.generator_method}};
-        return j.dump(1) + "\n";
-    }
-    if (cert.regularizer_claim) {
-        const long R = cert.regularizer_claim->R;
-        j["claim"] = regularizer_claim_to_json(*cert.regularizer_claim);
-        j["evidence"] = cert.bracket ? bracket_to_json(*cert.bracket, R) : Json::object();
-        j["generator"] = {{"program", "convcert"}, {"method", cert.generator_method}};
-        return j.dump(1) + "\n";
-    }
-    j["claim"] = claim_to_json(cert.claim);
-    Json ev;
-    long digits = 0;
-    if (cert.exact) {
-        const auto& e = *cert.exact;
-        ev["minpoly"] = e.minpoly;
-        ev["interval"] = Json::array({e.interval_lo, e.interval_hi});
-        ev["c"] = e.c;
-        ev["digits"] = e.digits;
-        ev["c_decimal"] = e.c_decimal;
-        digits = e.digits;
-    } else if (cert.enclosure) {
-        const auto& e = *cert.enclosure;
-        ev["center"] = e.center;
-        ev["radius"] = e.radius;
-        ev["digits"] = e.digits;
-        ev["c_decimal"] = e.c_decimal;
-        digits = e.digits;
-    }
-    j["evidence"] = ev;
-    Json gen;
-    gen["program"] = "convcert";
-    gen["method"] = cert.generator_method;
-    gen["digits"] = digits;
-    j["generator"] = gen;
+    j["kind"] = row.name;
+    j["claim"] = std::move(parts.claim);
+    j["evidence"] = std::move(parts.evidence);
+    j["generator"] = std::move(parts.generator);
     return j.dump(1) + "\n";
 }
 
@@ -353,47 +435,7 @@ CertificateReadResult certificate_from_json(const std::string& text) {
             throw StructureError("format is not \"" + std::string(kCertificateFormat) + "\"");
         if (integer_of(field(j, "version", "certificate"), "version") != kCertificateVersion)
             throw StructureError("unsupported version (this checker reads version 1)");
-        Certificate cert;
-        cert.kind = string_of(field(j, "kind", "certificate"), "kind");
-        const Json& claim = field(j, "claim", "certificate");
-        const bool lemma_kind = cert.kind == kKindLemmaExact || cert.kind == kKindLemmaEnclosure;
-        if (lemma_kind) cert.claim = claim_from_json(claim);
-        const Json& ev = field(j, "evidence", "certificate");
-        if (cert.kind == kKindNetworkCollapse) {
-            if (!ev.is_object() || !ev.empty())
-                throw StructureError("network-collapse evidence must be the empty object {}");
-            cert.collapse = collapse_claim_from_json(claim);
-        } else if (cert.kind == kKindRankBound) {
-            cert.rank_claim = rank_claim_from_json(claim);
-            cert.rank_evidence = rank_evidence_from_json(ev);
-        } else if (cert.kind == kKindRegularizerBracket) {
-            cert.regularizer_claim = regularizer_claim_from_json(claim);
-            cert.bracket = bracket_from_json(ev, cert.regularizer_claim->R);
-        } else if (cert.kind == kKindMaxmarginBracket) {
-            cert.maxmargin_claim = maxmargin_claim_from_json(claim);
-            cert.maxmargin = maxmargin_evidence_from_json(ev, cert.maxmargin_claim->R);
-        } else if (cert.kind == kKindLemmaExact) {
-            LemmaExactEvidence e;
-            e.minpoly = strings_of(field(ev, "minpoly", "evidence"), "evidence.minpoly");
-            auto interval = strings_of(field(ev, "interval", "evidence"), "evidence.interval");
-            if (interval.size() != 2)
-                throw StructureError("evidence.interval must have exactly two ends");
-            e.interval_lo = interval[0];
-            e.interval_hi = interval[1];
-            e.c = string_arrays_of(field(ev, "c", "evidence"), "evidence.c");
-            e.digits = integer_of(field(ev, "digits", "evidence"), "evidence.digits");
-            e.c_decimal = strings_of(field(ev, "c_decimal", "evidence"), "evidence.c_decimal");
-            cert.exact = std::move(e);
-        } else if (cert.kind == kKindLemmaEnclosure) {
-            LemmaEnclosureEvidence e;
-            e.center = strings_of(field(ev, "center", "evidence"), "evidence.center");
-            e.radius = string_of(field(ev, "radius", "evidence"), "evidence.radius");
-            e.digits = integer_of(field(ev, "digits", "evidence"), "evidence.digits");
-            e.c_decimal = strings_of(field(ev, "c_decimal", "evidence"), "evidence.c_decimal");
-            cert.enclosure = std::move(e);
-        } else {
-            throw StructureError("unknown certificate kind '" + cert.kind + "'");
-        }
+        Certificate cert{body_from_json(j), {}};
         if (auto it = j.find("generator"); it != j.end() && it->is_object()) {
             if (auto m = it->find("method"); m != it->end() && m->is_string())
                 cert.generator_method = m->get<std::string>();

@@ -6,18 +6,14 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 namespace convcert {
 
 inline constexpr const char* kCertificateFormat = "convcert-certificate";
 inline constexpr int kCertificateVersion = 1;
-inline constexpr const char* kKindLemmaExact = "lemma-exact";
-inline constexpr const char* kKindLemmaEnclosure = "lemma-enclosure";
-inline constexpr const char* kKindRegularizerBracket = "regularizer-bracket";
-inline constexpr const char* kKindNetworkCollapse = "network-collapse";
-inline constexpr const char* kKindRankBound = "rank-bound";
-inline constexpr const char* kKindMaxmarginBracket = "maxmargin-bracket";
 
 /// "there is c in R^K with c ⋆ c = target", target = sum_i a_i ⋆ a_i.
 struct LemmaClaim {
@@ -102,22 +98,89 @@ struct MaxmarginEvidence {
     std::vector<std::vector<std::string>> v;
 };
 
-struct Certificate {
-    std::string kind;
-    LemmaClaim claim;                                  // the lemma kinds' claim
-    std::optional<LemmaExactEvidence> exact;           // set iff kind == lemma-exact
-    std::optional<LemmaEnclosureEvidence> enclosure;   // set iff kind == lemma-enclosure
-    std::optional<RegularizerClaim> regularizer_claim; // set iff kind == regularizer-bracket
-    std::optional<RegularizerBracketEvidence> bracket; // set iff kind == regularizer-bracket
-    std::optional<CollapseClaim> collapse;             // set iff kind == network-collapse
-    std::optional<RankClaim> rank_claim;               // set iff kind == rank-bound
-    std::optional<RankEvidence> rank_evidence;         // set iff kind == rank-bound
-    std::optional<MaxmarginClaim> maxmargin_claim;     // set iff kind == maxmargin-bracket
-    std::optional<MaxmarginEvidence> maxmargin;        // set iff kind == maxmargin-bracket
-    std::string generator_method;                      // informational only
+/// The kinds, in the order of CertificateBody's alternatives. Names (the JSON "kind" strings):
+/// certificate_kind_name; adding a kind: docs/certificates.md, "Adding a kind".
+enum class CertificateKind {
+    LemmaExact,
+    LemmaEnclosure,
+    RegularizerBracket,
+    NetworkCollapse,
+    RankBound,
+    MaxmarginBracket
 };
 
-/// Serializes deterministically (fixed field order, two-space indent, trailing newline).
+/// One body per kind: its claim and its evidence (a collapse claim is its own evidence).
+struct LemmaExactBody {
+    LemmaClaim claim;
+    LemmaExactEvidence evidence;
+};
+struct LemmaEnclosureBody {
+    LemmaClaim claim;
+    LemmaEnclosureEvidence evidence;
+};
+struct RegularizerBody {
+    RegularizerClaim claim;
+    RegularizerBracketEvidence evidence;
+};
+struct CollapseBody {
+    CollapseClaim claim;
+};
+struct RankBody {
+    RankClaim claim;
+    RankEvidence evidence;
+};
+struct MaxmarginBody {
+    MaxmarginClaim claim;
+    MaxmarginEvidence evidence;
+};
+
+/// Alternative i is the body of CertificateKind(i).
+using CertificateBody = std::variant<LemmaExactBody, LemmaEnclosureBody, RegularizerBody,
+                                     CollapseBody, RankBody, MaxmarginBody>;
+inline constexpr std::size_t kCertificateKindCount = std::variant_size_v<CertificateBody>;
+static_assert(kCertificateKindCount == std::size_t(CertificateKind::MaxmarginBracket) + 1,
+              "one CertificateBody alternative per CertificateKind");
+
+/// A certificate is exactly one kind's body: it cannot carry parts of two kinds. (Default
+/// constructed, it holds an empty lemma-exact body.)
+struct Certificate {
+    CertificateBody body;
+    std::string generator_method; // informational only
+};
+
+namespace detail {
+template <class Body, class... Bodies>
+constexpr std::size_t body_index(const std::variant<Bodies...>*) {
+    constexpr bool is[] = {std::is_same_v<Body, Bodies>...};
+    std::size_t i = 0;
+    while (i < sizeof...(Bodies) && !is[i])
+        ++i;
+    return i;
+}
+} // namespace detail
+
+/// The kind whose body `Body` is (a compile error if Body is not an alternative).
+template <class Body> constexpr CertificateKind certificate_kind_of() {
+    constexpr std::size_t i =
+        detail::body_index<Body>(static_cast<const CertificateBody*>(nullptr));
+    static_assert(i < kCertificateKindCount, "not a CertificateBody alternative");
+    return CertificateKind(i);
+}
+
+/// The kind of `cert`: the alternative its body holds.
+inline CertificateKind certificate_kind(const Certificate& cert) {
+    return CertificateKind(cert.body.index());
+}
+
+/// The kind's name, as written in a certificate's "kind" field ("lemma-exact", ...).
+const char* certificate_kind_name(CertificateKind kind);
+
+/// certificate_kind_name(certificate_kind(cert)).
+inline std::string certificate_kind_name(const Certificate& cert) {
+    return certificate_kind_name(certificate_kind(cert));
+}
+
+/// Serializes deterministically (fixed field order, one-space indent, trailing newline).
 std::string certificate_to_json(const Certificate& cert);
 
 /// Reading limits (docs/certificates.md, "Reading limits"): beyond them a text is refused as

@@ -3,6 +3,8 @@
 
 #include "certify/checker/rational.h"
 
+#include <variant>
+
 namespace convcert {
 
 namespace {
@@ -52,28 +54,42 @@ std::string collapse_numbers_text(const CollapseClaim& col) {
     return s;
 }
 
+// The summary of each kind after "(kind": one overload per body, so a kind without one is a
+// compile error in certificate_summary's std::visit.
+std::string summary_of(const LemmaExactBody& b) {
+    return ", K = " + std::to_string(b.claim.K) + ")";
+}
+std::string summary_of(const LemmaEnclosureBody& b) {
+    return ", K = " + std::to_string(b.claim.K) + ")";
+}
+std::string summary_of(const RegularizerBody& b) {
+    const RegularizerClaim& reg = b.claim;
+    return ", D = " + std::to_string(reg.D) + ", K = " + std::to_string(reg.K) +
+           ", R = " + std::to_string(reg.R) + "), C0 = " + std::to_string(b.evidence.u.size()) +
+           bounds_text(reg.lower, reg.upper);
+}
+std::string summary_of(const CollapseBody& b) {
+    const CollapseClaim& col = b.claim;
+    return ", D = " + std::to_string(col.D) + ", K = " + std::to_string(col.K) + ", " +
+           std::to_string(col.input.u.size()) + " channels -> 1)" + collapse_numbers_text(col);
+}
+std::string summary_of(const RankBody& b) {
+    const RankClaim& rank = b.claim;
+    return ", R = " + std::to_string(rank.R) + ", D = " + std::to_string(rank.D) +
+           ", rank >= " + std::to_string(rank.rank) + ")";
+}
+std::string summary_of(const MaxmarginBody& b) {
+    const MaxmarginClaim& mm = b.claim;
+    return ", D = " + std::to_string(mm.D) + ", K = " + std::to_string(mm.K) +
+           ", R = " + std::to_string(mm.R) + ", " + std::to_string(mm.x.size()) + " samples)" +
+           bounds_text(mm.lower, mm.upper);
+}
+
 } // namespace
 
 std::string certificate_summary(const Certificate& cert) {
-    const std::string kind = "(" + cert.kind;
-    if (const auto& col = cert.collapse)
-        return kind + ", D = " + std::to_string(col->D) + ", K = " + std::to_string(col->K) + ", " +
-               std::to_string(col->input.u.size()) + " channels -> 1)" +
-               collapse_numbers_text(*col);
-    if (const auto& reg = cert.regularizer_claim) {
-        const std::size_t c0 = cert.bracket ? cert.bracket->u.size() : 0;
-        return kind + ", D = " + std::to_string(reg->D) + ", K = " + std::to_string(reg->K) +
-               ", R = " + std::to_string(reg->R) + "), C0 = " + std::to_string(c0) +
-               bounds_text(reg->lower, reg->upper);
-    }
-    if (const auto& rank = cert.rank_claim)
-        return kind + ", R = " + std::to_string(rank->R) + ", D = " + std::to_string(rank->D) +
-               ", rank >= " + std::to_string(rank->rank) + ")";
-    if (const auto& mm = cert.maxmargin_claim)
-        return kind + ", D = " + std::to_string(mm->D) + ", K = " + std::to_string(mm->K) +
-               ", R = " + std::to_string(mm->R) + ", " + std::to_string(mm->x.size()) +
-               " samples)" + bounds_text(mm->lower, mm->upper);
-    return kind + ", K = " + std::to_string(cert.claim.K) + ")";
+    return "(" + certificate_kind_name(cert) +
+           std::visit([](const auto& body) { return summary_of(body); }, cert.body);
 }
 
 } // namespace convcert

@@ -171,10 +171,10 @@ std::string coqgen_header(const std::string& kind, const std::string& name,
 } // namespace
 
 std::string coq_export_bracket(const Certificate& cert, const std::string& name) {
-    coqgen_expect(cert.kind == kKindRegularizerBracket && cert.regularizer_claim && cert.bracket,
-                  "not a regularizer-bracket certificate");
-    const RegularizerClaim& c = *cert.regularizer_claim;
-    const RegularizerBracketEvidence& e = *cert.bracket;
+    const RegularizerBody* body = std::get_if<RegularizerBody>(&cert.body);
+    coqgen_expect(body, "not a regularizer-bracket certificate");
+    const RegularizerClaim& c = body->claim;
+    const RegularizerBracketEvidence& e = body->evidence;
     coqgen_expect(c.D >= 1 && c.K >= 1 && c.K <= c.D && c.R >= 1,
                   "sizes out of range: need 1 <= K <= D and R >= 1");
     coqgen_expect(static_cast<long>(c.w.size()) == c.R, "w does not have R rows");
@@ -197,7 +197,7 @@ std::string coq_export_bracket(const Certificate& cert, const std::string& name)
     const std::string C0 = std::to_string(e.u.size());
     const bool single = c.R == 1;
     std::string out = coqgen_header(
-        kKindRegularizerBracket, name,
+        certificate_kind_name(CertificateKind::RegularizerBracket), name,
         "D = " + std::to_string(c.D) + ", K = " + std::to_string(c.K) +
             ", R = " + std::to_string(c.R) + ", C0 = " + C0,
         single ? "every network (any number of channels) realizing w costs at least lower,\n"
@@ -274,9 +274,9 @@ std::string coq_export_bracket(const Certificate& cert, const std::string& name)
 }
 
 std::string coq_export_collapse(const Certificate& cert, const std::string& name) {
-    coqgen_expect(cert.kind == kKindNetworkCollapse && cert.collapse,
-                  "not a network-collapse certificate");
-    const CollapseClaim& c = *cert.collapse;
+    const CollapseBody* body = std::get_if<CollapseBody>(&cert.body);
+    coqgen_expect(body, "not a network-collapse certificate");
+    const CollapseClaim& c = body->claim;
     coqgen_expect(c.D >= 1 && c.K >= 1 && c.K <= c.D && c.R == 1,
                   "sizes out of range: need 1 <= K <= D and R = 1");
     coqgen_expect_length(c.w, c.D, "w");
@@ -296,7 +296,7 @@ std::string coq_export_collapse(const Certificate& cert, const std::string& name
     };
     coqgen_expect(c.output.u.size() == 1, "output: expected exactly one channel");
     std::string out = coqgen_header(
-        kKindNetworkCollapse, name,
+        certificate_kind_name(CertificateKind::NetworkCollapse), name,
         "D = " + std::to_string(c.D) + ", K = " + std::to_string(c.K) +
             ", C = " + std::to_string(c.input.u.size()) + " -> 1",
         "the one-channel output network realizes the same w as the input network\n"

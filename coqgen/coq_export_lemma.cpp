@@ -167,13 +167,16 @@ std::string coqgen_lemma_header() {
 } // namespace
 
 std::string coq_export_lemma_exact(const Certificate& cert) {
-    if (cert.kind != kKindLemmaExact || !cert.exact)
-        throw CoqExportError("not a lemma-exact certificate (kind '" + cert.kind + "')");
-    const LemmaExactEvidence& ev = *cert.exact;
-    const long K = cert.claim.K;
+    const LemmaExactBody* body = std::get_if<LemmaExactBody>(&cert.body);
+    if (!body)
+        throw CoqExportError("not a lemma-exact certificate (kind '" + certificate_kind_name(cert) +
+                             "')");
+    const LemmaClaim& claim = body->claim;
+    const LemmaExactEvidence& ev = body->evidence;
+    const long K = claim.K;
     if (K < 1) throw CoqExportError("claim.K must be at least 1");
-    if (static_cast<long>(cert.claim.target.size()) != K)
-        throw CoqExportError("claim.target has " + std::to_string(cert.claim.target.size()) +
+    if (static_cast<long>(claim.target.size()) != K)
+        throw CoqExportError("claim.target has " + std::to_string(claim.target.size()) +
                              " entries, expected K = " + std::to_string(K));
     if (static_cast<long>(ev.c.size()) != K)
         throw CoqExportError("evidence.c has " + std::to_string(ev.c.size()) +
@@ -219,7 +222,7 @@ std::string coq_export_lemma_exact(const Certificate& cert) {
 
     std::vector<support::Fmpq> t(static_cast<std::size_t>(K));
     for (long j = 0; j < K; ++j)
-        coqgen_parse_rational(cert.claim.target[static_cast<std::size_t>(j)],
+        coqgen_parse_rational(claim.target[static_cast<std::size_t>(j)],
                               t[static_cast<std::size_t>(j)].x,
                               "claim.target[" + std::to_string(j) + "]");
 
@@ -259,7 +262,7 @@ std::string coq_export_lemma_exact(const Certificate& cert) {
     for (long k = 0; k < K; ++k)
         numerators.push_back(
             coqgen_list(coqgen_zpoly_items(N[static_cast<std::size_t>(k)].p), "   "));
-    const CoqVectors vectors = coqgen_vectors(cert.claim.vectors);
+    const CoqVectors vectors = coqgen_vectors(claim.vectors);
 
     std::string out = coqgen_lemma_header();
     out += "Definition K : nat := " + std::to_string(K) + ".\n\n";

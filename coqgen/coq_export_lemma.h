@@ -26,8 +26,8 @@ class CoqExportError : public std::runtime_error {
 /// The Coq file (UTF-8 text, ends with a newline) proving the claim of `cert`.
 ///
 /// Preconditions (checked; violations throw CoqExportError, nothing is partially returned):
-///  - cert.kind == "lemma-exact" and cert.exact is set;
-///  - cert.claim.K >= 1, cert.claim.target has K entries, cert.exact->c has K polynomials,
+///  - cert holds a LemmaExactBody (kind "lemma-exact");
+///  - claim.K >= 1, claim.target has K entries, evidence.c has K polynomials,
 ///    every entry of vectors, target, c and interval is a rational "p" or "p/q" (q != 0;
 ///    lowest terms not required), minpoly entries are integers with degree >= 1 (leading
 ///    coefficient nonzero). Messages quote offending strings escaped (coq_message_escape).

@@ -1,5 +1,6 @@
 // CRT and rational reconstruction of the factor's coefficients (exact_multimodular.h).
 #include "lemma/exact_multimodular.h"
+#include "support/flint_raii.h"
 
 #include <flint/fmpq.h>
 #include <flint/fmpq_poly.h>

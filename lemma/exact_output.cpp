@@ -4,6 +4,7 @@
 
 #include "lemma/factor_error.h"
 #include "support/rational_convert.h"
+#include "support/flint_raii.h"
 
 #include <arb.h>
 #include <arb_fmpz_poly.h>

@@ -19,21 +19,13 @@ FactorMethod factor_method_from_string(const std::string& name) {
 namespace {
 
 Certificate certificate_exact(LemmaClaim claim, long digits, long max_degree) {
-    Certificate cert;
-    cert.kind = kKindLemmaExact;
-    cert.exact = lemma_factor_exact(claim.target, digits, max_degree);
-    cert.claim = std::move(claim);
-    cert.generator_method = "exact";
-    return cert;
+    LemmaExactEvidence evidence = lemma_factor_exact(claim.target, digits, max_degree);
+    return Certificate{LemmaExactBody{std::move(claim), std::move(evidence)}, "exact"};
 }
 
 Certificate certificate_enclosure(LemmaClaim claim, long digits) {
-    Certificate cert;
-    cert.kind = kKindLemmaEnclosure;
-    cert.enclosure = lemma_factor_enclosure(claim.target, digits);
-    cert.claim = std::move(claim);
-    cert.generator_method = "enclosure";
-    return cert;
+    LemmaEnclosureEvidence evidence = lemma_factor_enclosure(claim.target, digits);
+    return Certificate{LemmaEnclosureBody{std::move(claim), std::move(evidence)}, "enclosure"};
 }
 
 } // namespace

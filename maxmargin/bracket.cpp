@@ -135,8 +135,6 @@ Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginRepor
     const MaxmarginLowerBound lb = lower_bound_best(d, K, sdp, kkt, rep);
     rep.lower_seconds = clock.seconds();
     clock.restart();
-    Certificate cert;
-    cert.kind = kKindMaxmarginBracket;
     MaxmarginEvidence ev;
     ev.alpha = support::fmpq_mat_to_rows(lb.alpha)[0];
     std::string method = std::string("sdpa full max-margin SDP") +
@@ -154,11 +152,8 @@ Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginRepor
     rep.lower_double = fmpq_get_d(lb.lower.x);
     rep.upper_double = fmpq_get_d(upper.x);
     rep.relative_gap = rep.upper_double > 0 ? fmpq_get_d(diff.x) / rep.upper_double : 0;
-    cert.maxmargin_claim = std::move(claim);
-    cert.maxmargin = std::move(ev);
-    cert.generator_method = method;
     if (report) *report = std::move(rep);
-    return cert;
+    return Certificate{MaxmarginBody{std::move(claim), std::move(ev)}, method};
 }
 
 } // namespace convcert::maxmargin

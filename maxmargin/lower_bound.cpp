@@ -3,6 +3,7 @@
 
 #include "regularizer/exact/dual_scale.h"
 #include "support/stopwatch.h"
+#include "support/flint_raii.h"
 
 #include <cmath>
 #include <stdexcept>

@@ -2,6 +2,7 @@
 #include "maxmargin/margin.h"
 
 #include "support/rational_convert.h"
+#include "support/flint_raii.h"
 
 #include <cmath>
 #include <stdexcept>

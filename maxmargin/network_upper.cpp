@@ -3,6 +3,7 @@
 
 #include "maxmargin/margin.h"
 #include "support/rational_convert.h"
+#include "support/flint_raii.h"
 
 #include <Eigen/Dense>
 

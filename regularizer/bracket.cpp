@@ -5,6 +5,7 @@
 #include "regularizer/bracket_exact.h"
 #include "regularizer/bracket_kernels.h"
 #include "regularizer/kernel_one_channel.h"
+#include "support/flint_raii.h"
 #include "support/rational_convert.h"
 #include "support/stopwatch.h"
 
@@ -159,8 +160,6 @@ std::string regularizer_bracket_method(const RegularizerBracket& b) {
 
 Certificate regularizer_bracket_certificate(const RegularizerBracket& b,
                                             const support::FmpqMat& W) {
-    Certificate cert;
-    cert.kind = kKindRegularizerBracket;
     RegularizerClaim claim;
     claim.D = b.D;
     claim.K = b.K;
@@ -168,15 +167,13 @@ Certificate regularizer_bracket_certificate(const RegularizerBracket& b,
     claim.w = support::fmpq_mat_to_rows(W);
     claim.lower = support::fmpq_get_string(b.lower.x);
     claim.upper = support::fmpq_get_string(b.upper.x);
-    cert.regularizer_claim = std::move(claim);
     RegularizerBracketEvidence ev;
     ev.lambda = support::fmpq_mat_to_rows(b.lambda);
     for (const auto& u : b.u)
         ev.u.push_back(support::fmpq_mat_to_rows(u));
     ev.v = regularizer_rows_over_denominator(b.v, b.v_den);
-    cert.bracket = std::move(ev);
-    cert.generator_method = regularizer_bracket_method(b);
-    return cert;
+    return Certificate{RegularizerBody{std::move(claim), std::move(ev)},
+                       regularizer_bracket_method(b)};
 }
 
 } // namespace convcert::regularizer

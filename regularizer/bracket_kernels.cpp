@@ -7,6 +7,7 @@
 #include "regularizer/numeric/kkt_newton.h"
 #include "regularizer/numeric/polish_multi.h"
 #include "support/stopwatch.h"
+#include "support/flint_raii.h"
 
 #include <cmath>
 #include <limits>

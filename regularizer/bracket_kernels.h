@@ -9,6 +9,7 @@
 
 #include "regularizer/bracket_dual.h"
 #include "regularizer/bracket_exact.h"
+#include "support/flint_raii.h"
 
 #include <optional>
 #include <string>

@@ -143,7 +143,9 @@ std::optional<std::vector<std::string>> factor_high(const NetworkInstance& net, 
     for (const auto method : {lemma::FactorMethod::Enclosure, lemma::FactorMethod::Auto}) {
         try {
             const Certificate cert = lemma::lemma_factor_certificate(instance, {method, digits});
-            return cert.enclosure ? cert.enclosure->c_decimal : cert.exact->c_decimal;
+            if (const auto* e = std::get_if<LemmaEnclosureBody>(&cert.body))
+                return e->evidence.c_decimal;
+            return std::get<LemmaExactBody>(cert.body).evidence.c_decimal;
         } catch (const std::exception&) {
             // try the next method
         }
@@ -248,11 +250,10 @@ CollapseResult collapse_result(const NetworkInstance& net, const support::FmpqMa
     result.source = best.source;
     result.bits = best.bits;
     result.tried = best.tried;
-    result.certificate.kind = kKindNetworkCollapse;
     result.certificate.generator_method =
         best.source + (best.bits > 0 ? ", " + std::to_string(best.bits) + " bits" : "") +
         ", balance " + support::fmpq_get_string(out.scale.x);
-    result.certificate.collapse = std::move(claim);
+    result.certificate.body = CollapseBody{std::move(claim)};
     result.seconds = watch.seconds();
     return result;
 }

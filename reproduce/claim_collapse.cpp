@@ -37,7 +37,8 @@ InstanceResult collapse_run(const CollapseSpec& s, const InstanceContext& ctx) {
     r.values["D"] = static_cast<double>(s.D);
     r.values["cost_in"] = res.cost_in;
     r.values["cost_out"] = res.cost_out;
-    r.fields["slack"] = res.certificate.collapse ? res.certificate.collapse->slack : "-";
+    const auto* body = std::get_if<CollapseBody>(&res.certificate.body);
+    r.fields["slack"] = body ? body->claim.slack : "-";
     r.fields["source"] =
         res.source + (res.bits > 0 ? ", " + std::to_string(res.bits) + " bits" : "");
     return r;

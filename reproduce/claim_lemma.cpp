@@ -54,11 +54,11 @@ InstanceResult lemma_run(const LemmaSpec& spec, const InstanceContext& ctx) {
     lemma::FactorOptions options;
     options.method = spec.method;
     const Certificate cert = lemma::lemma_factor_certificate(inst, options);
-    r.fields["kind"] = cert.kind;
-    if (cert.exact)
-        r.fields["evidence"] = "field degree " + std::to_string(cert.exact->minpoly.size() - 1);
-    if (cert.enclosure) {
-        const std::string& rad = cert.enclosure->radius;
+    r.fields["kind"] = certificate_kind_name(cert);
+    if (const auto* exact = std::get_if<LemmaExactBody>(&cert.body))
+        r.fields["evidence"] = "field degree " + std::to_string(exact->evidence.minpoly.size() - 1);
+    if (const auto* enclosure = std::get_if<LemmaEnclosureBody>(&cert.body)) {
+        const std::string& rad = enclosure->evidence.radius;
         r.fields["evidence"] = "box radius " + (rad.size() <= 24 ? rad : rad.substr(0, 16) + "...");
     }
     std::string sample = reproduce_vector_text(inst.vectors[0]);

@@ -106,18 +106,13 @@ Certificate multi_rank_certificate(const StrRows& W) {
         for (const auto& row : W)
             T[i].push_back(row[static_cast<std::size_t>(cols[i])]);
     const std::vector<long> rows = multi_pivots(T);
-    Certificate c;
-    c.kind = kKindRankBound;
     RankClaim claim;
     claim.R = static_cast<long>(W.size());
     claim.D = static_cast<long>(W[0].size());
     claim.K = 1;
     claim.w = W;
     claim.rank = static_cast<long>(cols.size());
-    c.rank_claim = claim;
-    c.rank_evidence = RankEvidence{rows, cols};
-    c.generator_method = "FLINT fmpz_mat_rref pivots";
-    return c;
+    return Certificate{RankBody{claim, RankEvidence{rows, cols}}, "FLINT fmpz_mat_rref pivots"};
 }
 
 void multi_bracket(const InstanceContext& ctx, const std::string& name, const StrRows& W, long K,
@@ -209,7 +204,7 @@ InstanceResult realizability_run(const RealizabilitySpec& s, const InstanceConte
             u, support::fmpq_mat_from_rows(B, "v"), support::fmpq_mat_from_rows(W, "W"));
     }
     const Certificate cert = multi_rank_certificate(W);
-    const long rank = cert.rank_claim->rank;
+    const long rank = std::get<RankBody>(cert.body).claim.rank;
     reproduce_write_and_check(ctx, reproduce_cert_path(ctx, s.id + ".json"),
                               certificate_to_json(cert), r);
     r.values["R"] = static_cast<double>(s.R);
@@ -279,8 +274,6 @@ double multi_search_bracket(const InstanceContext& ctx, const std::string& name,
     if (!built) return std::nan("");
     const double f = regularizer::regularizer_polish_value_multi(Wd, kernels);
     if (f_gap) *f_gap = f > 0 ? (f - b.lower_double) / f : 0;
-    Certificate cert;
-    cert.kind = kKindRegularizerBracket;
     RegularizerClaim claim;
     claim.D = static_cast<long>(W[0].size());
     claim.K = K;
@@ -288,13 +281,15 @@ double multi_search_bracket(const InstanceContext& ctx, const std::string& name,
     claim.w = W;
     claim.lower = support::fmpq_get_string(b.lower.x);
     claim.upper = support::fmpq_get_string(net.cost.x);
-    cert.regularizer_claim = claim;
     std::vector<std::vector<std::vector<std::string>>> u;
     for (const auto& k : net.u)
         u.push_back(support::fmpq_mat_to_rows(k));
-    cert.bracket = RegularizerBracketEvidence{
-        support::fmpq_mat_to_rows(b.lambda), std::move(u),
-        regularizer::regularizer_rows_over_denominator(net.v, net.v_den)};
+    Certificate cert{
+        RegularizerBody{claim,
+                        RegularizerBracketEvidence{
+                            support::fmpq_mat_to_rows(b.lambda), std::move(u),
+                            regularizer::regularizer_rows_over_denominator(net.v, net.v_den)}},
+        ""};
     cert.generator_method = method + ": SDP dual lambda; network: " + std::to_string(C) +
                             " channels from local optimization (" + std::to_string(starts) +
                             " starts) + polish";

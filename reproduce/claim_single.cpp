@@ -13,6 +13,7 @@
 #include "reproduce/reproduce_claim.h"
 #include "reproduce/reproduce_run.h"
 #include "reproduce/reproduce_util.h"
+#include "support/flint_raii.h"
 #include "support/rational_convert.h"
 
 #include <algorithm>
@@ -56,8 +57,8 @@ void single_bracket(const InstanceContext& ctx, const std::string& name,
     r.values["lower"] = b.lower_double;
     r.values["upper"] = b.upper_double;
     r.values["K"] = static_cast<double>(K);
-    r.fields["lower"] = cert.regularizer_claim->lower;
-    r.fields["upper"] = cert.regularizer_claim->upper;
+    r.fields["lower"] = std::get<RegularizerBody>(cert.body).claim.lower;
+    r.fields["upper"] = std::get<RegularizerBody>(cert.body).claim.upper;
     r.gap = b.relative_gap;
     r.fields["upper_source"] =
         regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.gram_source);

@@ -1,5 +1,6 @@
 // Rigorous closed-form containment (closed_form_rigorous.h).
 #include "reproduce/closed_form_rigorous.h"
+#include "support/flint_raii.h"
 
 #include <arb.h>
 #include <flint/fmpq.h>

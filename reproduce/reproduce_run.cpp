@@ -413,7 +413,7 @@ int reproduce_recheck(const fs::path& dir, std::ostream& out) {
         }
         const checker::Verdict v = checker::check_certificate(*read.certificate);
         if (v.valid)
-            out << rel << ": valid (" << read.certificate->kind << ")\n";
+            out << rel << ": valid (" << certificate_kind_name(*read.certificate) << ")\n";
         else {
             out << rel << ": INVALID: " << v.reason << "\n";
             ++bad;

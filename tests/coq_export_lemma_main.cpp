@@ -33,13 +33,15 @@ std::string coq_tamper_fmpz_string(const fmpz_t x) {
 }
 
 bool coq_tamper(convcert::Certificate& cert, const std::string& field) {
-    if (!cert.exact || cert.claim.target.empty() || cert.exact->c.empty()) return false;
-    convcert::LemmaExactEvidence& ev = *cert.exact;
+    auto* body = std::get_if<convcert::LemmaExactBody>(&cert.body);
+    if (!body || body->claim.target.empty() || body->evidence.c.empty()) return false;
+    convcert::LemmaExactEvidence& ev = body->evidence;
+    convcert::LemmaClaim& claim = body->claim;
     if (field == "target") {
-        cert.claim.target[0] = coq_tamper_rational(cert.claim.target[0]);
+        claim.target[0] = coq_tamper_rational(claim.target[0]);
     } else if (field == "vectors") {
-        if (cert.claim.vectors.empty() || cert.claim.vectors[0].empty()) return false;
-        cert.claim.vectors[0][0] = coq_tamper_rational(cert.claim.vectors[0][0]);
+        if (claim.vectors.empty() || claim.vectors[0].empty()) return false;
+        claim.vectors[0][0] = coq_tamper_rational(claim.vectors[0][0]);
     } else if (field == "c") {
         auto& p = ev.c.back();
         if (p.empty())

@@ -4,43 +4,41 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
 using namespace convcert;
 
 namespace {
 
 Certificate sample_exact() {
-    Certificate c;
-    c.kind = kKindLemmaExact;
-    c.claim = {1, {{"1"}, {"1"}}, {"2"}};
-    LemmaExactEvidence e;
+    LemmaExactBody b;
+    b.claim = {1, {{"1"}, {"1"}}, {"2"}};
+    LemmaExactEvidence& e = b.evidence;
     e.minpoly = {"-2", "0", "1"};
     e.interval_lo = "1";
     e.interval_hi = "3/2";
     e.c = {{"0", "1"}};
     e.digits = 30;
     e.c_decimal = {"1.41421356237309504880168872420969807857"};
-    c.exact = e;
-    c.generator_method = "exact";
-    return c;
+    return Certificate{b, "exact"};
 }
 
 Certificate sample_enclosure() {
-    Certificate c;
-    c.kind = kKindLemmaEnclosure;
-    c.claim = {2, {{"1", "1"}}, {"2", "1"}};
-    LemmaEnclosureEvidence e;
+    LemmaEnclosureBody b;
+    b.claim = {2, {{"1", "1"}}, {"2", "1"}};
+    LemmaEnclosureEvidence& e = b.evidence;
     e.center = {"1", "1"};
     e.radius = "1/1024";
     e.digits = 30;
     e.c_decimal = {"1", "1"};
-    c.enclosure = e;
-    c.generator_method = "enclosure";
-    return c;
+    return Certificate{b, "enclosure"};
 }
 
 Certificate sample_bracket(long R) {
-    Certificate c;
-    c.kind = kKindRegularizerBracket;
     RegularizerClaim claim;
     claim.D = 2;
     claim.K = 1;
@@ -49,7 +47,6 @@ Certificate sample_bracket(long R) {
                      : std::vector<std::vector<std::string>>{{"9", "12"}, {"12", "16"}};
     claim.lower = R == 1 ? "10" : "50";
     claim.upper = R == 1 ? "3903569/390625" : "50";
-    c.regularizer_claim = claim;
     RegularizerBracketEvidence e;
     if (R == 1) {
         e.lambda = {{"6/5", "8/5"}};
@@ -60,45 +57,45 @@ Certificate sample_bracket(long R) {
         e.u = {{{"3"}, {"4"}}};
         e.v = {{"3", "4"}};
     }
-    c.bracket = e;
-    c.generator_method = "hand";
-    return c;
+    return Certificate{RegularizerBody{claim, e}, "hand"};
+}
+
+void require_same(const LemmaClaim& x, const LemmaClaim& y) {
+    REQUIRE(x.K == y.K);
+    REQUIRE(x.vectors == y.vectors);
+    REQUIRE(x.target == y.target);
 }
 
 void require_same(const Certificate& a, const Certificate& b) {
-    REQUIRE(a.kind == b.kind);
-    REQUIRE(a.claim.K == b.claim.K);
-    REQUIRE(a.claim.vectors == b.claim.vectors);
-    REQUIRE(a.claim.target == b.claim.target);
-    REQUIRE(a.exact.has_value() == b.exact.has_value());
-    REQUIRE(a.enclosure.has_value() == b.enclosure.has_value());
-    if (a.exact) {
-        REQUIRE(a.exact->minpoly == b.exact->minpoly);
-        REQUIRE(a.exact->interval_lo == b.exact->interval_lo);
-        REQUIRE(a.exact->interval_hi == b.exact->interval_hi);
-        REQUIRE(a.exact->c == b.exact->c);
-        REQUIRE(a.exact->digits == b.exact->digits);
-        REQUIRE(a.exact->c_decimal == b.exact->c_decimal);
+    REQUIRE(certificate_kind(a) == certificate_kind(b));
+    if (const auto* x = std::get_if<LemmaExactBody>(&a.body)) {
+        const auto& y = std::get<LemmaExactBody>(b.body);
+        require_same(x->claim, y.claim);
+        REQUIRE(x->evidence.minpoly == y.evidence.minpoly);
+        REQUIRE(x->evidence.interval_lo == y.evidence.interval_lo);
+        REQUIRE(x->evidence.interval_hi == y.evidence.interval_hi);
+        REQUIRE(x->evidence.c == y.evidence.c);
+        REQUIRE(x->evidence.digits == y.evidence.digits);
+        REQUIRE(x->evidence.c_decimal == y.evidence.c_decimal);
     }
-    if (a.enclosure) {
-        REQUIRE(a.enclosure->center == b.enclosure->center);
-        REQUIRE(a.enclosure->radius == b.enclosure->radius);
-        REQUIRE(a.enclosure->digits == b.enclosure->digits);
-        REQUIRE(a.enclosure->c_decimal == b.enclosure->c_decimal);
+    if (const auto* x = std::get_if<LemmaEnclosureBody>(&a.body)) {
+        const auto& y = std::get<LemmaEnclosureBody>(b.body);
+        require_same(x->claim, y.claim);
+        REQUIRE(x->evidence.center == y.evidence.center);
+        REQUIRE(x->evidence.radius == y.evidence.radius);
+        REQUIRE(x->evidence.digits == y.evidence.digits);
+        REQUIRE(x->evidence.c_decimal == y.evidence.c_decimal);
     }
-    REQUIRE(a.regularizer_claim.has_value() == b.regularizer_claim.has_value());
-    REQUIRE(a.bracket.has_value() == b.bracket.has_value());
-    if (a.regularizer_claim) {
-        const auto &x = *a.regularizer_claim, &y = *b.regularizer_claim;
+    if (const auto* p = std::get_if<RegularizerBody>(&a.body)) {
+        const auto& q = std::get<RegularizerBody>(b.body);
+        const auto &x = p->claim, &y = q.claim;
         REQUIRE((x.D == y.D && x.K == y.K && x.R == y.R));
         REQUIRE(x.w == y.w);
         REQUIRE(x.lower == y.lower);
         REQUIRE(x.upper == y.upper);
-    }
-    if (a.bracket) {
-        REQUIRE(a.bracket->lambda == b.bracket->lambda);
-        REQUIRE(a.bracket->u == b.bracket->u);
-        REQUIRE(a.bracket->v == b.bracket->v);
+        REQUIRE(p->evidence.lambda == q.evidence.lambda);
+        REQUIRE(p->evidence.u == q.evidence.u);
+        REQUIRE(p->evidence.v == q.evidence.v);
     }
     REQUIRE(a.generator_method == b.generator_method);
 }
@@ -201,12 +198,10 @@ TEST_CASE("regularizer-bracket JSON: flat rows iff R == 1", "[json]") {
     // A certificate of another kind does not carry the bracket fields, and vice versa.
     const auto lemma = certificate_from_json(certificate_to_json(sample_exact()));
     REQUIRE(lemma.certificate);
-    CHECK_FALSE(lemma.certificate->regularizer_claim);
-    CHECK_FALSE(lemma.certificate->bracket);
+    CHECK_FALSE(std::holds_alternative<RegularizerBody>(lemma.certificate->body));
     const auto bracket = certificate_from_json(one);
     REQUIRE(bracket.certificate);
-    CHECK_FALSE(bracket.certificate->exact);
-    CHECK(bracket.certificate->claim.vectors.empty());
+    CHECK(std::holds_alternative<RegularizerBody>(bracket.certificate->body));
 }
 
 namespace {
@@ -255,7 +250,7 @@ TEST_CASE("certificate_from_json: integers beyond 64 bits are out of range, neve
     const auto max =
         certificate_from_json(exact_json_replaced("\"K\": 1,", "\"K\": 9223372036854775807,"));
     REQUIRE(max.certificate);
-    CHECK(max.certificate->claim.K == 9223372036854775807L);
+    CHECK(std::get<LemmaExactBody>(max.certificate->body).claim.K == 9223372036854775807L);
     const auto half = certificate_from_json(exact_json_replaced("\"K\": 1,", "\"K\": 1.5,"));
     CHECK(half.error == "claim.K is not an integer");
 }
@@ -289,4 +284,77 @@ TEST_CASE("certificate_from_json refuses texts beyond the reading limits as malf
     for (std::size_t i = 0; i < kJsonMaxValues; ++i)
         values += i ? ",0" : "0";
     limit_refused(values + "]", "more than 16777216 JSON values");
+}
+
+namespace {
+
+// The six kinds' names, as the format documents them (docs/certificates.md).
+const std::vector<std::string> kKindNames = {"lemma-exact",         "lemma-enclosure",
+                                             "regularizer-bracket", "network-collapse",
+                                             "rank-bound",          "maxmargin-bracket"};
+
+// The text of examples/NAME.json; there is one example certificate per kind, named after it.
+std::string example_text(const std::string& name) {
+    std::ifstream in(std::string(CONVCERT_SOURCE_DIR) + "/examples/" + name + ".json");
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// `text` with its "kind" value replaced by `kind`.
+std::string kind_replaced(std::string text, const std::string& kind) {
+    const std::string key = "\"kind\": \"";
+    const std::size_t from = text.find(key);
+    REQUIRE(from != std::string::npos);
+    const std::size_t begin = from + key.size(), end = text.find('"', begin);
+    return text.replace(begin, end - begin, kind);
+}
+
+} // namespace
+
+TEST_CASE("every kind's example reads and re-serializes byte-identically", "[json][kinds]") {
+    for (const std::string& name : kKindNames) {
+        INFO(name);
+        const std::string text = example_text(name);
+        const CertificateReadResult read = certificate_from_json(text);
+        INFO(read.error);
+        REQUIRE(read.certificate);
+        CHECK(certificate_to_json(*read.certificate) == text);
+        CHECK(certificate_kind_name(*read.certificate) == name);
+    }
+}
+
+TEST_CASE("the reader refuses a file with another kind's claim and evidence", "[json][kinds]") {
+    // Every ordered pair of kinds: kind A's example relabelled as kind B is a structural error
+    // (the model cannot hold parts of two kinds, and the reader does not guess).
+    for (const std::string& from : kKindNames) {
+        const std::string text = example_text(from);
+        for (const std::string& as : kKindNames) {
+            if (as == from) continue;
+            INFO(from << " relabelled as " << as);
+            const CertificateReadResult read = certificate_from_json(kind_replaced(text, as));
+            CHECK_FALSE(read.certificate);
+            CHECK_FALSE(read.syntax_error);
+            CHECK_FALSE(read.error.empty());
+        }
+    }
+    const CertificateReadResult unknown =
+        certificate_from_json(kind_replaced(example_text("rank-bound"), "lemma-exactly"));
+    CHECK(unknown.error == "unknown certificate kind 'lemma-exactly'");
+}
+
+TEST_CASE("the table of kinds: one distinct name per kind, in the documented order",
+          "[json][kinds]") {
+    REQUIRE(kCertificateKindCount == kKindNames.size());
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < kCertificateKindCount; ++i) {
+        const std::string name = certificate_kind_name(CertificateKind(i));
+        CHECK(name == kKindNames[i]);
+        names.insert(name);
+    }
+    CHECK(names.size() == kCertificateKindCount);
+    CHECK(certificate_kind_of<RegularizerBody>() == CertificateKind::RegularizerBracket);
+    CHECK(certificate_kind(sample_enclosure()) == CertificateKind::LemmaEnclosure);
+    CHECK(certificate_kind_name(sample_bracket(2)) == std::string("regularizer-bracket"));
 }

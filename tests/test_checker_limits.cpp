@@ -40,9 +40,8 @@ void require_undecided(const Certificate& cert, const std::string& what, double 
 
 Certificate enclosure_certificate(std::vector<std::string> vector, std::vector<std::string> center,
                                   std::string radius, std::vector<std::string> decimals) {
-    Certificate cert;
-    cert.kind = kKindLemmaEnclosure;
-    cert.claim.K = static_cast<long>(vector.size());
+    LemmaEnclosureBody body;
+    body.claim.K = static_cast<long>(vector.size());
     // target = a ⋆ a, computed here exactly
     std::vector<Rat> a;
     for (const auto& s : vector)
@@ -51,11 +50,16 @@ Certificate enclosure_certificate(std::vector<std::string> vector, std::vector<s
         Rat t = 0;
         for (std::size_t k = 0; k + j < a.size(); ++k)
             t += a[k] * a[k + j];
-        cert.claim.target.push_back(crafted::str(t));
+        body.claim.target.push_back(crafted::str(t));
     }
-    cert.claim.vectors = {vector};
-    cert.enclosure = LemmaEnclosureEvidence{center, radius, 30, decimals};
-    return cert;
+    body.claim.vectors = {vector};
+    body.evidence = LemmaEnclosureEvidence{center, radius, 30, decimals};
+    return Certificate{body, {}};
+}
+
+// The body of a regularizer-bracket certificate.
+RegularizerBody& reg(Certificate& c) {
+    return std::get<RegularizerBody>(c.body);
 }
 
 } // namespace
@@ -68,7 +72,7 @@ TEST_CASE("enclosure: trailing zeros need |center_0| > r (uniqueness in the whol
     const Certificate two =
         enclosure_certificate({e40, "1", "0"}, {e40, "1", "0"}, e35, {"0", "1", "0"});
     std::vector<Rat> other = {0, 1, Rat(e40)}, target;
-    for (const auto& s : two.claim.target)
+    for (const auto& s : std::get<LemmaEnclosureBody>(two.body).claim.target)
         target.push_back(Rat(s));
     for (std::size_t j = 0; j < 3; ++j) { // independent: the other point solves it too
         Rat t = 0;
@@ -106,53 +110,51 @@ TEST_CASE("decimals: leading zeros in the exponent", "[checker][rational][limits
 TEST_CASE("limits: size limits are undecided, format errors invalid", "[checker][limits]") {
     SECTION("lemma sizes") {
         Certificate c = crafted::lemma_exact_power(2, 0, false);
-        c.claim.K = 4097;
+        std::get<LemmaExactBody>(c.body).claim.K = 4097;
         require_undecided(c, "K = 4097 exceeds the limit 4096", 1);
-        c.claim.K = 0;
+        std::get<LemmaExactBody>(c.body).claim.K = 0;
         CHECK_FALSE(check_certificate(c).undecided);
         Certificate vectors = crafted::lemma_exact_power(2, 0, false);
-        vectors.claim.vectors.assign(4097, {"1"});
+        std::get<LemmaExactBody>(vectors.body).claim.vectors.assign(4097, {"1"});
         require_undecided(vectors, "exceed the limit of 4096 vectors", 1);
         Certificate digits = crafted::lemma_exact_power(2, 0, false);
-        digits.exact->digits = 10001;
+        std::get<LemmaExactBody>(digits.body).evidence.digits = 10001;
         require_undecided(digits, "digits = 10001 is outside [30, 10000]", 1);
-        digits.exact->digits = 29;
+        std::get<LemmaExactBody>(digits.body).evidence.digits = 29;
         CHECK_FALSE(check_certificate(digits).undecided);
         Certificate big = crafted::lemma_exact_power(2, 0, false);
-        big.exact->interval_hi = "2" + std::string(100000, '0');
+        std::get<LemmaExactBody>(big.body).evidence.interval_hi = "2" + std::string(100000, '0');
         require_undecided(big, "interval[1]: rational exceeds the limit of 100000 digits", 1);
-        big.exact->interval_hi = "2";
-        big.exact->minpoly.assign(4098, "1");
+        std::get<LemmaExactBody>(big.body).evidence.interval_hi = "2";
+        std::get<LemmaExactBody>(big.body).evidence.minpoly.assign(4098, "1");
         require_undecided(big, "minpoly: degree exceeds the limit 4096", 1);
     }
     SECTION("bracket sizes") {
         Certificate c = crafted::regularizer_dense(8, 2, 64);
-        c.regularizer_claim->D = 4097;
+        reg(c).claim.D = 4097;
         require_undecided(c, "D = 4097 is outside [1, 4096]", 1);
-        c.regularizer_claim->D = 0;
+        reg(c).claim.D = 0;
         CHECK_FALSE(check_certificate(c).undecided);
         c = crafted::regularizer_dense(8, 2, 64);
-        c.regularizer_claim->R = 65;
+        reg(c).claim.R = 65;
         require_undecided(c, "R = 65 is outside [1, 64]", 1);
         c = crafted::regularizer_dense(8, 2, 64);
-        c.bracket->u.assign(4097, c.bracket->u[0]);
-        c.bracket->v.assign(4097, c.bracket->v[0]);
+        reg(c).evidence.u.assign(4097, reg(c).evidence.u[0]);
+        reg(c).evidence.v.assign(4097, reg(c).evidence.v[0]);
         require_undecided(c, "4097 channels exceed the limit of 4096 channels", 5);
         c = crafted::regularizer_dense(8, 2, 64);
-        c.regularizer_claim->R = 2;
-        c.regularizer_claim->K = 2049;
-        c.regularizer_claim->D = 4096;
+        reg(c).claim.R = 2;
+        reg(c).claim.K = 2049;
+        reg(c).claim.D = 4096;
         require_undecided(c, "R*K = 4098 exceeds the limit 4096", 1);
     }
     SECTION("maxmargin samples") {
-        Certificate c;
-        c.kind = kKindMaxmarginBracket;
-        c.maxmargin_claim = MaxmarginClaim{};
-        c.maxmargin_claim->D = c.maxmargin_claim->K = c.maxmargin_claim->R = 1;
-        c.maxmargin_claim->x.assign(100001, {"1"});
-        c.maxmargin_claim->y.assign(100001, "1");
-        c.maxmargin = MaxmarginEvidence{};
-        c.maxmargin->alpha.assign(100001, "0");
+        Certificate c{MaxmarginBody{}, {}};
+        MaxmarginBody& mm = std::get<MaxmarginBody>(c.body);
+        mm.claim.D = mm.claim.K = mm.claim.R = 1;
+        mm.claim.x.assign(100001, {"1"});
+        mm.claim.y.assign(100001, "1");
+        mm.evidence.alpha.assign(100001, "0");
         require_undecided(c, "the number of samples is outside [1, 100000]", 5);
     }
     SECTION("common denominators: at most 2^19 bits") {
@@ -161,7 +163,7 @@ TEST_CASE("limits: size limits are undecided, format errors invalid", "[checker]
         Certificate c = crafted::regularizer_dense(512, 2, 64);
         const Int big = pow(Int(10), 600);
         for (std::size_t i = 0; i < 512; ++i)
-            c.bracket->lambda[0][i] = "1/" + Int(big + i + 1).str();
+            reg(c).evidence.lambda[0][i] = "1/" + Int(big + i + 1).str();
         require_undecided(c, "the common denominator exceeds the limit of 524288 bits", 20);
     }
 }
@@ -169,7 +171,7 @@ TEST_CASE("limits: size limits are undecided, format errors invalid", "[checker]
 TEST_CASE("limits: the hostile files of issue 11 are answered in seconds", "[checker][limits]") {
     SECTION("K = 1, minpoly y^4096 - 1, 50000-digit interval ends") {
         const Certificate c = crafted::lemma_exact_power(4096, 25000, false);
-        CHECK(c.exact->interval_lo.size() >= 50000);
+        CHECK(std::get<LemmaExactBody>(c.body).evidence.interval_lo.size() >= 50000);
         require_undecided(c, "degree x bits", 20);
     }
     SECTION("a c polynomial of a million coefficients") {
@@ -191,22 +193,21 @@ TEST_CASE("limits: a network realization beyond the work limit", "[checker][limi
     // network-collapse, D = K = 4096, two input channels of 600-digit integers: the realization
     // is C·K·D = 3.4e7 products of 32-limb numbers, about 140 s estimated: declined before it.
     const std::string big = "1" + std::string(599, '3');
-    Certificate c;
-    c.kind = kKindNetworkCollapse;
-    c.collapse = CollapseClaim{};
-    c.collapse->D = c.collapse->K = 4096;
-    c.collapse->w.assign(4096, "0");
+    Certificate c{CollapseBody{}, {}};
+    CollapseClaim& claim = std::get<CollapseBody>(c.body).claim;
+    claim.D = claim.K = 4096;
+    claim.w.assign(4096, "0");
     const std::vector<std::string> row(4096, big);
-    c.collapse->input = CollapseNetwork{{row, row}, {row, row}};
-    c.collapse->output = CollapseNetwork{{row}, {row}};
-    c.collapse->cost_in = c.collapse->cost_out = c.collapse->slack = "0";
+    claim.input = CollapseNetwork{{row, row}, {row, row}};
+    claim.output = CollapseNetwork{{row}, {row}};
+    claim.cost_in = claim.cost_out = claim.slack = "0";
     require_undecided(c, "the input network's realization (C*R*K*D products)", 20);
     // The same at D = K = 64 is decided (INVALID: w = 0 is not realized).
-    c.collapse->D = c.collapse->K = 64;
-    c.collapse->w.assign(64, "0");
+    claim.D = claim.K = 64;
+    claim.w.assign(64, "0");
     const std::vector<std::string> small(64, big);
-    c.collapse->input = CollapseNetwork{{small, small}, {small, small}};
-    c.collapse->output = CollapseNetwork{{small}, {small}};
+    claim.input = CollapseNetwork{{small, small}, {small, small}};
+    claim.output = CollapseNetwork{{small}, {small}};
     const Verdict v = check_certificate(c);
     CHECK_FALSE(v.undecided);
     CHECK(v.reason.find("the input network does not realize w") != std::string::npos);

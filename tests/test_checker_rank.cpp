@@ -17,17 +17,13 @@ namespace {
 
 Certificate rank_cert(std::vector<std::vector<std::string>> w, long rank, std::vector<long> rows,
                       std::vector<long> cols) {
-    Certificate c;
-    c.kind = kKindRankBound;
     RankClaim claim;
     claim.R = static_cast<long>(w.size());
     claim.D = static_cast<long>(w[0].size());
     claim.K = 1;
     claim.w = std::move(w);
     claim.rank = rank;
-    c.rank_claim = claim;
-    c.rank_evidence = RankEvidence{std::move(rows), std::move(cols)};
-    return c;
+    return Certificate{RankBody{claim, RankEvidence{std::move(rows), std::move(cols)}}, {}};
 }
 
 Verdict check(const Certificate& c) {
@@ -129,19 +125,26 @@ TEST_CASE("rank-bound: tampering with every field is rejected", "[checker][rank]
         CHECK(!v.valid);
         CHECK(v.reason.find(needle) != std::string::npos);
     };
-    tampered([](Certificate& c) { c.rank_claim->K = 2; }, "K = 1 only");
-    tampered([](Certificate& c) { c.rank_claim->rank = 0; }, "rank = 0");
-    tampered([](Certificate& c) { c.rank_claim->rank = 4; }, "rank = 4");
-    tampered([](Certificate& c) { c.rank_claim->D = 4; }, "w[0]");
-    tampered([](Certificate& c) { c.rank_claim->R = 2; }, "rows, expected R");
-    tampered([](Certificate& c) { c.rank_claim->w[2][1] = "2/2"; }, "w[2]");
-    tampered([](Certificate& c) { c.rank_claim->w[2][1] = "0"; }, "singular");
-    tampered([](Certificate& c) { c.rank_evidence->rows = {2, 0}; }, "strictly increasing");
-    tampered([](Certificate& c) { c.rank_evidence->rows = {0, 3}; }, "outside");
-    tampered([](Certificate& c) { c.rank_evidence->columns = {0}; }, "expected rank");
-    tampered([](Certificate& c) { c.rank_evidence->columns = {-1, 1}; }, "outside");
-    tampered([](Certificate& c) { c.rank_evidence.reset(); }, "without its claim");
-    tampered([](Certificate& c) { c.bracket = RegularizerBracketEvidence{}; }, "without its claim");
+    tampered([](Certificate& c) { std::get<RankBody>(c.body).claim.K = 2; }, "K = 1 only");
+    tampered([](Certificate& c) { std::get<RankBody>(c.body).claim.rank = 0; }, "rank = 0");
+    tampered([](Certificate& c) { std::get<RankBody>(c.body).claim.rank = 4; }, "rank = 4");
+    tampered([](Certificate& c) { std::get<RankBody>(c.body).claim.D = 4; }, "w[0]");
+    tampered([](Certificate& c) { std::get<RankBody>(c.body).claim.R = 2; }, "rows, expected R");
+    tampered([](Certificate& c) { std::get<RankBody>(c.body).claim.w[2][1] = "2/2"; }, "w[2]");
+    tampered([](Certificate& c) { std::get<RankBody>(c.body).claim.w[2][1] = "0"; }, "singular");
+    tampered(
+        [](Certificate& c) {
+            std::get<RankBody>(c.body).evidence.rows = {2, 0};
+        },
+        "strictly increasing");
+    tampered([](Certificate& c) { std::get<RankBody>(c.body).evidence.rows = {0, 3}; }, "outside");
+    tampered([](Certificate& c) { std::get<RankBody>(c.body).evidence.columns = {0}; },
+             "expected rank");
+    tampered(
+        [](Certificate& c) {
+            std::get<RankBody>(c.body).evidence.columns = {-1, 1};
+        },
+        "outside");
 }
 
 TEST_CASE("rank-bound: JSON round trip", "[checker][rank]") {
@@ -155,6 +158,14 @@ TEST_CASE("rank-bound: JSON round trip", "[checker][rank]") {
     std::string bad = text;
     bad.replace(bad.find("\"rows\""), 6, "\"rowz\"");
     CHECK(!certificate_from_json(bad).certificate);
+    // Another kind's evidence (a bracket's lambda and network) in a rank-bound file is refused
+    // by the reader: a Certificate holds one kind's parts only.
+    std::string other = text;
+    other.replace(other.find("\"rows\""), 6, "\"lambda\"");
+    other.replace(other.find("\"columns\""), 9, "\"network\"");
+    const CertificateReadResult mixed = certificate_from_json(other);
+    CHECK(!mixed.certificate);
+    CHECK(mixed.error == "evidence has no field 'rows'");
 }
 
 TEST_CASE("rank-bound: the shipped example", "[checker][rank]") {
@@ -167,12 +178,12 @@ TEST_CASE("rank-bound: the shipped example", "[checker][rank]") {
     REQUIRE(read.certificate);
     CHECK(certificate_to_json(*read.certificate) == text.str());
     CHECK(check(*read.certificate).valid);
-    CHECK(read.certificate->rank_claim->rank == 3);
+    CHECK(std::get<RankBody>(read.certificate->body).claim.rank == 3);
     // Replacing one row of the minor by a combination of the others makes it singular.
     Certificate bad = *read.certificate;
-    const auto& ev = *bad.rank_evidence;
-    auto& w = bad.rank_claim->w;
-    for (long j = 0; j < bad.rank_claim->D; ++j)
+    const auto& ev = std::get<RankBody>(bad.body).evidence;
+    auto& w = std::get<RankBody>(bad.body).claim.w;
+    for (long j = 0; j < std::get<RankBody>(bad.body).claim.D; ++j)
         w[ev.rows[2]][j] =
             std::to_string(std::stol(w[ev.rows[0]][j]) - 2 * std::stol(w[ev.rows[1]][j]));
     CHECK(!check(bad).valid);

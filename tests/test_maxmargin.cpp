@@ -12,6 +12,7 @@
 #include "support/blas_threads.h"
 #include "support/rational_convert.h"
 #include "tests/rational_strings.h"
+#include "support/flint_raii.h"
 
 #include <Eigen/Dense>
 
@@ -184,55 +185,57 @@ TEST_CASE("maxmargin-bracket tamper tests", "[maxmargin]") {
     };
     {
         Certificate c = good; // lower raised above sum α
-        c.maxmargin_claim->lower =
-            std::to_string(static_cast<long>(as_double(c.maxmargin_claim->lower)) + 1);
+        std::get<MaxmarginBody>(c.body).claim.lower = std::to_string(
+            static_cast<long>(as_double(std::get<MaxmarginBody>(c.body).claim.lower)) + 1);
         expect_invalid(c, "exceeds sum_i alpha_i");
     }
     {
         Certificate c = good; // upper lowered below the network's cost
-        c.maxmargin_claim->upper = c.maxmargin_claim->lower;
+        std::get<MaxmarginBody>(c.body).claim.upper = std::get<MaxmarginBody>(c.body).claim.lower;
         expect_invalid(c, "cost");
     }
     {
         Certificate c = good; // a negative multiplier
-        c.maxmargin->alpha[0] = "-1";
+        std::get<MaxmarginBody>(c.body).evidence.alpha[0] = "-1";
         expect_invalid(c, "negative");
     }
     {
         Certificate c = good; // a huge multiplier: λ leaves the dual feasible set
-        c.maxmargin->alpha[0] = "1000000";
+        std::get<MaxmarginBody>(c.body).evidence.alpha[0] = "1000000";
         expect_invalid(c, "positive semidefinite");
     }
     {
         Certificate c = good; // w halved exactly: every margin drops to about 1/2
-        for (auto& row : c.maxmargin->w)
+        for (auto& row : std::get<MaxmarginBody>(c.body).evidence.w)
             for (auto& e : row)
                 e = test::S(checker::Rat(e) / 2);
         expect_invalid(c, "margin");
     }
     {
         Certificate c = good; // a label flipped
-        c.maxmargin_claim->y[0] = c.maxmargin_claim->y[0] == "1" ? "-1" : "1";
+        std::get<MaxmarginBody>(c.body).claim.y[0] =
+            std::get<MaxmarginBody>(c.body).claim.y[0] == "1" ? "-1" : "1";
         expect_invalid(c, "margin");
     }
     {
         Certificate c = good; // a sample changed: margin or duality breaks
-        c.maxmargin_claim->x[0][0] = "-100";
+        std::get<MaxmarginBody>(c.body).claim.x[0][0] = "-100";
         CHECK(!checker::check_certificate(c).valid);
     }
     {
         Certificate c = good; // network no longer realizes w
-        c.maxmargin->v[0][0] = c.maxmargin->v[0][0] == "0" ? "1" : "0";
+        std::get<MaxmarginBody>(c.body).evidence.v[0][0] =
+            std::get<MaxmarginBody>(c.body).evidence.v[0][0] == "0" ? "1" : "0";
         expect_invalid(c, "does not realize");
     }
     {
         Certificate c = good;
-        c.maxmargin->alpha.pop_back();
+        std::get<MaxmarginBody>(c.body).evidence.alpha.pop_back();
         expect_invalid(c, "one entry per sample");
     }
     {
         Certificate c = good;
-        c.maxmargin_claim->y[1] = "2";
+        std::get<MaxmarginBody>(c.body).claim.y[1] = "2";
         expect_invalid(c, "is not");
     }
 }

@@ -124,8 +124,8 @@ TEST_CASE("hand cases: e_0, all-ones, zero", "[bracket]") {
     require_inside(bracket(ones, D), two.x);        // 2 at K = D (ŵ = D e_0)
     for (long K : {1L, 3L, D}) {
         const auto b = bracket(zero, K);
-        CHECK(b.cert.regularizer_claim->lower == "0");
-        CHECK(b.cert.regularizer_claim->upper == "0");
+        CHECK(std::get<RegularizerBody>(b.cert.body).claim.lower == "0");
+        CHECK(std::get<RegularizerBody>(b.cert.body).claim.upper == "0");
     }
 }
 
@@ -174,7 +174,7 @@ TEST_CASE("tampered brackets are rejected with the failing check named", "[brack
     };
     { // λ scaled by 1 + 1e-6 leaves the dual cone
         auto c = tampered_copy(good);
-        for (auto& x : c.bracket->lambda[0]) {
+        for (auto& x : std::get<RegularizerBody>(c.body).evidence.lambda[0]) {
             support::Fmpq q, s;
             set_q(q.x, x);
             fmpq_set_si(s.x, 1000001, 1000000);
@@ -186,28 +186,28 @@ TEST_CASE("tampered brackets are rejected with the failing check named", "[brack
     { // one changed entry of v
         auto c = tampered_copy(good);
         support::Fmpq q, eps;
-        set_q(q.x, c.bracket->v[0][5]);
+        set_q(q.x, std::get<RegularizerBody>(c.body).evidence.v[0][5]);
         fmpq_set_si(eps.x, 1, 1000000000);
         fmpq_add(q.x, q.x, eps.x);
-        c.bracket->v[0][5] = support::fmpq_get_string(q.x);
+        std::get<RegularizerBody>(c.body).evidence.v[0][5] = support::fmpq_get_string(q.x);
         CHECK(reason(c).find("does not realize w") != std::string::npos);
     }
     { // a lowered upper
         auto c = tampered_copy(good);
         support::Fmpq q, f;
-        set_q(q.x, c.regularizer_claim->upper);
+        set_q(q.x, std::get<RegularizerBody>(c.body).claim.upper);
         fmpq_set_si(f.x, 999999999, 1000000000);
         fmpq_mul(q.x, q.x, f.x);
-        c.regularizer_claim->upper = support::fmpq_get_string(q.x);
+        std::get<RegularizerBody>(c.body).claim.upper = support::fmpq_get_string(q.x);
         CHECK(reason(c).find("exceeds upper") != std::string::npos);
     }
     { // a raised lower
         auto c = tampered_copy(good);
         support::Fmpq q, f;
-        set_q(q.x, c.regularizer_claim->lower);
+        set_q(q.x, std::get<RegularizerBody>(c.body).claim.lower);
         fmpq_set_si(f.x, 1000000001, 1000000000);
         fmpq_mul(q.x, q.x, f.x);
-        c.regularizer_claim->lower = support::fmpq_get_string(q.x);
+        std::get<RegularizerBody>(c.body).claim.lower = support::fmpq_get_string(q.x);
         CHECK(reason(c).find("exceeds <lambda, w>") != std::string::npos);
     }
 }

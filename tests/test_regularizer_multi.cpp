@@ -100,8 +100,6 @@ convcert::Certificate regularizer_bracket_multi_certificate(const RegularizerBra
 }
 
 convcert::Certificate certificate_of(const RegularizerBracketMulti& b, const StrRows& w) {
-    convcert::Certificate cert;
-    cert.kind = convcert::kKindRegularizerBracket;
     convcert::RegularizerClaim claim;
     claim.D = b.D;
     claim.K = b.K;
@@ -109,14 +107,12 @@ convcert::Certificate certificate_of(const RegularizerBracketMulti& b, const Str
     claim.w = w;
     claim.lower = b.lower;
     claim.upper = b.upper;
-    cert.regularizer_claim = claim;
     convcert::RegularizerBracketEvidence ev;
     ev.lambda = b.lambda;
     ev.u = b.u;
     ev.v = b.v;
-    cert.bracket = ev;
-    cert.generator_method = regularizer_bracket_method(b.bracket);
-    return cert;
+    return convcert::Certificate{convcert::RegularizerBody{claim, ev},
+                                 regularizer_bracket_method(b.bracket)};
 }
 
 void set_q(fmpq_t x, const std::string& s) {
@@ -438,17 +434,18 @@ TEST_CASE("multi: tampered brackets fail the checker", "[regularizer][multi]") {
 
     // λ scaled by 1 + 1e-6 (lower scaled too, so that only the PSD test can fail).
     auto bad = cert;
-    for (auto& row : bad.bracket->lambda)
+    for (auto& row : std::get<convcert::RegularizerBody>(bad.body).evidence.lambda)
         for (auto& x : row)
             x = inflate(x);
-    CHECK_FALSE(regularizer_dual_feasible_multi(bad.bracket->lambda, 3));
+    CHECK_FALSE(regularizer_dual_feasible_multi(
+        std::get<convcert::RegularizerBody>(bad.body).evidence.lambda, 3));
     auto verdict = convcert::checker::check_certificate(bad);
     CHECK_FALSE(verdict.valid);
     CHECK(verdict.reason.find("not positive semidefinite") != std::string::npos);
 
     // One entry of v changed.
     bad = cert;
-    auto& x = bad.bracket->v[0][3];
+    auto& x = std::get<convcert::RegularizerBody>(bad.body).evidence.v[0][3];
     x = x == "0" ? "1" : twice(x);
     verdict = convcert::checker::check_certificate(bad);
     CHECK_FALSE(verdict.valid);
@@ -461,7 +458,8 @@ TEST_CASE("multi: tampered brackets fail the checker", "[regularizer][multi]") {
     fmpq_set_si(eps.x, 1, 1000000000);
     fmpq_mul(eps.x, eps.x, up.x);
     fmpq_sub(up.x, up.x, eps.x);
-    bad.regularizer_claim->upper = convcert::support::fmpq_get_string(up.x);
+    std::get<convcert::RegularizerBody>(bad.body).claim.upper =
+        convcert::support::fmpq_get_string(up.x);
     CHECK_FALSE(convcert::checker::check_certificate(bad).valid);
 }
 

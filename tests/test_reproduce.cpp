@@ -5,6 +5,7 @@
 // `convcert check` and `convcert reproduce --recheck`, and usage errors exit 2.
 #include "report/png_check.h"
 
+#include "support/flint_raii.h"
 #include "tests/cli_run.h"
 
 #include <catch2/catch.hpp>

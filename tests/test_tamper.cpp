@@ -74,10 +74,10 @@ TEST_CASE("tampered lemma-exact certificates are rejected", "[tamper]") {
         auto with = [&](const std::string& what,
                         const std::function<void(LemmaExactEvidence&)>& f) {
             Certificate t = cert;
-            f(*t.exact);
+            f(std::get<LemmaExactBody>(t.body).evidence);
             require_rejected(t, what);
         };
-        const auto& ev = *cert.exact;
+        const auto& ev = std::get<LemmaExactBody>(cert.body).evidence;
         for (std::size_t i = 0; i < ev.minpoly.size(); ++i)
             with("minpoly[" + std::to_string(i) + "] leading digit",
                  [&](auto& e) { e.minpoly[i] = bump_leading_digit(e.minpoly[i]); });
@@ -101,13 +101,15 @@ TEST_CASE("tampered lemma-exact certificates are rejected", "[tamper]") {
         with("digits below 30", [](auto& e) { e.digits = 29; });
         with("non-canonical rational", [](auto& e) { e.interval_lo = "2/4"; });
         Certificate t = cert;
-        t.claim.target[0] = bump_leading_digit(t.claim.target[0]);
+        std::get<LemmaExactBody>(t.body).claim.target[0] =
+            bump_leading_digit(std::get<LemmaExactBody>(t.body).claim.target[0]);
         require_rejected(t, "target[0] changed");
         t = cert;
-        t.claim.vectors[0][0] = bump_leading_digit(t.claim.vectors[0][0]);
+        std::get<LemmaExactBody>(t.body).claim.vectors[0][0] =
+            bump_leading_digit(std::get<LemmaExactBody>(t.body).claim.vectors[0][0]);
         require_rejected(t, "vectors[0][0] changed");
         t = cert;
-        t.claim.vectors.pop_back();
+        std::get<LemmaExactBody>(t.body).claim.vectors.pop_back();
         require_rejected(t, "a vector dropped");
     }
 }
@@ -120,10 +122,10 @@ TEST_CASE("tampered lemma-enclosure certificates are rejected", "[tamper]") {
         auto with = [&](const std::string& what,
                         const std::function<void(LemmaEnclosureEvidence&)>& f) {
             Certificate t = cert;
-            f(*t.enclosure);
+            f(std::get<LemmaEnclosureBody>(t.body).evidence);
             require_rejected(t, what);
         };
-        const auto& ev = *cert.enclosure;
+        const auto& ev = std::get<LemmaEnclosureBody>(cert.body).evidence;
         for (std::size_t k = 0; k < ev.center.size(); ++k)
             if (ev.center[k] != "0")
                 with("center[" + std::to_string(k) + "] leading digit",
@@ -146,7 +148,8 @@ TEST_CASE("tampered lemma-enclosure certificates are rejected", "[tamper]") {
         with("a center component dropped", [](auto& e) { e.center.pop_back(); });
         with("digits above the limit", [](auto& e) { e.digits = 10001; });
         Certificate t = cert;
-        t.claim.target.back() = bump_leading_digit(t.claim.target.back());
+        std::get<LemmaEnclosureBody>(t.body).claim.target.back() =
+            bump_leading_digit(std::get<LemmaEnclosureBody>(t.body).claim.target.back());
         require_rejected(t, "target changed");
     }
 }

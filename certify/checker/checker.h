@@ -20,7 +20,7 @@ struct Verdict {
 
 Verdict check_certificate(const Certificate& cert);
 
-/// The two lemma kinds, callable on their own (check_certificate dispatches on kind).
+/// The two lemma kinds, callable on their own (check_certificate dispatches on the body).
 Verdict check_lemma_exact(const LemmaClaim& claim, const LemmaExactEvidence& evidence);
 Verdict check_lemma_enclosure(const LemmaClaim& claim, const LemmaEnclosureEvidence& evidence);
 

@@ -3,6 +3,7 @@
 
 #include "regularizer/exact/psd_exact.h"
 #include "support/rational_convert.h"
+#include "support/flint_raii.h"
 
 #include <stdexcept>
 

@@ -2,6 +2,7 @@
 #include "regularizer/exact/dual_scale.h"
 
 #include "regularizer/exact/dual_feasible.h"
+#include "support/flint_raii.h"
 
 #include <Eigen/Dense>
 

@@ -11,6 +11,7 @@
 #include "regularizer/exact/least_norm.h"
 
 #include "regularizer/exact/poly_fold.h"
+#include "support/flint_raii.h"
 
 #include <flint/fmpz_poly_mat.h>
 

@@ -4,6 +4,7 @@
 #include "regularizer/exact/dual_scale.h"
 #include "support/rational_convert.h"
 #include "support/stopwatch.h"
+#include "support/flint_raii.h"
 
 #include <cmath>
 #include <stdexcept>

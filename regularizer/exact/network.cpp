@@ -5,6 +5,7 @@
 #include "regularizer/exact/poly_fold.h"
 #include "support/rational_convert.h"
 #include "support/stopwatch.h"
+#include "support/flint_raii.h"
 
 #include <cmath>
 #include <stdexcept>
