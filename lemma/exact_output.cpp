@@ -3,8 +3,8 @@
 #include "lemma/exact_output.h"
 
 #include "lemma/factor_error.h"
-#include "support/rational_convert.h"
 #include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <arb.h>
 #include <arb_fmpz_poly.h>

@@ -2,8 +2,8 @@
 #include "maxmargin/lower_bound.h"
 
 #include "regularizer/exact/dual_scale.h"
-#include "support/stopwatch.h"
 #include "support/flint_raii.h"
+#include "support/stopwatch.h"
 
 #include <cmath>
 #include <stdexcept>

@@ -1,8 +1,8 @@
 // Margins and the scale-to-margin search (see margin.h).
 #include "maxmargin/margin.h"
 
-#include "support/rational_convert.h"
 #include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <cmath>
 #include <stdexcept>

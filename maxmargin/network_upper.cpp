@@ -2,8 +2,8 @@
 #include "maxmargin/network_upper.h"
 
 #include "maxmargin/margin.h"
-#include "support/rational_convert.h"
 #include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <Eigen/Dense>
 

@@ -6,8 +6,8 @@
 #include "regularizer/numeric/gram_factor.h"
 #include "regularizer/numeric/kkt_newton.h"
 #include "regularizer/numeric/polish_multi.h"
-#include "support/stopwatch.h"
 #include "support/flint_raii.h"
+#include "support/stopwatch.h"
 
 #include <cmath>
 #include <limits>

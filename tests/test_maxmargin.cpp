@@ -10,9 +10,9 @@
 #include "maxmargin/network_upper.h"
 #include "maxmargin/sdp_maxmargin.h"
 #include "support/blas_threads.h"
+#include "support/flint_raii.h"
 #include "support/rational_convert.h"
 #include "tests/rational_strings.h"
-#include "support/flint_raii.h"
 
 #include <Eigen/Dense>
 

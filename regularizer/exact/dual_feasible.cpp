@@ -2,8 +2,8 @@
 #include "regularizer/exact/dual_feasible.h"
 
 #include "regularizer/exact/psd_exact.h"
-#include "support/rational_convert.h"
 #include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <stdexcept>
 

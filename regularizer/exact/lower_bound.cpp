@@ -2,9 +2,9 @@
 #include "regularizer/exact/lower_bound.h"
 
 #include "regularizer/exact/dual_scale.h"
+#include "support/flint_raii.h"
 #include "support/rational_convert.h"
 #include "support/stopwatch.h"
-#include "support/flint_raii.h"
 
 #include <cmath>
 #include <stdexcept>

@@ -3,9 +3,9 @@
 
 #include "regularizer/exact/least_norm.h"
 #include "regularizer/exact/poly_fold.h"
+#include "support/flint_raii.h"
 #include "support/rational_convert.h"
 #include "support/stopwatch.h"
-#include "support/flint_raii.h"
 
 #include <cmath>
 #include <stdexcept>
