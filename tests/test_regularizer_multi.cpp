@@ -9,7 +9,7 @@
 #include "regularizer/exact/dual_scale.h"
 #include "regularizer/exact/least_norm.h"
 #include "regularizer/exact/lower_bound.h"
-#include "regularizer/exact/lower_bound_strings.h"
+#include "tests/lower_bound_strings.h"
 #include "regularizer/exact/network.h"
 #include "regularizer/exact/psd_exact.h"
 #include "regularizer/kernel_one_channel.h"

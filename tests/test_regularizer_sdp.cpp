@@ -2,7 +2,7 @@
 // exact lower bound. Reference values are computed independently with Arb balls.
 #include "regularizer/bracket.h"
 #include "regularizer/exact/dual_feasible.h"
-#include "regularizer/exact/lower_bound_strings.h"
+#include "tests/lower_bound_strings.h"
 #include "regularizer/exact/psd_exact.h"
 #include "regularizer/numeric/closed_form_multi.h"
 #include "regularizer/numeric/polish.h"

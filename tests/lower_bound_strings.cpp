@@ -1,5 +1,5 @@
-// EDGE ADAPTER around regularizer_lower_bound (see lower_bound_strings.h).
-#include "regularizer/exact/lower_bound_strings.h"
+// Test helper around regularizer_lower_bound (see lower_bound_strings.h).
+#include "tests/lower_bound_strings.h"
 
 #include "support/rational_convert.h"
 

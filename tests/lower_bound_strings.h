@@ -1,6 +1,6 @@
-// EDGE ADAPTER, removed when the pipeline switches to the exact API of lower_bound.h: the old
-// string-typed lower-bound entry points (λ in doubles, w / W as rationals "p" / "p/q", results
-// as canonical strings), each a thin conversion around regularizer_lower_bound. No logic here.
+// Test helper: the lower bound (regularizer/exact/lower_bound.h) with string inputs and outputs,
+// so that the tests can state their instances and compare results as rationals "p" / "p/q".
+// A thin conversion around regularizer_lower_bound; the generator itself never uses strings here.
 #pragma once
 
 #include "regularizer/exact/lower_bound.h"
