@@ -3,10 +3,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <sstream>
 #include <stdexcept>
 
 namespace convcert::data {
+
+double data_input_scale(const Dataset& d) {
+    double mx = 0;
+    for (const auto& row : d.x) {
+        double s = 0;
+        for (long v : row)
+            s += static_cast<double>(v) * static_cast<double>(v);
+        mx = std::max(mx, std::sqrt(s));
+    }
+    return mx > 0 ? 1.0 / mx : 1.0;
+}
 
 void data_dataset_validate(const Dataset& d) {
     if (d.R < 1) throw std::invalid_argument("dataset: R must be >= 1");

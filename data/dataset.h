@@ -26,6 +26,10 @@ struct Dataset {
 /// naming the first problem.
 void data_dataset_validate(const Dataset& d);
 
+/// 1 / max_i ||x_i||_2 (1 when every sample is zero): the scale that brings the inputs into the
+/// unit ball, used by training and by the max-margin SDP alike (double precision).
+double data_input_scale(const Dataset& d);
+
 /// Parses and validates the JSON text. Throws std::invalid_argument (one line) on bad input.
 Dataset data_dataset_from_json(const std::string& text);
 

@@ -11,21 +11,6 @@ namespace convcert::maxmargin {
 using regularizer::RegularizerSdpData;
 using regularizer::RegularizerSdpEntry;
 
-namespace {
-
-double input_sigma(const data::Dataset& d) {
-    double mx = 0;
-    for (const auto& row : d.x) {
-        double s = 0;
-        for (long v : row)
-            s += static_cast<double>(v) * static_cast<double>(v);
-        mx = std::max(mx, std::sqrt(s));
-    }
-    return mx > 0 ? 1.0 / mx : 1.0;
-}
-
-} // namespace
-
 RegularizerSdpData maxmargin_sdp_data(const data::Dataset& d, long K) {
     data::data_dataset_validate(d);
     if (K < 1 || K > d.D) throw std::invalid_argument("maxmargin: need 1 <= K <= D");
@@ -33,7 +18,7 @@ RegularizerSdpData maxmargin_sdp_data(const data::Dataset& d, long K) {
     RegularizerSdpData data;
     data.D = D;
     data.K = K;
-    data.scale = input_sigma(d);
+    data.scale = data::data_input_scale(d);
     data.comments = {"convcert: max-margin SDP min R_{K,inf}(W) s.t. y_i <W, x_i> >= 1 (MATH.md "
                      "section 9), full form, R=" +
                          std::to_string(R) + " D=" + std::to_string(D) + " K=" + std::to_string(K) +

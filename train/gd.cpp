@@ -40,14 +40,7 @@ double log_sum_exp(const std::vector<double>& a) {
 } // namespace
 
 std::vector<std::vector<double>> gd_scaled_inputs(const data::Dataset& data, double* scale) {
-    double mx = 0;
-    for (const auto& row : data.x) {
-        double s = 0;
-        for (long v : row)
-            s += static_cast<double>(v) * static_cast<double>(v);
-        mx = std::max(mx, std::sqrt(s));
-    }
-    const double f = mx > 0 ? 1.0 / mx : 1.0;
+    const double f = data::data_input_scale(data);
     if (scale) *scale = f;
     std::vector<std::vector<double>> xs;
     for (const auto& row : data.x) {
