@@ -64,10 +64,10 @@ const char* kHelp =
                    [--instances DIR]
 
 Times convcert's exact and enclosure certificates (generate and check) and the root
-finders MPSolve, PARI/GP and support::Arb on the same palindromic polynomials.
+finders MPSolve, PARI/GP and Arb on the same palindromic polynomials.
 
-  --quick          exact K <= 6, enclosure K <= 256, PARI and support::Arb up to K = 64 (a smoke run)
-  --full           also run PARI and support::Arb at K = 1024 (default: up to K = 256)
+  --quick          exact K <= 6, enclosure K <= 256, PARI and Arb up to K = 64 (a smoke run)
+  --full           also run PARI and Arb at K = 1024 (default: up to K = 256)
   --out FILE       also write the tables to FILE: markdown if it ends in .md, CSV otherwise
   --seed N         seed of the random instances (default 1)
   --digits N       decimal digits of c in the certificates (default 39, the peers' 128 bits)
