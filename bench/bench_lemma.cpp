@@ -526,7 +526,7 @@ double arb_seconds(const fmpz_poly_t q) {
 }
 
 Peers measure_peers(const LemmaInstance& instance, const Options& options, const std::string& dir) {
-    support::FmpzPoly q;
+    FmpzPoly q;
     palindromic_poly(q.p, instance);
     const std::vector<std::string> coeffs = coefficient_strings(q.p);
     const long degree = fmpz_poly_degree(q.p);
