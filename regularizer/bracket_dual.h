@@ -1,12 +1,13 @@
 // Stage 1 of the regularizer bracket (bracket.h), numerics only: the dual candidates λ for any
-// R >= 1, in order of preference. Closed forms at K = 1 and K = D (closed_form_multi.h, whose
+// R >= 1, in order of preference. Closed forms at K = 1 and K = D (closed_form.h, whose
 // R = 1 case is 2w/||w|| and 2ŵ/|ŵ|); otherwise at R = 1 Newton on the reduction formula first
-// (polish.h) and SDPA's reduced SDP refined by Newton when that fails, at R > 1 SDPA's reduced
-// SDP refined on the central path (dual_barrier_multi.h). Untrusted: stage 2 verifies exactly.
+// (polish_autocorrelation.h) and SDPA's reduced SDP refined by Newton when that fails, at R > 1
+// SDPA's reduced SDP refined on the central path (dual_barrier.h). Untrusted: stage 2 verifies
+// exactly.
 #pragma once
 
 #include "regularizer/bracket_source.h"
-#include "regularizer/numeric/closed_form_multi.h"
+#include "regularizer/numeric/closed_form.h"
 
 #include <string>
 #include <vector>

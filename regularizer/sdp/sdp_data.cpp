@@ -3,8 +3,8 @@
 // Reduced form, SDPA's (D) with Y = diag(X, Z_0, ..., Z_H) and two equalities per class b:
 //   Z_b[1][2] = a_b                       (F_{2b+1}: 1/2 at block b+2, (1, 2); c = a_b)
 //   Z_b[2][2] - <C_b, X> = 0              (F_{2b+2}: 1 at (2, 2), -C_b on block 1; c = 0)
-// with C_b[i][k] = cos(2π(i-k)b/D) and F_0 = -diag(I_K, diag(m_b/D, 0)). sdp_reduced.cpp reads
-// the multipliers back (λ̂ from x[2b], r from block 1 of Y).
+// with C_b[i][k] = cos(2π(i-k)b/D) and F_0 = -diag(I_K, diag(m_b/D, 0)). sdp_autocorrelation.cpp
+// reads the multipliers back (λ̂ from x[2b], r from block 1 of Y).
 #include "regularizer/sdp/sdp_data.h"
 
 #include "regularizer/numeric/dft.h"
@@ -51,8 +51,8 @@ void add(RegularizerSdpData& data, int matrix, int block, long row, long col, do
 
 } // namespace
 
-RegularizerSdpData regularizer_sdp_data_reduced(const std::vector<double>& w, long K) {
-    const double alpha = checked_norm(w, K, "regularizer_sdp_data_reduced");
+RegularizerSdpData regularizer_sdp_data_autocorrelation(const std::vector<double>& w, long K) {
+    const double alpha = checked_norm(w, K, "regularizer_sdp_data_autocorrelation");
     const long D = static_cast<long>(w.size());
     RegularizerSdpData data;
     data.D = D;

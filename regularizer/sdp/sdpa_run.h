@@ -1,5 +1,5 @@
 // Runs the SDPA callable library on plain SDP data (sdp_data.h): the one place that talks to
-// SDPA, shared by the reduced solve (sdp_reduced.h) and the full-form benchmark peer
+// SDPA, shared by the reduced solve (sdp_autocorrelation.h) and the full-form benchmark peer
 // (sdp_full.h). Untrusted numerics.
 #pragma once
 

@@ -1,5 +1,5 @@
-// Newton refinement of r* on the reduction formula (see polish.h).
-#include "regularizer/numeric/polish.h"
+// Newton refinement of r* on the reduction formula (see polish_autocorrelation.h).
+#include "regularizer/numeric/polish_autocorrelation.h"
 
 #include "regularizer/numeric/dft.h"
 
@@ -42,10 +42,12 @@ struct Problem {
 
 } // namespace
 
-RegularizerPolish regularizer_polish(const std::vector<double>& w, const std::vector<double>& r0,
-                                     int max_iterations) {
+RegularizerPolishAutocorrelation regularizer_polish_autocorrelation(const std::vector<double>& w,
+                                                                    const std::vector<double>& r0,
+                                                                    int max_iterations) {
     const long D = static_cast<long>(w.size()), K = static_cast<long>(r0.size());
-    if (K < 1 || K > D) throw std::invalid_argument("regularizer_polish: need 1 <= K <= D");
+    if (K < 1 || K > D)
+        throw std::invalid_argument("regularizer_polish_autocorrelation: need 1 <= K <= D");
     const auto what = regularizer_dft(w);
     const double pi = std::acos(-1.0);
     Problem P{D, K, std::vector<double>(D), Eigen::MatrixXd(D, K), Eigen::MatrixXd(kFine * D, K)};
@@ -63,10 +65,11 @@ RegularizerPolish regularizer_polish(const std::vector<double>& w, const std::ve
                                                     static_cast<double>(D));
     }
     Eigen::VectorXd r = Eigen::Map<const Eigen::VectorXd>(r0.data(), K), s;
-    if (!P.sigma(r, s)) throw std::invalid_argument("regularizer_polish: σ(r0) not positive");
+    if (!P.sigma(r, s))
+        throw std::invalid_argument("regularizer_polish_autocorrelation: σ(r0) not positive");
     double f = P.value(r, s);
 
-    RegularizerPolish out;
+    RegularizerPolishAutocorrelation out;
     out.interior = (P.fine * r).minCoeff() > kInteriorMargin * r(0);
     double previous = HUGE_VAL;
     for (int it = 0; out.interior && it < max_iterations; ++it) {
