@@ -428,14 +428,14 @@ TEST_CASE("multi: tampered brackets fail the checker", "[regularizer][multi]") {
     auto lib = bracket_strings_certificate(b, w);
     lib.generator_method = cert.generator_method;
     CHECK(convcert::certificate_to_json(lib) == convcert::certificate_to_json(cert));
-    CHECK(regularizer_dual_feasible_multi(b.lambda, 3));
+    CHECK(regularizer_dual_feasible_strings(b.lambda, 3));
 
     // λ scaled by 1 + 1e-6 (lower scaled too, so that only the PSD test can fail).
     auto bad = cert;
     for (auto& row : std::get<convcert::RegularizerBody>(bad.body).evidence.lambda)
         for (auto& x : row)
             x = inflate(x);
-    CHECK_FALSE(regularizer_dual_feasible_multi(
+    CHECK_FALSE(regularizer_dual_feasible_strings(
         std::get<convcert::RegularizerBody>(bad.body).evidence.lambda, 3));
     auto verdict = convcert::checker::check_certificate(bad);
     CHECK_FALSE(verdict.valid);
@@ -601,7 +601,7 @@ TEST_CASE("lower bound: any R, exact λ with ||T||_op <= 2 and lower = <λ, W>",
             CHECK(static_cast<double>(dot) == Approx(b.lower_double).epsilon(1e-12));
             CHECK(regularizer_dual_feasible(b.lambda, K));
             // The string edge returns the same rationals.
-            const auto m = regularizer_lower_bound_multi(lambda, support::fmpq_mat_to_rows(W), K);
+            const auto m = regularizer_lower_bound_rows(lambda, support::fmpq_mat_to_rows(W), K);
             CHECK(m.lambda == support::fmpq_mat_to_rows(b.lambda));
             CHECK(m.lower == support::fmpq_get_string(b.lower.x));
         }

@@ -128,7 +128,7 @@ TEST_CASE("K = 1 closed form: lower bound within 1e-9 below 2||w||_2", "[regular
         for (unsigned seed = 1; seed <= 3; ++seed) {
             const auto w = random_w(D, seed);
             const auto lb = regularizer_lower_bound(regularizer_lambda_k1({w})[0], w, 1);
-            CHECK(regularizer_dual_feasible(lb.lambda, 1));
+            CHECK(regularizer_dual_feasible_strings(lb.lambda, 1));
             support::Arb ref;
             arb_k1(ref.x, w);
             require_below_and_close(lb, ref.x, 1e-9);
@@ -152,7 +152,7 @@ TEST_CASE("K = D closed form: lower bound within 1e-9 below (2/D) sum |ŵ|", "[r
         for (unsigned seed = 1; seed <= 3; ++seed) {
             const auto w = random_w(D, 100 + seed);
             const auto lb = regularizer_lower_bound(regularizer_lambda_kd({w})[0], w, D);
-            CHECK(regularizer_dual_feasible(lb.lambda, D));
+            CHECK(regularizer_dual_feasible_strings(lb.lambda, D));
             support::Arb ref;
             arb_kd(ref.x, w);
             require_below_and_close(lb, ref.x, 1e-9);
@@ -218,8 +218,8 @@ TEST_CASE("reduced SDP: SDPA's dual vector is λ, the exact lower bound is below
                 std::vector<std::string> bad;
                 for (const auto& s : lb.lambda)
                     bad.push_back(inflate(s));
-                CHECK(regularizer_dual_feasible(lb.lambda, K));
-                CHECK_FALSE(regularizer_dual_feasible(bad, K));
+                CHECK(regularizer_dual_feasible_strings(lb.lambda, K));
+                CHECK_FALSE(regularizer_dual_feasible_strings(bad, K));
             }
         }
     }
@@ -236,9 +236,9 @@ TEST_CASE("pipeline: Newton-refined λ closes the gap to 1e-10", "[regularizer]"
             const auto fast = regularizer_dual_bound(exact(w), K);
             CHECK(fast.source == "newton");
             CHECK(std::abs(fast.estimate - dual.estimate) <= 1e-12 * dual.estimate);
-            CHECK(regularizer_dual_feasible(fast.bound.lambda, K));
+            CHECK(regularizer_dual_feasible_strings(fast.bound.lambda, K));
             CHECK(fast.estimate - fast.bound.lower_double <= 1e-10 * fast.estimate);
-            CHECK(regularizer_dual_feasible(dual.bound.lambda, K));
+            CHECK(regularizer_dual_feasible_strings(dual.bound.lambda, K));
             // estimate = f(r) at the refined r, a numerical upper value.
             CHECK(dual.bound.lower_double <= dual.estimate);
             CHECK(dual.estimate - dual.bound.lower_double <= 1e-10 * dual.estimate);
@@ -306,5 +306,6 @@ TEST_CASE("bad input is rejected", "[regularizer]") {
     CHECK_THROWS_AS(
         regularizer_lower_bound(std::vector<double>{1.0}, std::vector<double>{1.0, 2.0}, 1),
         std::invalid_argument);
-    CHECK_THROWS_AS(regularizer_dual_feasible({"1", "x"}, 1), std::invalid_argument);
+    CHECK_THROWS_AS(regularizer_dual_feasible_strings(std::vector<std::string>{"1", "x"}, 1),
+                    std::invalid_argument);
 }
