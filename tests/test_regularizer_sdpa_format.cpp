@@ -146,6 +146,22 @@ void require_same(const RegularizerSdpData& a, const RegularizerSdpData& b) {
 
 } // namespace
 
+TEST_CASE("sdp data: the frequency classes {b, D-b} and their sizes", "[sdpa_format]") {
+    for (long D = 1; D <= 9; ++D) {
+        double total = 0;
+        for (long b = 0; b <= D / 2; ++b) {
+            long members = 0; // frequencies d in [0, D) with d = b or d = D - b (mod D)
+            for (long d = 0; d < D; ++d)
+                if (d == b || d == (D - b) % D) ++members;
+            INFO("D = " << D << ", b = " << b);
+            CHECK(regularizer_sdp_class_size(b, D) == static_cast<double>(members));
+            CHECK(regularizer_sdp_class_self_conjugate(b, D) == (members == 1));
+            total += regularizer_sdp_class_size(b, D);
+        }
+        CHECK(total == static_cast<double>(D)); // the classes partition the D frequencies
+    }
+}
+
 TEST_CASE("sdpa format: the file reads back as exactly the solver's data", "[sdpa_format]") {
     const auto w = random_w(7, 11);
     for (long K : {1L, 3L, 7L}) {

@@ -50,24 +50,18 @@ regularizer_sdp_autocorrelation_solve(const std::vector<double>& w, long K,
         x /= alpha;
     const auto what = regularizer_dft(wn);
     const long H = D / 2;
-    auto multiplicity = [&](long b) { return (b == 0 || 2 * b == D) ? 1.0 : 2.0; };
     const double pi = std::acos(-1.0);
 
     const RegularizerSdpaRaw raw = regularizer_sdpa_run(data, options);
-    out.status = raw.phase;
-    out.optimal = raw.optimal;
-    out.iterations = raw.iterations;
-    const auto values = regularizer_sdpa_values(raw, alpha);
-    out.primal = values.primal;
-    out.dual = values.dual;
-    out.relative_gap = values.relative_gap;
+    regularizer_sdpa_report(raw, alpha, out);
 
     std::vector<std::complex<double>> lhat(D, 0.0);
     for (long d = 0; d < D; ++d) {
         const long b = d <= H ? d : D - d;
         const double a = std::abs(what[d]);
         if (a == 0) continue;
-        lhat[d] = -(static_cast<double>(D) / multiplicity(b)) * raw.x[2 * b] * (what[d] / a);
+        lhat[d] = -(static_cast<double>(D) / regularizer_sdp_class_size(b, D)) * raw.x[2 * b] *
+                  (what[d] / a);
     }
     out.lambda = regularizer_idft_real(lhat);
 

@@ -31,6 +31,13 @@ struct RegularizerSdpData {
     std::vector<RegularizerSdpEntry> entries; ///< no two with the same (matrix, block, row, col)
 };
 
+/// The frequency class {b, D-b} of 0 <= b <= ⌊D/2⌋ is one frequency (self-conjugate, its
+/// blocks real) iff b = 0 or 2b = D.
+bool regularizer_sdp_class_self_conjugate(long b, long D);
+
+/// m_b, the number of frequencies in the class {b, D-b}: 1 if self-conjugate, else 2.
+double regularizer_sdp_class_size(long b, long D);
+
 /// The reduced form of MATH.md §6, as regularizer_sdp_autocorrelation_solve (sdp_autocorrelation.h)
 /// solves it: Y = diag(X, Z_0, ..., Z_H), H = ⌊D/2⌋, X the K×K Gram matrix of the kernels and Z_b
 /// 2×2; (D) is max -(tr X + sum_b (m_b/D) Z_b[1][1]) s.t. Z_b[1][2] = a_b and Z_b[2][2] - sum_{i,k}

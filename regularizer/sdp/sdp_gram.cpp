@@ -1,4 +1,4 @@
-// The reduced SDP for R input channels solved with SDPA (see sdp_gram.h).
+// The reduced SDP for any R input channels solved with SDPA (see sdp_gram.h).
 //
 // SDPA's pair: (P) min c·x s.t. sum_k F_k x_k - F_0 ⪰ 0, (D) max F_0•Y s.t. F_k•Y = c_k, Y ⪰ 0.
 // Our problem is (D) with Y = diag(X, Y_0, ..., Y_H), H = ⌊D/2⌋. A class block Y_b stands for
@@ -60,10 +60,6 @@ struct GramData {
     std::vector<int> first;
 };
 
-bool self_conjugate(long b, long D) {
-    return b == 0 || 2 * b == D;
-}
-
 /// Appends the entries of the constraint matrices F_k to `data` (0-based indices within a
 /// block; a symmetric pair is counted once). np = R + 1, the size of a complex class block.
 struct GramWriter {
@@ -109,7 +105,8 @@ RegularizerSdpData gram_data_frame(long R, long D, long K, double alpha, int m) 
         "(real embedding of size 2(R+1) unless b = 0 or 2b = D)"};
     data.block_sizes.push_back(static_cast<int>(R * K));
     for (long b = 0; b <= D / 2; ++b)
-        data.block_sizes.push_back(static_cast<int>(self_conjugate(b, D) ? R + 1 : 2 * (R + 1)));
+        data.block_sizes.push_back(
+            static_cast<int>(regularizer_sdp_class_self_conjugate(b, D) ? R + 1 : 2 * (R + 1)));
     data.c.assign(static_cast<std::size_t>(m), 0.0);
     return data;
 }
@@ -120,7 +117,7 @@ void gram_data_class(GramWriter& out, const std::vector<std::vector<cd>>& what, 
                      int k) {
     const long R = static_cast<long>(what.size()), D = static_cast<long>(what[0].size());
     const int block = static_cast<int>(b) + 2;
-    const bool real = self_conjugate(b, D);
+    const bool real = regularizer_sdp_class_self_conjugate(b, D);
     out.put_re(0, block, real, 0, 0, -(real ? 1.0 : 2.0) / static_cast<double>(D));
     for (long r = 0; r < R; ++r, ++k) {
         out.data.c[k - 1] = what[r][b].real();
@@ -167,7 +164,8 @@ GramData gram_data_build(const std::vector<std::vector<double>>& W, long K, doub
     const int nclass = static_cast<int>(D / 2 + 1);
     std::vector<int> first(nclass + 1, 1);
     for (int b = 0; b < nclass; ++b) {
-        const long cnt = self_conjugate(b, D) ? R + R * (R + 1) / 2 : 2 * R + R * R;
+        const long cnt =
+            regularizer_sdp_class_self_conjugate(b, D) ? R + R * (R + 1) / 2 : 2 * R + R * R;
         first[b + 1] = first[b] + static_cast<int>(cnt);
     }
     RegularizerSdpData data = gram_data_frame(R, D, K, alpha, first[nclass] - 1);
@@ -255,28 +253,21 @@ RegularizerSdpGramResult regularizer_sdp_gram_solve(const std::vector<std::vecto
     const RegularizerSdpData& data = built.data;
     const auto& first = built.first;
     const long H = D / 2;
-    auto self_conjugate = [&](long b) { return b == 0 || 2 * b == D; };
-    auto multiplicity = [&](long b) { return self_conjugate(b) ? 1.0 : 2.0; };
     out.constraints = static_cast<long>(data.c.size());
     const RegularizerSdpaRaw raw = regularizer_sdpa_run(data, options);
-    out.status = raw.phase;
-    out.optimal = raw.optimal;
-    out.iterations = raw.iterations;
-    const auto values = regularizer_sdpa_values(raw, alpha);
-    out.primal = values.primal;
-    out.dual = values.dual;
-    out.relative_gap = values.relative_gap;
+    regularizer_sdpa_report(raw, alpha, out);
 
     const std::vector<double>& x = raw.x;
     for (long r = 0; r < R; ++r) {
         std::vector<cd> lhat(D, 0.0);
         for (long b = 0; b <= H; ++b) {
-            const double scale = -static_cast<double>(D) / multiplicity(b);
+            const bool real = regularizer_sdp_class_self_conjugate(b, D);
+            const double scale = -static_cast<double>(D) / regularizer_sdp_class_size(b, D);
             const int k = first[b] + static_cast<int>(r);
             const double re = scale * x[k - 1];
-            const double im = self_conjugate(b) ? 0.0 : scale * x[k - 1 + R];
+            const double im = real ? 0.0 : scale * x[k - 1 + R];
             lhat[b] = {re, im};
-            if (b != 0 && 2 * b != D) lhat[D - b] = {re, -im};
+            if (!real) lhat[D - b] = {re, -im};
         }
         out.lambda[r] = regularizer_idft_real(lhat);
     }

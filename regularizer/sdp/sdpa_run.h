@@ -35,6 +35,20 @@ struct RegularizerSdpValues {
 };
 RegularizerSdpValues regularizer_sdpa_values(const RegularizerSdpaRaw& raw, double scale);
 
+/// The common tail of the reduced solves (sdp_autocorrelation.h, sdp_gram.h): SDPA's phase,
+/// optimality and iteration count, and the values of regularizer_sdpa_values(raw, scale), into
+/// a result with the fields status, optimal, iterations, primal, dual and relative_gap.
+template <class Result>
+void regularizer_sdpa_report(const RegularizerSdpaRaw& raw, double scale, Result& out) {
+    const RegularizerSdpValues values = regularizer_sdpa_values(raw, scale);
+    out.status = raw.phase;
+    out.optimal = raw.optimal;
+    out.iterations = raw.iterations;
+    out.primal = values.primal;
+    out.dual = values.dual;
+    out.relative_gap = values.relative_gap;
+}
+
 /// Loads data into SDPA (block l of data is SDPA block l+1, all SDP blocks) and solves it, with
 /// SDPA's console output suppressed. Preconditions: data as built by sdp_data.h (entries in the
 /// upper triangle of their blocks, 1 <= matrix index <= m or 0, blocks and sizes consistent;
