@@ -128,7 +128,8 @@ std::string report_text(const regularizer::RegularizerBracket& b, const Certific
     o << "  lower = " << rational_short(std::get<RegularizerBody>(cert.body).claim.lower) << "  ("
       << regularizer::regularizer_dual_source_name(b.dual_source) << ")\n";
     o << "  upper = " << rational_short(std::get<RegularizerBody>(cert.body).claim.upper) << "  ("
-      << regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.gram_source) << ")\n";
+      << regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.solve.gram_source)
+      << ")\n";
     o << "  relative gap " << decimal(b.relative_gap) << ", C0 = " << b.C0 << "\n";
     if (b.R > 1) {
         o << "  network: " << b.C0 << " kernels of " << b.R << "x" << b.K << " and " << b.C0

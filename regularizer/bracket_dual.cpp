@@ -54,10 +54,10 @@ bool dual_newton_first(const std::vector<double>& w, long K, RegularizerDualNume
 /// R = 1: SDPA's reduced SDP, then Newton from its r* when r* is interior.
 void dual_sdpa_newton(const std::vector<double>& w, long K, RegularizerDualNumeric& out) {
     auto sdp = regularizer_sdp_autocorrelation_solve(w, K);
-    out.sdp_status = sdp.status;
-    out.sdp_gap = sdp.relative_gap;
-    out.sdp_iterations = sdp.iterations;
-    out.sdp_seconds = sdp.seconds;
+    out.solve.sdp_status = sdp.status;
+    out.solve.sdp_gap = sdp.relative_gap;
+    out.solve.sdp_iterations = sdp.iterations;
+    out.solve.sdp_seconds = sdp.seconds;
     out.candidates.push_back(
         {{std::move(sdp.lambda)}, RegularizerDualSource::Sdpa, sdp.r, sdp.value_r});
     try {
@@ -76,21 +76,21 @@ void dual_sdpa_newton(const std::vector<double>& w, long K, RegularizerDualNumer
 /// path (which also gives a primal Gram matrix). Both λ are candidates, the central one first.
 void dual_sdpa_barrier(const Rows& W, long K, RegularizerDualNumeric& out) {
     auto sdp = regularizer_sdp_gram_solve(W, K);
-    out.sdp_status = sdp.status;
-    out.sdp_gap = sdp.relative_gap;
-    out.sdp_iterations = sdp.iterations;
-    out.sdp_seconds = sdp.seconds;
+    out.solve.sdp_status = sdp.status;
+    out.solve.sdp_gap = sdp.relative_gap;
+    out.solve.sdp_iterations = sdp.iterations;
+    out.solve.sdp_seconds = sdp.seconds;
     double estimate = std::isfinite(sdp.value_x) ? sdp.value_x : sdp.primal;
     try {
         const support::Stopwatch watch;
         auto bar = regularizer_dual_barrier(W, K, sdp.lambda);
-        out.barrier_seconds = watch.seconds();
-        out.barrier_steps = bar.newton_steps;
+        out.solve.barrier_seconds = watch.seconds();
+        out.solve.barrier_steps = bar.newton_steps;
         estimate = bar.value;
         out.candidates.push_back(
             {std::move(bar.lambda), RegularizerDualSource::Barrier, {}, estimate});
         out.gram = std::move(bar.X);
-        out.gram_source = RegularizerGramSource::Barrier;
+        out.solve.gram_source = RegularizerGramSource::Barrier;
     } catch (const std::invalid_argument&) {
     }
     out.candidates.push_back({std::move(sdp.lambda), RegularizerDualSource::Sdpa, {}, estimate});
@@ -110,7 +110,7 @@ RegularizerDualNumeric regularizer_dual_numeric(const Rows& W, long K, Regulariz
         else if (solver == RegularizerSolver::Sdpa || !dual_newton_first(W[0], K, out))
             dual_sdpa_newton(W[0], K, out);
     }
-    out.seconds = watch.seconds();
+    out.solve.seconds = watch.seconds();
     return out;
 }
 

@@ -21,16 +21,21 @@ struct RegularizerDualCandidate {
     double estimate = 0;   ///< numerical R_{K,∞}(W) at this point
 };
 
-struct RegularizerDualNumeric {
-    std::vector<RegularizerDualCandidate> candidates; ///< at least one; ties go to the first
-    std::vector<double> gram; ///< R > 1, 1 < K < D: the optimal Gram matrix, (R·K)² row-major
-    RegularizerGramSource gram_source = RegularizerGramSource::Sdpa;
+/// How stage 1 went, for reports (RegularizerBracket keeps it as is).
+struct RegularizerDualSolve {
+    RegularizerGramSource gram_source = RegularizerGramSource::Sdpa; ///< R > 1: whose Gram
     std::string sdp_status; ///< SDPA's phase, empty when no SDP ran
     double sdp_gap = 0;     ///< SDPA's relative duality gap
     int sdp_iterations = 0;
-    int barrier_steps = 0;
+    int barrier_steps = 0; ///< central-path Newton steps (R > 1)
     double sdp_seconds = 0, barrier_seconds = 0;
     double seconds = 0; ///< all of stage 1
+};
+
+struct RegularizerDualNumeric {
+    std::vector<RegularizerDualCandidate> candidates; ///< at least one; ties go to the first
+    std::vector<double> gram; ///< R > 1, 1 < K < D: the optimal Gram matrix, (R·K)² row-major
+    RegularizerDualSolve solve;
 };
 
 /// W: R >= 1 rows of D finite doubles, not all zero; 1 <= K <= D. Throws std::invalid_argument

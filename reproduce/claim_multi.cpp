@@ -131,7 +131,7 @@ void multi_bracket(const InstanceContext& ctx, const std::string& name, const St
     r.gap = std::max(r.gap, b.relative_gap);
     r.fields["W"] = multi_text(W);
     r.fields["network"] =
-        regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.gram_source);
+        regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.solve.gram_source);
     if (out) *out = std::move(b);
 }
 
