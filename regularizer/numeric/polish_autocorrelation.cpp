@@ -40,6 +40,80 @@ struct Problem {
     }
 };
 
+/// The cosine basis on N points of the circle: c_j(t) = 1 for j = 0, 2cos(2πjt/N) otherwise.
+Eigen::MatrixXd cosine_basis(long N, long K) {
+    const double pi = std::acos(-1.0);
+    Eigen::MatrixXd c(N, K);
+    for (long t = 0; t < N; ++t)
+        for (long j = 0; j < K; ++j)
+            c(t, j) = j == 0 ? 1.0
+                             : 2.0 * std::cos(2.0 * pi * static_cast<double>((j * t) % N) /
+                                              static_cast<double>(N));
+    return c;
+}
+
+Problem problem_build(const std::vector<std::complex<double>>& what, long K) {
+    const long D = static_cast<long>(what.size());
+    Problem P{D, K, std::vector<double>(D), cosine_basis(D, K), cosine_basis(kFine * D, K)};
+    for (long d = 0; d < D; ++d)
+        P.weight[d] = std::norm(what[d]) / static_cast<double>(D);
+    return P;
+}
+
+/// The damped Newton direction at σ = s: gradient g_j = δ_j0 - sum_d weight_d c_j(d) / σ_d²,
+/// Hessian 2 sum_d weight_d c cᵀ / σ_d³ (slightly regularized). Returns false when the
+/// Hessian does not factor or the decrement -g·step is not a finite nonnegative number.
+bool newton_direction(const Problem& P, const Eigen::VectorXd& s, Eigen::VectorXd& step,
+                      double& decrement) {
+    Eigen::VectorXd g = Eigen::VectorXd::Zero(P.K);
+    g(0) = 1.0;
+    Eigen::VectorXd h(P.D);
+    Eigen::VectorXd a(P.D);
+    for (long d = 0; d < P.D; ++d) {
+        a(d) = P.weight[d] > 0 ? P.weight[d] / (s(d) * s(d)) : 0.0;
+        h(d) = P.weight[d] > 0 ? std::sqrt(2.0 * P.weight[d] / (s(d) * s(d) * s(d))) : 0.0;
+    }
+    g -= P.basis.transpose() * a;
+    const Eigen::MatrixXd B = h.asDiagonal() * P.basis;
+    Eigen::MatrixXd H = B.transpose() * B;
+    H.diagonal().array() += 1e-14 * H.diagonal().maxCoeff();
+    const Eigen::LDLT<Eigen::MatrixXd> ldlt(H);
+    if (ldlt.info() != Eigen::Success) return false;
+    step = ldlt.solve(-g);
+    decrement = -g.dot(step);
+    return std::isfinite(decrement) && decrement >= 0;
+}
+
+/// Backtracking from the full step, keeping σ > 0 on the fine grid; in the quadratic regime
+/// (local) the first such step is taken, otherwise the first with Armijo decrease. Updates
+/// (r, s, f) and returns true when it moved.
+bool newton_line_search(const Problem& P, const Eigen::VectorXd& step, double decrement, bool local,
+                        Eigen::VectorXd& r, Eigen::VectorXd& s, double& f) {
+    double t = 1.0;
+    for (int ls = 0; ls < 60; ++ls, t *= 0.5) {
+        const Eigen::VectorXd rn = r + t * step;
+        Eigen::VectorXd sn;
+        if (!P.sigma(rn, sn)) continue;
+        const double fn = P.value(rn, sn);
+        if (local || fn <= f - 0.25 * t * decrement) {
+            r = rn;
+            s = sn;
+            f = fn;
+            return true;
+        }
+    }
+    return false;
+}
+
+/// The dual of §7 at σ = s: λ = IDFT(2ŵ/σ), 0 where ŵ[d] = 0.
+std::vector<double> dual_at(const Problem& P, const std::vector<std::complex<double>>& what,
+                            const Eigen::VectorXd& s) {
+    std::vector<std::complex<double>> lhat(P.D, 0.0);
+    for (long d = 0; d < P.D; ++d)
+        if (P.weight[d] > 0) lhat[d] = 2.0 * what[d] / s(d);
+    return regularizer_idft_real(lhat);
+}
+
 } // namespace
 
 RegularizerPolishAutocorrelation regularizer_polish_autocorrelation(const std::vector<double>& w,
@@ -49,21 +123,7 @@ RegularizerPolishAutocorrelation regularizer_polish_autocorrelation(const std::v
     if (K < 1 || K > D)
         throw std::invalid_argument("regularizer_polish_autocorrelation: need 1 <= K <= D");
     const auto what = regularizer_dft(w);
-    const double pi = std::acos(-1.0);
-    Problem P{D, K, std::vector<double>(D), Eigen::MatrixXd(D, K), Eigen::MatrixXd(kFine * D, K)};
-    for (long t = 0; t < kFine * D; ++t)
-        for (long j = 0; j < K; ++j)
-            P.fine(t, j) =
-                j == 0 ? 1.0
-                       : 2.0 * std::cos(2.0 * pi * static_cast<double>((j * t) % (kFine * D)) /
-                                        static_cast<double>(kFine * D));
-    for (long d = 0; d < D; ++d) {
-        P.weight[d] = std::norm(what[d]) / static_cast<double>(D);
-        for (long j = 0; j < K; ++j)
-            P.basis(d, j) = j == 0 ? 1.0
-                                   : 2.0 * std::cos(2.0 * pi * static_cast<double>((j * d) % D) /
-                                                    static_cast<double>(D));
-    }
+    const Problem P = problem_build(what, K);
     Eigen::VectorXd r = Eigen::Map<const Eigen::VectorXd>(r0.data(), K), s;
     if (!P.sigma(r, s))
         throw std::invalid_argument("regularizer_polish_autocorrelation: σ(r0) not positive");
@@ -73,24 +133,9 @@ RegularizerPolishAutocorrelation regularizer_polish_autocorrelation(const std::v
     out.interior = (P.fine * r).minCoeff() > kInteriorMargin * r(0);
     double previous = HUGE_VAL;
     for (int it = 0; out.interior && it < max_iterations; ++it) {
-        // gradient g_j = δ_j0 - sum_d weight_d c_j(d) / σ_d², Hessian 2 sum_d weight_d c c^T / σ_d³
-        Eigen::VectorXd g = Eigen::VectorXd::Zero(K);
-        g(0) = 1.0;
-        Eigen::VectorXd h(D);
-        Eigen::VectorXd a(D);
-        for (long d = 0; d < D; ++d) {
-            a(d) = P.weight[d] > 0 ? P.weight[d] / (s(d) * s(d)) : 0.0;
-            h(d) = P.weight[d] > 0 ? std::sqrt(2.0 * P.weight[d] / (s(d) * s(d) * s(d))) : 0.0;
-        }
-        g -= P.basis.transpose() * a;
-        const Eigen::MatrixXd B = h.asDiagonal() * P.basis;
-        Eigen::MatrixXd H = B.transpose() * B;
-        H.diagonal().array() += 1e-14 * H.diagonal().maxCoeff();
-        const Eigen::LDLT<Eigen::MatrixXd> ldlt(H);
-        if (ldlt.info() != Eigen::Success) break;
-        const Eigen::VectorXd step = ldlt.solve(-g);
-        const double decrement = -g.dot(step);
-        if (!std::isfinite(decrement) || decrement < 0) break;
+        Eigen::VectorXd step;
+        double decrement = 0;
+        if (!newton_direction(P, s, step, decrement)) break;
         // Quadratic regime: f's rounding (~1e-16 f) hides decreases below it, so take full
         // steps and stop at the noise floor, where the decrement stops shrinking.
         const bool local = decrement < 1e-8 * std::abs(f);
@@ -99,31 +144,14 @@ RegularizerPolishAutocorrelation regularizer_polish_autocorrelation(const std::v
             break;
         }
         previous = decrement;
-        bool moved = false;
-        double t = 1.0;
-        for (int ls = 0; ls < 60; ++ls, t *= 0.5) {
-            const Eigen::VectorXd rn = r + t * step;
-            Eigen::VectorXd sn;
-            if (!P.sigma(rn, sn)) continue;
-            const double fn = P.value(rn, sn);
-            if (local || fn <= f - 0.25 * t * decrement) {
-                r = rn;
-                s = sn;
-                f = fn;
-                moved = true;
-                break;
-            }
-        }
+        const bool moved = newton_line_search(P, step, decrement, local, r, s, f);
         ++out.iterations;
         if (!moved) break;
     }
     out.r.assign(r.data(), r.data() + K);
     out.value = f;
     out.min_sigma = s.minCoeff();
-    std::vector<std::complex<double>> lhat(D, 0.0);
-    for (long d = 0; d < D; ++d)
-        if (P.weight[d] > 0) lhat[d] = 2.0 * what[d] / s(d);
-    out.lambda = regularizer_idft_real(lhat);
+    out.lambda = dual_at(P, what, s);
     return out;
 }
 
