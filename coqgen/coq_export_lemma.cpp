@@ -8,6 +8,7 @@
 #include "coqgen/coq_text.h"
 
 #include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <flint/fmpq.h>
 #include <flint/fmpq_poly.h>
@@ -28,23 +29,8 @@ using support::FmpzPoly;
 
 // Parses "p" or "p/q" (p optionally negative, q != 0; lowest terms not required) into x.
 void coqgen_parse_rational(const std::string& s, fmpq_t x, const std::string& what) {
-    const std::size_t slash = s.find('/');
-    const std::string num = s.substr(0, slash);
-    const std::string den = slash == std::string::npos ? "1" : s.substr(slash + 1);
-    auto digits = [](const std::string& t, std::size_t from) {
-        if (t.size() <= from) return false;
-        for (std::size_t i = from; i < t.size(); ++i)
-            if (t[i] < '0' || t[i] > '9') return false;
-        return true;
-    };
-    if (!digits(num, num.size() > 0 && num[0] == '-' ? 1 : 0) || !digits(den, 0))
+    if (!support::fmpq_set_string(x, s))
         throw CoqExportError(what + " is not a rational: '" + coq_message_escape(s) + "'");
-    support::Fmpz p, q;
-    fmpz_set_str(p.x, num.c_str(), 10);
-    fmpz_set_str(q.x, den.c_str(), 10);
-    if (fmpz_is_zero(q.x))
-        throw CoqExportError(what + " has denominator 0: '" + coq_message_escape(s) + "'");
-    fmpq_set_fmpz_frac(x, p.x, q.x); // canonicalises
 }
 
 std::string coqgen_fmpz_string(const fmpz_t x) {
