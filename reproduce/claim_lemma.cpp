@@ -9,7 +9,7 @@
 #include "reproduce/reproduce_claim.h"
 #include "reproduce/reproduce_run.h"
 #include "reproduce/reproduce_util.h"
-#include "support/input_json.h"
+#include "support/rational_convert.h"
 
 namespace convcert::reproduce {
 
@@ -40,16 +40,13 @@ std::string lemma_huge(ReproduceRandom& rng, int digits) {
 
 InstanceResult lemma_run(const LemmaSpec& spec, const InstanceContext& ctx) {
     ReproduceRandom rng(ctx.seed);
-    lemma::LemmaInstance inst;
-    inst.K = spec.K;
-    inst.vectors = spec.make ? spec.make(rng) : spec.vectors;
-    for (auto& v : inst.vectors)
-        for (auto& x : v)
-            x = support::rational_canonicalize(x, "reproduce");
+    // The instance's text is parsed once, here: the engine works on exact values.
+    const lemma::LemmaInstance inst{
+        spec.K, support::fmpq_mat_from_rows(spec.make ? spec.make(rng) : spec.vectors, spec.id)};
     InstanceResult r;
     r.label = spec.id;
     r.fields["family"] = spec.family;
-    r.values["m"] = static_cast<double>(inst.vectors.size());
+    r.values["m"] = static_cast<double>(inst.vectors.rows());
     r.values["K"] = static_cast<double>(spec.K);
     lemma::FactorOptions options;
     options.method = spec.method;
@@ -61,7 +58,7 @@ InstanceResult lemma_run(const LemmaSpec& spec, const InstanceContext& ctx) {
         const std::string& rad = enclosure->evidence.radius;
         r.fields["evidence"] = "box radius " + (rad.size() <= 24 ? rad : rad.substr(0, 16) + "...");
     }
-    std::string sample = reproduce_vector_text(inst.vectors[0]);
+    std::string sample = reproduce_vector_text(support::fmpq_mat_to_rows(inst.vectors)[0]);
     if (sample.size() > 60) sample = sample.substr(0, 57) + "...";
     r.fields["a1"] = sample;
     reproduce_write_and_check(ctx, reproduce_cert_path(ctx, spec.id + ".json"),
