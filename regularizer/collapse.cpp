@@ -115,12 +115,11 @@ void network_rebalance(RegularizerNetwork& net, long bits) {
 
 /// The double-precision spectral factor of r (K lags), as decimal strings of length K, or
 /// nothing when the iteration fails. Trailing zero lags are factored away and padded back.
-std::optional<std::vector<std::string>> factor_double(const std::vector<std::string>& r) {
+std::optional<std::vector<std::string>> factor_double(const std::vector<support::Fmpq>& r) {
     const long n = lemma::lemma_effective_length(r);
     std::vector<double> rd(static_cast<std::size_t>(n));
     for (long j = 0; j < n; ++j)
-        rd[static_cast<std::size_t>(j)] =
-            support::rational_to_double(r[static_cast<std::size_t>(j)]);
+        rd[static_cast<std::size_t>(j)] = fmpq_get_d(r[static_cast<std::size_t>(j)].x);
     std::vector<double> c;
     try {
         c = regularizer_spectral_factor_double(rd);
@@ -137,9 +136,10 @@ std::optional<std::vector<std::string>> factor_double(const std::vector<std::str
     return out;
 }
 
-/// The Lemma engine's factor of sum_c u_c ⋆ u_c to `digits` digits (enclosure, then auto).
-std::optional<std::vector<std::string>> factor_high(const NetworkInstance& net, long digits) {
-    lemma::LemmaInstance instance{net.K, net.u};
+/// The Lemma engine's factor of sum_c u_c ⋆ u_c (U: C×K) to `digits` digits (enclosure, then
+/// auto).
+std::optional<std::vector<std::string>> factor_high(const support::FmpqMat& U, long digits) {
+    const lemma::LemmaInstance instance{U.cols(), U};
     for (const auto method : {lemma::FactorMethod::Enclosure, lemma::FactorMethod::Auto}) {
         try {
             const Certificate cert = lemma::lemma_factor_certificate(instance, {method, digits});
@@ -201,7 +201,7 @@ void collapse_search(Best& best, const NetworkInstance& net, const support::Fmpq
                      const support::FmpqMat& w, const fmpq_t cost_in, long max_bits) {
     if (net.u.size() == 1) try_kernel(best, w, cost_in, U, 0, "the input kernel, least-norm v");
     bool first = true;
-    if (const auto c = factor_double(lemma::lemma_target(net.u)))
+    if (const auto c = factor_double(lemma::lemma_target(U)))
         for (long bits : kDoubleBits) {
             if (!first && best.reaches(cost_in)) break;
             try_kernel(best, w, cost_in, kernel_round(*c, bits), bits, "spectral factor");
@@ -209,7 +209,7 @@ void collapse_search(Best& best, const NetworkInstance& net, const support::Fmpq
         }
     if (!best.reaches(cost_in) && max_bits >= kFirstHighBits) {
         const long digits = std::max(30L, max_bits * 30103 / 100000 + 10);
-        if (const auto c = factor_high(net, digits))
+        if (const auto c = factor_high(U, digits))
             for (long bits = kFirstHighBits; bits <= max_bits; bits += kHighBitsStep) {
                 try_kernel(best, w, cost_in, kernel_round(*c, bits), bits, "spectral factor");
                 if (best.reaches(cost_in)) break;
