@@ -168,6 +168,11 @@ TEST_CASE("psd float: matrices just outside the cone are never accepted", "[chec
         const PsdFloatResult fast = sym_matrix_psd_float(m);
         CHECK(fast.verdict != PsdFloat::positive_definite);
         if (fast.verdict == PsdFloat::not_psd) CHECK(fast.pivot == exact);
+        // At n = 96 and 200 (the spectrum is known; the exact test would be slow there).
+        for (std::size_t n : {96, 200}) {
+            const SymMatrix big = with_spectrum(spectrum(n, -relative_to_top(12), seed), seed);
+            CHECK(sym_matrix_psd_float(big).verdict != PsdFloat::positive_definite);
+        }
     }
 }
 
@@ -259,6 +264,17 @@ TEST_CASE("psd: a singular bracket beyond the exact test's budget is undecided, 
     lambda24[1] = lambda[1];
     std::get<RegularizerBody>(small.body).evidence.lambda = {lambda24};
     CHECK(check_certificate(small).valid);
+    // At D = K = 40 with λ = (3/2, 1/2, 0, ...) (p = 3, q = 1) the floating-point test
+    // declines and the exact one, within the budget, accepts: valid.
+    Certificate mid = crafted::regularizer_dense(40, 40, 64);
+    std::vector<std::string> lambda40(40, "0");
+    lambda40[0] = "3/2";
+    lambda40[1] = "1/2";
+    std::get<RegularizerBody>(mid.body).evidence.lambda = {lambda40};
+    const Verdict fallback = check_certificate(mid);
+    INFO(fallback.reason);
+    CHECK(fallback.valid);
+    CHECK(work_charged_ns() >= cost_bareiss_ns(40, 2 * 2 + 5, true));
 }
 
 TEST_CASE("psd: the former slow input D = K = 4096, lambda = 0 is decided valid",
