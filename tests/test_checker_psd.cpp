@@ -159,6 +159,13 @@ TEST_CASE("psd float: singular PSD matrices are declined, the exact test accepts
 }
 
 TEST_CASE("psd float: matrices just outside the cone are never accepted", "[checker][psd]") {
+    // -1e-15 and -4e-16 relative (-1 · s1² s2²): within the rounding errors of an unshifted
+    // Cholesky.
+    for (unsigned seed : {1u, 2u, 3u, 4u, 5u, 6u})
+        for (const Int& smallest : {Int(-relative_to_top(15)), Int(-1)}) {
+            const SymMatrix m = with_spectrum(spectrum(40, smallest, seed), seed);
+            CHECK(sym_matrix_psd_float(m).verdict != PsdFloat::positive_definite);
+        }
     for (unsigned seed : {1u, 2u, 3u}) {
         INFO("seed " << seed);
         // Smallest eigenvalue -1e-12 relative (exactly -floor(2^51 / 10^12) · s1² s2²).
@@ -173,6 +180,25 @@ TEST_CASE("psd float: matrices just outside the cone are never accepted", "[chec
             const SymMatrix big = with_spectrum(spectrum(n, -relative_to_top(12), seed), seed);
             CHECK(sym_matrix_psd_float(big).verdict != PsdFloat::positive_definite);
         }
+    }
+}
+
+TEST_CASE("psd float: a matrix that rounds into the cone is not accepted", "[checker][psd]") {
+    // [[2^60, 2^60 + 2^7], [2^60 + 2^7, 2^60 + 2^8]] has determinant -2^14: not PSD. Rounded
+    // to doubles (2^60 + 2^7 is a tie, rounded to even: 2^60) it is positive definite, and a
+    // Cholesky without the conversion term of the shift would accept it. Padded by 2^60 I.
+    for (std::size_t n : {2, 40}) {
+        INFO("n = " << n);
+        SymMatrix m(n);
+        const Int top = Int(1) << 60;
+        for (std::size_t i = 0; i < n; ++i)
+            m.at(i, i) = top;
+        m.at(0, 1) = top + 128;
+        m.at(1, 1) = top + 256;
+        CHECK(exact_failure(m) == 1);
+        const PsdFloatResult fast = sym_matrix_psd_float(m);
+        CHECK(fast.verdict != PsdFloat::positive_definite);
+        if (fast.verdict == PsdFloat::not_psd) CHECK(fast.pivot == 1);
     }
 }
 
