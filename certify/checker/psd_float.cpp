@@ -80,7 +80,8 @@ Rat gamma_exact(long k) {
 }
 
 /// The diagonal shift sigma = c + N r for the rounded matrix A (n = N, its diagonal `diag`, every
-/// entry within r = 2^-52 + eta of the exact scaled one): Corollary 2.7 of Rump with Roux's
+/// entry within 2^-52 + eta <= r = 2^-51 of the exact scaled one; r is a double, as the formal
+/// statement's radius matrix must be): Corollary 2.7 of Rump with Roux's
 /// computable bound c = gamma_{2(N+1)}/2 · tr A + 4 eta N (2(N+1) + max_i A_ii). Negative
 /// diagonal entries count as 0, so sigma also bounds every leading block whose diagonal is >= 0.
 Rat psd_float_shift(const std::vector<double>& diag) {
@@ -94,7 +95,7 @@ Rat psd_float_shift(const std::vector<double>& diag) {
     const Rat eta = rational_mul_2exp(Rat(1), kLog2Eta);
     const Rat c = gamma_exact(2 * (N + 1)) / 2 * trace +
                   4 * eta * N * (2 * (N + 1) + rational_from_double(max_diag));
-    const Rat r = rational_mul_2exp(Rat(1), -52) + eta;
+    const Rat r = rational_mul_2exp(Rat(1), -51);
     return c + N * r;
 }
 
