@@ -9,6 +9,8 @@
 #include "support/rational_convert.h"
 #include "tests/closed_form_arb.h"
 
+#include "tests/regularizer_fixtures.h"
+
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -21,6 +23,8 @@ using support::Arb;
 using support::Fmpq;
 
 namespace {
+
+using convcert::tests::set_q;
 
 /// Random w with entries k/8, k in [-40, 40]: exact in double and in Q.
 std::vector<double> random_w(long D, unsigned seed) {
@@ -54,10 +58,6 @@ Bracket bracket(const std::vector<double>& w, long K,
     INFO("D = " << w.size() << ", K = " << K << ": " << verdict.reason);
     REQUIRE(verdict.valid);
     return b;
-}
-
-void set_q(fmpq_t x, const std::string& s) {
-    REQUIRE(fmpq_set_str(x, s.c_str(), 10) == 0);
 }
 
 /// lower <= ref <= upper, with the ball ref certainly inside.

@@ -18,7 +18,9 @@
 #include "support/rational_convert.h"
 #include "tests/lower_bound_strings.h"
 
+#include "tests/regularizer_fixtures.h"
 #include <Eigen/Dense>
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -34,6 +36,9 @@ using convcert::support::Arb;
 using convcert::support::Fmpq;
 
 namespace {
+
+using convcert::tests::inflate;
+using convcert::tests::set_q;
 
 using StrRows = std::vector<std::vector<std::string>>;
 
@@ -113,10 +118,6 @@ convcert::Certificate certificate_of(const BracketStrings& b, const StrRows& w) 
                                  regularizer_bracket_method(b.bracket)};
 }
 
-void set_q(fmpq_t x, const std::string& s) {
-    REQUIRE(fmpq_set_str(x, s.c_str(), 10) == 0);
-}
-
 /// lower <= ref <= upper with ref an Arb ball (certain comparisons).
 void require_inside(const BracketStrings& b, const arb_t ref) {
     support::Fmpq q;
@@ -186,15 +187,6 @@ void group_norm_ball(arb_t out, const std::vector<std::vector<double>>& w) {
     }
     arb_mul_2exp_si(out, out, 1);
     arb_div_si(out, out, D, kPrec);
-}
-
-/// The rational string s·(1 + 1e-6).
-std::string inflate(const std::string& s) {
-    support::Fmpq x, f;
-    set_q(x.x, s);
-    fmpq_set_si(f.x, 1000001, 1000000);
-    fmpq_mul(x.x, x.x, f.x);
-    return convcert::support::fmpq_get_string(x.x);
 }
 
 /// 2·x exactly.

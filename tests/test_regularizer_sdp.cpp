@@ -12,6 +12,8 @@
 #include "support/rational_convert.h"
 #include "tests/closed_form_arb.h"
 
+#include "tests/regularizer_fixtures.h"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -28,6 +30,10 @@ using convcert::test::arb_k1;
 using convcert::test::arb_kd;
 
 namespace {
+
+using convcert::tests::inflate;
+using convcert::tests::random_w_normal;
+using convcert::tests::set_q;
 
 constexpr slong kPrec = 256;
 
@@ -54,19 +60,6 @@ DualBound regularizer_dual_bound(const std::vector<std::string>& w, long K,
     return out;
 }
 
-std::vector<double> random_w(long D, unsigned seed) {
-    std::mt19937 gen(seed);
-    std::normal_distribution<double> normal(0.0, 1.0);
-    std::vector<double> w(D);
-    for (double& x : w)
-        x = normal(gen);
-    return w;
-}
-
-void set_q(fmpq_t x, const std::string& s) {
-    REQUIRE(fmpq_set_str(x, s.c_str(), 10) == 0);
-}
-
 void set_q(fmpq_t x, double d) {
     set_q(x, support::rational_from_double(d));
 }
@@ -83,15 +76,6 @@ void require_below_and_close(const RegularizerLowerBoundStrings& lb, const arb_t
         arf_get_d(arb_midref(diff.x), ARF_RND_NEAR) / arf_get_d(arb_midref(ref), ARF_RND_NEAR);
     CHECK(rel >= 0);
     CHECK(rel <= tol);
-}
-
-/// The rational string s·(1 + 1e-6).
-std::string inflate(const std::string& s) {
-    support::Fmpq x, f;
-    set_q(x.x, s);
-    fmpq_set_si(f.x, 1000001, 1000000);
-    fmpq_mul(x.x, x.x, f.x);
-    return convcert::support::fmpq_get_string(x.x);
 }
 
 std::vector<std::string> exact(const std::vector<double>& w) {
@@ -126,7 +110,7 @@ TEST_CASE("exact PSD test handles zero pivots", "[regularizer]") {
 TEST_CASE("K = 1 closed form: lower bound within 1e-9 below 2||w||_2", "[regularizer]") {
     for (long D : {1L, 5L, 16L, 33L}) {
         for (unsigned seed = 1; seed <= 3; ++seed) {
-            const auto w = random_w(D, seed);
+            const auto w = random_w_normal(D, seed);
             const auto lb = regularizer_lower_bound(regularizer_lambda_k1({w})[0], w, 1);
             CHECK(regularizer_dual_feasible_strings(lb.lambda, 1));
             support::Arb ref;
@@ -150,7 +134,7 @@ TEST_CASE("K = 1 closed form: lower bound within 1e-9 below 2||w||_2", "[regular
 TEST_CASE("K = D closed form: lower bound within 1e-9 below (2/D) sum |ŵ|", "[regularizer]") {
     for (long D : {1L, 2L, 7L, 16L, 32L}) {
         for (unsigned seed = 1; seed <= 3; ++seed) {
-            const auto w = random_w(D, 100 + seed);
+            const auto w = random_w_normal(D, 100 + seed);
             const auto lb = regularizer_lower_bound(regularizer_lambda_kd({w})[0], w, D);
             CHECK(regularizer_dual_feasible_strings(lb.lambda, D));
             support::Arb ref;
@@ -194,7 +178,7 @@ TEST_CASE("reduced SDP: SDPA's dual vector is λ, the exact lower bound is below
     for (long D : {16L, 32L}) {
         for (long K : {2L, 3L, 5L, 8L}) {
             for (unsigned seed = 1; seed <= 2; ++seed) {
-                const auto w = random_w(D, 1000 * D + 10 * K + seed);
+                const auto w = random_w_normal(D, 1000 * D + 10 * K + seed);
                 const auto sdp = regularizer_sdp_autocorrelation_solve(w, K);
                 INFO("D = " << D << ", K = " << K << ", status " << sdp.status);
                 // SDPA 7.3.16 stops near mu ~ 1e-8 on this problem ("Strange behavior: primal
@@ -228,7 +212,7 @@ TEST_CASE("reduced SDP: SDPA's dual vector is λ, the exact lower bound is below
 TEST_CASE("pipeline: Newton-refined λ closes the gap to 1e-10", "[regularizer]") {
     for (long D : {16L, 32L, 64L}) {
         for (long K : {2L, 4L, 7L}) {
-            const auto w = random_w(D, 77 * D + K);
+            const auto w = random_w_normal(D, 77 * D + K);
             const auto dual = regularizer_dual_bound(exact(w), K, RegularizerSolver::Sdpa);
             INFO("D = " << D << ", K = " << K << ", source " << dual.source);
             CHECK(dual.source == "sdpa+newton");
@@ -247,7 +231,7 @@ TEST_CASE("pipeline: Newton-refined λ closes the gap to 1e-10", "[regularizer]"
     // A boundary optimum (σ* touches 0 between the D frequencies): no Newton refinement, and
     // the certified bound stays below SDPA's primal value.
     {
-        const auto w = random_w(128, 1);
+        const auto w = random_w_normal(128, 1);
         const auto dual = regularizer_dual_bound(exact(w), 64);
         CHECK((dual.source == "sdpa" || dual.source == "sdpa+kkt")); // the KKT system may refine
         const auto sdp = regularizer_sdp_autocorrelation_solve(w, 64);
@@ -258,7 +242,7 @@ TEST_CASE("pipeline: Newton-refined λ closes the gap to 1e-10", "[regularizer]"
         CHECK(dual.estimate - dual.bound.lower_double <= 1e-6 * dual.estimate);
     }
     // Closed forms and zero go through the same pipeline.
-    const auto w = random_w(12, 5);
+    const auto w = random_w_normal(12, 5);
     CHECK(regularizer_dual_bound(exact(w), 1).source == "closed-form K=1");
     CHECK(regularizer_dual_bound(exact(w), 12).source == "closed-form K=D");
     const auto z = regularizer_dual_bound(std::vector<std::string>(6, "0"), 3);
@@ -277,7 +261,7 @@ TEST_CASE("pipeline: Newton-refined λ closes the gap to 1e-10", "[regularizer]"
 TEST_CASE("reduced SDP agrees with the closed forms, is monotone in K and homogeneous",
           "[regularizer]") {
     const long D = 16;
-    const auto w = random_w(D, 7);
+    const auto w = random_w_normal(D, 7);
     std::vector<double> values;
     for (long K = 1; K <= D; ++K) {
         const auto sdp = regularizer_sdp_autocorrelation_solve(w, K);

@@ -8,6 +8,8 @@
 #include "regularizer/sdp/sdp_data.h"
 #include "regularizer/sdp/sdpa_format.h"
 
+#include "tests/regularizer_fixtures.h"
+
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
@@ -26,14 +28,7 @@ using namespace convcert::regularizer;
 
 namespace {
 
-std::vector<double> random_w(long D, unsigned seed) {
-    std::mt19937 gen(seed);
-    std::normal_distribution<double> normal(0.0, 1.0);
-    std::vector<double> w(D);
-    for (double& x : w)
-        x = normal(gen);
-    return w;
-}
+using convcert::tests::random_w_normal;
 
 /// 2 ||w||_2, computed here.
 double closed_k1(const std::vector<double>& w) {
@@ -163,7 +158,7 @@ TEST_CASE("sdp data: the frequency classes {b, D-b} and their sizes", "[sdpa_for
 }
 
 TEST_CASE("sdpa format: the file reads back as exactly the solver's data", "[sdpa_format]") {
-    const auto w = random_w(7, 11);
+    const auto w = random_w_normal(7, 11);
     for (long K : {1L, 3L, 7L}) {
         const auto reduced = regularizer_sdp_data_autocorrelation(w, K);
         const auto full = regularizer_sdp_data_full(w, K);
@@ -192,7 +187,7 @@ TEST_CASE("sdpa format: the file reads back as exactly the solver's data", "[sdp
 TEST_CASE("sdpa format: CSDP on both files finds the closed forms", "[sdpa_format]") {
     REQUIRE(access(kCsdpPath, X_OK) == 0); // scripts/setup.sh installs coinor-csdp
     for (long D : {7L, 8L}) {
-        const auto w = random_w(D, 20 + static_cast<unsigned>(D));
+        const auto w = random_w_normal(D, 20 + static_cast<unsigned>(D));
         const double k1 = closed_k1(w), kd = closed_kd(w);
         REQUIRE(rel(k1, kd) > 1e-2); // the two closed forms differ: the checks below can fail
         for (long K : {1L, D}) {
@@ -210,7 +205,7 @@ TEST_CASE("sdpa format: CSDP on both files finds the closed forms", "[sdpa_forma
 
 TEST_CASE("sdpa format: at 1 < K < D CSDP agrees with the reduced solve", "[sdpa_format]") {
     for (long D : {7L, 12L}) {
-        const auto w = random_w(D, 40 + static_cast<unsigned>(D));
+        const auto w = random_w_normal(D, 40 + static_cast<unsigned>(D));
         for (long K : {2L, 3L, D - 1}) {
             INFO("D = " << D << ", K = " << K);
             const auto sdp = regularizer_sdp_autocorrelation_solve(w, K);
@@ -235,7 +230,7 @@ TEST_CASE("sdpa format: at 1 < K < D CSDP agrees with the reduced solve", "[sdpa
 
 TEST_CASE("sdp full: SDPA and CSDP peers on the (K+D) form", "[sdp_full]") {
     const long D = 9;
-    const auto w = random_w(D, 77);
+    const auto w = random_w_normal(D, 77);
     for (long K : {1L, 4L, D}) {
         INFO("K = " << K);
         const double expected = K == 1   ? closed_k1(w)
