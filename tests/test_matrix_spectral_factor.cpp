@@ -215,10 +215,13 @@ TEST_CASE("matrix spectral factor: H(z) singular at isolated points of the circl
     u2 << 0, 0, 0, 2, 1, 0;
     const Coeffs H = autocorrelation_loops({u1, u2});
     const MatrixSpectralFactor f = regularizer_matrix_spectral_factor(H, 1e-10);
+    INFO("residual " << f.residual << " iterations " << f.iterations << " dense "
+                     << f.dense_iterations << " grid " << f.grid);
     CHECK(f.rank == 2);
     CHECK(f.converged);
     CHECK(relative_error(f, H) <= 1e-10);
-    CHECK(f.iterations <= 100);
+    CHECK(f.dense_iterations <= 100); // the caps: 100 dense steps, 100 FFT steps per grid
+    CHECK(f.iterations <= 600);
 }
 
 TEST_CASE("matrix spectral factor: Bauer's block Cholesky agrees with Newton") {
