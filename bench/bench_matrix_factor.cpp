@@ -1,7 +1,8 @@
 // Benchmark of the matrix spectral factor (regularizer/numeric/matrix_spectral_factor.h) against
 // its peer, Bauer's block-Toeplitz Cholesky (run by hand, not a test). Instances: C random
 // channels (standard normal R×K kernels, deterministic from --seed) for R in {2, 3, 4}, K in
-// {4, 16, 64}, C in {2R, 3R, 4R}; H is their matrix autocorrelation. One row per instance: wall
+// {4, 16, 64}, C in {2R, 3R, 4R}, then C = R = 4 with a zero of det U(z) at 1/rho near the
+// circle (rho = 0.9, 0.99, 0.999); H is their matrix autocorrelation. One row per instance: wall
 // time (steady_clock, one thread), iterations (Wilson's: all, dense, and its last FFT grid) and
 // relative residual
 // max_j ||sum_k P_k P_{k+j}ᵀ - H_j||_max / max_j ||H_j||_max of both methods, and the largest
@@ -70,9 +71,19 @@ double coefficient_difference(const Coeffs& a, const Coeffs& b) {
     return diff / scale;
 }
 
-void run_instance(long R, long K, long C, const Options& o) {
-    const Coeffs H =
-        regularizer_matrix_autocorrelation(random_kernels(o.seed + 1000 * K + 10 * C + R, R, K, C));
+// C = R random channels, the first one's taps convolved with (1, -rho): det U(z) gets the zero
+// 1/rho, near the circle for rho near 1.
+Coeffs near_circle_kernels(unsigned long seed, long R, long K, double rho) {
+    Coeffs u = random_kernels(seed, R, K, R);
+    u[0].col(K - 1).setZero();
+    for (long k = K - 1; k >= 1; --k)
+        u[0].col(k) -= rho * u[0].col(k - 1);
+    return u;
+}
+
+void run_instance(const Coeffs& u, const char* label, const Options& o) {
+    const long R = u[0].rows(), K = u[0].cols(), C = static_cast<long>(u.size());
+    const Coeffs H = regularizer_matrix_autocorrelation(u);
     convcert::support::Stopwatch sw;
     const MatrixSpectralFactor f = regularizer_matrix_spectral_factor(H, 1e-12);
     const double t_newton = sw.seconds();
@@ -80,9 +91,9 @@ void run_instance(long R, long K, long C, const Options& o) {
     const MatrixSpectralFactor b = regularizer_matrix_spectral_factor_bauer(H, 1e-14, o.bauer_rows);
     const double t_bauer = sw.seconds();
     std::printf(
-        "%2ld %3ld %3ld | %9.4f %4ld %5ld %6ld %9.2e %4ld | %9.4f %7ld %9.2e | %9.2e %7.1f\n", R, K,
-        C, t_newton, f.iterations, f.dense_iterations, f.grid, f.residual, f.rank, t_bauer,
-        b.iterations, b.residual, coefficient_difference(f.P, b.P), t_bauer / t_newton);
+        "%2ld %3ld %3ld %6s | %9.4f %4ld %5ld %6ld %9.2e %4ld | %9.4f %7ld %9.2e | %9.2e %7.1f\n",
+        R, K, C, label, t_newton, f.iterations, f.dense_iterations, f.grid, f.residual, f.rank,
+        t_bauer, b.iterations, b.residual, coefficient_difference(f.P, b.P), t_bauer / t_newton);
     std::fflush(stdout);
 }
 
@@ -94,13 +105,19 @@ int main(int argc, char** argv) {
         std::fputs(kHelp, stderr);
         return 2;
     }
-    std::printf(
-        " R   K   C | wilson s   it dense   grid  residual rank |  bauer s    rows  residual | "
-        "  diff  bauer/wilson\n");
+    std::printf(" R   K   C    rho | wilson s   it dense   grid  residual rank |  bauer s    rows  "
+                "residual | "
+                "  diff  bauer/wilson\n");
     const std::vector<long> Ks = o.quick ? std::vector<long>{4, 16} : std::vector<long>{4, 16, 64};
     for (long R : {2, 3, 4})
         for (long K : Ks)
             for (long C : {2 * R, 3 * R, 4 * R})
-                run_instance(R, K, C, o);
+                run_instance(random_kernels(o.seed + 1000 * K + 10 * C + R, R, K, C), "-", o);
+    // Near the circle (C = R): Bauer slows down as rho -> 1; Wilson's FFT grid grows.
+    const char* labels[] = {"0.9", "0.99", "0.999"};
+    const double rhos[] = {0.9, 0.99, 0.999};
+    for (long K : Ks)
+        for (int i = 0; i < 3; ++i)
+            run_instance(near_circle_kernels(o.seed + 7 * K, 4, K, rhos[i]), labels[i], o);
     return 0;
 }

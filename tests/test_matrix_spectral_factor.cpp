@@ -96,6 +96,7 @@ TEST_CASE("matrix spectral factor: random networks collapse to R channels with t
                 REQUIRE(f.rank == R);
                 CHECK(f.converged);
                 CHECK(f.fallback == MatrixFactorFallback::None);
+                CHECK(f.dense_iterations == 0); // Wilson's FFT steps alone suffice here
                 CHECK(relative_error(f, H) <= 1e-10);
                 // The normalization: P_{K-1} lower triangular with a non-negative diagonal.
                 const Eigen::MatrixXd& last = f.P[K - 1];
