@@ -266,3 +266,13 @@ TEST_CASE("matrix spectral factor: H = 0 and bad input") {
         regularizer_matrix_spectral_factor_bauer({-Eigen::MatrixXd::Identity(2, 2)}, kTol, 10),
         std::invalid_argument);
 }
+
+TEST_CASE("matrix spectral factor: H not PSD on the circle ends unconverged, iterations capped") {
+    // H(z) = I + 2 I (z + 1/z) is -3 I at z = -1: no factor exists.
+    const Coeffs H = {Eigen::MatrixXd::Identity(2, 2), 2.0 * Eigen::MatrixXd::Identity(2, 2)};
+    const MatrixSpectralFactor f = regularizer_matrix_spectral_factor(H, kTol);
+    INFO("residual " << f.residual << " iterations " << f.iterations << " rank " << f.rank);
+    CHECK_FALSE(f.converged);
+    CHECK(f.residual > 1e-3);
+    CHECK(f.iterations <= 800);
+}
