@@ -4,6 +4,8 @@
 // the caller gets its reversal P_k = Q_{K-1-k}, a factor of H.
 #include "regularizer/numeric/matrix_spectral_factor.h"
 
+#include <unsupported/Eigen/FFT>
+
 #include <algorithm>
 #include <cmath>
 #include <complex>
@@ -25,12 +27,19 @@ constexpr long kMaxNewton = 100;
 // Newton is linear).
 constexpr long kPatience = 10;
 constexpr double kProgress = 0.9;
+// The FFT steps' patience (kPatience for dense steps): stalling there means aliasing, which
+// the next grid or the dense steps resolve.
+constexpr long kFftPatience = 5;
 // Eigenvalues of H_0 at most this times the largest span its (constant) null space.
 constexpr double kNullSpaceRel = 1e-12;
 // H(e^{iθ}) is singular at θ when its smallest eigenvalue is at most this times its largest.
 constexpr double kSingularRel = 1e-9;
 // The regularization ε of the normal-rank-deficient fallback, relative to ||H_0||.
 constexpr double kEpsilonRel = 1e-8;
+// Wilson's FFT steps start on a grid of kGridPerTap·K points (at least 64, a power of two) and
+// double it at most kGridDoublings times.
+constexpr long kGridPerTap = 8;
+constexpr long kGridDoublings = 4;
 // Gauss–Newton's least-norm steps ignore the Jacobian's directions below this relative size
 // (the orthogonal gauge Q -> Q O and the near-null directions of a singular density).
 constexpr double kLeastNormRel = 1e-9;
@@ -150,18 +159,20 @@ Coeffs sum(const Coeffs& A, const Coeffs& B, double sign) {
 struct Run {
     Coeffs Q;
     double residual = std::numeric_limits<double>::infinity();
-    long iterations = 0;
+    long iterations = 0;       // all steps
+    long dense_iterations = 0; // the dense Newton (or Gauss–Newton) steps among them
+    long grid = 0;             // the last FFT grid
 };
 
 // Whether an iteration at best residual `best`, after a step from `previous`, should stop.
-bool iteration_done(double best, double previous, double tol, long stalled) {
-    if (stalled >= kPatience) return true;
+bool iteration_done(double best, double previous, double tol, bool stalled) {
+    if (stalled) return true;
     return best <= 1e-2 * tol || (best <= tol && best > 0.5 * previous);
 }
 
 // Applies step (Q -> next iterate; false when it fails) from Q until iteration_done or
 // kMaxNewton steps, keeping the iterate with the smallest residual on T.
-template <class Step> Run iterate(const Coeffs& T, Coeffs Q, double tol, Step step) {
+template <class Step> Run iterate(const Coeffs& T, Coeffs Q, double tol, long patience, Step step) {
     Run best{Q, regularizer_matrix_factor_residual(Q, T), 0};
     long stalled = 0;
     for (long it = 1; it <= kMaxNewton && best.residual > 1e-2 * tol; ++it) {
@@ -173,16 +184,16 @@ template <class Step> Run iterate(const Coeffs& T, Coeffs Q, double tol, Step st
             best.Q = Q;
             best.residual = res;
         }
-        if (iteration_done(best.residual, previous, tol, stalled)) break;
+        if (iteration_done(best.residual, previous, tol, stalled >= patience)) break;
     }
     return best;
 }
 
-// Wilson's iteration: Newton on Q ⋆ Q = T from Q (square, minimum phase, Q_0 lower
-// triangular): each step solves Q ⋆ X + X ⋆ Q = T + Q ⋆ Q for X with X_0 lower triangular.
-Run newton_min_phase(const Coeffs& T, Coeffs Q, double tol) {
+// Newton on Q ⋆ Q = T from Q (square, minimum phase, Q_0 lower triangular) with dense
+// Jacobians: each step solves Q ⋆ X + X ⋆ Q = T + Q ⋆ Q for X with X_0 lower triangular.
+Run newton_dense(const Coeffs& T, Coeffs Q, double tol) {
     const Unknowns u{T[0].rows(), T[0].rows(), static_cast<long>(T.size()), true};
-    return iterate(T, std::move(Q), tol, [&](Coeffs& X) {
+    return iterate(T, std::move(Q), tol, kPatience, [&](Coeffs& X) {
         const Eigen::VectorXd x =
             jacobian(X, u).partialPivLu().solve(pack_equations(sum(T, star(X, X), 1)));
         if (!x.allFinite()) return false;
@@ -191,10 +202,134 @@ Run newton_min_phase(const Coeffs& T, Coeffs Q, double tol) {
     });
 }
 
+// ---- Wilson's iteration in the frequency domain ----
+
+using Grid = std::vector<Eigen::MatrixXcd>;
+
+// Entrywise DFT of M matrices. Forward: out[m] = sum_p in[p] z_m^p with z_m = exp(-2πi m/M),
+// the values on the grid of the polynomial with coefficients in[p]; inverse: coefficients from
+// values (scaled by 1/M).
+Grid entry_fft(const Grid& in, bool forward, Eigen::FFT<double>& fft) {
+    const long M = static_cast<long>(in.size()), rows = in[0].rows(), cols = in[0].cols();
+    Grid out(M, Eigen::MatrixXcd(rows, cols));
+    std::vector<std::complex<double>> a(M), b(M);
+    for (long i = 0; i < rows; ++i)
+        for (long l = 0; l < cols; ++l) {
+            for (long m = 0; m < M; ++m)
+                a[m] = in[m](i, l);
+            if (forward)
+                fft.fwd(b, a);
+            else
+                fft.inv(b, a);
+            for (long m = 0; m < M; ++m)
+                out[m](i, l) = b[m];
+        }
+    return out;
+}
+
+// The values on the M-point grid of Q(z) = sum_k Q_k z^k.
+Grid grid_values(const Coeffs& Q, long M, Eigen::FFT<double>& fft) {
+    Grid c(M, Eigen::MatrixXcd::Zero(Q[0].rows(), Q[0].cols()));
+    for (std::size_t k = 0; k < Q.size(); ++k)
+        c[k] = Q[k].cast<std::complex<double>>();
+    return entry_fft(c, true, fft);
+}
+
+// The values of T(z) = T_0 + sum_{0<j<K} (T_jᵀ z^j + T_j z^{-j}) = Q(z) Q(z)^* (for Q ⋆ Q = T).
+// Precondition: M >= 2K.
+Grid symbol_values(const Coeffs& T, long M, Eigen::FFT<double>& fft) {
+    Grid c(M, Eigen::MatrixXcd::Zero(T[0].rows(), T[0].cols()));
+    c[0] = T[0].cast<std::complex<double>>();
+    for (std::size_t j = 1; j < T.size(); ++j) {
+        c[j] = T[j].transpose().cast<std::complex<double>>();
+        c[M - j] = T[j].cast<std::complex<double>>();
+    }
+    return entry_fft(c, true, fft);
+}
+
+// Y_0 with Y_0 + Y_0ᵀ = G_0, lower triangular (the gauge X_0 = Q_0 Y_0 lower triangular).
+Eigen::MatrixXd half_lower(const Eigen::MatrixXd& G0) {
+    Eigen::MatrixXd Y0 = G0.triangularView<Eigen::StrictlyLower>();
+    Y0.diagonal() = 0.5 * G0.diagonal();
+    return Y0;
+}
+
+// One Wilson step on the grid Tz of T: with X = Q Y the Newton equation reads
+// Y + Y^* = G := Q^{-1} T Q^{-*} + I, solved by Y = the analytic part of G (powers z^1..z^{M/2-1},
+// and half_lower at z^0); then X = Q Y truncated to K coefficients. Exact up to aliasing of
+// Q^{-1}'s power series. False when Q(z_m) is singular.
+bool wilson_fft_step(Coeffs& Q, const Grid& Tz, Eigen::FFT<double>& fft) {
+    const long M = static_cast<long>(Tz.size()), K = static_cast<long>(Q.size());
+    const long n = Q[0].rows();
+    const Grid Qz = grid_values(Q, M, fft);
+    Grid Gz(M);
+    for (long m = 0; m < M; ++m) {
+        const Eigen::PartialPivLU<Eigen::MatrixXcd> lu(Qz[m]);
+        Gz[m] = lu.solve(Eigen::MatrixXcd(lu.solve(Tz[m]).adjoint()));
+    }
+    Grid Y = entry_fft(Gz, false, fft);
+    const Eigen::MatrixXd G0 = Y[0].real() + Eigen::MatrixXd::Identity(n, n);
+    Y[0] = half_lower(0.5 * (G0 + G0.transpose())).cast<std::complex<double>>();
+    for (long p = M / 2; p < M; ++p)
+        Y[p].setZero();
+    Grid Xz = entry_fft(Y, true, fft);
+    for (long m = 0; m < M; ++m)
+        Xz[m] = Qz[m] * Xz[m];
+    const Grid X = entry_fft(Xz, false, fft);
+    for (long k = 0; k < K; ++k)
+        Q[k] = X[k].real();
+    Q[0].triangularView<Eigen::StrictlyUpper>().setZero(); // the gauge, exactly
+    for (const auto& q : Q)
+        if (!q.allFinite()) return false;
+    return true;
+}
+
+// Wilson's iteration on grids of kGridPerTap·K points, doubled (kGridDoublings times at most)
+// while the residual stays above tol and each grid improves on the last (aliasing:
+// Q(z) nearly singular on the circle).
+Run wilson_fft(const Coeffs& T, Coeffs Q, double tol, long* grid) {
+    const long K = static_cast<long>(T.size());
+    long M = 64;
+    while (M < kGridPerTap * K)
+        M *= 2;
+    const long max_grid = M << kGridDoublings;
+    Eigen::FFT<double> fft;
+    Run best{Q, regularizer_matrix_factor_residual(Q, T), 0};
+    for (; M <= max_grid && best.residual > tol; M *= 2) {
+        const Grid Tz = symbol_values(T, M, fft);
+        *grid = M;
+        Run run = iterate(T, best.Q, tol, kFftPatience,
+                          [&](Coeffs& X) { return wilson_fft_step(X, Tz, fft); });
+        run.iterations += best.iterations;
+        if (run.residual < best.residual)
+            best = std::move(run);
+        else
+            best.iterations = run.iterations;
+    }
+    return best;
+}
+
+// Wilson's iteration from Q (minimum phase): FFT steps, then dense Newton steps if the FFT
+// steps stop above tol.
+Run newton_min_phase(const Coeffs& T, Coeffs Q, double tol) {
+    long grid = 0;
+    Run fast = wilson_fft(T, std::move(Q), tol, &grid);
+    fast.grid = grid;
+    if (fast.residual <= tol) return fast;
+    const Run dense = newton_dense(T, fast.Q, tol);
+    if (dense.residual < fast.residual) {
+        fast.Q = dense.Q;
+        fast.residual = dense.residual;
+    }
+    fast.iterations += dense.iterations;
+    fast.dense_iterations += dense.iterations;
+    return fast;
+}
+
 // Gauss–Newton on Q ⋆ Q = T for Q_k n×r (any r): least-norm steps J Δ = T - Q ⋆ Q.
 Run gauss_newton(const Coeffs& T, Coeffs Q, double tol) {
     const Unknowns u{T[0].rows(), Q[0].cols(), static_cast<long>(T.size()), false};
-    return iterate(T, std::move(Q), tol, [&](Coeffs& X) {
+    return iterate(T, std::move(Q), tol, kPatience, [&](Coeffs& X) {
         Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd> cod(jacobian(X, u));
         cod.setThreshold(kLeastNormRel);
         const Eigen::VectorXd d = cod.solve(pack_equations(sum(T, star(X, X), -1)));
@@ -240,7 +375,7 @@ Run regularized_min_phase(const Coeffs& T, long r, double tol, double* epsilon) 
     *epsilon = kEpsilonRel;
     const double shift = kEpsilonRel * T[0].cwiseAbs().maxCoeff();
     Te[0] += shift * Eigen::MatrixXd::Identity(T[0].rows(), T[0].cols());
-    Run first = newton_min_phase(Te, newton_start(Te), tol);
+    Run first = newton_dense(Te, newton_start(Te), tol); // nearly singular: FFT steps alias
     const long n = T[0].rows(), K = static_cast<long>(T.size());
     Eigen::MatrixXd stacked(n * K, n);
     for (long k = 0; k < K; ++k)
@@ -251,7 +386,9 @@ Run regularized_min_phase(const Coeffs& T, long r, double tol, double* epsilon) 
     for (const auto& q : first.Q)
         Q.push_back(q * V);
     Run refined = gauss_newton(T, Q, tol);
+    refined.dense_iterations = refined.iterations + first.dense_iterations;
     refined.iterations += first.iterations;
+    refined.grid = first.grid;
     return refined;
 }
 
@@ -280,6 +417,8 @@ MatrixSpectralFactor result_from(const Coeffs& H, const Run& run, const Eigen::M
     f.rank = f.P[0].cols();
     f.residual = regularizer_matrix_factor_residual(f.P, H);
     f.iterations = run.iterations;
+    f.dense_iterations = run.dense_iterations;
+    f.grid = run.grid;
     f.converged = f.residual <= tol;
     return f;
 }
@@ -344,6 +483,7 @@ MatrixSpectralFactor regularizer_matrix_spectral_factor(const std::vector<Eigen:
     f.fallback = MatrixFactorFallback::Regularized;
     f.epsilon = epsilon;
     f.iterations += best.iterations;
+    f.dense_iterations += best.dense_iterations;
     return f.residual < best.residual ? f : best;
 }
 

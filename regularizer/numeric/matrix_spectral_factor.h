@@ -21,12 +21,13 @@ enum class MatrixFactorFallback {
 struct MatrixSpectralFactor {
     std::vector<Eigen::MatrixXd> P; ///< K coefficients, each R×r (r = rank, columns = channels)
     long rank = 0;                  ///< r <= R: the channels the factor needs
-    double residual = 0;    ///< max_j ||sum_k P_k P_{k+j}ᵀ - H_j||_max / max_j ||H_j||_max
-    long iterations = 0;    ///< Newton (or Gauss–Newton) steps, all stages together
-    bool converged = false; ///< residual <= tol
+    double residual = 0;       ///< max_j ||sum_k P_k P_{k+j}ᵀ - H_j||_max / max_j ||H_j||_max
+    long iterations = 0;       ///< Newton (or Gauss–Newton) steps, all stages together
+    long dense_iterations = 0; ///< those among them with a dense Jacobian (the rest: FFT steps)
+    long grid = 0;             ///< the last FFT grid of Wilson's steps (0: none)
+    bool converged = false;    ///< residual <= tol
     MatrixFactorFallback fallback = MatrixFactorFallback::None;
-    double epsilon =
-        0; ///< the ε of MatrixFactorFallback::Regularized (relative to ||H_0||), else 0
+    double epsilon = 0; ///< Regularized: ε (relative to ||H_0||); else 0
 };
 
 /// The matrix spectral factor of H_0..H_{K-1} (each R×R; H_j = sum_k P_k P_{k+j}ᵀ,
@@ -35,7 +36,10 @@ struct MatrixSpectralFactor {
 /// Method: Wilson's Newton iteration on the bilinear equations sum_k Q_k Q_{k+j}ᵀ = H_jᵀ,
 /// started at Q = (chol H_0, 0, ..., 0); every iterate is minimum phase (det Q(z) != 0 on the
 /// closed unit disk) and the iteration converges quadratically when H(z) is positive definite
-/// on the circle, linearly where it is singular at isolated points. The result is the reversal
+/// on the circle, linearly where it is singular at isolated points. Each step is taken on an
+/// FFT grid of M = 8K points (O(M R³ + R² M log M); M doubled up to 4 times while aliasing keeps
+/// the residual above tol), then, if still above tol, by dense Newton steps (an LU of the
+/// K R² - R(R-1)/2 unknowns' Jacobian, O(K³ R⁶) each). The result is the reversal
 /// P_k = Q_{K-1-k}: det P(z) has its zeros in the closed unit disk and P_{K-1} is lower
 /// triangular with a non-negative diagonal, so that R = 1 gives the scalar factor of
 /// regularizer_spectral_factor_double (roots inside the disk, c[K-1] > 0).
