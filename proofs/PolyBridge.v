@@ -22,12 +22,13 @@ Unset Printing Implicit Defensive.
 Local Open Scope ring_scope.
 
 (* x^(K-1) p(1/x) for size p <= K: coefficient i is p_(K-1-i) for i < K. *)
-Definition recip (K : nat) (p : {poly R}) : {poly R} := \poly_(i < K) p`_(K - i.+1).
+Definition recip {T : ringType} (K : nat) (p : {poly T}) : {poly T} :=
+  \poly_(i < K) p`_(K - i.+1).
 
-Lemma coef_recip K p i : (recip K p)`_i = if (i < K)%N then p`_(K - i.+1) else 0.
+Lemma coef_recip (T : ringType) K (p : {poly T}) i : (recip K p)`_i = if (i < K)%N then p`_(K - i.+1) else 0.
 Proof. by rewrite coef_poly. Qed.
 
-Lemma size_recip K p : (size (recip K p) <= K)%N.
+Lemma size_recip (T : ringType) K (p : {poly T}) : (size (recip K p) <= K)%N.
 Proof. exact: size_poly. Qed.
 
 (* ---- the library's sums as big sums ---- *)
