@@ -46,9 +46,12 @@ Lemma coef_Poly_list (x : list R) i : (Poly x)`_i = Autocorr.coef x i.
 Proof. rewrite coef_Poly /Autocorr.coef; elim: x i => [|y x IH] [|i] //=. Qed.
 
 (* lia on ssreflect's boolean comparisons of naturals. *)
-Ltac nlia := intros; repeat match goal with H : is_true (leq _ _) |- _ => move/leP: H => H end;
-  rewrite ?ltnNge ?negbK; try apply/leP; unfold addn, subn, addn_rec, subn_rec in *;
-  simpl in *; lia.
+Ltac nlia := intros; repeat match goal with
+  | H : is_true (leq _ _) |- _ => move/leP: H => H
+  | H : leq _ _ = true |- _ => move/leP: H => H end;
+  rewrite ?ltnNge ?negbK; try apply/leP; change predn with Nat.pred in *;
+  unfold addn, subn, addn_rec, subn_rec in *;
+  lia.
 
 Lemma size_length (x : list R) : size x = length x.
 Proof. by elim: x => [|y x IH] //=; rewrite IH. Qed.

@@ -13,7 +13,7 @@ From Coq Require Import Reals.
 From mathcomp Require Import all_ssreflect ssralg ssrnum poly polydiv.
 From mathcomp.real_closed Require Import complex.
 From mathcomp.analysis Require Import Rstruct.
-From Convcert Require Import PolyBridge.
+From Convcert Require Import PolyBridge Recip.
 Import GRing.Theory Num.Theory.
 
 Set Implicit Arguments.
@@ -30,15 +30,163 @@ Definition pC (p : {poly R}) : {poly C} := map_poly (real_complex R) p.
 Definition circ_pos (n : nat) (S : {poly R}) : Prop :=
   forall z : C, z * z^* = 1 -> 0 < z^* ^+ n * (pC S).[z].
 
+(* ---- values on the unit circle ---- *)
+
+Lemma pC_recip n (p : {poly R}) : pC (recip n p) = recip n (pC p).
+Proof.
+by apply/polyP => i; rewrite coef_map !coef_recip; case: ifP; rewrite ?coef_map ?rmorph0.
+Qed.
+
+Lemma pC_mul (p q : {poly R}) : pC (p * q) = pC p * pC q.
+Proof. by rewrite /pC rmorphM. Qed.
+
+Lemma size_pC (p : {poly R}) : size (pC p) = size p.
+Proof. exact: size_map_poly. Qed.
+
+(* A real polynomial at conj z is the conjugate of its value at z. *)
+Lemma pC_conj (p : {poly R}) (z : C) : (pC p).[z^*] = ((pC p).[z])^*.
+Proof.
+rewrite -horner_map /=; congr (_.[_]); rewrite -map_poly_comp.
+by apply: eq_map_poly => x /=; rewrite oppr0.
+Qed.
+
+Lemma circle_neq0 (z : C) : z * z^* = 1 -> z != 0.
+Proof. by move=> hz; apply/eqP => z0; move: hz; rewrite z0 mul0r => /eqP; rewrite eq_sym oner_eq0. Qed.
+
+Lemma circle_inv (z : C) : z * z^* = 1 -> z^-1 = z^*.
+Proof. by move=> hz; rewrite -[z^-1]mulr1 -hz mulKf // circle_neq0. Qed.
+
+(* On the unit circle, z^-n (p * recip p)(z) = |p(z)|^2. *)
+Lemma circle_sq n (p : {poly R}) (z : C) : (size p <= n.+1)%N -> z * z^* = 1 ->
+  z^* ^+ n * (pC (p * recip n.+1 p)).[z] = (pC p).[z] * ((pC p).[z])^*.
+Proof.
+move=> hp hz; rewrite pC_mul hornerM pC_recip horner_recip ?size_pC ?circle_neq0 //.
+by rewrite circle_inv // pC_conj mulrCA [z^* ^+ n * _]mulrA -exprMn [z^* * z]mulrC hz expr1n mul1r.
+Qed.
+
 Lemma fr_positive n (S : {poly R}) : (size S <= n.*2.+1)%N -> recip n.*2.+1 S = S ->
   circ_pos n S -> exists c : {poly R}, (size c <= n.+1)%N /\ c * recip n.+1 c = S.
 Proof.
 Admitted.
 
+(* ---- the gcd of a list of polynomials ---- *)
+
+Section GcdList.
+Variable F : fieldType.
+Implicit Types p d : {poly F}.
+
+Definition gcd_list (ps : seq {poly F}) : {poly F} := foldr (@gcdp F) 0 ps.
+
+Lemma gcd_list_dvd ps p : p \in ps -> gcd_list ps %| p.
+Proof.
+elim: ps => //= q ps IH; rewrite inE => /orP [/eqP ->|/IH h]; first exact: dvdp_gcdl.
+exact: dvdp_trans (dvdp_gcdr _ _) h.
+Qed.
+
+Lemma dvd_gcd_list ps d : (forall p, p \in ps -> d %| p) -> d %| gcd_list ps.
+Proof.
+elim: ps => [|q ps IH] h /=; first by rewrite dvdp0.
+by rewrite dvdp_gcd h ?mem_head //= IH // => p hp; apply: h; rewrite inE hp orbT.
+Qed.
+
+Lemma gcd_list0 ps p : gcd_list ps = 0 -> p \in ps -> p = 0.
+Proof. by move=> h hp; apply/eqP; rewrite -dvd0p -h gcd_list_dvd. Qed.
+
+Lemma gcd_list_all0 ps : all (fun p => p == 0) ps -> gcd_list ps = 0.
+Proof. by elim: ps => //= q ps IH /andP [/eqP -> /IH ->]; rewrite gcd0p. Qed.
+End GcdList.
+
+Lemma pC_gcd_list ps : pC (gcd_list ps) = gcd_list (map pC ps).
+Proof.
+elim: ps => [|q ps IH] /=; first by rewrite /pC map_poly0.
+by rewrite -IH; exact: gcdp_map.
+Qed.
+
+Lemma size_sum_le (I : Type) (r : seq I) (P : pred I) (F : I -> {poly R}) B :
+  (forall i, P i -> (size (F i) <= B)%N) -> (size (\sum_(i <- r | P i) F i)%R <= B)%N.
+Proof.
+move=> h; elim/big_ind: _ => [|p q hp hq|i hi]; first by rewrite size_poly0.
+  by rewrite (leq_trans (size_add _ _)) // geq_max hp hq.
+exact: h.
+Qed.
+
+Lemma pC_sum (I : Type) (r : seq I) (P : pred I) (F : I -> {poly R}) :
+  pC (\sum_(i <- r | P i) F i) = \sum_(i <- r | P i) pC (F i).
+Proof. by rewrite /pC rmorph_sum. Qed.
+
+Lemma pC_neq0 (p : {poly R}) : p != 0 -> pC p != 0.
+Proof. by rewrite -!size_poly_eq0 size_pC. Qed.
+
+Lemma recipK n (p : {poly R}) : (size p <= n)%N -> recip n (recip n p) = p.
+Proof.
+move=> hp; apply/polyP => i; rewrite !coef_recip; case: ltnP => hi.
+  rewrite ifT; last by move: hi; nlia.
+  by congr (p`_ _); move: hi; nlia.
+by rewrite nth_default // (leq_trans hp hi).
+Qed.
+
+Lemma divpK_R (d p : {poly R}) : d %| p -> p %/ d * d = p.
+Proof. exact: Pdiv.Field.divpK. Qed.
+
+(* A quotient by a divisor of size m: size <= n + 1 - (m - 1). *)
+Lemma size_divp_le (p d : {poly R}) n : d != 0 -> d %| p -> (size p <= n)%N ->
+  (size (p %/ d)%R <= n - (size d).-1)%N.
+Proof.
+move=> hd hdp hp; have hpq := divpK_R hdp.
+have [->|hq] := eqVneq (p %/ d) 0; first by rewrite size_poly0.
+rewrite -hpq size_mul // in hp.
+move: hp (size_poly_gt0 d) (size_poly_gt0 (p %/ d)); rewrite hd hq; move: (size (p %/ d)) (size d) => a b; nlia.
+Qed.
+
 Lemma fr_sos K (ps : seq {poly R}) : all (fun p : {poly R} => size p <= K)%N ps ->
   exists c : {poly R}, (size c <= K)%N /\ c * recip K c = \sum_(p <- ps) p * recip K p.
 Proof.
-Admitted.
+move=> /allP hps; set G := gcd_list ps.
+have [G0|G0] := eqVneq G 0.
+  exists 0; split; first by rewrite size_poly0.
+  by rewrite mul0r big_seq big1 // => p hp; rewrite (gcd_list0 G0 hp) mul0r.
+have [p0 hp0 p0n0] : exists2 p0, p0 \in ps & p0 != 0.
+  apply/hasP; apply: contraNT G0 => h; apply/eqP/gcd_list_all0; apply/allP => p hp.
+  by apply: contraNT h => hp0; apply/hasP; exists p.
+have hGK : (size G <= K)%N.
+  by rewrite (leq_trans (dvdp_leq p0n0 (gcd_list_dvd hp0))) // hps.
+set m := (size G).-1; set K' := (K - size G)%N.
+have hGm : size G = m.+1 by rewrite /m prednK // size_poly_gt0.
+have hK : K = (K' + m).+1 by rewrite /K' hGm; move: hGK; rewrite hGm; nlia.
+have hq : forall p, p \in ps -> (size (p %/ G)%R <= K'.+1)%N.
+  move=> p hp; rewrite (leq_trans (size_divp_le G0 (gcd_list_dvd hp) (hps p hp))) //.
+  by rewrite hGm /K' hK; nlia.
+set T := \sum_(p <- ps) (p %/ G) * recip K'.+1 (p %/ G).
+have hS : \sum_(p <- ps) p * recip K p = G * recip m.+1 G * T.
+  rewrite /T mulr_sumr big_seq [RHS]big_seq; apply: eq_bigr => p hp.
+  rewrite -{1 2}(divpK_R (gcd_list_dvd hp)) hK recip_mul ?hq -?hGm //.
+  by rewrite mulrACA mulrC.
+have [c [hc hcT]] : exists c : {poly R}, (size c <= K'.+1)%N /\ c * recip K'.+1 c = T.
+  apply: fr_positive.
+  - rewrite /T big_seq; apply: size_sum_le => p hp; apply: (leq_trans (size_mul_leq _ _)).
+    move: (hq p hp) (size_recip K'.+1 (p %/ G)); rewrite -addnn.
+    by move: (size (p %/ G)) (size (recip K'.+1 (p %/ G))) => a b; nlia.
+  - rewrite /T recip_sum big_seq [RHS]big_seq; apply: eq_bigr => p hp.
+    by rewrite -addnn recip_mul ?hq ?size_recip // recipK ?hq // mulrC.
+  move=> z hz.
+  have E : z^* ^+ K' * (pC T).[z] =
+           \sum_(p <- ps | p \in ps) (pC (p %/ G)).[z] * ((pC (p %/ G)).[z])^*.
+    rewrite /T pC_sum horner_sum mulr_sumr big_seq; apply: eq_bigr => p hp.
+    exact: circle_sq (hq p hp) hz.
+  rewrite E lt0r sumr_ge0 ?andbT => [|p _]; last exact: mulcJ_ge0.
+  rewrite psumr_eq0 => [|p _]; last exact: mulcJ_ge0.
+  apply/negP => /allP hall.
+  have hdiv : ('X - z%:P) * pC G %| pC G.
+    rewrite [X in _ %| X]pC_gcd_list; apply: dvd_gcd_list => _ /mapP [p hp ->].
+    rewrite -(divpK_R (gcd_list_dvd hp)) pC_mul dvdp_mul2r ?pC_neq0 //.
+    rewrite dvdp_XsubCl /root; move: (hall p hp); rewrite hp /= mulf_eq0 conjc_eq0.
+    by rewrite orbb.
+  move: (dvdp_leq (pC_neq0 G0) hdiv); rewrite size_mul ?polyXsubC_eq0 ?pC_neq0 //.
+  by rewrite size_XsubC; nlia.
+exists (G * c); split.
+  rewrite (leq_trans (size_mul_leq _ _)) // hGm hK; move: hc; move: (size c) => a; nlia.
+by rewrite hS -hcT hK addnC recip_mul -?hGm // mulrACA.
+Qed.
 
 (* fr_sos for the polynomials of a list of vectors of length K. *)
 Lemma fr_sos_lists K (a : list (list R)) : (forall x, List.In x a -> length x = K) ->
