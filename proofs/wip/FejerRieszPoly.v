@@ -14,7 +14,7 @@ From mathcomp Require Import all_ssreflect ssralg ssrnum poly polydiv.
 From mathcomp.real_closed Require Import complex.
 From mathcomp.analysis Require Import Rstruct.
 From Convcert Require Import PolyBridge Recip.
-Import GRing.Theory Num.Theory.
+Import Order.TTheory GRing.Theory Num.Theory.
 
 Set Implicit Arguments.
 Unset Strict Implicit.
@@ -64,10 +64,113 @@ move=> hp hz; rewrite pC_mul hornerM pC_recip horner_recip ?size_pC ?circle_neq0
 by rewrite circle_inv // pC_conj mulrCA [z^* ^+ n * _]mulrA -exprMn [z^* * z]mulrC hz expr1n mul1r.
 Qed.
 
+Lemma divpK_R (d p : {poly R}) : d %| p -> p %/ d * d = p.
+Proof. exact: Pdiv.Field.divpK. Qed.
+
+Lemma recipK n (p : {poly R}) : (size p <= n)%N -> recip n (recip n p) = p.
+Proof.
+move=> hp; apply/polyP => i; rewrite !coef_recip; case: ltnP => hi.
+  rewrite ifT; last by move: hi; nlia.
+  by congr (p`_ _); move: hi; nlia.
+by rewrite nth_default // (leq_trans hp hi).
+Qed.
+
+(* The step of the induction: a self-reciprocal S, positive on the unit circle, with
+   S_0 <> 0 and degree 2n > 0, has a real divisor g * recip g with g of degree d = 1 or 2
+   (g has the root alpha of S, and conj alpha), g without roots on the unit circle. *)
+Lemma root_divisor n (S : {poly R}) : (0 < n)%N -> size S = n.*2.+1 ->
+  recip n.*2.+1 S = S -> S`_0 != 0 -> circ_pos n S ->
+  exists d, exists2 g : {poly R}, (0 < d <= 2)%N /\ size g = d.+1 /\
+    size (recip d.+1 g) = d.+1 & g * recip d.+1 g %| S /\
+    (forall z : C, z * z^* = 1 -> (pC g).[z] != 0).
+Proof.
+Admitted.
+
+Lemma conjC1 : (1 : C)^* = 1.
+Proof. by apply/eqP; rewrite eq_complex /= oppr0 !eqxx. Qed.
+
+Lemma circle_conj (z : C) : z * z^* = 1 -> z^* * z = 1.
+Proof. by rewrite mulrC. Qed.
+
 Lemma fr_positive n (S : {poly R}) : (size S <= n.*2.+1)%N -> recip n.*2.+1 S = S ->
   circ_pos n S -> exists c : {poly R}, (size c <= n.+1)%N /\ c * recip n.+1 c = S.
 Proof.
-Admitted.
+elim/ltn_ind: n S => n IH S hS hrec hpos.
+have [h0|h0] := eqVneq S`_0 0.
+  (* S_0 = 0: S = S' * X, and S' is of the same kind with center n - 1 *)
+  case: n IH hS hrec hpos => [|n] IH hS hrec hpos.
+    have S0 : S = 0 by rewrite (size1_polyC hS) h0.
+    have := hpos 1; rewrite conjC1 mulr1 S0 /pC map_poly0 horner0 mulr0 ltxx.
+    by move=> /(_ erefl).
+  have hX : 'X %| S.
+    by rewrite -(subr0 'X) -polyC0 dvdp_XsubCl /root horner_coef0 h0.
+  set S' := S %/ 'X; have ES : S = S' * 'X by rewrite divpK_R.
+  have htop : S`_(n.+1).*2 = 0.
+    by rewrite -{1}hrec coef_recip ifT // ?Nat.sub_diag ?subnn h0.
+  have hS2 : (size S <= (n.+1).*2)%N.
+    apply/leq_sizeP => j hj; move: hj; rewrite leq_eqVlt => /orP [/eqP <- //|hj].
+    by apply: (leq_sizeP _ _ hS).
+  have S'0 : S' != 0.
+    apply/eqP => S'0; move: (hpos 1); rewrite conjC1 mulr1 ES S'0 mul0r /pC map_poly0.
+    by rewrite horner0 mulr0 ltxx => /(_ erefl).
+  have hS' : (size S' <= n.*2.+1)%N.
+    by move: hS2; rewrite ES size_mulX // doubleS ltnS.
+  have hrec' : recip n.*2.+1 S' = S'.
+    apply: (@mulIf _ 'X); first by rewrite polyX_eq0.
+    have E1 : recip (n.+1).*2.+1 S = 'X * recip n.*2.+1 S'.
+      rewrite recip_shift // {1}ES doubleS.
+      have -> : (n.*2).+2 = (n.*2 + 1).+1 by rewrite addn1.
+      by rewrite recip_mul ?size_polyX // recip2X mulr1.
+    by rewrite -ES -{1}hrec E1 mulrC.
+  have hpos' : circ_pos n S'.
+    move=> z hz; move: (hpos z hz); rewrite ES pC_mul hornerM /pC map_polyX hornerX.
+    by rewrite exprSr mulrACA circle_conj // mulr1.
+  have [c [hc hcS]] := IH n (ltnSn n) S' hS' hrec' hpos'.
+  exists c; split; first exact: (leq_trans hc).
+  by rewrite recip_shift // mulrCA hcS ES mulrC.
+(* S_0 <> 0 *)
+case: n IH hS hrec hpos => [|n] IH hS hrec hpos.
+  (* a positive constant: its square root *)
+  have ES : S = (S`_0)%:P := size1_polyC hS.
+  have hS0 : 0 < S`_0.
+    move: (hpos 1); rewrite conjC1 mulr1 expr0 mul1r {1}ES /pC map_polyC hornerC ltcE.
+    by move=> /(_ erefl) /andP [_].
+  exists (Num.sqrt S`_0)%:P; split; first by rewrite size_polyC leq_b1.
+  by rewrite recip1C -polyCM -expr2 sqr_sqrtr ?ltW.
+have hsz : size S = (n.+1).*2.+1.
+  have htop : S`_((n.+1).*2) != 0 by rewrite -{1}hrec coef_recip ifT // ?Nat.sub_diag ?subnn.
+  apply/eqP; rewrite eqn_leq hS /= ltnNge; apply/negP => /leq_sizeP h.
+  by move: htop; rewrite h // eqxx.
+have [d [g [hd [hg hrg]] [hdiv hgz]]] := root_divisor (ltn0Sn n) hsz hrec h0 hpos.
+set h := g * recip d.+1 g.
+have S0 : S != 0 by rewrite -size_poly_eq0 hsz.
+have g0 : g != 0 by rewrite -size_poly_eq0 hg.
+have rg0 : recip d.+1 g != 0 by rewrite -size_poly_eq0 hrg.
+have h0' : h != 0 by rewrite mulf_neq0.
+have hsh : size h = d.*2.+1 by rewrite size_mul // hg hrg -addnn addSn addnS.
+have hdn : (d <= n.+1)%N by move: (dvdp_leq S0 hdiv); rewrite hsh hsz ltnS leq_double.
+set T := S %/ h; have ET : S = T * h by rewrite divpK_R.
+have T0 : T != 0 by apply: contraNneq S0 => T0; rewrite ET T0 mul0r.
+set k := (n.+1 - d)%N.
+have hnk : n.+1 = (k + d)%N by rewrite /k subnK.
+have hsT : size T = k.*2.+1.
+  by move: hsz; rewrite ET size_mul // hsh hnk; move: (size T) => a; rewrite -!addnn; nlia.
+have hrh : recip d.*2.+1 h = h.
+  by rewrite -addnn recip_mul ?hg ?hrg // recipK ?hg // mulrC.
+have hrecT : recip k.*2.+1 T = T.
+  apply: (@mulIf _ h h0'); rewrite -ET -{1}hrec {1}ET hnk doubleD.
+  by rewrite recip_mul ?hsT ?hsh // hrh.
+have hposT : circ_pos k T.
+  move=> z hz; move: (hpos z hz); rewrite ET pC_mul hornerM hnk exprD mulrACA.
+  rewrite pmulr_lgt0 // /h circle_sq ?hg // -sqr_normc exprn_gt0 // normr_gt0.
+  exact: hgz.
+have hk : (k < n.+1)%N by rewrite /k; case/andP: hd; nlia.
+have [c [hc hcT]] := IH k hk T (eq_leq hsT) hrecT hposT.
+exists (g * c); split.
+  rewrite (leq_trans (size_mul_leq _ _)) // hg hnk.
+  by move: hc; move: (size c) => a; nlia.
+by rewrite hnk addnC recip_mul ?hg // mulrACA hcT mulrC -ET.
+Qed.
 
 (* ---- the gcd of a list of polynomials ---- *)
 
@@ -117,16 +220,7 @@ Proof. by rewrite /pC rmorph_sum. Qed.
 Lemma pC_neq0 (p : {poly R}) : p != 0 -> pC p != 0.
 Proof. by rewrite -!size_poly_eq0 size_pC. Qed.
 
-Lemma recipK n (p : {poly R}) : (size p <= n)%N -> recip n (recip n p) = p.
-Proof.
-move=> hp; apply/polyP => i; rewrite !coef_recip; case: ltnP => hi.
-  rewrite ifT; last by move: hi; nlia.
-  by congr (p`_ _); move: hi; nlia.
-by rewrite nth_default // (leq_trans hp hi).
-Qed.
 
-Lemma divpK_R (d p : {poly R}) : d %| p -> p %/ d * d = p.
-Proof. exact: Pdiv.Field.divpK. Qed.
 
 (* A quotient by a divisor of size m: size <= n + 1 - (m - 1). *)
 Lemma size_divp_le (p d : {poly R}) n : d != 0 -> d %| p -> (size p <= n)%N ->

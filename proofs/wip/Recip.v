@@ -67,6 +67,20 @@ have hj : (j <= a)%N by rewrite -ltnS.
 have hk : (k <= b)%N by rewrite -ltnS.
 congr (_ *: 'X^_); nlia.
 Qed.
+
+(* One more leading zero coefficient is one more factor X. *)
+Lemma recip_shift k p : (size p <= k)%N -> recip k.+1 p = 'X * recip k p.
+Proof.
+move=> hp; apply/polyP => -[|i]; rewrite coefXM coef_recip /=.
+  by rewrite subn1 /= nth_default.
+by rewrite coef_recip ltnS subSS.
+Qed.
+
+Lemma recip2X : recip 2 ('X : {poly T}) = 1.
+Proof. by apply/polyP => -[|[|i]]; rewrite coef_recip coefX coef1. Qed.
+
+Lemma recip1C (a : T) : recip 1 a%:P = a%:P.
+Proof. by apply/polyP => -[|i]; rewrite coef_recip coefC /= // coefC. Qed.
 End Recip.
 
 Section RecipField.
