@@ -75,6 +75,64 @@ move=> hp; apply/polyP => i; rewrite !coef_recip; case: ltnP => hi.
 by rewrite nth_default // (leq_trans hp hi).
 Qed.
 
+Lemma conjC1 : (1 : C)^* = 1.
+Proof. by apply/eqP; rewrite eq_complex /= oppr0 !eqxx. Qed.
+
+Lemma conjC0 : (0 : C)^* = 0.
+Proof. by apply/eqP; rewrite eq_complex /= oppr0 !eqxx. Qed.
+
+Lemma conjCK (x : C) : x^*^* = x.
+Proof. by case: x => a b /=; rewrite opprK. Qed.
+
+Lemma real_of_conj (x : C) : x^* = x -> real_complex R (complex.Re x) = x.
+Proof. by move=> h; rewrite ReJ_add h -mulr2n -[x *+ 2]mulr_natr mulfK // pnatr_eq0. Qed.
+
+(* A complex polynomial equal to its conjugate is the image of its real part. *)
+Lemma pC_Re (Q : {poly C}) : map_poly conjc Q = Q -> pC (map_poly (@complex.Re _) Q) = Q.
+Proof.
+move=> h; apply/polyP => i; rewrite /pC coef_map /= coef_map_id0 //.
+by apply: real_of_conj; rewrite -{2}h coef_map.
+Qed.
+
+Lemma pC_dvdp (p q : {poly R}) : (pC p %| pC q) = (p %| q).
+Proof. exact: dvdp_map. Qed.
+
+Lemma pC_coprimep (p q : {poly R}) : coprimep (pC p) (pC q) = coprimep p q.
+Proof. exact: coprimep_map. Qed.
+
+Lemma pC_coef0 (p : {poly R}) : (pC p)`_0 = real_complex R p`_0.
+Proof. by rewrite /pC coef_map. Qed.
+
+(* The reciprocal of a polynomial of size d+1 with p_0 <> 0 has size d+1. *)
+Lemma size_recip_full (T : ringType) d (p : {poly T}) : p`_0 != 0 ->
+  size (recip d.+1 p) = d.+1.
+Proof.
+move=> h0; apply/eqP; rewrite eqn_leq size_recip /= ltnNge; apply/negP => /leq_sizeP h.
+by move: (h d (leqnn d)) h0; rewrite coef_recip ltnSn ?Nat.sub_diag ?subnn => ->; rewrite eqxx.
+Qed.
+
+(* A quotient by a divisor of size m: size <= n + 1 - (m - 1). *)
+Lemma size_divp_le (p d : {poly R}) n : d != 0 -> d %| p -> (size p <= n)%N ->
+  (size (p %/ d)%R <= n - (size d).-1)%N.
+Proof.
+move=> hd hdp hp; have hpq := divpK_R hdp.
+have [->|hq] := eqVneq (p %/ d) 0; first by rewrite size_poly0.
+rewrite -hpq size_mul // in hp.
+move: hp (size_poly_gt0 d) (size_poly_gt0 (p %/ d)); rewrite hd hq; move: (size (p %/ d)) (size d) => a b; nlia.
+Qed.
+
+(* A divisor's reciprocal divides the reciprocal. *)
+Lemma dvdp_recip d m (g S : {poly R}) : g %| S -> size g = d.+1 -> (size S <= m.+1)%N ->
+  (d <= m)%N -> recip d.+1 g %| recip m.+1 S.
+Proof.
+move=> hgS hg hS hdm; have g0 : g != 0 by rewrite -size_poly_eq0 hg.
+rewrite -(divpK_R hgS) -(subnK hdm) -addSn recip_mul ?hg ?dvdp_mull //.
+have := size_divp_le g0 hgS hS; rewrite hg /=; move: (size _) => a; nlia.
+Qed.
+
+Lemma inv_conj_neq (a b : C) : a != 0 -> a * b != 1 -> a^-1 != b.
+Proof. by move=> a0 h; apply/eqP => hab; move: h; rewrite -hab mulfV ?eqxx. Qed.
+
 (* The step of the induction: a self-reciprocal S, positive on the unit circle, with
    S_0 <> 0 and degree 2n > 0, has a real divisor g * recip g with g of degree d = 1 or 2
    (g has the root alpha of S, and conj alpha), g without roots on the unit circle. *)
@@ -84,10 +142,38 @@ Lemma root_divisor n (S : {poly R}) : (0 < n)%N -> size S = n.*2.+1 ->
     size (recip d.+1 g) = d.+1 & g * recip d.+1 g %| S /\
     (forall z : C, z * z^* = 1 -> (pC g).[z] != 0).
 Proof.
-Admitted.
+move=> hn hsz hrec h0 hpos.
+have [a ha] : exists a : C, root (pC S) a.
+  by apply/closed_rootP; rewrite size_pC hsz eqSS double_eq0 -lt0n.
+have Sa : (pC S).[a] = 0 by apply/eqP.
+have Sac : (pC S).[a^*] = 0 by rewrite pC_conj Sa conjC0.
+have a0 : a != 0.
+  apply: contraNneq h0 => a0; move: Sa; rewrite a0 horner_coef0 pC_coef0 => /eqP.
+  by rewrite fmorph_eq0.
+have aC : a * a^* != 1.
+  by apply/negP => /eqP ha1; move: (hpos a ha1); rewrite Sa mulr0 ltxx.
+have ac0 : a^* != 0 by rewrite conjc_eq0.
+have aCc : a^* * a^*^* != 1 by rewrite conjCK mulrC.
+have S0 : S != 0 by rewrite -size_poly_eq0 hsz.
+(* the complex polynomial P with the roots a (and conj a), equal to its conjugate *)
+have [d [P [hd hPc hsP [hP0 [hPS hPr]]] hPz]] : exists d, exists2 P : {poly C},
+    [/\ (0 < d <= 2)%N, map_poly conjc P = P & size P = d.+1] &
+    [/\ P`_0 != 0, P %| pC S, coprimep P (recip d.+1 P) &
+        forall z : C, z * z^* = 1 -> P.[z] != 0].
+  admit.
+set g := map_poly (@complex.Re _) P.
+have hgP : pC g = P by exact: pC_Re.
+have hg : size g = d.+1 by rewrite -size_pC hgP.
+have hg0 : g`_0 != 0 by move: hP0; rewrite -hgP pC_coef0 fmorph_eq0.
+have hdn : (d <= n.*2)%N by case/andP: hd => _ hd2; move: hn; rewrite -!addnn; nlia.
+exists d; exists g.
+  by split => //; split => //; apply: size_recip_full.
+split; last by move=> z hz; rewrite hgP; apply: hPz.
+rewrite Gauss_dvdp; last by rewrite -pC_coprimep pC_recip hgP.
+rewrite -pC_dvdp hgP hPS /= -{1}hrec dvdp_recip ?hsz //.
+by rewrite -pC_dvdp hgP.
+Qed.
 
-Lemma conjC1 : (1 : C)^* = 1.
-Proof. by apply/eqP; rewrite eq_complex /= oppr0 !eqxx. Qed.
 
 Lemma circle_conj (z : C) : z * z^* = 1 -> z^* * z = 1.
 Proof. by rewrite mulrC. Qed.
@@ -222,15 +308,6 @@ Proof. by rewrite -!size_poly_eq0 size_pC. Qed.
 
 
 
-(* A quotient by a divisor of size m: size <= n + 1 - (m - 1). *)
-Lemma size_divp_le (p d : {poly R}) n : d != 0 -> d %| p -> (size p <= n)%N ->
-  (size (p %/ d)%R <= n - (size d).-1)%N.
-Proof.
-move=> hd hdp hp; have hpq := divpK_R hdp.
-have [->|hq] := eqVneq (p %/ d) 0; first by rewrite size_poly0.
-rewrite -hpq size_mul // in hp.
-move: hp (size_poly_gt0 d) (size_poly_gt0 (p %/ d)); rewrite hd hq; move: (size (p %/ d)) (size d) => a b; nlia.
-Qed.
 
 Lemma fr_sos K (ps : seq {poly R}) : all (fun p : {poly R} => size p <= K)%N ps ->
   exists c : {poly R}, (size c <= K)%N /\ c * recip K c = \sum_(p <- ps) p * recip K p.
