@@ -47,9 +47,9 @@ Proof. rewrite coef_Poly /Autocorr.coef; elim: x i => [|y x IH] [|i] //=. Qed.
 
 (* lia on ssreflect's boolean comparisons of naturals. *)
 Ltac nlia := intros; repeat match goal with
-  | H : is_true (leq _ _) |- _ => move/leP: H => H
-  | H : leq _ _ = true |- _ => move/leP: H => H end;
-  rewrite ?ltnNge ?negbK; try apply/leP; change predn with Nat.pred in *;
+  | H : is_true (leq _ _) |- _ => move/ssrnat.leP: H => H
+  | H : leq _ _ = true |- _ => move/ssrnat.leP: H => H end;
+  rewrite ?ltnNge ?negbK; try apply/ssrnat.leP; change predn with Nat.pred in *;
   unfold addn, subn, addn_rec, subn_rec in *;
   lia.
 

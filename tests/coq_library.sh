@@ -25,8 +25,16 @@ mkdir -p "$work/theorems"
 for t in Duality.weak_duality Duality.weak_duality_multi Schur.Sform_nonneg \
     PsdCheck.psd_check_sound PsdCheckZ.psd_checkZ_sound Autocorr.circ_autocorr_of_autocorr \
     Lemma.lemma_exact_sound LemmaVectors.lemma_exact_vectors_sound \
-    Collapse.collapse_of_autocorr PolyBridge.sum_autocorr_of_poly; do
+    Collapse.collapse_of_autocorr PolyBridge.sum_autocorr_of_poly FejerRieszPoly.fr_sos \
+    FejerRiesz.sum_autocorr_factor; do
     sh "$src/scripts/coq_assumptions.sh" "$lib" "Convcert.$t" || exit 1
     echo "$t: only allowed axioms"
 done
+# the Lemma's statement exactly as issue 15 gives it, and its edge cases
+cp "$src/tests/coq/FejerRieszStatement.v" "$work/FejerRieszStatement.v"
+(cd "$work" && coqc -R "$lib" Convcert FejerRieszStatement.v) || {
+    echo "FAIL: tests/coq/FejerRieszStatement.v" >&2
+    exit 1
+}
+echo "FejerRieszStatement.v: the statement of sum_autocorr_factor is the issue's"
 echo "coq_library: ok"

@@ -1,4 +1,4 @@
-(* wip/FejerRieszPoly.v (work in progress, not in _CoqProject): the Fejer-Riesz lemma for
+(* FejerRieszPoly.v: the Fejer-Riesz lemma for
    sums of squares of real polynomials, over mathcomp's {poly R} with R Coq's standard reals
    (a real closed field by Rstruct) and C = R[i] (algebraically closed by real-closed's
    complex.v). Main result: [fr_sos] -- for real polynomials p_i of size <= K there is a real c
@@ -7,7 +7,10 @@
    sum_i q_i recip q_i has no root on the unit circle); (2) [fr_positive]: a self-reciprocal S
    that is positive on the unit circle factors, by induction on its degree: a root alpha of S
    (not on the circle, not 0) gives the real g with roots alpha (and conj alpha), and
-   g * recip g divides S with a quotient of the same kind. *)
+   g * recip g divides S with a quotient of the same kind ([root_divisor]: d = 1 for a real
+   alpha, 2 otherwise; no root on the circle, so the unit-circle double roots never arise).
+   Helpers here: [gcd_list] (the gcd of a list of polynomials), the values on the unit circle
+   ([circle_sq]: z^-n (p * recip p)(z) = |p(z)|^2 for real p). *)
 Set Warnings "-notation-overridden,-ambiguous-paths".
 From Coq Require Import Reals.
 From mathcomp Require Import all_ssreflect ssralg ssrnum poly polydiv.
@@ -156,11 +159,45 @@ have ac0 : a^* != 0 by rewrite conjc_eq0.
 have aCc : a^* * a^*^* != 1 by rewrite conjCK mulrC.
 have S0 : S != 0 by rewrite -size_poly_eq0 hsz.
 (* the complex polynomial P with the roots a (and conj a), equal to its conjugate *)
-have [d [P [hd hPc hsP [hP0 [hPS hPr]]] hPz]] : exists d, exists2 P : {poly C},
+have [d [P [hd hPc hsP] [hP0 hPS hPr hPz]]] : exists d, exists2 P : {poly C},
     [/\ (0 < d <= 2)%N, map_poly conjc P = P & size P = d.+1] &
     [/\ P`_0 != 0, P %| pC S, coprimep P (recip d.+1 P) &
         forall z : C, z * z^* = 1 -> P.[z] != 0].
-  admit.
+  have za : forall z : C, z * z^* = 1 -> z != a.
+    by move=> z hz; apply/eqP => e; move: aC; rewrite -e hz eqxx.
+  have zac : forall z : C, z * z^* = 1 -> z != a^*.
+    by move=> z hz; apply/eqP => e; move: aCc; rewrite -e hz eqxx.
+  have [ar|anr] := eqVneq a^* a.
+    have aa : a * a != 1 by rewrite -{2}ar.
+    exists 1%N; exists ('X - a%:P).
+      by split => //; [rewrite rmorphB /= map_polyX map_polyC /= ar|rewrite size_XsubC].
+    split.
+    - by rewrite coefB coefX coefC /= sub0r oppr_eq0.
+    - by rewrite dvdp_XsubCl.
+    - rewrite coprimep_sym coprimep_XsubC rootE horner_recip ?size_XsubC //.
+      by rewrite hornerXsubC mulf_neq0 ?expf_neq0 // subr_eq0 inv_conj_neq.
+    - by move=> z hz; rewrite hornerXsubC subr_eq0 za.
+  have aa : a * a != 1.
+    apply: contra anr; rewrite -expr2 sqrf_eq1 => /orP [] /eqP ->.
+      by rewrite conjC1.
+    by rewrite rmorphN conjC1.
+  have aac : a^* * a^* != 1.
+    by apply: contra aa => /eqP h; rewrite -[a]conjCK -rmorphM h conjC1.
+  exists 2%N; exists (('X - a%:P) * ('X - (a^*)%:P)).
+    split => //.
+      by rewrite rmorphM /= !rmorphB /= !map_polyX !map_polyC /= conjCK mulrC.
+    by rewrite size_mul ?polyXsubC_eq0 // !size_XsubC.
+  split.
+  - by rewrite -horner_coef0 hornerM !hornerXsubC !sub0r mulf_neq0 ?oppr_eq0.
+  - rewrite Gauss_dvdp ?coprimep_XsubC ?root_XsubC //.
+    by rewrite !dvdp_XsubCl /root Sa Sac eqxx.
+  - have hs : (size (('X - a%:P) * ('X - (a^*)%:P))%R <= 3)%N.
+      by rewrite size_mul ?polyXsubC_eq0 // !size_XsubC.
+    rewrite coprimepMl !(coprimep_sym ('X - _)) !coprimep_XsubC !rootE.
+    rewrite !horner_recip // !hornerM !hornerXsubC.
+    rewrite !mulf_neq0 ?expf_neq0 // subr_eq0 ?inv_conj_neq //.
+    by rewrite mulrC.
+  - by move=> z hz; rewrite hornerM !hornerXsubC mulf_neq0 // subr_eq0 ?za ?zac.
 set g := map_poly (@complex.Re _) P.
 have hgP : pC g = P by exact: pC_Re.
 have hg : size g = d.+1 by rewrite -size_pC hgP.

@@ -4,7 +4,7 @@
    FejerRieszPoly.fr_sos (polynomials) carried to lists by PolyBridge.sum_autocorr_of_poly. *)
 From Coq Require Import Reals List.
 From Convcert Require Import Network Autocorr.
-Require Convcert.PolyBridge Convcert.wip.FejerRieszPoly.
+Require Convcert.PolyBridge Convcert.FejerRieszPoly.
 Local Open Scope R_scope.
 
 Theorem sum_autocorr_factor : forall (K : nat) (a : list (list R)),
