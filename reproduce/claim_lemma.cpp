@@ -213,6 +213,9 @@ Claim reproduce_claim_lemma() {
             doc, "Random instances are drawn from the instance seed (see the summary). The "
                  "generator is `convcert factor --method auto`: exact up to effective length 6, "
                  "enclosure beyond, exact again when the enclosure fails (roots on the circle).");
+        report::report_add_paragraph(
+            doc, "The statement is also proven in general in Coq, for every K and any number of "
+                 "vectors: theorem `sum_autocorr_factor` in proofs/FejerRiesz.v.");
         report::ReportTable t;
         t.header = {"instance", "family", "m", "K", "kind", "evidence", "a_1", "check"};
         t.right_align = {false, false, true, true, false, false, false, false};

@@ -4,6 +4,10 @@
 # (exit 1, one line naming the axiom) on any axiom outside the allow-list:
 #   - the standard library's Reals axioms: ClassicalDedekindReals.sig_forall_dec,
 #     ClassicalDedekindReals.sig_not_dec, FunctionalExtensionality.functional_extensionality_dep;
+#   - Epsilon.epsilon_statement (stdlib; mathcomp-analysis' Rstruct makes R a real closed
+#     field with it) and the classical axioms mathcomp-analysis declares or uses:
+#     boolp.propositional_extensionality, boolp.constructive_indefinite_description,
+#     Classical_Prop.classic (the general theorems of PolyBridge.v / FejerRiesz.v, issue 15);
 #   - the primitive 63-bit integers that Bignums' bigQ computes with (used by the reflective
 #     checks of regularizer-bracket / network-collapse instances): every name in the modules
 #     PrimInt63 (the primitive type and operations) and Uint63 (their specification axioms).
@@ -57,6 +61,8 @@ elif grep -q '^Axioms:' "$tmp.out"; then
         ClassicalDedekindReals.sig_forall_dec | ClassicalDedekindReals.sig_not_dec) ;;
         FunctionalExtensionality.functional_extensionality_dep) ;;
         PrimInt63.* | Uint63.*) ;;
+        Epsilon.epsilon_statement | Classical_Prop.classic) ;;
+        boolp.propositional_extensionality | boolp.constructive_indefinite_description) ;;
         *)
             echo "coq_assumptions: $theorem depends on axiom $ax"
             status=1

@@ -13,6 +13,7 @@ packages=(
   libsdpa-dev libmumps-seq-dev liblapack-dev libblas-dev                 # generator: SDPA, its MUMPS/LAPACK/BLAS
   mpsolve pari-gp coinor-csdp                                            # benchmark peers
   coq libcoq-stdlib libcoq-bignums                                       # proofs/: Coq 8.16, bigQ
+  libcoq-mathcomp-real-closed libcoq-mathcomp-analysis                   # proofs/: FTA over R[i], std R as rcfType
   gnuplot-nox                                                            # reproduce: PNG plots
   libfftw3-dev dataset-fashion-mnist zlib1g-dev                          # training: FFT, data, IDX .gz
   clang libfuzzer-14-dev libclang-rt-14-dev                              # scripts/fuzz.sh: libFuzzer, ASan/UBSan runtimes (only Recommended by clang)
