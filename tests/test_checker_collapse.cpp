@@ -552,3 +552,29 @@ TEST_CASE("collapse: the shipped example", "[checker][collapse]") {
     x = S(Rat(x) + ratio(1, 1000000000));
     CHECK(mentions(check_certificate(bad), "the output network does not realize w"));
 }
+
+TEST_CASE("collapse: the shipped R = 2 example", "[checker][collapse][multi]") {
+    std::ifstream in(std::string(CONVCERT_SOURCE_DIR) + "/examples/network-collapse-r2.json");
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    const CertificateReadResult read = certificate_from_json(text.str());
+    INFO(read.error);
+    REQUIRE(read.certificate);
+    CHECK(certificate_to_json(*read.certificate) == text.str()); // written by the model
+    const Verdict v = check_certificate(*read.certificate);
+    INFO(v.reason);
+    CHECK(v.valid);
+    const CollapseClaim& claim = std::get<CollapseBody>(read.certificate->body).claim;
+    CHECK(claim.R == 2);
+    CHECK(claim.input.u.size() == 4);
+    CHECK(claim.output.u.size() == 2);
+    CHECK(claim.cost_in == "133/2");
+    CHECK(claim.slack == "0");
+    CHECK(Rat(claim.cost_out) < Rat(claim.cost_in));
+    // A tiny change of one entry of the second row of an output kernel is caught.
+    Certificate bad = *read.certificate;
+    std::string& x = std::get<CollapseBody>(bad.body).claim.output.u[1][1][2];
+    x = S(Rat(x) + ratio(1, 1000000000));
+    CHECK(mentions(check_certificate(bad), "the output network does not realize w"));
+}
