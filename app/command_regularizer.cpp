@@ -5,7 +5,7 @@
 #include "certify/file_read_bounded.h"
 #include "regularizer/bracket.h"
 #include "regularizer/input/regularizer_input.h"
-#include "regularizer/sdp/sdp_multi.h"
+#include "regularizer/sdp/sdp_gram.h"
 #include "regularizer/sdp/sdpa_format.h"
 #include "support/atomic_file.h"
 #include "support/input_json.h"
@@ -128,7 +128,8 @@ std::string report_text(const regularizer::RegularizerBracket& b, const Certific
     o << "  lower = " << rational_short(std::get<RegularizerBody>(cert.body).claim.lower) << "  ("
       << regularizer::regularizer_dual_source_name(b.dual_source) << ")\n";
     o << "  upper = " << rational_short(std::get<RegularizerBody>(cert.body).claim.upper) << "  ("
-      << regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.gram_source) << ")\n";
+      << regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.solve.gram_source)
+      << ")\n";
     o << "  relative gap " << decimal(b.relative_gap) << ", C0 = " << b.C0 << "\n";
     if (b.R > 1) {
         o << "  network: " << b.C0 << " kernels of " << b.R << "x" << b.K << " and " << b.C0
@@ -161,10 +162,10 @@ bool regularizer_write_sdp_files(const RegularizerArgs& ra, const support::FmpqM
         if (!ra.sdpa_reduced.empty()) {
             std::ostringstream o;
             if (wd.size() == 1)
-                regularizer::regularizer_sdpa_write_reduced(o, wd[0], ra.K);
+                regularizer::regularizer_sdpa_write_autocorrelation(o, wd[0], ra.K);
             else
                 regularizer::regularizer_sdpa_write(
-                    o, regularizer::regularizer_sdp_data_multi(wd, ra.K));
+                    o, regularizer::regularizer_sdp_data_gram(wd, ra.K));
             support::file_write_atomic(ra.sdpa_reduced, o.str());
         }
         if (!ra.sdpa_full.empty()) {

@@ -134,8 +134,8 @@ Convcert run_convcert(const std::vector<std::string>& w, long K) {
     else
         verdict.reason = "certificate_from_json: " + read.error;
     out.check = watch.seconds();
-    out.solve = report.solve_seconds;
-    out.certify = generate - report.solve_seconds;
+    out.solve = report.solve.seconds;
+    out.certify = generate - report.solve.seconds;
     out.total = generate + out.check;
     out.lower = report.lower_double;
     out.upper = report.upper_double;

@@ -2,8 +2,8 @@
 #include "maxmargin/upper_bound.h"
 
 #include "maxmargin/margin.h"
-#include "regularizer/numeric/closed_form_multi.h"
-#include "regularizer/numeric/polish_multi.h"
+#include "regularizer/numeric/closed_form.h"
+#include "regularizer/numeric/polish_kernels.h"
 
 #include <Eigen/Dense>
 
@@ -52,18 +52,18 @@ void candidate_try(std::vector<MaxmarginUpperCandidate>& out, const std::string&
 }
 
 /// Closed-form kernels for W (R·D doubles) at K = 1 (SVD) and K = D (Fourier, with R - 1 lift
-/// directions of size δ), empty otherwise (regularizer/numeric/closed_form_multi.h).
+/// directions of size δ), empty otherwise (regularizer/numeric/closed_form.h).
 std::vector<regularizer::Kernels> closed_form_kernels(const data::Dataset& d, long K,
                                                       const std::vector<double>& W, double value) {
     regularizer::Rows rows(d.R, std::vector<double>(d.D));
     for (long k = 0; k < d.R * d.D; ++k)
         rows[k / d.D][k % d.D] = W[static_cast<std::size_t>(k)];
-    if (K == 1) return {regularizer::regularizer_kernels_k1_multi(rows)};
+    if (K == 1) return {regularizer::regularizer_kernels_k1(rows)};
     std::vector<regularizer::Kernels> out;
     if (K == d.D)
         for (int bits : {32, 40, 48})
-            out.push_back(regularizer::regularizer_kernels_kd_multi(
-                rows, std::sqrt(std::ldexp(value, -bits))));
+            out.push_back(
+                regularizer::regularizer_kernels_kd(rows, std::sqrt(std::ldexp(value, -bits))));
     return out;
 }
 
@@ -115,7 +115,7 @@ constexpr int kPolishIterations = 200;
 
 /// Appends the SDP's Gram kernels (R and R + 1 channels, then the rank's with R lift
 /// channels) refined by the damped Newton on F(U) for SDPA's W (regularizer/numeric/
-/// polish_multi.h), when the cheapest candidate so far is more than kPolishGap above lower.
+/// polish_kernels.h), when the cheapest candidate so far is more than kPolishGap above lower.
 void upper_candidates_polished(std::vector<MaxmarginUpperCandidate>& out, const data::Dataset& d,
                                long K, const MaxmarginSdpResult& sdp, double lower) {
     double best = INFINITY;
@@ -132,10 +132,10 @@ void upper_candidates_polished(std::vector<MaxmarginUpperCandidate>& out, const 
         candidate_try(out, "least-norm network of the SDP's Gram kernels, refined", false, [&] {
             auto start = maxmargin_gram_kernels(sdp.gram, d.R, K, std::min(channels, N), l);
             try {
-                start =
-                    regularizer::regularizer_polish_multi(rows, start, kPolishIterations,
-                                                          lower * (1 + 0.2 * kPolishGap), INFINITY)
-                        .kernels;
+                start = regularizer::regularizer_polish_kernels(rows, start, kPolishIterations,
+                                                                lower * (1 + 0.2 * kPolishGap),
+                                                                INFINITY)
+                            .kernels;
             } catch (const std::invalid_argument&) {
                 // F not finite at these kernels: complete them as they are
             }

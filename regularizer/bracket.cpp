@@ -44,7 +44,7 @@ std::size_t bracket_lower_best(RegularizerBracket& b, const RegularizerDualNumer
         }
     }
     if (!best)
-        throw std::runtime_error("no usable dual point (SDPA phase " + dual.sdp_status + ")");
+        throw std::runtime_error("no usable dual point (SDPA phase " + dual.solve.sdp_status + ")");
     bracket_take_lower(b, std::move(*best), dual.candidates[which].source);
     b.estimate = dual.candidates[which].estimate;
     b.lower_seconds = watch.seconds();
@@ -129,14 +129,7 @@ RegularizerBracket regularizer_bracket(const support::FmpqMat& W, long K,
     }
     const Rows wd = support::fmpq_mat_to_doubles(W);
     const RegularizerDualNumeric dual = regularizer_dual_numeric(wd, K, solver); // stage 1
-    b.solve_seconds = dual.seconds;
-    b.sdp_status = dual.sdp_status;
-    b.sdp_gap = dual.sdp_gap;
-    b.sdp_iterations = dual.sdp_iterations;
-    b.sdp_seconds = dual.sdp_seconds;
-    b.barrier_steps = dual.barrier_steps;
-    b.barrier_seconds = dual.barrier_seconds;
-    b.gram_source = dual.gram_source;
+    b.solve = dual.solve;
     const std::size_t winner = bracket_lower_best(b, dual, W); // stage 2
     const support::Stopwatch upper;
     auto search = bracket_kernels(b, wd, W, dual, winner); // stages 3, 4
@@ -153,7 +146,8 @@ RegularizerBracket regularizer_bracket(const support::FmpqMat& W, long K,
 
 std::string regularizer_bracket_method(const RegularizerBracket& b) {
     const std::string lower = regularizer_dual_source_name(b.dual_source);
-    const std::string upper = regularizer_kernel_source_name(b.kernel_source, b.R, b.gram_source);
+    const std::string upper =
+        regularizer_kernel_source_name(b.kernel_source, b.R, b.solve.gram_source);
     if (b.R == 1) return "lower: " + lower + "; upper: " + upper;
     return "multi-channel: lower " + lower + ", upper " + upper;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "certify/certificate.h"
+#include "regularizer/bracket_dual.h"
 #include "regularizer/bracket_source.h"
 #include "support/flint_raii.h"
 
@@ -31,19 +32,14 @@ struct RegularizerBracket {
     long C0 = 1;             ///< channels of the network
     RegularizerDualSource dual_source = RegularizerDualSource::Zero;
     RegularizerKernelSource kernel_source = RegularizerKernelSource::Zero;
-    RegularizerGramSource gram_source = RegularizerGramSource::Sdpa;
-    std::string sdp_status; ///< SDPA's phase, empty when no SDP ran
-    double sdp_gap = 0;     ///< SDPA's relative duality gap
-    int sdp_iterations = 0;
-    int barrier_steps = 0;     ///< central-path Newton steps (R > 1)
-    int polish_iterations = 0; ///< kernel polish steps (R > 1)
-    int network_attempts = 0;  ///< exact least-norm solves tried
-    int kernel_bits = 0;       ///< rounding grid of the kernels that won
-    long denominator_bits = 0; ///< bit length of v's common denominator
-    double solve_seconds = 0;  ///< stage 1: all numerical solving of the dual
-    double sdp_seconds = 0, barrier_seconds = 0, polish_seconds = 0; ///< parts of the above
-    double lower_seconds = 0; ///< stage 2 (and the KKT refinement's verification at R = 1)
-    double upper_seconds = 0; ///< stages 3 and 4
+    RegularizerDualSolve solve; ///< stage 1: SDPA's outcome, Gram source, timings
+    int polish_iterations = 0;  ///< kernel polish steps (R > 1)
+    int network_attempts = 0;   ///< exact least-norm solves tried
+    int kernel_bits = 0;        ///< rounding grid of the kernels that won
+    long denominator_bits = 0;  ///< bit length of v's common denominator
+    double polish_seconds = 0;  ///< kernel polishing, within upper_seconds
+    double lower_seconds = 0;   ///< stage 2 (and the KKT refinement's verification at R = 1)
+    double upper_seconds = 0;   ///< stages 3 and 4
     double total_seconds = 0;
 };
 

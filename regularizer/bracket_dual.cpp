@@ -1,10 +1,10 @@
 // Stage 1 of the regularizer bracket: numerical dual candidates (see bracket_dual.h).
 #include "regularizer/bracket_dual.h"
 
-#include "regularizer/numeric/dual_barrier_multi.h"
-#include "regularizer/numeric/polish.h"
-#include "regularizer/sdp/sdp_multi.h"
-#include "regularizer/sdp/sdp_reduced.h"
+#include "regularizer/numeric/dual_barrier.h"
+#include "regularizer/numeric/polish_autocorrelation.h"
+#include "regularizer/sdp/sdp_autocorrelation.h"
+#include "regularizer/sdp/sdp_gram.h"
 #include "support/stopwatch.h"
 
 #include <cmath>
@@ -21,15 +21,15 @@ constexpr int kNewtonFirstIterations = 40;
 bool dual_closed_form(const Rows& W, long K, RegularizerDualNumeric& out) {
     const long D = static_cast<long>(W[0].size());
     if (K == 1)
-        out.candidates.push_back({regularizer_lambda_k1_multi(W),
+        out.candidates.push_back({regularizer_lambda_k1(W),
                                   RegularizerDualSource::ClosedFormK1,
                                   {},
-                                  regularizer_value_k1_multi(W)});
+                                  regularizer_value_k1(W)});
     else if (K == D)
-        out.candidates.push_back({regularizer_lambda_kd_multi(W),
+        out.candidates.push_back({regularizer_lambda_kd(W),
                                   RegularizerDualSource::ClosedFormKD,
                                   {},
-                                  regularizer_value_kd_multi(W)});
+                                  regularizer_value_kd(W)});
     return K == 1 || K == D;
 }
 
@@ -41,7 +41,7 @@ bool dual_newton_first(const std::vector<double>& w, long K, RegularizerDualNume
     std::vector<double> r0(K, 0.0);
     r0[0] = std::sqrt(norm2);
     try {
-        auto p = regularizer_polish(w, r0, kNewtonFirstIterations);
+        auto p = regularizer_polish_autocorrelation(w, r0, kNewtonFirstIterations);
         if (!p.converged) return false;
         out.candidates.push_back(
             {{std::move(p.lambda)}, RegularizerDualSource::Newton, std::move(p.r), p.value});
@@ -53,15 +53,15 @@ bool dual_newton_first(const std::vector<double>& w, long K, RegularizerDualNume
 
 /// R = 1: SDPA's reduced SDP, then Newton from its r* when r* is interior.
 void dual_sdpa_newton(const std::vector<double>& w, long K, RegularizerDualNumeric& out) {
-    auto sdp = regularizer_sdp_solve(w, K);
-    out.sdp_status = sdp.status;
-    out.sdp_gap = sdp.relative_gap;
-    out.sdp_iterations = sdp.iterations;
-    out.sdp_seconds = sdp.seconds;
+    auto sdp = regularizer_sdp_autocorrelation_solve(w, K);
+    out.solve.sdp_status = sdp.status;
+    out.solve.sdp_gap = sdp.relative_gap;
+    out.solve.sdp_iterations = sdp.iterations;
+    out.solve.sdp_seconds = sdp.seconds;
     out.candidates.push_back(
         {{std::move(sdp.lambda)}, RegularizerDualSource::Sdpa, sdp.r, sdp.value_r});
     try {
-        auto p = regularizer_polish(w, sdp.r);
+        auto p = regularizer_polish_autocorrelation(w, sdp.r);
         if (p.interior)
             out.candidates.push_back({{std::move(p.lambda)},
                                       RegularizerDualSource::SdpaNewton,
@@ -75,22 +75,22 @@ void dual_sdpa_newton(const std::vector<double>& w, long K, RegularizerDualNumer
 /// R > 1: SDPA's reduced SDP, which stalls near a relative gap of 1e-7, refined on the central
 /// path (which also gives a primal Gram matrix). Both λ are candidates, the central one first.
 void dual_sdpa_barrier(const Rows& W, long K, RegularizerDualNumeric& out) {
-    auto sdp = regularizer_sdp_multi_solve(W, K);
-    out.sdp_status = sdp.status;
-    out.sdp_gap = sdp.relative_gap;
-    out.sdp_iterations = sdp.iterations;
-    out.sdp_seconds = sdp.seconds;
+    auto sdp = regularizer_sdp_gram_solve(W, K);
+    out.solve.sdp_status = sdp.status;
+    out.solve.sdp_gap = sdp.relative_gap;
+    out.solve.sdp_iterations = sdp.iterations;
+    out.solve.sdp_seconds = sdp.seconds;
     double estimate = std::isfinite(sdp.value_x) ? sdp.value_x : sdp.primal;
     try {
         const support::Stopwatch watch;
-        auto bar = regularizer_dual_barrier_multi(W, K, sdp.lambda);
-        out.barrier_seconds = watch.seconds();
-        out.barrier_steps = bar.newton_steps;
+        auto bar = regularizer_dual_barrier(W, K, sdp.lambda);
+        out.solve.barrier_seconds = watch.seconds();
+        out.solve.barrier_steps = bar.newton_steps;
         estimate = bar.value;
         out.candidates.push_back(
             {std::move(bar.lambda), RegularizerDualSource::Barrier, {}, estimate});
         out.gram = std::move(bar.X);
-        out.gram_source = RegularizerGramSource::Barrier;
+        out.solve.gram_source = RegularizerGramSource::Barrier;
     } catch (const std::invalid_argument&) {
     }
     out.candidates.push_back({std::move(sdp.lambda), RegularizerDualSource::Sdpa, {}, estimate});
@@ -110,7 +110,7 @@ RegularizerDualNumeric regularizer_dual_numeric(const Rows& W, long K, Regulariz
         else if (solver == RegularizerSolver::Sdpa || !dual_newton_first(W[0], K, out))
             dual_sdpa_newton(W[0], K, out);
     }
-    out.seconds = watch.seconds();
+    out.solve.seconds = watch.seconds();
     return out;
 }
 

@@ -1,12 +1,13 @@
 // Stage 1 of the regularizer bracket (bracket.h), numerics only: the dual candidates λ for any
-// R >= 1, in order of preference. Closed forms at K = 1 and K = D (closed_form_multi.h, whose
+// R >= 1, in order of preference. Closed forms at K = 1 and K = D (closed_form.h, whose
 // R = 1 case is 2w/||w|| and 2ŵ/|ŵ|); otherwise at R = 1 Newton on the reduction formula first
-// (polish.h) and SDPA's reduced SDP refined by Newton when that fails, at R > 1 SDPA's reduced
-// SDP refined on the central path (dual_barrier_multi.h). Untrusted: stage 2 verifies exactly.
+// (polish_autocorrelation.h) and SDPA's reduced SDP refined by Newton when that fails, at R > 1
+// SDPA's reduced SDP refined on the central path (dual_barrier.h). Untrusted: stage 2 verifies
+// exactly.
 #pragma once
 
 #include "regularizer/bracket_source.h"
-#include "regularizer/numeric/closed_form_multi.h"
+#include "regularizer/numeric/closed_form.h"
 
 #include <string>
 #include <vector>
@@ -20,16 +21,21 @@ struct RegularizerDualCandidate {
     double estimate = 0;   ///< numerical R_{K,∞}(W) at this point
 };
 
-struct RegularizerDualNumeric {
-    std::vector<RegularizerDualCandidate> candidates; ///< at least one; ties go to the first
-    std::vector<double> gram; ///< R > 1, 1 < K < D: the optimal Gram matrix, (R·K)² row-major
-    RegularizerGramSource gram_source = RegularizerGramSource::Sdpa;
+/// How stage 1 went, for reports (RegularizerBracket keeps it as is).
+struct RegularizerDualSolve {
+    RegularizerGramSource gram_source = RegularizerGramSource::Sdpa; ///< R > 1: whose Gram
     std::string sdp_status; ///< SDPA's phase, empty when no SDP ran
     double sdp_gap = 0;     ///< SDPA's relative duality gap
     int sdp_iterations = 0;
-    int barrier_steps = 0;
+    int barrier_steps = 0; ///< central-path Newton steps (R > 1)
     double sdp_seconds = 0, barrier_seconds = 0;
     double seconds = 0; ///< all of stage 1
+};
+
+struct RegularizerDualNumeric {
+    std::vector<RegularizerDualCandidate> candidates; ///< at least one; ties go to the first
+    std::vector<double> gram; ///< R > 1, 1 < K < D: the optimal Gram matrix, (R·K)² row-major
+    RegularizerDualSolve solve;
 };
 
 /// W: R >= 1 rows of D finite doubles, not all zero; 1 <= K <= D. Throws std::invalid_argument

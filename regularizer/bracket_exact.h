@@ -4,7 +4,7 @@
 #pragma once
 
 #include "regularizer/exact/network.h"
-#include "regularizer/numeric/closed_form_multi.h"
+#include "regularizer/numeric/closed_form.h"
 #include "support/flint_raii.h"
 
 #include <vector>

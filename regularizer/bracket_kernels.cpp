@@ -5,7 +5,7 @@
 #include "regularizer/kernel_one_channel.h"
 #include "regularizer/numeric/gram_factor.h"
 #include "regularizer/numeric/kkt_newton.h"
-#include "regularizer/numeric/polish_multi.h"
+#include "regularizer/numeric/polish_kernels.h"
 #include "support/flint_raii.h"
 #include "support/stopwatch.h"
 
@@ -19,7 +19,7 @@ namespace {
 
 /// Largest K + 2D for which the dense KKT Newton refinement runs (seconds at the limit).
 constexpr long kKktMaxSize = 1200;
-/// Largest C0·R·K refined by polish_multi.h (its finite-difference Hessian is n×n).
+/// Largest C0·R·K refined by polish_kernels.h (its finite-difference Hessian is n×n).
 constexpr long kPolishMaxSize = 2048;
 constexpr int kPolishMaxIterations = 500;
 /// Relative eigenvalue threshold of the Gram factorization (the central X has a clean gap).
@@ -82,8 +82,8 @@ struct Search {
         const double stop = t.lower_double * (1.0 + 0.2 * kBracketTargetGap);
         try {
             const support::Stopwatch watch;
-            auto pol = regularizer_polish_multi(t.wd, start, kPolishMaxIterations, stop,
-                                                std::numeric_limits<double>::infinity());
+            auto pol = regularizer_polish_kernels(t.wd, start, kPolishMaxIterations, stop,
+                                                  std::numeric_limits<double>::infinity());
             out.polish_seconds += watch.seconds();
             out.polish_iterations += pol.iterations;
             return std::move(pol.kernels);
@@ -109,7 +109,7 @@ void gram_few(Search& s, const Kernels& ker, RegularizerKernelSource source) {
     const long R = static_cast<long>(s.t.wd.size());
     for (long C = R; C <= R + 1 && C < static_cast<long>(ker.size()); ++C) {
         Kernels few(ker.begin(), ker.begin() + C);
-        if (!std::isfinite(regularizer_polish_value_multi(s.t.wd, few)))
+        if (!std::isfinite(regularizer_polish_kernels_value(s.t.wd, few)))
             for (long r = 0; r < R; ++r) // make every Σ_d nonsingular
                 few[r][r][0] += std::sqrt(kLiftRelative * s.t.estimate);
         if (auto pol = s.polish(few)) s.attempt(*pol, {24, 32}, source);
@@ -121,14 +121,14 @@ void gram_few(Search& s, const Kernels& ker, RegularizerKernelSource source) {
 RegularizerKernelSearch regularizer_kernels_closed_form(const RegularizerKernelTarget& t) {
     Search s{t, {}};
     if (t.K == 1) {
-        s.attempt(regularizer_kernels_k1_multi(t.wd), {24, 32, 44},
+        s.attempt(regularizer_kernels_k1(t.wd), {24, 32, 44},
                   RegularizerKernelSource::ClosedFormK1);
         return s.out;
     }
     // The lift δ² ≈ 2^-bits·estimate balances its own cost against the rounding error.
     for (int bits : {32, 40, 48}) {
         const double delta = std::sqrt(std::ldexp(t.estimate, -bits));
-        s.attempt(regularizer_kernels_kd_multi(t.wd, delta), {bits},
+        s.attempt(regularizer_kernels_kd(t.wd, delta), {bits},
                   RegularizerKernelSource::ClosedFormKD);
     }
     return s.out;

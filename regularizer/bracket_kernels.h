@@ -2,7 +2,7 @@
 // completed to an exact network (bracket_exact.h) until the gap over the certified lower bound
 // meets kBracketTargetGap. Closed forms at K = 1 and K = D for any R; otherwise at R = 1 the
 // spectral factor of r* (optionally refined on the KKT system), at R > 1 the eigen-kernels of
-// the optimal Gram matrix, polished and lifted (polish_multi.h). One kernel of one row (R = 1)
+// the optimal Gram matrix, polished and lifted (polish_kernels.h). One kernel of one row (R = 1)
 // is balanced and rounded to the fewest bits its cost estimate allows; more kernels try a
 // short ladder of grids.
 #pragma once

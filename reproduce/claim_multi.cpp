@@ -9,7 +9,7 @@
 #include "certify/certificate.h"
 #include "regularizer/bracket.h"
 #include "regularizer/exact/network.h"
-#include "regularizer/numeric/polish_multi.h"
+#include "regularizer/numeric/polish_kernels.h"
 #include "reproduce/local_opt.h"
 #include "reproduce/reproduce_claim.h"
 #include "reproduce/reproduce_run.h"
@@ -131,7 +131,7 @@ void multi_bracket(const InstanceContext& ctx, const std::string& name, const St
     r.gap = std::max(r.gap, b.relative_gap);
     r.fields["W"] = multi_text(W);
     r.fields["network"] =
-        regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.gram_source);
+        regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.solve.gram_source);
     if (out) *out = std::move(b);
 }
 
@@ -240,7 +240,7 @@ double multi_search_bracket(const InstanceContext& ctx, const std::string& name,
     auto polished = [&](const Kernels& start, double start_value) {
         std::pair<Kernels, double> out{start, start_value};
         try {
-            const regularizer::RegularizerPolishMulti p = regularizer::regularizer_polish_multi(
+            const regularizer::RegularizerPolishKernels p = regularizer::regularizer_polish_kernels(
                 Wd, start, 200, 0, std::numeric_limits<double>::infinity());
             if (p.value < start_value) out = {p.kernels, p.value};
         } catch (const std::exception&) {
@@ -272,7 +272,7 @@ double multi_search_bracket(const InstanceContext& ctx, const std::string& name,
         }
     }
     if (!built) return std::nan("");
-    const double f = regularizer::regularizer_polish_value_multi(Wd, kernels);
+    const double f = regularizer::regularizer_polish_kernels_value(Wd, kernels);
     if (f_gap) *f_gap = f > 0 ? (f - b.lower_double) / f : 0;
     RegularizerClaim claim;
     claim.D = static_cast<long>(W[0].size());

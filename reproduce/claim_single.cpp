@@ -61,7 +61,7 @@ void single_bracket(const InstanceContext& ctx, const std::string& name,
     r.fields["upper"] = std::get<RegularizerBody>(cert.body).claim.upper;
     r.gap = b.relative_gap;
     r.fields["upper_source"] =
-        regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.gram_source);
+        regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.solve.gram_source);
 }
 
 struct SingleW {

@@ -1,8 +1,10 @@
-// Test helper: the lower bound (regularizer/exact/lower_bound.h) with string inputs and outputs,
-// so that the tests can state their instances and compare results as rationals "p" / "p/q".
-// A thin conversion around regularizer_lower_bound; the generator itself never uses strings here.
+// Test helper: the exact lower bound (regularizer/exact/lower_bound.h) and the exact dual
+// feasibility test (regularizer/exact/dual_feasible.h) with string inputs and outputs, so that
+// the tests can state their instances and compare results as rationals "p" / "p/q" (the fields
+// of certificates). Thin conversions; the generator itself never uses strings here.
 #pragma once
 
+#include "regularizer/exact/dual_feasible.h"
 #include "regularizer/exact/lower_bound.h"
 
 #include <string>
@@ -21,7 +23,7 @@ struct RegularizerLowerBoundStrings {
 };
 
 /// The result for R rows as strings (fields as in RegularizerLowerBound).
-struct RegularizerLowerBoundMulti {
+struct RegularizerLowerBoundRowsStrings {
     std::vector<std::vector<std::string>> lambda;
     std::string scale;
     std::string lower;
@@ -40,9 +42,16 @@ RegularizerLowerBoundStrings regularizer_lower_bound(const std::vector<double>& 
                                                      const std::vector<double>& w, long K);
 
 /// regularizer_lower_bound for R rows of W given as rationals.
-RegularizerLowerBoundMulti
-regularizer_lower_bound_multi(const std::vector<std::vector<double>>& lambda,
-                              const std::vector<std::vector<std::string>>& W, long K,
-                              int bits = kLambdaBits);
+RegularizerLowerBoundRowsStrings
+regularizer_lower_bound_rows(const std::vector<std::vector<double>>& lambda,
+                             const std::vector<std::vector<std::string>>& W, long K,
+                             int bits = kLambdaBits);
+
+/// regularizer_dual_feasible for R rows of rationals "p" / "p/q". Throws std::invalid_argument
+/// on unequal rows or entries that are not rationals.
+bool regularizer_dual_feasible_strings(const std::vector<std::vector<std::string>>& lambda, long K);
+
+/// The same for one row (R = 1).
+bool regularizer_dual_feasible_strings(const std::vector<std::string>& lambda, long K);
 
 } // namespace convcert::regularizer

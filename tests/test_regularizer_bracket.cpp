@@ -4,7 +4,7 @@
 #include "certify/checker/checker.h"
 #include "regularizer/bracket.h"
 #include "regularizer/exact/lower_bound.h"
-#include "regularizer/sdp/sdp_reduced.h"
+#include "regularizer/sdp/sdp_autocorrelation.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
 #include "tests/closed_form_arb.h"
@@ -216,7 +216,7 @@ TEST_CASE("R = 1, 1 < K < D: the bracket contains SDPA's value, both solvers agr
     for (long D : {8L, 16L, 33L}) {
         for (long K : {2L, 3L, D / 2}) {
             const auto w = random_w(D, static_cast<unsigned>(31 * D + K));
-            const auto sdp = regularizer_sdp_solve(w, K);
+            const auto sdp = regularizer_sdp_autocorrelation_solve(w, K);
             const auto fast = bracket(w, K), slow = bracket(w, K, RegularizerSolver::Sdpa);
             INFO("D = " << D << ", K = " << K << ": " << regularizer_bracket_method(fast.report)
                         << " | " << regularizer_bracket_method(slow.report));

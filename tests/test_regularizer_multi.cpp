@@ -9,14 +9,14 @@
 #include "regularizer/exact/dual_scale.h"
 #include "regularizer/exact/least_norm.h"
 #include "regularizer/exact/lower_bound.h"
-#include "tests/lower_bound_strings.h"
 #include "regularizer/exact/network.h"
 #include "regularizer/exact/psd_exact.h"
 #include "regularizer/kernel_one_channel.h"
-#include "regularizer/numeric/closed_form_multi.h"
-#include "regularizer/sdp/sdp_multi.h"
+#include "regularizer/numeric/closed_form.h"
+#include "regularizer/sdp/sdp_gram.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
+#include "tests/lower_bound_strings.h"
 
 #include <Eigen/Dense>
 #include <catch2/catch.hpp>
@@ -61,7 +61,7 @@ StrRows exact(const std::vector<std::vector<double>>& w) {
 }
 
 /// The unified bracket with its exact values written out as strings, for these tests.
-struct RegularizerBracketMulti {
+struct BracketStrings {
     RegularizerBracket bracket;
     long R = 0, D = 0, K = 0, C0 = 0;
     StrRows lambda, v;
@@ -71,10 +71,9 @@ struct RegularizerBracketMulti {
     RegularizerDualSource source = RegularizerDualSource::Zero;
 };
 
-RegularizerBracketMulti
-regularizer_bracket_multi(const StrRows& w, long K,
-                          RegularizerSolver solver = RegularizerSolver::Auto) {
-    RegularizerBracketMulti m;
+BracketStrings bracket_strings(const StrRows& w, long K,
+                               RegularizerSolver solver = RegularizerSolver::Auto) {
+    BracketStrings m;
     m.bracket = regularizer_bracket(support::fmpq_mat_from_rows(w, "w"), K, solver);
     const RegularizerBracket& b = m.bracket;
     m.R = b.R;
@@ -94,12 +93,11 @@ regularizer_bracket_multi(const StrRows& w, long K,
     return m;
 }
 
-convcert::Certificate regularizer_bracket_multi_certificate(const RegularizerBracketMulti& b,
-                                                            const StrRows& w) {
+convcert::Certificate bracket_strings_certificate(const BracketStrings& b, const StrRows& w) {
     return regularizer_bracket_certificate(b.bracket, support::fmpq_mat_from_rows(w, "w"));
 }
 
-convcert::Certificate certificate_of(const RegularizerBracketMulti& b, const StrRows& w) {
+convcert::Certificate certificate_of(const BracketStrings& b, const StrRows& w) {
     convcert::RegularizerClaim claim;
     claim.D = b.D;
     claim.K = b.K;
@@ -120,7 +118,7 @@ void set_q(fmpq_t x, const std::string& s) {
 }
 
 /// lower <= ref <= upper with ref an Arb ball (certain comparisons).
-void require_inside(const RegularizerBracketMulti& b, const arb_t ref) {
+void require_inside(const BracketStrings& b, const arb_t ref) {
     support::Fmpq q;
     support::Arb lo, hi;
     set_q(q.x, b.lower);
@@ -214,9 +212,9 @@ bool leq(const std::string& a, const std::string& b) {
     return fmpq_cmp(x.x, y.x) <= 0;
 }
 
-RegularizerBracketMulti bracket_checked(const std::vector<std::vector<double>>& w, long K) {
+BracketStrings bracket_checked(const std::vector<std::vector<double>>& w, long K) {
     const StrRows ws = exact(w);
-    const auto b = regularizer_bracket_multi(ws, K);
+    const auto b = bracket_strings(ws, K);
     const auto verdict = convcert::checker::check_certificate(certificate_of(b, ws));
     INFO("R = " << b.R << ", D = " << b.D << ", K = " << K << ": " << verdict.reason);
     CHECK(verdict.valid);
@@ -265,7 +263,7 @@ TEST_CASE("multi: SDPA's reduced SDP matches the closed forms; its λ is its dua
         const double ref1 = arf_get_d(arb_midref(nuc.x), ARF_RND_NEAR);
         const double refd = arf_get_d(arb_midref(l21.x), ARF_RND_NEAR);
         for (long K : {1L, 4L, D}) {
-            const auto sdp = regularizer_sdp_multi_solve(w, K);
+            const auto sdp = regularizer_sdp_gram_solve(w, K);
             CHECK(sdp.constraints == (R + R * (R + 1) / 2) + 4 * (2 * R + R * R));
             CHECK(sdp.lambda_dot_w == Approx(sdp.dual).epsilon(1e-9));
             CHECK(sdp.value_x == Approx(sdp.primal).epsilon(1e-5));
@@ -400,7 +398,7 @@ TEST_CASE("multi: SDP brackets are certified, narrow, and between the closed for
 TEST_CASE("multi: R = 1, the Newton and SDPA solvers agree", "[regularizer][multi]") {
     const auto w = random_rows(1, 9, 77);
     const auto b = bracket_checked(w, 3);
-    const auto single = regularizer_bracket_multi(exact(w), 3, RegularizerSolver::Sdpa);
+    const auto single = bracket_strings(exact(w), 3, RegularizerSolver::Sdpa);
     CHECK(leq(single.lower, b.upper));
     CHECK(single.lower_double == Approx(b.lower_double).epsilon(1e-8));
 }
@@ -423,21 +421,21 @@ TEST_CASE("multi: homogeneity, the bracket of 2W is twice that of W", "[regulari
 
 TEST_CASE("multi: tampered brackets fail the checker", "[regularizer][multi]") {
     const auto w = exact(random_rows(2, 8, 9));
-    const auto b = regularizer_bracket_multi(w, 3);
+    const auto b = bracket_strings(w, 3);
     const auto cert = certificate_of(b, w);
     REQUIRE(convcert::checker::check_certificate(cert).valid);
     // The library's assembly holds the same claim and evidence.
-    auto lib = regularizer_bracket_multi_certificate(b, w);
+    auto lib = bracket_strings_certificate(b, w);
     lib.generator_method = cert.generator_method;
     CHECK(convcert::certificate_to_json(lib) == convcert::certificate_to_json(cert));
-    CHECK(regularizer_dual_feasible_multi(b.lambda, 3));
+    CHECK(regularizer_dual_feasible_strings(b.lambda, 3));
 
     // λ scaled by 1 + 1e-6 (lower scaled too, so that only the PSD test can fail).
     auto bad = cert;
     for (auto& row : std::get<convcert::RegularizerBody>(bad.body).evidence.lambda)
         for (auto& x : row)
             x = inflate(x);
-    CHECK_FALSE(regularizer_dual_feasible_multi(
+    CHECK_FALSE(regularizer_dual_feasible_strings(
         std::get<convcert::RegularizerBody>(bad.body).evidence.lambda, 3));
     auto verdict = convcert::checker::check_certificate(bad);
     CHECK_FALSE(verdict.valid);
@@ -466,7 +464,7 @@ TEST_CASE("multi: tampered brackets fail the checker", "[regularizer][multi]") {
 TEST_CASE("multi: zero W gives the bracket [0, 0]", "[regularizer][multi]") {
     const StrRows w(2, std::vector<std::string>(5, "0"));
     for (long K : {1L, 2L, 5L}) {
-        const auto b = regularizer_bracket_multi(w, K);
+        const auto b = bracket_strings(w, K);
         CHECK(b.lower == "0");
         CHECK(b.upper == "0");
         CHECK(convcert::checker::check_certificate(certificate_of(b, w)).valid);
@@ -483,9 +481,9 @@ TEST_CASE("multi: degenerate inputs still give certified brackets", "[regularize
     };
     for (const auto& [w, Ks] : cases)
         for (long K : Ks) {
-            const auto b = regularizer_bracket_multi(w, K);
+            const auto b = bracket_strings(w, K);
             const auto verdict =
-                convcert::checker::check_certificate(regularizer_bracket_multi_certificate(b, w));
+                convcert::checker::check_certificate(bracket_strings_certificate(b, w));
             INFO("R = " << b.R << ", D = " << b.D << ", K = " << K << ": " << verdict.reason);
             CHECK(verdict.valid);
             CHECK(b.relative_gap <= 1e-8);
@@ -603,7 +601,7 @@ TEST_CASE("lower bound: any R, exact λ with ||T||_op <= 2 and lower = <λ, W>",
             CHECK(static_cast<double>(dot) == Approx(b.lower_double).epsilon(1e-12));
             CHECK(regularizer_dual_feasible(b.lambda, K));
             // The string edge returns the same rationals.
-            const auto m = regularizer_lower_bound_multi(lambda, support::fmpq_mat_to_rows(W), K);
+            const auto m = regularizer_lower_bound_rows(lambda, support::fmpq_mat_to_rows(W), K);
             CHECK(m.lambda == support::fmpq_mat_to_rows(b.lambda));
             CHECK(m.lower == support::fmpq_get_string(b.lower.x));
         }

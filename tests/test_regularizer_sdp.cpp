@@ -2,12 +2,12 @@
 // exact lower bound. Reference values are computed independently with Arb balls.
 #include "regularizer/bracket.h"
 #include "regularizer/exact/dual_feasible.h"
-#include "tests/lower_bound_strings.h"
 #include "regularizer/exact/psd_exact.h"
-#include "regularizer/numeric/closed_form_multi.h"
-#include "regularizer/numeric/polish.h"
-#include "regularizer/sdp/sdp_reduced.h"
+#include "regularizer/numeric/closed_form.h"
+#include "regularizer/numeric/polish_autocorrelation.h"
+#include "regularizer/sdp/sdp_autocorrelation.h"
 #include "support/flint_raii.h"
+#include "tests/lower_bound_strings.h"
 
 #include "support/rational_convert.h"
 #include "tests/closed_form_arb.h"
@@ -127,8 +127,8 @@ TEST_CASE("K = 1 closed form: lower bound within 1e-9 below 2||w||_2", "[regular
     for (long D : {1L, 5L, 16L, 33L}) {
         for (unsigned seed = 1; seed <= 3; ++seed) {
             const auto w = random_w(D, seed);
-            const auto lb = regularizer_lower_bound(regularizer_lambda_k1_multi({w})[0], w, 1);
-            CHECK(regularizer_dual_feasible(lb.lambda, 1));
+            const auto lb = regularizer_lower_bound(regularizer_lambda_k1({w})[0], w, 1);
+            CHECK(regularizer_dual_feasible_strings(lb.lambda, 1));
             support::Arb ref;
             arb_k1(ref.x, w);
             require_below_and_close(lb, ref.x, 1e-9);
@@ -151,8 +151,8 @@ TEST_CASE("K = D closed form: lower bound within 1e-9 below (2/D) sum |ŵ|", "[r
     for (long D : {1L, 2L, 7L, 16L, 32L}) {
         for (unsigned seed = 1; seed <= 3; ++seed) {
             const auto w = random_w(D, 100 + seed);
-            const auto lb = regularizer_lower_bound(regularizer_lambda_kd_multi({w})[0], w, D);
-            CHECK(regularizer_dual_feasible(lb.lambda, D));
+            const auto lb = regularizer_lower_bound(regularizer_lambda_kd({w})[0], w, D);
+            CHECK(regularizer_dual_feasible_strings(lb.lambda, D));
             support::Arb ref;
             arb_kd(ref.x, w);
             require_below_and_close(lb, ref.x, 1e-9);
@@ -167,9 +167,9 @@ TEST_CASE("hand cases: e_0 gives 2 for every K, 0 gives 0", "[regularizer]") {
     support::Fmpq two, lower;
     fmpq_set_si(two.x, 2, 1);
     for (long K = 1; K <= D; ++K) {
-        std::vector<double> lambda = K == 1   ? regularizer_lambda_k1_multi({e0})[0]
-                                     : K == D ? regularizer_lambda_kd_multi({e0})[0]
-                                              : regularizer_sdp_solve(e0, K).lambda;
+        std::vector<double> lambda = K == 1   ? regularizer_lambda_k1({e0})[0]
+                                     : K == D ? regularizer_lambda_kd({e0})[0]
+                                              : regularizer_sdp_autocorrelation_solve(e0, K).lambda;
         const auto lb = regularizer_lower_bound(lambda, e0, K);
         set_q(lower.x, lb.lower);
         CHECK(fmpq_cmp(lower.x, two.x) <= 0);
@@ -181,12 +181,11 @@ TEST_CASE("hand cases: e_0 gives 2 for every K, 0 gives 0", "[regularizer]") {
     }
     const std::vector<double> zero(D, 0.0);
     for (long K : {1L, 3L, D}) {
-        const auto sdp = regularizer_sdp_solve(zero, K);
+        const auto sdp = regularizer_sdp_autocorrelation_solve(zero, K);
         CHECK(sdp.status == "trivial");
         const auto lb = regularizer_lower_bound(sdp.lambda, zero, K);
         CHECK(lb.lower == "0");
-        CHECK(regularizer_lower_bound(regularizer_lambda_kd_multi({zero})[0], zero, K).lower ==
-              "0");
+        CHECK(regularizer_lower_bound(regularizer_lambda_kd({zero})[0], zero, K).lower == "0");
     }
 }
 
@@ -196,7 +195,7 @@ TEST_CASE("reduced SDP: SDPA's dual vector is λ, the exact lower bound is below
         for (long K : {2L, 3L, 5L, 8L}) {
             for (unsigned seed = 1; seed <= 2; ++seed) {
                 const auto w = random_w(D, 1000 * D + 10 * K + seed);
-                const auto sdp = regularizer_sdp_solve(w, K);
+                const auto sdp = regularizer_sdp_autocorrelation_solve(w, K);
                 INFO("D = " << D << ", K = " << K << ", status " << sdp.status);
                 // SDPA 7.3.16 stops near mu ~ 1e-8 on this problem ("Strange behavior: primal
                 // < dual"), in phase pdFEAS with a relative gap of 1e-7..5e-7.
@@ -219,8 +218,8 @@ TEST_CASE("reduced SDP: SDPA's dual vector is λ, the exact lower bound is below
                 std::vector<std::string> bad;
                 for (const auto& s : lb.lambda)
                     bad.push_back(inflate(s));
-                CHECK(regularizer_dual_feasible(lb.lambda, K));
-                CHECK_FALSE(regularizer_dual_feasible(bad, K));
+                CHECK(regularizer_dual_feasible_strings(lb.lambda, K));
+                CHECK_FALSE(regularizer_dual_feasible_strings(bad, K));
             }
         }
     }
@@ -237,9 +236,9 @@ TEST_CASE("pipeline: Newton-refined λ closes the gap to 1e-10", "[regularizer]"
             const auto fast = regularizer_dual_bound(exact(w), K);
             CHECK(fast.source == "newton");
             CHECK(std::abs(fast.estimate - dual.estimate) <= 1e-12 * dual.estimate);
-            CHECK(regularizer_dual_feasible(fast.bound.lambda, K));
+            CHECK(regularizer_dual_feasible_strings(fast.bound.lambda, K));
             CHECK(fast.estimate - fast.bound.lower_double <= 1e-10 * fast.estimate);
-            CHECK(regularizer_dual_feasible(dual.bound.lambda, K));
+            CHECK(regularizer_dual_feasible_strings(dual.bound.lambda, K));
             // estimate = f(r) at the refined r, a numerical upper value.
             CHECK(dual.bound.lower_double <= dual.estimate);
             CHECK(dual.estimate - dual.bound.lower_double <= 1e-10 * dual.estimate);
@@ -251,7 +250,7 @@ TEST_CASE("pipeline: Newton-refined λ closes the gap to 1e-10", "[regularizer]"
         const auto w = random_w(128, 1);
         const auto dual = regularizer_dual_bound(exact(w), 64);
         CHECK((dual.source == "sdpa" || dual.source == "sdpa+kkt")); // the KKT system may refine
-        const auto sdp = regularizer_sdp_solve(w, 64);
+        const auto sdp = regularizer_sdp_autocorrelation_solve(w, 64);
         support::Fmpq lower, primal;
         set_q(lower.x, dual.bound.lower);
         set_q(primal.x, sdp.primal);
@@ -281,28 +280,32 @@ TEST_CASE("reduced SDP agrees with the closed forms, is monotone in K and homoge
     const auto w = random_w(D, 7);
     std::vector<double> values;
     for (long K = 1; K <= D; ++K) {
-        const auto sdp = regularizer_sdp_solve(w, K);
-        const auto polished = regularizer_polish(w, sdp.r);
+        const auto sdp = regularizer_sdp_autocorrelation_solve(w, K);
+        const auto polished = regularizer_polish_autocorrelation(w, sdp.r);
         CHECK(polished.value == Approx(sdp.value_r).epsilon(1e-6));
         values.push_back(polished.value);
     }
-    CHECK(values.front() == Approx(regularizer_value_k1_multi({w})).epsilon(1e-10));
-    CHECK(values.back() == Approx(regularizer_value_kd_multi({w})).epsilon(1e-10));
+    CHECK(values.front() == Approx(regularizer_value_k1({w})).epsilon(1e-10));
+    CHECK(values.back() == Approx(regularizer_value_kd({w})).epsilon(1e-10));
     for (std::size_t i = 1; i < values.size(); ++i)
         CHECK(values[i] <= values[i - 1] * (1 + 1e-10));
     std::vector<double> w3(w);
     for (double& x : w3)
         x *= -3.0;
-    CHECK(regularizer_polish(w3, regularizer_sdp_solve(w3, 4).r).value ==
-          Approx(3.0 * regularizer_polish(w, regularizer_sdp_solve(w, 4).r).value).epsilon(1e-10));
+    CHECK(regularizer_polish_autocorrelation(w3, regularizer_sdp_autocorrelation_solve(w3, 4).r)
+              .value == Approx(3.0 * regularizer_polish_autocorrelation(
+                                         w, regularizer_sdp_autocorrelation_solve(w, 4).r)
+                                         .value)
+                            .epsilon(1e-10));
 }
 
 TEST_CASE("bad input is rejected", "[regularizer]") {
-    CHECK_THROWS_AS(regularizer_sdp_solve({1.0, 2.0}, 3), std::invalid_argument);
-    CHECK_THROWS_AS(regularizer_sdp_solve({}, 1), std::invalid_argument);
-    CHECK_THROWS_AS(regularizer_sdp_solve({1.0, NAN}, 1), std::invalid_argument);
+    CHECK_THROWS_AS(regularizer_sdp_autocorrelation_solve({1.0, 2.0}, 3), std::invalid_argument);
+    CHECK_THROWS_AS(regularizer_sdp_autocorrelation_solve({}, 1), std::invalid_argument);
+    CHECK_THROWS_AS(regularizer_sdp_autocorrelation_solve({1.0, NAN}, 1), std::invalid_argument);
     CHECK_THROWS_AS(
         regularizer_lower_bound(std::vector<double>{1.0}, std::vector<double>{1.0, 2.0}, 1),
         std::invalid_argument);
-    CHECK_THROWS_AS(regularizer_dual_feasible({"1", "x"}, 1), std::invalid_argument);
+    CHECK_THROWS_AS(regularizer_dual_feasible_strings(std::vector<std::string>{"1", "x"}, 1),
+                    std::invalid_argument);
 }

@@ -4,8 +4,8 @@
 // the value of convcert's own reduced solve. CSDP is required: scripts/setup.sh installs it.
 #include "bench/peers/csdp_run.h"
 #include "bench/peers/sdp_full.h"
+#include "regularizer/sdp/sdp_autocorrelation.h"
 #include "regularizer/sdp/sdp_data.h"
-#include "regularizer/sdp/sdp_reduced.h"
 #include "regularizer/sdp/sdpa_format.h"
 
 #include <catch2/catch.hpp>
@@ -146,13 +146,29 @@ void require_same(const RegularizerSdpData& a, const RegularizerSdpData& b) {
 
 } // namespace
 
+TEST_CASE("sdp data: the frequency classes {b, D-b} and their sizes", "[sdpa_format]") {
+    for (long D = 1; D <= 9; ++D) {
+        double total = 0;
+        for (long b = 0; b <= D / 2; ++b) {
+            long members = 0; // frequencies d in [0, D) with d = b or d = D - b (mod D)
+            for (long d = 0; d < D; ++d)
+                if (d == b || d == (D - b) % D) ++members;
+            INFO("D = " << D << ", b = " << b);
+            CHECK(regularizer_sdp_class_size(b, D) == static_cast<double>(members));
+            CHECK(regularizer_sdp_class_self_conjugate(b, D) == (members == 1));
+            total += regularizer_sdp_class_size(b, D);
+        }
+        CHECK(total == static_cast<double>(D)); // the classes partition the D frequencies
+    }
+}
+
 TEST_CASE("sdpa format: the file reads back as exactly the solver's data", "[sdpa_format]") {
     const auto w = random_w(7, 11);
     for (long K : {1L, 3L, 7L}) {
-        const auto reduced = regularizer_sdp_data_reduced(w, K);
+        const auto reduced = regularizer_sdp_data_autocorrelation(w, K);
         const auto full = regularizer_sdp_data_full(w, K);
         std::ostringstream a, b;
-        regularizer_sdpa_write_reduced(a, w, K);
+        regularizer_sdpa_write_autocorrelation(a, w, K);
         regularizer_sdpa_write_full(b, w, K);
         require_same(read_sdpa(a.str()), reduced);
         require_same(read_sdpa(b.str()), full);
@@ -169,8 +185,8 @@ TEST_CASE("sdpa format: the file reads back as exactly the solver's data", "[sdp
         REQUIRE(b.str().find("scaled to unit norm") != std::string::npos);
     }
     REQUIRE_THROWS_AS(regularizer_sdp_data_full(w, 8), std::invalid_argument);
-    REQUIRE_THROWS_AS(regularizer_sdp_data_reduced(w, 0), std::invalid_argument);
-    REQUIRE_THROWS_AS(regularizer_sdp_data_reduced({1.0, NAN}, 1), std::invalid_argument);
+    REQUIRE_THROWS_AS(regularizer_sdp_data_autocorrelation(w, 0), std::invalid_argument);
+    REQUIRE_THROWS_AS(regularizer_sdp_data_autocorrelation({1.0, NAN}, 1), std::invalid_argument);
 }
 
 TEST_CASE("sdpa format: CSDP on both files finds the closed forms", "[sdpa_format]") {
@@ -182,7 +198,7 @@ TEST_CASE("sdpa format: CSDP on both files finds the closed forms", "[sdpa_forma
         for (long K : {1L, D}) {
             const double expected = K == 1 ? k1 : kd;
             INFO("D = " << D << ", K = " << K);
-            const auto reduced = csdp_solve(regularizer_sdp_data_reduced(w, K));
+            const auto reduced = csdp_solve(regularizer_sdp_data_autocorrelation(w, K));
             const auto full = csdp_solve(regularizer_sdp_data_full(w, K));
             CHECK(rel(reduced.primal, expected) < 1e-6);
             CHECK(rel(reduced.dual, expected) < 1e-6);
@@ -197,8 +213,8 @@ TEST_CASE("sdpa format: at 1 < K < D CSDP agrees with the reduced solve", "[sdpa
         const auto w = random_w(D, 40 + static_cast<unsigned>(D));
         for (long K : {2L, 3L, D - 1}) {
             INFO("D = " << D << ", K = " << K);
-            const auto sdp = regularizer_sdp_solve(w, K);
-            const auto reduced = csdp_solve(regularizer_sdp_data_reduced(w, K));
+            const auto sdp = regularizer_sdp_autocorrelation_solve(w, K);
+            const auto reduced = csdp_solve(regularizer_sdp_data_autocorrelation(w, K));
             const auto full = csdp_solve(regularizer_sdp_data_full(w, K));
             CHECK(rel(reduced.primal, full.primal) < 1e-6);
             CHECK(rel(reduced.dual, full.dual) < 1e-6);
@@ -224,7 +240,7 @@ TEST_CASE("sdp full: SDPA and CSDP peers on the (K+D) form", "[sdp_full]") {
         INFO("K = " << K);
         const double expected = K == 1   ? closed_k1(w)
                                 : K == D ? closed_kd(w)
-                                         : regularizer_sdp_solve(w, K).value_r;
+                                         : regularizer_sdp_autocorrelation_solve(w, K).value_r;
         const auto sdpa = regularizer_sdp_full_sdpa(w, K);
         CHECK(rel(sdpa.primal, expected) < 1e-6);
         CHECK(rel(sdpa.dual, expected) < 1e-6);

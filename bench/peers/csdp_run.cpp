@@ -1,6 +1,8 @@
 // The CSDP binary as a subprocess (see csdp_run.h).
 #include "bench/peers/csdp_run.h"
 
+#include "support/stopwatch.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -59,7 +61,7 @@ RegularizerCsdpRun regularizer_csdp_run(const std::string& problem_path, const s
     std::vector<char*> argv = {const_cast<char*>(kCsdpPath),
                                const_cast<char*>(problem_path.c_str()), nullptr};
     RegularizerCsdpRun run;
-    const auto start = std::chrono::steady_clock::now();
+    const support::Stopwatch watch;
     const pid_t pid = fork();
     if (pid < 0) throw std::runtime_error("regularizer_csdp_run: fork failed");
     if (pid == 0) {
@@ -77,8 +79,7 @@ RegularizerCsdpRun regularizer_csdp_run(const std::string& problem_path, const s
         const pid_t done = waitpid(pid, &status, WNOHANG);
         if (done == pid) break;
         if (done < 0) throw std::runtime_error("regularizer_csdp_run: waitpid failed");
-        const double elapsed =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const double elapsed = watch.seconds();
         if (timeout_seconds > 0 && elapsed > timeout_seconds) {
             kill(pid, SIGKILL);
             waitpid(pid, &status, 0);
@@ -87,7 +88,7 @@ RegularizerCsdpRun regularizer_csdp_run(const std::string& problem_path, const s
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
-    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    run.seconds = watch.seconds();
     if (!run.timed_out && WIFEXITED(status)) {
         run.ran = true;
         run.exit_code = WEXITSTATUS(status);

@@ -4,24 +4,16 @@
 #include "bench/peers/csdp_run.h"
 #include "regularizer/sdp/sdp_data.h"
 #include "regularizer/sdp/sdpa_format.h"
+#include "support/stopwatch.h"
 
-#include <chrono>
 #include <fstream>
 #include <stdexcept>
 
 namespace convcert::regularizer {
 
-namespace {
-
-double since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-} // namespace
-
 RegularizerSdpFullResult regularizer_sdp_full_sdpa(const std::vector<double>& w, long K,
                                                    const RegularizerSdpOptions& options) {
-    const auto start = std::chrono::steady_clock::now();
+    const support::Stopwatch watch;
     const RegularizerSdpData data = regularizer_sdp_data_full(w, K);
     const RegularizerSdpaRaw raw = regularizer_sdpa_run(data, options);
     RegularizerSdpFullResult out;
@@ -33,14 +25,14 @@ RegularizerSdpFullResult regularizer_sdp_full_sdpa(const std::vector<double>& w,
     out.lambda.resize(raw.x.size());
     for (std::size_t j = 0; j < raw.x.size(); ++j)
         out.lambda[j] = -raw.x[j];
-    out.seconds = since(start);
+    out.seconds = watch.seconds();
     return out;
 }
 
 RegularizerSdpFullResult regularizer_sdp_full_csdp(const std::vector<double>& w, long K,
                                                    const std::string& workdir,
                                                    double timeout_seconds) {
-    const auto start = std::chrono::steady_clock::now();
+    const support::Stopwatch watch;
     const RegularizerSdpData data = regularizer_sdp_data_full(w, K);
     const std::string path = workdir + "/full.dat-s";
     {
@@ -50,13 +42,13 @@ RegularizerSdpFullResult regularizer_sdp_full_csdp(const std::vector<double>& w,
         if (!file.flush()) throw std::runtime_error("cannot write " + path);
     }
     RegularizerSdpFullResult out;
-    out.write_seconds = since(start);
+    out.write_seconds = watch.seconds();
     const RegularizerCsdpRun run = regularizer_csdp_run(path, workdir, timeout_seconds);
     out.primal = -run.primal_objective * data.scale;
     out.dual = -run.dual_objective * data.scale;
     out.optimal = run.ran && run.exit_code == 0 && run.parsed;
     out.status = run.timed_out ? "csdp timeout" : "csdp exit " + std::to_string(run.exit_code);
-    out.seconds = since(start);
+    out.seconds = watch.seconds();
     return out;
 }
 

@@ -1,6 +1,6 @@
 // The talk's full (K+D)-size SDP of MATH.md §6 solved by general-purpose SDP solvers: the
 // benchmark's peers for convcert's reduced pipeline. SDPA through its callable library (the same
-// linking as sdp_reduced.h) and CSDP through its binary on the file sdpa_format.h writes.
+// linking as sdp_autocorrelation.h) and CSDP through its binary on the file sdpa_format.h writes.
 // Benchmark and test code only (library convcert_regularizer_peers).
 #pragma once
 

@@ -90,20 +90,19 @@ void row_products(const std::int32_t* z_hi, const std::int32_t* z_lo,
     }
 }
 
-/// The contraction test of docs/certificates.md for F(y) = y ⋆ y - target on R^K,
-/// K = x.size() = target.size() >= 1, box x ± r. Rejects (naming the failed bound) unless
-/// rho < 1 and beta <= r.
-void contraction_test(const std::vector<Rat>& x, const std::vector<Rat>& target, const Rat& r) {
-    const std::size_t K = x.size();
-    // F(x) = x ⋆ x - target = F_num / F_den exactly.
+/// F(x) = x ⋆ x - target = num / den exactly.
+IntVector residual_exact(const std::vector<Rat>& x, const std::vector<Rat>& target) {
     const IntVector X = rational_vector_clear_denominators(x);
     const IntVector T = rational_vector_clear_denominators(target);
-    std::vector<Int> F_num = int_autocorrelation(X.num);
-    for (std::size_t j = 0; j < K; ++j)
-        F_num[j] = F_num[j] * T.den - T.num[j] * X.den * X.den;
-    const Int F_den = X.den * X.den * T.den;
-    // Up front: the double inverse (K³ flops) and the exact products (4 K³ int64 and K² Int
-    // products of Y's rows with F).
+    IntVector F{int_autocorrelation(X.num), X.den * X.den * T.den};
+    for (std::size_t j = 0; j < x.size(); ++j)
+        F.num[j] = F.num[j] * T.den - T.num[j] * X.den * X.den;
+    return F;
+}
+
+/// Up front: the double inverse (K³ flops) and the exact products (4 K³ int64 and K² Int
+/// products of Y's rows with F).
+void contraction_charge(std::size_t K, const std::vector<Int>& F_num) {
     double F_limbs = 1;
     for (const Int& f : F_num)
         F_limbs = std::max(F_limbs, int_limbs(f));
@@ -111,52 +110,78 @@ void contraction_test(const std::vector<Rat>& x, const std::vector<Rat>& target,
     work_charge(5 * Kd * Kd * Kd + Kd * Kd * (cost_mul_ns(1, F_limbs) + cost_mul_ns(2, 2) + 30) +
                     Kd * 3 * cost_gcd_ns(F_limbs + 2),
                 "the contraction test (K^3 products)");
+}
 
-    // Ĵ = J_int 2^-ej, J_int[j][k] = xf_{k+j} + xf_{k-j}, xf = floor(x 2^ej), |xf| <= 2^48:
-    // each entry of J - Ĵ is in [0, 2^(1-ej)), so ||J - Ĵ||_∞ <= 2K 2^-ej.
+/// Ĵ = J_int 2^-ej, J_int[j][k] = xf_{k+j} + xf_{k-j}, xf = floor(x 2^ej), |xf| <= 2^48:
+/// each entry of J - Ĵ is in [0, 2^(1-ej)), so ||J - Ĵ||_∞ <= 2K 2^-ej. K×K, row stride n.
+struct JacobianRounded {
+    long ej = 0;
+    std::size_t n = 0;
+    std::vector<std::int32_t> hi, lo; ///< J_int = hi 2^25 + lo
+    std::vector<double> Z;            ///< J_int in double (then inverted in place)
+};
+
+JacobianRounded jacobian_round(const std::vector<Rat>& x) {
+    const std::size_t K = x.size();
     Rat x_max = 0;
     for (const Rat& xk : x)
         x_max = std::max(x_max, Rat(abs(xk)));
     if (x_max == 0) reject("contraction test failed: J(center) is zero");
-    const long ej = 48 - rational_ceil_log2(x_max);
+    JacobianRounded J;
+    J.ej = 48 - rational_ceil_log2(x_max);
     std::vector<std::int64_t> xf(K);
     for (std::size_t k = 0; k < K; ++k) {
-        const Rat scaled = rational_mul_2exp(x[k], ej);
+        const Rat scaled = rational_mul_2exp(x[k], J.ej);
         xf[k] = int_floor_div(numerator(scaled), denominator(scaled)).convert_to<std::int64_t>();
     }
-    const std::size_t n = (K + 7) / 8 * 8; // row stride
-    std::vector<std::int32_t> J_hi(K * n), J_lo(K * n);
-    std::vector<double> Z(K * n);
+    J.n = (K + 7) / 8 * 8;
+    J.hi.assign(K * J.n, 0);
+    J.lo.assign(K * J.n, 0);
+    J.Z.assign(K * J.n, 0.0);
     for (std::size_t j = 0; j < K; ++j)
         for (std::size_t k = 0; k < K; ++k) {
-            const std::size_t at = j * n + k;
+            const std::size_t at = j * J.n + k;
             const std::int64_t v = (k + j < K ? xf[k + j] : 0) + (k >= j ? xf[k - j] : 0);
-            int_split_25(v, J_hi[at], J_lo[at]);
-            Z[at] = static_cast<double>(v);
+            int_split_25(v, J.hi[at], J.lo[at]);
+            J.Z[at] = static_cast<double>(v);
         }
-    if (!matrix_inverse_approx(Z, K, n))
-        reject("contraction test failed: J(center) is numerically singular");
+    return J;
+}
 
-    // Row i of Y is Z_int[i] 2^(ej - s_i), Z_int[i] = round(Z[i] 2^s_i), |Z_int| <= 2^48;
-    // then row i of Y Ĵ is (Z_int J_int)[i] 2^-s_i, from four exact int64 products.
-    Rat norm_IYJ = 0, norm_Y = 0, norm_YF = 0;
+/// s_i = 48 - e for the row z of K entries with max_k |z_k| < 2^e, so that round(z 2^s_i) has
+/// |entries| <= 2^48. Rejects a non-finite or zero row, or s_i < 0.
+long row_shift(const double* z, std::size_t K) {
+    double row_max = 0;
+    for (std::size_t k = 0; k < K; ++k) {
+        if (!std::isfinite(z[k]))
+            reject("contraction test failed: J(center) is numerically singular");
+        row_max = std::max(row_max, std::fabs(z[k]));
+    }
+    int exponent = 0;
+    std::frexp(row_max, &exponent); // row_max < 2^exponent
+    const long s_i = 48 - exponent;
+    if (row_max == 0 || s_i < 0)
+        reject("contraction test failed: J(center) is numerically singular");
+    return s_i;
+}
+
+/// The max-norm row sums ||I - Y Ĵ||, ||Y|| and F_den ||Y F||. Row i of Y is
+/// Z_int[i] 2^(ej - s_i), Z_int[i] = round(Z[i] 2^s_i), |Z_int| <= 2^48; then row i of Y Ĵ is
+/// (Z_int J_int)[i] 2^-s_i, from four exact int64 products.
+struct ContractionNorms {
+    Rat IYJ = 0, Y = 0, YF = 0;
+};
+
+ContractionNorms contraction_norms(const JacobianRounded& J, const std::vector<Int>& F_num) {
+    const std::size_t K = F_num.size(), n = J.n;
+    ContractionNorms out;
     std::vector<std::int32_t> z_hi(K), z_lo(K);
     std::vector<std::int64_t> hh(n), hl(n), lh(n), ll(n);
     for (std::size_t i = 0; i < K; ++i) {
-        double row_max = 0;
-        for (std::size_t k = 0; k < K; ++k) {
-            if (!std::isfinite(Z[i * n + k]))
-                reject("contraction test failed: J(center) is numerically singular");
-            row_max = std::max(row_max, std::fabs(Z[i * n + k]));
-        }
-        int exponent = 0;
-        std::frexp(row_max, &exponent); // row_max < 2^exponent
-        const long s_i = 48 - exponent;
-        if (row_max == 0 || s_i < 0)
-            reject("contraction test failed: J(center) is numerically singular");
+        const long s_i = row_shift(&J.Z[i * n], K);
         Int abs_sum = 0, YF = 0;
         for (std::size_t k = 0; k < K; ++k) {
-            const std::int64_t z = std::llround(std::ldexp(Z[i * n + k], static_cast<int>(s_i)));
+            const std::int64_t z = std::llround(std::ldexp(J.Z[i * n + k], static_cast<int>(s_i)));
             int_split_25(z, z_hi[k], z_lo[k]);
             abs_sum += std::abs(z);
             YF += z * F_num[k];
@@ -165,7 +190,7 @@ void contraction_test(const std::vector<Rat>& x, const std::vector<Rat>& target,
         std::fill(hl.begin(), hl.end(), 0);
         std::fill(lh.begin(), lh.end(), 0);
         std::fill(ll.begin(), ll.end(), 0);
-        row_products(z_hi.data(), z_lo.data(), J_hi.data(), J_lo.data(), K, n, hh.data(), hl.data(),
+        row_products(z_hi.data(), z_lo.data(), J.hi.data(), J.lo.data(), K, n, hh.data(), hl.data(),
                      lh.data(), ll.data());
         Int row_sum = 0; // sum_k |2^s_i δ_ik - (Z_int J_int)_ik|
         const Int one = Int(1) << s_i;
@@ -174,17 +199,32 @@ void contraction_test(const std::vector<Rat>& x, const std::vector<Rat>& target,
             if (k == i) v -= one;
             row_sum += abs(v);
         }
-        norm_IYJ = std::max(norm_IYJ, rational_mul_2exp(Rat(row_sum), -s_i));
-        norm_Y = std::max(norm_Y, rational_mul_2exp(Rat(abs_sum), ej - s_i));
-        norm_YF = std::max(norm_YF, rational_mul_2exp(Rat(abs(YF)), ej - s_i)); // times F_den
+        out.IYJ = std::max(out.IYJ, rational_mul_2exp(Rat(row_sum), -s_i));
+        out.Y = std::max(out.Y, rational_mul_2exp(Rat(abs_sum), J.ej - s_i));
+        out.YF = std::max(out.YF, rational_mul_2exp(Rat(abs(YF)), J.ej - s_i));
     }
+    return out;
+}
+
+/// The contraction test of docs/certificates.md for F(y) = y ⋆ y - target on R^K,
+/// K = x.size() = target.size() >= 1, box x ± r. Rejects (naming the failed bound) unless
+/// rho < 1 and beta <= r.
+void contraction_test(const std::vector<Rat>& x, const std::vector<Rat>& target, const Rat& r) {
+    const std::size_t K = x.size();
+    const IntVector F = residual_exact(x, target);
+    contraction_charge(K, F.num);
+    JacobianRounded J = jacobian_round(x);
+    if (!matrix_inverse_approx(J.Z, K, J.n))
+        reject("contraction test failed: J(center) is numerically singular");
+    const ContractionNorms norms = contraction_norms(J, F.num);
 
     // ρ and β of docs/certificates.md with ||I - Y J|| <= ||I - Y Ĵ|| + ||Y|| 2K 2^-ej.
-    norm_YF /= F_den;
+    Rat norm_YF = norms.YF;
+    norm_YF /= F.den;
     const Rat Kr(static_cast<long>(K));
-    const Rat eta = norm_IYJ + norm_Y * rational_mul_2exp(2 * Kr, -ej);
-    const Rat rho = eta + 2 * Kr * norm_Y * r;
-    const Rat beta = norm_YF + eta * r + Kr * norm_Y * r * r;
+    const Rat eta = norms.IYJ + norms.Y * rational_mul_2exp(2 * Kr, -J.ej);
+    const Rat rho = eta + 2 * Kr * norms.Y * r;
+    const Rat beta = norm_YF + eta * r + Kr * norms.Y * r * r;
     if (rho >= 1)
         reject("contraction test failed: rho = " + rational_to_decimal_string(rho) + " >= 1");
     if (beta > r)

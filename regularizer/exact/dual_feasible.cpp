@@ -3,7 +3,6 @@
 
 #include "regularizer/exact/psd_exact.h"
 #include "support/flint_raii.h"
-#include "support/rational_convert.h"
 
 #include <stdexcept>
 
@@ -65,14 +64,6 @@ bool regularizer_dual_feasible(const support::FmpqMat& lambda, long K) {
     support::FmpzMat N(R * K, R * K);
     regularizer_gram_integer_stacked(N.m, n.v, R, D, K);
     return regularizer_gram_bounded(N.m, one.x, L.x);
-}
-
-bool regularizer_dual_feasible_multi(const std::vector<std::vector<std::string>>& lambda, long K) {
-    return regularizer_dual_feasible(support::fmpq_mat_from_rows(lambda, "λ"), K);
-}
-
-bool regularizer_dual_feasible(const std::vector<std::string>& lambda, long K) {
-    return regularizer_dual_feasible(support::fmpq_mat_from_rows({lambda}, "λ"), K);
 }
 
 } // namespace convcert::regularizer

@@ -5,9 +5,6 @@
 
 #include "support/flint_raii.h"
 
-#include <string>
-#include <vector>
-
 namespace convcert::regularizer {
 
 /// The stacked Gram N = T(n)T(n)ᵀ of MATH.md §8 for R integer rows n_r of length D (n is
@@ -22,12 +19,5 @@ bool regularizer_gram_bounded(const fmpz_mat_t N, const fmpz_t p, const fmpz_t q
 /// True iff 4I_{RK} - T(λ)T(λ)ᵀ ⪰ 0 exactly for λ with R >= 1 rows of D >= K >= 1 entries.
 /// Throws std::invalid_argument on bad shapes.
 bool regularizer_dual_feasible(const support::FmpqMat& lambda, long K);
-
-/// String edge of the same test (used by tests on certificate fields): R rows of rationals
-/// "p" / "p/q". Throws std::invalid_argument on unequal rows or entries that are not rationals.
-bool regularizer_dual_feasible_multi(const std::vector<std::vector<std::string>>& lambda, long K);
-
-/// The R = 1 string edge: λ of length D >= K >= 1.
-bool regularizer_dual_feasible(const std::vector<std::string>& lambda, long K);
 
 } // namespace convcert::regularizer

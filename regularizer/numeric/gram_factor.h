@@ -3,7 +3,7 @@
 // keeps the eigenvalues above a relative threshold (C0 <= R·K channels). Double precision.
 #pragma once
 
-#include "regularizer/numeric/closed_form_multi.h"
+#include "regularizer/numeric/closed_form.h"
 
 #include <vector>
 

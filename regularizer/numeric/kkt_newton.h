@@ -3,8 +3,8 @@
 //     T(λ) v = 2u,   T(λ)ᵀ u = 2v,   u * v = w,
 // a square system in (u, v, λ) of size K + 2D. It is smooth also where the SDP optimum lies on
 // the boundary of the cone (σ* touches 0 on the circle), where the reduction-formula Newton of
-// polish.h does not apply, so it refines SDPA's point there. Untrusted: λ and u are candidates
-// that exact/lower_bound.h and exact/network.h turn into exact bounds.
+// polish_autocorrelation.h does not apply, so it refines SDPA's point there. Untrusted: λ and u are
+// candidates that exact/lower_bound.h and exact/network.h turn into exact bounds.
 #pragma once
 
 #include <vector>

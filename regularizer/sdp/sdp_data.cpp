@@ -3,8 +3,8 @@
 // Reduced form, SDPA's (D) with Y = diag(X, Z_0, ..., Z_H) and two equalities per class b:
 //   Z_b[1][2] = a_b                       (F_{2b+1}: 1/2 at block b+2, (1, 2); c = a_b)
 //   Z_b[2][2] - <C_b, X> = 0              (F_{2b+2}: 1 at (2, 2), -C_b on block 1; c = 0)
-// with C_b[i][k] = cos(2π(i-k)b/D) and F_0 = -diag(I_K, diag(m_b/D, 0)). sdp_reduced.cpp reads
-// the multipliers back (λ̂ from x[2b], r from block 1 of Y).
+// with C_b[i][k] = cos(2π(i-k)b/D) and F_0 = -diag(I_K, diag(m_b/D, 0)). sdp_autocorrelation.cpp
+// reads the multipliers back (λ̂ from x[2b], r from block 1 of Y).
 #include "regularizer/sdp/sdp_data.h"
 
 #include "regularizer/numeric/dft.h"
@@ -49,15 +49,29 @@ void add(RegularizerSdpData& data, int matrix, int block, long row, long col, do
     data.entries.push_back({matrix, block, static_cast<int>(row), static_cast<int>(col), value});
 }
 
-} // namespace
-
-RegularizerSdpData regularizer_sdp_data_reduced(const std::vector<double>& w, long K) {
-    const double alpha = checked_norm(w, K, "regularizer_sdp_data_reduced");
-    const long D = static_cast<long>(w.size());
+/// The data's D, K and scale (||w||_2, 1 for w = 0), after checking w and K.
+RegularizerSdpData data_start(const std::vector<double>& w, long K, const char* who) {
+    const double alpha = checked_norm(w, K, who);
     RegularizerSdpData data;
-    data.D = D;
+    data.D = static_cast<long>(w.size());
     data.K = K;
     data.scale = alpha == 0 ? 1.0 : alpha;
+    return data;
+}
+
+} // namespace
+
+bool regularizer_sdp_class_self_conjugate(long b, long D) {
+    return b == 0 || 2 * b == D;
+}
+
+double regularizer_sdp_class_size(long b, long D) {
+    return regularizer_sdp_class_self_conjugate(b, D) ? 1.0 : 2.0;
+}
+
+RegularizerSdpData regularizer_sdp_data_autocorrelation(const std::vector<double>& w, long K) {
+    RegularizerSdpData data = data_start(w, K, "regularizer_sdp_data_autocorrelation");
+    const long D = data.D;
     std::vector<double> wn(w);
     for (double& x : wn)
         x /= data.scale;
@@ -65,7 +79,6 @@ RegularizerSdpData regularizer_sdp_data_reduced(const std::vector<double>& w, lo
 
     const long H = D / 2;
     const int nclass = static_cast<int>(H + 1);
-    auto multiplicity = [&](long b) { return (b == 0 || 2 * b == D) ? 1.0 : 2.0; };
     const double pi = std::acos(-1.0);
 
     data.comments = {
@@ -84,7 +97,7 @@ RegularizerSdpData regularizer_sdp_data_reduced(const std::vector<double>& w, lo
         add(data, 0, 1, i, i, -1.0);
     for (int b = 0; b < nclass; ++b) {
         const int p = 2 * b + 1, q = 2 * b + 2, block = b + 2;
-        add(data, 0, block, 1, 1, -multiplicity(b) / static_cast<double>(D));
+        add(data, 0, block, 1, 1, -regularizer_sdp_class_size(b, D) / static_cast<double>(D));
         data.c[p - 1] = std::abs(what[b]);
         add(data, p, block, 1, 2, 0.5);
         add(data, q, block, 2, 2, 1.0);
@@ -99,12 +112,8 @@ RegularizerSdpData regularizer_sdp_data_reduced(const std::vector<double>& w, lo
 }
 
 RegularizerSdpData regularizer_sdp_data_full(const std::vector<double>& w, long K) {
-    const double alpha = checked_norm(w, K, "regularizer_sdp_data_full");
-    const long D = static_cast<long>(w.size());
-    RegularizerSdpData data;
-    data.D = D;
-    data.K = K;
-    data.scale = alpha == 0 ? 1.0 : alpha;
+    RegularizerSdpData data = data_start(w, K, "regularizer_sdp_data_full");
+    const long D = data.D;
     data.comments = {
         "convcert: full (K+D)-size SDP of R_{K,inf}(w) (MATH.md section 6), " + dims(D, K),
         "w scaled to unit norm: R_{K,inf}(w) = -||w||_2 * (optimal objective); ||w||_2 = " +

@@ -31,19 +31,25 @@ struct RegularizerSdpData {
     std::vector<RegularizerSdpEntry> entries; ///< no two with the same (matrix, block, row, col)
 };
 
-/// The reduced form of MATH.md §6, as regularizer_sdp_solve (sdp_reduced.h) solves it:
-/// Y = diag(X, Z_0, ..., Z_H), H = ⌊D/2⌋, X the K×K Gram matrix of the kernels and Z_b 2×2;
-/// (D) is max -(tr X + sum_b (m_b/D) Z_b[1][1]) s.t. Z_b[1][2] = a_b and
-/// Z_b[2][2] - sum_{i,k} X[i][k] cos(2π(i-k)b/D) = 0, with a_b = |ŵ[b]|/||w||_2 and m_b the size
-/// of the frequency class {b, D-b} (Z_b[1][1] is t_b). Constraint 2b+1 is the first equation of
-/// class b, 2b+2 the second. Preconditions: 1 <= K <= D = w.size(), w finite (else
-/// std::invalid_argument).
-RegularizerSdpData regularizer_sdp_data_reduced(const std::vector<double>& w, long K);
+/// The frequency class {b, D-b} of 0 <= b <= ⌊D/2⌋ is one frequency (self-conjugate, its
+/// blocks real) iff b = 0 or 2b = D.
+bool regularizer_sdp_class_self_conjugate(long b, long D);
+
+/// m_b, the number of frequencies in the class {b, D-b}: 1 if self-conjugate, else 2.
+double regularizer_sdp_class_size(long b, long D);
+
+/// The reduced form of MATH.md §6, as regularizer_sdp_autocorrelation_solve (sdp_autocorrelation.h)
+/// solves it: Y = diag(X, Z_0, ..., Z_H), H = ⌊D/2⌋, X the K×K Gram matrix of the kernels and Z_b
+/// 2×2; (D) is max -(tr X + sum_b (m_b/D) Z_b[1][1]) s.t. Z_b[1][2] = a_b and Z_b[2][2] - sum_{i,k}
+/// X[i][k] cos(2π(i-k)b/D) = 0, with a_b = |ŵ[b]|/||w||_2 and m_b the size of the frequency class
+/// {b, D-b} (Z_b[1][1] is t_b). Constraint 2b+1 is the first equation of class b, 2b+2 the second.
+/// Preconditions: 1 <= K <= D = w.size(), w finite (else std::invalid_argument).
+RegularizerSdpData regularizer_sdp_data_autocorrelation(const std::vector<double>& w, long K);
 
 /// The talk's full form of MATH.md §6: Y = Z of size K+D, Z = [U;V][U;V]ᵀ relaxed to any Z ⪰ 0;
 /// (D) is max -tr Z s.t. <Z, A_j> = w[j]/||w||_2 for j = 0..D-1 (constraint j+1), A_j holding 1/2
 /// at (k, K + ((j-k) mod D)) and its mirror for k < K. The multipliers give λ = -x (MATH.md §7).
-/// Same preconditions as regularizer_sdp_data_reduced.
+/// Same preconditions as regularizer_sdp_data_autocorrelation.
 RegularizerSdpData regularizer_sdp_data_full(const std::vector<double>& w, long K);
 
 } // namespace convcert::regularizer

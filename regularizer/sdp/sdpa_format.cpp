@@ -48,8 +48,9 @@ void regularizer_sdpa_write(std::ostream& out, const RegularizerSdpData& data) {
     }
 }
 
-void regularizer_sdpa_write_reduced(std::ostream& out, const std::vector<double>& w, long K) {
-    regularizer_sdpa_write(out, regularizer_sdp_data_reduced(w, K));
+void regularizer_sdpa_write_autocorrelation(std::ostream& out, const std::vector<double>& w,
+                                            long K) {
+    regularizer_sdpa_write(out, regularizer_sdp_data_autocorrelation(w, K));
 }
 
 void regularizer_sdpa_write_full(std::ostream& out, const std::vector<double>& w, long K) {

@@ -24,11 +24,12 @@ namespace convcert::regularizer {
 /// data as built by sdp_data.h (std::invalid_argument if a comment contains a newline).
 void regularizer_sdpa_write(std::ostream& out, const RegularizerSdpData& data);
 
-/// The reduced SDP exactly as regularizer_sdp_solve gives it to SDPA (one K×K block X and one
-/// 2×2 block per frequency class b = 0..⌊D/2⌋; see regularizer_sdp_data_reduced). The optimal
-/// value is -R_{K,∞}(w)/||w||_2. Preconditions: 1 <= K <= D = w.size(), w finite (else
+/// The reduced SDP exactly as regularizer_sdp_autocorrelation_solve gives it to SDPA (one K×K block
+/// X and one 2×2 block per frequency class b = 0..⌊D/2⌋; see regularizer_sdp_data_autocorrelation).
+/// The optimal value is -R_{K,∞}(w)/||w||_2. Preconditions: 1 <= K <= D = w.size(), w finite (else
 /// std::invalid_argument). For w = 0 the value is 0 and w is not scaled.
-void regularizer_sdpa_write_reduced(std::ostream& out, const std::vector<double>& w, long K);
+void regularizer_sdpa_write_autocorrelation(std::ostream& out, const std::vector<double>& w,
+                                            long K);
 
 /// The talk's full form: one (K+D)×(K+D) block Z, min tr Z s.t. <Z, A_j> = w[j] written as
 /// max -tr Z with w scaled to unit norm (see regularizer_sdp_data_full). The optimal value is

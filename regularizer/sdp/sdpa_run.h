@@ -1,5 +1,5 @@
 // Runs the SDPA callable library on plain SDP data (sdp_data.h): the one place that talks to
-// SDPA, shared by the reduced solve (sdp_reduced.h) and the full-form benchmark peer
+// SDPA, shared by the reduced solve (sdp_autocorrelation.h) and the full-form benchmark peer
 // (sdp_full.h). Untrusted numerics.
 #pragma once
 
@@ -34,6 +34,20 @@ struct RegularizerSdpValues {
     double primal = 0, dual = 0, relative_gap = 0;
 };
 RegularizerSdpValues regularizer_sdpa_values(const RegularizerSdpaRaw& raw, double scale);
+
+/// The common tail of the reduced solves (sdp_autocorrelation.h, sdp_gram.h): SDPA's phase,
+/// optimality and iteration count, and the values of regularizer_sdpa_values(raw, scale), into
+/// a result with the fields status, optimal, iterations, primal, dual and relative_gap.
+template <class Result>
+void regularizer_sdpa_report(const RegularizerSdpaRaw& raw, double scale, Result& out) {
+    const RegularizerSdpValues values = regularizer_sdpa_values(raw, scale);
+    out.status = raw.phase;
+    out.optimal = raw.optimal;
+    out.iterations = raw.iterations;
+    out.primal = values.primal;
+    out.dual = values.dual;
+    out.relative_gap = values.relative_gap;
+}
 
 /// Loads data into SDPA (block l of data is SDPA block l+1, all SDP blocks) and solves it, with
 /// SDPA's console output suppressed. Preconditions: data as built by sdp_data.h (entries in the

@@ -1,18 +1,21 @@
-// The reduced SDP of MATH.md §6/§8 for R >= 1 input channels, solved numerically with SDPA:
-// one (R·K)×(R·K) block X (the Gram matrix of the stacked kernels) plus one Hermitian
-// (R+1)×(R+1) block per frequency class {d, D-d}, passed as its real 2(R+1)×2(R+1) embedding.
-// Untrusted: λ and X are only starting points for the exact lower and upper bounds.
+// The reduced SDP of MATH.md §6/§8 for any number R >= 1 of input channels, solved
+// numerically with SDPA: one (R·K)×(R·K) block X (the Gram matrix of the stacked kernels) plus
+// one Hermitian (R+1)×(R+1) block per frequency class {d, D-d}, passed as its real
+// 2(R+1)×2(R+1) embedding. The bracket uses it at R > 1 and 1 < K < D (bracket_dual.cpp, then
+// refined by dual_barrier.h); at R = 1 it uses the smaller 2×2-block form on the
+// autocorrelation (sdp_autocorrelation.h). Untrusted: λ and X are only starting points for the
+// exact lower and upper bounds.
 #pragma once
 
 #include "regularizer/sdp/sdp_data.h"
-#include "regularizer/sdp/sdp_reduced.h"
+#include "regularizer/sdp/sdpa_run.h"
 
 #include <string>
 #include <vector>
 
 namespace convcert::regularizer {
 
-struct RegularizerSdpMultiResult {
+struct RegularizerSdpGramResult {
     double primal = 0; ///< tr X + (1/D) sum_d t_d at SDPA's primal point (≈ R_{K,∞}(W))
     double dual = 0;   ///< SDPA's dual objective
     std::vector<std::vector<double>> lambda; ///< time-domain dual (MATH.md §7/§8), R rows of D
@@ -36,18 +39,18 @@ struct RegularizerSdpMultiResult {
 /// Schur complement is m×m dense, so time grows like D³R⁶ (R = 3, D = 256, K = 16: 5-8 s).
 /// Preconditions: W has R >= 1 rows of equal length D >= 1, finite entries, 1 <= K <= D.
 /// Throws std::invalid_argument otherwise.
-RegularizerSdpMultiResult regularizer_sdp_multi_solve(const std::vector<std::vector<double>>& W,
-                                                      long K,
-                                                      const RegularizerSdpOptions& options = {});
+RegularizerSdpGramResult regularizer_sdp_gram_solve(const std::vector<std::vector<double>>& W,
+                                                    long K,
+                                                    const RegularizerSdpOptions& options = {});
 
-/// The problem regularizer_sdp_multi_solve hands to SDPA (sdp_data.h), for the SDPA-format
+/// The problem regularizer_sdp_gram_solve hands to SDPA (sdp_data.h), for the SDPA-format
 /// writer (sdpa_format.h): W scaled to unit Frobenius norm (by 1 when W = 0), data.scale = ||W||_F.
 /// Same preconditions, std::invalid_argument otherwise.
-RegularizerSdpData regularizer_sdp_data_multi(const std::vector<std::vector<double>>& W, long K);
+RegularizerSdpData regularizer_sdp_data_gram(const std::vector<std::vector<double>>& W, long K);
 
 /// tr X + (1/D) sum_d Ŵ_dᴴ Σ_d(X)⁻¹ Ŵ_d in double (+inf if some Σ_d is not positive definite
 /// on Ŵ_d), X row-major (R·K)². The reduced objective with tight t_d.
-double regularizer_reduced_value_multi(const std::vector<std::vector<double>>& W, long K,
-                                       const std::vector<double>& X);
+double regularizer_reduced_value_gram(const std::vector<std::vector<double>>& W, long K,
+                                      const std::vector<double>& X);
 
 } // namespace convcert::regularizer

@@ -1,5 +1,5 @@
-// Closed forms for R input channels at K = 1 and K = D (see closed_form_multi.h).
-#include "regularizer/numeric/closed_form_multi.h"
+// Closed forms for R input channels at K = 1 and K = D (see closed_form.h).
+#include "regularizer/numeric/closed_form.h"
 
 #include "regularizer/numeric/dft.h"
 
@@ -35,12 +35,12 @@ Eigen::MatrixXcd dft_rows(const Rows& W) {
 
 } // namespace
 
-double regularizer_value_k1_multi(const Rows& W) {
+double regularizer_value_k1(const Rows& W) {
     Eigen::JacobiSVD<Eigen::MatrixXd> svd(to_matrix(W));
     return 2.0 * svd.singularValues().sum();
 }
 
-Rows regularizer_lambda_k1_multi(const Rows& W) {
+Rows regularizer_lambda_k1(const Rows& W) {
     const Eigen::MatrixXd M = to_matrix(W);
     Eigen::JacobiSVD<Eigen::MatrixXd> svd(M, Eigen::ComputeThinU | Eigen::ComputeThinV);
     const auto& s = svd.singularValues();
@@ -54,7 +54,7 @@ Rows regularizer_lambda_k1_multi(const Rows& W) {
     return out;
 }
 
-Kernels regularizer_kernels_k1_multi(const Rows& W) {
+Kernels regularizer_kernels_k1(const Rows& W) {
     const Eigen::MatrixXd M = to_matrix(W);
     const long R = M.rows();
     Eigen::JacobiSVD<Eigen::MatrixXd> svd(M, Eigen::ComputeFullU);
@@ -72,7 +72,7 @@ Kernels regularizer_kernels_k1_multi(const Rows& W) {
     return out;
 }
 
-double regularizer_value_kd_multi(const Rows& W) {
+double regularizer_value_kd(const Rows& W) {
     const Eigen::MatrixXcd what = dft_rows(W);
     double s = 0;
     for (long d = 0; d < what.cols(); ++d)
@@ -80,7 +80,7 @@ double regularizer_value_kd_multi(const Rows& W) {
     return 2.0 * s / static_cast<double>(what.cols());
 }
 
-Rows regularizer_lambda_kd_multi(const Rows& W) {
+Rows regularizer_lambda_kd(const Rows& W) {
     const Eigen::MatrixXcd what = dft_rows(W);
     const long R = what.rows(), D = what.cols();
     Rows out(R);
@@ -95,7 +95,7 @@ Rows regularizer_lambda_kd_multi(const Rows& W) {
     return out;
 }
 
-Kernels regularizer_kernels_kd_multi(const Rows& W, double delta) {
+Kernels regularizer_kernels_kd(const Rows& W, double delta) {
     const Eigen::MatrixXcd what = dft_rows(W);
     const long R = what.rows(), D = what.cols();
     // uhat[c](r, d)

@@ -1,6 +1,10 @@
-// The reduced SDP of MATH.md §6 for single-channel inputs, solved numerically with SDPA:
-// one K×K block X plus one 2×2 block per frequency class {d, D-d}. Untrusted: its λ is only
-// a starting point that lower_bound.h rounds and verifies exactly.
+// The reduced SDP of MATH.md §6 for one input channel (R = 1), solved numerically with SDPA:
+// one K×K block X plus one 2×2 block per frequency class {d, D-d} on |ŵ[d]|, reporting the
+// autocorrelation r* of X. The bracket uses it at R = 1 and 1 < K < D when Newton from
+// ||w|| e_0 does not converge or under RegularizerSolver::Sdpa (bracket_dual.cpp); at R > 1
+// it uses the general form with (R+1)×(R+1) blocks (sdp_gram.h), which at R = 1 is the same
+// problem with larger blocks. Untrusted: its λ is only a starting point that the exact lower
+// bound rounds and verifies.
 #pragma once
 
 #include "regularizer/sdp/sdpa_run.h"
@@ -10,7 +14,7 @@
 
 namespace convcert::regularizer {
 
-struct RegularizerSdpResult {
+struct RegularizerSdpAutocorrelationResult {
     double primal = 0; ///< tr X + (1/D) sum_d t_d at SDPA's primal point (≈ R_{K,∞}(w))
     double dual = 0;   ///< SDPA's dual objective, = <λ, w> up to rounding
     std::vector<double> lambda; ///< the dual vector in the time domain (MATH.md §7), length D
@@ -29,10 +33,11 @@ struct RegularizerSdpResult {
 /// "Z_d[1][2] = |ŵ[d]|", λ̂[d] = -(D/m_d) p_d ŵ[d]/|ŵ[d]| and λ = IDFT(λ̂), so <λ, w> is SDPA's
 /// dual value and ||T(λ)||_op <= 2 is SDPA's dual feasibility. w is scaled to unit norm for
 /// the solve and the results scaled back (R is 1-homogeneous, λ is scale-invariant). The
-/// problem is exactly regularizer_sdp_data_reduced(w, K) (sdp_data.h), which sdpa_format.h
+/// problem is exactly regularizer_sdp_data_autocorrelation(w, K) (sdp_data.h), which sdpa_format.h
 /// writes as a file.
 /// Throws std::invalid_argument unless 1 <= K <= D = w.size() and w is finite.
-RegularizerSdpResult regularizer_sdp_solve(const std::vector<double>& w, long K,
-                                           const RegularizerSdpOptions& options = {});
+RegularizerSdpAutocorrelationResult
+regularizer_sdp_autocorrelation_solve(const std::vector<double>& w, long K,
+                                      const RegularizerSdpOptions& options = {});
 
 } // namespace convcert::regularizer

@@ -9,7 +9,7 @@
 // kernels of exact/network.h.
 #pragma once
 
-#include "regularizer/numeric/closed_form_multi.h"
+#include "regularizer/numeric/closed_form.h"
 
 namespace convcert::regularizer {
 
@@ -26,6 +26,6 @@ struct RegularizerDualBarrier {
 /// (zero: start from 0). Cost per Newton step O(R·D·K·(R·K)·D) for the Hessian plus
 /// O((R·D)³) for the solve: R = 3, D = 256, K = 16 about a second. Preconditions: W has R rows
 /// of D, 1 <= K <= D, W ≠ 0; throws std::invalid_argument otherwise.
-RegularizerDualBarrier regularizer_dual_barrier_multi(const Rows& W, long K, const Rows& lambda0);
+RegularizerDualBarrier regularizer_dual_barrier(const Rows& W, long K, const Rows& lambda0);
 
 } // namespace convcert::regularizer

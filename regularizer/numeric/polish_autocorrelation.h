@@ -1,6 +1,9 @@
-// Newton refinement of the optimal autocorrelation r* on the reduction formula (MATH.md §3.1)
-// f(r) = r[0] + (1/D) sum_d |ŵ[d]|² / σ_d(r), and the dual vector it implies through §7,
-// λ̂[d] = 2ŵ[d]/σ_d(r). Untrusted: λ is only a candidate for the exact lower bound, and r is
+// Newton refinement of the optimal autocorrelation r* for one input channel (R = 1) on the
+// reduction formula (MATH.md §3.1) f(r) = r[0] + (1/D) sum_d |ŵ[d]|² / σ_d(r), and the dual
+// vector it implies through §7, λ̂[d] = 2ŵ[d]/σ_d(r). The bracket uses it at R = 1 and
+// 1 < K < D (bracket_dual.cpp): from ||w|| e_0 first under RegularizerSolver::Auto, from SDPA's
+// r* (sdp_autocorrelation.h) otherwise; at R > 1 it refines the kernels instead
+// (polish_kernels.h). Untrusted: λ is only a candidate for the exact lower bound, and r is
 // only a candidate for the upper bound (its spectral factor exists only where σ >= 0 on the
 // whole circle, which the upper-bound step must certify).
 #pragma once
@@ -9,7 +12,7 @@
 
 namespace convcert::regularizer {
 
-struct RegularizerPolish {
+struct RegularizerPolishAutocorrelation {
     std::vector<double> r;      ///< refined autocorrelation, length K
     std::vector<double> lambda; ///< IDFT(2ŵ/σ(r)), 0 where ŵ[d] = 0, length D
     double value = 0;           ///< f(r)
@@ -26,7 +29,8 @@ struct RegularizerPolish {
 /// frequencies: a boundary optimum, where unconstrained Newton leaves the cone) r0 is kept.
 /// Precondition: σ(r0) > 0 on that grid, 1 <= K = r0.size() <= D = w.size(). Throws
 /// std::invalid_argument otherwise.
-RegularizerPolish regularizer_polish(const std::vector<double>& w, const std::vector<double>& r0,
-                                     int max_iterations = 50);
+RegularizerPolishAutocorrelation regularizer_polish_autocorrelation(const std::vector<double>& w,
+                                                                    const std::vector<double>& r0,
+                                                                    int max_iterations = 50);
 
 } // namespace convcert::regularizer

@@ -1,8 +1,8 @@
-// Levenberg–Marquardt refinement of the kernels for R input channels (see polish_multi.h).
+// Levenberg–Marquardt refinement of the kernels for R input channels (see polish_kernels.h).
 //
 // With y_d = Σ_d⁻¹ Ŵ_d and g_d = Û_dᴴ y_d (the least-norm v̂_d),
 //   ∂F/∂u_c[r][k] = 2 u_c[r][k] - (2/D) sum_d Re(conj(y_d[r]) exp(-2πikd/D) g_d[c]).
-#include "regularizer/numeric/polish_multi.h"
+#include "regularizer/numeric/polish_kernels.h"
 
 #include "regularizer/numeric/dft.h"
 #include "support/stopwatch.h"
@@ -72,17 +72,18 @@ struct Problem {
 Problem problem_of(const Rows& W, const Kernels& kernels) {
     Problem p;
     p.R = static_cast<long>(W.size());
-    if (p.R < 1) throw std::invalid_argument("regularizer_polish_multi: W has no rows");
+    if (p.R < 1) throw std::invalid_argument("regularizer_polish_kernels: W has no rows");
     p.D = static_cast<long>(W[0].size());
     p.C0 = static_cast<long>(kernels.size());
     if (p.C0 < 1 || static_cast<long>(kernels[0].size()) != p.R)
-        throw std::invalid_argument("regularizer_polish_multi: need kernels of R rows");
+        throw std::invalid_argument("regularizer_polish_kernels: need kernels of R rows");
     p.K = static_cast<long>(kernels[0][0].size());
-    if (p.K < 1 || p.K > p.D) throw std::invalid_argument("regularizer_polish_multi: need K <= D");
+    if (p.K < 1 || p.K > p.D)
+        throw std::invalid_argument("regularizer_polish_kernels: need K <= D");
     p.what.resize(p.R, p.D);
     for (long r = 0; r < p.R; ++r) {
         if (static_cast<long>(W[r].size()) != p.D)
-            throw std::invalid_argument("regularizer_polish_multi: rows of unequal length");
+            throw std::invalid_argument("regularizer_polish_kernels: rows of unequal length");
         const auto row = regularizer_dft(W[r]);
         for (long d = 0; d < p.D; ++d)
             p.what(r, d) = row[d];
@@ -102,10 +103,10 @@ Eigen::VectorXd flatten(const Problem& p, const Kernels& kernels) {
     Eigen::VectorXd x(p.size());
     for (long c = 0; c < p.C0; ++c) {
         if (static_cast<long>(kernels[c].size()) != p.R)
-            throw std::invalid_argument("regularizer_polish_multi: kernels of unequal shape");
+            throw std::invalid_argument("regularizer_polish_kernels: kernels of unequal shape");
         for (long r = 0; r < p.R; ++r) {
             if (static_cast<long>(kernels[c][r].size()) != p.K)
-                throw std::invalid_argument("regularizer_polish_multi: kernels of unequal shape");
+                throw std::invalid_argument("regularizer_polish_kernels: kernels of unequal shape");
             for (long k = 0; k < p.K; ++k)
                 x((c * p.R + r) * p.K + k) = kernels[c][r][k];
         }
@@ -115,14 +116,14 @@ Eigen::VectorXd flatten(const Problem& p, const Kernels& kernels) {
 
 } // namespace
 
-double regularizer_polish_value_multi(const Rows& W, const Kernels& kernels) {
+double regularizer_polish_kernels_value(const Rows& W, const Kernels& kernels) {
     const Problem p = problem_of(W, kernels);
     return p.eval(flatten(p, kernels), nullptr);
 }
 
-RegularizerPolishMulti regularizer_polish_multi(const Rows& W, const Kernels& kernels,
-                                                int max_iterations, double stop_value,
-                                                double max_seconds) {
+RegularizerPolishKernels regularizer_polish_kernels(const Rows& W, const Kernels& kernels,
+                                                    int max_iterations, double stop_value,
+                                                    double max_seconds) {
     const support::Stopwatch watch;
     const Problem p = problem_of(W, kernels);
     Eigen::VectorXd x = flatten(p, kernels);
@@ -130,8 +131,8 @@ RegularizerPolishMulti regularizer_polish_multi(const Rows& W, const Kernels& ke
     Eigen::VectorXd grad, gp, gm;
     double f = p.eval(x, &grad);
     if (!std::isfinite(f))
-        throw std::invalid_argument("regularizer_polish_multi: F is not finite at the start");
-    RegularizerPolishMulti out;
+        throw std::invalid_argument("regularizer_polish_kernels: F is not finite at the start");
+    RegularizerPolishKernels out;
     out.start_value = f;
     double mu = 1e-6 * f;
     for (int it = 0; it < max_iterations && f > stop_value; ++it) {

@@ -1,10 +1,10 @@
-// Central-path refinement of the dual (see dual_barrier_multi.h).
+// Central-path refinement of the dual (see dual_barrier.h).
 //
 // With M = 4I - T Tᵀ, P = M⁻¹, Q = P T, N = Tᵀ P T and T* the adjoint of λ -> T(λ)
 // (T*(A)_r[j] = sum_k A[(r,k), (j-k) mod D]):
 //   ∇(-log det M) = 2 T*(Q),
 //   ∇²(-log det M)[δ] = 2 T*(P T(δ) (I + N) + Q T(δ)ᵀ Q).
-#include "regularizer/numeric/dual_barrier_multi.h"
+#include "regularizer/numeric/dual_barrier.h"
 
 #include "regularizer/numeric/toeplitz_stacked.h"
 #include "support/stopwatch.h"
@@ -57,18 +57,17 @@ using Llt = Eigen::LLT<Eigen::MatrixXd>;
 Dual barrier_problem(const Rows& W, long K, const Rows& lambda0, Eigen::VectorXd& x) {
     Dual p;
     p.R = static_cast<long>(W.size());
-    if (p.R < 1) throw std::invalid_argument("regularizer_dual_barrier_multi: W has no rows");
+    if (p.R < 1) throw std::invalid_argument("regularizer_dual_barrier: W has no rows");
     p.D = static_cast<long>(W[0].size());
     p.K = K;
-    if (K < 1 || K > p.D)
-        throw std::invalid_argument("regularizer_dual_barrier_multi: need K <= D");
+    if (K < 1 || K > p.D) throw std::invalid_argument("regularizer_dual_barrier: need K <= D");
     if (static_cast<long>(lambda0.size()) != p.R)
-        throw std::invalid_argument("regularizer_dual_barrier_multi: λ0 needs R rows");
+        throw std::invalid_argument("regularizer_dual_barrier: λ0 needs R rows");
     p.w.resize(p.R * p.D);
     x.resize(p.R * p.D);
     for (long r = 0; r < p.R; ++r) {
         if (static_cast<long>(W[r].size()) != p.D || static_cast<long>(lambda0[r].size()) != p.D)
-            throw std::invalid_argument("regularizer_dual_barrier_multi: rows of unequal length");
+            throw std::invalid_argument("regularizer_dual_barrier: rows of unequal length");
         for (long j = 0; j < p.D; ++j) {
             p.w(r * p.D + j) = W[r][j];
             x(r * p.D + j) = lambda0[r][j];
@@ -76,7 +75,7 @@ Dual barrier_problem(const Rows& W, long K, const Rows& lambda0, Eigen::VectorXd
     }
     const double wnorm = p.w.norm();
     if (!(wnorm > 0) || !std::isfinite(wnorm))
-        throw std::invalid_argument("regularizer_dual_barrier_multi: W must be finite and nonzero");
+        throw std::invalid_argument("regularizer_dual_barrier: W must be finite and nonzero");
     return p;
 }
 
@@ -163,7 +162,7 @@ void barrier_result(const Dual& p, const Eigen::VectorXd& x, double mu,
 
 } // namespace
 
-RegularizerDualBarrier regularizer_dual_barrier_multi(const Rows& W, long K, const Rows& lambda0) {
+RegularizerDualBarrier regularizer_dual_barrier(const Rows& W, long K, const Rows& lambda0) {
     const support::Stopwatch watch;
     Eigen::VectorXd x;
     const Dual p = barrier_problem(W, K, lambda0, x);

@@ -1,4 +1,4 @@
-// The reduced SDP for R input channels solved with SDPA (see sdp_multi.h).
+// The reduced SDP for any R input channels solved with SDPA (see sdp_gram.h).
 //
 // SDPA's pair: (P) min c·x s.t. sum_k F_k x_k - F_0 ⪰ 0, (D) max F_0•Y s.t. F_k•Y = c_k, Y ⪰ 0.
 // Our problem is (D) with Y = diag(X, Y_0, ..., Y_H), H = ⌊D/2⌋. A class block Y_b stands for
@@ -12,7 +12,7 @@
 // -(sum_k c_k x_k), so ∂R/∂c_k = -x_k; with <λ, W> = (1/D) sum_b m_b Re(conj λ̂_r[b] Ŵ_r[b])
 // this gives Re/Im λ̂_r[b] = -(D/m_b) x_{re/im}. Weak duality in MATH.md §7 form: the dual
 // constraint sum_d D g_d g_dᴴ ⪯ I with g_d[(r,k)] = exp(2πikd/D) y_d[r] is (1/4) T Tᵀ ⪯ I.
-#include "regularizer/sdp/sdp_multi.h"
+#include "regularizer/sdp/sdp_gram.h"
 
 #include "regularizer/numeric/dft.h"
 #include "regularizer/sdp/sdp_data.h"
@@ -55,18 +55,14 @@ Eigen::MatrixXcd sigma_of(const std::vector<double>& X, long R, long K, long D, 
 }
 
 /// The SDP data for W / alpha and the first constraint index of each frequency class.
-struct MultiData {
+struct GramData {
     RegularizerSdpData data;
     std::vector<int> first;
 };
 
-bool self_conjugate(long b, long D) {
-    return b == 0 || 2 * b == D;
-}
-
 /// Appends the entries of the constraint matrices F_k to `data` (0-based indices within a
 /// block; a symmetric pair is counted once). np = R + 1, the size of a complex class block.
-struct SdpMultiWriter {
+struct GramWriter {
     RegularizerSdpData& data;
     long np;
 
@@ -94,7 +90,7 @@ struct SdpMultiWriter {
 };
 
 /// The problem's frame: comments, block sizes, c = 0 of length m, for the classes b = 0..H.
-RegularizerSdpData sdp_multi_frame(long R, long D, long K, double alpha, int m) {
+RegularizerSdpData gram_data_frame(long R, long D, long K, double alpha, int m) {
     RegularizerSdpData data;
     data.D = D;
     data.K = K;
@@ -109,18 +105,19 @@ RegularizerSdpData sdp_multi_frame(long R, long D, long K, double alpha, int m) 
         "(real embedding of size 2(R+1) unless b = 0 or 2b = D)"};
     data.block_sizes.push_back(static_cast<int>(R * K));
     for (long b = 0; b <= D / 2; ++b)
-        data.block_sizes.push_back(static_cast<int>(self_conjugate(b, D) ? R + 1 : 2 * (R + 1)));
+        data.block_sizes.push_back(
+            static_cast<int>(regularizer_sdp_class_self_conjugate(b, D) ? R + 1 : 2 * (R + 1)));
     data.c.assign(static_cast<std::size_t>(m), 0.0);
     return data;
 }
 
 /// The constraints of class b from index k: M[1+r][0] = Ŵ_r[b] (Re, then Im unless
 /// self-conjugate) and M[1+r][1+rr] = Σ_b(X)[r][rr]; the objective's t_b term.
-void sdp_multi_class(SdpMultiWriter& out, const std::vector<std::vector<cd>>& what, long K, long b,
+void gram_data_class(GramWriter& out, const std::vector<std::vector<cd>>& what, long K, long b,
                      int k) {
     const long R = static_cast<long>(what.size()), D = static_cast<long>(what[0].size());
     const int block = static_cast<int>(b) + 2;
-    const bool real = self_conjugate(b, D);
+    const bool real = regularizer_sdp_class_self_conjugate(b, D);
     out.put_re(0, block, real, 0, 0, -(real ? 1.0 : 2.0) / static_cast<double>(D));
     for (long r = 0; r < R; ++r, ++k) {
         out.data.c[k - 1] = what[r][b].real();
@@ -152,7 +149,7 @@ void sdp_multi_class(SdpMultiWriter& out, const std::vector<std::vector<cd>>& wh
         }
 }
 
-MultiData sdp_data_multi(const std::vector<std::vector<double>>& W, long K, double alpha) {
+GramData gram_data_build(const std::vector<std::vector<double>>& W, long K, double alpha) {
     const long R = static_cast<long>(W.size());
     const long D = static_cast<long>(W[0].size());
     std::vector<std::vector<cd>> what(R);
@@ -167,22 +164,23 @@ MultiData sdp_data_multi(const std::vector<std::vector<double>>& W, long K, doub
     const int nclass = static_cast<int>(D / 2 + 1);
     std::vector<int> first(nclass + 1, 1);
     for (int b = 0; b < nclass; ++b) {
-        const long cnt = self_conjugate(b, D) ? R + R * (R + 1) / 2 : 2 * R + R * R;
+        const long cnt =
+            regularizer_sdp_class_self_conjugate(b, D) ? R + R * (R + 1) / 2 : 2 * R + R * R;
         first[b + 1] = first[b] + static_cast<int>(cnt);
     }
-    RegularizerSdpData data = sdp_multi_frame(R, D, K, alpha, first[nclass] - 1);
-    SdpMultiWriter out{data, R + 1};
+    RegularizerSdpData data = gram_data_frame(R, D, K, alpha, first[nclass] - 1);
+    GramWriter out{data, R + 1};
     for (long i = 0; i < R * K; ++i)
         out.put(0, 1, i, i, -1.0);
     for (int b = 0; b < nclass; ++b)
-        sdp_multi_class(out, what, K, b, first[b]);
+        gram_data_class(out, what, K, b, first[b]);
     return {std::move(data), std::move(first)};
 }
 
 } // namespace
 
-double regularizer_reduced_value_multi(const std::vector<std::vector<double>>& W, long K,
-                                       const std::vector<double>& X) {
+double regularizer_reduced_value_gram(const std::vector<std::vector<double>>& W, long K,
+                                      const std::vector<double>& X) {
     const long R = static_cast<long>(W.size());
     const long D = static_cast<long>(W[0].size());
     const long n = R * K;
@@ -206,44 +204,43 @@ double regularizer_reduced_value_multi(const std::vector<std::vector<double>>& W
     return value;
 }
 
-RegularizerSdpData regularizer_sdp_data_multi(const std::vector<std::vector<double>>& W, long K) {
+RegularizerSdpData regularizer_sdp_data_gram(const std::vector<std::vector<double>>& W, long K) {
     const long R = static_cast<long>(W.size());
     if (R < 1 || W[0].empty() || K < 1 || K > static_cast<long>(W[0].size()))
-        throw std::invalid_argument("regularizer_sdp_data_multi: need R >= 1 and 1 <= K <= D");
+        throw std::invalid_argument("regularizer_sdp_data_gram: need R >= 1 and 1 <= K <= D");
     double norm2 = 0;
     for (const auto& row : W) {
         if (row.size() != W[0].size())
-            throw std::invalid_argument("regularizer_sdp_data_multi: rows of unequal length");
+            throw std::invalid_argument("regularizer_sdp_data_gram: rows of unequal length");
         for (double x : row) {
             if (!std::isfinite(x))
-                throw std::invalid_argument("regularizer_sdp_data_multi: non-finite W");
+                throw std::invalid_argument("regularizer_sdp_data_gram: non-finite W");
             norm2 += x * x;
         }
     }
-    return sdp_data_multi(W, K, norm2 > 0 ? std::sqrt(norm2) : 1.0).data;
+    return gram_data_build(W, K, norm2 > 0 ? std::sqrt(norm2) : 1.0).data;
 }
 
-RegularizerSdpMultiResult regularizer_sdp_multi_solve(const std::vector<std::vector<double>>& W,
-                                                      long K,
-                                                      const RegularizerSdpOptions& options) {
+RegularizerSdpGramResult regularizer_sdp_gram_solve(const std::vector<std::vector<double>>& W,
+                                                    long K, const RegularizerSdpOptions& options) {
     const long R = static_cast<long>(W.size());
-    if (R < 1) throw std::invalid_argument("regularizer_sdp_multi_solve: need R >= 1 rows");
+    if (R < 1) throw std::invalid_argument("regularizer_sdp_gram_solve: need R >= 1 rows");
     const long D = static_cast<long>(W[0].size());
     if (D < 1 || K < 1 || K > D)
-        throw std::invalid_argument("regularizer_sdp_multi_solve: need 1 <= K <= D");
+        throw std::invalid_argument("regularizer_sdp_gram_solve: need 1 <= K <= D");
     double norm2 = 0;
     for (const auto& row : W) {
         if (static_cast<long>(row.size()) != D)
-            throw std::invalid_argument("regularizer_sdp_multi_solve: rows of unequal length");
+            throw std::invalid_argument("regularizer_sdp_gram_solve: rows of unequal length");
         for (double x : row) {
             if (!std::isfinite(x))
-                throw std::invalid_argument("regularizer_sdp_multi_solve: non-finite W");
+                throw std::invalid_argument("regularizer_sdp_gram_solve: non-finite W");
             norm2 += x * x;
         }
     }
     const support::Stopwatch watch;
     const long n = R * K;
-    RegularizerSdpMultiResult out;
+    RegularizerSdpGramResult out;
     out.lambda.assign(R, std::vector<double>(D, 0.0));
     out.X.assign(n * n, 0.0);
     if (norm2 == 0) {
@@ -252,32 +249,25 @@ RegularizerSdpMultiResult regularizer_sdp_multi_solve(const std::vector<std::vec
         return out;
     }
     const double alpha = std::sqrt(norm2);
-    const auto built = sdp_data_multi(W, K, alpha);
+    const auto built = gram_data_build(W, K, alpha);
     const RegularizerSdpData& data = built.data;
     const auto& first = built.first;
     const long H = D / 2;
-    auto self_conjugate = [&](long b) { return b == 0 || 2 * b == D; };
-    auto multiplicity = [&](long b) { return self_conjugate(b) ? 1.0 : 2.0; };
     out.constraints = static_cast<long>(data.c.size());
     const RegularizerSdpaRaw raw = regularizer_sdpa_run(data, options);
-    out.status = raw.phase;
-    out.optimal = raw.optimal;
-    out.iterations = raw.iterations;
-    const auto values = regularizer_sdpa_values(raw, alpha);
-    out.primal = values.primal;
-    out.dual = values.dual;
-    out.relative_gap = values.relative_gap;
+    regularizer_sdpa_report(raw, alpha, out);
 
     const std::vector<double>& x = raw.x;
     for (long r = 0; r < R; ++r) {
         std::vector<cd> lhat(D, 0.0);
         for (long b = 0; b <= H; ++b) {
-            const double scale = -static_cast<double>(D) / multiplicity(b);
+            const bool real = regularizer_sdp_class_self_conjugate(b, D);
+            const double scale = -static_cast<double>(D) / regularizer_sdp_class_size(b, D);
             const int k = first[b] + static_cast<int>(r);
             const double re = scale * x[k - 1];
-            const double im = self_conjugate(b) ? 0.0 : scale * x[k - 1 + R];
+            const double im = real ? 0.0 : scale * x[k - 1 + R];
             lhat[b] = {re, im};
-            if (b != 0 && 2 * b != D) lhat[D - b] = {re, -im};
+            if (!real) lhat[D - b] = {re, -im};
         }
         out.lambda[r] = regularizer_idft_real(lhat);
     }
@@ -289,7 +279,7 @@ RegularizerSdpMultiResult regularizer_sdp_multi_solve(const std::vector<std::vec
     for (long r = 0; r < R; ++r)
         for (long j = 0; j < D; ++j)
             out.lambda_dot_w += out.lambda[r][j] * W[r][j];
-    out.value_x = regularizer_reduced_value_multi(W, K, out.X);
+    out.value_x = regularizer_reduced_value_gram(W, K, out.X);
     out.seconds = watch.seconds();
     return out;
 }
