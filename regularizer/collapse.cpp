@@ -267,6 +267,7 @@ CollapseResult collapse_result(const NetworkInstance& net, const CollapseTarget&
         best.source + (best.bits > 0 ? ", " + std::to_string(best.bits) + " bits" : "") +
         ", balance " + support::fmpq_get_string(out.scale.x);
     result.certificate.body = CollapseBody{std::move(claim)};
+    result.network = out;
     result.seconds = watch.seconds();
     return result;
 }

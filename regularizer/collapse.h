@@ -15,6 +15,7 @@
 #pragma once
 
 #include "certify/certificate.h"
+#include "regularizer/exact/network.h"
 #include "regularizer/input/network_input.h"
 
 #include <string>
@@ -29,6 +30,7 @@ struct CollapseOptions {
 
 struct CollapseResult {
     Certificate certificate;          ///< kind network-collapse, claim filled in
+    RegularizerNetwork network;       ///< the output network, exact (as in the claim)
     long channels = 0;                ///< C of the input
     long channels_out = 0;            ///< channels of the output, 1..R
     double cost_in = 0, cost_out = 0; ///< rounded, for messages (the claim holds them exactly)
