@@ -14,6 +14,7 @@
 #include "lemma/autocorrelation.h"
 #include "lemma/factor.h"
 #include "support/flint_raii.h"
+#include "support/rational_convert.h"
 #include "support/stopwatch.h"
 
 #include <acb.h>
@@ -182,25 +183,24 @@ long uniform_digit(std::mt19937_64& rng) {
 LemmaInstance random_instance(long K, std::uint64_t seed) {
     std::mt19937_64 rng(seed * 1000003u + static_cast<std::uint64_t>(K));
     for (;;) {
-        LemmaInstance instance;
-        instance.K = K;
-        for (int v = 0; v < 2; ++v) {
-            std::vector<std::string> vec;
+        LemmaInstance instance{K, convcert::support::FmpqMat(2, K)};
+        for (int v = 0; v < 2; ++v)
             for (long k = 0; k < K; ++k)
-                vec.push_back(std::to_string(uniform_digit(rng)));
-            instance.vectors.push_back(std::move(vec));
-        }
-        if (convcert::lemma::lemma_target(instance.vectors).back() != "0") return instance;
+                fmpq_set_si(instance.vectors.at(v, k), uniform_digit(rng), 1);
+        if (!fmpq_is_zero(convcert::lemma::lemma_target(instance.vectors).back().x))
+            return instance;
     }
 }
 
 /// The instance in `convcert factor`'s input format.
 std::string instance_json(const LemmaInstance& instance) {
+    const std::vector<std::vector<std::string>> rows =
+        convcert::support::fmpq_mat_to_rows(instance.vectors);
     std::string out = "{\"K\": " + std::to_string(instance.K) + ", \"vectors\": [";
-    for (std::size_t v = 0; v < instance.vectors.size(); ++v) {
+    for (std::size_t v = 0; v < rows.size(); ++v) {
         out += v ? ", [" : "[";
-        for (std::size_t k = 0; k < instance.vectors[v].size(); ++k)
-            out += (k ? ", " : "") + instance.vectors[v][k];
+        for (std::size_t k = 0; k < rows[v].size(); ++k)
+            out += (k ? ", " : "") + rows[v][k];
         out += "]";
     }
     return out + "]}\n";
@@ -222,7 +222,8 @@ LemmaInstance bench_instance(long K, const Options& options) {
 
 /// The palindromic q of degree 2K-2 with integer coefficients (lags scaled to integers).
 void palindromic_poly(fmpz_poly_t q, const LemmaInstance& instance) {
-    const std::vector<std::string> target = convcert::lemma::lemma_target(instance.vectors);
+    const std::vector<convcert::support::Fmpq> target =
+        convcert::lemma::lemma_target(instance.vectors);
     const long K = static_cast<long>(target.size());
     fmpz* T = _fmpz_vec_init(K);
     fmpz_t L;
@@ -419,7 +420,7 @@ double run_command(const std::vector<std::string>& argv, const std::string& stdo
 double radius_log2(const std::string& radius) {
     fmpq_t r;
     fmpq_init(r);
-    if (fmpq_set_str(r, radius.c_str(), 10) != 0 || fmpq_sgn(r) <= 0) {
+    if (!convcert::support::fmpq_set_string(r, radius) || fmpq_sgn(r) <= 0) {
         fmpq_clear(r);
         throw std::runtime_error("bad radius '" + radius + "'");
     }

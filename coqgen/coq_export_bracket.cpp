@@ -168,13 +168,9 @@ std::string coqgen_header(const std::string& kind, const std::string& name,
            "Open Scope R_scope.\n\n";
 }
 
-} // namespace
-
-std::string coq_export_bracket(const Certificate& cert, const std::string& name) {
-    const RegularizerBody* body = std::get_if<RegularizerBody>(&cert.body);
-    coqgen_expect(body, "not a regularizer-bracket certificate");
-    const RegularizerClaim& c = body->claim;
-    const RegularizerBracketEvidence& e = body->evidence;
+// The shapes of a regularizer-bracket certificate: sizes, R rows of D in w and lambda, C0 >= 1
+// channels of R rows of K (u) and D entries (v). Throws CoqBracketExportError.
+void coqgen_bracket_shapes(const RegularizerClaim& c, const RegularizerBracketEvidence& e) {
     coqgen_expect(c.D >= 1 && c.K >= 1 && c.K <= c.D && c.R >= 1,
                   "sizes out of range: need 1 <= K <= D and R >= 1");
     coqgen_expect(static_cast<long>(c.w.size()) == c.R, "w does not have R rows");
@@ -194,7 +190,12 @@ std::string coq_export_bracket(const Certificate& cert, const std::string& name)
             coqgen_expect_length(e.u[ch][r], c.K, "u" + at + "[" + std::to_string(r) + "]");
         coqgen_expect_length(e.v[ch], c.D, "v" + at);
     }
-    const std::string C0 = std::to_string(e.u.size());
+}
+
+// The header and the sizes and bounds: D, K, Rin (R > 1 only), C0, lower, upper.
+std::string coqgen_bracket_preamble(const RegularizerClaim& c, std::size_t channels,
+                                    const std::string& name) {
+    const std::string C0 = std::to_string(channels);
     const bool single = c.R == 1;
     std::string out = coqgen_header(
         certificate_kind_name(CertificateKind::RegularizerBracket), name,
@@ -211,66 +212,96 @@ std::string coq_export_bracket(const Certificate& cert, const std::string& name)
     out += "Definition C0 : nat := " + C0 + ".\n\n";
     out += "Definition lower : Q := " + coqgen_q(c.lower, "lower") + ".\n";
     out += "Definition upper : Q := " + coqgen_q(c.upper, "upper") + ".\n\n";
-    // Evidence over common denominators: one for lambda, one for all kernels, one for all v.
-    const CommonRows lam = coqgen_common_int(e.lambda, "lambda");
+    return out;
+}
+
+// rows[from, from + n) as a Coq list of lists, one row per line.
+std::string coqgen_rows_of(const Rows& rows, std::size_t from, std::size_t n,
+                           const std::string& indent) {
+    std::string t = "[";
+    for (std::size_t r = 0; r < n; ++r)
+        t += (r > 0 ? ";\n" + indent + " " : "") + coqgen_items(rows[from + r], indent + " ");
+    return t + "]";
+}
+
+// The evidence over common denominators: one for lambda, one for all kernels, one for all v.
+struct BracketEvidence {
+    CommonRows lam;
+    Rows u; // the kernels' rows, channel after channel
+    Rows v;
+};
+
+BracketEvidence coqgen_bracket_evidence(const RegularizerBracketEvidence& e) {
+    CommonRows lam = coqgen_common_int(e.lambda, "lambda");
     Rows u_rows;
     for (const Rows& kernel : e.u)
         u_rows.insert(u_rows.end(), kernel.begin(), kernel.end());
-    const Rows u = coqgen_common(u_rows, "u");
-    const Rows v = coqgen_common(e.v, "v");
-    auto rows_of = [](const Rows& rows, std::size_t from, std::size_t n,
-                      const std::string& indent) {
-        std::string t = "[";
-        for (std::size_t r = 0; r < n; ++r)
-            t += (r > 0 ? ";\n" + indent + " " : "") + coqgen_items(rows[from + r], indent + " ");
-        return t + "]";
-    };
-    if (single) {
-        out += "Definition w : list Q :=\n  " + coqgen_list(c.w[0], "w", "  ") + ".\n\n";
-        out += "(* Evidence: the dual point lambda and the network (u_c, v_c). *)\n";
-        out += "Definition lam_den : positive := " + lam.den + ".\n" +
-               "Definition lamZ : list Z := (* lambda = lamZ / lam_den *)\n  " +
-               coqgen_items(lam.numerators[0], "  ") + "%Z.\n\n";
-        out += "Definition net : list (list Q * list Q) := [\n";
-        for (std::size_t ch = 0; ch < e.u.size(); ++ch) {
-            out += std::string(ch > 0 ? ";\n" : "") + "  (" + coqgen_items(u[ch], "   ") +
-                   ",\n   " + coqgen_items(v[ch], "   ") + ")";
-        }
-        out += "].\n\n";
-        out += "Lemma checks : bracket_check D K C0 w lamZ lam_den net lower upper = true.\n"
-               "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
-               "Theorem certificate_holds :\n"
-               "  (forall nt : network, realizes D K nt (map Q2R w) -> Q2R lower <= cost D K nt) "
-               "/\\\n"
-               "  (exists nt : network, length nt = C0 /\\ wf D K nt /\\ realizes D K nt (map Q2R "
-               "w)\n"
-               "                        /\\ cost D K nt <= Q2R upper).\n"
-               "Proof. exact (bracket_single D K C0 w lamZ lam_den net lower upper checks). Qed.\n";
-    } else {
-        out += "Definition W : list (list Q) :=\n  " + coqgen_rows(c.w, "w", "  ") + ".\n\n";
-        out += "(* Evidence: the dual point (one lambda_r per input channel) and the network. *)\n";
-        out += "Definition lam_den : positive := " + lam.den + ".\n" +
-               "Definition LZ : list (list Z) := (* lambda_r = LZ[r] / lam_den *)\n  " +
-               rows_of(lam.numerators, 0, lam.numerators.size(), "  ") + "%Z.\n\n";
-        out += "Definition net : list (list (list Q) * list Q) := [\n";
-        for (std::size_t ch = 0; ch < e.u.size(); ++ch) {
-            const std::string at = "[" + std::to_string(ch) + "]";
-            out += std::string(ch > 0 ? ";\n" : "") + "  (" + rows_of(u, ch * c.R, c.R, "   ") +
-                   ",\n   " + coqgen_items(v[ch], "   ") + ")";
-        }
-        out += "].\n\n";
-        out +=
-            "Lemma checks : bracket_multi_check D K Rin C0 W LZ lam_den net lower upper = true.\n"
-            "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
-            "Theorem certificate_holds :\n"
-            "  (forall nt : network_multi, realizes_multi D K Rin nt (map (map Q2R) W) ->\n"
-            "                              Q2R lower <= cost_multi D K Rin nt) /\\\n"
-            "  (exists nt : network_multi, length nt = C0 /\\ wf_multi D K Rin nt\n"
-            "                              /\\ realizes_multi D K Rin nt (map (map Q2R) W)\n"
-            "                              /\\ cost_multi D K Rin nt <= Q2R upper).\n"
-            "Proof. exact (bracket_multi D K Rin C0 W LZ lam_den net lower upper checks). Qed.\n";
+    Rows u = coqgen_common(u_rows, "u");
+    return {std::move(lam), std::move(u), coqgen_common(e.v, "v")};
+}
+
+// w, the evidence and the proof for R = 1 (Bracket.bracket_check).
+std::string coqgen_bracket_single(const RegularizerClaim& c, const BracketEvidence& ev) {
+    std::string out = "Definition w : list Q :=\n  " + coqgen_list(c.w[0], "w", "  ") + ".\n\n";
+    out += "(* Evidence: the dual point lambda and the network (u_c, v_c). *)\n";
+    out += "Definition lam_den : positive := " + ev.lam.den + ".\n" +
+           "Definition lamZ : list Z := (* lambda = lamZ / lam_den *)\n  " +
+           coqgen_items(ev.lam.numerators[0], "  ") + "%Z.\n\n";
+    out += "Definition net : list (list Q * list Q) := [\n";
+    for (std::size_t ch = 0; ch < ev.v.size(); ++ch) {
+        out += std::string(ch > 0 ? ";\n" : "") + "  (" + coqgen_items(ev.u[ch], "   ") + ",\n   " +
+               coqgen_items(ev.v[ch], "   ") + ")";
     }
+    out += "].\n\n";
+    out += "Lemma checks : bracket_check D K C0 w lamZ lam_den net lower upper = true.\n"
+           "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
+           "Theorem certificate_holds :\n"
+           "  (forall nt : network, realizes D K nt (map Q2R w) -> Q2R lower <= cost D K nt) "
+           "/\\\n"
+           "  (exists nt : network, length nt = C0 /\\ wf D K nt /\\ realizes D K nt (map Q2R "
+           "w)\n"
+           "                        /\\ cost D K nt <= Q2R upper).\n"
+           "Proof. exact (bracket_single D K C0 w lamZ lam_den net lower upper checks). Qed.\n";
     return out;
+}
+
+// W, the evidence and the proof for R > 1 (Bracket.bracket_multi_check).
+std::string coqgen_bracket_multi(const RegularizerClaim& c, const BracketEvidence& ev) {
+    std::string out = "Definition W : list (list Q) :=\n  " + coqgen_rows(c.w, "w", "  ") + ".\n\n";
+    out += "(* Evidence: the dual point (one lambda_r per input channel) and the network. *)\n";
+    out += "Definition lam_den : positive := " + ev.lam.den + ".\n" +
+           "Definition LZ : list (list Z) := (* lambda_r = LZ[r] / lam_den *)\n  " +
+           coqgen_rows_of(ev.lam.numerators, 0, ev.lam.numerators.size(), "  ") + "%Z.\n\n";
+    out += "Definition net : list (list (list Q) * list Q) := [\n";
+    for (std::size_t ch = 0; ch < ev.v.size(); ++ch) {
+        out += std::string(ch > 0 ? ";\n" : "") + "  (" +
+               coqgen_rows_of(ev.u, ch * static_cast<std::size_t>(c.R), c.R, "   ") + ",\n   " +
+               coqgen_items(ev.v[ch], "   ") + ")";
+    }
+    out += "].\n\n";
+    out += "Lemma checks : bracket_multi_check D K Rin C0 W LZ lam_den net lower upper = true.\n"
+           "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
+           "Theorem certificate_holds :\n"
+           "  (forall nt : network_multi, realizes_multi D K Rin nt (map (map Q2R) W) ->\n"
+           "                              Q2R lower <= cost_multi D K Rin nt) /\\\n"
+           "  (exists nt : network_multi, length nt = C0 /\\ wf_multi D K Rin nt\n"
+           "                              /\\ realizes_multi D K Rin nt (map (map Q2R) W)\n"
+           "                              /\\ cost_multi D K Rin nt <= Q2R upper).\n"
+           "Proof. exact (bracket_multi D K Rin C0 W LZ lam_den net lower upper checks). Qed.\n";
+    return out;
+}
+
+} // namespace
+
+std::string coq_export_bracket(const Certificate& cert, const std::string& name) {
+    const RegularizerBody* body = std::get_if<RegularizerBody>(&cert.body);
+    coqgen_expect(body, "not a regularizer-bracket certificate");
+    const RegularizerClaim& c = body->claim;
+    const RegularizerBracketEvidence& e = body->evidence;
+    coqgen_bracket_shapes(c, e);
+    std::string out = coqgen_bracket_preamble(c, e.u.size(), name);
+    const BracketEvidence ev = coqgen_bracket_evidence(e);
+    return out + (c.R == 1 ? coqgen_bracket_single(c, ev) : coqgen_bracket_multi(c, ev));
 }
 
 std::string coq_export_collapse(const Certificate& cert, const std::string& name) {

@@ -8,6 +8,7 @@
 #include "coqgen/coq_text.h"
 
 #include "support/flint_raii.h"
+#include "support/rational_convert.h"
 
 #include <flint/fmpq.h>
 #include <flint/fmpq_poly.h>
@@ -28,23 +29,8 @@ using support::FmpzPoly;
 
 // Parses "p" or "p/q" (p optionally negative, q != 0; lowest terms not required) into x.
 void coqgen_parse_rational(const std::string& s, fmpq_t x, const std::string& what) {
-    const std::size_t slash = s.find('/');
-    const std::string num = s.substr(0, slash);
-    const std::string den = slash == std::string::npos ? "1" : s.substr(slash + 1);
-    auto digits = [](const std::string& t, std::size_t from) {
-        if (t.size() <= from) return false;
-        for (std::size_t i = from; i < t.size(); ++i)
-            if (t[i] < '0' || t[i] > '9') return false;
-        return true;
-    };
-    if (!digits(num, num.size() > 0 && num[0] == '-' ? 1 : 0) || !digits(den, 0))
+    if (!support::fmpq_set_string(x, s))
         throw CoqExportError(what + " is not a rational: '" + coq_message_escape(s) + "'");
-    support::Fmpz p, q;
-    fmpz_set_str(p.x, num.c_str(), 10);
-    fmpz_set_str(q.x, den.c_str(), 10);
-    if (fmpz_is_zero(q.x))
-        throw CoqExportError(what + " has denominator 0: '" + coq_message_escape(s) + "'");
-    fmpq_set_fmpz_frac(x, p.x, q.x); // canonicalises
 }
 
 std::string coqgen_fmpz_string(const fmpz_t x) {
@@ -164,129 +150,9 @@ std::string coqgen_lemma_header() {
            "Local Open Scope R_scope.\n\n";
 }
 
-} // namespace
-
-std::string coq_export_lemma_exact(const Certificate& cert) {
-    const LemmaExactBody* body = std::get_if<LemmaExactBody>(&cert.body);
-    if (!body)
-        throw CoqExportError("not a lemma-exact certificate (kind '" + certificate_kind_name(cert) +
-                             "')");
-    const LemmaClaim& claim = body->claim;
-    const LemmaExactEvidence& ev = body->evidence;
-    const long K = claim.K;
-    if (K < 1) throw CoqExportError("claim.K must be at least 1");
-    if (static_cast<long>(claim.target.size()) != K)
-        throw CoqExportError("claim.target has " + std::to_string(claim.target.size()) +
-                             " entries, expected K = " + std::to_string(K));
-    if (static_cast<long>(ev.c.size()) != K)
-        throw CoqExportError("evidence.c has " + std::to_string(ev.c.size()) +
-                             " polynomials, expected K = " + std::to_string(K));
-
-    // m in Z[y]
-    support::FmpzPoly m;
-    for (std::size_t i = 0; i < ev.minpoly.size(); ++i) {
-        support::Fmpq x;
-        const std::string what = "evidence.minpoly[" + std::to_string(i) + "]";
-        coqgen_parse_rational(ev.minpoly[i], x.x, what);
-        if (!fmpz_is_one(fmpq_denref(x.x))) throw CoqExportError(what + " is not an integer");
-        fmpz_poly_set_coeff_fmpz(m.p, static_cast<slong>(i), fmpq_numref(x.x));
-    }
-    if (fmpz_poly_degree(m.p) < 1 || static_cast<slong>(ev.minpoly.size()) != fmpz_poly_length(m.p))
-        throw CoqExportError("evidence.minpoly must have degree >= 1 and a nonzero leading "
-                             "coefficient");
-
-    support::Fmpq lo, hi;
-    coqgen_parse_rational(ev.interval_lo, lo.x, "evidence.interval[0]");
-    coqgen_parse_rational(ev.interval_hi, hi.x, "evidence.interval[1]");
-
-    // P_k, their common denominator d, N_k = d P_k
-    std::vector<support::FmpqPoly> P(static_cast<std::size_t>(K));
-    support::Fmpz d;
-    fmpz_one(d.x);
-    for (long k = 0; k < K; ++k) {
-        const auto& coeffs = ev.c[static_cast<std::size_t>(k)];
-        for (std::size_t i = 0; i < coeffs.size(); ++i) {
-            support::Fmpq x;
-            coqgen_parse_rational(
-                coeffs[i], x.x, "evidence.c[" + std::to_string(k) + "][" + std::to_string(i) + "]");
-            fmpq_poly_set_coeff_fmpq(P[static_cast<std::size_t>(k)].p, static_cast<slong>(i), x.x);
-        }
-        fmpz_lcm(d.x, d.x, fmpq_poly_denref(P[static_cast<std::size_t>(k)].p));
-    }
-    std::vector<support::FmpzPoly> N(static_cast<std::size_t>(K));
-    for (long k = 0; k < K; ++k) {
-        support::FmpqPoly scaled;
-        fmpq_poly_scalar_mul_fmpz(scaled.p, P[static_cast<std::size_t>(k)].p, d.x);
-        fmpq_poly_get_numerator(N[static_cast<std::size_t>(k)].p, scaled.p); // denominator 1
-    }
-
-    std::vector<support::Fmpq> t(static_cast<std::size_t>(K));
-    for (long j = 0; j < K; ++j)
-        coqgen_parse_rational(claim.target[static_cast<std::size_t>(j)],
-                              t[static_cast<std::size_t>(j)].x,
-                              "claim.target[" + std::to_string(j) + "]");
-
-    // quotients: s_j F_j = Q_j m (when m divides F_j; otherwise the quotient is written anyway
-    // and Coq rejects the identity)
-    support::FmpqPoly mq;
-    fmpq_poly_set_fmpz_poly(mq.p, m.p);
-    support::Fmpz d2;
-    fmpz_mul(d2.x, d.x, d.x);
-    std::vector<std::string> quotient_items;
-    for (long j = 0; j < K; ++j) {
-        support::FmpzPoly S, prod;
-        for (long k = 0; k + j < K; ++k) {
-            fmpz_poly_mul(prod.p, N[static_cast<std::size_t>(k)].p,
-                          N[static_cast<std::size_t>(k + j)].p);
-            fmpz_poly_add(S.p, S.p, prod.p);
-        }
-        const fmpq* tj = t[static_cast<std::size_t>(j)].x;
-        support::FmpzPoly F, c0;
-        fmpz_poly_scalar_mul_fmpz(F.p, S.p, fmpq_denref(tj));
-        support::Fmpz da;
-        fmpz_mul(da.x, d2.x, fmpq_numref(tj));
-        fmpz_poly_set_fmpz(c0.p, da.x);
-        fmpz_poly_sub(F.p, F.p, c0.p);
-        support::FmpqPoly Fq, Q, Rem;
-        fmpq_poly_set_fmpz_poly(Fq.p, F.p);
-        fmpq_poly_divrem(Q.p, Rem.p, Fq.p, mq.p);
-        support::FmpzPoly Qnum;
-        fmpq_poly_get_numerator(Qnum.p, Q.p);
-        quotient_items.push_back("(" + coqgen_fmpz_string(fmpq_poly_denref(Q.p)) + ", " +
-                                 coqgen_list(coqgen_zpoly_items(Qnum.p), "    ") + ")");
-    }
-
-    std::vector<std::string> target_q, numerators;
-    for (long j = 0; j < K; ++j)
-        target_q.push_back(coqgen_pair_literal(t[static_cast<std::size_t>(j)].x));
-    for (long k = 0; k < K; ++k)
-        numerators.push_back(
-            coqgen_list(coqgen_zpoly_items(N[static_cast<std::size_t>(k)].p), "   "));
-    const CoqVectors vectors = coqgen_vectors(claim.vectors);
-
-    std::string out = coqgen_lemma_header();
-    out += "Definition K : nat := " + std::to_string(K) + ".\n\n";
-    out += "(* the claim's input vectors a_i *)\n";
-    out += "Definition vectors : list (list R) :=\n  " + vectors.reals + ".\n\n";
-    out += "(* ---- evidence (untrusted; re-checked below) ---- *)\n\n";
-    out += "Definition minpoly : list bigZ :=\n  " + coqgen_list(coqgen_zpoly_items(m.p), "  ") +
-           "%bigZ.\n\n";
-    out += "(* the interval [lo, hi] as pairs (p, q) meaning p / q *)\n";
-    out += "Definition lo : bigZ * bigZ := " + coqgen_pair_literal(lo.x) + "%bigZ.\n";
-    out += "Definition hi : bigZ * bigZ := " + coqgen_pair_literal(hi.x) + "%bigZ.\n\n";
-    out += "Definition den : bigZ := " + coqgen_fmpz_string(d.x) + "%bigZ.\n\n";
-    out += "(* N_k = den * P_k, ascending powers of y *)\n";
-    out += "Definition numerators : list (list bigZ) :=\n  " + coqgen_lines(numerators, "  ") +
-           "%bigZ.\n\n";
-    out += "(* the vectors as pairs (a, b) meaning a / b *)\n";
-    out += "Definition vectors_q : list (list (Z * Z)) :=\n  " + vectors.pairs + "%Z.\n\n";
-    out += "(* the claim's target t_j = a_j / b_j (lag j of sum_i a_i * a_i) as pairs (a_j, b_j) "
-           "*)\nDefinition target_q : list (Z * Z) :=\n  " +
-           coqgen_list(target_q, "  ") + "%Z.\n\n";
-    out += "(* (s_j, Q_j) for each lag j *)\n";
-    out += "Definition quotients : list (bigZ * list bigZ) :=\n  " +
-           coqgen_lines(quotient_items, "  ") + "%bigZ.\n\n";
-    out += "Lemma vectors_eq : vectors = map (map qR) vectors_q.\n"
+// The lemmas and the theorem that close every instance proof.
+std::string coqgen_lemma_proof() {
+    return "Lemma vectors_eq : vectors = map (map qR) vectors_q.\n"
            "Proof. reflexivity. Qed.\n\n"
            "Lemma checks :\n  lemma_exact_check_big minpoly lo hi den numerators target_q "
            "quotients = true.\n"
@@ -300,7 +166,168 @@ std::string coq_export_lemma_exact(const Certificate& cert) {
            "  rewrite vectors_eq.\n"
            "  exact (lemma_exact_vectors_sound _ _ _ _ _ _ _ _ checks target_checks).\n"
            "Qed.\n";
-    return out;
+}
+
+// The body of a lemma-exact certificate with K >= 1 and K entries in target and in c. Throws
+// CoqExportError.
+const LemmaExactBody& coqgen_lemma_body(const Certificate& cert) {
+    const LemmaExactBody* body = std::get_if<LemmaExactBody>(&cert.body);
+    if (!body)
+        throw CoqExportError("not a lemma-exact certificate (kind '" + certificate_kind_name(cert) +
+                             "')");
+    const long K = body->claim.K;
+    if (K < 1) throw CoqExportError("claim.K must be at least 1");
+    if (static_cast<long>(body->claim.target.size()) != K)
+        throw CoqExportError("claim.target has " + std::to_string(body->claim.target.size()) +
+                             " entries, expected K = " + std::to_string(K));
+    if (static_cast<long>(body->evidence.c.size()) != K)
+        throw CoqExportError("evidence.c has " + std::to_string(body->evidence.c.size()) +
+                             " polynomials, expected K = " + std::to_string(K));
+    return *body;
+}
+
+// m in Z[y] from evidence.minpoly: integers, degree >= 1, nonzero leading coefficient.
+void coqgen_minpoly(fmpz_poly_t m, const std::vector<std::string>& minpoly) {
+    for (std::size_t i = 0; i < minpoly.size(); ++i) {
+        support::Fmpq x;
+        const std::string what = "evidence.minpoly[" + std::to_string(i) + "]";
+        coqgen_parse_rational(minpoly[i], x.x, what);
+        if (!fmpz_is_one(fmpq_denref(x.x))) throw CoqExportError(what + " is not an integer");
+        fmpz_poly_set_coeff_fmpz(m, static_cast<slong>(i), fmpq_numref(x.x));
+    }
+    if (fmpz_poly_degree(m) < 1 || static_cast<slong>(minpoly.size()) != fmpz_poly_length(m))
+        throw CoqExportError("evidence.minpoly must have degree >= 1 and a nonzero leading "
+                             "coefficient");
+}
+
+// The P_k of evidence.c over their common denominator d: N[k] = d P_k in Z[y]; returns d.
+Fmpz coqgen_numerators(std::vector<FmpzPoly>& N, const std::vector<std::vector<std::string>>& c) {
+    std::vector<FmpqPoly> P(c.size());
+    Fmpz d;
+    fmpz_one(d.x);
+    for (std::size_t k = 0; k < c.size(); ++k) {
+        for (std::size_t i = 0; i < c[k].size(); ++i) {
+            Fmpq x;
+            coqgen_parse_rational(
+                c[k][i], x.x, "evidence.c[" + std::to_string(k) + "][" + std::to_string(i) + "]");
+            fmpq_poly_set_coeff_fmpq(P[k].p, static_cast<slong>(i), x.x);
+        }
+        fmpz_lcm(d.x, d.x, fmpq_poly_denref(P[k].p));
+    }
+    N = std::vector<FmpzPoly>(c.size());
+    for (std::size_t k = 0; k < c.size(); ++k) {
+        FmpqPoly scaled;
+        fmpq_poly_scalar_mul_fmpz(scaled.p, P[k].p, d.x);
+        fmpq_poly_get_numerator(N[k].p, scaled.p); // denominator 1
+    }
+    return d;
+}
+
+// The claim's target t_j, parsed.
+std::vector<Fmpq> coqgen_target(const std::vector<std::string>& target) {
+    std::vector<Fmpq> t(target.size());
+    for (std::size_t j = 0; j < target.size(); ++j)
+        coqgen_parse_rational(target[j], t[j].x, "claim.target[" + std::to_string(j) + "]");
+    return t;
+}
+
+// (s_j, Q_j) with s_j F_j = Q_j m for F_j = b_j S_j - d^2 a_j, S_j = sum_k N_k N_{k+j}, as the
+// Coq pair "(s_j, [Q_j])". When m does not divide F_j the quotient is written anyway and Coq
+// rejects the identity.
+std::string coqgen_quotient(const fmpq_poly_t mq, const std::vector<FmpzPoly>& N, const fmpz_t d2,
+                            const fmpq_t tj, std::size_t j) {
+    FmpzPoly S, prod;
+    for (std::size_t k = 0; k + j < N.size(); ++k) {
+        fmpz_poly_mul(prod.p, N[k].p, N[k + j].p);
+        fmpz_poly_add(S.p, S.p, prod.p);
+    }
+    FmpzPoly F, c0;
+    fmpz_poly_scalar_mul_fmpz(F.p, S.p, fmpq_denref(tj));
+    Fmpz da;
+    fmpz_mul(da.x, d2, fmpq_numref(tj));
+    fmpz_poly_set_fmpz(c0.p, da.x);
+    fmpz_poly_sub(F.p, F.p, c0.p);
+    FmpqPoly Fq, Q, Rem;
+    fmpq_poly_set_fmpz_poly(Fq.p, F.p);
+    fmpq_poly_divrem(Q.p, Rem.p, Fq.p, mq);
+    FmpzPoly Qnum;
+    fmpq_poly_get_numerator(Qnum.p, Q.p);
+    return "(" + coqgen_fmpz_string(fmpq_poly_denref(Q.p)) + ", " +
+           coqgen_list(coqgen_zpoly_items(Qnum.p), "    ") + ")";
+}
+
+// The quotient of every lag j < K.
+std::vector<std::string> coqgen_quotients(const fmpz_poly_t m, const std::vector<FmpzPoly>& N,
+                                          const fmpz_t d, const std::vector<Fmpq>& t) {
+    FmpqPoly mq;
+    fmpq_poly_set_fmpz_poly(mq.p, m);
+    Fmpz d2;
+    fmpz_mul(d2.x, d, d);
+    std::vector<std::string> items;
+    for (std::size_t j = 0; j < t.size(); ++j)
+        items.push_back(coqgen_quotient(mq.p, N, d2.x, t[j].x, j));
+    return items;
+}
+
+// What the instance proof states and checks, as parsed values.
+struct LemmaExact {
+    long K = 0;
+    FmpzPoly m;
+    Fmpq lo, hi;
+    Fmpz d;
+    std::vector<FmpzPoly> N;
+    std::vector<Fmpq> t;
+    std::vector<std::string> quotients;
+    CoqVectors vectors;
+};
+
+// The instance proof's text.
+std::string coqgen_lemma_text(const LemmaExact& x) {
+    std::vector<std::string> target_q, numerators;
+    for (const Fmpq& tj : x.t)
+        target_q.push_back(coqgen_pair_literal(tj.x));
+    for (const FmpzPoly& Nk : x.N)
+        numerators.push_back(coqgen_list(coqgen_zpoly_items(Nk.p), "   "));
+    std::string out = coqgen_lemma_header();
+    out += "Definition K : nat := " + std::to_string(x.K) + ".\n\n";
+    out += "(* the claim's input vectors a_i *)\n";
+    out += "Definition vectors : list (list R) :=\n  " + x.vectors.reals + ".\n\n";
+    out += "(* ---- evidence (untrusted; re-checked below) ---- *)\n\n";
+    out += "Definition minpoly : list bigZ :=\n  " + coqgen_list(coqgen_zpoly_items(x.m.p), "  ") +
+           "%bigZ.\n\n";
+    out += "(* the interval [lo, hi] as pairs (p, q) meaning p / q *)\n";
+    out += "Definition lo : bigZ * bigZ := " + coqgen_pair_literal(x.lo.x) + "%bigZ.\n";
+    out += "Definition hi : bigZ * bigZ := " + coqgen_pair_literal(x.hi.x) + "%bigZ.\n\n";
+    out += "Definition den : bigZ := " + coqgen_fmpz_string(x.d.x) + "%bigZ.\n\n";
+    out += "(* N_k = den * P_k, ascending powers of y *)\n";
+    out += "Definition numerators : list (list bigZ) :=\n  " + coqgen_lines(numerators, "  ") +
+           "%bigZ.\n\n";
+    out += "(* the vectors as pairs (a, b) meaning a / b *)\n";
+    out += "Definition vectors_q : list (list (Z * Z)) :=\n  " + x.vectors.pairs + "%Z.\n\n";
+    out += "(* the claim's target t_j = a_j / b_j (lag j of sum_i a_i * a_i) as pairs (a_j, b_j) "
+           "*)\nDefinition target_q : list (Z * Z) :=\n  " +
+           coqgen_list(target_q, "  ") + "%Z.\n\n";
+    out += "(* (s_j, Q_j) for each lag j *)\n";
+    out += "Definition quotients : list (bigZ * list bigZ) :=\n  " +
+           coqgen_lines(x.quotients, "  ") + "%bigZ.\n\n";
+    return out + coqgen_lemma_proof();
+}
+
+} // namespace
+
+std::string coq_export_lemma_exact(const Certificate& cert) {
+    const LemmaExactBody& body = coqgen_lemma_body(cert);
+    const LemmaExactEvidence& ev = body.evidence;
+    LemmaExact x;
+    x.K = body.claim.K;
+    coqgen_minpoly(x.m.p, ev.minpoly);
+    coqgen_parse_rational(ev.interval_lo, x.lo.x, "evidence.interval[0]");
+    coqgen_parse_rational(ev.interval_hi, x.hi.x, "evidence.interval[1]");
+    x.d = coqgen_numerators(x.N, ev.c);
+    x.t = coqgen_target(body.claim.target);
+    x.quotients = coqgen_quotients(x.m.p, x.N, x.d.x, x.t);
+    x.vectors = coqgen_vectors(body.claim.vectors);
+    return coqgen_lemma_text(x);
 }
 
 } // namespace convcert::coqgen

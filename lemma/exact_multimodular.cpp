@@ -13,9 +13,8 @@ namespace {
 
 // Σ_k P_k P_{k+j} - t_j ≡ 0 mod m for every lag j = 0..K-1 (P_k = 0 for k >= P.size()).
 bool lemma_verify_exact(const fmpz_poly_t m, const std::vector<support::FmpqPoly>& P,
-                        const std::vector<std::string>& target) {
+                        const std::vector<support::Fmpq>& target) {
     support::FmpqPoly mq, acc, prod, rem;
-    support::Fmpq t;
     fmpq_poly_set_fmpz_poly(mq.p, m);
     const slong K = static_cast<slong>(target.size());
     const slong len = static_cast<slong>(P.size());
@@ -25,9 +24,7 @@ bool lemma_verify_exact(const fmpz_poly_t m, const std::vector<support::FmpqPoly
             fmpq_poly_mul(prod.p, P[k].p, P[k + j].p);
             fmpq_poly_add(acc.p, acc.p, prod.p);
         }
-        if (fmpq_set_str(t.x, target[j].c_str(), 10) != 0) return false;
-        fmpq_canonicalise(t.x);
-        fmpq_poly_sub_fmpq(acc.p, acc.p, t.x);
+        fmpq_poly_sub_fmpq(acc.p, acc.p, target[j].x);
         fmpq_poly_rem(rem.p, acc.p, mq.p);
         if (!fmpq_poly_is_zero(rem.p)) return false;
     }
@@ -113,7 +110,7 @@ bool lemma_reconstruct(std::vector<support::FmpqPoly>& P, const CrtState& st) {
 // that a premature reconstruction is vanishingly unlikely and the verification rare.
 bool lemma_solve_multimodular(std::vector<support::FmpqPoly>& P, const fmpz_poly_t m,
                               const std::vector<support::FmpzPoly>& Q, const fmpz_t L,
-                              const std::vector<std::string>& target) {
+                              const std::vector<support::Fmpq>& target) {
     P.clear();
     if (fmpz_poly_degree(m) == 1) {
         lemma_constants(P, Q, L);

@@ -9,17 +9,16 @@
 #include <flint/fmpz.h>
 #include <flint/fmpz_poly.h>
 
-#include <string>
 #include <vector>
 
 namespace convcert::lemma {
 
 /// P_k = Q_k / (L m') mod m for every k (P gets Q.size() entries), with m monic irreducible,
-/// L > 0 and target the lags t_j as rational strings. True only when
+/// L > 0 and target the lags t_j. True only when
 /// Σ_k P_k P_{k+j} ≡ t_j mod m holds exactly for every lag j; false (P cleared) when that fails
 /// within the prime budget (the caller then raises the precision of the traces).
 bool lemma_solve_multimodular(std::vector<support::FmpqPoly>& P, const fmpz_poly_t m,
                               const std::vector<support::FmpzPoly>& Q, const fmpz_t L,
-                              const std::vector<std::string>& target);
+                              const std::vector<support::Fmpq>& target);
 
 } // namespace convcert::lemma

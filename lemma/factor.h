@@ -29,7 +29,8 @@ FactorMethod factor_method_from_string(const std::string& name);
 
 /// Builds the certificate. Auto: exact when the effective length is at most
 /// kAutoExactMaxLength, enclosure otherwise, and exact again when the enclosure fails (q has
-/// roots on or very near the unit circle). Throws FactorError.
+/// roots on or very near the unit circle). Throws FactorError; InputError for digits outside
+/// [30, 10000]; std::invalid_argument when instance.vectors is not m × K with m >= 1.
 Certificate lemma_factor_certificate(const LemmaInstance& instance, const FactorOptions& options);
 
 } // namespace convcert::lemma

@@ -226,7 +226,7 @@ void enclosure_decimals_check(const LemmaEnclosureEvidence& ev,
 
 } // namespace
 
-LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& target, long digits,
+LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<support::Fmpq>& target, long digits,
                                               EnclosureStats* stats) {
     const long K = static_cast<long>(target.size());
     if (K < 1 || K > 4096)
@@ -283,7 +283,8 @@ LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& ta
     return ev;
 }
 
-LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& target, long digits) {
+LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<support::Fmpq>& target,
+                                              long digits) {
     return lemma_factor_enclosure(target, digits, nullptr);
 }
 

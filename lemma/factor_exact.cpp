@@ -163,7 +163,7 @@ std::vector<std::vector<slong>> lemma_primitive_candidates(slong len) {
 enum class Attempt { Done, NeedPrec };
 
 struct Instance {
-    const std::vector<std::string>& target;
+    const std::vector<support::Fmpq>& target;
     slong len; // Keff
     const fmpz* T;
     const fmpz_t& L;
@@ -476,7 +476,7 @@ LemmaExactEvidence lemma_evidence_make(const ExactFactor& ex, const fmpq_t l, co
 
 } // namespace
 
-LemmaExactEvidence lemma_factor_exact(const std::vector<std::string>& target, long digits,
+LemmaExactEvidence lemma_factor_exact(const std::vector<support::Fmpq>& target, long digits,
                                       long max_degree) {
     if (target.empty()) throw std::invalid_argument("lemma_factor_exact: empty target");
     if (digits < 30 || digits > 10000)

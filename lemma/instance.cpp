@@ -2,8 +2,8 @@
 #include "lemma/instance.h"
 
 #include "support/input_json.h"
+#include "support/rational_convert.h"
 
-#include <flint/fmpq.h>
 #include <nlohmann/json.hpp>
 
 #include <cctype>
@@ -35,8 +35,7 @@ LemmaInstance lemma_instance_from_json(const std::string& text) {
     for (auto it = j.begin(); it != j.end(); ++it)
         if (it.key() != "K" && it.key() != "vectors")
             throw support::InputError("unknown field \"" + it.key() + "\" in input");
-    LemmaInstance inst;
-    inst.K = K;
+    std::vector<std::vector<std::string>> rows;
     for (std::size_t i = 0; i < v_it->size(); ++i) {
         const auto& vec = (*v_it)[i];
         const std::string where = "vectors[" + std::to_string(i) + "]";
@@ -50,9 +49,9 @@ LemmaInstance lemma_instance_from_json(const std::string& text) {
             row.push_back(
                 support::rational_from_json(vec[k], where + "[" + std::to_string(k) + "]"));
         }
-        inst.vectors.push_back(std::move(row));
+        rows.push_back(std::move(row));
     }
-    return inst;
+    return LemmaInstance{K, support::fmpq_mat_from_rows(rows, "vectors")};
 }
 
 } // namespace convcert::lemma

@@ -1,8 +1,10 @@
-// A Lemma instance read from the user's input file {"K": K, "vectors": [[...], ...]}, with
-// every rational brought to canonical form. Input rationals: a JSON integer, or a string
-// "p", "p/q" or a finite decimal "-1.25". Limits are documented in the README.
+// A Lemma instance read from the user's input file {"K": K, "vectors": [[...], ...]}: the
+// rationals are parsed once here, at the edge, into exact values. Input rationals: a JSON
+// integer, or a string "p", "p/q" or a finite decimal "-1.25". Limits are documented in the
+// README.
 #pragma once
 
+#include "support/flint_raii.h"
 #include "support/input_json.h"
 
 #include <stdexcept>
@@ -14,9 +16,10 @@ namespace convcert::lemma {
 inline constexpr long kMaxKernel = 4096;
 inline constexpr long kMaxVectors = 4096;
 
+/// The vectors a_1..a_m as the rows of an m × K matrix (m >= 1, K = vectors.cols()).
 struct LemmaInstance {
     long K = 0;
-    std::vector<std::vector<std::string>> vectors; // canonical "p" or "p/q"
+    support::FmpqMat vectors;
 };
 
 /// Parses and validates an instance from JSON text. Throws InputError.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "certify/certificate.h"
+#include "support/flint_raii.h"
 
 #include <Eigen/Dense>
 #include <flint/fmpz.h>
@@ -62,7 +63,7 @@ struct EnclosureStats {
 };
 
 /// lemma_factor_enclosure (factor_enclosure.h), also reporting its statistics in *stats.
-LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<std::string>& target, long digits,
+LemmaEnclosureEvidence lemma_factor_enclosure(const std::vector<support::Fmpq>& target, long digits,
                                               EnclosureStats* stats);
 
 } // namespace convcert::lemma

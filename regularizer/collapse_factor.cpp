@@ -167,10 +167,11 @@ collapse_factor_double(const std::vector<support::FmpqMat>& H, const CollapseSpa
 
 std::optional<std::vector<CollapseChannel>>
 collapse_factor_high(const std::vector<support::FmpqMat>& u, long digits) {
-    lemma::LemmaInstance instance;
-    instance.K = u.at(0).cols();
-    for (const auto& k : u)
-        instance.vectors.push_back(support::fmpq_mat_to_rows(k).at(0));
+    lemma::LemmaInstance instance{u.at(0).cols(),
+                                  support::FmpqMat(static_cast<slong>(u.size()), u[0].cols())};
+    for (std::size_t c = 0; c < u.size(); ++c)
+        for (slong k = 0; k < u[c].cols(); ++k)
+            fmpq_set(instance.vectors.at(static_cast<slong>(c), k), u[c].at(0, k));
     for (const auto method : {lemma::FactorMethod::Enclosure, lemma::FactorMethod::Auto}) {
         try {
             const Certificate cert = lemma::lemma_factor_certificate(instance, {method, digits});

@@ -9,19 +9,21 @@
 #include "reproduce/reproduce_claim.h"
 #include "reproduce/reproduce_run.h"
 #include "reproduce/reproduce_util.h"
-#include "support/input_json.h"
+#include "support/rational_convert.h"
 
 namespace convcert::reproduce {
 
 namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
 
 struct LemmaSpec {
     std::string id, family;
     long m = 0, K = 0;
     lemma::FactorMethod method = lemma::FactorMethod::Auto;
     // either fixed vectors, or a generator from the instance seed
-    std::vector<std::vector<std::string>> vectors;
-    std::function<std::vector<std::vector<std::string>>(ReproduceRandom&)> make;
+    Rows vectors;
+    std::function<Rows(ReproduceRandom&)> make;
 };
 
 std::vector<std::string> lemma_scaled(const std::vector<long>& v, long s) {
@@ -38,30 +40,30 @@ std::string lemma_huge(ReproduceRandom& rng, int digits) {
     return rng.integer(0, 1) ? "-" + s : s;
 }
 
+// The evidence column of the report: the field degree or the box radius.
+std::string lemma_evidence_text(const Certificate& cert) {
+    if (const auto* exact = std::get_if<LemmaExactBody>(&cert.body))
+        return "field degree " + std::to_string(exact->evidence.minpoly.size() - 1);
+    const std::string& rad = std::get<LemmaEnclosureBody>(cert.body).evidence.radius;
+    return "box radius " + (rad.size() <= 24 ? rad : rad.substr(0, 16) + "...");
+}
+
 InstanceResult lemma_run(const LemmaSpec& spec, const InstanceContext& ctx) {
     ReproduceRandom rng(ctx.seed);
-    lemma::LemmaInstance inst;
-    inst.K = spec.K;
-    inst.vectors = spec.make ? spec.make(rng) : spec.vectors;
-    for (auto& v : inst.vectors)
-        for (auto& x : v)
-            x = support::rational_canonicalize(x, "reproduce");
+    // The instance's text is parsed once, here: the engine works on exact values.
+    const lemma::LemmaInstance inst{
+        spec.K, support::fmpq_mat_from_rows(spec.make ? spec.make(rng) : spec.vectors, spec.id)};
     InstanceResult r;
     r.label = spec.id;
     r.fields["family"] = spec.family;
-    r.values["m"] = static_cast<double>(inst.vectors.size());
+    r.values["m"] = static_cast<double>(inst.vectors.rows());
     r.values["K"] = static_cast<double>(spec.K);
     lemma::FactorOptions options;
     options.method = spec.method;
     const Certificate cert = lemma::lemma_factor_certificate(inst, options);
     r.fields["kind"] = certificate_kind_name(cert);
-    if (const auto* exact = std::get_if<LemmaExactBody>(&cert.body))
-        r.fields["evidence"] = "field degree " + std::to_string(exact->evidence.minpoly.size() - 1);
-    if (const auto* enclosure = std::get_if<LemmaEnclosureBody>(&cert.body)) {
-        const std::string& rad = enclosure->evidence.radius;
-        r.fields["evidence"] = "box radius " + (rad.size() <= 24 ? rad : rad.substr(0, 16) + "...");
-    }
-    std::string sample = reproduce_vector_text(inst.vectors[0]);
+    r.fields["evidence"] = lemma_evidence_text(cert);
+    std::string sample = reproduce_vector_text(support::fmpq_mat_to_rows(inst.vectors)[0]);
     if (sample.size() > 60) sample = sample.substr(0, 57) + "...";
     r.fields["a1"] = sample;
     reproduce_write_and_check(ctx, reproduce_cert_path(ctx, spec.id + ".json"),
@@ -69,117 +71,123 @@ InstanceResult lemma_run(const LemmaSpec& spec, const InstanceContext& ctx) {
     return r;
 }
 
-std::vector<LemmaSpec> lemma_specs(const SuiteOptions& opt) {
-    std::vector<LemmaSpec> s;
-    auto random_int = [&](long m, long K) {
-        LemmaSpec x;
-        x.id = "int-m" + std::to_string(m) + "-K" + std::to_string(K);
-        x.family = "random integer [-9, 9]";
-        x.m = m;
-        x.K = K;
-        x.make = [m, K](ReproduceRandom& rng) {
-            std::vector<std::vector<std::string>> v;
-            for (long i = 0; i < m; ++i)
-                v.push_back(reproduce_random_integers(rng, K, -9, 9));
-            return v;
-        };
-        s.push_back(x);
+// m random vectors of length K from `one` (a vector of K entries from the generator).
+LemmaSpec lemma_spec_random(const std::string& id, const std::string& family, long m, long K,
+                            std::vector<std::string> (*one)(ReproduceRandom&, long)) {
+    LemmaSpec x;
+    x.id = id;
+    x.family = family;
+    x.m = m;
+    x.K = K;
+    x.make = [m, K, one](ReproduceRandom& rng) {
+        Rows v;
+        for (long i = 0; i < m; ++i)
+            v.push_back(one(rng, K));
+        return v;
     };
-    auto random_rat = [&](long m, long K) {
-        LemmaSpec x;
-        x.id = "rat-m" + std::to_string(m) + "-K" + std::to_string(K);
-        x.family = "random rational p/q";
-        x.m = m;
-        x.K = K;
-        x.make = [m, K](ReproduceRandom& rng) {
-            std::vector<std::vector<std::string>> v;
-            for (long i = 0; i < m; ++i)
-                v.push_back(reproduce_random_rationals(rng, K));
-            return v;
-        };
-        s.push_back(x);
-    };
-    auto fixed = [&](const std::string& id, const std::string& family,
-                     std::vector<std::vector<std::string>> v) {
-        LemmaSpec x;
-        x.id = id;
-        x.family = family;
-        x.m = static_cast<long>(v.size());
-        x.K = static_cast<long>(v[0].size());
-        x.vectors = std::move(v);
-        s.push_back(x);
-    };
-    // exact range (effective length <= 6)
+    return x;
+}
+
+std::vector<std::string> lemma_random_digit_vector(ReproduceRandom& rng, long K) {
+    return reproduce_random_integers(rng, K, -9, 9);
+}
+
+LemmaSpec lemma_spec_int(long m, long K) {
+    return lemma_spec_random("int-m" + std::to_string(m) + "-K" + std::to_string(K),
+                             "random integer [-9, 9]", m, K, lemma_random_digit_vector);
+}
+
+LemmaSpec lemma_spec_rat(long m, long K) {
+    return lemma_spec_random("rat-m" + std::to_string(m) + "-K" + std::to_string(K),
+                             "random rational p/q", m, K, reproduce_random_rationals);
+}
+
+LemmaSpec lemma_spec_fixed(const std::string& id, const std::string& family, Rows v) {
+    LemmaSpec x;
+    x.id = id;
+    x.family = family;
+    x.m = static_cast<long>(v.size());
+    x.K = static_cast<long>(v[0].size());
+    x.vectors = std::move(v);
+    return x;
+}
+
+// Random integer and rational instances: the exact range (effective length <= 6), then
+// enclosures, then (--full) exact past auto's range.
+void lemma_specs_random(std::vector<LemmaSpec>& s, bool full) {
     for (long K = 1; K <= 6; ++K)
-        random_int(2, K);
+        s.push_back(lemma_spec_int(2, K));
     for (long K : {3L, 5L})
-        random_int(3, K);
+        s.push_back(lemma_spec_int(3, K));
     for (long K : {2L, 4L, 6L})
-        random_int(5, K);
-    // enclosures
+        s.push_back(lemma_spec_int(5, K));
     std::vector<long> big = {8, 16, 32, 64, 128, 256};
-    if (opt.full) big.insert(big.end(), {512, 1024});
+    if (full) big.insert(big.end(), {512, 1024});
     for (long m = 2; m <= 5; ++m)
         for (long K : big)
-            random_int(m, K);
+            s.push_back(lemma_spec_int(m, K));
     for (long K : {3L, 6L, 12L})
-        random_rat(2, K);
-    random_rat(4, opt.full ? 256 : 24);
-    if (opt.full)
+        s.push_back(lemma_spec_rat(2, K));
+    s.push_back(lemma_spec_rat(4, full ? 256 : 24));
+    if (full)
         for (long K : {7L, 8L}) { // exact past auto's range: field degree 128, 256
-            random_int(2, K);
+            s.push_back(lemma_spec_int(2, K));
             s.back().id = "int-exact-m2-K" + std::to_string(K);
             s.back().method = lemma::FactorMethod::Exact;
         }
-    // adversarial families
-    fixed("circle-K2", "roots on the unit circle: 5(1+x)(1+1/x)",
-          {lemma_scaled({1, 1}, 1), lemma_scaled({1, 1}, 2)});
-    fixed("circle-K3", "roots on the unit circle: (1+x²) twice",
-          {lemma_scaled({1, 0, 1}, 1), lemma_scaled({1, 0, 1}, 1)});
-    fixed("circle-K4", "roots on the unit circle: 1+x³ and 3(1+x³)",
-          {lemma_scaled({1, 0, 0, 1}, 1), lemma_scaled({1, 0, 0, 1}, 3)});
-    fixed("repeated-K3", "repeated root 1/2: (1-2x)² and 3(1-2x)²",
-          {lemma_scaled({1, -4, 4}, 1), lemma_scaled({1, -4, 4}, 3)});
-    fixed("repeated-circle-K3", "repeated root -1 on the circle: (1+x)², one vector",
-          {lemma_scaled({1, 2, 1}, 1)});
-    fixed("leading-zeros-K5", "leading zeros",
-          {{"0", "0", "1", "2", "3"}, {"0", "0", "2", "-1", "1"}});
-    fixed("trailing-zeros-K5", "trailing zeros",
-          {{"1", "2", "3", "0", "0"}, {"2", "-1", "1", "0", "0"}});
-    {
-        LemmaSpec x;
-        x.id = "zeros-both-K20";
-        x.family = "leading and trailing zeros (3 each), enclosure";
-        x.m = 2;
-        x.K = 20;
-        x.make = [](ReproduceRandom& rng) {
-            std::vector<std::vector<std::string>> v;
-            for (int i = 0; i < 2; ++i) {
-                std::vector<std::string> a(3, "0");
-                for (const auto& t : reproduce_random_integers(rng, 14, -9, 9))
-                    a.push_back(t);
-                a.insert(a.end(), 3, "0");
-                v.push_back(a);
-            }
-            return v;
-        };
-        s.push_back(x);
-    }
-    for (long K : {3L, 16L}) {
-        LemmaSpec x;
-        x.id = "huge-K" + std::to_string(K);
-        x.family = "huge coefficients (40 digits)";
-        x.m = 2;
-        x.K = K;
-        x.make = [K](ReproduceRandom& rng) {
-            std::vector<std::vector<std::string>> v(2);
-            for (auto& a : v)
-                for (long k = 0; k < K; ++k)
-                    a.push_back(lemma_huge(rng, 40));
-            return v;
-        };
-        s.push_back(x);
-    }
+}
+
+// Fixed adversarial families: roots on the unit circle, repeated roots, leading or trailing
+// zeros.
+void lemma_specs_fixed(std::vector<LemmaSpec>& s) {
+    s.push_back(lemma_spec_fixed("circle-K2", "roots on the unit circle: 5(1+x)(1+1/x)",
+                                 {lemma_scaled({1, 1}, 1), lemma_scaled({1, 1}, 2)}));
+    s.push_back(lemma_spec_fixed("circle-K3", "roots on the unit circle: (1+x²) twice",
+                                 {lemma_scaled({1, 0, 1}, 1), lemma_scaled({1, 0, 1}, 1)}));
+    s.push_back(lemma_spec_fixed("circle-K4", "roots on the unit circle: 1+x³ and 3(1+x³)",
+                                 {lemma_scaled({1, 0, 0, 1}, 1), lemma_scaled({1, 0, 0, 1}, 3)}));
+    s.push_back(lemma_spec_fixed("repeated-K3", "repeated root 1/2: (1-2x)² and 3(1-2x)²",
+                                 {lemma_scaled({1, -4, 4}, 1), lemma_scaled({1, -4, 4}, 3)}));
+    s.push_back(lemma_spec_fixed("repeated-circle-K3",
+                                 "repeated root -1 on the circle: (1+x)², one vector",
+                                 {lemma_scaled({1, 2, 1}, 1)}));
+    s.push_back(lemma_spec_fixed("leading-zeros-K5", "leading zeros",
+                                 {{"0", "0", "1", "2", "3"}, {"0", "0", "2", "-1", "1"}}));
+    s.push_back(lemma_spec_fixed("trailing-zeros-K5", "trailing zeros",
+                                 {{"1", "2", "3", "0", "0"}, {"2", "-1", "1", "0", "0"}}));
+}
+
+// 3 zeros, 14 random digits, 3 zeros.
+std::vector<std::string> lemma_zeros_both_vector(ReproduceRandom& rng, long) {
+    std::vector<std::string> a(3, "0");
+    for (const auto& t : reproduce_random_integers(rng, 14, -9, 9))
+        a.push_back(t);
+    a.insert(a.end(), 3, "0");
+    return a;
+}
+
+std::vector<std::string> lemma_huge_vector(ReproduceRandom& rng, long K) {
+    std::vector<std::string> a;
+    for (long k = 0; k < K; ++k)
+        a.push_back(lemma_huge(rng, 40));
+    return a;
+}
+
+// Random adversarial families: zeros at both ends (an enclosure), huge coefficients.
+void lemma_specs_random_adversarial(std::vector<LemmaSpec>& s) {
+    s.push_back(lemma_spec_random("zeros-both-K20",
+                                  "leading and trailing zeros (3 each), enclosure", 2, 20,
+                                  lemma_zeros_both_vector));
+    for (long K : {3L, 16L})
+        s.push_back(lemma_spec_random("huge-K" + std::to_string(K), "huge coefficients (40 digits)",
+                                      2, K, lemma_huge_vector));
+}
+
+std::vector<LemmaSpec> lemma_specs(const SuiteOptions& opt) {
+    std::vector<LemmaSpec> s;
+    lemma_specs_random(s, opt.full);
+    lemma_specs_fixed(s);
+    lemma_specs_random_adversarial(s);
     return s;
 }
 

@@ -16,6 +16,7 @@
 #include "reproduce/reproduce_util.h"
 #include "support/rational_convert.h"
 
+#include <flint/fmpq_mat.h>
 #include <flint/fmpz_mat.h>
 
 #include <cmath>
@@ -66,51 +67,38 @@ StrRows multi_random(std::uint64_t seed, long R, long D) {
     return W;
 }
 
-// The pivot columns of the reduced row echelon form of the integer matrix M (rows × cols).
-std::vector<long> multi_pivots(const std::vector<std::vector<std::string>>& M) {
-    const slong rows = static_cast<slong>(M.size()), cols = static_cast<slong>(M[0].size());
-    fmpz_mat_t A, B;
-    fmpz_t den;
-    fmpz_mat_init(A, rows, cols);
-    fmpz_mat_init(B, rows, cols);
-    fmpz_init(den);
-    for (slong r = 0; r < rows; ++r)
-        for (slong j = 0; j < cols; ++j)
-            if (fmpz_set_str(fmpz_mat_entry(A, r, j), M[r][j].c_str(), 10) != 0) {
-                fmpz_mat_clear(A);
-                fmpz_mat_clear(B);
-                fmpz_clear(den);
-                throw std::invalid_argument("multi_pivots: not an integer: " + M[r][j]);
-            }
-    const slong rank = fmpz_mat_rref(B, den, A);
+// The pivot columns of the reduced row echelon form of M (rows × cols, integer entries).
+std::vector<long> multi_pivots(const support::FmpqMat& M) {
+    support::FmpzMat A(M.rows(), M.cols()), B(M.rows(), M.cols());
+    if (!fmpq_mat_get_fmpz_mat(A.m, M.m))
+        throw std::invalid_argument("multi_pivots: the matrix is not integral");
+    support::Fmpz den;
+    const slong rank = fmpz_mat_rref(B.m, den.x, A.m);
     std::vector<long> pivots;
     for (slong i = 0; i < rank; ++i)
-        for (slong j = 0; j < cols; ++j)
-            if (!fmpz_is_zero(fmpz_mat_entry(B, i, j))) {
+        for (slong j = 0; j < M.cols(); ++j)
+            if (!fmpz_is_zero(fmpz_mat_entry(B.m, i, j))) {
                 pivots.push_back(static_cast<long>(j));
                 break;
             }
-    fmpz_mat_clear(A);
-    fmpz_mat_clear(B);
-    fmpz_clear(den);
     return pivots;
 }
 
 // A rank-bound certificate for the integer W: rank W (exact, FLINT's rref) and an invertible
 // minor: the pivot columns of W, then the pivot rows among them (the pivot columns of the
 // transposed column selection).
-Certificate multi_rank_certificate(const StrRows& W) {
+Certificate multi_rank_certificate(const support::FmpqMat& W) {
     const std::vector<long> cols = multi_pivots(W);
-    StrRows T(cols.size());
-    for (std::size_t i = 0; i < cols.size(); ++i)
-        for (const auto& row : W)
-            T[i].push_back(row[static_cast<std::size_t>(cols[i])]);
+    support::FmpqMat T(static_cast<slong>(cols.size()), W.rows());
+    for (slong i = 0; i < T.rows(); ++i)
+        for (slong r = 0; r < W.rows(); ++r)
+            fmpq_set(T.at(i, r), W.at(r, cols[static_cast<std::size_t>(i)]));
     const std::vector<long> rows = multi_pivots(T);
     RankClaim claim;
-    claim.R = static_cast<long>(W.size());
-    claim.D = static_cast<long>(W[0].size());
+    claim.R = static_cast<long>(W.rows());
+    claim.D = static_cast<long>(W.cols());
     claim.K = 1;
-    claim.w = W;
+    claim.w = support::fmpq_mat_to_rows(W);
     claim.rank = static_cast<long>(cols.size());
     return Certificate{RankBody{claim, RankEvidence{rows, cols}}, "FLINT fmpz_mat_rref pivots"};
 }
@@ -170,40 +158,43 @@ struct RealizabilitySpec {
     bool low_rank; // W = A·B with A R×(R-1)
 };
 
+// A low-rank W = A·B (A: R×(R-1), B: ×D, random integers in [-5, 5]); *realized: whether
+// the K = 1 network with R-1 channels u_c = A[:, c] (R×1), v_c = B[c] realizes W, exactly.
+support::FmpqMat multi_low_rank(std::uint64_t seed, long R, long D, bool* realized) {
+    ReproduceRandom rng(seed);
+    const long q = R - 1;
+    StrRows A, B;
+    for (long i = 0; i < R; ++i)
+        A.push_back(reproduce_random_integers(rng, q, -5, 5));
+    for (long i = 0; i < q; ++i)
+        B.push_back(reproduce_random_integers(rng, D, -5, 5));
+    const support::FmpqMat Aq = support::fmpq_mat_from_rows(A, "A"),
+                           Bq = support::fmpq_mat_from_rows(B, "B");
+    support::FmpqMat W(R, D);
+    fmpq_mat_mul(W.m, Aq.m, Bq.m);
+    std::vector<support::FmpqMat> u;
+    for (long c = 0; c < q; ++c) {
+        u.emplace_back(R, 1);
+        for (long i = 0; i < R; ++i)
+            fmpq_set(u.back().at(i, 0), Aq.at(i, c));
+    }
+    *realized = regularizer::regularizer_network_realizes(u, Bq, W);
+    return W;
+}
+
 InstanceResult realizability_run(const RealizabilitySpec& s, const InstanceContext& ctx) {
     InstanceResult r;
     r.label = s.id;
-    StrRows W;
+    support::FmpqMat Wq;
     if (!s.low_rank) {
-        W = multi_random(ctx.seed, s.R, s.D);
+        Wq = support::fmpq_mat_from_rows(multi_random(ctx.seed, s.R, s.D), "W");
     } else {
-        ReproduceRandom rng(ctx.seed);
-        const long q = s.R - 1;
-        StrRows A, B;
-        for (long i = 0; i < s.R; ++i)
-            A.push_back(reproduce_random_integers(rng, q, -5, 5));
-        for (long i = 0; i < q; ++i)
-            B.push_back(reproduce_random_integers(rng, s.D, -5, 5));
-        W.assign(static_cast<std::size_t>(s.R), std::vector<std::string>());
-        for (long i = 0; i < s.R; ++i)
-            for (long j = 0; j < s.D; ++j) {
-                long acc = 0;
-                for (long k = 0; k < q; ++k)
-                    acc += std::stol(A[i][k]) * std::stol(B[k][j]);
-                W[i].push_back(std::to_string(acc));
-            }
-        // an exact K = 1 network with q channels: u_c = A[:, c] (R×1), v_c = B[c]
-        std::vector<support::FmpqMat> u;
-        for (long c = 0; c < q; ++c) {
-            StrRows column;
-            for (long i = 0; i < s.R; ++i)
-                column.push_back({A[i][c]});
-            u.push_back(support::fmpq_mat_from_rows(column, "u"));
-        }
-        r.values["realized_by_rank_channels"] = regularizer::regularizer_network_realizes(
-            u, support::fmpq_mat_from_rows(B, "v"), support::fmpq_mat_from_rows(W, "W"));
+        bool realized = false;
+        Wq = multi_low_rank(ctx.seed, s.R, s.D, &realized);
+        r.values["realized_by_rank_channels"] = realized;
     }
-    const Certificate cert = multi_rank_certificate(W);
+    const StrRows W = support::fmpq_mat_to_rows(Wq);
+    const Certificate cert = multi_rank_certificate(Wq);
     const long rank = std::get<RankBody>(cert.body).claim.rank;
     reproduce_write_and_check(ctx, reproduce_cert_path(ctx, s.id + ".json"),
                               certificate_to_json(cert), r);

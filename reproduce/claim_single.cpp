@@ -48,8 +48,9 @@ double single_value(const InstanceResult& r, const std::string& k) {
 }
 
 // The bracket certificate for (w, K), written and re-checked; fills lower/upper/gap.
-void single_bracket(const InstanceContext& ctx, const std::string& name,
-                    const std::vector<std::string>& w, long K, InstanceResult& r) {
+regularizer::RegularizerBracket single_bracket(const InstanceContext& ctx, const std::string& name,
+                                               const std::vector<std::string>& w, long K,
+                                               InstanceResult& r) {
     const support::FmpqMat W = support::fmpq_mat_from_rows({w}, "w");
     const regularizer::RegularizerBracket b = regularizer::regularizer_bracket(W, K);
     const Certificate cert = regularizer::regularizer_bracket_certificate(b, W);
@@ -62,6 +63,7 @@ void single_bracket(const InstanceContext& ctx, const std::string& name,
     r.gap = b.relative_gap;
     r.fields["upper_source"] =
         regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.solve.gram_source);
+    return b;
 }
 
 struct SingleW {
@@ -172,7 +174,7 @@ InstanceResult closed_run(const SingleW& w, long K, const InstanceContext& ctx) 
     r.label = w.id + "-K" + std::to_string(K);
     r.fields["w"] = w.id;
     r.fields["w_text"] = reproduce_vector_text(w.w);
-    single_bracket(ctx, r.label + ".json", w.w, K, r);
+    const regularizer::RegularizerBracket b = single_bracket(ctx, r.label + ".json", w.w, K, r);
     const std::vector<double> wd = reproduce_to_doubles(w.w);
     r.values["norm2"] = reproduce_closed_form_k1(wd) / 2;
     const long D = static_cast<long>(w.w.size());
@@ -181,9 +183,9 @@ InstanceResult closed_run(const SingleW& w, long K, const InstanceContext& ctx) 
         r.values["closed"] = v;
         r.values["closed_inside"] = v >= r.values["lower"] * (1 - kClosedFormTolerance) &&
                                     v <= r.values["upper"] * (1 + kClosedFormTolerance);
-        const Containment rigorous =
-            K == 1 ? reproduce_k1_contained(w.w, r.fields["lower"], r.fields["upper"])
-                   : reproduce_kd_contained(w.w, r.fields["lower"], r.fields["upper"]);
+        const support::FmpqMat W = support::fmpq_mat_from_rows({w.w}, "w");
+        const Containment rigorous = K == 1 ? reproduce_k1_contained(W, b.lower.x, b.upper.x)
+                                            : reproduce_kd_contained(W, b.lower.x, b.upper.x);
         r.fields["rigorous"] = reproduce_containment_text(rigorous, K == 1);
     }
     return r;

@@ -5,8 +5,11 @@
 // multiples of π). Direct computations in the generator's libraries, not checked certificates.
 #pragma once
 
+#include "support/flint_raii.h"
+
+#include <flint/fmpq.h>
+
 #include <string>
-#include <vector>
 
 namespace convcert::reproduce {
 
@@ -14,14 +17,14 @@ namespace convcert::reproduce {
 /// overlaps a bound, e.g. when the closed form equals a bound exactly).
 enum class Containment { Outside = -1, Undecided = 0, Inside = 1 };
 
-/// w: D canonical rationals; lower, upper: canonical rationals. Throws std::invalid_argument on
-/// a string FLINT cannot read.
-Containment reproduce_k1_contained(const std::vector<std::string>& w, const std::string& lower,
-                                   const std::string& upper);
+/// Whether 2||w||_2 lies in [lower, upper]; w is 1 × D, D >= 1. Throws std::invalid_argument
+/// on another shape.
+Containment reproduce_k1_contained(const support::FmpqMat& w, const fmpq_t lower,
+                                   const fmpq_t upper);
 
 /// The same for (2/D) sum_d |ŵ[d]| at `bits` of working precision (>= 64).
-Containment reproduce_kd_contained(const std::vector<std::string>& w, const std::string& lower,
-                                   const std::string& upper, long bits = 256);
+Containment reproduce_kd_contained(const support::FmpqMat& w, const fmpq_t lower,
+                                   const fmpq_t upper, long bits = 256);
 
 /// "inside (exact)", "inside (Arb ball)", "OUTSIDE", "undecided" for the report.
 std::string reproduce_containment_text(Containment c, bool exact);

@@ -15,6 +15,29 @@ std::string fmpq_get_string(const fmpq_t x) {
     return out;
 }
 
+namespace {
+
+// s[from, to) is a non-empty run of decimal digits.
+bool digits_only(const std::string& s, std::size_t from, std::size_t to) {
+    if (from >= to) return false;
+    for (std::size_t i = from; i < to; ++i)
+        if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+}
+
+} // namespace
+
+bool fmpq_set_string(fmpq_t x, const std::string& s) {
+    const std::size_t slash = s.find('/');
+    const std::size_t num_end = slash == std::string::npos ? s.size() : slash;
+    const std::size_t num_start = !s.empty() && s[0] == '-' ? 1 : 0;
+    if (!digits_only(s, num_start, num_end)) return false;
+    if (slash != std::string::npos && !digits_only(s, slash + 1, s.size())) return false;
+    if (fmpq_set_str(x, s.c_str(), 10) != 0 || fmpz_is_zero(fmpq_denref(x))) return false;
+    fmpq_canonicalise(x);
+    return true;
+}
+
 void fmpq_set_fmpz_mul_2exp(fmpq_t x, const fmpz_t z, long e) {
     fmpz_set(fmpq_numref(x), z);
     fmpz_one(fmpq_denref(x));

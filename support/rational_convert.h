@@ -17,6 +17,12 @@ namespace convcert::support {
 /// The canonical decimal string of x ("p" or "p/q").
 std::string fmpq_get_string(const fmpq_t x);
 
+/// x = the rational spelled s: "p" or "p/q" with an optional '-' on p, decimal digits only and
+/// q != 0 (lowest terms not required), canonicalised. False (x then unspecified) for any other
+/// text, such as spaces, '+', a sign on q or another base, which fmpq_set_str would accept. The
+/// strict reading of a rational from a certificate.
+bool fmpq_set_string(fmpq_t x, const std::string& s);
+
 /// x = z · 2^e (any sign of e).
 void fmpq_set_fmpz_mul_2exp(fmpq_t x, const fmpz_t z, long e);
 

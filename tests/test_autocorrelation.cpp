@@ -2,6 +2,7 @@
 // (the coefficients of p_a(x) · x^(K-1) p_a(1/x) computed by FLINT polynomial products).
 #include "lemma/autocorrelation.h"
 #include "support/rational_convert.h"
+#include "tests/lemma_strings.h"
 
 #include <catch2/catch.hpp>
 #include <flint/fmpq_poly.h>
@@ -28,13 +29,13 @@ std::string random_rational(std::mt19937_64& rng) {
 
 TEST_CASE("lemma_target: hand-computed lags", "[autocorrelation]") {
     // a = (1, 2, -3): a⋆a = (14, -4, -3); b = (1/2, 0, 4): b⋆b = (65/4, 0, 2).
-    REQUIRE(lemma_target({{"1", "2", "-3"}}) == std::vector<std::string>{"14", "-4", "-3"});
-    REQUIRE(lemma_target({{"1", "2", "-3"}, {"1/2", "0", "4"}}) ==
+    REQUIRE(lemma_target_strings({{"1", "2", "-3"}}) == std::vector<std::string>{"14", "-4", "-3"});
+    REQUIRE(lemma_target_strings({{"1", "2", "-3"}, {"1/2", "0", "4"}}) ==
             std::vector<std::string>{"121/4", "-4", "-1"});
-    REQUIRE(lemma_target({{"3"}, {"4"}}) == std::vector<std::string>{"25"});
-    REQUIRE(lemma_effective_length({"121/4", "-4", "-1"}) == 3);
-    REQUIRE(lemma_effective_length({"2", "0", "0"}) == 1);
-    REQUIRE(lemma_effective_length({"0", "0"}) == 0);
+    REQUIRE(lemma_target_strings({{"3"}, {"4"}}) == std::vector<std::string>{"25"});
+    REQUIRE(lemma_effective_length(lemma_rats({"121/4", "-4", "-1"})) == 3);
+    REQUIRE(lemma_effective_length(lemma_rats({"2", "0", "0"})) == 1);
+    REQUIRE(lemma_effective_length(lemma_rats({"0", "0"})) == 0);
 }
 
 TEST_CASE("lemma_target agrees with polynomial products", "[autocorrelation]") {
@@ -63,7 +64,7 @@ TEST_CASE("lemma_target agrees with polynomial products", "[autocorrelation]") {
             fmpq_poly_mul(prod, p, rev);
             fmpq_poly_add(sum, sum, prod);
         }
-        const auto target = lemma_target(vectors);
+        const auto target = lemma_target_strings(vectors);
         INFO("K = " << K << ", m = " << m << ", a_0[0] = " << vectors[0][0]);
         REQUIRE(static_cast<long>(target.size()) == K);
         for (long j = 0; j < K; ++j) {
@@ -77,7 +78,7 @@ TEST_CASE("lemma_target agrees with polynomial products", "[autocorrelation]") {
         fmpz* T = _fmpz_vec_init(K);
         fmpz_t L;
         fmpz_init(L);
-        lemma_integer_target(T, L, target);
+        lemma_integer_target(T, L, lemma_rats(target));
         for (long j = 0; j < K; ++j) {
             fmpq_t t, back;
             fmpq_init(t);
@@ -91,7 +92,7 @@ TEST_CASE("lemma_target agrees with polynomial products", "[autocorrelation]") {
             fmpq_clear(back);
         }
         // The palindromic polynomial is the scaled sum of products, mirrored around x^(K-1).
-        const long len = lemma_effective_length(target);
+        const long len = lemma_effective_length(lemma_rats(target));
         if (len > 0) {
             fmpz_poly_t q;
             fmpz_poly_init(q);

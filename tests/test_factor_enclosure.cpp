@@ -9,6 +9,7 @@
 #include "lemma/factor_error.h"
 #include "lemma/spectral_newton.h"
 #include "support/flint_raii.h"
+#include "tests/lemma_strings.h"
 
 #include <acb_poly.h>
 #include <arb_fmpz_poly.h>
@@ -42,7 +43,7 @@ LemmaClaim make_claim(const std::vector<std::vector<std::string>>& vectors) {
     LemmaClaim claim;
     claim.K = static_cast<long>(vectors.at(0).size());
     claim.vectors = vectors;
-    claim.target = lemma_target(vectors);
+    claim.target = lemma_target_strings(vectors);
     return claim;
 }
 
@@ -105,11 +106,11 @@ bool box_contains(const LemmaEnclosureEvidence& ev, const std::vector<std::strin
 bool factor_by_roots(const std::vector<std::string>& target, std::vector<arb_struct>& c,
                      slong prec) {
     const long K = static_cast<long>(target.size());
-    const long n = lemma_effective_length(target);
+    const long n = lemma_effective_length(lemma_rats(target));
     fmpz* T = _fmpz_vec_init(K);
     fmpz_t L;
     fmpz_init(L);
-    lemma_integer_target(T, L, target);
+    lemma_integer_target(T, L, lemma_rats(target));
     support::FmpzPoly q;
     lemma_palindromic_poly(q.p, T, n);
     bool ok = fmpz_poly_is_squarefree(q.p);
@@ -209,12 +210,12 @@ void require_roots_inside(const LemmaEnclosureEvidence& ev) {
 // independently of the generator: Arb roots of the squarefree part of q.
 bool q_near_unit_circle(const std::vector<std::string>& target) {
     const long K = static_cast<long>(target.size());
-    const long n = lemma_effective_length(target);
+    const long n = lemma_effective_length(lemma_rats(target));
     if (n <= 1) return false;
     fmpz* T = _fmpz_vec_init(K);
     fmpz_t L;
     fmpz_init(L);
-    lemma_integer_target(T, L, target);
+    lemma_integer_target(T, L, lemma_rats(target));
     support::FmpzPoly q, dq, g, sq;
     lemma_palindromic_poly(q.p, T, n);
     fmpz_poly_derivative(dq.p, q.p);
@@ -249,7 +250,7 @@ generate_and_check(const std::vector<std::vector<std::string>>& vectors, long di
     const LemmaClaim claim = make_claim(vectors);
     LemmaEnclosureEvidence ev;
     try {
-        ev = lemma_factor_enclosure(claim.target, digits);
+        ev = lemma_factor_enclosure(lemma_rats(claim.target), digits);
     } catch (const FactorError& e) {
         INFO("FactorError: " << e.what());
         CHECK(q_near_unit_circle(claim.target));
@@ -294,7 +295,7 @@ TEST_CASE("enclosure: hand cases with exact answers", "[factor_enclosure]") {
         std::vector<arb_struct> c(2);
         for (auto& x : c)
             arb_init(&x);
-        REQUIRE(factor_by_roots(lemma_target({{"1", "2"}, {"3", "0"}}), c, 256));
+        REQUIRE(factor_by_roots(lemma_target_strings({{"1", "2"}, {"3", "0"}}), c, 256));
         arb_t c1;
         arb_init(c1);
         arb_sqrt_ui(c1, 45, 256);
@@ -329,7 +330,7 @@ TEST_CASE("enclosure: trailing zero lags give exact zeros", "[factor_enclosure]"
         vectors[0][1] = "1";
         INFO("K = " << K);
         const LemmaClaim claim = make_claim(vectors);
-        const auto ev = lemma_factor_enclosure(claim.target, 30);
+        const auto ev = lemma_factor_enclosure(lemma_rats(claim.target), 30);
         const checker::Verdict verdict = checker::check_lemma_enclosure(claim, ev);
         INFO("checker: " << verdict.reason);
         CHECK(verdict.valid);
@@ -393,8 +394,8 @@ TEST_CASE("enclosure: agrees with the factor from the roots of q (second route)"
         const long K = 1 + iter % 6, m = 1 + iter % 3;
         const auto vectors = random_vectors(rng, K, m);
         INFO("vectors: " << describe(vectors));
-        const auto target = lemma_target(vectors);
-        if (lemma_effective_length(target) == 0) continue;
+        const auto target = lemma_target_strings(vectors);
+        if (lemma_effective_length(lemma_rats(target)) == 0) continue;
         const auto box_ev = generate_and_check(vectors);
         if (!box_ev) continue;
         const LemmaEnclosureEvidence& ev = *box_ev;
@@ -447,9 +448,9 @@ TEST_CASE("enclosure: the factor convention (roots inside the disk, lead > 0)",
 TEST_CASE("enclosure: deterministic output", "[factor_enclosure]") {
     std::mt19937_64 rng(99);
     const auto vectors = random_vectors(rng, 48, 3);
-    const auto target = lemma_target(vectors);
-    const auto a = lemma_factor_enclosure(target, 40);
-    const auto b = lemma_factor_enclosure(target, 40);
+    const auto target = lemma_target_strings(vectors);
+    const auto a = lemma_factor_enclosure(lemma_rats(target), 40);
+    const auto b = lemma_factor_enclosure(lemma_rats(target), 40);
     CHECK(a.center == b.center);
     CHECK(a.radius == b.radius);
     CHECK(a.c_decimal == b.c_decimal);
@@ -459,21 +460,22 @@ TEST_CASE("enclosure: deterministic output", "[factor_enclosure]") {
 TEST_CASE("enclosure: refusals", "[factor_enclosure]") {
     const auto message = [](const std::vector<std::string>& target) -> std::string {
         try {
-            lemma_factor_enclosure(target, 30);
+            lemma_factor_enclosure(lemma_rats(target), 30);
         } catch (const FactorError& e) {
             return e.what();
         }
         return "no exception";
     };
     // a = (1, 1): q = (x + 1)^2, double root on the unit circle.
-    CHECK_THAT(message(lemma_target({{"1", "1"}})), Catch::Contains("unit circle") &&
-                                                        Catch::Contains("singular") &&
-                                                        Catch::Contains("exact method"));
+    CHECK_THAT(message(lemma_target_strings({{"1", "1"}})), Catch::Contains("unit circle") &&
+                                                                Catch::Contains("singular") &&
+                                                                Catch::Contains("exact method"));
     // a = (1, 0, 1): roots ±i; a sum with a double root at -1: (1, 2, 1) and (0, 0, 0).
-    CHECK_THAT(message(lemma_target({{"1", "0", "1"}})), Catch::Contains("unit circle"));
-    CHECK_THAT(message(lemma_target({{"1", "2", "1"}, {"0", "0", "0"}})),
+    CHECK_THAT(message(lemma_target_strings({{"1", "0", "1"}})), Catch::Contains("unit circle"));
+    CHECK_THAT(message(lemma_target_strings({{"1", "2", "1"}, {"0", "0", "0"}})),
                Catch::Contains("unit circle"));
-    CHECK_THAT(message(lemma_target({{"1", "-1"}, {"2", "-2"}})), Catch::Contains("unit circle"));
+    CHECK_THAT(message(lemma_target_strings({{"1", "-1"}, {"2", "-2"}})),
+               Catch::Contains("unit circle"));
     CHECK_THAT(message({"0", "0", "0"}), Catch::Contains("zero target"));
     // Not an autocorrelation at all: no real factor exists.
     CHECK(message({"1", "5"}) != "no exception");

@@ -9,6 +9,7 @@
 #include "lemma/factor_error.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
+#include "tests/lemma_strings.h"
 
 #include <acb_poly.h>
 #include <arb.h>
@@ -178,8 +179,8 @@ bool decimals_match(const LemmaExactEvidence& ev, const std::vector<arb_struct*>
 // Factors, then checks everything this file can check; returns the evidence.
 LemmaExactEvidence factor_and_check(const Vectors& vectors, long digits = 30) {
     INFO("input " << describe(vectors) << ", digits " << digits);
-    const std::vector<std::string> target = lemma_target(vectors);
-    LemmaExactEvidence ev = lemma_factor_exact(target, digits);
+    const std::vector<std::string> target = lemma_target_strings(vectors);
+    LemmaExactEvidence ev = lemma_factor_exact(lemma_rats(target), digits);
     REQUIRE(ev.digits == digits);
     REQUIRE(exact_failure(target, ev) == "");
     CHECK(interval_is_tight(ev));
@@ -305,8 +306,8 @@ TEST_CASE("exact: K = 2 closed form c1 ± c0 = sqrt(t0 ± 2 t1)", "[factor_exact
         for (auto& x : v)
             for (auto& y : x)
                 y = std::to_string(U(rng));
-        const auto t = lemma_target(v);
-        if (lemma_effective_length(t) < 2) continue;
+        const auto t = lemma_target_strings(v);
+        if (lemma_effective_length(lemma_rats(t)) < 2) continue;
         const auto ev = factor_and_check(v);
         // c1 > |c0| (root -c0/c1 in the closed disk, c1 > 0); c0 c1 = t1, c0^2 + c1^2 = t0.
         support::Arb t0, t1, s, dlt;
@@ -337,13 +338,13 @@ TEST_CASE("exact: agrees with Arb's roots of q multiplied out (K = 2, 3)", "[fac
         for (auto& x : v)
             for (auto& y : x)
                 y = std::to_string(U(rng));
-        const auto t = lemma_target(v);
-        if (lemma_effective_length(t) != K) continue;
+        const auto t = lemma_target_strings(v);
+        if (lemma_effective_length(lemma_rats(t)) != K) continue;
         // q from the integer target; skip non-squarefree q (Arb's isolation needs it).
         fmpz* T = _fmpz_vec_init(K);
         fmpz_t L;
         fmpz_init(L);
-        lemma_integer_target(T, L, t);
+        lemma_integer_target(T, L, lemma_rats(t));
         support::FmpzPoly q, g, dq;
         lemma_palindromic_poly(q.p, T, K);
         fmpz_poly_derivative(dq.p, q.p);
@@ -405,10 +406,10 @@ TEST_CASE("exact: agrees with the enclosure generator on generic inputs", "[fact
         for (auto& x : v)
             for (auto& y : x)
                 y = std::to_string(U(rng));
-        const auto t = lemma_target(v);
+        const auto t = lemma_target_strings(v);
         LemmaEnclosureEvidence enc;
         try {
-            enc = lemma_factor_enclosure(t, 30);
+            enc = lemma_factor_enclosure(lemma_rats(t), 30);
         } catch (const FactorError&) {
             continue; // near-circle roots: the enclosure route may refuse, the exact one not
         }
@@ -439,7 +440,7 @@ TEST_CASE("exact: random integer vectors, K = 1..5, m = 1..3, checked exactly", 
         const auto ev = factor_and_check(v);
         INFO("input " << describe(v));
         // the factor convention: c_{Keff-1} > 0
-        const long len = lemma_effective_length(lemma_target(v));
+        const long len = lemma_effective_length(lemma_rats(lemma_target_strings(v)));
         if (len > 0) CHECK(ev.c_decimal[len - 1][0] != '-');
         for (long k = len; k < K; ++k)
             CHECK(ev.c[k].empty());
@@ -496,8 +497,9 @@ TEST_CASE("exact: more digits", "[factor_exact]") {
 TEST_CASE("exact: deterministic output", "[factor_exact]") {
     for (const Vectors& v : {Vectors{{"-2", "9", "4", "8", "-9"}, {"-7", "-4", "9", "-7", "-5"}},
                              Vectors{{"1", "0", "1", "0"}, {"0", "2", "0", "1"}}}) {
-        const auto t = lemma_target(v);
-        const auto a = lemma_factor_exact(t, 40), b = lemma_factor_exact(t, 40);
+        const auto t = lemma_target_strings(v);
+        const auto a = lemma_factor_exact(lemma_rats(t), 40),
+                   b = lemma_factor_exact(lemma_rats(t), 40);
         INFO("input " << describe(v));
         CHECK(a.minpoly == b.minpoly);
         CHECK(a.interval_lo == b.interval_lo);
@@ -509,8 +511,8 @@ TEST_CASE("exact: deterministic output", "[factor_exact]") {
 
 TEST_CASE("exact: this file's verifier rejects tampered evidence", "[factor_exact]") {
     const Vectors v{{"1", "2", "-3"}, {"4", "0", "5"}};
-    const auto t = lemma_target(v);
-    const auto ev = lemma_factor_exact(t, 30);
+    const auto t = lemma_target_strings(v);
+    const auto ev = lemma_factor_exact(lemma_rats(t), 30);
     REQUIRE(exact_failure(t, ev) == "");
     REQUIRE(ev.minpoly.size() > 2);
     auto bad = ev;
@@ -535,16 +537,16 @@ TEST_CASE("exact: this file's verifier rejects tampered evidence", "[factor_exac
 
 TEST_CASE("exact: refusals", "[factor_exact]") {
     // Not autocorrelations: q has a simple unit-circle root, or no positive factor.
-    CHECK_THROWS_AS(lemma_factor_exact({"1", "5"}, 30), FactorError);
-    CHECK_THROWS_AS(lemma_factor_exact({"-1"}, 30), FactorError);
-    CHECK_THROWS_AS(lemma_factor_exact({"-2", "0", "1"}, 30), FactorError);
+    CHECK_THROWS_AS(lemma_factor_exact(lemma_rats({"1", "5"}), 30), FactorError);
+    CHECK_THROWS_AS(lemma_factor_exact(lemma_rats({"-1"}), 30), FactorError);
+    CHECK_THROWS_AS(lemma_factor_exact(lemma_rats({"-2", "0", "1"}), 30), FactorError);
     // Too many conjugates: a generic K = 4 target has 16 solutions.
-    const auto t = lemma_target({{"-2", "9", "4", "8"}, {"-9", "-7", "-4", "9"}});
-    CHECK_THROWS_AS(lemma_factor_exact(t, 30, 8), FactorError);
-    CHECK_NOTHROW(lemma_factor_exact(t, 30, 16));
-    CHECK_THROWS_AS(lemma_factor_exact({"1"}, 29), std::invalid_argument);
-    CHECK_THROWS_AS(lemma_factor_exact({}, 30), std::invalid_argument);
-    CHECK_THROWS_AS(lemma_factor_exact({"x"}, 30), std::invalid_argument);
+    const auto t = lemma_target_strings({{"-2", "9", "4", "8"}, {"-9", "-7", "-4", "9"}});
+    CHECK_THROWS_AS(lemma_factor_exact(lemma_rats(t), 30, 8), FactorError);
+    CHECK_NOTHROW(lemma_factor_exact(lemma_rats(t), 30, 16));
+    CHECK_THROWS_AS(lemma_factor_exact(lemma_rats({"1"}), 29), std::invalid_argument);
+    CHECK_THROWS_AS(lemma_factor_exact(lemma_rats({}), 30), std::invalid_argument);
+    CHECK_THROWS_AS(lemma_factor_exact(lemma_rats({"x"}), 30), std::invalid_argument);
 }
 
 // Not run by default (hidden tag): `test_lemma "[.factor_exact_bench]"` prints time, degree
@@ -558,9 +560,9 @@ TEST_CASE("exact: benchmark K = 2..8", "[.factor_exact_bench]") {
             for (auto& x : v)
                 for (auto& y : x)
                     y = std::to_string(U(rng));
-            const auto t = lemma_target(v);
+            const auto t = lemma_target_strings(v);
             const auto t0 = std::chrono::steady_clock::now();
-            const auto ev = lemma_factor_exact(t, 30);
+            const auto ev = lemma_factor_exact(lemma_rats(t), 30);
             const double sec =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             std::size_t chars = ev.interval_lo.size() + ev.interval_hi.size();

@@ -1,6 +1,8 @@
 // Tests of input parsing (lemma/instance): canonical rationals and one-line input errors.
+#include "lemma/factor.h"
 #include "lemma/instance.h"
 #include "support/input_json.h"
+#include "support/rational_convert.h"
 
 #include <catch2/catch.hpp>
 
@@ -31,10 +33,23 @@ TEST_CASE("lemma_instance_from_json accepts the documented forms", "[instance]")
     const auto inst =
         lemma_instance_from_json(R"({"K": 3, "vectors": [[1, 2, -3], ["1/2", "0", "4"]]})");
     REQUIRE(inst.K == 3);
-    REQUIRE(inst.vectors ==
+    REQUIRE(support::fmpq_mat_to_rows(inst.vectors) ==
             std::vector<std::vector<std::string>>{{"1", "2", "-3"}, {"1/2", "0", "4"}});
     const auto dec = lemma_instance_from_json(R"({"vectors": [["-1.25", "10/4"]], "K": 2})");
-    REQUIRE(dec.vectors[0] == std::vector<std::string>{"-5/4", "5/2"});
+    REQUIRE(support::fmpq_mat_to_rows(dec.vectors) ==
+            std::vector<std::vector<std::string>>{{"-5/4", "5/2"}});
+}
+
+TEST_CASE("lemma_factor_certificate refuses vectors that are not m x K", "[instance]") {
+    const FactorOptions options;
+    CHECK_THROWS_AS(lemma_factor_certificate(LemmaInstance{3, support::FmpqMat(2, 2)}, options),
+                    std::invalid_argument);
+    CHECK_THROWS_AS(lemma_factor_certificate(LemmaInstance{2, support::FmpqMat(0, 2)}, options),
+                    std::invalid_argument);
+    // the same shapes, consistent: a certificate (the zero target, exact)
+    const convcert::Certificate ok =
+        lemma_factor_certificate(LemmaInstance{2, support::FmpqMat(2, 2)}, options);
+    CHECK(convcert::certificate_kind(ok) == convcert::CertificateKind::LemmaExact);
 }
 
 TEST_CASE("lemma_instance_from_json rejects bad input with one clear line", "[instance]") {

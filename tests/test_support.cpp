@@ -9,6 +9,7 @@
 #include <cmath>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace support = convcert::support;
@@ -60,6 +61,31 @@ TEST_CASE("support: bad rows are refused with the caller's name", "[support]") {
                       Catch::Contains("not a rational"));
     CHECK_THROWS(support::fmpq_mat_from_doubles({{1.0, NAN}}));
     CHECK_THROWS(support::fmpq_mat_from_doubles({{1.0}, {1.0, 2.0}}));
+}
+
+TEST_CASE("support: fmpq_set_string reads exactly -?digits(/digits)?", "[support]") {
+    // Accepted, with the value computed by hand: lowest terms are not required.
+    const std::vector<std::pair<std::string, std::pair<long, long>>> good = {
+        {"0", {0, 1}},   {"-0", {0, 1}},      {"7", {7, 1}},  {"-007/010", {-7, 10}},
+        {"6/4", {3, 2}}, {"-12/36", {-1, 3}}, {"0/5", {0, 1}}};
+    for (const auto& [text, value] : good) {
+        INFO("'" << text << "'");
+        support::Fmpq x, expect;
+        fmpq_set_si(expect.x, value.first, static_cast<ulong>(value.second));
+        REQUIRE(support::fmpq_set_string(x.x, text));
+        CHECK(fmpq_equal(x.x, expect.x));
+        CHECK(fmpz_sgn(fmpq_denref(x.x)) > 0); // canonical
+    }
+    support::Fmpq big;
+    REQUIRE(support::fmpq_set_string(big.x, "123456789012345678901234567890/3"));
+    CHECK(support::fmpq_get_string(big.x) == "41152263004115226300411522630");
+    // Refused: text that FLINT's fmpq_set_str (GMP) would read, and malformed spellings.
+    for (const char* bad : {"", "-", "/", "1/", "/2", "1/0", "-3/00", " 1", "1 ", "1 2", "+1",
+                            "1/-2", "--1", "0x10", "1.5", "1e3", "1/2/3", "a", "1)) . Axiom"}) {
+        INFO("'" << bad << "'");
+        support::Fmpq x;
+        CHECK_FALSE(support::fmpq_set_string(x.x, bad));
+    }
 }
 
 TEST_CASE("support: doubles are read as the exact dyadic rationals they are", "[support]") {

@@ -1,11 +1,15 @@
 // regularizer-bracket (docs/certificates.md): lower <= <λ, w> <= R_{K,C}(w) <= cost <= upper.
 // The lower bound is weak duality, ||θ||² - <λ, w> = sum_c z_cᵀ S z_c >= 0 once
-// 4I - T Tᵀ ⪰ 0, where T stacks the R blocks T(λ_r)[k][i] = λ_r[(i+k) mod D]; the test is exact
-// fraction-free symmetric elimination over the integers. The upper bound is a rational network
-// that realizes w exactly, w[r] = sum_c u_c[r] * v_c (circular convolution on Z_D).
+// 4I - T Tᵀ ⪰ 0, where T stacks the R blocks T(λ_r)[k][i] = λ_r[(i+k) mod D]; the test
+// (docs/certificates.md, "The PSD test") is a floating-point Cholesky with a proven error bound
+// and exact fraction-free symmetric elimination over the integers for small or singular cases. The
+// upper bound is a rational network that realizes w exactly, w[r] = sum_c u_c[r] * v_c (circular
+// convolution on Z_D).
 #include "certify/checker/checker.h"
 #include "certify/checker/claim.h"
 #include "certify/checker/network.h"
+#include "certify/checker/psd_exact.h"
+#include "certify/checker/psd_float.h"
 
 #include <cmath>
 
@@ -69,43 +73,43 @@ std::vector<Int> circular_correlation(const std::vector<Int>& a, const std::vect
     return c;
 }
 
-/// The upper triangle of a symmetric n×n matrix, packed row by row.
-struct SymMatrix {
-    std::size_t n;
-    std::vector<Int> a;
-    explicit SymMatrix(std::size_t size) : n(size), a(size * (size + 1) / 2) {}
-    Int& at(std::size_t i, std::size_t j) { return a[i * n - i * (i - 1) / 2 + (j - i)]; }
-};
+[[noreturn]] void psd_failed(long pivot) {
+    reject("4I - T(lambda)T(lambda)^T is not positive semidefinite (pivot " +
+           std::to_string(pivot) + ")");
+}
 
-/// Rejects unless the symmetric integer matrix is positive semidefinite. Bareiss elimination
-/// in index order: by Sylvester's identity the entry (i, j) after pivots P is the minor
-/// det A[P+i, P+j], so every division is exact and a pivot has the sign of the Schur
-/// complement's. A zero pivot needs a zero row (then the index is dropped from P).
-void matrix_check_psd(SymMatrix& m) {
-    auto failed = [](std::size_t k) {
-        reject("4I - T(lambda)T(lambda)^T is not positive semidefinite (pivot " +
-               std::to_string(k) + ")");
-    };
-    Int prev = 1, t;
-    for (std::size_t k = 0; k < m.n; ++k) {
-        const Int pivot = m.at(k, k);
-        if (pivot < 0) failed(k);
-        if (pivot == 0) {
-            for (std::size_t j = k + 1; j < m.n; ++j)
-                if (m.at(k, j) != 0) failed(k);
-            continue;
-        }
-        for (std::size_t i = k + 1; i < m.n; ++i) {
-            const Int aki = m.at(k, i);
-            for (std::size_t j = i; j < m.n; ++j) {
-                Int& x = m.at(i, j);
-                t = pivot * x;
-                t -= aki * m.at(k, j);
-                x = t / prev; // exact
-            }
-        }
-        prev = pivot;
+/// "the PSD test of 4I - T T^T (R*K = n, b-bit entries)", for the work meter's messages.
+std::string psd_test_name(std::size_t n, double entry_bits) {
+    return "the PSD test of 4I - T T^T (R*K = " + std::to_string(n) + ", " +
+           std::to_string(static_cast<long>(entry_bits)) + "-bit entries)";
+}
+
+/// Charges the first PSD test that matrix_check_psd runs on an n×n matrix: the exact one up to
+/// kPsdExactMaxN, the floating-point one beyond.
+void psd_charge_first_test(std::size_t n, double entry_bits) {
+    const auto size = static_cast<double>(n);
+    if (n <= kPsdExactMaxN)
+        work_charge(cost_bareiss_ns(size, entry_bits, true), psd_test_name(n, entry_bits));
+    else
+        work_charge(cost_psd_float_ns(size, entry_bits),
+                    "the floating-point " + psd_test_name(n, entry_bits).substr(4));
+}
+
+/// Rejects unless m ⪰ 0 (psd_charge_first_test charged first). Up to kPsdExactMaxN the exact
+/// test alone; beyond, the floating-point test (a proven verdict either way, O(n³) doubles),
+/// then the exact one only when it is inconclusive (singular or nearly singular m) and the work
+/// meter admits it (else undecided).
+void matrix_check_psd(SymMatrix& m, double entry_bits) {
+    if (m.n > kPsdExactMaxN) {
+        const PsdFloatResult fast = sym_matrix_psd_float(m);
+        if (fast.verdict == PsdFloat::positive_definite) return;
+        if (fast.verdict == PsdFloat::not_psd) psd_failed(fast.pivot);
+        work_charge(cost_bareiss_ns(static_cast<double>(m.n), entry_bits, true),
+                    "the exact " + psd_test_name(m.n, entry_bits).substr(4) +
+                        " after an inconclusive floating-point test");
     }
+    const long pivot = sym_matrix_psd_failure_exact(m);
+    if (pivot >= 0) psd_failed(pivot);
 }
 
 /// With λ = Λ / den, 4I - T Tᵀ ⪰ 0 iff 4 den² I - T(Λ) T(Λ)ᵀ ⪰ 0; the block (r, r') entry
@@ -114,20 +118,20 @@ void check_psd(const Bracket& b) {
     const IntRows L = rows_clear_denominators(row_pointers(b.lambda));
     const std::size_t D = b.D, K = b.K;
     // Up front, before any product: the correlations (R²/2 blocks, <= 2K lags, D products
-    // each) and the elimination, from R·K and the bits of Λ.
+    // each) and the first PSD test, from R·K and the bits of Λ.
     double lambda_bits = static_cast<double>(msb(L.den) + 1);
     for (const auto& row : L.num)
         for (const Int& x : row)
             if (!x.is_zero())
                 lambda_bits = std::max(lambda_bits, static_cast<double>(msb(abs(x)) + 1));
-    const auto R = static_cast<double>(b.R), n = static_cast<double>(b.R * K);
+    const auto R = static_cast<double>(b.R);
     const double lambda_limbs = bits_limbs(lambda_bits);
     const double entry_bits = 2 * lambda_bits + std::log2(static_cast<double>(D)) + 3;
     work_charge(R * (R + 1) / 2 * static_cast<double>(2 * K * D) *
-                        cost_mul_ns(lambda_limbs, lambda_limbs) +
-                    cost_bareiss_ns(n, entry_bits, true),
-                "the PSD test of 4I - T T^T (R*K = " + std::to_string(b.R * K) + ", " +
+                    cost_mul_ns(lambda_limbs, lambda_limbs),
+                "the products T T^T of the PSD test (R*K = " + std::to_string(b.R * K) + ", " +
                     std::to_string(static_cast<long>(lambda_bits)) + "-bit entries of lambda)");
+    psd_charge_first_test(b.R * K, entry_bits);
     std::vector<bool> diagonal_lags(D, false), all_lags(D, false);
     for (std::size_t d = 0; d < K; ++d) {
         diagonal_lags[d] = all_lags[d] = true;
@@ -145,7 +149,7 @@ void check_psd(const Bracket& b) {
         }
     for (std::size_t i = 0; i < m.n; ++i)
         m.at(i, i) += four_den2;
-    matrix_check_psd(m);
+    matrix_check_psd(m, entry_bits);
 }
 
 } // namespace

@@ -99,6 +99,11 @@ double cost_bareiss_ns(double n, double entry_bits, bool symmetric) {
     return symmetric ? kBareissSymmetricCalibration * ns : ns;
 }
 
+double cost_psd_float_ns(double n, double entry_bits) {
+    const double conversions = n * (n + 1) / 2 * (60 + 2 * bits_limbs(entry_bits));
+    return conversions + kPsdFloatNsPerStep * n * n * n / 6;
+}
+
 Int int_gcd(const Int& a, const Int& b) {
     const double la = int_limbs(a), lb = int_limbs(b);
     if (la > 2 * lb) {

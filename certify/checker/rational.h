@@ -68,12 +68,27 @@ double cost_gcd_ns(double l);
 /// (PSD) case is scaled by kBareissSymmetricCalibration, measured below.
 double cost_bareiss_ns(double n, double entry_bits, bool symmetric);
 
+/// Estimated ns of the floating-point PSD test (psd_float.h) of an n×n integer matrix with
+/// entries of at most `entry_bits` bits: n²/2 conversions to double, then the Cholesky's n³/6
+/// multiply-subtracts (plain loops, measured below); excludes the exact check of a negative
+/// direction, which charges itself.
+double cost_psd_float_ns(double n, double entry_bits);
+
+/// The exact test stays below (or at) this size: Bareiss costs little there, and it decides
+/// singular matrices, which the floating-point test cannot.
+inline constexpr std::size_t kPsdExactMaxN = 32;
+
 /// The schoolbook model overestimates the symmetric elimination of 4 den² I - T Tᵀ 3-6 times
 /// (measured, 2 loaded cores: R·K = 120 with 64-bit λ 18 s for 71 s estimated; R·K = 192 with
 /// 16-bit λ 25 s for 76 s; a generated D = 160, K = 128 bracket with 93-bit λ 32 s for 198 s),
 /// which declined the generator's own K = 128 brackets. Scaled by 0.4 the estimates stay above
 /// every measured time (28, 30 and 79 s).
 inline constexpr double kBareissSymmetricCalibration = 0.4;
+
+/// ns per multiply-subtract of the floating-point Cholesky (cost_psd_float_ns), an upper
+/// estimate: measured 0.9-1.8 ns on 2 loaded cores (bench_checker_psd: N = 1024 in 0.26-0.48 s,
+/// N = 2048 in 2.9 s, N = 4096 in 21 s for N³/6 = 1.15e10 steps).
+inline constexpr double kPsdFloatNsPerStep = 4.0;
 
 /// gcd(a, b) for b != 0, reducing a modulo b first when a is much longer (Boost's gcd is
 /// quadratic in the longer operand even when the other is one limb). Charges the meter.
