@@ -1,7 +1,8 @@
-// `convcert collapse NET.json [-o CERT.json]`: the Theorem's collapse (MATH.md §3) for one
-// network. Reads a C-channel network with single-channel inputs, builds a one-channel network
-// realizing the same w at no higher cost, re-verifies the network-collapse certificate with
-// the independent checker, and writes it atomically.
+// `convcert collapse NET.json [-o CERT.json]`: the collapse (MATH.md §3 for R = 1, and the
+// matrix Fejér–Riesz section for R > 1) for one network. Reads a C-channel network with R input
+// channels, builds a network with at most R channels realizing the same W at no higher cost,
+// re-verifies the network-collapse certificate with the independent checker, and writes it
+// atomically.
 #include "app/arguments.h"
 #include "app/commands.h"
 #include "certify/checker/checker.h"
@@ -19,16 +20,20 @@ namespace {
 
 const char* kCollapseHelp = R"HELP(usage: convcert collapse NET.json [-o CERT.json]
 
-Collapses a C-channel two-layer linear CNN with single-channel inputs to one channel that
-realizes the same linear predictor w = sum_c u_c * v_c at a cost sum ||u||² + ||v||² at most
-the input's (the Theorem of MATH.md section 3). NET.json ("-" reads stdin):
+Collapses a C-channel two-layer linear CNN with R input channels to at most R channels (fewer
+when rank W allows) that realize the same linear predictor W[r] = sum_c u_c[r] * v_c at a cost
+sum ||u||² + ||v||² at most the input's (MATH.md section 3 for R = 1; for R > 1 the matrix
+Fejér–Riesz theorem, MATH.md). NET.json ("-" reads stdin):
   {"D": 4, "K": 2, "R": 1, "u": [[1, 2], ["1/2", "-1"]], "v": [[1, 0, 0, 1], [0, 1, "0.5", 0]]}
-Rationals are JSON integers or strings "p", "p/q", "-1.25"; "R" may be omitted (it must be 1).
+  {"D": 3, "K": 2, "R": 2, "u": [[[1, 2], [0, 1]], ...], "v": [[1, 0, 2], ...]}
+A kernel is a list of K rationals when R = 1 ("R" may be omitted), R lists of K otherwise.
+Rationals are JSON integers or strings "p", "p/q", "-1.25".
 
-The output is a network-collapse certificate (docs/certificates.md) holding both networks, w,
+The output is a network-collapse certificate (docs/certificates.md) holding both networks, W,
 both exact costs and a slack s: it claims cost_out <= cost_in + s, with s = 0 unless the input
-is already optimal and its optimum needs an irrational kernel. The certificate is re-checked
-by the independent checker before it is written.
+is already optimal (or, for R > 1, within double precision of it) and its optimum needs
+irrational kernels. The certificate is re-checked by the independent checker before it is
+written.
 
   -o FILE      write the certificate to FILE (atomically) instead of standard output
 
@@ -68,7 +73,8 @@ bool collapse_parse_args(const std::vector<std::string>& args, CollapseArgs& out
 std::string collapse_summary(const regularizer::CollapseResult& r) {
     std::ostringstream s;
     s.precision(10);
-    s << "C = " << r.channels << " -> 1, cost_in " << r.cost_in << ", cost_out " << r.cost_out;
+    s << "C = " << r.channels << " -> " << r.channels_out << ", cost_in " << r.cost_in
+      << ", cost_out " << r.cost_out;
     s.precision(4);
     if (r.slack > 0)
         s << " (slack " << r.slack << ": the input is already optimal or nearly so)";

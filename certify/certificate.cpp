@@ -231,16 +231,16 @@ void regularizer_write(const RegularizerBody& b, JsonParts& out) {
 
 // ---- network-collapse ----
 
-Json collapse_network_to_json(const CollapseNetwork& net) {
-    Json j;
-    j["u"] = net.u;
-    j["v"] = net.v;
-    return j;
+Json collapse_network_to_json(const CollapseNetwork& net, long R) {
+    return network_to_json(net.u, net.v, R);
 }
 
-CollapseNetwork collapse_network_from_json(const Json& j, const std::string& where) {
+CollapseNetwork collapse_network_from_json(const Json& j, long R, const std::string& where) {
     CollapseNetwork net;
-    net.u = string_arrays_of(field(j, "u", where), where + ".u");
+    const Json& ju = field(j, "u", where);
+    if (!ju.is_array()) throw StructureError(where + ".u is not an array");
+    for (std::size_t c = 0; c < ju.size(); ++c)
+        net.u.push_back(rows_of(ju[c], R, where + ".u[" + std::to_string(c) + "]"));
     net.v = string_arrays_of(field(j, "v", where), where + ".v");
     return net;
 }
@@ -253,9 +253,9 @@ CollapseBody collapse_read(const Json& cert) {
     CollapseBody b;
     CollapseClaim& c = b.claim;
     sizes_from_json(j, c.D, c.K, c.R);
-    c.w = strings_of(field(j, "w", "claim"), "claim.w");
-    c.input = collapse_network_from_json(field(j, "input", "claim"), "claim.input");
-    c.output = collapse_network_from_json(field(j, "output", "claim"), "claim.output");
+    c.w = rows_of(field(j, "w", "claim"), c.R, "claim.w");
+    c.input = collapse_network_from_json(field(j, "input", "claim"), c.R, "claim.input");
+    c.output = collapse_network_from_json(field(j, "output", "claim"), c.R, "claim.output");
     c.cost_in = string_of(field(j, "cost_in", "claim"), "claim.cost_in");
     c.cost_out = string_of(field(j, "cost_out", "claim"), "claim.cost_out");
     c.slack = string_of(field(j, "slack", "claim"), "claim.slack");
@@ -265,9 +265,9 @@ CollapseBody collapse_read(const Json& cert) {
 void collapse_write(const CollapseBody& b, JsonParts& out) {
     const CollapseClaim& c = b.claim;
     sizes_to_json(out.claim, c.D, c.K, c.R);
-    out.claim["w"] = c.w;
-    out.claim["input"] = collapse_network_to_json(c.input);
-    out.claim["output"] = collapse_network_to_json(c.output);
+    out.claim["w"] = rows_to_json(c.w, c.R);
+    out.claim["input"] = collapse_network_to_json(c.input, c.R);
+    out.claim["output"] = collapse_network_to_json(c.output, c.R);
     out.claim["cost_in"] = c.cost_in;
     out.claim["cost_out"] = c.cost_out;
     out.claim["slack"] = c.slack;

@@ -53,17 +53,18 @@ struct RegularizerBracketEvidence {
     std::vector<std::vector<std::string>> v;              // C0 vectors of D
 };
 
-/// A network with single-channel inputs (R = 1): C kernels of K entries, C vectors of D.
+/// A network with R input channels: C kernels of R rows of K entries, C vectors of D (the layout
+/// of RegularizerBracketEvidence).
 struct CollapseNetwork {
-    std::vector<std::vector<std::string>> u; // C kernels of K canonical rationals
-    std::vector<std::vector<std::string>> v; // C vectors of D canonical rationals
+    std::vector<std::vector<std::vector<std::string>>> u; // C kernels, each R rows of K
+    std::vector<std::vector<std::string>> v;              // C vectors of D canonical rationals
 };
 
-/// "output (one channel) realizes the same w as input, and cost_out <= cost_in + slack".
+/// "output (at most R channels) realizes the same w as input, and cost_out <= cost_in + slack".
 /// The claim is its own evidence: the checker recomputes everything from the two networks.
 struct CollapseClaim {
     long D = 0, K = 0, R = 1;
-    std::vector<std::string> w; // D canonical rationals
+    std::vector<std::vector<std::string>> w; // R rows of D canonical rationals
     CollapseNetwork input, output;
     std::string cost_in, cost_out, slack;
 };

@@ -70,8 +70,10 @@ std::string summary_of(const RegularizerBody& b) {
 }
 std::string summary_of(const CollapseBody& b) {
     const CollapseClaim& col = b.claim;
-    return ", D = " + std::to_string(col.D) + ", K = " + std::to_string(col.K) + ", " +
-           std::to_string(col.input.u.size()) + " channels -> 1)" + collapse_numbers_text(col);
+    return ", D = " + std::to_string(col.D) + ", K = " + std::to_string(col.K) +
+           (col.R == 1 ? "" : ", R = " + std::to_string(col.R)) + ", " +
+           std::to_string(col.input.u.size()) + " channels -> " +
+           std::to_string(col.output.u.size()) + ")" + collapse_numbers_text(col);
 }
 std::string summary_of(const RankBody& b) {
     const RankClaim& rank = b.claim;

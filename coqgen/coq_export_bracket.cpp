@@ -310,18 +310,21 @@ std::string coq_export_collapse(const Certificate& cert, const std::string& name
     const CollapseClaim& c = body->claim;
     coqgen_expect(c.D >= 1 && c.K >= 1 && c.K <= c.D && c.R == 1,
                   "sizes out of range: need 1 <= K <= D and R = 1");
-    coqgen_expect_length(c.w, c.D, "w");
+    coqgen_expect(c.w.size() == 1, "w: expected one row (R = 1)");
+    const std::vector<std::string>& w = c.w[0];
+    coqgen_expect_length(w, c.D, "w");
     auto network = [&](const CollapseNetwork& n, const std::string& what) {
         coqgen_expect(!n.u.empty() && n.u.size() == n.v.size(),
                       what + ": need as many kernels u as vectors v, at least one");
         std::string out = "[\n";
         for (std::size_t ch = 0; ch < n.u.size(); ++ch) {
             const std::string at = what + ".u[" + std::to_string(ch) + "]";
-            coqgen_expect_length(n.u[ch], c.K, at);
+            coqgen_expect(n.u[ch].size() == 1, at + ": expected one row (R = 1)");
+            const std::vector<std::string>& u = n.u[ch][0];
+            coqgen_expect_length(u, c.K, at);
             coqgen_expect_length(n.v[ch], c.D, what + ".v[" + std::to_string(ch) + "]");
-            out += std::string(ch > 0 ? ";\n" : "") + "  (" + coqgen_list(n.u[ch], at, "   ") +
-                   ",\n   " + coqgen_list(n.v[ch], what + ".v[" + std::to_string(ch) + "]", "   ") +
-                   ")";
+            out += std::string(ch > 0 ? ";\n" : "") + "  (" + coqgen_list(u, at, "   ") + ",\n   " +
+                   coqgen_list(n.v[ch], what + ".v[" + std::to_string(ch) + "]", "   ") + ")";
         }
         return out + "]";
     };
@@ -334,7 +337,7 @@ std::string coq_export_collapse(const Certificate& cert, const std::string& name
         "   and costs at most cost_in + slack; cost_in and cost_out are the two exact costs.");
     out += "Definition D : nat := " + std::to_string(c.D) + ".\n";
     out += "Definition K : nat := " + std::to_string(c.K) + ".\n\n";
-    out += "Definition w : list Q :=\n  " + coqgen_list(c.w, "w", "  ") + ".\n\n";
+    out += "Definition w : list Q :=\n  " + coqgen_list(w, "w", "  ") + ".\n\n";
     out += "Definition input : list (list Q * list Q) := " + network(c.input, "input") + ".\n\n";
     out += "Definition output : list (list Q * list Q) := " + network(c.output, "output") + ".\n\n";
     out += "Definition cost_in : Q := " + coqgen_q(c.cost_in, "cost_in") + ".\n";

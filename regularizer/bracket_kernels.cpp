@@ -2,6 +2,7 @@
 // bracket_kernels.h).
 #include "regularizer/bracket_kernels.h"
 
+#include "regularizer/collapse.h"
 #include "regularizer/kernel_one_channel.h"
 #include "regularizer/numeric/gram_factor.h"
 #include "regularizer/numeric/kkt_newton.h"
@@ -116,6 +117,31 @@ void gram_few(Search& s, const Kernels& ker, RegularizerKernelSource source) {
     }
 }
 
+/// A best network with more than R channels collapsed to at most R (collapse.h), kept when its
+/// gap stays within the target or does not grow: the bracket then holds for every C >= R.
+void collapse_to_r(Search& s, long R) {
+    if (!s.out.best || static_cast<long>(s.out.best->u.size()) <= R) return;
+    NetworkInstance in;
+    in.D = s.t.W.cols();
+    in.K = s.t.K;
+    in.R = R;
+    in.u = s.out.best->u;
+    in.v = regularizer_network_v_values(*s.out.best);
+    try {
+        CollapseResult c = regularizer_collapse(in);
+        support::Fmpq gap;
+        fmpq_sub(gap.x, c.network.cost.x, s.t.lower.x);
+        fmpq_div(gap.x, gap.x, c.network.cost.x);
+        const double g = fmpq_get_d(gap.x);
+        if (g > std::max(kBracketTargetGap, s.out.gap)) return;
+        s.out.best = std::move(c.network);
+        s.out.gap = g;
+        s.out.source = RegularizerKernelSource::GramCollapse;
+    } catch (const std::exception& e) {
+        s.out.last_error = e.what();
+    }
+}
+
 } // namespace
 
 RegularizerKernelSearch regularizer_kernels_closed_form(const RegularizerKernelTarget& t) {
@@ -162,6 +188,7 @@ RegularizerKernelSearch regularizer_kernels_gram(const RegularizerKernelTarget& 
         if (auto pol = s.polish(lifted)) s.attempt(*pol, {32, 40}, Src::GramLiftPolish);
         s.attempt(lifted, {40}, Src::GramLift);
     }
+    collapse_to_r(s, R);
     return s.out;
 }
 

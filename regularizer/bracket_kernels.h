@@ -2,7 +2,8 @@
 // completed to an exact network (bracket_exact.h) until the gap over the certified lower bound
 // meets kBracketTargetGap. Closed forms at K = 1 and K = D for any R; otherwise at R = 1 the
 // spectral factor of r* (optionally refined on the KKT system), at R > 1 the eigen-kernels of
-// the optimal Gram matrix, polished and lifted (polish_kernels.h). One kernel of one row (R = 1)
+// the optimal Gram matrix, polished and lifted (polish_kernels.h), the best then collapsed to R
+// channels (collapse.h) when that keeps the gap. One kernel of one row (R = 1)
 // is balanced and rounded to the fewest bits its cost estimate allows; more kernels try a
 // short ladder of grids.
 #pragma once
@@ -53,7 +54,9 @@ RegularizerKernelSearch regularizer_kernels_one(const RegularizerKernelTarget& t
                                                 RegularizerKernelSource source);
 
 /// R > 1, 1 < K < D: the eigen-kernels of the Gram matrix of stage 1: few of them polished,
-/// all of them, polished, then lifted by R channels δ·e_(r,0) and polished.
+/// all of them, polished, then lifted by R channels δ·e_(r,0) and polished; a best network with
+/// more than R channels is then collapsed to at most R (collapse.h), kept if its gap is within
+/// the target or no larger, so that the upper bound holds for every C >= R.
 RegularizerKernelSearch regularizer_kernels_gram(const RegularizerKernelTarget& t,
                                                  const RegularizerDualNumeric& dual);
 

@@ -49,6 +49,8 @@ std::string regularizer_kernel_source_name(RegularizerKernelSource source, long 
         return prefix + "+lift+polish";
     case RegularizerKernelSource::GramLift:
         return prefix + "+lift";
+    case RegularizerKernelSource::GramCollapse:
+        return prefix + "+collapse";
     }
     return "?";
 }

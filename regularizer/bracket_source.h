@@ -41,6 +41,7 @@ enum class RegularizerKernelSource {
     GramPolish,        ///< R > 1: all its eigen-kernels, polished
     GramLiftPolish,    ///< R > 1: with R lift channels, polished
     GramLift,          ///< R > 1: with R lift channels
+    GramCollapse,      ///< R > 1: the best of these collapsed to at most R channels (collapse.h)
 };
 
 /// R > 1: whose Gram matrix the kernels factor.
@@ -52,7 +53,8 @@ const char* regularizer_dual_source_name(RegularizerDualSource source);
 
 /// Today's words: at R = 1 "zero", "closed-form K=1", "closed-form K=D", "spectral factor",
 /// "spectral factor+kkt"; at R > 1 "zero", "svd", "fourier", and "barrier" / "sdpa" (the
-/// Gram source) followed by "", "+few+polish", "+polish", "+lift+polish" or "+lift".
+/// Gram source) followed by "", "+few+polish", "+polish", "+lift+polish", "+lift" or
+/// "+collapse".
 std::string regularizer_kernel_source_name(RegularizerKernelSource source, long R,
                                            RegularizerGramSource gram);
 

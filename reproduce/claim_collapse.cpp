@@ -6,6 +6,7 @@
 #include "reproduce/reproduce_claim.h"
 #include "reproduce/reproduce_run.h"
 #include "reproduce/reproduce_util.h"
+#include "support/rational_convert.h"
 
 #include <cmath>
 
@@ -23,10 +24,13 @@ InstanceResult collapse_run(const CollapseSpec& s, const InstanceContext& ctx) {
     regularizer::NetworkInstance net;
     net.D = s.D;
     net.K = s.K;
+    std::vector<std::vector<std::string>> v;
     for (long c = 0; c < s.C; ++c) {
-        net.u.push_back(reproduce_random_integers(rng, s.K, -4, 4));
-        net.v.push_back(reproduce_random_rationals(rng, s.D));
+        net.u.push_back(
+            support::fmpq_mat_from_rows({reproduce_random_integers(rng, s.K, -4, 4)}, "u"));
+        v.push_back(reproduce_random_rationals(rng, s.D));
     }
+    net.v = support::fmpq_mat_from_rows(v, "v");
     const regularizer::CollapseResult res = regularizer::regularizer_collapse(net);
     InstanceResult r;
     r.label = s.id;

@@ -1,7 +1,8 @@
 // Tests of the network-collapse checks (certify/checker/check_network_collapse.cpp): collapses
 // derived by hand (K = 1 Pythagorean channels, K = 2 channels with a rational spectral factor,
-// an already optimal input that needs a slack), tampering with every claimed quantity, bad sizes,
-// JSON round trip and dispatch. The test side computes w and the costs itself.
+// an already optimal input that needs a slack, R = 2 channels four to two), tampering with every
+// claimed quantity (R, the rows of w and of every kernel), bad sizes, JSON round trip and
+// dispatch. The test side computes w and the costs itself.
 #include "certify/checker/checker.h"
 #include "certify/checker/rational.h"
 #include "tests/rational_strings.h"
@@ -65,6 +66,14 @@ Vec scaled(const Vec& v, const Rat& s) {
     return out;
 }
 
+/// One-row kernels (R = 1) in the certificate's layout.
+std::vector<std::vector<std::vector<std::string>>> kernels_of(const std::vector<Vec>& u) {
+    std::vector<std::vector<std::vector<std::string>>> out;
+    for (const Vec& k : u)
+        out.push_back({S(k)});
+    return out;
+}
+
 /// The claim with w and both costs computed by the test, from the input network.
 CollapseClaim claim_of(const Net& in, const Net& out, const Rat& slack = 0) {
     CollapseClaim claim;
@@ -72,9 +81,9 @@ CollapseClaim claim_of(const Net& in, const Net& out, const Rat& slack = 0) {
     claim.D = static_cast<long>(D);
     claim.K = static_cast<long>(in.u.at(0).size());
     claim.R = 1;
-    claim.w = S(realize(in, D));
-    claim.input = {S(in.u), S(in.v)};
-    claim.output = {S(out.u), S(out.v)};
+    claim.w = {S(realize(in, D))};
+    claim.input = {kernels_of(in.u), S(in.v)};
+    claim.output = {kernels_of(out.u), S(out.v)};
     claim.cost_in = S(cost(in));
     claim.cost_out = S(cost(out));
     claim.slack = S(slack);
@@ -105,6 +114,69 @@ Net plus_minus_out() {
     return {{{ratio(3, 2), 0}}, {scaled(ints({1, 2, -1}), ratio(2, 3))}};
 }
 
+/// C channels with R input channels: u[c] of R rows of K, v[c] of D.
+struct NetR {
+    std::vector<std::vector<Vec>> u;
+    std::vector<Vec> v;
+};
+
+/// W[r] = sum_c u_c[r] * v_c.
+std::vector<Vec> realize_r(const NetR& net, std::size_t R, std::size_t D) {
+    std::vector<Vec> w(R, Vec(D));
+    for (std::size_t c = 0; c < net.u.size(); ++c)
+        for (std::size_t r = 0; r < R; ++r)
+            for (std::size_t j = 0; j < D; ++j)
+                for (std::size_t k = 0; k < net.u[c][r].size(); ++k)
+                    w[r][j] += net.u[c][r][k] * net.v[c][(j + D - k) % D];
+    return w;
+}
+
+Rat cost_r(const NetR& net) {
+    Rat s = 0;
+    for (const auto& kernel : net.u)
+        for (const Vec& row : kernel)
+            for (const Rat& y : row)
+                s += y * y;
+    for (const Vec& x : net.v)
+        for (const Rat& y : x)
+            s += y * y;
+    return s;
+}
+
+/// The claim for R input channels, W and both costs computed by the test.
+CollapseClaim claim_of_r(const NetR& in, const NetR& out, const Rat& slack = 0) {
+    CollapseClaim claim;
+    const std::size_t R = in.u.at(0).size(), D = in.v.at(0).size();
+    claim.D = static_cast<long>(D);
+    claim.K = static_cast<long>(in.u[0].at(0).size());
+    claim.R = static_cast<long>(R);
+    claim.w = S(realize_r(in, R, D));
+    for (const auto& k : in.u)
+        claim.input.u.push_back(S(k));
+    for (const auto& k : out.u)
+        claim.output.u.push_back(S(k));
+    claim.input.v = S(in.v);
+    claim.output.v = S(out.v);
+    claim.cost_in = S(cost_r(in));
+    claim.cost_out = S(cost_r(out));
+    claim.slack = S(slack);
+    return claim;
+}
+
+// R = 2, K = 1, D = 2: channels e_0, e_1 with v = e_0, e_1 realize W = I; a third and a
+// fourth channel (1, 1)ᵀ with v = (2, 0) and (-2, 0) cancel. Cost 6 + 10 = 16; the output
+// e_0, e_1 with v = e_0, e_1 costs 4 = 2 ||I||_*, the optimum.
+NetR identity_in() {
+    return {{{ints({1}), ints({0})},
+             {ints({0}), ints({1})},
+             {ints({1}), ints({1})},
+             {ints({1}), ints({1})}},
+            {ints({1, 0}), ints({0, 1}), ints({2, 0}), ints({-2, 0})}};
+}
+NetR identity_out() {
+    return {{{ints({1}), ints({0})}, {ints({0}), ints({1})}}, {ints({1, 0}), ints({0, 1})}};
+}
+
 } // namespace
 
 // ======================= hand-derived collapses =======================
@@ -112,7 +184,7 @@ Net plus_minus_out() {
 TEST_CASE("collapse: hand-derived collapses are accepted", "[checker][collapse]") {
     {
         const CollapseClaim claim = claim_of(pythagoras_in(), pythagoras_out());
-        REQUIRE(claim.w == std::vector<std::string>{"3", "4"});
+        REQUIRE(claim.w[0] == std::vector<std::string>{"3", "4"});
         REQUIRE(claim.cost_in == "27");
         REQUIRE(claim.cost_out == S(ratio(81, 16) + ratio(400, 81)));
         const Verdict v = check_network_collapse(claim);
@@ -124,7 +196,7 @@ TEST_CASE("collapse: hand-derived collapses are accepted", "[checker][collapse]"
     }
     {
         const CollapseClaim claim = claim_of(plus_minus_in(), plus_minus_out());
-        REQUIRE(claim.w == std::vector<std::string>{"1", "2", "-1"});
+        REQUIRE(claim.w[0] == std::vector<std::string>{"1", "2", "-1"});
         REQUIRE(claim.cost_in == "6");
         REQUIRE(claim.cost_out == "59/12");
         CHECK(check_network_collapse(claim).valid);
@@ -143,7 +215,7 @@ TEST_CASE("collapse: an optimal input needs the slack", "[checker][collapse]") {
     const Net in{{ints({1, 0}), ints({0, 1})}, {ints({1, 0}), ints({0, 1})}};
     const Net out{{{ratio(7, 5), 0}}, {{ratio(10, 7), 0}}}; // cost 49/25 + 100/49 = 4 + 1/1225
     CollapseClaim claim = claim_of(in, out, ratio(1, 1225));
-    REQUIRE(claim.w == std::vector<std::string>{"2", "0"});
+    REQUIRE(claim.w[0] == std::vector<std::string>{"2", "0"});
     REQUIRE(claim.cost_in == "4");
     REQUIRE(claim.cost_out == "4901/1225");
     CHECK(check_network_collapse(claim).valid);
@@ -172,12 +244,12 @@ TEST_CASE("collapse: tampering is rejected with the failed check named", "[check
     CHECK(mentions(with([](CollapseClaim& c) { c.output.v[0][1] = "1"; }),
                    "the output network does not realize w: sum_c u_c * v_c at [1] is 3/2 but w[1] "
                    "is 2"));
-    CHECK(mentions(with([](CollapseClaim& c) { c.output.u[0][1] = "1/1000"; }),
+    CHECK(mentions(with([](CollapseClaim& c) { c.output.u[0][0][1] = "1/1000"; }),
                    "the output network does not realize w"));
     CHECK(mentions(with([](CollapseClaim& c) { c.input.v[1][2] = "1"; }),
                    "the input network does not realize w: sum_c u_c * v_c at [0] is 0 but w[0] "
                    "is 1"));
-    CHECK(mentions(with([](CollapseClaim& c) { c.w[2] = "1"; }),
+    CHECK(mentions(with([](CollapseClaim& c) { c.w[0][2] = "1"; }),
                    "the input network does not realize w: sum_c u_c * v_c at [2] is -1"));
     // Both networks changed consistently still realize one w, but not the claimed one.
     CHECK(mentions(with([](CollapseClaim& c) {
@@ -192,22 +264,22 @@ TEST_CASE("collapse: tampering is rejected with the failed check named", "[check
                    "cost_in is 7 but the input network costs 6"));
     // cost_out > cost_in + slack: a worse one-channel output (u = e_0, v = w, cost 7).
     CHECK(mentions(with([](CollapseClaim& c) {
-                       c.output = {{{"1", "0"}}, {{"1", "2", "-1"}}};
+                       c.output = {{{{"1", "0"}}}, {{"1", "2", "-1"}}};
                        c.cost_out = "7";
                    }),
                    "cost_out = 7 exceeds cost_in + slack = 6"));
     CHECK(with([](CollapseClaim& c) {
-              c.output = {{{"1", "0"}}, {{"1", "2", "-1"}}};
+              c.output = {{{{"1", "0"}}}, {{"1", "2", "-1"}}};
               c.cost_out = "7";
               c.slack = "1";
           }).valid);
-    // The output must have exactly one channel, even when two channels would realize w.
+    // The output must have one channel (R = 1), even when two channels would realize w.
     CHECK(mentions(with([](CollapseClaim& c) { c.output = c.input; }),
-                   "output: 2 kernels u and 2 vectors v, expected exactly one channel"));
+                   "output: 2 kernels u and 2 vectors v, expected 1 to R = 1 channels"));
     CHECK(mentions(with([](CollapseClaim& c) {
                        c.output = {{}, {}};
                    }),
-                   "output: 0 kernels u and 0 vectors v, expected exactly one channel"));
+                   "output: no channels (u is empty)"));
     CHECK(mentions(with([](CollapseClaim& c) {
                        c.output.v.push_back({"0", "0", "0"});
                    }),
@@ -225,14 +297,16 @@ TEST_CASE("collapse: sizes, limits and spellings", "[checker][collapse]") {
     CHECK(mentions(with([](CollapseClaim& c) { c.D = 4097; }), "D = 4097 is outside"));
     CHECK(mentions(with([](CollapseClaim& c) { c.K = 4; }), "K = 4 is outside [1, D]"));
     CHECK(mentions(with([](CollapseClaim& c) { c.K = 0; }), "K = 0 is outside"));
-    CHECK(mentions(with([](CollapseClaim& c) { c.R = 2; }),
-                   "R = 2 but network-collapse needs single-channel inputs"));
-    CHECK(mentions(with([](CollapseClaim& c) { c.w.pop_back(); }), "w has 2 entries, expected 3"));
-    CHECK(mentions(with([](CollapseClaim& c) { c.output.u[0].push_back("0"); }),
+    CHECK(mentions(with([](CollapseClaim& c) { c.R = 2; }), "w has 1 rows, expected R = 2"));
+    CHECK(mentions(with([](CollapseClaim& c) { c.R = 0; }), "R = 0 is outside [1, 64]"));
+    CHECK(mentions(with([](CollapseClaim& c) { c.R = 65; }), "R = 65 is outside [1, 64]"));
+    CHECK(
+        mentions(with([](CollapseClaim& c) { c.w[0].pop_back(); }), "w has 2 entries, expected 3"));
+    CHECK(mentions(with([](CollapseClaim& c) { c.output.u[0][0].push_back("0"); }),
                    "output.u[0] has 3 entries, expected 2"));
     CHECK(mentions(with([](CollapseClaim& c) { c.output.v[0].pop_back(); }),
                    "output.v[0] has 2 entries, expected 3"));
-    CHECK(mentions(with([](CollapseClaim& c) { c.input.u[1].pop_back(); }),
+    CHECK(mentions(with([](CollapseClaim& c) { c.input.u[1][0].pop_back(); }),
                    "input.u[1] has 1 entries, expected 2"));
     CHECK(mentions(with([](CollapseClaim& c) { c.input.v[1].push_back("0"); }),
                    "input.v[1] has 4 entries, expected 3"));
@@ -249,13 +323,14 @@ TEST_CASE("collapse: sizes, limits and spellings", "[checker][collapse]") {
                    "input: 4097 channels exceed the limit of 4096 channels"));
     for (const std::string bad : {"4/2", "01", "-0", "1/1", " 1", "1.5", "", "+1", "1/0"}) {
         INFO("'" << bad << "'");
-        CHECK(mentions(with([&](CollapseClaim& c) { c.w[0] = bad; }), "w[0]: "));
-        CHECK(mentions(with([&](CollapseClaim& c) { c.input.u[1][0] = bad; }), "input.u[1][0]: "));
+        CHECK(mentions(with([&](CollapseClaim& c) { c.w[0][0] = bad; }), "w[0]: "));
+        CHECK(
+            mentions(with([&](CollapseClaim& c) { c.input.u[1][0][0] = bad; }), "input.u[1][0]: "));
         if (bad != "4/2") // v may be written over an unreduced shared denominator
             CHECK(mentions(with([&](CollapseClaim& c) { c.input.v[0][2] = bad; }),
                            "input.v[0][2]: "));
-        CHECK(
-            mentions(with([&](CollapseClaim& c) { c.output.u[0][1] = bad; }), "output.u[0][1]: "));
+        CHECK(mentions(with([&](CollapseClaim& c) { c.output.u[0][0][1] = bad; }),
+                       "output.u[0][1]: "));
         if (bad != "4/2")
             CHECK(mentions(with([&](CollapseClaim& c) { c.output.v[0][0] = bad; }),
                            "output.v[0][0]: "));
@@ -302,6 +377,94 @@ TEST_CASE("collapse: random inputs, the trivial collapse u = e_0 and one tampere
         }
         const std::size_t j = trial % D;
         claim.output.v[0][j] = S(out.v[0][j] + ratio(1, 7));
+        CHECK(mentions(check_network_collapse(claim), "the output network does not realize w"));
+    }
+}
+
+// ======================= R > 1 input channels =======================
+
+TEST_CASE("collapse: R = 2, four channels to two, and its tampering",
+          "[checker][collapse][multi]") {
+    const CollapseClaim good = claim_of_r(identity_in(), identity_out());
+    REQUIRE(good.w == std::vector<std::vector<std::string>>{{"1", "0"}, {"0", "1"}});
+    REQUIRE(good.cost_in == "16");
+    REQUIRE(good.cost_out == "4");
+    const Verdict v = check_network_collapse(good);
+    INFO(v.reason);
+    CHECK(v.valid);
+    auto with = [&](const std::function<void(CollapseClaim&)>& change) {
+        CollapseClaim c = good;
+        change(c);
+        return check_network_collapse(c);
+    };
+    CHECK(mentions(with([](CollapseClaim& c) { c.R = 1; }), "w has 2 rows, expected R = 1"));
+    CHECK(mentions(with([](CollapseClaim& c) { c.R = 3; }), "w has 2 rows, expected R = 3"));
+    CHECK(mentions(with([](CollapseClaim& c) { c.w[1][1] = "2"; }),
+                   "the input network does not realize w: sum_c u_c * v_c at [1][1] is 1 but "
+                   "w[1][1] is 2"));
+    CHECK(mentions(with([](CollapseClaim& c) { c.w.pop_back(); }), "w has 1 rows"));
+    CHECK(mentions(with([](CollapseClaim& c) { c.input.u[2][1][0] = "2"; }),
+                   "the input network does not realize w"));
+    CHECK(mentions(with([](CollapseClaim& c) { c.input.u[2].pop_back(); }),
+                   "input.u[2] has 1 rows, expected R = 2"));
+    CHECK(mentions(with([](CollapseClaim& c) { c.output.u[1][0][0] = "1/2"; }),
+                   "the output network does not realize w: sum_c u_c * v_c at [0][1]"));
+    CHECK(mentions(with([](CollapseClaim& c) { c.output.u[1].push_back({"0"}); }),
+                   "output.u[1] has 3 rows, expected R = 2"));
+    CHECK(mentions(with([](CollapseClaim& c) { c.output.u[0][1].push_back("0"); }),
+                   "output.u[0][1] has 2 entries, expected 1"));
+    CHECK(mentions(with([](CollapseClaim& c) { c.output.v[1][0] = "1"; }),
+                   "the output network does not realize w"));
+    CHECK(
+        mentions(with([](CollapseClaim& c) { c.output.u[1][1][0] = "x"; }), "output.u[1][1][0]: "));
+    CHECK(mentions(with([](CollapseClaim& c) { c.cost_out = "5"; }),
+                   "cost_out is 5 but the output network costs 4"));
+    // At most R channels: the input's four channels realize W but are not a collapse.
+    CHECK(mentions(with([](CollapseClaim& c) {
+                       c.output = c.input;
+                       c.cost_out = c.cost_in;
+                   }),
+                   "output: 4 kernels u and 4 vectors v, expected 1 to R = 2 channels"));
+    // One channel cannot realize W = I at K = 1 (rank 2): any single channel fails.
+    CHECK(mentions(with([](CollapseClaim& c) {
+                       c.output.u.pop_back();
+                       c.output.v.pop_back();
+                   }),
+                   "the output network does not realize w"));
+    CHECK(mentions(with([](CollapseClaim& c) { c.K = 2; }), "input.u[0][0] has 1 entries"));
+}
+
+TEST_CASE("collapse: random R, the trivial collapse u_r = e_r e_0 and one tampered entry",
+          "[checker][collapse][multi][random]") {
+    std::mt19937_64 rng(1717);
+    std::uniform_int_distribution<long> num(-9, 9), den(1, 4);
+    for (int trial = 0; trial < 45; ++trial) {
+        const std::size_t R = 1 + trial % 3, D = 1 + rng() % 8, K = 1 + rng() % D,
+                          C = R + rng() % (2 * R + 1);
+        INFO("trial " << trial << ": R = " << R << ", D = " << D << ", K = " << K << ", C = " << C);
+        NetR in;
+        for (std::size_t c = 0; c < C; ++c) {
+            in.u.emplace_back(R, Vec(K));
+            for (Vec& row : in.u.back())
+                for (Rat& x : row)
+                    x = ratio(num(rng), den(rng));
+            Vec v(D);
+            for (Rat& x : v)
+                x = ratio(num(rng), den(rng));
+            in.v.push_back(v);
+        }
+        NetR out{{}, realize_r(in, R, D)};
+        for (std::size_t r = 0; r < R; ++r) {
+            out.u.emplace_back(R, Vec(K));
+            out.u.back()[r][0] = 1;
+        }
+        const Rat excess = cost_r(out) - cost_r(in);
+        CollapseClaim claim = claim_of_r(in, out, excess > 0 ? excess : Rat(0));
+        const Verdict v = check_network_collapse(claim);
+        INFO(v.reason);
+        CHECK(v.valid);
+        const std::size_t r = trial % R, j = trial % D;
+        claim.output.v[r][j] = S(out.v[r][j] + ratio(1, 7));
         CHECK(mentions(check_network_collapse(claim), "the output network does not realize w"));
     }
 }
@@ -386,6 +549,32 @@ TEST_CASE("collapse: the shipped example", "[checker][collapse]") {
     // A tiny change of one entry of the output network is caught.
     Certificate bad = *read.certificate;
     std::string& x = std::get<CollapseBody>(bad.body).claim.output.v[0][2];
+    x = S(Rat(x) + ratio(1, 1000000000));
+    CHECK(mentions(check_certificate(bad), "the output network does not realize w"));
+}
+
+TEST_CASE("collapse: the shipped R = 2 example", "[checker][collapse][multi]") {
+    std::ifstream in(std::string(CONVCERT_SOURCE_DIR) + "/examples/network-collapse-r2.json");
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    const CertificateReadResult read = certificate_from_json(text.str());
+    INFO(read.error);
+    REQUIRE(read.certificate);
+    CHECK(certificate_to_json(*read.certificate) == text.str()); // written by the model
+    const Verdict v = check_certificate(*read.certificate);
+    INFO(v.reason);
+    CHECK(v.valid);
+    const CollapseClaim& claim = std::get<CollapseBody>(read.certificate->body).claim;
+    CHECK(claim.R == 2);
+    CHECK(claim.input.u.size() == 4);
+    CHECK(claim.output.u.size() == 2);
+    CHECK(claim.cost_in == "133/2");
+    CHECK(claim.slack == "0");
+    CHECK(Rat(claim.cost_out) < Rat(claim.cost_in));
+    // A tiny change of one entry of the second row of an output kernel is caught.
+    Certificate bad = *read.certificate;
+    std::string& x = std::get<CollapseBody>(bad.body).claim.output.u[1][1][2];
     x = S(Rat(x) + ratio(1, 1000000000));
     CHECK(mentions(check_certificate(bad), "the output network does not realize w"));
 }

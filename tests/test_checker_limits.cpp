@@ -206,18 +206,18 @@ TEST_CASE("limits: a network realization beyond the work limit", "[checker][limi
     Certificate c{CollapseBody{}, {}};
     CollapseClaim& claim = std::get<CollapseBody>(c.body).claim;
     claim.D = claim.K = 4096;
-    claim.w.assign(4096, "0");
+    claim.w = {std::vector<std::string>(4096, "0")};
     const std::vector<std::string> row(4096, big);
-    claim.input = CollapseNetwork{{row, row}, {row, row}};
-    claim.output = CollapseNetwork{{row}, {row}};
+    claim.input = CollapseNetwork{{{row}, {row}}, {row, row}};
+    claim.output = CollapseNetwork{{{row}}, {row}};
     claim.cost_in = claim.cost_out = claim.slack = "0";
     require_undecided(c, "the input network's realization (C*R*K*D products)", 20);
     // The same at D = K = 64 is decided (INVALID: w = 0 is not realized).
     claim.D = claim.K = 64;
-    claim.w.assign(64, "0");
+    claim.w = {std::vector<std::string>(64, "0")};
     const std::vector<std::string> small(64, big);
-    claim.input = CollapseNetwork{{small, small}, {small, small}};
-    claim.output = CollapseNetwork{{small}, {small}};
+    claim.input = CollapseNetwork{{{small}, {small}}, {small, small}};
+    claim.output = CollapseNetwork{{{small}}, {small}};
     const Verdict v = check_certificate(c);
     CHECK_FALSE(v.undecided);
     CHECK(v.reason.find("the input network does not realize w") != std::string::npos);

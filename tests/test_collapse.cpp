@@ -5,9 +5,13 @@
 #include "certify/checker/checker.h"
 #include "regularizer/collapse.h"
 #include "support/input_json.h"
+#include "support/rational_convert.h"
 #include "tests/rational_strings.h"
 
 #include <catch2/catch.hpp>
+
+#include <flint/fmpq.h>
+#include <flint/fmpq_mat.h>
 
 #include <array>
 #include <chrono>
@@ -25,27 +29,51 @@ std::string random_rational(std::mt19937_64& rng) {
     return std::to_string(p) + "/" + std::to_string(q);
 }
 
-/// Every entry through the input parser, so the strings are canonical.
-NetworkInstance instance_of(long D, long K, const std::vector<std::vector<std::string>>& u,
-                            const std::vector<std::vector<std::string>>& v) {
+using Rows = std::vector<std::vector<std::string>>;
+
+/// A network as the strings of its file: C kernels of R rows of K, C vectors of D.
+struct NetText {
+    long D = 0, K = 0, R = 1;
+    std::vector<Rows> u;
+    Rows v;
+};
+
+/// Every entry through the input parser (a kernel is a flat list when R = 1).
+NetworkInstance instance_of(const NetText& n) {
     nlohmann::json j;
-    j["D"] = D;
-    j["K"] = K;
-    j["u"] = u;
-    j["v"] = v;
+    j["D"] = n.D;
+    j["K"] = n.K;
+    j["R"] = n.R;
+    j["u"] = nlohmann::json::array();
+    for (const Rows& k : n.u)
+        j["u"].push_back(n.R == 1 ? nlohmann::json(k.at(0)) : nlohmann::json(k));
+    j["v"] = n.v;
     return network_instance_from_json(j.dump());
 }
 
-NetworkInstance random_instance(std::mt19937_64& rng, long D, long K, long C) {
-    std::vector<std::vector<std::string>> u(C), v(C);
+/// One-row kernels (R = 1).
+NetworkInstance instance_of(long D, long K, const Rows& u, const Rows& v) {
+    NetText n{D, K, 1, {}, v};
+    for (const auto& k : u)
+        n.u.push_back({k});
+    return instance_of(n);
+}
+
+NetText random_text(std::mt19937_64& rng, long D, long K, long C, long R = 1) {
+    NetText n{D, K, R, std::vector<Rows>(C, Rows(R)), Rows(C)};
     for (long c = 0; c < C; ++c) {
-        for (long k = 0; k < K; ++k)
-            u[c].push_back(random_rational(rng));
+        for (long r = 0; r < R; ++r)
+            for (long k = 0; k < K; ++k)
+                n.u[c][r].push_back(random_rational(rng));
         for (long i = 0; i < D; ++i)
-            v[c].push_back(random_rational(rng));
+            n.v[c].push_back(random_rational(rng));
     }
-    u[0][0] = "1"; // the input is not the zero network
-    return instance_of(D, K, u, v);
+    n.u[0][0][0] = "1"; // the input is not the zero network
+    return n;
+}
+
+NetworkInstance random_instance(std::mt19937_64& rng, long D, long K, long C) {
+    return instance_of(random_text(rng, D, K, C));
 }
 
 /// x * s for canonical rational strings.
@@ -61,16 +89,25 @@ const CollapseClaim& collapse_claim(const CollapseResult& r) {
     return std::get<CollapseBody>(r.certificate.body).claim;
 }
 
-/// The output network of a collapse as a one-channel instance.
-NetworkInstance output_of(const CollapseResult& r) {
+/// The output network of a collapse as text.
+NetText output_text(const CollapseResult& r) {
     const CollapseClaim& claim = collapse_claim(r);
-    return instance_of(claim.D, claim.K, claim.output.u, claim.output.v);
+    return {claim.D, claim.K, claim.R, claim.output.u, claim.output.v};
 }
 
-void require_valid(const CollapseResult& r) {
+/// The kernels of an instance as the certificate's strings.
+std::vector<Rows> kernel_rows(const NetworkInstance& net) {
+    std::vector<Rows> out;
+    for (const auto& k : net.u)
+        out.push_back(support::fmpq_mat_to_rows(k));
+    return out;
+}
+
+void require_valid(const CollapseResult& r, std::size_t max_channels = 1) {
     REQUIRE(certificate_kind(r.certificate) == CertificateKind::NetworkCollapse);
     REQUIRE(std::holds_alternative<CollapseBody>(r.certificate.body));
-    REQUIRE(collapse_claim(r).output.u.size() == 1);
+    REQUIRE(collapse_claim(r).output.u.size() >= 1);
+    REQUIRE(collapse_claim(r).output.u.size() <= max_channels);
     const checker::Verdict v = checker::check_certificate(r.certificate);
     INFO(v.reason);
     REQUIRE(v.valid);
@@ -92,7 +129,7 @@ TEST_CASE("collapse: random networks, C up to 8, collapse strictly and check",
             CHECK(r.channels == C);
             CHECK(collapse_claim(r).slack == "0");
             CHECK(r.cost_out < r.cost_in); // random inputs are not optimal
-            CHECK(collapse_claim(r).input.u == net.u);
+            CHECK(collapse_claim(r).input.u == kernel_rows(net));
             ++trials;
         }
     CHECK(trials == 56);
@@ -112,7 +149,7 @@ TEST_CASE("collapse: hand-derived optima are reached", "[collapse]") {
         const CollapseResult r = regularizer_collapse(
             instance_of(3, 2, {{"1", "1"}, {"1", "-1"}}, {{"1", "0", "0"}, {"0", "1", "0"}}));
         require_valid(r);
-        CHECK(collapse_claim(r).w == std::vector<std::string>{"1", "2", "-1"});
+        CHECK(collapse_claim(r).w == Rows{{"1", "2", "-1"}});
         CHECK(r.cost_in == 6);
         CHECK(std::abs(r.cost_out - 4 * std::sqrt(1.5)) < 1e-9);
     }
@@ -121,7 +158,7 @@ TEST_CASE("collapse: hand-derived optima are reached", "[collapse]") {
             regularizer_collapse(instance_of(2, 1, {{"1"}, {"1"}}, {{"1", "0"}, {"-1", "0"}}));
         require_valid(r);
         CHECK(collapse_claim(r).cost_out == "0");
-        CHECK(collapse_claim(r).output.u[0] == std::vector<std::string>{"0"});
+        CHECK(collapse_claim(r).output.u[0] == Rows{{"0"}});
     }
 }
 
@@ -141,21 +178,21 @@ TEST_CASE("collapse: already optimal inputs", "[collapse]") {
         // collapsing it again needs no slack (C = 1 keeps the input kernel) ...
         const CollapseResult first = regularizer_collapse(random_instance(rng, 8, 3, C));
         require_valid(first);
-        const NetworkInstance once = output_of(first);
-        const CollapseResult again = regularizer_collapse(once);
+        const NetText once = output_text(first);
+        const CollapseResult again = regularizer_collapse(instance_of(once));
         require_valid(again);
         CHECK(collapse_claim(again).slack == "0");
         CHECK(again.cost_out <= first.cost_out);
         // ... and split into channels (3/5) u, (4/5) u with (3/5) v, (4/5) v (same w, same
         // cost, V least-norm for U) it is collapsed with at most a tiny slack.
-        NetworkInstance split = once;
+        NetText split = once;
         split.u.clear();
         split.v.clear();
         for (const char* s : {"3/5", "4/5"}) {
-            split.u.push_back(scaled(once.u[0], s));
+            split.u.push_back({scaled(once.u[0][0], s)});
             split.v.push_back(scaled(once.v[0], s));
         }
-        const CollapseResult r = regularizer_collapse(split);
+        const CollapseResult r = regularizer_collapse(instance_of(split));
         require_valid(r);
         CHECK(collapse_claim(r).cost_in == collapse_claim(again).cost_in);
         CHECK(r.slack <= 1e-12 * r.cost_in);
@@ -171,7 +208,20 @@ TEST_CASE("collapse: input errors are named", "[collapse][input]") {
         {R"({"D": 0, "K": 1, "u": [[1]], "v": [[]]})", "D must be at least 1"},
         {R"({"D": 2, "K": 3, "u": [[1, 2, 3]], "v": [[1, 2]]})", "K = 3 must satisfy"},
         {R"({"D": 2, "K": 0, "u": [[]], "v": [[1, 2]]})", "K = 0 must satisfy"},
-        {R"({"D": 2, "K": 1, "R": 2, "u": [[1]], "v": [[1, 2]]})", "R = 2"},
+        {R"({"D": 2, "K": 1, "R": 2, "u": [[1]], "v": [[1, 2]]})",
+         "u[0] must be a list of R = 2 rows of K rationals"},
+        {R"({"D": 2, "K": 1, "R": 0, "u": [[1]], "v": [[1, 2]]})", "R must be between 1 and 64"},
+        {R"({"D": 2, "K": 1, "R": 65, "u": [[1]], "v": [[1, 2]]})", "R must be between 1 and 64"},
+        {R"({"D": 2, "K": 1, "R": "2", "u": [[1]], "v": [[1, 2]]})", "\"R\" must be a (small)"},
+        {R"({"D": 2, "K": 1, "R": 2, "u": [[[1], [2], [3]]], "v": [[1, 2]]})",
+         "u[0] must be a list of R = 2 rows"},
+        {R"({"D": 2, "K": 1, "R": 2, "u": [[[1], [2, 3]]], "v": [[1, 2]]})",
+         "u[0][1] has length 2, expected K = 1"},
+        {R"({"D": 2, "K": 1, "R": 2, "u": [[[1], 2]], "v": [[1, 2]]})", "u[0][1] is not an array"},
+        {R"({"D": 2, "K": 1, "R": 2, "u": [[[1], ["x"]]], "v": [[1, 2]]})", "u[0][1][0]"},
+        {R"({"D": 2, "K": 1, "R": 2, "u": [[[1], [2]]], "v": [[1, 2], [3, 4]]})",
+         "1 kernels but \"v\" has 2"},
+        {R"({"D": 4096, "K": 2048, "R": 3, "u": [], "v": []})", "R*K = 6144 exceeds the limit"},
         {R"({"D": 2, "K": 1, "u": [[1, 2]], "v": [[1, 2]]})", "u[0] has length 2, expected K"},
         {R"({"D": 2, "K": 1, "u": [[1]], "v": [[1]]})", "v[0] has length 1, expected D"},
         {R"({"D": 2, "K": 1, "u": [[1], [2]], "v": [[1, 2]]})", "2 kernels but \"v\" has 1"},
@@ -196,8 +246,15 @@ TEST_CASE("collapse: input errors are named", "[collapse][input]") {
     }
     const NetworkInstance ok =
         network_instance_from_json(R"({"D": 2, "K": 1, "u": [["0.50"]], "v": [[1, "-6/4"]]})");
-    CHECK(ok.u[0][0] == "1/2");
-    CHECK(ok.v[0][1] == "-3/2");
+    CHECK(support::fmpq_get_string(ok.u[0].at(0, 0)) == "1/2");
+    CHECK(support::fmpq_get_string(ok.v.at(0, 1)) == "-3/2");
+    CHECK(ok.R == 1);
+    const NetworkInstance two = network_instance_from_json(
+        R"({"D": 3, "K": 2, "R": 2, "u": [[[1, "0.5"], [0, -2]]], "v": [[1, 2, "1/3"]]})");
+    REQUIRE(two.u.size() == 1);
+    CHECK(kernel_rows(two)[0] == Rows{{"1", "1/2"}, {"0", "-2"}});
+    CHECK(two.v.rows() == 1);
+    CHECK(two.v.cols() == 3);
 }
 
 TEST_CASE("collapse: timing", "[collapse][timing]") {
@@ -216,4 +273,139 @@ TEST_CASE("collapse: timing", "[collapse][timing]") {
         CHECK(v.valid);
         CHECK(r.cost_out < r.cost_in);
     }
+}
+
+// ======================= R >= 1 input channels =======================
+
+namespace {
+
+/// Test-side exact values of a network given as text (FLINT, independent of the generator and
+/// of the checker): W[r][j] = sum_c sum_k u_c[r][k] v_c[(j - k) mod D], and the cost.
+struct Exact {
+    support::FmpqMat w;
+    support::Fmpq cost;
+};
+
+Exact exact_of(const NetText& n) {
+    Exact e;
+    e.w = support::FmpqMat(n.R, n.D);
+    support::Fmpq x, y;
+    for (std::size_t c = 0; c < n.u.size(); ++c) {
+        const support::FmpqMat u = support::fmpq_mat_from_rows(n.u[c], "u");
+        const support::FmpqMat v = support::fmpq_mat_from_rows({n.v[c]}, "v");
+        for (long r = 0; r < n.R; ++r)
+            for (long k = 0; k < n.K; ++k) {
+                fmpq_addmul(e.cost.x, u.at(r, k), u.at(r, k));
+                for (long j = 0; j < n.D; ++j)
+                    fmpq_addmul(e.w.at(r, j), u.at(r, k), v.at(0, ((j - k) % n.D + n.D) % n.D));
+            }
+        for (long j = 0; j < n.D; ++j)
+            fmpq_addmul(e.cost.x, v.at(0, j), v.at(0, j));
+    }
+    return e;
+}
+
+/// The rank of W (R×D).
+long rank_of(const support::FmpqMat& w) {
+    support::FmpqMat rref(w.rows(), w.cols());
+    return fmpq_mat_rref(rref.m, w.m);
+}
+
+/// The collapse of `in`, checked: valid certificate, at most R channels (at most rank W), the
+/// same W and a cost no higher (both recomputed here), slack 0.
+CollapseResult collapse_checked(const NetText& in) {
+    const CollapseResult r = regularizer_collapse(instance_of(in));
+    const Exact e_in = exact_of(in), e_out = exact_of(output_text(r));
+    require_valid(r, static_cast<std::size_t>(in.R));
+    CHECK(collapse_claim(r).R == in.R);
+    CHECK(fmpq_mat_equal(e_in.w.m, e_out.w.m));
+    CHECK(support::fmpq_mat_to_rows(e_in.w) == collapse_claim(r).w);
+    CHECK(support::fmpq_get_string(e_in.cost.x) == collapse_claim(r).cost_in);
+    CHECK(support::fmpq_get_string(e_out.cost.x) == collapse_claim(r).cost_out);
+    CHECK(fmpq_cmp(e_out.cost.x, e_in.cost.x) <= 0);
+    CHECK(collapse_claim(r).slack == "0");
+    CHECK(r.channels_out <= std::max(1L, rank_of(e_in.w))); // W = 0: one zero channel
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("collapse: random networks with R in {1, 2, 3} collapse to at most R channels",
+          "[collapse][multi][random]") {
+    std::mt19937_64 rng(1717);
+    int trials = 0;
+    for (long R : {1, 2, 3})
+        for (long K : {1, 2, 3, 5})
+            for (int rep = 0; rep < 2; ++rep) {
+                const long C = std::uniform_int_distribution<long>(R, 3 * R)(rng);
+                const long D = std::uniform_int_distribution<long>(K, 12)(rng);
+                INFO("R = " << R << ", K = " << K << ", C = " << C << ", D = " << D);
+                const NetText in = random_text(rng, D, K, C, R);
+                const CollapseResult r = collapse_checked(in);
+                CHECK(r.channels == C);
+                CHECK(r.cost_out < r.cost_in); // random inputs are not optimal
+                if (K == 1) CHECK(r.channels_out == rank_of(exact_of(in).w)); // rank reduction
+                ++trials;
+            }
+    CHECK(trials == 24);
+}
+
+TEST_CASE("collapse: R > 1, singular inputs", "[collapse][multi]") {
+    std::mt19937_64 rng(23);
+    SECTION("C < R: fewer channels than inputs") {
+        for (long K : {1, 2, 3}) {
+            INFO("K = " << K);
+            const NetText in = random_text(rng, 7, K, 2, 3);
+            const CollapseResult r = collapse_checked(in);
+            CHECK(r.channels_out <= 2 + (K > 1)); // at K = 1, rank W <= C = 2
+        }
+    }
+    SECTION("a channel that is a linear combination of others") {
+        NetText in = random_text(rng, 8, 3, 3, 2);
+        for (long r = 0; r < 2; ++r)
+            for (long k = 0; k < 3; ++k)
+                in.u[2][r][k] =
+                    test::S(checker::Rat(in.u[0][r][k]) + 2 * checker::Rat(in.u[1][r][k]));
+        const CollapseResult r = collapse_checked(in);
+        CHECK(r.cost_out < r.cost_in);
+    }
+    SECTION("kernels with zero leading or trailing columns") {
+        for (bool leading : {true, false}) {
+            INFO("leading " << leading);
+            NetText in = random_text(rng, 9, 4, 5, 2);
+            for (auto& kernel : in.u)
+                for (auto& row : kernel) {
+                    row[leading ? 0 : 3] = "0";
+                    row[leading ? 1 : 2] = "0";
+                }
+            const CollapseResult r = collapse_checked(in);
+            CHECK(r.cost_out < r.cost_in);
+        }
+    }
+    SECTION("K = 1, W of rank 2 with R = 3: two channels") {
+        NetText in = random_text(rng, 5, 1, 4, 3);
+        for (long c = 0; c < 4; ++c) // every v_c in the span of v_0 and v_1
+            if (c >= 2)
+                for (long j = 0; j < 5; ++j)
+                    in.v[c][j] =
+                        test::S(checker::Rat(in.v[0][j]) * (c - 1) - checker::Rat(in.v[1][j]));
+        REQUIRE(rank_of(exact_of(in).w) == 2);
+        const CollapseResult r = collapse_checked(in);
+        CHECK(r.channels_out == 2);
+    }
+    SECTION("W = 0 with R = 2: the zero network") {
+        NetText in = random_text(rng, 4, 2, 2, 2);
+        in.u[1] = in.u[0];
+        in.v[1] = scaled(in.v[0], "-1");
+        const CollapseResult r = collapse_checked(in);
+        CHECK(collapse_claim(r).cost_out == "0");
+    }
+}
+
+TEST_CASE("collapse: R = 2, collapsing a collapse needs no slack", "[collapse][multi]") {
+    std::mt19937_64 rng(5);
+    const NetText in = random_text(rng, 8, 3, 5, 2);
+    const CollapseResult first = collapse_checked(in);
+    const CollapseResult again = collapse_checked(output_text(first));
+    CHECK(again.cost_out <= first.cost_out);
 }

@@ -99,15 +99,15 @@ std::vector<Mutation> mutations_of(CertificateKind kind) {
                      }});
     } else {
         m.push_back(
-            {"w", [](Certificate& c) { std::get<CollapseBody>(c.body).claim.w[0] = kPayload; }});
+            {"w", [](Certificate& c) { std::get<CollapseBody>(c.body).claim.w[0][0] = kPayload; }});
         m.push_back({"input.u", [](Certificate& c) {
-                         std::get<CollapseBody>(c.body).claim.input.u[0][0] = kPayload;
+                         std::get<CollapseBody>(c.body).claim.input.u[0][0][0] = kPayload;
                      }});
         m.push_back({"input.v", [](Certificate& c) {
                          std::get<CollapseBody>(c.body).claim.input.v[0][0] = kPayload;
                      }});
         m.push_back({"output.u", [](Certificate& c) {
-                         std::get<CollapseBody>(c.body).claim.output.u[0][0] = kPayload;
+                         std::get<CollapseBody>(c.body).claim.output.u[0][0][0] = kPayload;
                      }});
         m.push_back({"output.v", [](Certificate& c) {
                          std::get<CollapseBody>(c.body).claim.output.v[0][0] = kPayload;

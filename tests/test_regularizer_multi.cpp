@@ -373,6 +373,7 @@ TEST_CASE("multi: SDP brackets are certified, narrow, and between the closed for
                    b.source == RegularizerDualSource::Barrier));
             INFO("R = " << R << ", D = " << D << ", K = " << K << ", gap " << b.relative_gap);
             CHECK(b.relative_gap <= 1e-8);
+            CHECK(b.C0 == R); // the SDP's network collapsed to R channels: holds for C >= R
             // R_{K,∞} decreases in K: the K = D value is below, the K = 1 value above.
             support::Arb nuc, l21, lo, hi;
             support::Fmpq q;

@@ -1,9 +1,11 @@
 // Tampering with generated certificates: every evidence field is altered in a way that
-// makes the claim unproven, and the independent checker must reject it with a reason.
+// makes the claim unproven, and the independent checker must reject it with a reason
+// (lemma-exact, lemma-enclosure, and network-collapse with R = 1, 2, 3 input channels).
 // (A change that leaves the statement proven, such as a slightly larger radius, is not
 // tampering; those are not here.)
 #include "certify/checker/checker.h"
 #include "lemma/factor.h"
+#include "regularizer/collapse.h"
 #include "support/rational_convert.h"
 
 #include <catch2/catch.hpp>
@@ -151,5 +153,73 @@ TEST_CASE("tampered lemma-enclosure certificates are rejected", "[tamper]") {
         std::get<LemmaEnclosureBody>(t.body).claim.target.back() =
             bump_leading_digit(std::get<LemmaEnclosureBody>(t.body).claim.target.back());
         require_rejected(t, "target changed");
+    }
+}
+
+TEST_CASE("tampered network-collapse certificates are rejected", "[tamper][collapse]") {
+    // R = 1, 2, 3: every field of the claim, each kernel row and the channel count.
+    const char* inputs[] = {
+        R"({"D": 4, "K": 2, "u": [[1, 2], [3, -1], ["1/2", 1]],
+            "v": [[1, 0, 2, 1], [0, 1, 1, -1], [2, 1, 0, 0]]})",
+        R"({"D": 5, "K": 2, "R": 2, "u": [[[1, 2], [0, 1]], [[2, -1], [1, 1]], [[0, 1], [3, 0]]],
+            "v": [[1, 0, 2, 1, 0], [0, 1, 1, -1, 2], [2, 1, 0, 0, 1]]})",
+        R"({"D": 4, "K": 3, "R": 3,
+            "u": [[[1, 2, 0], [0, 1, 1], [1, 0, 0]], [[2, -1, 1], [1, 1, 0], [0, 0, 2]],
+                  [[0, 1, 0], [3, 0, 1], [1, 1, 1]], [[1, 0, 0], [0, 0, 1], [0, 2, 0]]],
+            "v": [[1, 0, 2, 1], [0, 1, 1, -1], [2, 1, 0, 0], [1, 1, 1, 1]]})",
+    };
+    for (const char* json : inputs) {
+        INFO("input " << json);
+        const Certificate cert =
+            regularizer::regularizer_collapse(regularizer::network_instance_from_json(json))
+                .certificate;
+        REQUIRE(checker::check_certificate(cert).valid);
+        auto with = [&](const std::string& what, const std::function<void(CollapseClaim&)>& f) {
+            Certificate t = cert;
+            f(std::get<CollapseBody>(t.body).claim);
+            require_rejected(t, what);
+        };
+        const CollapseClaim& claim = std::get<CollapseBody>(cert.body).claim;
+        with("D + 1", [](CollapseClaim& c) { ++c.D; });
+        with("K + 1", [](CollapseClaim& c) { ++c.K; });
+        with("R + 1", [](CollapseClaim& c) { ++c.R; });
+        with("R - 1", [](CollapseClaim& c) { --c.R; });
+        for (std::size_t r = 0; r < claim.w.size(); ++r)
+            with("w row " + std::to_string(r),
+                 [&](CollapseClaim& c) { c.w[r][1] = bump_leading_digit(c.w[r][1]); });
+        for (const char* which : {"input", "output"}) {
+            const bool in = which[0] == 'i';
+            const CollapseNetwork& n = in ? claim.input : claim.output;
+            auto net = [in](CollapseClaim& c) -> CollapseNetwork& {
+                return in ? c.input : c.output;
+            };
+            for (std::size_t ch = 0; ch < n.u.size(); ++ch) {
+                const std::string at = std::string(which) + " channel " + std::to_string(ch);
+                for (std::size_t r = 0; r < n.u[ch].size(); ++r)
+                    with(at + " kernel row " + std::to_string(r), [&](CollapseClaim& c) {
+                        std::string& x = net(c).u[ch][r][0];
+                        x = x == "0" ? "1" : "0";
+                    });
+                with(at + " kernel row dropped",
+                     [&](CollapseClaim& c) { net(c).u[ch].pop_back(); });
+                with(at + " v", [&](CollapseClaim& c) {
+                    std::string& x = net(c).v[ch][0];
+                    x = x == "0" ? "1" : "0";
+                });
+            }
+        }
+        with("an extra output channel beyond R", [&](CollapseClaim& c) {
+            while (c.output.u.size() <= static_cast<std::size_t>(c.R)) {
+                c.output.u.push_back(c.output.u[0]);
+                c.output.v.push_back(std::vector<std::string>(c.output.v[0].size(), "0"));
+            }
+        });
+        with("cost_in", [](CollapseClaim& c) { c.cost_in = bump_leading_digit(c.cost_in); });
+        with("cost_out", [](CollapseClaim& c) { c.cost_out = bump_leading_digit(c.cost_out); });
+        with("slack negative", [](CollapseClaim& c) { c.slack = "-1"; });
+        with("input and output swapped", [](CollapseClaim& c) {
+            std::swap(c.input, c.output);
+            std::swap(c.cost_in, c.cost_out);
+        });
     }
 }

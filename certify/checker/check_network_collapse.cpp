@@ -1,6 +1,7 @@
-// network-collapse (docs/certificates.md): a one-channel network that realizes the same w as
-// a given C-channel network (single-channel inputs) at cost at most the given one's plus a
-// stated slack -- the Theorem's collapse (MATH.md §3) for one concrete network. Everything is
+// network-collapse (docs/certificates.md): a network with at most R channels that realizes the
+// same w as a given C-channel network (R input channels) at cost at most the given one's plus a
+// stated slack -- the collapse of MATH.md §3 (R = 1) and of "The multi-channel conjecture
+// follows from the matrix Fejér–Riesz theorem" (R > 1) for one concrete network. Everything is
 // recomputed from the two networks: both predictors, both costs, and the inequality.
 #include "certify/checker/checker.h"
 #include "certify/checker/claim.h"
@@ -8,39 +9,21 @@
 
 namespace convcert::checker {
 
-namespace {
-
-/// The R = 1 kernels of a collapse network as the one-row kernels network_parse reads.
-std::vector<std::vector<std::vector<std::string>>>
-kernels_one_row(const std::vector<std::vector<std::string>>& u) {
-    std::vector<std::vector<std::vector<std::string>>> out;
-    out.reserve(u.size());
-    for (const auto& kernel : u)
-        out.push_back({kernel});
-    return out;
-}
-
-} // namespace
-
 Verdict check_network_collapse(const CollapseClaim& claim) {
     return verdict_run([&] {
-        // 1. structure, sizes, canonical rationals, slack >= 0.
-        limit_check_range(claim.D, 1, kMaxSignalLength, "claim: D");
-        if (claim.K < 1 || claim.K > claim.D)
-            reject("claim: K = " + std::to_string(claim.K) + " is outside [1, D]");
-        if (claim.R != 1)
-            reject("claim: R = " + std::to_string(claim.R) +
-                   " but network-collapse needs single-channel inputs (R = 1)");
-        const auto D = static_cast<std::size_t>(claim.D), K = static_cast<std::size_t>(claim.K);
-        const RatRows w = {rational_vector_parse(claim.w, D, "w")};
-        const ExactNetwork input = network_parse(kernels_one_row(claim.input.u), claim.input.v, D,
-                                                 K, 1, "input", "input.");
-        if (claim.output.u.size() != 1 || claim.output.v.size() != 1)
+        // 1. structure, sizes, canonical rationals, at most R output channels, slack >= 0.
+        network_check_sizes(claim.D, claim.K, claim.R);
+        const auto D = static_cast<std::size_t>(claim.D), K = static_cast<std::size_t>(claim.K),
+                   R = static_cast<std::size_t>(claim.R);
+        const RatRows w = rows_parse(claim.w, R, D, "w");
+        const ExactNetwork input =
+            network_parse(claim.input.u, claim.input.v, D, K, R, "input", "input.");
+        if (claim.output.u.size() > R || claim.output.v.size() > R)
             reject("output: " + std::to_string(claim.output.u.size()) + " kernels u and " +
                    std::to_string(claim.output.v.size()) +
-                   " vectors v, expected exactly one channel");
-        const ExactNetwork output = network_parse(kernels_one_row(claim.output.u), claim.output.v,
-                                                  D, K, 1, "output", "output.");
+                   " vectors v, expected 1 to R = " + std::to_string(R) + " channels");
+        const ExactNetwork output =
+            network_parse(claim.output.u, claim.output.v, D, K, R, "output", "output.");
         const Rat cost_in = rational_parse_canonical(claim.cost_in, "cost_in");
         const Rat cost_out = rational_parse_canonical(claim.cost_out, "cost_out");
         const Rat slack = rational_parse_canonical(claim.slack, "slack");

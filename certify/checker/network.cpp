@@ -6,6 +6,15 @@
 
 namespace convcert::checker {
 
+void network_check_sizes(long D, long K, long R) {
+    limit_check_range(D, 1, kMaxSignalLength, "claim: D");
+    if (K < 1 || K > D) reject("claim: K = " + std::to_string(K) + " is outside [1, D]");
+    limit_check_range(R, 1, kMaxInputChannels, "claim: R");
+    if (R * K > kMaxKernelBlock)
+        undecided("claim: R*K = " + std::to_string(R * K) + " exceeds the limit " +
+                  std::to_string(kMaxKernelBlock));
+}
+
 RatRows rows_parse(const std::vector<std::vector<std::string>>& rows, std::size_t R,
                    std::size_t count, const std::string& what) {
     if (rows.size() != R)

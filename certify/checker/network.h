@@ -13,6 +13,8 @@ namespace convcert::checker {
 
 inline constexpr long kMaxSignalLength = 4096;    // D
 inline constexpr std::size_t kMaxChannels = 4096; // C
+inline constexpr long kMaxInputChannels = 64;     // R
+inline constexpr long kMaxKernelBlock = 4096;     // R·K
 
 /// R rows of rationals.
 using RatRows = std::vector<std::vector<Rat>>;
@@ -25,6 +27,10 @@ struct ExactNetwork {
     std::vector<RatRows> u;
     std::vector<IntVector> v;
 };
+
+/// Rejects unless 1 <= D <= kMaxSignalLength, 1 <= K <= D and 1 <= R <= kMaxInputChannels;
+/// undecided when R·K > kMaxKernelBlock. Messages name "claim: D" etc.
+void network_check_sizes(long D, long K, long R);
 
 /// R rows of `count` canonical rationals, named what[r][i] (what[i] when R == 1).
 RatRows rows_parse(const std::vector<std::vector<std::string>>& rows, std::size_t R,
