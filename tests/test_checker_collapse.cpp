@@ -5,6 +5,7 @@
 // dispatch. The test side computes w and the costs itself.
 #include "certify/checker/checker.h"
 #include "certify/checker/rational.h"
+#include "tests/example_certificate.h"
 #include "tests/rational_strings.h"
 
 #include <catch2/catch.hpp>
@@ -531,41 +532,27 @@ TEST_CASE("collapse: JSON round trip and dispatch", "[checker][collapse][json]")
 }
 
 TEST_CASE("collapse: the shipped example", "[checker][collapse]") {
-    std::ifstream in(std::string(CONVCERT_SOURCE_DIR) + "/examples/network-collapse.json");
-    REQUIRE(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    const CertificateReadResult read = certificate_from_json(text.str());
-    INFO(read.error);
-    REQUIRE(read.certificate);
-    CHECK(certificate_to_json(*read.certificate) == text.str()); // written by the model
-    const Verdict v = check_certificate(*read.certificate);
+    const Certificate example = tests::example_certificate("examples/network-collapse.json");
+    const Verdict v = check_certificate(example);
     INFO(v.reason);
     CHECK(v.valid);
-    const CollapseClaim& claim = std::get<CollapseBody>(read.certificate->body).claim;
+    const CollapseClaim& claim = std::get<CollapseBody>(example.body).claim;
     CHECK(claim.input.u.size() == 3);
     CHECK(claim.slack == "0");
     CHECK(Rat(claim.cost_out) < Rat(claim.cost_in));
     // A tiny change of one entry of the output network is caught.
-    Certificate bad = *read.certificate;
+    Certificate bad = example;
     std::string& x = std::get<CollapseBody>(bad.body).claim.output.v[0][2];
     x = S(Rat(x) + ratio(1, 1000000000));
     CHECK(mentions(check_certificate(bad), "the output network does not realize w"));
 }
 
 TEST_CASE("collapse: the shipped R = 2 example", "[checker][collapse][multi]") {
-    std::ifstream in(std::string(CONVCERT_SOURCE_DIR) + "/examples/network-collapse-r2.json");
-    REQUIRE(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    const CertificateReadResult read = certificate_from_json(text.str());
-    INFO(read.error);
-    REQUIRE(read.certificate);
-    CHECK(certificate_to_json(*read.certificate) == text.str()); // written by the model
-    const Verdict v = check_certificate(*read.certificate);
+    const Certificate example = tests::example_certificate("examples/network-collapse-r2.json");
+    const Verdict v = check_certificate(example);
     INFO(v.reason);
     CHECK(v.valid);
-    const CollapseClaim& claim = std::get<CollapseBody>(read.certificate->body).claim;
+    const CollapseClaim& claim = std::get<CollapseBody>(example.body).claim;
     CHECK(claim.R == 2);
     CHECK(claim.input.u.size() == 4);
     CHECK(claim.output.u.size() == 2);
@@ -573,7 +560,7 @@ TEST_CASE("collapse: the shipped R = 2 example", "[checker][collapse][multi]") {
     CHECK(claim.slack == "0");
     CHECK(Rat(claim.cost_out) < Rat(claim.cost_in));
     // A tiny change of one entry of the second row of an output kernel is caught.
-    Certificate bad = *read.certificate;
+    Certificate bad = example;
     std::string& x = std::get<CollapseBody>(bad.body).claim.output.u[1][1][2];
     x = S(Rat(x) + ratio(1, 1000000000));
     CHECK(mentions(check_certificate(bad), "the output network does not realize w"));

@@ -3,6 +3,7 @@
 // rank q (every (q+1)×(q+1) minor must be rejected, some q×q minor accepted), tampering with
 // every field, JSON round trip and dispatch.
 #include "certify/checker/checker.h"
+#include "tests/example_certificate.h"
 
 #include <catch2/catch.hpp>
 
@@ -169,18 +170,11 @@ TEST_CASE("rank-bound: JSON round trip", "[checker][rank]") {
 }
 
 TEST_CASE("rank-bound: the shipped example", "[checker][rank]") {
-    std::ifstream in(std::string(CONVCERT_SOURCE_DIR) + "/examples/rank-bound.json");
-    REQUIRE(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    const CertificateReadResult read = certificate_from_json(text.str());
-    INFO(read.error);
-    REQUIRE(read.certificate);
-    CHECK(certificate_to_json(*read.certificate) == text.str());
-    CHECK(check(*read.certificate).valid);
-    CHECK(std::get<RankBody>(read.certificate->body).claim.rank == 3);
+    const Certificate example = tests::example_certificate("examples/rank-bound.json");
+    CHECK(check(example).valid);
+    CHECK(std::get<RankBody>(example.body).claim.rank == 3);
     // Replacing one row of the minor by a combination of the others makes it singular.
-    Certificate bad = *read.certificate;
+    Certificate bad = example;
     const auto& ev = std::get<RankBody>(bad.body).evidence;
     auto& w = std::get<RankBody>(bad.body).claim.w;
     for (long j = 0; j < std::get<RankBody>(bad.body).claim.D; ++j)

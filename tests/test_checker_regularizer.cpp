@@ -4,6 +4,7 @@
 // Certificates are built directly in C++; the test side computes w, costs and <λ, w> itself.
 #include "certify/checker/checker.h"
 #include "certify/checker/rational.h"
+#include "tests/example_certificate.h"
 #include "tests/rational_strings.h"
 
 #include <catch2/catch.hpp>
@@ -491,15 +492,8 @@ TEST_CASE("bracket: dispatch and the shipped example", "[checker][bracket]") {
     CHECK(certificate_kind(cert) == CertificateKind::RegularizerBracket);
     CHECK(check_certificate(cert).valid);
 
-    std::ifstream in(std::string(CONVCERT_SOURCE_DIR) + "/examples/regularizer-bracket.json");
-    REQUIRE(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    const CertificateReadResult read = certificate_from_json(text.str());
-    INFO(read.error);
-    REQUIRE(read.certificate);
-    CHECK(certificate_to_json(*read.certificate) == text.str()); // written by the model
-    const Verdict v = check_certificate(*read.certificate);
+    const Certificate example = tests::example_certificate("examples/regularizer-bracket.json");
+    const Verdict v = check_certificate(example);
     INFO(v.reason);
     CHECK(v.valid);
 }
