@@ -231,7 +231,8 @@ Claim reproduce_claim_multi_realizability() {
                "sum_c u_c v_cᵀ has rank <= C, so no network with C < rank channels realizes W. "
                "For the low-rank instances (W = A·B), an exact network with rank W channels "
                "realizing W is verified by a direct exact computation (not a certificate file), "
-               "so the bound is tight there.";
+               "so the bound is tight there. This is why C >= R in claim 4d cannot be weakened "
+               "in general: with C < R channels a full-rank W is not even realizable at K = 1.";
     c.instances = [](const SuiteOptions& opt) {
         std::vector<RealizabilitySpec> specs = {{"R2-D5", 2, 5, false},
                                                 {"R3-D6", 3, 6, false},
