@@ -1,8 +1,10 @@
 // End-to-end test of `convcert reproduce` (label `reproduce`, slow-ish: the quick suite runs
 // twice): every claim row present and fully certified, report.md / report.html and valid PNG
 // plots, every listed certificate present, --jobs 2 and --jobs 1 give byte-identical files
-// (all but timing.md), another seed gives other instances, a corrupted certificate fails both
-// `convcert check` and `convcert reproduce --recheck`, and usage errors exit 2.
+// (all but timing.md), another seed gives other instances, a corrupted certificate (claim 2's,
+// claim 4d's collapse) fails both `convcert check` and `convcert reproduce --recheck`, claim
+// 4d's brackets have C0 = R and its collapses at most R channels (read from the files), and
+// usage errors exit 2.
 #include "report/png_check.h"
 
 #include "support/flint_raii.h"
@@ -98,7 +100,27 @@ TEST_CASE("reproduce: quick suite end to end, deterministic for any --jobs", "[r
         CHECK(md.find("## Claim " + id + ":") != std::string::npos);
         CHECK(html.find("id=\"claim-" + id + "\"") != std::string::npos);
     }
-    CHECK(md.find("Counterexample candidates") != std::string::npos);
+    // Claim 4d: the verdict, and (from the files, not the report) every bracket's network has
+    // C0 = R channels and every collapse at most R.
+    CHECK(md.find("Verdict: reproduced") != std::string::npos);
+    CHECK(md.find("counterexample candidate") == std::string::npos);
+    int brackets = 0, collapses = 0;
+    for (const auto& e : fs::directory_iterator(a / "certificates/4d-conjecture")) {
+        const nlohmann::json j = nlohmann::json::parse(cli_file_read(e.path()));
+        const std::size_t R = j["claim"]["R"].get<std::size_t>();
+        INFO(e.path().filename().string());
+        if (j["kind"] == "network-collapse") {
+            ++collapses;
+            CHECK(j["claim"]["output"]["u"].size() <= R);
+            CHECK(j["claim"]["input"]["u"].size() > R);
+        } else if (e.path().filename().string().find("-search") == std::string::npos) {
+            ++brackets;
+            CHECK(j["kind"] == "regularizer-bracket");
+            CHECK(j["evidence"]["network"]["u"].size() == R);
+        }
+    }
+    CHECK(brackets >= 5);
+    CHECK(collapses >= 9);
     // Closed forms inside their brackets (claims 3 and 4c), local optima inside (claim 2).
     CHECK(md.find("OUTSIDE") == std::string::npos);
     CHECK(md.find("undecided") == std::string::npos);
@@ -157,6 +179,13 @@ TEST_CASE("reproduce: quick suite end to end, deterministic for any --jobs", "[r
     const Run bad = run("reproduce --recheck " + b.string());
     CHECK(bad.exit_code == 1);
     CHECK(bad.out.find(victim + ": INVALID") != std::string::npos);
+    // A tampered 4d collapse certificate (its output's cost lowered) fails the re-check too.
+    const std::string collapse = "certificates/4d-conjecture/N-R4-K8-D32-C12.json";
+    nlohmann::json jc = nlohmann::json::parse(cli_file_read(b / collapse));
+    jc["claim"]["cost_out"] = "1";
+    std::ofstream(b / collapse, std::ios::binary | std::ios::trunc) << jc.dump(1);
+    CHECK(run("reproduce --recheck " + b.string()).out.find(collapse + ": INVALID") !=
+          std::string::npos);
     // A deleted certificate is reported too.
     fs::remove(a / "certificates/5-collapse/C2-K2-D6-0.json");
     const Run missing = run("reproduce --recheck " + a.string());
