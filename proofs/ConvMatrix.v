@@ -118,6 +118,7 @@ pose ch c := nth ([::], [::]) net c.
 pose M c := cmx D K (fst (ch c)).
 have [y hy] := normal_equations_sum (fun c : 'I_(size net) => M c)
                  (fun c => rowv D (snd (ch c))).
+(* the row y as a list: entry i < D is y_i, read by a sum over the one index equal to i *)
 have [l hl] := list_of_fun D (fun i => \sum_(i' < D | nat_of_ord i' == i) y ord0 i').
 have hly : rowv D l = y.
   apply/rowP => i; rewrite mxE hl; last by apply/ssrnat.leP; exact: ltn_ord.
