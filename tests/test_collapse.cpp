@@ -369,6 +369,29 @@ TEST_CASE("collapse: R > 1, singular inputs", "[collapse][multi]") {
         const CollapseResult r = collapse_checked(in);
         CHECK(r.cost_out < r.cost_in);
     }
+    SECTION("C > R channels spanning fewer than R kernels: merged exactly, no slack") {
+        // All proportional (rank 1), then combinations of two (rank 2 < R = 3): the density has
+        // rank < R on the whole circle with a moving range, so no rounded factor realizes W.
+        for (const auto& [R, C, rank] : std::vector<std::array<long, 3>>{
+                 {2, 3, 1}, {3, 5, 1}, {2, 4, 1}, {3, 4, 2}, {4, 6, 2}, {4, 7, 3}}) {
+            for (long K : {1, 3, 5}) {
+                INFO("R = " << R << ", C = " << C << ", rank " << rank << ", K = " << K);
+                NetText in = random_text(rng, 9, K, C, R);
+                for (long c = rank; c < C; ++c)
+                    for (long r = 0; r < R; ++r)
+                        for (long k = 0; k < K; ++k) {
+                            checker::Rat x(0);
+                            for (long b = 0; b < rank; ++b)
+                                x = x + checker::Rat((c + b) % 3 - 1 + (b == c % rank ? 2 : 0)) *
+                                            checker::Rat(in.u[b][r][k]);
+                            in.u[c][r][k] = test::S(x);
+                        }
+                const CollapseResult r = collapse_checked(in);
+                CHECK(r.channels_out <= rank);
+                CHECK(r.cost_out < r.cost_in);
+            }
+        }
+    }
     SECTION("kernels with zero leading or trailing columns") {
         for (bool leading : {true, false}) {
             INFO("leading " << leading);
