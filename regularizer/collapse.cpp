@@ -89,6 +89,7 @@ struct Best {
     std::string source;
     long bits = 0; ///< rounding bits of the best kernels (0: exact kernels)
     long tried = 0;
+    double factor_seconds = 0; ///< spent in the numerical factors
     void consider(RegularizerNetwork candidate, const std::string& what, long b) {
         ++tried;
         if (net && fmpq_cmp(candidate.cost.x, net->cost.x) >= 0) return;
@@ -220,15 +221,19 @@ void collapse_search(Best& best, const NetworkInstance& net, const CollapseTarge
     if (auto reduced = collapse_reduce_channels(kernels_project(t, net.u), net.v, kBalanceBits);
         reduced && static_cast<long>(reduced->u.size()) <= net.R)
         best.consider(std::move(*reduced), "exact channel reduction", 0);
-    if (const auto c = collapse_factor_double(collapse_autocorrelation(net.u), t.space))
-        rounding_loop(best, t, *c, net.R, kDoubleBits, true, factor);
+    support::Stopwatch watch;
+    const auto c = collapse_factor_double(collapse_autocorrelation(net.u), t.space);
+    best.factor_seconds += watch.seconds();
+    if (c) rounding_loop(best, t, *c, net.R, kDoubleBits, true, factor);
     if (!best.reaches(t.cost_in.x) && net.R == 1 && max_bits >= kFirstHighBits) {
         const long digits = std::max(30L, max_bits * 30103 / 100000 + 10);
         std::vector<long> high;
         for (long b = kFirstHighBits; b <= max_bits; b += kHighBitsStep)
             high.push_back(b);
-        if (const auto c = collapse_factor_high(net.u, digits))
-            rounding_loop(best, t, *c, 1, high, false, factor);
+        watch.restart();
+        const auto h = collapse_factor_high(net.u, digits);
+        best.factor_seconds += watch.seconds();
+        if (h) rounding_loop(best, t, *h, 1, high, false, factor);
     }
     if (!best.reaches(t.cost_in.x) && C <= net.R)
         best.consider(network_projected_input(t, net), "the input network, projected", 0);
@@ -274,6 +279,7 @@ CollapseResult collapse_result(const NetworkInstance& net, const CollapseTarget&
     result.certificate.body = CollapseBody{std::move(claim)};
     result.network = out;
     result.seconds = watch.seconds();
+    result.factor_seconds = best.factor_seconds;
     return result;
 }
 

@@ -39,6 +39,7 @@ struct CollapseResult {
     long bits = 0;                    ///< rounding bits of the output kernels (0: exact kernels)
     long tried = 0;                   ///< networks built and costed exactly
     double seconds = 0;
+    double factor_seconds = 0; ///< of which the numerical spectral factors (the rest is exact)
 };
 
 /// Collapses `net` (a validated instance, see network_input.h). W = sum_c u_c * v_c exactly;
