@@ -17,6 +17,7 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <complex>
 #include <random>
 
 using namespace convcert;
@@ -538,5 +539,28 @@ TEST_CASE("collapse: K = 1, random networks reduce to rank W channels at most th
                 CHECK(collapse_claim(r).slack == "0");
                 CHECK(r.cost_out >= 2 * svd.singularValues().sum() * (1 - 1e-12));
                 CHECK(r.cost_out <= fixed_gram * (1 + 1e-6));
+            }
+}
+
+TEST_CASE("collapse: K = D, random networks stay above (2/D) sum_d ||Ŵ[:,d]|| (direct DFT)",
+          "[collapse][multi]") {
+    std::mt19937_64 rng(303);
+    for (long R : {2, 3, 4})
+        for (long D : {2, 5, 8})
+            for (long C : {R, 2 * R + 1}) {
+                INFO("R = " << R << ", D = K = " << D << ", C = " << C << " (seed 303)");
+                const NetText in = random_text(rng, D, D, C, R);
+                const Eigen::MatrixXd W = w_of(in);
+                double closed = 0; // (2/D) sum_d ||Ŵ[:,d]||, the K = D optimum
+                for (long d = 0; d < D; ++d) {
+                    Eigen::VectorXcd hat = Eigen::VectorXcd::Zero(R);
+                    for (long j = 0; j < D; ++j)
+                        hat += W.col(j).cast<std::complex<double>>() *
+                               std::polar(1.0, -2 * M_PI * static_cast<double>(j * d) / D);
+                    closed += 2 * hat.norm() / static_cast<double>(D);
+                }
+                const CollapseResult r = collapse_checked(in);
+                CHECK(r.cost_out >= closed * (1 - 1e-12));
+                CHECK(r.cost_out < r.cost_in);
             }
 }
