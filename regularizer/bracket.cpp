@@ -73,11 +73,13 @@ std::vector<double> bracket_kernel_spectral(RegularizerBracket& b, const Rows& w
 /// Stages 3-4: the search for the dual's situation.
 RegularizerKernelSearch bracket_kernels(RegularizerBracket& b, const Rows& wd,
                                         const support::FmpqMat& W,
-                                        const RegularizerDualNumeric& dual, std::size_t winner) {
+                                        const RegularizerDualNumeric& dual, std::size_t winner,
+                                        const RegularizerKernelOptions& options) {
     if (b.K == 1 || b.K == b.D)
         return regularizer_kernels_closed_form({W, wd, b.K, b.lower, b.lower_double, b.estimate});
     if (b.R > 1)
-        return regularizer_kernels_gram({W, wd, b.K, b.lower, b.lower_double, b.estimate}, dual);
+        return regularizer_kernels_gram({W, wd, b.K, b.lower, b.lower_double, b.estimate}, dual,
+                                        options);
     const auto c = bracket_kernel_spectral(b, wd, W, dual.candidates[winner]);
     return regularizer_kernels_one({W, wd, b.K, b.lower, b.lower_double, b.estimate}, c,
                                    b.dual_source == RegularizerDualSource::SdpaKkt
@@ -113,8 +115,8 @@ void bracket_check_input(const support::FmpqMat& W, long K) {
 
 } // namespace
 
-RegularizerBracket regularizer_bracket(const support::FmpqMat& W, long K,
-                                       RegularizerSolver solver) {
+RegularizerBracket regularizer_bracket(const support::FmpqMat& W, long K, RegularizerSolver solver,
+                                       const RegularizerKernelOptions& kernels) {
     const support::Stopwatch watch;
     bracket_check_input(W, K);
     RegularizerBracket b;
@@ -132,7 +134,7 @@ RegularizerBracket regularizer_bracket(const support::FmpqMat& W, long K,
     b.solve = dual.solve;
     const std::size_t winner = bracket_lower_best(b, dual, W); // stage 2
     const support::Stopwatch upper;
-    auto search = bracket_kernels(b, wd, W, dual, winner); // stages 3, 4
+    auto search = bracket_kernels(b, wd, W, dual, winner, kernels); // stages 3, 4
     if (!search.best) throw std::runtime_error("no exact network (" + search.last_error + ")");
     b.kernel_source = search.source;
     b.network_attempts = search.attempts;

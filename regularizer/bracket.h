@@ -9,6 +9,7 @@
 
 #include "certify/certificate.h"
 #include "regularizer/bracket_dual.h"
+#include "regularizer/bracket_kernels.h"
 #include "regularizer/bracket_source.h"
 #include "support/flint_raii.h"
 
@@ -45,9 +46,11 @@ struct RegularizerBracket {
 
 /// W: R×D exact, 1 <= R <= 64, D >= 1; 1 <= K <= D. The solver choice matters at R = 1,
 /// 1 < K < D only. Throws std::invalid_argument on bad input, std::runtime_error when the
-/// numerical side fails (no usable dual point, no exact network).
+/// numerical side fails (no usable dual point, no exact network). `kernels` switches parts of
+/// the kernel search (bracket_kernels.h; the defaults are the certified pipeline).
 RegularizerBracket regularizer_bracket(const support::FmpqMat& W, long K,
-                                       RegularizerSolver solver = RegularizerSolver::Auto);
+                                       RegularizerSolver solver = RegularizerSolver::Auto,
+                                       const RegularizerKernelOptions& kernels = {});
 
 /// "lower: <dual source>; upper: <kernel source>" at R = 1, "multi-channel: lower <...>,
 /// upper <...>" at R > 1 (the words of regularizer_*_source_name).

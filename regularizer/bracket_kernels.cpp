@@ -169,7 +169,8 @@ RegularizerKernelSearch regularizer_kernels_one(const RegularizerKernelTarget& t
 }
 
 RegularizerKernelSearch regularizer_kernels_gram(const RegularizerKernelTarget& t,
-                                                 const RegularizerDualNumeric& dual) {
+                                                 const RegularizerDualNumeric& dual,
+                                                 const RegularizerKernelOptions& options) {
     using Src = RegularizerKernelSource;
     const long R = static_cast<long>(t.wd.size());
     Search s{t, {}};
@@ -188,7 +189,7 @@ RegularizerKernelSearch regularizer_kernels_gram(const RegularizerKernelTarget& 
         if (auto pol = s.polish(lifted)) s.attempt(*pol, {32, 40}, Src::GramLiftPolish);
         s.attempt(lifted, {40}, Src::GramLift);
     }
-    collapse_to_r(s, R);
+    if (options.collapse) collapse_to_r(s, R);
     return s.out;
 }
 

@@ -44,6 +44,13 @@ struct RegularizerKernelTarget {
     double lower_double, estimate;
 };
 
+/// Switches of the kernel search (defaults: the certified pipeline).
+struct RegularizerKernelOptions {
+    /// R > 1: collapse a best network of more than R channels to R (collapse.h). Off only to
+    /// measure what the collapse costs (bench/bench_collapse.cpp); C0 is then the network's.
+    bool collapse = true;
+};
+
 /// K = 1 or K = D, any R: the closed-form kernels.
 RegularizerKernelSearch regularizer_kernels_closed_form(const RegularizerKernelTarget& t);
 
@@ -58,7 +65,8 @@ RegularizerKernelSearch regularizer_kernels_one(const RegularizerKernelTarget& t
 /// more than R channels is then collapsed to at most R (collapse.h), kept if its gap is within
 /// the target or no larger, so that the upper bound holds for every C >= R.
 RegularizerKernelSearch regularizer_kernels_gram(const RegularizerKernelTarget& t,
-                                                 const RegularizerDualNumeric& dual);
+                                                 const RegularizerDualNumeric& dual,
+                                                 const RegularizerKernelOptions& options = {});
 
 /// R = 1 where SDPA's point is on the boundary (dual source Sdpa): Newton on the KKT system
 /// (kkt_newton.h) from (balanced c, its least-norm v, λ0). Empty when K + 2D is too large for

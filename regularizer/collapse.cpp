@@ -4,6 +4,7 @@
 #include "regularizer/collapse.h"
 
 #include "regularizer/collapse_factor.h"
+#include "regularizer/collapse_reduce.h"
 #include "regularizer/exact/network.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
@@ -58,19 +59,8 @@ void network_rebalance(RegularizerNetwork& net, long bits) {
     kernels_norm_squared(A.x, net.u);
     mat_norm_squared_add(B.x, net.v, net.v_den.x);
     if (fmpq_is_zero(A.x) || fmpq_is_zero(B.x)) return;
-    const slong prec = 2 * bits + 64;
-    support::Arb ratio, b;
-    arb_set_fmpq(ratio.x, B.x, prec);
-    arb_set_fmpq(b.x, A.x, prec);
-    arb_div(ratio.x, ratio.x, b.x, prec);
-    arb_root_ui(ratio.x, ratio.x, 4, prec);
-    const long e = bits - static_cast<long>(arf_abs_bound_lt_2exp_si(arb_midref(ratio.x)));
-    support::Arf m;
-    support::Fmpz z;
-    arf_mul_2exp_si(m.x, arb_midref(ratio.x), e);
-    arf_get_fmpz(z.x, m.x, ARF_RND_NEAR);
     support::Fmpq t, t2, x;
-    support::fmpq_set_fmpz_mul_2exp(t.x, z.x, -e);
+    collapse_balance_scale(t.x, A.x, B.x, bits);
     fmpq_mul(t2.x, t.x, t.x);
     fmpq_mul(cost.x, A.x, t2.x);
     fmpq_div(x.x, B.x, t2.x);
@@ -99,6 +89,7 @@ struct Best {
     std::string source;
     long bits = 0; ///< rounding bits of the best kernels (0: exact kernels)
     long tried = 0;
+    double factor_seconds = 0; ///< spent in the numerical factors
     void consider(RegularizerNetwork candidate, const std::string& what, long b) {
         ++tried;
         if (net && fmpq_cmp(candidate.cost.x, net->cost.x) >= 0) return;
@@ -166,17 +157,26 @@ RegularizerNetwork network_zero(slong R, slong K, slong D) {
     return zero;
 }
 
+/// The kernels projected into the space (u_c -> B X u_c).
+std::vector<support::FmpqMat> kernels_project(const CollapseTarget& t,
+                                              const std::vector<support::FmpqMat>& u) {
+    if (t.space.identity) return u;
+    std::vector<support::FmpqMat> projected;
+    for (const auto& k : collapse_space_coords(t.space, u)) {
+        projected.emplace_back(t.space.basis.rows(), k.cols());
+        fmpq_mat_mul(projected.back().m, t.space.basis.m, k.m);
+    }
+    return projected;
+}
+
 /// The input network itself with its kernels projected into the space (C <= R): it realizes W
 /// at a cost at most the input's, the candidate of last resort that needs no slack.
 RegularizerNetwork network_projected_input(const CollapseTarget& t, const NetworkInstance& net) {
     RegularizerNetwork out;
-    for (const auto& k : collapse_space_coords(t.space, net.u)) {
-        out.u.emplace_back(t.space.basis.rows(), k.cols());
-        fmpq_mat_mul(out.u.back().m, t.space.basis.m, k.m);
-    }
     out.v = net.v;
     fmpz_one(out.v_den.x);
     regularizer_network_v_normalize(out.v, out.v_den);
+    out.u = kernels_project(t, net.u);
     fmpq_one(out.scale.x);
     network_cost_set(out);
     return out;
@@ -215,15 +215,25 @@ void collapse_search(Best& best, const NetworkInstance& net, const CollapseTarge
     if (C <= net.R)
         try_kernels(best, t, net.u, 0,
                     C == 1 ? "the input kernel, least-norm v" : "the input kernels, least-norm v");
-    if (const auto c = collapse_factor_double(collapse_autocorrelation(net.u), t.space))
-        rounding_loop(best, t, *c, net.R, kDoubleBits, true, factor);
+    // Dependent channels (after the projection into the space) merge exactly: a singular
+    // density whose range moves with z (all channels proportional) is realized by no rounded
+    // factor, but by this.
+    if (auto reduced = collapse_reduce_channels(kernels_project(t, net.u), net.v, kBalanceBits);
+        reduced && static_cast<long>(reduced->u.size()) <= net.R)
+        best.consider(std::move(*reduced), "exact channel reduction", 0);
+    support::Stopwatch watch;
+    const auto c = collapse_factor_double(collapse_autocorrelation(net.u), t.space);
+    best.factor_seconds += watch.seconds();
+    if (c) rounding_loop(best, t, *c, net.R, kDoubleBits, true, factor);
     if (!best.reaches(t.cost_in.x) && net.R == 1 && max_bits >= kFirstHighBits) {
         const long digits = std::max(30L, max_bits * 30103 / 100000 + 10);
         std::vector<long> high;
         for (long b = kFirstHighBits; b <= max_bits; b += kHighBitsStep)
             high.push_back(b);
-        if (const auto c = collapse_factor_high(net.u, digits))
-            rounding_loop(best, t, *c, 1, high, false, factor);
+        watch.restart();
+        const auto h = collapse_factor_high(net.u, digits);
+        best.factor_seconds += watch.seconds();
+        if (h) rounding_loop(best, t, *h, 1, high, false, factor);
     }
     if (!best.reaches(t.cost_in.x) && C <= net.R)
         best.consider(network_projected_input(t, net), "the input network, projected", 0);
@@ -269,6 +279,7 @@ CollapseResult collapse_result(const NetworkInstance& net, const CollapseTarget&
     result.certificate.body = CollapseBody{std::move(claim)};
     result.network = out;
     result.seconds = watch.seconds();
+    result.factor_seconds = best.factor_seconds;
     return result;
 }
 

@@ -39,6 +39,7 @@ struct CollapseResult {
     long bits = 0;                    ///< rounding bits of the output kernels (0: exact kernels)
     long tried = 0;                   ///< networks built and costed exactly
     double seconds = 0;
+    double factor_seconds = 0; ///< of which the numerical spectral factors (the rest is exact)
 };
 
 /// Collapses `net` (a validated instance, see network_input.h). W = sum_c u_c * v_c exactly;
@@ -51,10 +52,11 @@ struct CollapseResult {
 /// least-norm V and an exact rational balancing scale, and stop at the first network of exact
 /// cost <= cost_in. A rounding whose channels miss W at some frequency builds nothing (the
 /// realization is exact). When C <= R the input kernels (with their least-norm V) and, last,
-/// the input network with Π u_c are candidates too. The output is the cheapest candidate; the
-/// slack is max(0, cost_out - cost_in). W = 0 gives the one-channel zero network; when nothing
-/// else can be built, u_r = e_r e_0ᵀ, v_r = W[r] (R channels). Throws std::runtime_error only if
-/// not even that can be built.
+/// the input network with Π u_c are candidates too; when the kernels Π u_c have rank ρ <= R as
+/// stacked vectors, so is their exact reduction to ρ channels (collapse_reduce.h). The output is
+/// the cheapest candidate; the slack is max(0, cost_out - cost_in). W = 0 gives the one-channel
+/// zero network; when nothing else can be built, u_r = e_r e_0ᵀ, v_r = W[r] (R channels). Throws
+/// std::runtime_error only if not even that can be built.
 CollapseResult regularizer_collapse(const NetworkInstance& net,
                                     const CollapseOptions& options = {});
 

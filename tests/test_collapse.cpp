@@ -8,6 +8,7 @@
 #include "support/rational_convert.h"
 #include "tests/rational_strings.h"
 
+#include <Eigen/Dense>
 #include <catch2/catch.hpp>
 
 #include <flint/fmpq.h>
@@ -16,6 +17,7 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <complex>
 #include <random>
 
 using namespace convcert;
@@ -369,6 +371,29 @@ TEST_CASE("collapse: R > 1, singular inputs", "[collapse][multi]") {
         const CollapseResult r = collapse_checked(in);
         CHECK(r.cost_out < r.cost_in);
     }
+    SECTION("C > R channels spanning fewer than R kernels: merged exactly, no slack") {
+        // All proportional (rank 1), then combinations of two (rank 2 < R = 3): the density has
+        // rank < R on the whole circle with a moving range, so no rounded factor realizes W.
+        for (const auto& [R, C, rank] : std::vector<std::array<long, 3>>{
+                 {2, 3, 1}, {3, 5, 1}, {2, 4, 1}, {3, 4, 2}, {4, 6, 2}, {4, 7, 3}}) {
+            for (long K : {1, 3, 5}) {
+                INFO("R = " << R << ", C = " << C << ", rank " << rank << ", K = " << K);
+                NetText in = random_text(rng, 9, K, C, R);
+                for (long c = rank; c < C; ++c)
+                    for (long r = 0; r < R; ++r)
+                        for (long k = 0; k < K; ++k) {
+                            checker::Rat x(0);
+                            for (long b = 0; b < rank; ++b)
+                                x = x + checker::Rat((c + b) % 3 - 1 + (b == c % rank ? 2 : 0)) *
+                                            checker::Rat(in.u[b][r][k]);
+                            in.u[c][r][k] = test::S(x);
+                        }
+                const CollapseResult r = collapse_checked(in);
+                CHECK(r.channels_out <= rank);
+                CHECK(r.cost_out < r.cost_in);
+            }
+        }
+    }
     SECTION("kernels with zero leading or trailing columns") {
         for (bool leading : {true, false}) {
             INFO("leading " << leading);
@@ -408,4 +433,134 @@ TEST_CASE("collapse: R = 2, collapsing a collapse needs no slack", "[collapse][m
     const CollapseResult first = collapse_checked(in);
     const CollapseResult again = collapse_checked(output_text(first));
     CHECK(again.cost_out <= first.cost_out);
+}
+
+namespace {
+
+/// A K = 1 network as doubles: U (R×C, column c the kernel of channel c) and V (C×D).
+NetText k1_text(const Eigen::MatrixXd& U, const Eigen::MatrixXd& V) {
+    NetText n{V.cols(), 1, U.rows(), std::vector<Rows>(U.cols(), Rows(U.rows())), Rows(V.rows())};
+    for (long c = 0; c < U.cols(); ++c) {
+        for (long r = 0; r < U.rows(); ++r)
+            n.u[c][r].push_back(support::rational_from_double(U(r, c)));
+        for (long j = 0; j < V.cols(); ++j)
+            n.v[c].push_back(support::rational_from_double(V(c, j)));
+    }
+    return n;
+}
+
+/// x rounded to 30 significant bits (exact in the network's text).
+double round30(double x) {
+    int e = 0;
+    std::frexp(x, &e);
+    return std::ldexp(std::nearbyint(std::ldexp(x, 30 - e)), e - 30);
+}
+
+/// Test-side W (R×D) of a network in double (its entries are exact dyadics here).
+Eigen::MatrixXd w_of(const NetText& n) {
+    const Exact e = exact_of(n);
+    Eigen::MatrixXd w(n.R, n.D);
+    for (long r = 0; r < n.R; ++r)
+        for (long j = 0; j < n.D; ++j)
+            w(r, j) = fmpq_get_d(e.w.at(r, j));
+    return w;
+}
+
+} // namespace
+
+TEST_CASE("collapse: K = 1 is a rank reduction; at the optimum it costs 2||W||_* (Eigen SVD)",
+          "[collapse][multi]") {
+    std::mt19937_64 rng(101);
+    std::normal_distribution<double> normal;
+    for (long R : {1, 2, 3, 4})
+        for (long D : {R, R + 3, 2 * R + 5}) {
+            INFO("R = " << R << ", D = " << D << " (seed 101)");
+            // The optimum: W = A S Bᵀ (SVD of a random W), U = A S^(1/2), V = S^(1/2) Bᵀ, rounded
+            // to 30 bits, then split into 2R channels 0.6 U, 0.8 U and 0.6 V, 0.8 V (rounded to
+            // 30 bits): within about 2^-29 relative of 2||W||_* for the W they make.
+            Eigen::MatrixXd W0(R, D);
+            for (long r = 0; r < R; ++r)
+                for (long j = 0; j < D; ++j)
+                    W0(r, j) = normal(rng);
+            const Eigen::JacobiSVD<Eigen::MatrixXd> svd0(W0,
+                                                         Eigen::ComputeThinU | Eigen::ComputeThinV);
+            const Eigen::VectorXd root = svd0.singularValues().cwiseSqrt();
+            Eigen::MatrixXd U = svd0.matrixU() * root.asDiagonal();
+            Eigen::MatrixXd V = root.asDiagonal() * svd0.matrixV().transpose();
+            U = U.unaryExpr(&round30);
+            V = V.unaryExpr(&round30);
+            Eigen::MatrixXd Us(R, 2 * R), Vs(2 * R, D);
+            Us << 0.6 * U, 0.8 * U;
+            Vs << 0.6 * V, 0.8 * V;
+            Us = Us.unaryExpr(&round30);
+            Vs = Vs.unaryExpr(&round30);
+            const NetText in = k1_text(Us, Vs);
+            const Eigen::MatrixXd W = w_of(in);
+            const Eigen::JacobiSVD<Eigen::MatrixXd> svd(W);
+            const double nuclear2 = 2 * svd.singularValues().sum();
+            const CollapseResult r = regularizer_collapse(instance_of(in));
+            require_valid(r, static_cast<std::size_t>(R));
+            CHECK(r.channels_out == R); // rank W = R
+            CHECK(r.slack <= 1e-12 * r.cost_in);
+            CHECK(r.cost_in == Approx(nuclear2).epsilon(1e-7));
+            CHECK(r.cost_out >= nuclear2 * (1 - 1e-12));
+            CHECK(r.cost_out == Approx(nuclear2).epsilon(1e-7));
+        }
+}
+
+TEST_CASE("collapse: K = 1, random networks reduce to rank W channels at most the fixed-Gram cost",
+          "[collapse][multi]") {
+    std::mt19937_64 rng(202);
+    std::normal_distribution<double> normal;
+    for (long R : {2, 3, 4})
+        for (long C : {R, R + 1, 3 * R})
+            for (long D : {R - 1, R + 2}) {
+                INFO("R = " << R << ", C = " << C << ", D = " << D << " (seed 202)");
+                Eigen::MatrixXd U(R, C), V(C, D);
+                for (long i = 0; i < U.size(); ++i)
+                    U(i) = round30(normal(rng));
+                for (long i = 0; i < V.size(); ++i)
+                    V(i) = round30(normal(rng));
+                const NetText in = k1_text(U, V);
+                const Eigen::MatrixXd W = w_of(in);
+                const Eigen::JacobiSVD<Eigen::MatrixXd> svd(W);
+                const long rank = std::min(R, D); // random W
+                // The best second layer for the input kernels, balanced: projected onto col W
+                // (Π), G = Π U Uᵀ Π: 2 sqrt(tr G · tr(G⁺ W Wᵀ)) bounds what the factor reaches.
+                const Eigen::MatrixXd Pi = W * W.completeOrthogonalDecomposition().pseudoInverse();
+                const Eigen::MatrixXd G = Pi * U * U.transpose() * Pi;
+                const double fixed_gram =
+                    2 * std::sqrt(G.trace() * (G.completeOrthogonalDecomposition().pseudoInverse() *
+                                               W * W.transpose())
+                                                  .trace());
+                const CollapseResult r = regularizer_collapse(instance_of(in));
+                require_valid(r, static_cast<std::size_t>(R));
+                CHECK(r.channels_out == rank);
+                CHECK(collapse_claim(r).slack == "0");
+                CHECK(r.cost_out >= 2 * svd.singularValues().sum() * (1 - 1e-12));
+                CHECK(r.cost_out <= fixed_gram * (1 + 1e-6));
+            }
+}
+
+TEST_CASE("collapse: K = D, random networks stay above (2/D) sum_d ||Ŵ[:,d]|| (direct DFT)",
+          "[collapse][multi]") {
+    std::mt19937_64 rng(303);
+    for (long R : {2, 3, 4})
+        for (long D : {2, 5, 8})
+            for (long C : {R, 2 * R + 1}) {
+                INFO("R = " << R << ", D = K = " << D << ", C = " << C << " (seed 303)");
+                const NetText in = random_text(rng, D, D, C, R);
+                const Eigen::MatrixXd W = w_of(in);
+                double closed = 0; // (2/D) sum_d ||Ŵ[:,d]||, the K = D optimum
+                for (long d = 0; d < D; ++d) {
+                    Eigen::VectorXcd hat = Eigen::VectorXcd::Zero(R);
+                    for (long j = 0; j < D; ++j)
+                        hat += W.col(j).cast<std::complex<double>>() *
+                               std::polar(1.0, -2 * M_PI * static_cast<double>(j * d) / D);
+                    closed += 2 * hat.norm() / static_cast<double>(D);
+                }
+                const CollapseResult r = collapse_checked(in);
+                CHECK(r.cost_out >= closed * (1 - 1e-12));
+                CHECK(r.cost_out < r.cost_in);
+            }
 }

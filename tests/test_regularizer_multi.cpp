@@ -335,12 +335,16 @@ TEST_CASE("multi: fewer than R kernels have no exact least-norm V", "[regularize
                     std::runtime_error);
 }
 
-TEST_CASE("multi: K = 1 brackets contain 2||W||_*", "[regularizer][multi]") {
-    for (long R : {2L, 3L})
+TEST_CASE("multi: K = 1 brackets contain 2||W||_* and hold for every C >= R (C0 = R)",
+          "[regularizer][multi]") {
+    for (long R : {2L, 3L, 4L})
         for (long D : {3L, 8L, 13L}) {
-            const auto w = random_rows(R, D, static_cast<unsigned>(10 * R + D));
+            const unsigned seed = static_cast<unsigned>(10 * R + D);
+            INFO("R = " << R << ", D = " << D << ", seed " << seed);
+            const auto w = random_rows(R, D, seed);
             const auto b = bracket_checked(w, 1);
             CHECK(b.source == RegularizerDualSource::ClosedFormK1);
+            CHECK(b.C0 == R); // R channels even when rank W = D < R
             CHECK(b.relative_gap <= 1e-9);
             support::Arb ref;
             nuclear_ball(ref.x, w);
@@ -348,14 +352,17 @@ TEST_CASE("multi: K = 1 brackets contain 2||W||_*", "[regularizer][multi]") {
         }
 }
 
-TEST_CASE("multi: K = D brackets contain (2/D) sum_d ||Ŵ[:,d]||", "[regularizer][multi]") {
-    for (long R : {2L, 3L})
+TEST_CASE("multi: K = D brackets contain (2/D) sum_d ||Ŵ[:,d]|| and hold for every C >= R",
+          "[regularizer][multi]") {
+    for (long R : {2L, 3L, 4L})
         for (long D : {1L, 2L, 5L, 8L, 12L}) {
-            const auto w = random_rows(R, D, static_cast<unsigned>(100 + 10 * R + D));
+            const unsigned seed = static_cast<unsigned>(100 + 10 * R + D);
+            INFO("R = " << R << ", D = " << D << ", seed " << seed);
+            const auto w = random_rows(R, D, seed);
             const auto b = bracket_checked(w, D);
             CHECK(b.source == (D == 1 ? RegularizerDualSource::ClosedFormK1
                                       : RegularizerDualSource::ClosedFormKD));
-            CHECK(b.C0 <= R);
+            CHECK(b.C0 == R); // R Fourier-side channels
             CHECK(b.relative_gap <= 1e-9);
             support::Arb ref;
             group_norm_ball(ref.x, w);
