@@ -17,10 +17,10 @@
    - [collapse_of_autocorr]: the collapse from sum_c u_c ⋆ u_c = c ⋆ c and a solution y of
      the normal equations.
 
-   Assumed (hypothesis of [collapse_of_autocorr], see proofs/COLLAPSE.md): that the normal
-   equations sum_c u_c * corr u_c y = w have a solution y when some V realizes w
-   (range(A A^T) = range(A) for A : V |-> sum_c u_c * v_c; finite-dimensional linear algebra
-   or Fourier analysis, not in the library). *)
+   A hypothesis of [collapse_of_autocorr]: that the normal equations
+   sum_c u_c * corr u_c y = w have a solution y when some V realizes w (range(A A^T) = range(A)
+   for A : V |-> sum_c u_c * v_c). It is proven in ConvMatrix.normal_equations_lists, and
+   Independence.collapse_to_one_channel discharges both hypotheses. *)
 
 From Coq Require Import Reals List Arith Lia Lra.
 From Convcert Require Import Network Sums Autocorr.

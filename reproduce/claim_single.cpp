@@ -115,6 +115,11 @@ void theorem_report(const std::vector<InstanceResult>& results, const std::files
                  reproduce_format(kLocalTolerance) +
                  ") (local optimization in double is approximate; F >= R_{K,C}(w) >= lower holds "
                  "for every real network, up to rounding).");
+    report::report_add_paragraph(
+        doc, "The statement is also proven in general in Coq, for every D, K and C >= 1: "
+             "theorems `Independence.collapse_to_one_channel` (a C-channel network realizing w "
+             "collapses to one channel realizing w at no larger cost) and "
+             "`Independence.independent_of_C` in proofs/Independence.v.");
     std::vector<std::string> ws;
     for (const auto& r : results)
         if (std::find(ws.begin(), ws.end(), single_field(r, "w")) == ws.end())

@@ -12,6 +12,14 @@ mkdir -p "$work"
 cp -r "$src/proofs" "$work/proofs"
 rm -f "$work"/proofs/*.vo "$work"/proofs/*.vok "$work"/proofs/*.vos "$work"/proofs/*.glob \
     "$work"/proofs/Makefile.coq "$work"/proofs/Makefile.coq.conf
+# no unfinished or assumed proof in the library's files (work in progress stays outside
+# _CoqProject): the words Admitted, admit, Axiom, Parameter, Hypothesis, Conjecture
+files=$(grep '\.v$' "$src/proofs/_CoqProject" | sed "s|^|$src/proofs/|")
+if grep -nwE 'Admitted|admit|Axiom|Parameter|Hypothesis|Conjecture' $files >"$work/admitted.out"; then
+    cat "$work/admitted.out" >&2
+    echo "FAIL: an unfinished proof or an axiom in a file of proofs/_CoqProject" >&2
+    exit 1
+fi
 start=$(date +%s%N)
 make -C "$work/proofs" >"$work/make.out" 2>&1 || {
     cat "$work/make.out" >&2
@@ -26,7 +34,8 @@ for t in Duality.weak_duality Duality.weak_duality_multi Schur.Sform_nonneg \
     PsdCheck.psd_check_sound PsdCheckZ.psd_checkZ_sound Autocorr.circ_autocorr_of_autocorr \
     Lemma.lemma_exact_sound LemmaVectors.lemma_exact_vectors_sound \
     Collapse.collapse_of_autocorr PolyBridge.sum_autocorr_of_poly FejerRieszPoly.fr_sos \
-    FejerRiesz.sum_autocorr_factor; do
+    FejerRiesz.sum_autocorr_factor Independence.collapse_to_one_channel \
+    Independence.independent_of_C; do
     sh "$src/scripts/coq_assumptions.sh" "$lib" "Convcert.$t" || exit 1
     echo "$t: only allowed axioms"
 done
@@ -37,4 +46,11 @@ cp "$src/tests/coq/FejerRieszStatement.v" "$work/FejerRieszStatement.v"
     exit 1
 }
 echo "FejerRieszStatement.v: the statement of sum_autocorr_factor is the issue's"
+# the Theorem's two statements exactly as issue 15 gives them, and their edge cases
+cp "$src/tests/coq/IndependenceStatement.v" "$work/IndependenceStatement.v"
+(cd "$work" && coqc -R "$lib" Convcert IndependenceStatement.v) || {
+    echo "FAIL: tests/coq/IndependenceStatement.v" >&2
+    exit 1
+}
+echo "IndependenceStatement.v: the statements of collapse_to_one_channel and independent_of_C are the issue's"
 echo "coq_library: ok"

@@ -1,22 +1,15 @@
-(* wip/Independence.v (work in progress, not in _CoqProject): issue 15's collapse without
-   hypotheses. [collapse_to_one_channel] is proven here from Collapse.collapse_of_autocorr, the
-   Lemma (FejerRiesz.sum_autocorr_factor) and [normal_equations_lists], the solvability of the
-   normal equations (H1) over lists, which is still Admitted: wip/LeastNorm.v proves it in
-   matrix form (normal_equations_solvable); the matrix of V |-> sum_c u_c * v_c and the
-   list <-> matrix bridge are not written. [independent_of_C] follows (zero channels pad a
-   one-channel network to C channels). *)
+(* Independence.v: issue 15's Theorem (MATH.md section 3) without hypotheses, over the
+   library's lists of standard reals. [collapse_to_one_channel]: every well-formed network that
+   realizes w can be replaced by one channel that realizes w at no larger cost -- from
+   Collapse.collapse_of_autocorr, the Lemma (FejerRiesz.sum_autocorr_factor) for the kernel c,
+   and ConvMatrix.normal_equations_lists for the least-norm y (normal equations (H1)).
+   [independent_of_C]: for every C >= 1, a cost bound x is reached with C channels iff with one
+   (zero channels pad a one-channel network to C channels), so R_{K,C}(w) does not depend on C. *)
 From Coq Require Import Reals List Lia Lra.
 From Convcert Require Import Network Sums Autocorr Collapse FejerRiesz.
+Require Convcert.ConvMatrix.
 Import ListNotations.
 Local Open Scope R_scope.
-
-(* (H1): if some V realizes w with the kernels of net, then y solves the normal equations. *)
-Lemma normal_equations_lists : forall D K (net : network) w, (0 < D)%nat -> (K <= D)%nat ->
-  wf D K net -> realizes D K net w ->
-  exists y, forall j, (j < D)%nat ->
-    sum_list (map (fun ch : channel => cconv D K (fst ch) (corr D K (fst ch) y) j) net) = nthR w j.
-Proof.
-Admitted.
 
 Theorem collapse_to_one_channel : forall (D K : nat) (net : network) (w : list R),
   (0 < D)%nat -> (K <= D)%nat -> wf D K net -> realizes D K net w ->
@@ -27,7 +20,7 @@ Proof.
   { intros x Hx. apply in_map_iff in Hx. destruct Hx as [ch [<- Hch]].
     unfold wf in Hwf; rewrite Forall_forall in Hwf. apply (Hwf ch Hch). }
   destruct (sum_autocorr_factor K (map fst net) Hlen) as [c [Hc Hac]].
-  destruct (normal_equations_lists D K net w HD HK Hwf Hw) as [y Hy].
+  destruct (@ConvMatrix.normal_equations_lists D K net w HD HK Hw) as [y Hy].
   destruct (collapse_of_autocorr D K net w c y HD HK) as [Hr Hcost].
   - lia.
   - intros ch Hch. rewrite (Hlen (fst ch)) by (apply in_map; exact Hch). lia.

@@ -1,12 +1,9 @@
-(* wip/LeastNorm.v (work in progress, not in _CoqProject): the least-norm step of issue 15 in
-   matrix form over the standard R (a real field by mathcomp-analysis' Rstruct): the row space
-   of M^T M is the row space of M, so a w that some V realizes (w = V M) is also y (M^T M) for
-   some y -- the solvability of the normal equations (H1) of Collapse.collapse_of_autocorr;
-   and the per-channel form [normal_equations_sum]: sum_c v_c M_c = y (sum_c M_c^T M_c) for
-   some y (M_c the D x D matrix of v |-> u_c * v). Everything here is proven (no Admitted).
-   Still missing: the list <-> matrix bridge (M_c from cconv, y M_c^T = corr u_c y by
-   Collapse.cconv_adjoint, sumR / sum_list <-> big sums) that turns [normal_equations_sum]
-   into wip/Independence.v's Admitted [normal_equations_lists]. *)
+(* LeastNorm.v: the least-norm step of issue 15 in matrix form over the standard R (a real
+   field by mathcomp-analysis' Rstruct): the row space of M^T M is the row space of M, so a w
+   that some V realizes (w = V M) is also y (M^T M) for some y -- the solvability of the normal
+   equations (H1) of Collapse.collapse_of_autocorr; and the per-channel form
+   [normal_equations_sum]: sum_c v_c M_c = y (sum_c M_c^T M_c) for some y (M_c the D x D matrix
+   of v |-> u_c * v). ConvMatrix.v carries it to the library's lists. *)
 Set Warnings "-notation-overridden,-ambiguous-paths".
 From Coq Require Import Reals Lia.
 From mathcomp Require Import all_ssreflect ssralg ssrnum matrix mxalgebra.
