@@ -315,6 +315,10 @@ std::string coqgen_lemma_text(const LemmaExact& x) {
 
 } // namespace
 
+std::string coq_lemma_vectors_reals(const std::vector<std::vector<std::string>>& vectors) {
+    return coqgen_vectors(vectors).reals;
+}
+
 std::string coq_export_lemma_exact(const Certificate& cert) {
     const LemmaExactBody& body = coqgen_lemma_body(cert);
     const LemmaExactEvidence& ev = body.evidence;

@@ -13,6 +13,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace convcert::coqgen {
 
@@ -39,11 +40,9 @@ class CoqExportError : public std::runtime_error {
 /// Deterministic: the same certificate gives byte-identical text.
 std::string coq_export_lemma_exact(const Certificate& cert);
 
-/// One-line message for kind lemma-enclosure, which has no Coq counterpart (no Krawczyk /
-/// Newton-Kantorovich theorem in proofs/); the CLI prints it and exits with code 3.
-inline constexpr const char* kCoqLemmaEnclosureUnsupported =
-    "lemma-enclosure certificates have no Coq counterpart (proofs/ has no Krawczyk or "
-    "Newton-Kantorovich theorem); export a lemma-exact certificate instead "
-    "(convcert factor --method exact)";
+/// The claim's vectors as a Coq `list (list R)` literal (R_scope): each entry parsed and printed
+/// canonically as "a" or "a/b", never copied from the input. Throws CoqExportError naming
+/// claim.vectors[i][k] when an entry is not a rational "p" or "p/q" (q != 0).
+std::string coq_lemma_vectors_reals(const std::vector<std::vector<std::string>>& vectors);
 
 } // namespace convcert::coqgen
