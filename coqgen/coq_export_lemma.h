@@ -37,7 +37,10 @@ class CoqExportError : public std::runtime_error {
 /// identity), the exporter still writes a file or throws, and in the first case that file fails
 /// to compile in Coq (a reflective check evaluates to false). The statement is about the
 /// vectors; the target is evidence, linked to them by target_check.
-/// Deterministic: the same certificate gives byte-identical text.
+/// When every vector has K entries the file also proves the same statement, as
+/// certificate_holds_general, from the general theorem FejerRiesz.sum_autocorr_factor
+/// (coq_lemma_general_proof): a second, independent proof; certificate_holds stays the
+/// instance proof. Deterministic: the same certificate gives byte-identical text.
 std::string coq_export_lemma_exact(const Certificate& cert);
 
 /// The claim's vectors as a Coq `list (list R)` literal (R_scope): each entry parsed and printed

@@ -58,7 +58,9 @@ std::string coqgen_general_header() {
            "Local Open Scope R_scope.\n\n";
 }
 
-std::string coqgen_general_proof() {
+} // namespace
+
+std::string coq_lemma_general_proof(const std::string& theorem) {
     return "Lemma lengths_check :\n"
            "  forallb (fun x : list R => Nat.eqb (length x) K) vectors = true.\n"
            "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
@@ -67,13 +69,13 @@ std::string coqgen_general_proof() {
            "  intros x Hx. apply Nat.eqb_eq.\n"
            "  exact (proj1 (forallb_forall _ vectors) lengths_check x Hx).\n"
            "Qed.\n\n"
-           "Theorem certificate_holds : exists c : list R, length c = K /\\\n"
+           "Theorem " +
+           theorem +
+           " : exists c : list R, length c = K /\\\n"
            "  forall l, coef (autocorr c) l = sum_list (map (fun x => coef (autocorr x) l) "
            "vectors).\n"
            "Proof. exact (sum_autocorr_factor K vectors lengths). Qed.\n";
 }
-
-} // namespace
 
 std::string coq_export_lemma_enclosure(const Certificate& cert) {
     const LemmaEnclosureBody& body = coqgen_enclosure_body(cert);
@@ -82,7 +84,7 @@ std::string coq_export_lemma_enclosure(const Certificate& cert) {
     out += "(* the claim's input vectors a_i *)\n";
     out += "Definition vectors : list (list R) :=\n  " +
            coq_lemma_vectors_reals(body.claim.vectors) + ".\n\n";
-    return out + coqgen_general_proof();
+    return out + coq_lemma_general_proof("certificate_holds");
 }
 
 } // namespace convcert::coqgen

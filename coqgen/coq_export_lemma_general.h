@@ -25,4 +25,11 @@ namespace convcert::coqgen {
 /// compiles (the statement is true for all of them). Deterministic.
 std::string coq_export_lemma_enclosure(const Certificate& cert);
 
+/// The Coq text (lemmas lengths_check, lengths, then `Theorem THEOREM`) proving the statement
+/// above about the definitions K and vectors from FejerRiesz.sum_autocorr_factor, for a file
+/// that imports Arith, Network, Autocorr and FejerRiesz. Precondition: `theorem` is a Coq
+/// identifier not defined in the file (not checked). The lemma-exact export appends it when
+/// every vector has K entries (see coq_export_lemma.h).
+std::string coq_lemma_general_proof(const std::string& theorem);
+
 } // namespace convcert::coqgen
