@@ -125,17 +125,8 @@ CoqVectors coqgen_vectors(const std::vector<std::vector<std::string>>& vectors) 
 std::string coqgen_lemma_header(bool general) {
     return "(* Coq instance proof of a convcert lemma-exact certificate (written by `convcert "
            "coq`).\n"
-           "   Check it in the project root, after building the library once:\n"
-           "     make -C proofs\n"
-           "     coqc -R proofs Convcert THIS_FILE.v\n"
-           "   (the file name must be a Coq identifier: letters, digits, _). The only statement "
-           "to read\n"
-           "   is [certificate_holds] with [K] and [vectors] below: some c of length K has, lag "
-           "by lag,\n"
-           "   c * c = sum_i a_i * a_i over the vectors a_i; [autocorr] is the aperiodic "
-           "autocorrelation\n"
-           "   of proofs/Autocorr.v, (c * c)[j] = sum_k c[k] c[k+j], [coef] an entry (0 past "
-           "the end).\n"
+           "   Check it in the project root, after building the library once:\n" +
+           coq_lemma_statement_comment() +
            "   The rest is evidence: the claim's target t is checked to be sum_i a_i * a_i by "
            "computation\n"
            "   over Q (proofs/LemmaVectors.v: target_check); alpha is a real root of [minpoly] "

@@ -34,17 +34,8 @@ std::string coqgen_general_header() {
     return "(* Coq proof of a convcert lemma-enclosure certificate's claim from the general "
            "theorem\n"
            "   (written by `convcert coq`). Check it in the project root, after building the "
-           "library once:\n"
-           "     make -C proofs\n"
-           "     coqc -R proofs Convcert THIS_FILE.v\n"
-           "   (the file name must be a Coq identifier: letters, digits, _). The only statement "
-           "to read\n"
-           "   is [certificate_holds] with [K] and [vectors] below: some c of length K has, lag "
-           "by lag,\n"
-           "   c * c = sum_i a_i * a_i over the vectors a_i; [autocorr] is the aperiodic "
-           "autocorrelation\n"
-           "   of proofs/Autocorr.v, (c * c)[j] = sum_k c[k] c[k+j], [coef] an entry (0 past "
-           "the end).\n"
+           "library once:\n" +
+           coq_lemma_statement_comment() +
            "   It is proven by FejerRiesz.sum_autocorr_factor (the Lemma, in general); the only "
            "instance\n"
            "   fact checked here is that every vector has K entries (by computation). The "
@@ -59,6 +50,19 @@ std::string coqgen_general_header() {
 }
 
 } // namespace
+
+std::string coq_lemma_statement_comment() {
+    return "     make -C proofs\n"
+           "     coqc -R proofs Convcert THIS_FILE.v\n"
+           "   (the file name must be a Coq identifier: letters, digits, _). The only statement "
+           "to read\n"
+           "   is [certificate_holds] with [K] and [vectors] below: some c of length K has, lag "
+           "by lag,\n"
+           "   c * c = sum_i a_i * a_i over the vectors a_i; [autocorr] is the aperiodic "
+           "autocorrelation\n"
+           "   of proofs/Autocorr.v, (c * c)[j] = sum_k c[k] c[k+j], [coef] an entry (0 past "
+           "the end).\n";
+}
 
 std::string coq_lemma_general_proof(const std::string& theorem) {
     return "Lemma lengths_check :\n"

@@ -25,6 +25,11 @@ namespace convcert::coqgen {
 /// compiles (the statement is true for all of them). Deterministic.
 std::string coq_export_lemma_enclosure(const Certificate& cert);
 
+/// The header comment's lines (from "     make -C proofs" to "(0 past the end).", each ending
+/// in a newline) that say how to check a lemma file and read its statement; shared by the
+/// lemma-exact and lemma-enclosure exports.
+std::string coq_lemma_statement_comment();
+
 /// The Coq text (lemmas lengths_check, lengths, then `Theorem THEOREM`) proving the statement
 /// above about the definitions K and vectors from FejerRiesz.sum_autocorr_factor, for a file
 /// that imports Arith, Network, Autocorr and FejerRiesz. Precondition: `theorem` is a Coq
