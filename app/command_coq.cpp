@@ -1,7 +1,8 @@
 // `convcert coq CERT.json [-o FILE.v]`: turns a certificate into a Coq instance proof that
 // imports the library in proofs/ (logical name Convcert), dispatching by kind:
 // regularizer-bracket and network-collapse (coqgen/coq_export_bracket.h), lemma-exact
-// (coqgen/coq_export_lemma.h, when built with it). lemma-enclosure has no Coq counterpart.
+// (coqgen/coq_export_lemma.h) and lemma-enclosure (coqgen/coq_export_lemma_general.h: from the
+// general theorem FejerRiesz.sum_autocorr_factor).
 // The exporter does not run the checker: an invalid certificate gives a file that fails to
 // compile, which is how the Coq side is tested against tampering. Input-controlled text never
 // reaches the .v file unsanitized (the file name is cut to [A-Za-z0-9._-]; numbers are printed
@@ -12,6 +13,7 @@
 #include "certify/file_read_bounded.h"
 #include "coqgen/coq_export_bracket.h"
 #include "coqgen/coq_export_lemma.h"
+#include "coqgen/coq_export_lemma_general.h"
 #include "coqgen/coq_text.h"
 #include "support/atomic_file.h"
 
@@ -33,7 +35,9 @@ checked, in the project root after `make -C proofs`, by
   network-collapse     both networks realize w, the exact costs, cost_out <= cost_in + slack
   lemma-exact          exists c : list R, length c = K /\ forall lag l,
                        (c * c)[l] = sum_i (a_i * a_i)[l] over the claim's vectors a_i
-  lemma-enclosure      no Coq counterpart (exit 3)
+  lemma-enclosure      the lemma-exact statement, proven by the general theorem
+                       FejerRiesz.sum_autocorr_factor (the enclosure is not used: the
+                       checker verifies it)
 The certificate is not checked here: Coq checks it, and an invalid one fails to compile.
 
   -o FILE.v    write the proof to FILE.v (atomically) instead of standard output
@@ -63,8 +67,8 @@ struct CoqExport {
 
 CoqExport coq_refusal_no_counterpart(const Certificate& cert) {
     return {"", certificate_kind_name(cert) + " certificates have no Coq counterpart yet (proofs/ "
-                                              "covers lemma-exact, regularizer-bracket and "
-                                              "network-collapse)"};
+                                              "covers lemma-exact, lemma-enclosure, "
+                                              "regularizer-bracket and network-collapse)"};
 }
 
 // The Coq export of each kind: one overload per body, so a kind without one is a compile error
@@ -78,8 +82,8 @@ CoqExport coq_export_of(const CollapseBody&, const Certificate& cert, const std:
 CoqExport coq_export_of(const LemmaExactBody&, const Certificate& cert, const std::string&) {
     return {coqgen::coq_export_lemma_exact(cert), ""};
 }
-CoqExport coq_export_of(const LemmaEnclosureBody&, const Certificate&, const std::string&) {
-    return {"", coqgen::kCoqLemmaEnclosureUnsupported};
+CoqExport coq_export_of(const LemmaEnclosureBody&, const Certificate& cert, const std::string&) {
+    return {coqgen::coq_export_lemma_enclosure(cert), ""};
 }
 CoqExport coq_export_of(const RankBody&, const Certificate& cert, const std::string&) {
     return coq_refusal_no_counterpart(cert);

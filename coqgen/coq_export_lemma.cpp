@@ -5,6 +5,7 @@
 // Lemma.lemma_exact_check recomputes S_j and F_j and compares both sides coefficientwise.
 #include "coqgen/coq_export_lemma.h"
 
+#include "coqgen/coq_export_lemma_general.h"
 #include "coqgen/coq_text.h"
 
 #include "support/flint_raii.h"
@@ -120,20 +121,12 @@ CoqVectors coqgen_vectors(const std::vector<std::vector<std::string>>& vectors) 
     return {coqgen_lines(reals, "  "), coqgen_lines(pairs, "  ")};
 }
 
-std::string coqgen_lemma_header() {
+// general: the file also proves the statement from the general theorem (see coq_export_lemma.h).
+std::string coqgen_lemma_header(bool general) {
     return "(* Coq instance proof of a convcert lemma-exact certificate (written by `convcert "
            "coq`).\n"
-           "   Check it in the project root, after building the library once:\n"
-           "     make -C proofs\n"
-           "     coqc -R proofs Convcert THIS_FILE.v\n"
-           "   (the file name must be a Coq identifier: letters, digits, _). The only statement "
-           "to read\n"
-           "   is [certificate_holds] with [K] and [vectors] below: some c of length K has, lag "
-           "by lag,\n"
-           "   c * c = sum_i a_i * a_i over the vectors a_i; [autocorr] is the aperiodic "
-           "autocorrelation\n"
-           "   of proofs/Autocorr.v, (c * c)[j] = sum_k c[k] c[k+j], [coef] an entry (0 past "
-           "the end).\n"
+           "   Check it in the project root, after building the library once:\n" +
+           coq_lemma_statement_comment() +
            "   The rest is evidence: the claim's target t is checked to be sum_i a_i * a_i by "
            "computation\n"
            "   over Q (proofs/LemmaVectors.v: target_check); alpha is a real root of [minpoly] "
@@ -142,10 +135,16 @@ std::string coqgen_lemma_header() {
            "lag j the\n"
            "   polynomial identity s_j * (b_j * sum_k N_k N_(k+j) - den^2 a_j) = Q_j * minpoly "
            "(t_j = a_j / b_j)\n"
-           "   is checked by vm_compute over BigZ (proofs/Lemma.v: lemma_exact_check_big). *)\n"
-           "From Coq Require Import Reals List ZArith.\n"
+           "   is checked by vm_compute over BigZ (proofs/Lemma.v: lemma_exact_check_big)." +
+           std::string(general ? "\n   [certificate_holds_general], at the end, states the same "
+                                 "and is proven\n   independently, by the general theorem "
+                                 "FejerRiesz.sum_autocorr_factor. *)\n"
+                               : " *)\n") +
+           "From Coq Require Import Reals List ZArith Arith.\n"
            "From Bignums Require Import BigZ.\n"
-           "From Convcert Require Import Network Autocorr Lemma LemmaVectors.\n"
+           "From Convcert Require Import Network Autocorr Lemma LemmaVectors" +
+           (general ? " FejerRiesz" : "") +
+           ".\n"
            "Import ListNotations.\n"
            "Local Open Scope R_scope.\n\n";
 }
@@ -279,6 +278,7 @@ struct LemmaExact {
     std::vector<Fmpq> t;
     std::vector<std::string> quotients;
     CoqVectors vectors;
+    bool general = false; // every vector has K entries: append certificate_holds_general
 };
 
 // The instance proof's text.
@@ -288,7 +288,7 @@ std::string coqgen_lemma_text(const LemmaExact& x) {
         target_q.push_back(coqgen_pair_literal(tj.x));
     for (const FmpzPoly& Nk : x.N)
         numerators.push_back(coqgen_list(coqgen_zpoly_items(Nk.p), "   "));
-    std::string out = coqgen_lemma_header();
+    std::string out = coqgen_lemma_header(x.general);
     out += "Definition K : nat := " + std::to_string(x.K) + ".\n\n";
     out += "(* the claim's input vectors a_i *)\n";
     out += "Definition vectors : list (list R) :=\n  " + x.vectors.reals + ".\n\n";
@@ -310,10 +310,16 @@ std::string coqgen_lemma_text(const LemmaExact& x) {
     out += "(* (s_j, Q_j) for each lag j *)\n";
     out += "Definition quotients : list (bigZ * list bigZ) :=\n  " +
            coqgen_lines(x.quotients, "  ") + "%bigZ.\n\n";
-    return out + coqgen_lemma_proof();
+    out += coqgen_lemma_proof();
+    if (x.general) out += "\n" + coq_lemma_general_proof("certificate_holds_general");
+    return out;
 }
 
 } // namespace
+
+std::string coq_lemma_vectors_reals(const std::vector<std::vector<std::string>>& vectors) {
+    return coqgen_vectors(vectors).reals;
+}
 
 std::string coq_export_lemma_exact(const Certificate& cert) {
     const LemmaExactBody& body = coqgen_lemma_body(cert);
@@ -327,6 +333,9 @@ std::string coq_export_lemma_exact(const Certificate& cert) {
     x.t = coqgen_target(body.claim.target);
     x.quotients = coqgen_quotients(x.m.p, x.N, x.d.x, x.t);
     x.vectors = coqgen_vectors(body.claim.vectors);
+    x.general = true;
+    for (const std::vector<std::string>& v : body.claim.vectors)
+        if (static_cast<long>(v.size()) != x.K) x.general = false;
     return coqgen_lemma_text(x);
 }
 

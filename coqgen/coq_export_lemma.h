@@ -13,6 +13,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace convcert::coqgen {
 
@@ -36,14 +37,15 @@ class CoqExportError : public std::runtime_error {
 /// identity), the exporter still writes a file or throws, and in the first case that file fails
 /// to compile in Coq (a reflective check evaluates to false). The statement is about the
 /// vectors; the target is evidence, linked to them by target_check.
-/// Deterministic: the same certificate gives byte-identical text.
+/// When every vector has K entries the file also proves the same statement, as
+/// certificate_holds_general, from the general theorem FejerRiesz.sum_autocorr_factor
+/// (coq_lemma_general_proof): a second, independent proof; certificate_holds stays the
+/// instance proof. Deterministic: the same certificate gives byte-identical text.
 std::string coq_export_lemma_exact(const Certificate& cert);
 
-/// One-line message for kind lemma-enclosure, which has no Coq counterpart (no Krawczyk /
-/// Newton-Kantorovich theorem in proofs/); the CLI prints it and exits with code 3.
-inline constexpr const char* kCoqLemmaEnclosureUnsupported =
-    "lemma-enclosure certificates have no Coq counterpart (proofs/ has no Krawczyk or "
-    "Newton-Kantorovich theorem); export a lemma-exact certificate instead "
-    "(convcert factor --method exact)";
+/// The claim's vectors as a Coq `list (list R)` literal (R_scope): each entry parsed and printed
+/// canonically as "a" or "a/b", never copied from the input. Throws CoqExportError naming
+/// claim.vectors[i][k] when an entry is not a rational "p" or "p/q" (q != 0).
+std::string coq_lemma_vectors_reals(const std::vector<std::vector<std::string>>& vectors);
 
 } // namespace convcert::coqgen

@@ -4,7 +4,9 @@
 # certificates (lower raised to upper, a lambda entry changed, a v entry changed, a collapse
 # cost changed, a false claim in a file whose name carries Coq commands) export but fail to
 # compile in their reflective check; every certificate_holds
-# passes scripts/coq_assumptions.sh; `convcert coq` exit codes for unsupported/bad input;
+# passes scripts/coq_assumptions.sh; the shipped lemma-enclosure example (and one with changed
+# vectors, which states the changed vectors) compiles from the general theorem;
+# `convcert coq` exit codes for bad input;
 # tests/coq/PsdExamples.v (hand-checked PSD checker cases) compiles.
 #   tests/coq_bracket.sh CONVCERT SOURCE_DIR LIBDIR WORK_DIR
 # LIBDIR is the library built by the coq_library test (tests/coq_library.sh).
@@ -140,7 +142,22 @@ code() { # EXPECTED ARGS...
     [ "$got" = "$expected" ] || fail "convcert coq $*: exit $got, expected $expected"
     [ "$(wc -l <code.err)" = 1 ] || fail "convcert coq $*: not a one-line message"
 }
-code 3 "$src/examples/lemma-enclosure.json"
+# lemma-enclosure: the shipped example's claim, proven by the general theorem
+cp "$src/examples/lemma-enclosure.json" enclosure.json
+export_twice enclosure.json enclosure
+compile enclosure
+grep -q 'exact (sum_autocorr_factor K vectors lengths)' enclosure.v ||
+    fail "enclosure.v is not proven by sum_autocorr_factor"
+# changed input vectors: the statement is about the changed vectors, and still holds
+sed '0,/"3",/s//"7\/2",/' enclosure.json >t_enclosure.json
+cmp -s enclosure.json t_enclosure.json && fail "tamper enclosure vectors changed nothing"
+export_twice t_enclosure.json t_enclosure
+grep -q '\[\[7/2; -1; 4;' t_enclosure.v || fail "t_enclosure.v does not state the changed vectors"
+compile t_enclosure
+# a vector of the wrong length: refused before any file is written
+sed '0,/"-6"/s//"-6", "1"/' enclosure.json >short_enclosure.json
+code 2 short_enclosure.json -o short_enclosure.v
+[ ! -e short_enclosure.v ] || fail "partial output left behind (enclosure)"
 code 2
 code 2 c_d8k2.json --bogus
 code 2 c_d8k2.json -o

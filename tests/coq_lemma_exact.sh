@@ -2,7 +2,9 @@
 # ctest `coq_lemma_exact` (label coq): lemma-exact certificates exported with `convcert coq`
 # compile and are deterministic, tampered ones do not compile (their reflective check fails;
 # also when only the vectors change, so that the target is not their autocorrelation sum),
-# and certificate_holds depends only on the axioms scripts/coq_assumptions.sh allows.
+# and certificate_holds (the instance proof) and certificate_holds_general (the same statement
+# from FejerRiesz.sum_autocorr_factor) depend only on the axioms scripts/coq_assumptions.sh
+# allows.
 #   tests/coq_lemma_exact.sh CONVCERT EXPORTER SOURCE_DIR LIBDIR WORK_DIR
 # CONVCERT is build/convcert (makes the certificates with `factor --method exact` and exports
 # them with `convcert coq`), EXPORTER the coq_export_lemma test driver (its --tamper options
@@ -50,6 +52,12 @@ echo "$instances" | while read -r name input; do
     }
     echo "$name: coqc $((($(date +%s%N) - start) / 1000000)) ms"
     why=$(assumptions_ok "$name") || fail "$why"
+    # the second proof, from the general theorem, on the same allowed axioms
+    grep -q '^Theorem certificate_holds_general :' "$name.v" ||
+        fail "$name.v has no certificate_holds_general"
+    printf 'Require %s.\nDefinition certificate_holds := %s.certificate_holds_general.\n' \
+        "$name" "$name" >"general_$name.v"
+    why=$(assumptions_ok "general_$name") || fail "$why"
 done
 
 # The axiom check itself must reject an extra axiom.

@@ -6,6 +6,7 @@
 #include "certify/certificate.h"
 #include "coqgen/coq_export_bracket.h"
 #include "coqgen/coq_export_lemma.h"
+#include "coqgen/coq_export_lemma_general.h"
 #include "coqgen/coq_text.h"
 #include "tests/cli_run.h"
 
@@ -41,6 +42,7 @@ Certificate example_read(const std::string& name) {
 std::string coq_export(const Certificate& cert, const std::string& name) {
     const CertificateKind kind = certificate_kind(cert);
     if (kind == CertificateKind::LemmaExact) return coqgen::coq_export_lemma_exact(cert);
+    if (kind == CertificateKind::LemmaEnclosure) return coqgen::coq_export_lemma_enclosure(cert);
     if (kind == CertificateKind::NetworkCollapse) return coqgen::coq_export_collapse(cert, name);
     return coqgen::coq_export_bracket(cert, name);
 }
@@ -77,6 +79,22 @@ std::vector<Mutation> mutations_of(CertificateKind kind) {
                      }});
         m.push_back({"c_decimal", [](Certificate& c) {
                          std::get<LemmaExactBody>(c.body).evidence.c_decimal[0] = kPayload;
+                     }});
+    } else if (kind == CertificateKind::LemmaEnclosure) {
+        m.push_back({"vectors", [](Certificate& c) {
+                         std::get<LemmaEnclosureBody>(c.body).claim.vectors[1][2] = kPayload;
+                     }});
+        m.push_back({"target", [](Certificate& c) {
+                         std::get<LemmaEnclosureBody>(c.body).claim.target[1] = kPayload;
+                     }});
+        m.push_back({"center", [](Certificate& c) {
+                         std::get<LemmaEnclosureBody>(c.body).evidence.center[0] = kPayload;
+                     }});
+        m.push_back({"radius", [](Certificate& c) {
+                         std::get<LemmaEnclosureBody>(c.body).evidence.radius = kPayload;
+                     }});
+        m.push_back({"c_decimal", [](Certificate& c) {
+                         std::get<LemmaEnclosureBody>(c.body).evidence.c_decimal[0] = kPayload;
                      }});
     } else if (kind == CertificateKind::RegularizerBracket) {
         m.push_back({"w", [](Certificate& c) {
@@ -138,7 +156,7 @@ std::string kind_in_text(std::string json) {
     return json.replace(from, to + 1 - from, "\"" + escaped + "\"");
 }
 
-// The shipped examples of the three exported kinds, each with one field made hostile. The
+// The shipped examples of the four exported kinds, each with one field made hostile. The
 // "kind" field exists only in the text (`json`): a Certificate's kind is its body's type.
 struct Hostile {
     std::string label; // "example: field"
@@ -150,11 +168,15 @@ struct Hostile {
 
 std::vector<Hostile> hostile_certificates() {
     std::vector<Hostile> out;
-    for (const std::string example : {"lemma-exact", "regularizer-bracket", "network-collapse"}) {
+    for (const std::string example :
+         {"lemma-exact", "lemma-enclosure", "regularizer-bracket", "network-collapse"}) {
         const Certificate original = example_read(example);
         for (const auto& [field, mutate] : mutations_of(certificate_kind(original))) {
-            Hostile h{example + ": " + field, field == "generator.method" || field == "c_decimal",
-                      original, ""};
+            // lemma-enclosure's statement reads only K and the vectors
+            const bool unread =
+                example == "lemma-enclosure" && field != "vectors" && field != "generator.method";
+            Hostile h{example + ": " + field,
+                      field == "generator.method" || field == "c_decimal" || unread, original, ""};
             mutate(h.cert);
             h.json = certificate_to_json(h.cert);
             out.push_back(h);
@@ -272,4 +294,17 @@ TEST_CASE("numbers are printed from their parsed values", "[coq]") {
     CHECK(contains(text, "Definition vectors : list (list R) :=\n  [[1/2; 2; -3];"));
     CHECK(contains(text, "Definition vectors_q : list (list (Z * Z)) :=\n  [[(1, 2); (2, 1); "
                          "(-3, 1)];"));
+}
+
+TEST_CASE("lemma-enclosure: the statement is about the claim's vectors, parsed", "[coq]") {
+    Certificate cert = example_read("lemma-enclosure");
+    LemmaEnclosureBody& body = std::get<LemmaEnclosureBody>(cert.body);
+    body.claim.vectors[0][0] = "-0006/004"; // reduced and printed canonically
+    const std::string text = coq_export(cert, "");
+    CHECK(contains(text, "Definition K : nat := 8.\n"));
+    CHECK(contains(text, "Definition vectors : list (list R) :=\n  [[-3/2; -1; 4; 1; -5; 9; 2; "
+                         "-6];\n   [5; 3; -5; 8; 9; -7; 9; 3]].\n"));
+    CHECK(contains(text, "Proof. exact (sum_autocorr_factor K vectors lengths). Qed.\n"));
+    body.claim.vectors[1].pop_back(); // 7 entries, K = 8: refused, one line
+    CHECK_THROWS_WITH(coq_export(cert, ""), "claim.vectors[1] has 7 entries, expected K = 8");
 }
