@@ -12,6 +12,15 @@
 
 namespace convcert::reproduce {
 
+void reproduce_collapse_record(const regularizer::CollapseResult& res, InstanceResult& r) {
+    r.values["cost_in"] = res.cost_in;
+    r.values["cost_out"] = res.cost_out;
+    const auto* body = std::get_if<CollapseBody>(&res.certificate.body);
+    r.fields["slack"] = body ? body->claim.slack : "-";
+    r.fields["source"] =
+        res.source + (res.bits > 0 ? ", " + std::to_string(res.bits) + " bits" : "");
+}
+
 namespace {
 
 struct CollapseSpec {
@@ -39,12 +48,7 @@ InstanceResult collapse_run(const CollapseSpec& s, const InstanceContext& ctx) {
     r.values["C"] = static_cast<double>(s.C);
     r.values["K"] = static_cast<double>(s.K);
     r.values["D"] = static_cast<double>(s.D);
-    r.values["cost_in"] = res.cost_in;
-    r.values["cost_out"] = res.cost_out;
-    const auto* body = std::get_if<CollapseBody>(&res.certificate.body);
-    r.fields["slack"] = body ? body->claim.slack : "-";
-    r.fields["source"] =
-        res.source + (res.bits > 0 ? ", " + std::to_string(res.bits) + " bits" : "");
+    reproduce_collapse_record(res, r);
     return r;
 }
 

@@ -195,12 +195,7 @@ InstanceResult conjecture_collapse_run(const CollapseSpec& s, const InstanceCont
                                {"C", s.C},
                                {"channels_out", res.channels_out}})
         r.values[k] = static_cast<double>(x);
-    r.values["cost_in"] = res.cost_in;
-    r.values["cost_out"] = res.cost_out;
-    const auto* body = std::get_if<CollapseBody>(&res.certificate.body);
-    r.fields["slack"] = body ? body->claim.slack : "-";
-    r.fields["source"] =
-        res.source + (res.bits > 0 ? ", " + std::to_string(res.bits) + " bits" : "");
+    reproduce_collapse_record(res, r);
     return r;
 }
 

@@ -14,6 +14,10 @@
 #include <string>
 #include <vector>
 
+namespace convcert::regularizer {
+struct CollapseResult;
+}
+
 namespace convcert::reproduce {
 
 struct SuiteOptions {
@@ -68,6 +72,11 @@ struct Claim {
 /// records the outcome in result (certificates, certified or failed/failures).
 void reproduce_write_and_check(const InstanceContext& ctx, const std::string& rel,
                                const std::string& cert_json, InstanceResult& result);
+
+/// Records a collapse's outcome in result: values cost_in, cost_out; fields slack (the
+/// certificate's, "-" without one) and source ("<source>, <bits> bits" when rounded). Defined in
+/// claim_collapse.cpp; claims 5 and 4d use it.
+void reproduce_collapse_record(const regularizer::CollapseResult& res, InstanceResult& result);
 
 /// A file name for rel paths: ctx.cert_dir + "/" + name.
 std::string reproduce_cert_path(const InstanceContext& ctx, const std::string& name);
