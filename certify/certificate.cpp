@@ -119,16 +119,33 @@ void network_from_json(const Json& ev, long R,
     v = string_arrays_of(field(net, "v", "evidence.network"), "evidence.network.v");
 }
 
-// The claim's sizes D, K, R (in this order, the order of the file).
-void sizes_to_json(Json& claim, long D, long K, long R) {
+// The claim's sizes D, K, R (in this order, the order of the file), then, for a 2-D claim only,
+// "shape": [D1, D2] and "kernel_shape": [K1, K2] (1-D files carry neither).
+void sizes_to_json(Json& claim, long D, long K, long R, const std::vector<long>& shape,
+                   const std::vector<long>& kernel_shape) {
     claim["D"] = D;
     claim["K"] = K;
     claim["R"] = R;
+    if (!shape.empty()) claim["shape"] = shape;
+    if (!kernel_shape.empty()) claim["kernel_shape"] = kernel_shape;
 }
-void sizes_from_json(const Json& claim, long& D, long& K, long& R) {
+
+std::vector<long> integers_of(const Json& j, const std::string& where) {
+    if (!j.is_array()) throw StructureError(where + " is not an array");
+    std::vector<long> out;
+    for (std::size_t i = 0; i < j.size(); ++i)
+        out.push_back(integer_of(j[i], where + "[" + std::to_string(i) + "]"));
+    return out;
+}
+
+void sizes_from_json(const Json& claim, long& D, long& K, long& R, std::vector<long>& shape,
+                     std::vector<long>& kernel_shape) {
     D = integer_of(field(claim, "D", "claim"), "claim.D");
     K = integer_of(field(claim, "K", "claim"), "claim.K");
     R = integer_of(field(claim, "R", "claim"), "claim.R");
+    if (claim.contains("shape")) shape = integers_of(claim.at("shape"), "claim.shape");
+    if (claim.contains("kernel_shape"))
+        kernel_shape = integers_of(claim.at("kernel_shape"), "claim.kernel_shape");
 }
 
 // The JSON parts a writer fills in; `generator` already holds program and method.
@@ -210,7 +227,7 @@ RegularizerBody regularizer_read(const Json& cert) {
     const Json& ev = evidence_of(cert);
     RegularizerBody b;
     RegularizerClaim& c = b.claim;
-    sizes_from_json(j, c.D, c.K, c.R);
+    sizes_from_json(j, c.D, c.K, c.R, c.shape, c.kernel_shape);
     c.w = rows_of(field(j, "w", "claim"), c.R, "claim.w");
     c.lower = string_of(field(j, "lower", "claim"), "claim.lower");
     c.upper = string_of(field(j, "upper", "claim"), "claim.upper");
@@ -221,7 +238,7 @@ RegularizerBody regularizer_read(const Json& cert) {
 
 void regularizer_write(const RegularizerBody& b, JsonParts& out) {
     const RegularizerClaim& c = b.claim;
-    sizes_to_json(out.claim, c.D, c.K, c.R);
+    sizes_to_json(out.claim, c.D, c.K, c.R, c.shape, c.kernel_shape);
     out.claim["w"] = rows_to_json(c.w, c.R);
     out.claim["lower"] = c.lower;
     out.claim["upper"] = c.upper;
@@ -252,7 +269,7 @@ CollapseBody collapse_read(const Json& cert) {
         throw StructureError("network-collapse evidence must be the empty object {}");
     CollapseBody b;
     CollapseClaim& c = b.claim;
-    sizes_from_json(j, c.D, c.K, c.R);
+    sizes_from_json(j, c.D, c.K, c.R, c.shape, c.kernel_shape);
     c.w = rows_of(field(j, "w", "claim"), c.R, "claim.w");
     c.input = collapse_network_from_json(field(j, "input", "claim"), c.R, "claim.input");
     c.output = collapse_network_from_json(field(j, "output", "claim"), c.R, "claim.output");
@@ -264,7 +281,7 @@ CollapseBody collapse_read(const Json& cert) {
 
 void collapse_write(const CollapseBody& b, JsonParts& out) {
     const CollapseClaim& c = b.claim;
-    sizes_to_json(out.claim, c.D, c.K, c.R);
+    sizes_to_json(out.claim, c.D, c.K, c.R, c.shape, c.kernel_shape);
     out.claim["w"] = rows_to_json(c.w, c.R);
     out.claim["input"] = collapse_network_to_json(c.input, c.R);
     out.claim["output"] = collapse_network_to_json(c.output, c.R);
@@ -276,19 +293,11 @@ void collapse_write(const CollapseBody& b, JsonParts& out) {
 
 // ---- rank-bound ----
 
-std::vector<long> integers_of(const Json& j, const std::string& where) {
-    if (!j.is_array()) throw StructureError(where + " is not an array");
-    std::vector<long> out;
-    for (std::size_t i = 0; i < j.size(); ++i)
-        out.push_back(integer_of(j[i], where + "[" + std::to_string(i) + "]"));
-    return out;
-}
-
 RankBody rank_read(const Json& cert) {
     const Json& j = claim_of(cert);
     const Json& ev = evidence_of(cert);
     RankBody b;
-    sizes_from_json(j, b.claim.D, b.claim.K, b.claim.R);
+    sizes_from_json(j, b.claim.D, b.claim.K, b.claim.R, b.claim.shape, b.claim.kernel_shape);
     b.claim.w = string_arrays_of(field(j, "w", "claim"), "claim.w");
     b.claim.rank = integer_of(field(j, "rank", "claim"), "claim.rank");
     b.evidence.rows = integers_of(field(ev, "rows", "evidence"), "evidence.rows");
@@ -297,7 +306,7 @@ RankBody rank_read(const Json& cert) {
 }
 
 void rank_write(const RankBody& b, JsonParts& out) {
-    sizes_to_json(out.claim, b.claim.D, b.claim.K, b.claim.R);
+    sizes_to_json(out.claim, b.claim.D, b.claim.K, b.claim.R, b.claim.shape, b.claim.kernel_shape);
     out.claim["w"] = b.claim.w;
     out.claim["rank"] = b.claim.rank;
     out.evidence["rows"] = b.evidence.rows;
@@ -311,7 +320,7 @@ MaxmarginBody maxmargin_read(const Json& cert) {
     const Json& ev = evidence_of(cert);
     MaxmarginBody b;
     MaxmarginClaim& c = b.claim;
-    sizes_from_json(j, c.D, c.K, c.R);
+    sizes_from_json(j, c.D, c.K, c.R, c.shape, c.kernel_shape);
     c.x = string_arrays_of(field(j, "x", "claim"), "claim.x");
     c.y = strings_of(field(j, "y", "claim"), "claim.y");
     c.lower = string_of(field(j, "lower", "claim"), "claim.lower");
@@ -325,7 +334,7 @@ MaxmarginBody maxmargin_read(const Json& cert) {
 
 void maxmargin_write(const MaxmarginBody& b, JsonParts& out) {
     const MaxmarginClaim& c = b.claim;
-    sizes_to_json(out.claim, c.D, c.K, c.R);
+    sizes_to_json(out.claim, c.D, c.K, c.R, c.shape, c.kernel_shape);
     out.claim["x"] = c.x;
     out.claim["y"] = c.y;
     out.claim["lower"] = c.lower;

@@ -42,6 +42,7 @@ struct LemmaEnclosureEvidence {
 /// "lower <= R_{K,C}(w) <= upper": w has R input channels of length D, kernels have size K.
 struct RegularizerClaim {
     long D = 0, K = 0, R = 0;
+    std::vector<long> shape, kernel_shape;   // 2-D claims: [D1, D2], [K1, K2]; empty in 1-D
     std::vector<std::vector<std::string>> w; // R rows of D canonical rationals
     std::string lower, upper;
 };
@@ -64,6 +65,7 @@ struct CollapseNetwork {
 /// The claim is its own evidence: the checker recomputes everything from the two networks.
 struct CollapseClaim {
     long D = 0, K = 0, R = 1;
+    std::vector<long> shape, kernel_shape;   // as in RegularizerClaim
     std::vector<std::vector<std::string>> w; // R rows of D canonical rationals
     CollapseNetwork input, output;
     std::string cost_in, cost_out, slack;
@@ -72,6 +74,7 @@ struct CollapseClaim {
 /// "rank W >= rank" for W (R rows of D): at K = 1 no network with C < rank channels realizes W.
 struct RankClaim {
     long D = 0, K = 1, R = 0;
+    std::vector<long> shape, kernel_shape;   // as in RegularizerClaim
     std::vector<std::vector<std::string>> w; // R rows of D canonical rationals
     long rank = 0;
 };
@@ -85,6 +88,7 @@ struct RankEvidence {
 /// x_i (R·D integers each, channel-major), labels y_i = "1" or "-1".
 struct MaxmarginClaim {
     long D = 0, K = 0, R = 0;
+    std::vector<long> shape, kernel_shape;   // as in RegularizerClaim
     std::vector<std::vector<std::string>> x; // n rows of R·D canonical integers
     std::vector<std::string> y;              // n labels "1" / "-1"
     std::string lower, upper;
