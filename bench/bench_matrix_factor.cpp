@@ -7,6 +7,7 @@
 // relative residual
 // max_j ||sum_k P_k P_{k+j}ᵀ - H_j||_max / max_j ||H_j||_max of both methods, and the largest
 // difference between the two factors' coefficients (relative to the largest coefficient).
+#include "bench/matrix_factor_fixtures.h"
 #include "regularizer/numeric/matrix_spectral_factor.h"
 #include "support/stopwatch.h"
 
@@ -21,6 +22,7 @@ namespace {
 
 using namespace convcert::regularizer;
 using Coeffs = std::vector<Eigen::MatrixXd>;
+using convcert::fixtures::random_kernels;
 
 const char* kHelp = R"HELP(usage: bench_matrix_factor [--quick] [--seed N] [--bauer-rows N]
   --quick         K in {4, 16} only (default K in {4, 16, 64})
@@ -49,17 +51,6 @@ bool parse(int argc, char** argv, Options* o) {
         }
     }
     return true;
-}
-
-Coeffs random_kernels(unsigned long seed, long R, long K, long C) {
-    std::mt19937_64 gen(seed);
-    std::normal_distribution<double> normal;
-    Coeffs u(C, Eigen::MatrixXd(R, K));
-    for (auto& m : u)
-        for (long i = 0; i < R; ++i)
-            for (long k = 0; k < K; ++k)
-                m(i, k) = normal(gen);
-    return u;
 }
 
 double coefficient_difference(const Coeffs& a, const Coeffs& b) {

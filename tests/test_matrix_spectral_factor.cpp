@@ -3,6 +3,7 @@
 // R = 1 is the scalar factor; K = 1 is the Cholesky factor; singular densities (C < R, dependent
 // channels, zero leading/trailing taps, a constant null space, zeros on the circle) come back
 // with the rank they need; Bauer's method agrees; bad input is refused.
+#include "bench/matrix_factor_fixtures.h"
 #include "regularizer/kernel_one_channel.h"
 #include "regularizer/numeric/matrix_spectral_factor.h"
 
@@ -17,22 +18,11 @@
 
 using namespace convcert::regularizer;
 using Coeffs = std::vector<Eigen::MatrixXd>;
+using convcert::fixtures::random_kernels;
 
 namespace {
 
 constexpr double kTol = 1e-12;
-
-// C kernels R×K with standard normal entries from seed.
-Coeffs random_kernels(unsigned long seed, long R, long K, long C) {
-    std::mt19937_64 gen(seed);
-    std::normal_distribution<double> normal;
-    Coeffs u(C, Eigen::MatrixXd(R, K));
-    for (auto& m : u)
-        for (long i = 0; i < R; ++i)
-            for (long k = 0; k < K; ++k)
-                m(i, k) = normal(gen);
-    return u;
-}
 
 // The test's own H_j = sum_c sum_k u_c[i][k] u_c[l][k+j] (entrywise loops, no Eigen products).
 Coeffs autocorrelation_loops(const Coeffs& u) {
