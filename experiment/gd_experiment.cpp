@@ -214,7 +214,7 @@ std::map<long, train::GdRun> train_runs(const data::Dataset& data, long K,
     std::map<long, train::GdRun> runs;
     for (long C : kChannels) {
         train::GdOptions g;
-        g.K = K;
+        g.kernel = support::KernelSpec{1, K, 1};
         g.C = C;
         g.steps = s.steps;
         g.lr = s.o.lr;
