@@ -228,6 +228,16 @@ TEST_CASE("2-D dataset JSON: shape beside D, round trip, bad shapes refused", "[
     CHECK(e.D == 9);
     CHECK(e.x == d.x);
     CHECK(data_dataset_to_json(e) == text);
+    // A 1-D dataset is written exactly as before the 2-D shape existed (no "shape").
+    Dataset one;
+    one.name = "n";
+    one.source = "s";
+    one.D = 2;
+    one.x = {{1, -2}, {0, 3}};
+    one.y = {1, -1};
+    CHECK(data_dataset_to_json(one) ==
+          "{\"format\": \"convcert-dataset\", \"name\": \"n\", \"source\": \"s\", \"R\": 1, "
+          "\"D\": 2,\n\"y\": [1, -1],\n\"x\": [\n[1,-2],\n[0,3]\n]}\n");
     const auto parse = [](const std::string& fields, const std::string& x) {
         return data_dataset_from_json("{\"format\": \"convcert-dataset\", \"R\": 1, " + fields +
                                       ", \"x\": [" + x + "], \"y\": [1, -1]}");

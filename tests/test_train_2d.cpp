@@ -264,6 +264,13 @@ TEST_CASE("2-D training: the loss decreases, W = sum_c u_c * v_c, deterministic 
     CHECK(text == gd_run_to_json(gd_train(d, o), "t"));
     CHECK(text.find("\"D\": 20, \"K\": 6, \"shape\": [4, 5], \"kernel_shape\": [3, 2]") !=
           std::string::npos);
+    // The same data flattened to 1-D: no shape fields, the 1-D RUN.json as before.
+    data::Dataset flat = d;
+    flat.shape.clear();
+    o.kernel = support::KernelSpec{1, 6, 1};
+    const std::string one = gd_run_to_json(gd_train(flat, o), "t");
+    CHECK(one.find("\"D\": 20, \"K\": 6, \"C\": 2,") != std::string::npos);
+    CHECK(one.find("shape") == std::string::npos);
 }
 
 TEST_CASE("2-D training: a single K means KxK; kernels larger than the grid are refused",
