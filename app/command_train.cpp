@@ -1,10 +1,12 @@
-// `convcert train DATA.json --kernel K --channels C [...] [-o RUN.json]`: full-batch gradient
-// descent on the linear CNN (train/gd.h), writing checkpoints and final weights.
+// `convcert train DATA.json --kernel K|K1xK2 --channels C [...] [-o RUN.json]`: full-batch
+// gradient descent on the linear CNN (train/gd.h), 1-D or 2-D as the dataset's shape says,
+// writing checkpoints and final weights.
 #include "app/arguments.h"
 #include "app/commands.h"
 #include "certify/file_read_bounded.h"
 #include "data/dataset.h"
 #include "support/atomic_file.h"
+#include "support/grid_input.h"
 #include "train/gd.h"
 #include "train/run_json.h"
 
@@ -17,7 +19,7 @@ namespace convcert::app {
 namespace {
 
 const char* kTrainHelp =
-    R"HELP(usage: convcert train DATA.json --kernel K --channels C [--steps N] [--lr LR]
+    R"HELP(usage: convcert train DATA.json --kernel K|K1xK2 --channels C [--steps N] [--lr LR]
                  [--loss logistic|exp] [--schedule normalized|constant] [--init S]
                  [--seed S] [--checkpoints M] [-o RUN.json]
 
@@ -26,6 +28,8 @@ FFTW) for the dataset DATA.json (convcert dataset writes one). Inputs are scaled
 1/max_i ||x_i||. Writes RUN.json (docs/datasets.md): about M geometrically spaced checkpoints
 with loss, ||theta||^2, normalized margin min_i y_i f(x_i)/||theta||^2 and the predictor
 direction W/||W||, then the final u, v and W. Deterministic for a seed.
+A dataset with "shape": [D1, D2] trains 2-D circular convolutions (2-D FFTs) with K1xK2
+kernels; --kernel K on such data means KxK. RUN.json then has "shape" and "kernel_shape".
   --schedule normalized (default): theta -= LR * grad(log L) / max(1, ||theta||^2)
   --schedule constant: theta -= LR * grad(L)
 Defaults: --steps 2000 --lr 4 --loss exp --init 0.1 --seed 1 --checkpoints 40.
@@ -36,20 +40,32 @@ Exit codes: 0 written, 2 usage error or bad input.
 struct TrainArguments {
     std::string input, output;
     train::GdOptions o;
-    long K = 0, C = 0;
+    bool kernel = false;
+    long C = 0;
 };
 
-// --kernel, --channels, --steps, --seed, --checkpoints; false (message printed) if bad.
+// --channels, --steps, --seed, --checkpoints; false (message printed) if bad.
 bool train_integer_parse(const std::string& a, const std::string& v, TrainArguments& ta) {
     long n = 0;
     if (!argument_integer(v, a == "--steps" ? 0 : 1, 100000000, n, "train",
                           a + " needs a positive integer"))
         return false;
-    if (a == "--kernel") ta.K = n;
     if (a == "--channels") ta.C = n;
     if (a == "--steps") ta.o.steps = n;
     if (a == "--seed") ta.o.seed = static_cast<unsigned long long>(n);
     if (a == "--checkpoints") ta.o.checkpoints = n;
+    return true;
+}
+
+// --kernel K or K1xK2; false (message printed) if bad.
+bool train_kernel_parse(const std::string& v, TrainArguments& ta) {
+    try {
+        ta.o.kernel = support::kernel_spec_parse(v, "--kernel");
+    } catch (const std::exception& e) {
+        std::cerr << "convcert train: " << e.what() << "\n";
+        return false;
+    }
+    ta.kernel = true;
     return true;
 }
 
@@ -84,8 +100,8 @@ bool train_option_parse(const std::string& a, const std::string& v, TrainArgumen
         ta.output = v;
         return true;
     }
-    if (a == "--kernel" || a == "--channels" || a == "--steps" || a == "--seed" ||
-        a == "--checkpoints")
+    if (a == "--kernel") return train_kernel_parse(v, ta);
+    if (a == "--channels" || a == "--steps" || a == "--seed" || a == "--checkpoints")
         return train_integer_parse(a, v, ta);
     if (a == "--lr" || a == "--init") return train_positive_parse(a, v, ta);
     if (a == "--loss")
@@ -106,16 +122,16 @@ bool train_arguments_parse(const std::vector<std::string>& args, TrainArguments&
         const std::string* v = argument_value(args, i, "train", a);
         if (!v || !train_option_parse(a, *v, ta)) return false;
     }
-    if (ta.K == 0 || ta.C == 0) {
+    if (!ta.kernel || ta.C == 0) {
         std::cerr << "convcert train: --kernel and --channels are required\n";
         return false;
     }
-    ta.o.K = ta.K;
     ta.o.C = ta.C;
     return true;
 }
 
-// The dataset of the input file, with K <= D; false (message printed) if not.
+// The dataset of the input file, with a kernel that fits its shape; false (message printed) if
+// not.
 bool train_dataset_read(const TrainArguments& ta, data::Dataset& d) {
     try {
         d = data::data_dataset_from_json(file_read_bounded(ta.input, 1L << 30));
@@ -123,8 +139,10 @@ bool train_dataset_read(const TrainArguments& ta, data::Dataset& d) {
         std::cerr << "convcert train: " << ta.input << ": " << e.what() << "\n";
         return false;
     }
-    if (ta.K > d.D) {
-        std::cerr << "convcert train: --kernel must be <= D = " << d.D << "\n";
+    try {
+        train::gd_grid(d, ta.o.kernel);
+    } catch (const std::exception& e) {
+        std::cerr << "convcert train: " << ta.input << ": " << e.what() << "\n";
         return false;
     }
     return true;

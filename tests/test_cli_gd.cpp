@@ -128,3 +128,66 @@ TEST_CASE("bad input: one-line errors, exit 2, no output file", "[cli]") {
         CHECK(!fs::exists(out));
     }
 }
+
+TEST_CASE("2-D datasets and training end to end: shape kept, K1xK2 kernels, same bytes twice",
+          "[cli]") {
+    const std::string d = (scratch() / "img.json").string();
+    cli_file_write(d, "{\"format\": \"convcert-dataset\", \"R\": 1, \"D\": 12, \"shape\": [3, 4],\n"
+                      "\"y\": [1, -1, 1, -1],\n\"x\": [[1,0,2,0,0,1,0,3,1,0,0,2],\n"
+                      "[0,2,0,1,3,0,1,0,0,2,1,0],\n[2,0,1,0,0,3,0,1,2,0,0,1],\n"
+                      "[0,1,0,3,1,0,2,0,0,1,2,0]]}\n");
+    const std::string r1 = (scratch() / "img-run1.json").string(),
+                      r2 = (scratch() / "img-run2.json").string();
+    CHECK(run("train " + d + " --kernel 2x3 --channels 2 --steps 100 -o " + r1).exit_code == 0);
+    CHECK(run("train " + d + " --kernel 2x3 --channels 2 --steps 100 -o " + r2).exit_code == 0);
+    const std::string text = cli_file_read(r1);
+    CHECK(text == cli_file_read(r2));
+    CHECK(text.find("\"D\": 12, \"K\": 6, \"shape\": [3, 4], \"kernel_shape\": [2, 3]") !=
+          std::string::npos);
+    // --kernel 3 on 2-D data is 3x3.
+    CHECK(run("train " + d + " --kernel 3 --channels 1 --steps 10 -o " + r1).exit_code == 0);
+    CHECK(cli_file_read(r1).find("\"kernel_shape\": [3, 3]") != std::string::npos);
+    // The MNIST task keeps its 2-D shape (pooled 7x7 here), --flat gives the 1-D signal.
+    const std::string m = (scratch() / "mnist2d.json").string();
+    REQUIRE(run("dataset mnist --per-class 3 -o " + m).exit_code == 0);
+    CHECK(cli_file_read(m).find("\"D\": 49, \"shape\": [7, 7],") != std::string::npos);
+    REQUIRE(run("dataset mnist --per-class 3 --flat -o " + m).exit_code == 0);
+    CHECK(cli_file_read(m).find("shape") == std::string::npos);
+}
+
+TEST_CASE("2-D bad input: kernel beyond the shape, shape against rows, zero dimensions", "[cli]") {
+    const std::string out = (scratch() / "never2d.json").string();
+    const std::string img = (scratch() / "img-small.json").string(),
+                      rows = (scratch() / "img-rows.json").string(),
+                      zero = (scratch() / "img-zero.json").string(),
+                      flat = (scratch() / "flat.json").string();
+    const std::string y = ", \"y\": [1, -1]}";
+    cli_file_write(img, "{\"format\": \"convcert-dataset\", \"R\": 1, \"shape\": [2, 3], \"x\": "
+                        "[[1,2,3,4,5,6], [0,1,0,1,0,1]]" +
+                            y);
+    cli_file_write(rows, "{\"format\": \"convcert-dataset\", \"R\": 1, \"shape\": [2, 3], \"x\": "
+                         "[[1,2,3,4,5], [0,1,0,1,0]]" +
+                             y);
+    cli_file_write(zero, "{\"format\": \"convcert-dataset\", \"R\": 1, \"shape\": [0, 3], \"x\": "
+                         "[[], []]" +
+                             y);
+    cli_file_write(flat, "{\"format\": \"convcert-dataset\", \"R\": 1, \"D\": 6, \"x\": "
+                         "[[1,2,3,4,5,6], [0,1,0,1,0,1]]" +
+                             y);
+    for (const std::string& args : {"train " + img + " --kernel 3x2 --channels 1 -o " + out,
+                                    "train " + img + " --kernel 3 --channels 1 -o " + out,
+                                    "train " + img + " --kernel 2x4 --channels 1 -o " + out,
+                                    "train " + img + " --kernel 2x0 --channels 1 -o " + out,
+                                    "train " + img + " --kernel x2 --channels 1 -o " + out,
+                                    "train " + rows + " --kernel 1 --channels 1 -o " + out,
+                                    "train " + zero + " --kernel 1 --channels 1 -o " + out,
+                                    "train " + flat + " --kernel 2x2 --channels 1 -o " + out}) {
+        INFO(args);
+        const Run r = run(args);
+        CHECK(r.exit_code == 2);
+        CHECK(cli_count_lines(r.err) == 1);
+        CHECK(!fs::exists(out));
+    }
+    CHECK(run("train " + img + " --kernel 2x3 --channels 1 --steps 5 -o " + out).exit_code == 0);
+    std::remove(out.c_str());
+}

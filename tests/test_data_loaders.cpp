@@ -175,10 +175,11 @@ TEST_CASE("pooling, shifted channels and the dataset JSON", "[data]") {
     // 4x4 sum-pooled by 2: blocks {0,1,4,5}, {2,3,6,7}, {8,9,12,13}, {10,11,14,15}.
     CHECK(data_image_pool(img, 4, 2) == std::vector<long>{10, 18, 42, 50});
     std::vector<unsigned char> img2(16, 1);
-    const Dataset d = data_binary_task({img}, {img2}, 4, 2, 5, 2, 1, "t", "test");
+    const Dataset d = data_binary_task({img}, {img2}, 4, 2, 5, 2, 1, true, "t", "test");
     REQUIRE(d.n() == 2);
     CHECK(d.R == 2);
     CHECK(d.D == 4);
+    CHECK(d.shape.empty());
     CHECK(d.x[0] == std::vector<long>{10, 18, 42, 50, 18, 42, 50, 10});
     CHECK(d.y == std::vector<int>{1, -1});
     const Dataset e = data_dataset_from_json(data_dataset_to_json(d));
@@ -194,6 +195,70 @@ TEST_CASE("pooling, shifted channels and the dataset JSON", "[data]") {
     const Dataset s = data_synthetic(20, 3, 5, 7);
     CHECK(s.n() == 20);
     CHECK(data_dataset_to_json(s) == data_dataset_to_json(data_synthetic(20, 3, 5, 7)));
+}
+
+TEST_CASE("2-D binary tasks keep the image shape; shifted channels are 2-D translations",
+          "[data]") {
+    std::vector<unsigned char> img(16);
+    for (int i = 0; i < 16; ++i)
+        img[static_cast<std::size_t>(i)] = static_cast<unsigned char>(i);
+    const std::vector<unsigned char> img2(16, 1);
+    // Pooled 2x2 image [[10, 18], [42, 50]]; channel 1 is it shifted by (0, 1): [[18, 10],
+    // [50, 42]]; with shift 2 = (1, 0) the rows swap: [[42, 50], [10, 18]].
+    const Dataset d = data_binary_task({img}, {img2}, 4, 2, 5, 2, 1, false, "t", "test");
+    CHECK(d.shape == std::vector<long>{2, 2});
+    CHECK(d.D == 4);
+    CHECK(d.x[0] == std::vector<long>{10, 18, 42, 50, 18, 10, 50, 42});
+    const Dataset e = data_binary_task({img}, {img2}, 4, 2, 5, 2, 2, false, "t", "test");
+    CHECK(e.x[0] == std::vector<long>{10, 18, 42, 50, 42, 50, 10, 18});
+    // No pooling: the 4x4 image itself.
+    const Dataset f = data_binary_task({img}, {img2}, 4, 1, 5, 1, 0, false, "t", "test");
+    CHECK(f.shape == std::vector<long>{4, 4});
+    CHECK(f.x[0] == std::vector<long>(img.begin(), img.end()));
+}
+
+TEST_CASE("2-D dataset JSON: shape beside D, round trip, bad shapes refused", "[data]") {
+    const Dataset d =
+        data_binary_task({std::vector<unsigned char>(36, 2)}, {std::vector<unsigned char>(36, 1)},
+                         6, 2, 1, 2, 1, false, "t", "test");
+    const std::string text = data_dataset_to_json(d);
+    CHECK(text.find("\"R\": 2, \"D\": 9, \"shape\": [3, 3],\n") != std::string::npos);
+    const Dataset e = data_dataset_from_json(text);
+    CHECK(e.shape == d.shape);
+    CHECK(e.D == 9);
+    CHECK(e.x == d.x);
+    CHECK(data_dataset_to_json(e) == text);
+    // A 1-D dataset is written exactly as before the 2-D shape existed (no "shape").
+    Dataset one;
+    one.name = "n";
+    one.source = "s";
+    one.D = 2;
+    one.x = {{1, -2}, {0, 3}};
+    one.y = {1, -1};
+    CHECK(data_dataset_to_json(one) ==
+          "{\"format\": \"convcert-dataset\", \"name\": \"n\", \"source\": \"s\", \"R\": 1, "
+          "\"D\": 2,\n\"y\": [1, -1],\n\"x\": [\n[1,-2],\n[0,3]\n]}\n");
+    const auto parse = [](const std::string& fields, const std::string& x) {
+        return data_dataset_from_json("{\"format\": \"convcert-dataset\", \"R\": 1, " + fields +
+                                      ", \"x\": [" + x + "], \"y\": [1, -1]}");
+    };
+    // "shape" alone is enough; a 1-entry shape is 1-D.
+    const Dataset s = parse("\"shape\": [2, 3]", "[1,2,3,4,5,6], [0,0,0,0,0,1]");
+    CHECK(s.D == 6);
+    CHECK(s.shape == std::vector<long>{2, 3});
+    CHECK(parse("\"shape\": [6]", "[1,2,3,4,5,6], [0,0,0,0,0,1]").shape.empty());
+    // Shape against row lengths, D against shape, zero dimensions, three dimensions.
+    CHECK_THROWS_WITH(parse("\"shape\": [2, 3]", "[1,2,3,4,5], [0,0,0,0,0]"),
+                      Catch::Contains("sample 0 has 5 entries, expected R*D = 6"));
+    CHECK_THROWS_WITH(parse("\"D\": 5, \"shape\": [2, 3]", "[1,2,3,4,5,6], [0,0,0,0,0,1]"),
+                      Catch::Contains("disagrees with \"shape\""));
+    CHECK_THROWS_AS(parse("\"shape\": [0, 3]", "[], []"), std::invalid_argument);
+    CHECK_THROWS_AS(parse("\"shape\": [2, 0]", "[], []"), std::invalid_argument);
+    CHECK_THROWS_AS(parse("\"shape\": [1, 2, 3]", "[1,2,3,4,5,6], [0,0,0,0,0,1]"),
+                    std::invalid_argument);
+    Dataset bad = s;
+    bad.shape = {3, 3};
+    CHECK_THROWS_WITH(data_dataset_validate(bad), Catch::Contains("D1*D2 = D"));
 }
 
 TEST_CASE("CIFAR-10 binary task: three colour channels, pooled", "[data]") {
@@ -220,6 +285,10 @@ TEST_CASE("CIFAR-10 binary task: three colour channels, pooled", "[data]") {
     CHECK(d.x[0][16] == 128);                 // green plane: 8x8 twos
     CHECK(d.x[1][32] == 2 * 64);              // blue plane of record 2 holds 2s
     CHECK(d.x[2][32] == 64);                  // record 1 (class 5): blue 1s
+    CHECK(d.shape == std::vector<long>{4, 4});
+    s.flat = true;
+    CHECK(data_dataset_build(s).shape.empty());
+    s.flat = false;
     s.pool = 5;
     CHECK_THROWS_AS(data_dataset_build(s), std::invalid_argument);
     std::remove(p.c_str());

@@ -86,20 +86,19 @@ namespace {
 // Throws std::invalid_argument unless the options fit the dataset.
 void gd_options_validate(const data::Dataset& data, const GdOptions& o) {
     data::data_dataset_validate(data);
-    if (o.K < 1 || o.K > data.D) throw std::invalid_argument("train: need 1 <= K <= D");
     if (o.C < 1) throw std::invalid_argument("train: need C >= 1");
     if (o.steps < 0) throw std::invalid_argument("train: need steps >= 0");
     if (!(o.lr > 0) || !std::isfinite(o.lr)) throw std::invalid_argument("train: need lr > 0");
 }
 
 // u, v i.i.d. N(0, init_scale^2) from the seed (Box–Muller on a 64-bit Mersenne twister).
-CnnParams gd_params_init(const data::Dataset& data, const GdOptions& o) {
+CnnParams gd_params_init(const data::Dataset& data, const Grid& g, const GdOptions& o) {
     CnnParams p;
     p.R = data.R;
     p.D = data.D;
-    p.K = o.K;
+    p.K = grid_kernel_size(g);
     p.C = o.C;
-    p.u.resize(static_cast<std::size_t>(o.C * data.R * o.K));
+    p.u.resize(static_cast<std::size_t>(o.C * data.R * p.K));
     p.v.resize(static_cast<std::size_t>(o.C * data.D));
     std::mt19937_64 gen(o.seed);
     auto uniform01 = [&] { return (static_cast<double>(gen() >> 11) + 0.5) * 0x1.0p-53; };
@@ -163,6 +162,10 @@ void gd_step_apply(CnnParams& p, const std::vector<double>& du, const std::vecto
 
 } // namespace
 
+Grid gd_grid(const data::Dataset& data, const support::KernelSpec& k) {
+    return support::grid_from_input(data.shape.empty() ? std::vector<long>{data.D} : data.shape, k);
+}
+
 GdRun gd_train(const data::Dataset& data, const GdOptions& o) {
     const support::Stopwatch clock;
     gd_options_validate(data, o);
@@ -170,10 +173,11 @@ GdRun gd_train(const data::Dataset& data, const GdOptions& o) {
     run.options = o;
     run.R = data.R;
     run.D = data.D;
+    run.grid = gd_grid(data, o.kernel);
     const auto xs = gd_scaled_inputs(data, &run.input_scale);
-    CnnParams p = gd_params_init(data, o);
+    CnnParams p = gd_params_init(data, run.grid, o);
     const std::vector<long> marks = gd_checkpoint_steps(o);
-    CnnFft fft(data.R, data.D, o.K, o.C);
+    CnnFft fft(data.R, run.grid, o.C);
     std::vector<double> W, G, du, dv;
     std::size_t next = 0;
     const bool normalized = o.schedule == GdSchedule::Normalized;

@@ -1,11 +1,15 @@
 // Full-batch gradient descent on a dataset (data/dataset.h) for the linear CNN of network.h,
 // with the logistic or exponential loss averaged over the samples, deterministic for a seed.
+// 1-D and 2-D datasets alike: the kernel is a support::KernelSpec read against the dataset's
+// shape (support/grid_input.h: "K" on a 2-D dataset means K×K).
 // The inputs are divided by max_i ||x_i||_2 internally (the predictor's direction and the
 // normalized margin's ordering do not change; reported predictors are for the scaled inputs,
 // i.e. the same direction). MATH.md §9.
 #pragma once
 
+#include "certify/grid.h"
 #include "data/dataset.h"
+#include "support/grid_input.h"
 #include "train/network.h"
 
 #include <string>
@@ -20,7 +24,8 @@ enum class GdLoss { Logistic, Exponential };
 enum class GdSchedule { Constant, Normalized };
 
 struct GdOptions {
-    long K = 1, C = 1;
+    support::KernelSpec kernel; ///< "K" (dims 1) or "K1xK2" (dims 2); default 1
+    long C = 1;
     long steps = 2000;
     double lr = 4;
     double init_scale = 0.1; ///< θ entries N(0, init_scale²) (Box–Muller on std::mt19937_64)
@@ -37,12 +42,13 @@ struct GdCheckpoint {
     double log_loss = 0; ///< log L(θ)
     double norm2 = 0;    ///< ||θ||²
     double margin = 0; ///< min_i y_i f(x_i) / ||θ||² (the normalized margin; > 0 once separating)
-    std::vector<double> direction; ///< W / ||W||_2, R·D
+    std::vector<double> direction; ///< W / ||W||_2, R·D (flat, row-major per channel)
 };
 
 struct GdRun {
     GdOptions options;
     long R = 1, D = 1;
+    Grid grid;              ///< the dataset's shape with the kernel's (D = D1·D2, K = K1·K2)
     double input_scale = 1; ///< the inputs were multiplied by this
     std::vector<GdCheckpoint> checkpoints;
     CnnParams final_params;
@@ -57,8 +63,13 @@ double gd_loss_and_gradient(const std::vector<std::vector<double>>& xs, const st
                             const std::vector<double>& W, GdLoss loss, bool grad_log,
                             std::vector<double>& G, double* min_margin);
 
-/// The full run. Preconditions: data valid, 1 <= K <= D, C >= 1, steps >= 0, lr > 0
-/// (std::invalid_argument otherwise). Does not require separability; margins are reported.
+/// The grid of the dataset's shape ("D" alone: 1×D) with the kernel `k`. Throws
+/// std::invalid_argument (support::InputError) unless the kernel fits the shape.
+Grid gd_grid(const data::Dataset& data, const support::KernelSpec& k);
+
+/// The full run. Preconditions: data valid, the kernel fits the dataset's shape (gd_grid),
+/// C >= 1, steps >= 0, lr > 0 (std::invalid_argument otherwise). Does not require separability;
+/// margins are reported.
 GdRun gd_train(const data::Dataset& data, const GdOptions& options);
 
 /// The inputs as doubles scaled by 1/max_i ||x_i||_2 (the trainer's view), and that factor.

@@ -25,14 +25,22 @@ std::string vec_text(const std::vector<double>& v) {
     return s + "]";
 }
 
+// ", \"shape\": [D1, D2], \"kernel_shape\": [K1, K2]" for a 2-D grid, nothing in 1-D.
+std::string shape_text(const Grid& g) {
+    if (g.dims != 2) return "";
+    return ", \"shape\": [" + std::to_string(g.D1) + ", " + std::to_string(g.D2) +
+           "], \"kernel_shape\": [" + std::to_string(g.K1) + ", " + std::to_string(g.K2) + "]";
+}
+
 } // namespace
 
 std::string gd_run_to_json(const GdRun& run, const std::string& dataset_name) {
     const GdOptions& o = run.options;
     std::ostringstream s;
     s << "{\"format\": \"convcert-gd-run\", \"dataset\": " << nlohmann::json(dataset_name).dump()
-      << ",\n\"R\": " << run.R << ", \"D\": " << run.D << ", \"K\": " << o.K << ", \"C\": " << o.C
-      << ", \"steps\": " << o.steps << ", \"lr\": " << gd_double_text(o.lr)
+      << ",\n\"R\": " << run.R << ", \"D\": " << run.D << ", \"K\": " << grid_kernel_size(run.grid)
+      << shape_text(run.grid) << ", \"C\": " << o.C << ", \"steps\": " << o.steps
+      << ", \"lr\": " << gd_double_text(o.lr)
       << ", \"init_scale\": " << gd_double_text(o.init_scale) << ", \"loss\": \""
       << (o.loss == GdLoss::Logistic ? "logistic" : "exp") << "\", \"schedule\": \""
       << (o.schedule == GdSchedule::Normalized ? "normalized" : "constant")
