@@ -62,6 +62,12 @@ int command_maxmargin(const std::vector<std::string>& args) {
         std::cerr << "convcert maxmargin: " << input << ": " << e.what() << "\n";
         return kExitUsage;
     }
+    if (!d.shape.empty()) {
+        std::cerr << "convcert maxmargin: " << input
+                  << ": 2-D datasets are not supported by maxmargin yet (write the dataset with "
+                     "--flat for 1-D signals)\n";
+        return kExitUsage;
+    }
     if (K > d.D) {
         std::cerr << "convcert maxmargin: --kernel must be <= D = " << d.D << "\n";
         return kExitUsage;

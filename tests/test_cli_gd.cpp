@@ -181,7 +181,10 @@ TEST_CASE("2-D bad input: kernel beyond the shape, shape against rows, zero dime
                                     "train " + img + " --kernel x2 --channels 1 -o " + out,
                                     "train " + rows + " --kernel 1 --channels 1 -o " + out,
                                     "train " + zero + " --kernel 1 --channels 1 -o " + out,
-                                    "train " + flat + " --kernel 2x2 --channels 1 -o " + out}) {
+                                    "train " + flat + " --kernel 2x2 --channels 1 -o " + out,
+                                    // maxmargin is still 1-D: a 2-D dataset is refused, not
+                                    // read as a flat signal with 1-D convolutions.
+                                    "maxmargin " + img + " --kernel 1 -o " + out}) {
         INFO(args);
         const Run r = run(args);
         CHECK(r.exit_code == 2);
