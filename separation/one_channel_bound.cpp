@@ -69,13 +69,15 @@ struct TreePass {
     std::vector<double> better;
 };
 
-// The depth-first bisection of every face against target t, leaves appended to `out`.
+// The depth-first bisection of the faces against target t, leaves appended to `out`.
 TreePass tree_run(const std::vector<OneChannelTerm>& terms, long K, const fmpq_t t, double t_double,
                   const OneChannelBoundOptions& opt, OneChannelBound& out) {
     Fmpq bound, mid, w, wmin;
     fmpq_one(wmin.x);
     fmpq_div_2exp(wmin.x, wmin.x, kMaxHalvings - 1);
-    for (long face = 0; face < K; ++face) {
+    // Faces 0 .. ceil(K/2) - 1 only: reversing the kernel (k -> K-1-k) keeps every |û(d)|², so
+    // it maps face i onto face K-1-i with the same values of φ (docs/separation.md).
+    for (long face = 0; face < (K + 1) / 2; ++face) {
         OneChannelBox root;
         root.face = face;
         root.lo.resize(static_cast<std::size_t>(K));

@@ -1,6 +1,7 @@
 // The certified lower bound L1 <= R_{K,1}(w) on the one-channel cost of a signal w on a grid with
 // rational DFT cosines (issue 18; docs/separation.md): a numerical search for the best kernel
-// sets a target, then an exact branch and bound over the faces of the cube ‖u‖_∞ = 1 proves
+// sets a target, then an exact branch and bound over the faces of the cube ‖u‖_∞ = 1 (half of
+// them, by the symmetry k -> K-1-k) proves
 // φ >= (L1/2)² on every leaf. The leaves, in depth-first order of the bisection tree, are the
 // evidence that certify/checker/check_one_channel_bound verifies.
 #pragma once

@@ -27,8 +27,8 @@ struct OneChannelBoundLeaf {
 };
 
 /// The leaves in depth-first order (lower half first) of the bisection trees of the faces
-/// 0, 1, ..., K - 1, each tree splitting a box at the midpoint of its widest free coordinate
-/// (the lowest index on ties).
+/// 0, 1, ..., ceil(K/2) - 1 (the others are their mirror images under k -> K-1-k), each tree
+/// splitting a box at the midpoint of its widest free coordinate (the lowest index on ties).
 struct OneChannelBoundEvidence {
     std::vector<OneChannelBoundLeaf> leaves;
 };
