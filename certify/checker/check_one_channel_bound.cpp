@@ -149,10 +149,10 @@ std::size_t box_widest(const TreeBox& b, std::size_t face) {
     return best;
 }
 
-// The schoolbook model below overestimates the leaf recomputation about 13 times (measured by
-// bench_separation on 2 loaded cores: 3.3 s for 42 s estimated, 6.6 s for 85 s, on 2×2 kernels
-// with 4-10 terms); scaled by 0.25 it stays above every measured time by a factor of 3.
-inline constexpr double kLeafCostCalibration = 0.25;
+// The schoolbook model below overestimates the leaf recomputation 6-13 times (measured by
+// bench_separation on 2 loaded cores, 2×2 kernels with 4-10 terms: 1.6 s for 21 s, 5.2 s for 32 s
+// estimated); scaled by 0.5 it stays 3-7 times above the measured times.
+inline constexpr double kLeafCostCalibration = 0.5;
 
 // Estimated ns of one leaf's recomputation: about 4 K² + 12 K rational operations per term,
 // each priced as a few products and a gcd of numbers of `limbs` limbs.
