@@ -146,7 +146,8 @@ TEST_CASE("separation: the verifier rejects tampered evidence", "[separation]") 
         e.leaves[mid].hi[k] = support::fmpq_get_string(q.x);
         const checker::Verdict v = issue_check(claim, e);
         CHECK_FALSE(v.valid);
-        CHECK(v.reason.find("leaf ") != std::string::npos);
+        CHECK(v.reason.find("leaf " + std::to_string(mid) + " is not the next box") !=
+              std::string::npos);
     }
     SECTION("a leaf moved to another face") {
         checker::OneChannelBoundEvidence e = ev;
