@@ -221,3 +221,28 @@ TEST_CASE("separation: in 1-D the lower bound lies in the regularizer's bracket 
                   .valid);
     }
 }
+
+TEST_CASE("separation: a 1-D signal gives the same evidence as the grid 1xD", "[separation]") {
+    const std::vector<long> w = {2, -1, 0, 3, 1, -2};
+    const OneChannelBound a = one_channel_bound(grid_1d(6, 2), signal_from_ints(w));
+    const OneChannelBound b = one_channel_bound(grid_2d(1, 6, 1, 2), signal_from_ints(w));
+    CHECK(a.lower == b.lower);
+    CHECK(a.best_phi == b.best_phi);
+    REQUIRE(a.leaves.size() == b.leaves.size());
+    for (std::size_t i = 0; i < a.leaves.size(); ++i) {
+        CHECK(a.leaves[i].lo == b.leaves[i].lo);
+        CHECK(a.leaves[i].hi == b.leaves[i].hi);
+        CHECK(a.leaves[i].bound == b.leaves[i].bound);
+    }
+}
+
+TEST_CASE("separation: the verifier declines kernels beyond its limit", "[separation]") {
+    checker::OneChannelBoundClaim c{6, 6, 5, 5, std::vector<std::string>(36, "1"), "1"};
+    checker::OneChannelBoundEvidence e;
+    e.leaves.push_back(
+        {0, std::vector<std::string>(25, "1"), std::vector<std::string>(25, "1"), "1"});
+    const checker::Verdict v = checker::check_one_channel_bound(c, e);
+    CHECK_FALSE(v.valid);
+    CHECK(v.undecided);
+    CHECK(v.reason.find("K1·K2 = 25") != std::string::npos);
+}
