@@ -2,9 +2,9 @@
 // certificates of every kind with sizes, accepted; tampering with each (an entry of λ, u, v, w,
 // α; the shape swapped, the kernel shape changed, a shape inconsistent with D, the same data
 // written as a 1-D claim), rejected with the expected message; the validation of the two fields;
-// T(λ) at K = D1×D2 against its exact spectrum max_d |λ̂(d)|²; D1 = 1 claims give the verdicts of
-// the 1-D ones; and the shipped examples/*-2d.json. The test side convolves with explicit
-// (i1, i2) indices, not with certify/grid.h.
+// T(λ) at K = D1×D2 against its exact spectrum max_d |λ̂(d)|²; the lags of R = 2 blocks; D1 = 1
+// claims give the verdicts of the 1-D ones; and the shipped examples/*-2d.json. The test side
+// convolves with explicit (i1, i2) indices, not with certify/grid.h.
 #include "certify/checker/checker.h"
 #include "certify/checker/rational.h"
 #include "tests/example_certificate.h"
@@ -473,6 +473,34 @@ TEST_CASE("checker 2-D: T(lambda) at K = D1xD2 has the group's spectrum", "[chec
         CHECK(inside.valid);
         require_rejects(verdict(root_bound(mu, false) - ratio(1, 1000000)), kNotPsd);
     }
+}
+
+TEST_CASE("checker 2-D: R = 2 input channels, the lags of the off-diagonal blocks",
+          "[checker][2d]") {
+    // λ_0 = a e_p, λ_1 = a e_q: the diagonal blocks of T Tᵀ are a² I, the off-diagonal block is
+    // a² E with E[k][k'] = 1 when offset(k') - offset(k) = q - p, a partial permutation, so
+    // ||T||² = 2a² when some pair of offsets differs by q - p. q - p = (0, -1) and (-1, 1) are
+    // lags that only the off-diagonal blocks use (k' < k); (1, 1) is one that the diagonal
+    // blocks use too. a = 7/5 is inside the cone (3.92), a = 3/2 outside (4.5); without the
+    // coupling ||T||² would be a² and a = 3/2 inside.
+    for (const long q : {4L, 2L, 10L}) // (1, 0), (0, 2), (2, 2), from p = (1, 1)
+        for (const auto& [a, valid] : {std::pair{ratio(7, 5), true}, {ratio(3, 2), false}}) {
+            RegularizerBody b;
+            sizes_set(b.claim.D, b.claim.K, b.claim.shape, b.claim.kernel_shape, k3x4);
+            b.claim.R = 2;
+            b.claim.w = {S(delta(12, 0)), S(Vec(12))};
+            b.claim.lower = "0";
+            b.claim.upper = "2";
+            b.evidence.lambda = {S(scaled(delta(12, kP), a)), S(scaled(delta(12, q), a))};
+            b.evidence.u = {{S(delta(4, 0)), S(Vec(4))}};
+            b.evidence.v = {S(delta(12, 0))};
+            const Verdict v = check_certificate(Certificate{b, ""});
+            INFO("q = " << q << ", a = " << a.str() << ": " << v.reason);
+            if (valid)
+                CHECK(v.valid);
+            else
+                require_rejects(v, kNotPsd);
+        }
 }
 
 namespace {
