@@ -2,16 +2,19 @@
 // certificates of every kind with sizes, accepted; tampering with each (an entry of λ, u, v, w,
 // α; the shape swapped, the kernel shape changed, a shape inconsistent with D, the same data
 // written as a 1-D claim), rejected with the expected message; the validation of the two fields;
-// T(λ) at K = D1×D2 against its exact spectrum max_d |λ̂(d)|²; the lags of R = 2 blocks; D1 = 1
-// claims give the verdicts of the 1-D ones; and the shipped examples/*-2d.json. The test side
-// convolves with explicit (i1, i2) indices, not with certify/grid.h.
+// T(λ) at K = D1×D2 against its exact spectrum max_d |λ̂(d)|², random λ just inside and outside
+// the cone (R = 1, 2); the lags of R = 2 blocks; D1 = 1 claims give the verdicts of the 1-D
+// ones; and the shipped examples/*-2d.json. The test side convolves with explicit (i1, i2)
+// indices, not with certify/grid.h.
 #include "certify/checker/checker.h"
 #include "certify/checker/rational.h"
 #include "tests/example_certificate.h"
+#include "tests/jacobi_eigen.h"
 #include "tests/rational_strings.h"
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <fstream>
 #include <functional>
 #include <random>
@@ -475,6 +478,62 @@ TEST_CASE("checker 2-D: T(lambda) at K = D1xD2 has the group's spectrum", "[chec
     }
 }
 
+namespace {
+
+/// A bracket for w = (e_0, 0, ..., 0) (R rows) with the dual point λ (R rows) and the network
+/// u = (delta_0, 0, ...), v = e_0 (cost 2): valid iff 4I - T(λ)T(λ)ᵀ ⪰ 0 (|λ_0[0]| <= ||T||).
+Certificate delta_bracket(const Shape& s, const std::vector<Vec>& lambda) {
+    RegularizerBody b;
+    sizes_set(b.claim.D, b.claim.K, b.claim.shape, b.claim.kernel_shape, s);
+    b.claim.R = static_cast<long>(lambda.size());
+    b.claim.w.assign(lambda.size(), S(Vec(static_cast<std::size_t>(s.D()))));
+    b.claim.w[0] = S(delta(s.D(), 0));
+    b.claim.lower = S(lambda[0][0]);
+    b.claim.upper = "2";
+    for (const Vec& row : lambda)
+        b.evidence.lambda.push_back(S(row));
+    b.evidence.u.assign(1, std::vector<std::vector<std::string>>(
+                               lambda.size(), S(Vec(static_cast<std::size_t>(s.K())))));
+    b.evidence.u[0][0] = S(delta(s.K(), 0));
+    b.evidence.v = {S(delta(s.D(), 0))};
+    return Certificate{b, ""};
+}
+
+/// ||T(λ)||², the largest eigenvalue of T Tᵀ in double, with the test side's own T:
+/// T[(r, k)][i] = λ_r[(i1 + k1) mod D1, (i2 + k2) mod D2].
+double top_eigenvalue(const Shape& s, const std::vector<Vec>& lambda) {
+    const auto K = static_cast<std::size_t>(s.K());
+    const std::size_t n = lambda.size() * K;
+    auto entry = [&](std::size_t row, long i1, long i2) {
+        const auto k = static_cast<long>(row % K);
+        const Rat& x = lambda[row / K][at((i1 + k / s.K2) % s.D1, (i2 + k % s.K2) % s.D2, s.D2)];
+        return static_cast<double>(x);
+    };
+    std::vector<std::vector<double>> a(n, std::vector<double>(n));
+    for (std::size_t p = 0; p < n; ++p)
+        for (std::size_t q = 0; q < n; ++q)
+            for (long i1 = 0; i1 < s.D1; ++i1)
+                for (long i2 = 0; i2 < s.D2; ++i2)
+                    a[p][q] += entry(p, i1, i2) * entry(q, i1, i2);
+    return test::symmetric_top_eigenvalue(a);
+}
+
+/// x rounded to a multiple of 2^-40, down or up.
+Rat rational_round(double x, bool up) {
+    const double scaled_x = std::ldexp(x, 40);
+    return Rat(Int(static_cast<long long>(up ? std::ceil(scaled_x) : std::floor(scaled_x))),
+               Int(1) << 40);
+}
+
+std::vector<Vec> rows_scaled(const std::vector<Vec>& rows, const Rat& c) {
+    std::vector<Vec> out;
+    for (const Vec& row : rows)
+        out.push_back(scaled(row, c));
+    return out;
+}
+
+} // namespace
+
 TEST_CASE("checker 2-D: R = 2 input channels, the lags of the off-diagonal blocks",
           "[checker][2d]") {
     // λ_0 = a e_p, λ_1 = a e_q: the diagonal blocks of T Tᵀ are a² I, the off-diagonal block is
@@ -485,21 +544,38 @@ TEST_CASE("checker 2-D: R = 2 input channels, the lags of the off-diagonal block
     // coupling ||T||² would be a² and a = 3/2 inside.
     for (const long q : {4L, 2L, 10L}) // (1, 0), (0, 2), (2, 2), from p = (1, 1)
         for (const auto& [a, valid] : {std::pair{ratio(7, 5), true}, {ratio(3, 2), false}}) {
-            RegularizerBody b;
-            sizes_set(b.claim.D, b.claim.K, b.claim.shape, b.claim.kernel_shape, k3x4);
-            b.claim.R = 2;
-            b.claim.w = {S(delta(12, 0)), S(Vec(12))};
-            b.claim.lower = "0";
-            b.claim.upper = "2";
-            b.evidence.lambda = {S(scaled(delta(12, kP), a)), S(scaled(delta(12, q), a))};
-            b.evidence.u = {{S(delta(4, 0)), S(Vec(4))}};
-            b.evidence.v = {S(delta(12, 0))};
-            const Verdict v = check_certificate(Certificate{b, ""});
+            const Verdict v = check_certificate(
+                delta_bracket(k3x4, {scaled(delta(12, kP), a), scaled(delta(12, q), a)}));
             INFO("q = " << q << ", a = " << a.str() << ": " << v.reason);
             if (valid)
                 CHECK(v.valid);
             else
                 require_rejects(v, kNotPsd);
+        }
+}
+
+TEST_CASE("checker 2-D: random dual points just inside and just outside the cone",
+          "[checker][2d]") {
+    // sλ with s = 2/||T(λ)|| (1 ∓ 1e-6), ||T(λ)|| computed on the test side in double.
+    std::mt19937 gen(13);
+    std::uniform_int_distribution<long> entry(-9, 9);
+    for (const Shape& s : {Shape{3, 4, 2, 2}, Shape{4, 5, 3, 2}, Shape{5, 3, 2, 3},
+                           Shape{2, 6, 2, 4}, Shape{6, 2, 1, 2}})
+        for (const std::size_t R : {1, 2}) {
+            std::vector<Vec> lambda(R, Vec(static_cast<std::size_t>(s.D())));
+            for (Vec& row : lambda)
+                for (Rat& x : row)
+                    x = entry(gen);
+            const double boundary = 2 / std::sqrt(top_eigenvalue(s, lambda));
+            INFO(s.D1 << "x" << s.D2 << " kernel " << s.K1 << "x" << s.K2 << ", R = " << R);
+            const Verdict inside = check_certificate(delta_bracket(
+                s, rows_scaled(lambda, rational_round(boundary * (1 - 1e-6), false))));
+            INFO(inside.reason);
+            CHECK(inside.valid);
+            require_rejects(
+                check_certificate(delta_bracket(
+                    s, rows_scaled(lambda, rational_round(boundary * (1 + 1e-6), true)))),
+                kNotPsd);
         }
 }
 
