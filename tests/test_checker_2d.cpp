@@ -579,6 +579,36 @@ TEST_CASE("checker 2-D: random dual points just inside and just outside the cone
         }
 }
 
+TEST_CASE("checker 2-D: a collapse with R = 2 input channels", "[checker][2d]") {
+    // Rows u = (1, 1, 0, 1), u' = (0, 2, 1, 0) (2×2 kernels on 3×4), two channels with halves of
+    // v (cost 2·8 + 4/2) to one (8 + 4); w[r] = u[r] * v on the grid.
+    const Vec u0{1, 1, 0, 1}, u1{0, 2, 1, 0};
+    const Vec v{1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1};
+    const Vec half = scaled(v, ratio(1, 2));
+    CollapseBody b;
+    sizes_set(b.claim.D, b.claim.K, b.claim.shape, b.claim.kernel_shape, k3x4);
+    b.claim.R = 2;
+    b.claim.w = {S(convolve(k3x4, u0, v)), S(convolve(k3x4, u1, v))};
+    b.claim.input.u = {{S(u0), S(u1)}, {S(u0), S(u1)}};
+    b.claim.input.v = {S(half), S(half)};
+    b.claim.output.u = {{S(u0), S(u1)}};
+    b.claim.output.v = {S(v)};
+    b.claim.cost_in = "18";
+    b.claim.cost_out = "12";
+    b.claim.slack = "0";
+    const Certificate c{b, ""};
+    CHECK(check_certificate(c).valid);
+    require_rejects(tampered(c, [](Certificate& t) { col(t).w[1][3] = "5"; }),
+                    "the input network does not realize w: sum_c u_c * v_c at [1][3] is");
+    require_rejects(tampered(c, [](Certificate& t) { col(t).output.u[0][1][2] = "0"; }),
+                    "the output network does not realize w: sum_c u_c * v_c at [1]");
+    require_rejects(tampered(c,
+                             [](Certificate& t) {
+                                 col(t).shape = {4, 3};
+                             }),
+                    "the input network does not realize w");
+}
+
 namespace {
 
 /// `c` with "shape": [1, D] and "kernel_shape": [1, K] added.
