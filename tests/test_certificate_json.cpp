@@ -2,6 +2,8 @@
 // structural errors.
 #include "certify/certificate.h"
 
+#include <nlohmann/json.hpp>
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -357,4 +359,37 @@ TEST_CASE("the table of kinds: one distinct name per kind, in the documented ord
     CHECK(certificate_kind_of<RegularizerBody>() == CertificateKind::RegularizerBracket);
     CHECK(certificate_kind(sample_enclosure()) == CertificateKind::LemmaEnclosure);
     CHECK(certificate_kind_name(sample_bracket(2)) == std::string("regularizer-bracket"));
+}
+
+TEST_CASE("2-D claims: shape and kernel_shape after R, only in 2-D, malformed ones named",
+          "[json][2d]") {
+    for (const std::string name :
+         {"regularizer-bracket", "network-collapse", "rank-bound", "maxmargin-bracket"}) {
+        INFO(name);
+        // The 1-D example has neither field; the 2-D one has both, right after "R".
+        CHECK(example_text(name).find("shape") == std::string::npos);
+        const std::string text = example_text(name + "-2d");
+        std::vector<std::string> keys;
+        const nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(text);
+        for (const auto& item : parsed.at("claim").items())
+            keys.push_back(item.key());
+        REQUIRE(keys.size() > 5);
+        CHECK(std::vector<std::string>(keys.begin(), keys.begin() + 5) ==
+              std::vector<std::string>{"D", "K", "R", "shape", "kernel_shape"});
+        const CertificateReadResult read = certificate_from_json(text);
+        REQUIRE(read.certificate);
+        CHECK(certificate_to_json(*read.certificate) == text);
+        // Malformed fields are structural errors naming the field.
+        auto with_claim = [&](const char* key, const nlohmann::ordered_json& value) {
+            nlohmann::ordered_json j = nlohmann::ordered_json::parse(text);
+            j["claim"][key] = value;
+            return certificate_from_json(j.dump());
+        };
+        const CertificateReadResult not_array = with_claim("shape", 3);
+        REQUIRE_FALSE(not_array.certificate);
+        CHECK_THAT(not_array.error, Catch::Contains("claim.shape is not an array"));
+        const CertificateReadResult not_integer = with_claim("kernel_shape", {"2", 2});
+        REQUIRE_FALSE(not_integer.certificate);
+        CHECK_THAT(not_integer.error, Catch::Contains("claim.kernel_shape[0]"));
+    }
 }

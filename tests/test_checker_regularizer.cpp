@@ -5,6 +5,7 @@
 #include "certify/checker/checker.h"
 #include "certify/checker/rational.h"
 #include "tests/example_certificate.h"
+#include "tests/jacobi_eigen.h"
 #include "tests/rational_strings.h"
 
 #include <catch2/catch.hpp>
@@ -131,35 +132,7 @@ double top_eigenvalue(const Rows& lambda, std::size_t K) {
             for (std::size_t i = 0; i < D; ++i)
                 a[p][q] += static_cast<double>(lambda[p / K][(i + p % K) % D]) *
                            static_cast<double>(lambda[q / K][(i + q % K) % D]);
-    for (int sweep = 0; sweep < 100; ++sweep) {
-        double off = 0;
-        for (std::size_t p = 0; p < n; ++p)
-            for (std::size_t q = p + 1; q < n; ++q)
-                off += a[p][q] * a[p][q];
-        if (off < 1e-30) break;
-        for (std::size_t p = 0; p < n; ++p)
-            for (std::size_t q = p + 1; q < n; ++q) {
-                if (a[p][q] == 0) continue;
-                const double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
-                const double t =
-                    (theta >= 0 ? 1 : -1) / (std::fabs(theta) + std::sqrt(theta * theta + 1));
-                const double c = 1 / std::sqrt(t * t + 1), s = t * c;
-                for (std::size_t k = 0; k < n; ++k) {
-                    const double akp = a[k][p], akq = a[k][q];
-                    a[k][p] = c * akp - s * akq;
-                    a[k][q] = s * akp + c * akq;
-                }
-                for (std::size_t k = 0; k < n; ++k) {
-                    const double apk = a[p][k], aqk = a[q][k];
-                    a[p][k] = c * apk - s * aqk;
-                    a[q][k] = s * apk + c * aqk;
-                }
-            }
-    }
-    double top = 0;
-    for (std::size_t p = 0; p < n; ++p)
-        top = std::max(top, a[p][p]);
-    return top;
+    return convcert::test::symmetric_top_eigenvalue(a);
 }
 
 /// x rounded down to a multiple of 2^-40.

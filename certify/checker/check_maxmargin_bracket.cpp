@@ -3,7 +3,8 @@
 // (4I - T Tᵀ ⪰ 0), every margin-feasible W and every θ realizing it satisfy
 // ||θ||² >= <λ, W> = sum_i α_i y_i <x_i, W> >= sum_i α_i >= lower. Upper bound: the evidence's W
 // meets every margin exactly and a rational network of cost <= upper realizes it. The PSD test,
-// the realization and the cost are the regularizer-bracket checks, run on (W, λ, network).
+// the realization and the cost are the regularizer-bracket checks, run on (W, λ, network), with
+// the claim's grid (2-D claims: "shape", "kernel_shape"); samples and W are flat, row-major.
 #include "certify/checker/checker.h"
 #include "certify/checker/claim.h"
 #include "certify/checker/network.h"
@@ -16,12 +17,9 @@ namespace {
 
 constexpr std::size_t kMaxSamples = 100000;
 
-/// Step 1: the sizes of claim and evidence.
+/// Step 1: the sizes of claim and evidence (the grid's, network_grid, then the samples').
 void maxmargin_check_sizes(const MaxmarginClaim& claim, const MaxmarginEvidence& evidence) {
-    limit_check_range(claim.D, 1, kMaxSignalLength, "claim: D");
-    if (claim.K < 1 || claim.K > claim.D)
-        reject("claim: K = " + std::to_string(claim.K) + " is outside [1, D]");
-    limit_check_range(claim.R, 1, 64, "claim: R");
+    network_grid(claim.D, claim.K, claim.R, claim.shape, claim.kernel_shape);
     if (claim.x.empty()) reject("claim: the number of samples is outside [1, 100000]");
     if (claim.x.size() > kMaxSamples)
         undecided("claim: the number of samples is outside [1, 100000]");
@@ -123,6 +121,8 @@ void regularizer_part_build(const MaxmarginClaim& claim, const MaxmarginEvidence
     bracket_claim.D = claim.D;
     bracket_claim.K = claim.K;
     bracket_claim.R = claim.R;
+    bracket_claim.shape = claim.shape;
+    bracket_claim.kernel_shape = claim.kernel_shape;
     bracket_claim.w = evidence.w;
     bracket_claim.lower = claim.lower;
     bracket_claim.upper = claim.upper;

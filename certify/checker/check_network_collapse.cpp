@@ -2,7 +2,8 @@
 // same w as a given C-channel network (R input channels) at cost at most the given one's plus a
 // stated slack -- the collapse of MATH.md §3 (R = 1) and of "The multi-channel conjecture
 // follows from the matrix Fejér–Riesz theorem" (R > 1) for one concrete network. Everything is
-// recomputed from the two networks: both predictors, both costs, and the inequality.
+// recomputed from the two networks: both predictors, both costs, and the inequality. A 2-D claim
+// ("shape", "kernel_shape") convolves on Z_D1 × Z_D2 (network_grid, network_check_realizes).
 #include "certify/checker/checker.h"
 #include "certify/checker/claim.h"
 #include "certify/checker/network.h"
@@ -12,18 +13,17 @@ namespace convcert::checker {
 Verdict check_network_collapse(const CollapseClaim& claim) {
     return verdict_run([&] {
         // 1. structure, sizes, canonical rationals, at most R output channels, slack >= 0.
-        network_check_sizes(claim.D, claim.K, claim.R);
-        const auto D = static_cast<std::size_t>(claim.D), K = static_cast<std::size_t>(claim.K),
-                   R = static_cast<std::size_t>(claim.R);
+        const Grid grid = network_grid(claim.D, claim.K, claim.R, claim.shape, claim.kernel_shape);
+        const auto D = static_cast<std::size_t>(claim.D), R = static_cast<std::size_t>(claim.R);
         const RatRows w = rows_parse(claim.w, R, D, "w");
         const ExactNetwork input =
-            network_parse(claim.input.u, claim.input.v, D, K, R, "input", "input.");
+            network_parse(claim.input.u, claim.input.v, grid, R, "input", "input.");
         if (claim.output.u.size() > R || claim.output.v.size() > R)
             reject("output: " + std::to_string(claim.output.u.size()) + " kernels u and " +
                    std::to_string(claim.output.v.size()) +
                    " vectors v, expected 1 to R = " + std::to_string(R) + " channels");
         const ExactNetwork output =
-            network_parse(claim.output.u, claim.output.v, D, K, R, "output", "output.");
+            network_parse(claim.output.u, claim.output.v, grid, R, "output", "output.");
         const Rat cost_in = rational_parse_canonical(claim.cost_in, "cost_in");
         const Rat cost_out = rational_parse_canonical(claim.cost_out, "cost_out");
         const Rat slack = rational_parse_canonical(claim.slack, "slack");

@@ -37,6 +37,9 @@ Verdict check_rank_bound(const RankClaim& claim, const RankEvidence& evidence) {
         if (claim.K != 1)
             reject("claim: K = " + std::to_string(claim.K) +
                    " but rank-bound is stated for K = 1 only");
+        // A 2-D claim's kernel_shape is then [1, 1]; the grid plays no further part (the minor
+        // is of W's flat, row-major columns).
+        network_grid(claim.D, claim.K, claim.R, claim.shape, claim.kernel_shape);
         limit_check_range(claim.R, 1, kMaxRankRows, "claim: R");
         if (static_cast<long>(claim.w.size()) != claim.R)
             reject("claim: w has " + std::to_string(claim.w.size()) +

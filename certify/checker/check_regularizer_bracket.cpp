@@ -4,23 +4,23 @@
 // (docs/certificates.md, "The PSD test") is a floating-point Cholesky with a proven error bound
 // and exact fraction-free symmetric elimination over the integers for small or singular cases. The
 // upper bound is a rational network that realizes w exactly, w[r] = sum_c u_c[r] * v_c (circular
-// convolution on Z_D).
+// convolution on Z_D, or on Z_D1 × Z_D2 for a 2-D claim: i + k and j - k are grid_shift and
+// grid_unshift of certify/grid.h, so T(λ_r)[k][i] = λ_r[i + k] with k's offset (k1, k2)).
 #include "certify/checker/checker.h"
 #include "certify/checker/claim.h"
 #include "certify/checker/network.h"
 #include "certify/checker/psd_exact.h"
 #include "certify/checker/psd_float.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace convcert::checker {
 
 namespace {
 
-constexpr long kMaxR = 64;
-constexpr long kMaxBlock = 4096; // R·K, the size of 4I - T Tᵀ
-
 struct Bracket {
+    Grid grid;
     std::size_t D = 0, K = 0, R = 0;
     RatRows w, lambda; // R rows of D
     ExactNetwork network;
@@ -29,13 +29,8 @@ struct Bracket {
 
 /// Sizes and limits, every entry a canonical rational.
 Bracket bracket_parse(const RegularizerClaim& claim, const RegularizerBracketEvidence& ev) {
-    limit_check_range(claim.D, 1, kMaxSignalLength, "claim: D");
-    if (claim.K < 1 || claim.K > claim.D)
-        reject("claim: K = " + std::to_string(claim.K) + " is outside [1, D]");
-    limit_check_range(claim.R, 1, kMaxR, "claim: R");
-    if (claim.R * claim.K > kMaxBlock)
-        undecided("claim: R*K = " + std::to_string(claim.R * claim.K) + " exceeds the limit 4096");
     Bracket b;
+    b.grid = network_grid(claim.D, claim.K, claim.R, claim.shape, claim.kernel_shape);
     b.D = static_cast<std::size_t>(claim.D);
     b.K = static_cast<std::size_t>(claim.K);
     b.R = static_cast<std::size_t>(claim.R);
@@ -43,7 +38,7 @@ Bracket bracket_parse(const RegularizerClaim& claim, const RegularizerBracketEvi
     b.lower = rational_parse_canonical(claim.lower, "lower");
     b.upper = rational_parse_canonical(claim.upper, "upper");
     b.lambda = rows_parse(ev.lambda, b.R, b.D, "lambda");
-    b.network = network_parse(ev.u, ev.v, b.D, b.K, b.R, "network", "");
+    b.network = network_parse(ev.u, ev.v, b.grid, b.R, "network", "");
     return b;
 }
 
@@ -61,16 +56,38 @@ Rat dual_value(const Bracket& b) {
     return Rat(sum, L.den * W.den);
 }
 
-/// c[m] = sum_i a[i] b[(i + m) mod D] for every lag m with need[m]; other entries are 0.
-std::vector<Int> circular_correlation(const std::vector<Int>& a, const std::vector<Int>& b,
-                                      const std::vector<bool>& need) {
-    const std::size_t D = a.size();
-    std::vector<Int> c(D);
-    for (std::size_t m = 0; m < D; ++m)
-        if (need[m])
-            for (std::size_t i = 0; i < D; ++i)
-                c[m] += a[i] * b[(i + m) % D];
+/// c[m] = sum_i a[i] b[i + m] (addition on the grid) for every lag m with need[m]; other
+/// entries are 0.
+std::vector<Int> circular_correlation(const Grid& g, const std::vector<Int>& a,
+                                      const std::vector<Int>& b, const std::vector<bool>& need) {
+    const long D = grid_signal_size(g);
+    std::vector<Int> c(a.size());
+    for (long m = 0; m < D; ++m)
+        if (need[static_cast<std::size_t>(m)])
+            for (long i = 0; i < D; ++i)
+                c[static_cast<std::size_t>(m)] +=
+                    a[static_cast<std::size_t>(i)] * b[static_cast<std::size_t>(grid_add(g, i, m))];
     return c;
+}
+
+/// The lag of the entry (k, k2) of T Tᵀ: offset(k2) - offset(k) on the grid.
+long psd_lag(const Grid& g, long k, long k2) {
+    return grid_sub(g, grid_offset(g, k2), grid_offset(g, k));
+}
+
+/// need[m]: m is the lag (a1, a2) = k2 - k of an entry (k, k2) of T Tᵀ, |a1| < K1, |a2| < K2;
+/// with `upper_only`, only of the entries k <= k2 (flat), which a diagonal block fills: a1 > 0,
+/// or a1 = 0 and a2 >= 0. In 1-D these are the lags 0..K-1 and -(K-1)..K-1 mod D.
+std::vector<bool> psd_lags(const Grid& g, bool upper_only) {
+    std::vector<bool> need(static_cast<std::size_t>(grid_signal_size(g)), false);
+    auto flat = [&](long k1, long k2) { return k1 * g.K2 + k2; };
+    for (long a1 = upper_only ? 0 : 1 - g.K1; a1 < g.K1; ++a1)
+        for (long a2 = 1 - g.K2; a2 < g.K2; ++a2)
+            if (!upper_only || a1 > 0 || a2 >= 0)
+                need[static_cast<std::size_t>(psd_lag(g, flat(std::max(-a1, 0L), std::max(-a2, 0L)),
+                                                      flat(std::max(a1, 0L), std::max(a2, 0L))))] =
+                    true;
+    return need;
 }
 
 [[noreturn]] void psd_failed(long pivot) {
@@ -113,12 +130,14 @@ void matrix_check_psd(SymMatrix& m, double entry_bits) {
 }
 
 /// With λ = Λ / den, 4I - T Tᵀ ⪰ 0 iff 4 den² I - T(Λ) T(Λ)ᵀ ⪰ 0; the block (r, r') entry
-/// (k, k') of T(Λ) T(Λ)ᵀ is the circular correlation of Λ_r and Λ_r' at lag k' - k.
+/// (k, k') of T(Λ) T(Λ)ᵀ is the circular correlation of Λ_r and Λ_r' at lag k' - k (psd_lag).
 void check_psd(const Bracket& b) {
     const IntRows L = rows_clear_denominators(row_pointers(b.lambda));
+    const Grid& g = b.grid;
     const std::size_t D = b.D, K = b.K;
-    // Up front, before any product: the correlations (R²/2 blocks, <= 2K lags, D products
-    // each) and the first PSD test, from R·K and the bits of Λ.
+    // Up front, before any product: the correlations (R²/2 blocks, at most
+    // (2K1 - 1)(2K2 - 1) + 1 lags, 2K in 1-D, D products each) and the first PSD test, from
+    // R·K and the bits of Λ.
     double lambda_bits = static_cast<double>(msb(L.den) + 1);
     for (const auto& row : L.num)
         for (const Int& x : row)
@@ -127,25 +146,23 @@ void check_psd(const Bracket& b) {
     const auto R = static_cast<double>(b.R);
     const double lambda_limbs = bits_limbs(lambda_bits);
     const double entry_bits = 2 * lambda_bits + std::log2(static_cast<double>(D)) + 3;
-    work_charge(R * (R + 1) / 2 * static_cast<double>(2 * K * D) *
+    const auto lags = static_cast<double>((2 * g.K1 - 1) * (2 * g.K2 - 1) + 1);
+    work_charge(R * (R + 1) / 2 * lags * static_cast<double>(D) *
                     cost_mul_ns(lambda_limbs, lambda_limbs),
                 "the products T T^T of the PSD test (R*K = " + std::to_string(b.R * K) + ", " +
                     std::to_string(static_cast<long>(lambda_bits)) + "-bit entries of lambda)");
     psd_charge_first_test(b.R * K, entry_bits);
-    std::vector<bool> diagonal_lags(D, false), all_lags(D, false);
-    for (std::size_t d = 0; d < K; ++d) {
-        diagonal_lags[d] = all_lags[d] = true;
-        all_lags[(D - d) % D] = true;
-    }
+    const std::vector<bool> diagonal_lags = psd_lags(g, true), all_lags = psd_lags(g, false);
     SymMatrix m(b.R * K);
     const Int four_den2 = 4 * L.den * L.den;
     for (std::size_t r = 0; r < b.R; ++r)
         for (std::size_t s = r; s < b.R; ++s) {
             const auto c =
-                circular_correlation(L.num[r], L.num[s], r == s ? diagonal_lags : all_lags);
+                circular_correlation(g, L.num[r], L.num[s], r == s ? diagonal_lags : all_lags);
             for (std::size_t k = 0; k < K; ++k)
                 for (std::size_t k2 = (r == s ? k : 0); k2 < K; ++k2)
-                    m.at(r * K + k, s * K + k2) = -c[(k2 + D - k) % D];
+                    m.at(r * K + k, s * K + k2) = -c[static_cast<std::size_t>(
+                        psd_lag(g, static_cast<long>(k), static_cast<long>(k2)))];
         }
     for (std::size_t i = 0; i < m.n; ++i)
         m.at(i, i) += four_den2;

@@ -6,13 +6,57 @@
 
 namespace convcert::checker {
 
-void network_check_sizes(long D, long K, long R) {
+namespace {
+
+/// "[a, b]", for messages.
+std::string pair_string(const std::vector<long>& s) {
+    return "[" + std::to_string(s[0]) + ", " + std::to_string(s[1]) + "]";
+}
+
+/// Rejects unless `s` (the claim's field `what`) has two entries, s[i] in [1, bound[i]] (the
+/// bound called name[i] in the message).
+void shape_check(const std::vector<long>& s, const std::string& what,
+                 const std::vector<long>& bound, const std::vector<std::string>& name) {
+    if (s.size() != 2)
+        reject("claim: " + what + " has " + std::to_string(s.size()) + " entries, expected 2");
+    for (std::size_t i = 0; i < 2; ++i)
+        if (s[i] < 1 || s[i] > bound[i])
+            reject("claim: " + what + "[" + std::to_string(i) + "] = " + std::to_string(s[i]) +
+                   " is outside [1, " + name[i] + "]");
+}
+
+/// The 2-D grid of "shape" and "kernel_shape", consistent with D and K. Precondition:
+/// 1 <= D <= kMaxSignalLength.
+Grid grid_2d_check(long D, long K, const std::vector<long>& shape,
+                   const std::vector<long>& kernel_shape) {
+    shape_check(shape, "shape", {D, D}, {"D", "D"});
+    if (shape[0] * shape[1] != D)
+        reject("claim: D = " + std::to_string(D) + " but shape = " + pair_string(shape) + " has " +
+               std::to_string(shape[0] * shape[1]) + " entries");
+    shape_check(kernel_shape, "kernel_shape", shape, {"D1", "D2"});
+    if (kernel_shape[0] * kernel_shape[1] != K)
+        reject("claim: K = " + std::to_string(K) +
+               " but kernel_shape = " + pair_string(kernel_shape) + " has " +
+               std::to_string(kernel_shape[0] * kernel_shape[1]) + " entries");
+    return grid_2d(shape[0], shape[1], kernel_shape[0], kernel_shape[1]);
+}
+
+} // namespace
+
+Grid network_grid(long D, long K, long R, const std::vector<long>& shape,
+                  const std::vector<long>& kernel_shape) {
     limit_check_range(D, 1, kMaxSignalLength, "claim: D");
     if (K < 1 || K > D) reject("claim: K = " + std::to_string(K) + " is outside [1, D]");
+    if (shape.empty() != kernel_shape.empty())
+        reject(std::string("claim: ") + (shape.empty() ? "kernel_shape" : "shape") + " without " +
+               (shape.empty() ? "shape" : "kernel_shape") +
+               " (a 2-D claim has both, a 1-D claim neither)");
+    const Grid grid = shape.empty() ? grid_1d(D, K) : grid_2d_check(D, K, shape, kernel_shape);
     limit_check_range(R, 1, kMaxInputChannels, "claim: R");
     if (R * K > kMaxKernelBlock)
         undecided("claim: R*K = " + std::to_string(R * K) + " exceeds the limit " +
                   std::to_string(kMaxKernelBlock));
+    return grid;
 }
 
 RatRows rows_parse(const std::vector<std::vector<std::string>>& rows, std::size_t R,
@@ -28,9 +72,8 @@ RatRows rows_parse(const std::vector<std::vector<std::string>>& rows, std::size_
 }
 
 ExactNetwork network_parse(const std::vector<std::vector<std::vector<std::string>>>& u,
-                           const std::vector<std::vector<std::string>>& v, std::size_t D,
-                           std::size_t K, std::size_t R, const std::string& name,
-                           const std::string& prefix) {
+                           const std::vector<std::vector<std::string>>& v, const Grid& grid,
+                           std::size_t R, const std::string& name, const std::string& prefix) {
     if (u.empty()) reject(name + ": no channels (u is empty)");
     if (u.size() > kMaxChannels)
         undecided(name + ": " + std::to_string(u.size()) +
@@ -39,13 +82,14 @@ ExactNetwork network_parse(const std::vector<std::vector<std::vector<std::string
         reject(name + ": " + std::to_string(u.size()) + " kernels u but " +
                std::to_string(v.size()) + " vectors v");
     ExactNetwork net;
-    net.D = D;
-    net.K = K;
+    net.grid = grid;
+    net.D = static_cast<std::size_t>(grid_signal_size(grid));
+    net.K = static_cast<std::size_t>(grid_kernel_size(grid));
     net.R = R;
     for (std::size_t c = 0; c < u.size(); ++c) {
         const std::string cs = "[" + std::to_string(c) + "]";
-        net.u.push_back(rows_parse(u[c], R, K, prefix + "u" + cs));
-        net.v.push_back(rational_vector_parse_shared_denominator(v[c], D, prefix + "v" + cs));
+        net.u.push_back(rows_parse(u[c], R, net.K, prefix + "u" + cs));
+        net.v.push_back(rational_vector_parse_shared_denominator(v[c], net.D, prefix + "v" + cs));
     }
     return net;
 }
@@ -101,11 +145,12 @@ void network_check_realizes(const ExactNetwork& net, const RatRows& w, const std
         for (std::size_t c = 0; c < net.u.size(); ++c) {
             const std::vector<Int>& u = U.num[c * net.R + r];
             const Int scale = den_v / net.v[c].den;
-            for (std::size_t k = 0; k < net.K; ++k)
-                if (u[k] != 0) {
-                    const Int uk = u[k] * scale;
-                    for (std::size_t i = 0; i < net.D; ++i)
-                        sum[(i + k) % net.D] += uk * net.v[c].num[i];
+            for (long k = 0; k < grid_kernel_size(net.grid); ++k)
+                if (u[static_cast<std::size_t>(k)] != 0) {
+                    const Int uk = u[static_cast<std::size_t>(k)] * scale;
+                    for (long i = 0; i < grid_signal_size(net.grid); ++i)
+                        sum[static_cast<std::size_t>(grid_shift(net.grid, i, k))] +=
+                            uk * net.v[c].num[static_cast<std::size_t>(i)];
                 }
         }
         for (std::size_t j = 0; j < net.D; ++j) {
