@@ -51,6 +51,18 @@ PythonVerdict python_check_text(const std::string& text);
 /// file is status 2 with the reason.
 PythonVerdict python_check_file(const std::string& path);
 
+/// What `convcert maxmargin` reports besides the certificate.
+struct PythonMaxmargin {
+    std::string certificate; ///< the maxmargin-bracket certificate, JSON
+    double lower = 0, upper = 0, relative_gap = 0, seconds = 0;
+    long channels = 1; ///< C0 of the upper bound's network
+};
+
+/// `convcert maxmargin DATA.json --kernel K`: dataset text {"format": "convcert-dataset", "R",
+/// "D", "y", "x"} (integer samples). Throws std::invalid_argument for bad data or K outside
+/// [1, D], std::runtime_error when the SDP fails (e.g. data not linearly separable).
+PythonMaxmargin python_maxmargin(const std::string& dataset_json, long K);
+
 /// The closed forms in double precision for R rows of D (MATH.md §5, §8): K = 1 gives
 /// 2||W||_* and K = D gives (2/D) sum_d ||Ŵ[:,d]||_2. Throws std::invalid_argument for any
 /// other K (no closed form is known for 1 < K < D) or for ragged or empty rows.

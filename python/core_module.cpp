@@ -32,6 +32,13 @@ PYBIND11_MODULE(_core, m) {
         .def_readonly("slack", &PythonCollapse::slack)
         .def_readonly("seconds", &PythonCollapse::seconds)
         .def_readonly("source", &PythonCollapse::source);
+    py::class_<PythonMaxmargin>(m, "Maxmargin")
+        .def_readonly("certificate", &PythonMaxmargin::certificate)
+        .def_readonly("lower", &PythonMaxmargin::lower)
+        .def_readonly("upper", &PythonMaxmargin::upper)
+        .def_readonly("relative_gap", &PythonMaxmargin::relative_gap)
+        .def_readonly("seconds", &PythonMaxmargin::seconds)
+        .def_readonly("channels", &PythonMaxmargin::channels);
     py::class_<PythonVerdict>(m, "Verdict")
         .def_readonly("status", &PythonVerdict::status)
         .def_readonly("line", &PythonVerdict::line);
@@ -40,6 +47,7 @@ PYBIND11_MODULE(_core, m) {
           release());
     m.def("regularizer", &python_regularizer, py::arg("instance_json"), py::arg("K"), release());
     m.def("collapse", &python_collapse, py::arg("network_json"), release());
+    m.def("maxmargin", &python_maxmargin, py::arg("dataset_json"), py::arg("K"), release());
     m.def("check_text", &python_check_text, py::arg("text"), release());
     m.def("check_file", &python_check_file, py::arg("path"), release());
     m.def("closed_form", &python_closed_form, py::arg("W"), py::arg("K"), release());

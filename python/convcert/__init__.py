@@ -20,13 +20,13 @@ import numpy as np
 
 from . import _core
 from .arrays import (array_checked, floats_from_strings, fractions_from_strings,
-                     rational_strings)
+                     rational_from_number, rational_strings)
 from .files import file_write_atomic
 from .network import Network
 
 __all__ = ["Certificate", "CertificateInvalid", "CertificateUndecided", "Network", "check",
-           "closed_form", "collapse", "factor", "regularizer", "regularizer_input_json",
-           "network_input_json"]
+           "closed_form", "collapse", "factor", "maxmargin", "maxmargin_input_json",
+           "network_input_json", "regularizer", "regularizer_input_json"]
 
 
 class CertificateInvalid(Exception):
@@ -81,7 +81,8 @@ def check(certificate):
     FileNotFoundError for a path that is not a file."""
     if isinstance(certificate, Certificate):
         verdict = _core.check_text(certificate.json())
-    elif isinstance(certificate, (str, os.PathLike)) and not str(certificate).lstrip().startswith("{"):
+    elif isinstance(certificate, os.PathLike) or (
+            isinstance(certificate, str) and not certificate.lstrip().startswith("{")):
         path = os.fspath(certificate)
         if not os.path.isfile(path):
             raise FileNotFoundError(f"no certificate file {path}")
@@ -257,3 +258,54 @@ def collapse(u, v=None):
             raise ValueError("collapse(u, v) needs v, or a convcert.Network as its argument")
         u, v = u.u, u.v
     return Collapsed(_core.collapse(network_input_json(u, v)))
+
+
+class MaxmarginBracket:
+    """lower <= min { R_{K,C}(w) : y_i <w, x_i> >= 1 } <= upper for every C >= channels:
+    .lower, .upper (Fractions), .gap, .channels, .w (the certified margin-feasible predictor,
+    shape (R, D); .w_exact as Fractions), .network, .certificate."""
+
+    def __init__(self, core):
+        self.certificate = Certificate(core.certificate)
+        claim, evidence = self.certificate.data["claim"], self.certificate.data["evidence"]
+        self.lower = fractions_from_strings(claim["lower"])
+        self.upper = fractions_from_strings(claim["upper"])
+        self.gap, self.channels, self.seconds = core.relative_gap, core.channels, core.seconds
+        rows = evidence["w"] if claim["R"] > 1 else [evidence["w"]]
+        self.w_exact = fractions_from_strings(rows)
+        self.w = floats_from_strings(rows)
+        self.network = _network_from_certificate(evidence["network"], claim["R"])
+
+    def __repr__(self):
+        return (f"convcert.MaxmarginBracket([{float(self.lower):.10g}, {float(self.upper):.10g}]"
+                f", gap {self.gap:.3g}, C0 = {self.channels})")
+
+
+def maxmargin_input_json(X, y):
+    """The dataset file `convcert maxmargin` reads (docs/datasets.md) for integer samples X of
+    shape (N, D) or (N, R, D) and labels y in {-1, +1}."""
+    X = array_checked(X, "X", (2, 3))
+    if X.ndim == 2:
+        X = X[:, None]
+    values = [rational_from_number(x, "X") for x in X.flat]
+    if any(q.denominator != 1 for q in values):
+        raise ValueError("X must hold integers (scale and round the samples first)")
+    y = array_checked(y, "y", (1,))
+    labels = [rational_from_number(t, "y") for t in y.flat]
+    if any(t not in (1, -1) for t in labels):
+        raise ValueError("labels y must be -1 or +1")
+    if len(labels) != X.shape[0]:
+        raise ValueError(f"{X.shape[0]} samples but {len(labels)} labels")
+    n, R, D = X.shape
+    rows = [[int(q) for q in values[i * R * D:(i + 1) * R * D]] for i in range(n)]
+    return json.dumps({"format": "convcert-dataset", "name": "python",
+                       "source": "convcert.maxmargin", "R": R, "D": D, "y": [int(t) for t in labels], "x": rows})
+
+
+def maxmargin(X, y, kernel):
+    """Brackets the max-margin value min { R_{K,C}(w) : y_i <w, x_i> >= 1 } (MATH.md §9) as
+    `convcert maxmargin` does, for integer samples X ((N, D) or (N, R, D)) and labels y = ±1.
+    RuntimeError when no certificate can be built (e.g. the data are not separable)."""
+    ks = _kernel_shape(kernel)
+    _one_dimensional(ks, "maxmargin")
+    return MaxmarginBracket(_core.maxmargin(maxmargin_input_json(X, y), ks[0]))

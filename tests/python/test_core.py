@@ -233,5 +233,29 @@ class TestCheck(unittest.TestCase):
             self.assertTrue(convcert.check(example(name)).startswith("valid"), name)
 
 
+class TestMaxmargin(unittest.TestCase):
+    def test_same_bytes_as_the_cli_and_the_margins_hold_exactly(self):
+        with open(example("dataset-synthetic.json"), encoding="utf-8") as f:
+            data = json.load(f)
+        X, y = np.array(data["x"]), np.array(data["y"])
+        b = convcert.maxmargin(X, y, 2)
+        with tempfile.TemporaryDirectory() as tmp:
+            cli = cli_certificate(["maxmargin", example("dataset-synthetic.json"), "--kernel",
+                                   "2"], tmp)
+        self.assertEqual(b.certificate.json(), cli)
+        self.assertLessEqual(b.lower, b.upper)
+        w = b.w_exact[0]
+        for x, label in zip(data["x"], data["y"]):
+            self.assertGreaterEqual(label * sum(Fraction(a) * c for a, c in zip(x, w)), 1)
+
+    def test_bad_samples(self):
+        with self.assertRaisesRegex(ValueError, "integers"):
+            convcert.maxmargin([[0.5, 1], [1, 2]], [1, -1], 1)
+        with self.assertRaisesRegex(ValueError, "labels"):
+            convcert.maxmargin([[1, 1], [1, 2]], [1, 0], 1)
+        with self.assertRaisesRegex(ValueError, "2 samples but 3 labels"):
+            convcert.maxmargin([[1, 1], [1, 2]], [1, -1, 1], 1)
+
+
 if __name__ == "__main__":
     unittest.main()
