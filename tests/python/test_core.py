@@ -148,6 +148,14 @@ class TestBadInput(unittest.TestCase):
         self.assert_value_error("kernel must be", convcert.regularizer, [1, 2], 1.5)
         self.assert_value_error("K", convcert.regularizer, [1, 2, 3], 4)
 
+    def test_two_dimensional_kernels_are_refused_for_now(self):
+        self.assert_value_error("two-dimensional", convcert.regularizer, np.ones((4, 4)), (2, 2))
+        self.assert_value_error("two-dimensional", convcert.closed_form, np.ones((4, 4)), (1, 1))
+
+    def test_one_row_is_one_input_channel(self):
+        self.assertEqual(convcert.regularizer_input_json([[1, 0.5, -2]], 2),
+                         '{"D": 3, "w": ["1", "1/2", "-2"]}')
+
     def test_bad_networks(self):
         self.assert_value_error("channels", convcert.collapse, np.ones((2, 1, 2)), np.ones((3, 4)))
         self.assert_value_error("axes", convcert.collapse, np.ones((2, 2)), np.ones((2, 4)))
