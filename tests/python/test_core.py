@@ -107,12 +107,12 @@ class TestRegularizer(unittest.TestCase):
             self.assertTrue(convcert.check(path).startswith("valid (regularizer-bracket"))
 
     def test_the_call_releases_the_gil(self):
-        w = np.sin(np.arange(192) * 0.7) + 0.25 * np.cos(np.arange(192) * 2.1)  # about 0.5 s
+        w = np.sin(np.arange(384) * 0.7) + 0.25 * np.cos(np.arange(384) * 2.1)  # 0.5 s, 2 cores
         ticks = []
         done = threading.Event()
 
         def solve():
-            convcert.regularizer(w, 17)
+            convcert.regularizer(w, 25)
             done.set()
 
         t = threading.Thread(target=solve)
