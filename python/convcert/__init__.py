@@ -23,6 +23,7 @@ from .arrays import (array_checked, floats_from_strings, fractions_from_strings,
                      rational_from_number, rational_strings)
 from .files import file_write_atomic
 from .network import Network
+from .progress import call_with_progress
 
 __all__ = ["Certificate", "CertificateInvalid", "CertificateUndecided", "Network", "check",
            "closed_form", "collapse", "factor", "maxmargin", "maxmargin_input_json",
@@ -165,13 +166,14 @@ def _network_from_certificate(net, R):
     return Network(floats_from_strings(u), floats_from_strings(net["v"]), exact=exact)
 
 
-def regularizer(w, kernel):
+def regularizer(w, kernel, progress=None):
     """Brackets R_{K,C}(w) as `convcert regularizer` does: w of shape (D,) or (R, D) (floats
     are taken exactly), kernel an integer K <= D. Returns a Bracket (lower, upper as Fractions,
     gap, network, channels, certificate). ValueError for bad input; RuntimeError when no
-    certificate could be built."""
-    text = regularizer_input_json(w, kernel)
-    return Bracket(_core.regularizer(text, _kernel_shape(kernel)[0]))
+    certificate could be built. progress: called with the elapsed seconds every 0.5 s while
+    the C++ work runs (convcert/progress.py)."""
+    text, K = regularizer_input_json(w, kernel), _kernel_shape(kernel)[0]
+    return Bracket(call_with_progress(lambda: _core.regularizer(text, K), progress))
 
 
 def closed_form(w, kernel):
@@ -205,9 +207,10 @@ class Factor:
         return f"convcert.Factor({self.kind}, c = {self.c})"
 
 
-def factor(vectors, method="auto", digits=30):
+def factor(vectors, method="auto", digits=30, progress=None):
     """The Lemma's c for vectors a_i (shape (m, K), or (K,) for one vector) as `convcert
-    factor` computes it: method "exact", "enclosure" or "auto"; 30 <= digits <= 10000."""
+    factor` computes it: method "exact", "enclosure" or "auto"; 30 <= digits <= 10000.
+    progress: as for regularizer()."""
     a = array_checked(vectors, "vectors", (1, 2))
     if a.ndim == 1:
         a = a[None]
@@ -216,7 +219,7 @@ def factor(vectors, method="auto", digits=30):
     if method not in ("auto", "exact", "enclosure"):
         raise ValueError(f"method must be 'auto', 'exact' or 'enclosure', not {method!r}")
     text = json.dumps({"K": a.shape[1], "vectors": rational_strings(a, "vectors")})
-    return Factor(_core.factor(text, method, int(digits)))
+    return Factor(call_with_progress(lambda: _core.factor(text, method, int(digits)), progress))
 
 
 def network_input_json(u, v):
@@ -248,16 +251,17 @@ class Collapsed(Network):
         self.source, self.bits, self.seconds = core.source, core.bits, core.seconds
 
 
-def collapse(u, v=None):
+def collapse(u, v=None, progress=None):
     """The collapse (MATH.md §3; R > 1: the matrix Fejér–Riesz section) of the network with
     kernels u (C, R, K) and second layer v (C, D), or of a Network passed as u: at most R
     channels realizing the same w at exact cost at most the input's (plus the certificate's
-    slack, 0 unless the input is already optimal)."""
+    slack, 0 unless the input is already optimal). progress: as for regularizer()."""
     if v is None:
         if not isinstance(u, Network):
             raise ValueError("collapse(u, v) needs v, or a convcert.Network as its argument")
         u, v = u.u, u.v
-    return Collapsed(_core.collapse(network_input_json(u, v)))
+    text = network_input_json(u, v)
+    return Collapsed(call_with_progress(lambda: _core.collapse(text), progress))
 
 
 class MaxmarginBracket:
@@ -302,10 +306,12 @@ def maxmargin_input_json(X, y):
                        "source": "convcert.maxmargin", "R": R, "D": D, "y": [int(t) for t in labels], "x": rows})
 
 
-def maxmargin(X, y, kernel):
+def maxmargin(X, y, kernel, progress=None):
     """Brackets the max-margin value min { R_{K,C}(w) : y_i <w, x_i> >= 1 } (MATH.md §9) as
     `convcert maxmargin` does, for integer samples X ((N, D) or (N, R, D)) and labels y = ±1.
-    RuntimeError when no certificate can be built (e.g. the data are not separable)."""
+    RuntimeError when no certificate can be built (e.g. the data are not separable).
+    progress: as for regularizer()."""
     ks = _kernel_shape(kernel)
     _one_dimensional(ks, "maxmargin")
-    return MaxmarginBracket(_core.maxmargin(maxmargin_input_json(X, y), ks[0]))
+    text = maxmargin_input_json(X, y)
+    return MaxmarginBracket(call_with_progress(lambda: _core.maxmargin(text, ks[0]), progress))

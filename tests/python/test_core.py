@@ -15,6 +15,7 @@ import unittest
 import numpy as np
 
 import convcert
+from convcert.progress import call_with_progress
 
 BINARY = os.environ.get("CONVCERT_BINARY", "build/convcert")
 SOURCE = os.environ.get("CONVCERT_SOURCE_DIR", ".")
@@ -127,6 +128,23 @@ class TestRegularizer(unittest.TestCase):
         self.assertGreater(seconds, 0.05, "the call is too fast to tell")
         gaps = np.diff([start] + ticks + [time.monotonic()])
         self.assertLess(gaps.max(), 0.5 * seconds)
+
+    def test_progress_is_called_while_the_call_runs(self):
+        w = np.sin(np.arange(384) * 0.7) + 0.25 * np.cos(np.arange(384) * 2.1)  # 0.5 s
+        seen = []
+        b = convcert.regularizer(w, 25, progress=seen.append)  # every 0.5 s
+        self.assertEqual(seen, sorted(seen))
+        self.assertEqual(b.certificate.json(), convcert.regularizer(w, 25).certificate.json())
+        with self.assertRaisesRegex(ValueError, "callable"):
+            convcert.regularizer(w, 25, progress=3)
+        with self.assertRaisesRegex(ValueError, "K"):  # the call's own errors pass through
+            convcert.regularizer([1, 2], 3, progress=seen.append)
+
+    def test_progress_heartbeat(self):
+        seen = []
+        self.assertEqual(call_with_progress(lambda: time.sleep(0.3) or 7, seen.append, 0.05), 7)
+        self.assertGreaterEqual(len(seen), 3)
+        self.assertTrue(all(0 < t < 1 for t in seen))
 
 
 class TestBadInput(unittest.TestCase):
