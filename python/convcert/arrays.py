@@ -1,0 +1,83 @@
+"""Arrays at the edge: NumPy arrays (or nested lists) of real numbers checked and turned into
+exact rationals, the strings convcert's input JSON uses, and back.
+
+A float is a dyadic rational, so it converts exactly (Fraction(x)); integers and
+fractions.Fraction objects are taken as they are. NaN, infinities, complex numbers, strings,
+booleans and ragged lists are refused with a ValueError naming the array.
+"""
+
+from fractions import Fraction
+import numbers
+
+import numpy as np
+
+
+def array_checked(a, name, ndims):
+    """`a` as a NumPy array whose number of axes is in `ndims`, of real numbers.
+
+    Float and integer dtypes are kept; an object array must hold ints, floats or Fractions
+    (each element is checked). Raises ValueError with one line naming `name`.
+    """
+    try:
+        arr = np.asarray(a)
+    except ValueError as e:  # ragged nested lists
+        raise ValueError(f"{name}: not a rectangular array ({e})") from None
+    if arr.dtype.kind not in "fiuO":
+        raise ValueError(f"{name} has dtype {arr.dtype}; expected real numbers "
+                         "(float, int or fractions.Fraction)")
+    if arr.ndim not in ndims:
+        want = " or ".join(str(n) for n in ndims)
+        raise ValueError(f"{name} has {arr.ndim} axes (shape {arr.shape}); expected {want}")
+    if arr.size == 0:
+        raise ValueError(f"{name} is empty (shape {arr.shape})")
+    if arr.dtype.kind == "f" and not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} holds NaN or infinite values")
+    if arr.dtype.kind == "O":
+        for x in arr.flat:
+            rational_from_number(x, name)
+    return arr
+
+
+def rational_from_number(x, name):
+    """The exact Fraction of one real number (int, float, Fraction, NumPy scalar)."""
+    if isinstance(x, (bool, np.bool_)) or not isinstance(x, (numbers.Rational, float, np.floating)):
+        raise ValueError(f"{name} holds {x!r} of type {type(x).__name__}; expected a real number")
+    if isinstance(x, (float, np.floating)):
+        if not np.isfinite(x):
+            raise ValueError(f"{name} holds NaN or infinite values")
+        return Fraction(float(x))
+    return Fraction(x)
+
+
+def rational_string(q):
+    """The input JSON's rational string: "p" or "p/q"."""
+    return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
+
+
+def rational_strings(arr, name):
+    """Nested lists of rational strings with the shape of `arr` (a checked array)."""
+    return _strings(arr.tolist(), name)
+
+
+def _strings(x, name):
+    if isinstance(x, list):
+        return [_strings(e, name) for e in x]
+    return rational_string(rational_from_number(x, name))
+
+
+def fractions_from_strings(s):
+    """Nested lists of rational strings (a certificate's) as nested lists of Fractions."""
+    if isinstance(s, str):
+        return Fraction(s)
+    return [fractions_from_strings(x) for x in s]
+
+
+def floats_from_strings(s):
+    """Nested lists of rational strings as a float64 array (each entry correctly rounded)."""
+    return np.array(_floats(s), dtype=np.float64)
+
+
+def _floats(s):
+    if isinstance(s, str):
+        return float(Fraction(s))
+    return [_floats(x) for x in s]
