@@ -148,6 +148,15 @@ for f in row col; do
     grep -q 'bracket_2d_check' grid_$f.v || fail "grid_$f.v is not a 2-D export"
     compile grid_$f
 done
+# the checker's hand-made 2-D example (examples/regularizer-bracket-2d.json, on main since
+# 65bce7d; Z_3 x Z_4, 2x2 kernels), when this tree has it
+if [ -e "$src/examples/regularizer-bracket-2d.json" ]; then
+    cp "$src/examples/regularizer-bracket-2d.json" c_example2d.json
+    export_twice c_example2d.json example2d
+    compile example2d
+else
+    echo "example2d: examples/regularizer-bracket-2d.json not in this tree, skipped"
+fi
 # tampered: lower raised (to upper, and by 1/1000), v read in the wrong direction (v = w with
 # u = e_(1,1): only right if (u * v)[j] were sum_k u[k] v[j + k]), lambda = w (4 - 7 < 0)
 sed 's|"lower": "7/3"|"lower": "8"|' c_grid.json >t_grid_lower.json
