@@ -149,8 +149,10 @@ void coqgen_expect_length(const Row& row, long n, const std::string& what) {
                                                           std::to_string(n));
 }
 
+// `modules`: the Convcert modules the file imports ("Network Bracket" in 1-D).
 std::string coqgen_header(const std::string& kind, const std::string& name,
-                          const std::string& sizes, const std::string& claim) {
+                          const std::string& sizes, const std::string& claim,
+                          const std::string& modules = "Network Bracket") {
     return "(* convcert coq: Coq instance proof of the " + kind + " certificate " +
            coq_name_sanitize(name) + "\n   (" + sizes +
            ").\n"
@@ -163,16 +165,33 @@ std::string coqgen_header(const std::string& kind, const std::string& name,
            "\n   Every number below is the certificate's; Coq recomputes every claim from them. "
            "*)\n\n"
            "From Coq Require Import Reals QArith ZArith List.\n"
-           "From Convcert Require Import Network Bracket.\n"
+           "From Convcert Require Import " +
+           modules +
+           ".\n"
            "Import ListNotations.\n"
            "Open Scope R_scope.\n\n";
 }
 
+// A 2-D claim's grid: "shape": [D1, D2] and "kernel_shape": [K1, K2] with D1·D2 = D,
+// K1·K2 = K, 1 <= K1 <= D1, 1 <= K2 <= D2, R = 1. Throws CoqBracketExportError.
+void coqgen_grid_shapes(const RegularizerClaim& c) {
+    coqgen_expect(c.shape.size() == 2 && c.kernel_shape.size() == 2,
+                  "a 2-D claim needs both shape [D1, D2] and kernel_shape [K1, K2]");
+    const long D1 = c.shape[0], D2 = c.shape[1], K1 = c.kernel_shape[0], K2 = c.kernel_shape[1];
+    coqgen_expect(1 <= K1 && K1 <= D1 && 1 <= K2 && K2 <= D2,
+                  "grid out of range: need 1 <= K1 <= D1 and 1 <= K2 <= D2");
+    coqgen_expect(c.D % D2 == 0 && c.D / D2 == D1 && c.K % K2 == 0 && c.K / K2 == K1,
+                  "shape does not match the sizes: need D = D1 * D2 and K = K1 * K2");
+    coqgen_expect(c.R == 1, "2-D claims with R > 1 input channels have no Coq proof (R = 1 only)");
+}
+
 // The shapes of a regularizer-bracket certificate: sizes, R rows of D in w and lambda, C0 >= 1
-// channels of R rows of K (u) and D entries (v). Throws CoqBracketExportError.
+// channels of R rows of K (u) and D entries (v), the grid of a 2-D claim. Throws
+// CoqBracketExportError.
 void coqgen_bracket_shapes(const RegularizerClaim& c, const RegularizerBracketEvidence& e) {
     coqgen_expect(c.D >= 1 && c.K >= 1 && c.K <= c.D && c.R >= 1,
                   "sizes out of range: need 1 <= K <= D and R >= 1");
+    if (!c.shape.empty() || !c.kernel_shape.empty()) coqgen_grid_shapes(c);
     coqgen_expect(static_cast<long>(c.w.size()) == c.R, "w does not have R rows");
     coqgen_expect(static_cast<long>(e.lambda.size()) == c.R, "lambda does not have R rows");
     for (long r = 0; r < c.R; ++r) {
@@ -240,19 +259,24 @@ BracketEvidence coqgen_bracket_evidence(const RegularizerBracketEvidence& e) {
     return {std::move(lam), std::move(u), coqgen_common(e.v, "v")};
 }
 
-// w, the evidence and the proof for R = 1 (Bracket.bracket_check).
-std::string coqgen_bracket_single(const RegularizerClaim& c, const BracketEvidence& ev) {
-    std::string out = "Definition w : list Q :=\n  " + coqgen_list(c.w[0], "w", "  ") + ".\n\n";
-    out += "(* Evidence: the dual point lambda and the network (u_c, v_c). *)\n";
-    out += "Definition lam_den : positive := " + ev.lam.den + ".\n" +
-           "Definition lamZ : list Z := (* lambda = lamZ / lam_den *)\n  " +
-           coqgen_items(ev.lam.numerators[0], "  ") + "%Z.\n\n";
+// The evidence of an R = 1 claim: lam_den, lamZ (lambda = lamZ / lam_den) and net.
+std::string coqgen_single_evidence(const BracketEvidence& ev) {
+    std::string out = "Definition lam_den : positive := " + ev.lam.den + ".\n" +
+                      "Definition lamZ : list Z := (* lambda = lamZ / lam_den *)\n  " +
+                      coqgen_items(ev.lam.numerators[0], "  ") + "%Z.\n\n";
     out += "Definition net : list (list Q * list Q) := [\n";
     for (std::size_t ch = 0; ch < ev.v.size(); ++ch) {
         out += std::string(ch > 0 ? ";\n" : "") + "  (" + coqgen_items(ev.u[ch], "   ") + ",\n   " +
                coqgen_items(ev.v[ch], "   ") + ")";
     }
-    out += "].\n\n";
+    return out + "].\n\n";
+}
+
+// w, the evidence and the proof for R = 1 (Bracket.bracket_check).
+std::string coqgen_bracket_single(const RegularizerClaim& c, const BracketEvidence& ev) {
+    std::string out = "Definition w : list Q :=\n  " + coqgen_list(c.w[0], "w", "  ") + ".\n\n";
+    out += "(* Evidence: the dual point lambda and the network (u_c, v_c). *)\n";
+    out += coqgen_single_evidence(ev);
     out += "Lemma checks : bracket_check D K C0 w lamZ lam_den net lower upper = true.\n"
            "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
            "Theorem certificate_holds :\n"
@@ -291,6 +315,55 @@ std::string coqgen_bracket_multi(const RegularizerClaim& c, const BracketEvidenc
     return out;
 }
 
+// The header, the grid, C0, lower and upper of a 2-D claim (coqgen_grid_shapes passed).
+std::string coqgen_bracket_grid_preamble(const RegularizerClaim& c, std::size_t channels,
+                                         const std::string& name) {
+    const std::string D1 = std::to_string(c.shape[0]), D2 = std::to_string(c.shape[1]);
+    const std::string K1 = std::to_string(c.kernel_shape[0]);
+    const std::string K2 = std::to_string(c.kernel_shape[1]);
+    const std::string C0 = std::to_string(channels);
+    std::string out = coqgen_header(
+        certificate_kind_name(CertificateKind::RegularizerBracket), name,
+        "2-D: D = " + D1 + "x" + D2 + ", K = " + K1 + "x" + K2 + ", R = 1, C0 = " + C0,
+        "on Z_D1 x Z_D2, every network (any number of channels) realizing w costs\n"
+        "   at least lower, and a well-formed network with C0 channels realizes w and costs at\n"
+        "   most upper.",
+        "Network Grid BracketGrid");
+    out += "Definition D1 : nat := " + D1 + ".\n";
+    out += "Definition D2 : nat := " + D2 + ".\n";
+    out += "Definition K1 : nat := " + K1 + ".\n";
+    out += "Definition K2 : nat := " + K2 + ".\n";
+    out += "Definition g : grid := mkGrid D1 D2 K1 K2.\n";
+    out += "Definition C0 : nat := " + C0 + ".\n\n";
+    out += "Definition lower : Q := " + coqgen_q(c.lower, "lower") + ".\n";
+    out += "Definition upper : Q := " + coqgen_q(c.upper, "upper") + ".\n\n";
+    return out;
+}
+
+// w as D1 rows of D2, the evidence and the proof of a 2-D claim (BracketGrid.bracket_2d_check).
+std::string coqgen_bracket_grid(const RegularizerClaim& c, const BracketEvidence& ev) {
+    const std::size_t D1 = static_cast<std::size_t>(c.shape[0]);
+    const std::size_t D2 = static_cast<std::size_t>(c.shape[1]);
+    Rows w_rows(D1);
+    for (std::size_t r = 0; r < D1; ++r)
+        w_rows[r].assign(c.w[0].begin() + static_cast<long>(r * D2),
+                         c.w[0].begin() + static_cast<long>((r + 1) * D2));
+    std::string out = "Definition w : list (list Q) := (* D1 rows of D2 *)\n  " +
+                      coqgen_rows(w_rows, "w", "  ") + ".\n\n";
+    out += "(* Evidence: the dual point lambda and the network (u_c, v_c), flat row-major. *)\n";
+    out += coqgen_single_evidence(ev);
+    out += "Lemma checks : bracket_2d_check g C0 w lamZ lam_den net lower upper = true.\n"
+           "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
+           "Theorem certificate_holds :\n"
+           "  (forall nt : network, realizes2 g nt (signal2 (map (map Q2R) w)) ->\n"
+           "                        Q2R lower <= cost2 g nt) /\\\n"
+           "  (exists nt : network, length nt = C0 /\\ wf2 g nt\n"
+           "                        /\\ realizes2 g nt (signal2 (map (map Q2R) w))\n"
+           "                        /\\ cost2 g nt <= Q2R upper).\n"
+           "Proof. exact (bracket_2d g C0 w lamZ lam_den net lower upper checks). Qed.\n";
+    return out;
+}
+
 } // namespace
 
 std::string coq_export_bracket(const Certificate& cert, const std::string& name) {
@@ -299,8 +372,10 @@ std::string coq_export_bracket(const Certificate& cert, const std::string& name)
     const RegularizerClaim& c = body->claim;
     const RegularizerBracketEvidence& e = body->evidence;
     coqgen_bracket_shapes(c, e);
-    std::string out = coqgen_bracket_preamble(c, e.u.size(), name);
     const BracketEvidence ev = coqgen_bracket_evidence(e);
+    if (!c.shape.empty())
+        return coqgen_bracket_grid_preamble(c, e.u.size(), name) + coqgen_bracket_grid(c, ev);
+    std::string out = coqgen_bracket_preamble(c, e.u.size(), name);
     return out + (c.R == 1 ? coqgen_bracket_single(c, ev) : coqgen_bracket_multi(c, ev));
 }
 
@@ -310,6 +385,8 @@ std::string coq_export_collapse(const Certificate& cert, const std::string& name
     const CollapseClaim& c = body->claim;
     coqgen_expect(c.D >= 1 && c.K >= 1 && c.K <= c.D && c.R == 1,
                   "sizes out of range: need 1 <= K <= D and R = 1");
+    coqgen_expect(c.shape.empty() && c.kernel_shape.empty(),
+                  "2-D network-collapse claims have no Coq proof (the collapse is 1-D only)");
     coqgen_expect(c.w.size() == 1, "w: expected one row (R = 1)");
     const std::vector<std::string>& w = c.w[0];
     coqgen_expect_length(w, c.D, "w");

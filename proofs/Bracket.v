@@ -60,8 +60,10 @@ Fixpoint sumB (n : nat) (f : nat -> bigQ) : bigQ :=
 
 Definition sum_listB (l : list bigQ) : bigQ := fold_right addC 0%bigQ l.
 
-Definition cconvB (D K : nat) (u v : list bigQ) (j : nat) : bigQ :=
-  sumB K (fun k => BigQ.mul (nthB u k) (nthB v (cidx D j k))).
+(* Network.sconv over bigQ; the 1-D cconvB is its case unsh = cidx D. *)
+Definition sconvB (K : nat) (unsh : nat -> nat -> nat) (u v : list bigQ) (j : nat) : bigQ :=
+  sumB K (fun k => BigQ.mul (nthB u k) (nthB v (unsh j k))).
+Definition cconvB (D K : nat) (u v : list bigQ) (j : nat) : bigQ := sconvB K (cidx D) u v j.
 Definition sqnormB (n : nat) (x : list bigQ) : bigQ := sumB n (fun i => BigQ.mul (nthB x i) (nthB x i)).
 Definition innerB (n : nat) (x y : list bigQ) : bigQ := sumB n (fun i => BigQ.mul (nthB x i) (nthB y i)).
 
@@ -121,12 +123,16 @@ Proof.
   rewrite B2R_addC. unfold sum_listB in IH. rewrite IH. reflexivity.
 Qed.
 
-Lemma cconvB_R : forall D K u v j,
-  B2R (cconvB D K (map QtoB u) (map QtoB v) j) = cconv D K (map Q2R u) (map Q2R v) j.
+Lemma sconvB_R : forall K unsh u v j,
+  B2R (sconvB K unsh (map QtoB u) (map QtoB v) j) = sconv K unsh (map Q2R u) (map Q2R v) j.
 Proof.
-  intros. unfold cconvB, cconv. rewrite sumB_R. apply sumR_ext. intros k _.
+  intros. unfold sconvB, sconv. rewrite sumB_R. apply sumR_ext. intros k _.
   rewrite B2R_mulU, !nthB_map. reflexivity.
 Qed.
+
+Lemma cconvB_R : forall D K u v j,
+  B2R (cconvB D K (map QtoB u) (map QtoB v) j) = cconv D K (map Q2R u) (map Q2R v) j.
+Proof. intros. exact (sconvB_R K (cidx D) u v j). Qed.
 
 Lemma sqnormB_R : forall n x, B2R (sqnormB n (map QtoB x)) = sqnorm n (map Q2R x).
 Proof.
@@ -191,13 +197,16 @@ Fixpoint dotZ (x y : list bigZ) : bigZ :=
 Definition TrowZ (D K : nat) (L : list (list bigZ)) (p : nat) : list bigZ :=
   map (fun i => nth ((i + p mod K) mod D) (nth (p / K) L []) 0%bigZ) (seq 0 D).
 
-(* den^2 (4I - T T^T) = 4 den^2 I - T(Lambda) T(Lambda)^T, an integer matrix. *)
-Definition gramZ (D K Rin : nat) (L : list (list bigZ)) (den : positive) : list (list bigZ) :=
-  let n := (Rin * K)%nat in
+(* 4 den^2 I - Rows Rows^T for the n integer rows row 0, ..., row (n-1). *)
+Definition gramZ_of (n : nat) (row : nat -> list bigZ) (den : positive) : list (list bigZ) :=
   let d := BigZ.of_Z (Zpos den) in
-  let Ts := map (TrowZ D K L) (seq 0 n) in
+  let Ts := map row (seq 0 n) in
   map (fun p => map (fun q => ((if Nat.eqb p q then 4 * d * d else 0)
                                - dotZ (nth p Ts []) (nth q Ts []))%bigZ) (seq 0 n)) (seq 0 n).
+
+(* den^2 (4I - T T^T) = 4 den^2 I - T(Lambda) T(Lambda)^T, an integer matrix. *)
+Definition gramZ (D K Rin : nat) (L : list (list bigZ)) (den : positive) : list (list bigZ) :=
+  gramZ_of (Rin * K) (TrowZ D K L) den.
 
 Lemma Z2R_add : forall x y, Z2R (x + y)%bigZ = Z2R x + Z2R y.
 Proof. intros. unfold Z2R. rewrite BigZ.spec_add. apply plus_IZR. Qed.
@@ -233,39 +242,52 @@ Lemma nth_map_lamQ : forall den (L : list (list Z)) r,
   nth r (map (lamQ den) L) [] = lamQ den (nth r L []).
 Proof. intros den L. induction L as [|l L IH]; intros [|r]; simpl; auto. Qed.
 
-Lemma gramZ_R : forall D K Rin LZ den p q, (p < Rin * K)%nat -> (q < Rin * K)%nat ->
-  toRZ (gramZ D K Rin (map (map BigZ.of_Z) LZ) den) p q
-  = (IZR (Zpos den) * IZR (Zpos den)) * gramT D (Tmat_multi D K (map (map Q2R) (map (lamQ den) LZ))) p q.
+(* If the integer rows are den * T (lambda = Lambda / den), gramZ_of is den^2 (4I - T T^T). *)
+Lemma gramZ_of_R : forall D n row den (T : nat -> nat -> R) p q, (p < n)%nat -> (q < n)%nat ->
+  (forall r, (r < n)%nat -> length (row r) = D) ->
+  (forall r i, (r < n)%nat -> (i < D)%nat ->
+     Z2R (nth i (row r) 0%bigZ) = IZR (Zpos den) * T r i) ->
+  toRZ (gramZ_of n row den) p q = (IZR (Zpos den) * IZR (Zpos den)) * gramT D T p q.
 Proof.
-  intros D K Rin LZ den p q Hp Hq. unfold toRZ, entryZ, gramZ, gramT.
+  intros D n row den T p q Hp Hq Hlen HT. unfold toRZ, entryZ, gramZ_of, gramT.
   rewrite (nth_map_seq _ _ p) by exact Hp. rewrite (nth_map_seq _ _ q) by exact Hq.
   rewrite Z2R_sub.
   rewrite !(nth_map_seq _ _ _ _ Hp), !(nth_map_seq _ _ _ _ Hq).
-  rewrite (dotZ_R _ _ D) by (unfold TrowZ; rewrite map_length, seq_length; reflexivity).
-  assert (Hd : IZR (Zpos den) <> 0) by (apply not_0_IZR; lia).
+  rewrite (dotZ_R _ _ D) by auto.
   rewrite Rmult_minus_distr_l. f_equal.
   - destruct (Nat.eqb p q).
     + rewrite !Z2R_mul. unfold Z2R. rewrite BigZ.spec_of_Z. replace (BigZ.to_Z 4%bigZ) with 4%Z by reflexivity. ring.
     + rewrite Rmult_0_r. reflexivity.
-  - rewrite <- sumR_scal. apply sumR_ext. intros i Hi. unfold TrowZ.
-    rewrite !(nth_map_seq _ _ _ _ Hi). unfold Tmat_multi, Tmat, row.
-    rewrite !nth_mapmap, !nth_map_lamQ, !nthR_lamQ, !Z2R_nth_map. field. exact Hd.
+  - rewrite <- sumR_scal. apply sumR_ext. intros i Hi. rewrite !HT by assumption. ring.
+Qed.
+
+(* ... and then psd_checkZ on it proves 4I - T T^T >= 0. *)
+Lemma psd_of_Z_of : forall D n row den (T : nat -> nat -> R),
+  (forall r, (r < n)%nat -> length (row r) = D) ->
+  (forall r i, (r < n)%nat -> (i < D)%nat ->
+     Z2R (nth i (row r) 0%bigZ) = IZR (Zpos den) * T r i) ->
+  psd_checkZ n (gramZ_of n row den) = true -> forall y, 0 <= qform n (gramT D T) y.
+Proof.
+  intros D n row den T Hlen HT H y. pose proof (psd_checkZ_sound _ _ H y) as Hq.
+  rewrite (qform_ext _ _ (fun p q => (IZR (Zpos den) * IZR (Zpos den)) * gramT D T p q)) in Hq
+    by (intros; apply gramZ_of_R; assumption).
+  rewrite qform_scale in Hq.
+  assert (Hd : 0 < IZR (Zpos den) * IZR (Zpos den))
+    by (apply Rmult_lt_0_compat; apply IZR_lt; lia).
+  destruct (Rle_or_lt 0 (qform n (gramT D T) y)) as [G|G]; [exact G|].
+  exfalso. pose proof (Rmult_lt_compat_l _ _ _ Hd G). lra.
 Qed.
 
 Lemma psd_of_Z : forall D K Rin LZ den,
   psd_checkZ (Rin * K) (gramZ D K Rin (map (map BigZ.of_Z) LZ) den) = true ->
   forall y, 0 <= qform (Rin * K) (gramT D (Tmat_multi D K (map (map Q2R) (map (lamQ den) LZ)))) y.
 Proof.
-  intros D K Rin LZ den H y. pose proof (psd_checkZ_sound _ _ H y) as Hq.
-  rewrite (qform_ext _ _ (fun p q => (IZR (Zpos den) * IZR (Zpos den)) *
-             gramT D (Tmat_multi D K (map (map Q2R) (map (lamQ den) LZ))) p q)) in Hq
-    by (intros; apply gramZ_R; assumption).
-  rewrite qform_scale in Hq.
-  assert (Hd : 0 < IZR (Zpos den) * IZR (Zpos den))
-    by (apply Rmult_lt_0_compat; apply IZR_lt; lia).
-  destruct (Rle_or_lt 0 (qform (Rin * K) (gramT D (Tmat_multi D K (map (map Q2R) (map (lamQ den) LZ)))) y))
-    as [G|G]; [exact G|].
-  exfalso. pose proof (Rmult_lt_compat_l _ _ _ Hd G). lra.
+  intros D K Rin LZ den. apply psd_of_Z_of.
+  - intros r _. unfold TrowZ. rewrite map_length, seq_length. reflexivity.
+  - intros r i Hr Hi. unfold TrowZ. rewrite (nth_map_seq _ _ _ _ Hi).
+    unfold Tmat_multi, Tmat, row.
+    rewrite !nth_mapmap, !nth_map_lamQ, !nthR_lamQ, !Z2R_nth_map.
+    assert (Hd : IZR (Zpos den) <> 0) by (apply not_0_IZR; lia). field. exact Hd.
 Qed.
 
 (* ---------- single-channel inputs ---------- *)

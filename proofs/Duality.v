@@ -1,4 +1,6 @@
-(* Duality.v: weak duality, MATH.md §7 and §8, for every number of channels C at once.
+(* Duality.v: weak duality, MATH.md §7 and §8, for every number of channels C at once, on
+   any finite abelian group given by a shift (weak_duality_shift; Z_D is weak_duality,
+   Z_D1 x Z_D2 is Grid.weak_duality_2d).
    For a network realizing w,  ||theta||^2 - <lambda, w> = sum_c z_c^T S z_c,  z_c = (u_c; v_c),
    and S >= 0 follows from 4I - T T^T >= 0 (Schur.v). Hence  <lambda, w> <= cost.
    Single-channel inputs (T = T(lambda), K x D) and Rin input channels (T stacks the Rin blocks
@@ -22,46 +24,81 @@ Lemma sum_list_map_minus : forall {A} (l : list A) f g,
   sum_list (map (fun a => f a - g a) l) = sum_list (map f l) - sum_list (map g l).
 Proof. induction l as [|a l IH]; intros f g; simpl; [ring|]. rewrite IH. ring. Qed.
 
-(* <lambda, u * v> = u^T T(lambda) v. *)
+(* <lambda, u * v> = u^T T(lambda) v, for any shift (Network.shift_ok): the inner sum over j
+   is reindexed by j = sh i k. *)
+Lemma inner_sconv : forall D K sh unsh lam u v, shift_ok D K sh unsh ->
+  sumR D (fun j => nthR lam j * sconv K unsh u v j)
+  = sumR K (fun k => sumR D (fun i => nthR u k * sTmat sh lam k i * nthR v i)).
+Proof.
+  intros D K sh unsh lam u v Hs. unfold sconv.
+  rewrite (sumR_ext D _ (fun j => sumR K (fun k => nthR lam j * (nthR u k * nthR v (unsh j k)))))
+    by (intros; cbv beta; symmetry; apply sumR_scal).
+  rewrite sumR_swap. apply sumR_ext. intros k Hk. cbv beta.
+  destruct (Hs k Hk) as [Hsh Hunsh].
+  rewrite <- (sumR_reindex D (fun i => sh i k) (fun j => unsh j k)
+                (fun j => nthR lam j * (nthR u k * nthR v (unsh j k))) Hsh Hunsh).
+  apply sumR_ext. intros i Hi. cbv beta.
+  rewrite (proj2 (Hsh i Hi)). unfold sTmat. ring.
+Qed.
+
+(* Z_D: i + k = (i + k) mod D and j - k = cidx D j k. *)
+Lemma shift_ok_1d : forall D K, (0 < D)%nat -> (K <= D)%nat ->
+  shift_ok D K (fun i k => (i + k) mod D)%nat (cidx D).
+Proof.
+  intros D K HD HK k Hk. split; intros i Hi; split.
+  - apply Nat.mod_upper_bound. lia.
+  - apply cidx_rot; lia.
+  - unfold cidx. apply Nat.mod_upper_bound. lia.
+  - unfold cidx. rewrite Nat.add_mod_idemp_l by lia.
+    replace (i + (D - k) + k)%nat with (i + 1 * D)%nat by lia.
+    rewrite Nat.mod_add by lia. apply Nat.mod_small. exact Hi.
+Qed.
+
+(* The 1-D case: cconv D K is sconv K (cidx D) and Tmat D is sTmat ((i + k) mod D). *)
 Lemma inner_cconv : forall D K lam u v, (0 < D)%nat -> (K <= D)%nat ->
   sumR D (fun j => nthR lam j * cconv D K u v j)
   = sumR K (fun k => sumR D (fun i => nthR u k * Tmat D lam k i * nthR v i)).
 Proof.
-  intros D K lam u v HD HK. unfold cconv.
-  rewrite (sumR_ext D _ (fun j => sumR K (fun k => nthR lam j * (nthR u k * nthR v (cidx D j k)))))
-    by (intros; cbv beta; symmetry; apply sumR_scal).
-  rewrite sumR_swap. apply sumR_ext. intros k Hk. cbv beta.
-  rewrite <- (sumR_rot D k) by exact HD.
-  apply sumR_ext. intros i Hi. cbv beta.
-  rewrite cidx_rot by lia. unfold Tmat. ring.
+  intros D K lam u v HD HK. exact (inner_sconv D K _ _ lam u v (shift_ok_1d D K HD HK)).
 Qed.
 
 (* ---------- single-channel inputs ---------- *)
 
+(* Weak duality on any finite abelian group given by a shift (sh, unsh). *)
+Theorem weak_duality_shift : forall D K sh unsh (lam w : list R) (net : network),
+  shift_ok D K sh unsh ->
+  (forall y, 0 <= qform K (gramT D (sTmat sh lam)) y) ->
+  srealizes D K unsh net w -> inner D lam w <= cost D K net.
+Proof.
+  intros D K sh unsh lam w net Hs Hpsd Hreal.
+  assert (E : inner D lam w = sum_list (map (fun ch =>
+              sumR K (fun k => sumR D (fun i => nthR (fst ch) k * sTmat sh lam k i * nthR (snd ch) i)))
+              net)).
+  { unfold inner.
+    rewrite (sumR_ext D _ (fun j => sum_list (map (fun ch => nthR lam j * sconv K unsh (fst ch) (snd ch) j) net))).
+    2: { intros j Hj. cbv beta. rewrite <- (Hreal j Hj). unfold spredictor.
+         rewrite sum_list_map_scal. ring. }
+    rewrite <- sum_list_map_sumR. apply sum_list_map_ext. intros ch _.
+    apply inner_sconv; assumption. }
+  rewrite E. unfold cost.
+  assert (0 <= sum_list (map (fun ch => (sqnorm K (fst ch) + sqnorm D (snd ch)) -
+     sumR K (fun k => sumR D (fun i => nthR (fst ch) k * sTmat sh lam k i * nthR (snd ch) i))) net)).
+  { apply (Rle_trans _ (sum_list (map (fun _ : channel => 0) net))).
+    { clear. induction net; simpl; lra. }
+    apply sum_list_map_le. intros ch _.
+    pose proof (Sform_nonneg K D (sTmat sh lam) Hpsd (nthR (fst ch)) (nthR (snd ch))) as H.
+    unfold Sform, sqnorm in *. lra. }
+  rewrite sum_list_map_minus in H. lra.
+Qed.
+
+(* The 1-D statement (MATH.md §7): the case sh = (i + k) mod D, unsh = cidx D. *)
 Theorem weak_duality : forall D K (lam w : list R) (net : network),
   (0 < D)%nat -> (K <= D)%nat ->
   (forall y, 0 <= qform K (gramT D (Tmat D lam)) y) ->
   realizes D K net w -> inner D lam w <= cost D K net.
 Proof.
   intros D K lam w net HD HK Hpsd Hreal.
-  assert (E : inner D lam w = sum_list (map (fun ch =>
-              sumR K (fun k => sumR D (fun i => nthR (fst ch) k * Tmat D lam k i * nthR (snd ch) i)))
-              net)).
-  { unfold inner.
-    rewrite (sumR_ext D _ (fun j => sum_list (map (fun ch => nthR lam j * cconv D K (fst ch) (snd ch) j) net))).
-    2: { intros j Hj. cbv beta. rewrite <- (Hreal j Hj). unfold predictor.
-         rewrite sum_list_map_scal. ring. }
-    rewrite <- sum_list_map_sumR. apply sum_list_map_ext. intros ch _.
-    apply inner_cconv; assumption. }
-  rewrite E. unfold cost.
-  assert (0 <= sum_list (map (fun ch => (sqnorm K (fst ch) + sqnorm D (snd ch)) -
-     sumR K (fun k => sumR D (fun i => nthR (fst ch) k * Tmat D lam k i * nthR (snd ch) i))) net)).
-  { apply (Rle_trans _ (sum_list (map (fun _ : channel => 0) net))).
-    { clear. induction net; simpl; lra. }
-    apply sum_list_map_le. intros ch _.
-    pose proof (Sform_nonneg K D (Tmat D lam) Hpsd (nthR (fst ch)) (nthR (snd ch))) as H.
-    unfold Sform, sqnorm in *. lra. }
-  rewrite sum_list_map_minus in H. lra.
+  exact (weak_duality_shift D K _ _ lam w net (shift_ok_1d D K HD HK) Hpsd Hreal).
 Qed.
 
 (* ---------- multi-channel inputs ---------- *)

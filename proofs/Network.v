@@ -94,3 +94,30 @@ Definition Tmat (D : nat) (lam : list R) (k i : nat) : R := nthR lam ((i + k) mo
 (* The stacked (Rin*K) x D matrix of §8: row r*K + k is row k of T(lambda_r). *)
 Definition Tmat_multi (D K : nat) (L : list (list R)) (p i : nat) : R :=
   Tmat D (row L (p / K)) (p mod K) i.
+
+(* ---------- any finite abelian group: signals and kernels on flat indices ---------- *)
+
+(* MATH.md, "Two-dimensional signals": a signal has D entries (i < D), a kernel K (k < K);
+   sh i k is the index of i + (kernel entry k) and unsh j k that of j - (kernel entry k).
+   The 1-D definitions above are the case sh i k = (i + k) mod D, unsh = cidx D (each is the
+   s-definition by conversion; Duality.shift_ok_1d); Z_D1 x Z_D2 is in Grid.v. *)
+
+(* (u * v)[j] = sum_{k<K} u[k] v[unsh j k]. *)
+Definition sconv (K : nat) (unsh : nat -> nat -> nat) (u v : list R) (j : nat) : R :=
+  sumR K (fun k => nthR u k * nthR v (unsh j k)).
+
+Definition spredictor (K : nat) (unsh : nat -> nat -> nat) (net : network) (j : nat) : R :=
+  sum_list (map (fun ch => sconv K unsh (fst ch) (snd ch) j) net).
+
+Definition srealizes (D K : nat) (unsh : nat -> nat -> nat) (net : network) (w : list R) : Prop :=
+  forall j, (j < D)%nat -> spredictor K unsh net j = nthR w j.
+
+(* T(lambda)[k][i] = lambda[sh i k], a K x D matrix. *)
+Definition sTmat (sh : nat -> nat -> nat) (lam : list R) (k i : nat) : R := nthR lam (sh i k).
+
+(* For every kernel entry k < K, i |-> sh i k and j |-> unsh j k are mutually inverse
+   bijections of {0..D-1} (translation by an element of the group and by its opposite). *)
+Definition shift_ok (D K : nat) (sh unsh : nat -> nat -> nat) : Prop :=
+  forall k, (k < K)%nat ->
+    (forall i, (i < D)%nat -> (sh i k < D)%nat /\ unsh (sh i k) k = i) /\
+    (forall j, (j < D)%nat -> (unsh j k < D)%nat /\ sh (unsh j k) k = j).

@@ -126,3 +126,20 @@ Proof.
     apply sumR_ext. intros i Hi. f_equal.
     rewrite Nat.add_mod_idemp_l by lia. f_equal. lia.
 Qed.
+
+(* Reindexing by a bijection f of {0..n-1} (inverse g): sum_{i<n} h (f i) = sum_{i<n} h i. *)
+Lemma sumR_reindex : forall n (f g : nat -> nat) (h : nat -> R),
+  (forall i, (i < n)%nat -> (f i < n)%nat /\ g (f i) = i) ->
+  (forall j, (j < n)%nat -> (g j < n)%nat /\ f (g j) = j) ->
+  sumR n (fun i => h (f i)) = sumR n h.
+Proof.
+  intros n f g h Hf Hg.
+  rewrite (sumR_ext n _ (fun i => sumR n (fun j => if Nat.eqb (f i) j then h j else 0))).
+  2: { intros i Hi. symmetry. exact (sumR_delta n (f i) h (proj1 (Hf i Hi))). }
+  rewrite sumR_swap. apply sumR_ext. intros j Hj.
+  rewrite (sumR_ext n _ (fun i => if Nat.eqb (g j) i then (fun _ => h j) i else 0)).
+  - exact (sumR_delta n (g j) (fun _ => h j) (proj1 (Hg j Hj))).
+  - intros i Hi. destruct (Nat.eqb (f i) j) eqn:E, (Nat.eqb (g j) i) eqn:E'; try reflexivity.
+    + apply Nat.eqb_eq in E. subst j. rewrite (proj2 (Hf i Hi)), Nat.eqb_refl in E'. discriminate.
+    + apply Nat.eqb_eq in E'. subst i. rewrite (proj2 (Hg j Hj)), Nat.eqb_refl in E. discriminate.
+Qed.

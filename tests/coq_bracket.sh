@@ -3,7 +3,8 @@
 # certificates made here with the CLI and exported with `convcert coq` compile with coqc; exports are deterministic; tampered
 # certificates (lower raised to upper, a lambda entry changed, a v entry changed, a collapse
 # cost changed, a false claim in a file whose name carries Coq commands) export but fail to
-# compile in their reflective check; every certificate_holds
+# compile in their reflective check; 2-D brackets (hand-made on Z_2 x Z_3, and the generator's
+# d8k2 read on the grids 1x8 and 8x1) compile and tampered ones (lower, v, lambda) do not; every certificate_holds
 # passes scripts/coq_assumptions.sh; the shipped lemma-enclosure example (and one with changed
 # vectors, which states the changed vectors) compiles from the general theorem;
 # `convcert coq` exit codes for bad input;
@@ -124,6 +125,50 @@ sed 's|"cost_out": "[^"]*"|"cost_out": "1/7"|' c_collapse.json >t_cost.json
 cmp -s c_collapse.json t_cost.json && fail "tamper cost_out changed nothing"
 rejected t_cost.json t_cost "collapse: cost_out changed"
 
+# ---- 2-D brackets (issue 13): Z_D1 x Z_D2, w as D1 rows of D2 ----
+# hand-made on Z_2 x Z_3 with 2x2 kernels (tests/coq/bracket-2d-2x3.json): lambda = w/3,
+# u = e_(1,1), v[i] = w[i + (1,1)]
+cp "$src/tests/coq/bracket-2d-2x3.json" c_grid.json
+export_twice c_grid.json grid23
+grep -q 'exact (bracket_2d g C0 w' grid23.v || fail "grid23.v is not proven by bracket_2d"
+compile grid23
+# the delta network u = e_(0,0), v = w
+sed -e 's|"u": \[\["0", "0", "0", "1"\]\]|"u": [["1", "0", "0", "0"]]|' \
+    -e 's|"v": \[\["-1", "1", "0", "0", "2", "1"\]\]|"v": [["1", "0", "2", "0", "-1", "1"]]|' \
+    c_grid.json >c_grid0.json
+cmp -s c_grid.json c_grid0.json && fail "the delta network changed nothing"
+export_twice c_grid0.json grid0
+compile grid0
+# the generator's 1-D certificate d8k2 read on the grids 1x8 (kernels 1x2) and 8x1 (2x1)
+sed 's|"R": 1,|"R": 1, "shape": [1, 8], "kernel_shape": [1, 2],|' c_d8k2.json >c_row.json
+sed 's|"R": 1,|"R": 1, "shape": [8, 1], "kernel_shape": [2, 1],|' c_d8k2.json >c_col.json
+cmp -s c_d8k2.json c_row.json && fail "adding a shape changed nothing"
+for f in row col; do
+    export_twice c_$f.json grid_$f
+    grep -q 'bracket_2d_check' grid_$f.v || fail "grid_$f.v is not a 2-D export"
+    compile grid_$f
+done
+# the checker's hand-made 2-D example (examples/regularizer-bracket-2d.json, on main since
+# 65bce7d; Z_3 x Z_4, 2x2 kernels), when this tree has it
+if [ -e "$src/examples/regularizer-bracket-2d.json" ]; then
+    cp "$src/examples/regularizer-bracket-2d.json" c_example2d.json
+    export_twice c_example2d.json example2d
+    compile example2d
+else
+    echo "example2d: examples/regularizer-bracket-2d.json not in this tree, skipped"
+fi
+# tampered: lower raised (to upper, and by 1/1000), v read in the wrong direction (v = w with
+# u = e_(1,1): only right if (u * v)[j] were sum_k u[k] v[j + k]), lambda = w (4 - 7 < 0)
+sed 's|"lower": "7/3"|"lower": "8"|' c_grid.json >t_grid_lower.json
+rejected t_grid_lower.json t_grid_lower "2-D: lower raised to upper"
+sed 's|"lower": "7/3"|"lower": "2334/1000"|' c_grid.json >t_grid_lower2.json
+rejected t_grid_lower2.json t_grid_lower2 "2-D: lower raised by 1/1000"
+sed 's|"v": \[\["-1", "1", "0", "0", "2", "1"\]\]|"v": [["1", "0", "2", "0", "-1", "1"]]|' \
+    c_grid.json >t_grid_dir.json
+rejected t_grid_dir.json t_grid_dir "2-D: v shifted the wrong way"
+sed 's|"lambda": \[[^]]*\]|"lambda": ["1", "0", "2", "0", "-1", "1"]|' c_grid.json >t_grid_lam.json
+rejected t_grid_lam.json t_grid_lam "2-D: lambda not dual feasible"
+
 # ---- the axiom check rejects an extra axiom ----
 printf 'Axiom bad_axiom : (1 = 2)%%nat.\nDefinition certificate_holds := bad_axiom.\n' >bad.v
 if why=$(sh "$src/scripts/coq_assumptions.sh" "$lib" bad.v); then
@@ -169,4 +214,8 @@ code 2 c_d8k2.json c_d8k2.json
 sed 's|"1/2"|"1/x"|' c_d8k2.json >bad_rational.json
 code 2 bad_rational.json -o bad_rational.v
 [ ! -e bad_rational.v ] || fail "partial output left behind"
+# 2-D: a shape that does not match D: exit 2, one line, no file
+sed 's|"shape": \[2, 3\]|"shape": [3, 3]|' c_grid.json >bad_shape.json
+code 2 bad_shape.json -o bad_shape.v
+[ ! -e bad_shape.v ] || fail "partial output left behind (bad shape)"
 echo "coq_bracket: ok"

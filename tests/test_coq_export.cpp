@@ -308,3 +308,98 @@ TEST_CASE("lemma-enclosure: the statement is about the claim's vectors, parsed",
     body.claim.vectors[1].pop_back(); // 7 entries, K = 8: refused, one line
     CHECK_THROWS_WITH(coq_export(cert, ""), "claim.vectors[1] has 7 entries, expected K = 8");
 }
+
+namespace {
+
+Certificate coq_test_read(const std::string& relative) {
+    const std::string text = tests::cli_file_read(fs::path(CONVCERT_SOURCE_DIR) / relative);
+    CertificateReadResult read = certificate_from_json(text);
+    REQUIRE(read.certificate);
+    return *read.certificate;
+}
+
+std::string coq_test_refusal(const Certificate& cert) {
+    try {
+        coq_export(cert, "name");
+    } catch (const coqgen::CoqBracketExportError& e) {
+        return e.what();
+    }
+    return "(exported)";
+}
+
+} // namespace
+
+TEST_CASE("1-D exports are byte-identical to the files of main before the 2-D grid", "[coq]") {
+    // tests/coq/golden/*.v: `convcert coq examples/NAME.json -o NAME.v` at main 21de7cb
+    for (const std::string example : {"regularizer-bracket", "network-collapse"}) {
+        INFO(example);
+        const std::string golden = tests::cli_file_read(fs::path(CONVCERT_SOURCE_DIR) / "tests" /
+                                                        "coq" / "golden" / (example + ".v"));
+        CHECK(coq_export(example_read(example), example + ".json") == golden);
+    }
+}
+
+TEST_CASE("a 2-D bracket exports with the grid's definitions, w as D1 rows of D2", "[coq]") {
+    const Certificate cert = coq_test_read("tests/coq/bracket-2d-2x3.json");
+    const std::string text = coq_export(cert, "bracket-2d-2x3.json");
+    CHECK(contains(text, "(2-D: D = 2x3, K = 2x2, R = 1, C0 = 1).\n"));
+    CHECK(contains(text, "From Convcert Require Import Network Grid BracketGrid.\n"));
+    CHECK(contains(text, "Definition D1 : nat := 2.\nDefinition D2 : nat := 3.\n"
+                         "Definition K1 : nat := 2.\nDefinition K2 : nat := 2.\n"
+                         "Definition g : grid := mkGrid D1 D2 K1 K2.\n"
+                         "Definition C0 : nat := 1.\n\n"
+                         "Definition lower : Q := (7#3).\nDefinition upper : Q := (8#1).\n"));
+    CHECK(contains(text, "Definition w : list (list Q) := (* D1 rows of D2 *)\n"
+                         "  [[(1#1); (0#1); (2#1)];\n   [(0#1); (-1#1); (1#1)]].\n"));
+    CHECK(contains(text, "Definition lamZ : list Z := (* lambda = lamZ / lam_den *)\n"
+                         "  [0x1; 0x0; 0x2; 0x0; -0x1; 0x1]%Z.\n"));
+    CHECK(contains(text, "Lemma checks : bracket_2d_check g C0 w lamZ lam_den net lower upper "
+                         "= true.\n"));
+    CHECK(contains(text, "  (forall nt : network, realizes2 g nt (signal2 (map (map Q2R) w)) ->\n"
+                         "                        Q2R lower <= cost2 g nt) /\\\n"));
+    CHECK(contains(text, "Proof. exact (bracket_2d g C0 w lamZ lam_den net lower upper checks). "
+                         "Qed.\n"));
+    CHECK(text == coq_export(cert, "bracket-2d-2x3.json"));
+}
+
+TEST_CASE("2-D claims: the grid is validated, R > 1 and the collapse are refused", "[coq]") {
+    const Certificate cert = coq_test_read("tests/coq/bracket-2d-2x3.json");
+    auto claim = [](Certificate& c) -> RegularizerClaim& {
+        return std::get<RegularizerBody>(c.body).claim;
+    };
+    Certificate c = cert;
+    claim(c).shape = {2, 4};
+    CHECK(coq_test_refusal(c) ==
+          "shape does not match the sizes: need D = D1 * D2 and K = K1 * K2");
+    c = cert;
+    claim(c).kernel_shape = {1, 4};
+    CHECK(coq_test_refusal(c) == "grid out of range: need 1 <= K1 <= D1 and 1 <= K2 <= D2");
+    c = cert;
+    claim(c).kernel_shape = {4, 1};
+    CHECK(coq_test_refusal(c) == "grid out of range: need 1 <= K1 <= D1 and 1 <= K2 <= D2");
+    c = cert;
+    claim(c).kernel_shape.clear();
+    CHECK(coq_test_refusal(c) == "a 2-D claim needs both shape [D1, D2] and kernel_shape [K1, K2]");
+    c = cert;
+    claim(c).shape = {2, 3, 1};
+    CHECK(coq_test_refusal(c) == "a 2-D claim needs both shape [D1, D2] and kernel_shape [K1, K2]");
+    c = cert;
+    claim(c).shape = {-2, -3}; // D1 * D2 = D but negative
+    CHECK(coq_test_refusal(c) == "grid out of range: need 1 <= K1 <= D1 and 1 <= K2 <= D2");
+    c = cert;
+    claim(c).R = 2;
+    claim(c).w.push_back(claim(c).w[0]);
+    std::get<RegularizerBody>(c.body).evidence.lambda.push_back(claim(c).w[0]);
+    CHECK(coq_test_refusal(c) ==
+          "2-D claims with R > 1 input channels have no Coq proof (R = 1 only)");
+    c = cert;
+    claim(c).w[0][4] = kPayload;
+    const std::string refused = coq_test_refusal(c);
+    CHECK(contains(refused, "w[1][1] is not a rational"));
+    CHECK_FALSE(contains(refused, "\n"));
+    Certificate collapse = example_read("network-collapse");
+    std::get<CollapseBody>(collapse.body).claim.shape = {2, 3};
+    std::get<CollapseBody>(collapse.body).claim.kernel_shape = {1, 3};
+    CHECK(coq_test_refusal(collapse) ==
+          "2-D network-collapse claims have no Coq proof (the collapse is 1-D only)");
+}
