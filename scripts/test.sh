@@ -8,7 +8,7 @@ scripts/build.sh -DCONVCERT_WERROR=ON
 # The benchmarks are not in the default build (scripts/bench.sh runs them): compile them here so
 # that a change cannot break them unnoticed.
 cmake --build build -j"$(nproc)" --target bench_lemma bench_regularizer bench_checker_limits \
-  bench_checker_psd bench_matrix_factor bench_collapse
+  bench_checker_psd bench_matrix_factor bench_collapse bench_separation
 (cd build && ctest --output-on-failure)
 # Optimized (-O2 -g) so that the numerical tests (Eigen, SDPA) run in minutes, not hours, under
 # the sanitizers; ASan and UBSan instrument optimized code just as well.
