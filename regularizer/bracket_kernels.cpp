@@ -40,7 +40,7 @@ struct Search {
     void attempt(const Kernels& kernels, std::initializer_list<int> ladder,
                  RegularizerKernelSource source) {
         if (done()) return;
-        if (t.wd.size() == 1 && kernels.size() == 1) {
+        if (t.wd.size() == 1 && kernels.size() == 1 && t.grid.D1 == 1) {
             try {
                 const auto c = regularizer_kernel_balance(t.wd[0], kernels[0][0]);
                 build({{c}}, regularizer_kernel_bits(t.wd[0], c, kUpperRoundingTolerance), source);
@@ -57,7 +57,7 @@ struct Search {
         if (done()) return;
         ++out.attempts;
         try {
-            auto net = regularizer_bracket_network(kernels, t.W, bits);
+            auto net = regularizer_bracket_network(kernels, t.W, bits, t.grid);
             support::Fmpq gap;
             if (!fmpq_is_zero(net.cost.x)) {
                 fmpq_sub(gap.x, net.cost.x, t.lower.x);
@@ -83,7 +83,7 @@ struct Search {
         const double stop = t.lower_double * (1.0 + 0.2 * kBracketTargetGap);
         try {
             const support::Stopwatch watch;
-            auto pol = regularizer_polish_kernels(t.wd, start, kPolishMaxIterations, stop,
+            auto pol = regularizer_polish_kernels(t.wd, t.grid, start, kPolishMaxIterations, stop,
                                                   std::numeric_limits<double>::infinity());
             out.polish_seconds += watch.seconds();
             out.polish_iterations += pol.iterations;
@@ -110,7 +110,7 @@ void gram_few(Search& s, const Kernels& ker, RegularizerKernelSource source) {
     const long R = static_cast<long>(s.t.wd.size());
     for (long C = R; C <= R + 1 && C < static_cast<long>(ker.size()); ++C) {
         Kernels few(ker.begin(), ker.begin() + C);
-        if (!std::isfinite(regularizer_polish_kernels_value(s.t.wd, few)))
+        if (!std::isfinite(regularizer_polish_kernels_value(s.t.wd, s.t.grid, few)))
             for (long r = 0; r < R; ++r) // make every Σ_d nonsingular
                 few[r][r][0] += std::sqrt(kLiftRelative * s.t.estimate);
         if (auto pol = s.polish(few)) s.attempt(*pol, {24, 32}, source);
@@ -121,6 +121,7 @@ void gram_few(Search& s, const Kernels& ker, RegularizerKernelSource source) {
 /// gap stays within the target or does not grow: the bracket then holds for every C >= R.
 void collapse_to_r(Search& s, long R) {
     if (!s.out.best || static_cast<long>(s.out.best->u.size()) <= R) return;
+    if (s.t.grid.D1 != 1) return; // the collapse (matrix spectral factor) is 1-D only
     NetworkInstance in;
     in.D = s.t.W.cols();
     in.K = s.t.K;
@@ -154,7 +155,7 @@ RegularizerKernelSearch regularizer_kernels_closed_form(const RegularizerKernelT
     // The lift δ² ≈ 2^-bits·estimate balances its own cost against the rounding error.
     for (int bits : {32, 40, 48}) {
         const double delta = std::sqrt(std::ldexp(t.estimate, -bits));
-        s.attempt(regularizer_kernels_kd(t.wd, delta), {bits},
+        s.attempt(regularizer_kernels_kd(t.wd, t.grid, delta), {bits},
                   RegularizerKernelSource::ClosedFormKD);
     }
     return s.out;
