@@ -151,6 +151,12 @@ std::string report_text(const regularizer::RegularizerBracket& b, const Certific
       << regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.solve.gram_source)
       << ")\n";
     o << "  relative gap " << decimal(b.relative_gap) << ", C0 = " << b.C0 << "\n";
+    if (b.one_channel.tried)
+        o << "  one channel (local search, " << b.one_channel.starts << " starts, "
+          << decimal(b.one_channel_seconds) << " s): best cost " << decimal(b.one_channel.value)
+          << ", " << (b.one_channel.reached ? "reached" : "did NOT reach")
+          << " the lower bound within the gap (relative excess " << decimal(b.one_channel.gap)
+          << ")\n";
     if (b.R > 1 || b.C0 > 1) {
         o << "  network: " << b.C0 << " kernels of " << b.R << "x" << b.K << " and " << b.C0
           << " vectors v of " << b.D << " (in the certificate; v over a common denominator of "

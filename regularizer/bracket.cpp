@@ -146,6 +146,13 @@ RegularizerBracket regularizer_bracket(const support::FmpqMat& W, const Grid& g,
     b.polish_seconds = search.polish_seconds;
     bracket_take_network(b, std::move(*search.best)); // stage 5
     b.upper_seconds = upper.seconds();
+    if (b.R == 1 && g.D1 > 1 && 1 < K && K < b.D && kernels.one_channel_starts > 0) {
+        const support::Stopwatch one;
+        b.one_channel = regularizer_one_channel_search(wd[0], g, dual.gram, b.lower_double,
+                                                       std::max(b.relative_gap, kBracketTargetGap),
+                                                       kernels.one_channel_starts);
+        b.one_channel_seconds = one.seconds();
+    }
     b.total_seconds = watch.seconds();
     return b;
 }

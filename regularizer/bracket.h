@@ -11,6 +11,7 @@
 #include "certify/grid.h"
 #include "regularizer/bracket_dual.h"
 #include "regularizer/bracket_kernels.h"
+#include "regularizer/bracket_one_channel.h"
 #include "regularizer/bracket_source.h"
 #include "support/flint_raii.h"
 
@@ -36,13 +37,16 @@ struct RegularizerBracket {
     RegularizerDualSource dual_source = RegularizerDualSource::Zero;
     RegularizerKernelSource kernel_source = RegularizerKernelSource::Zero;
     RegularizerDualSolve solve; ///< stage 1: SDPA's outcome, Gram source, timings
-    int polish_iterations = 0;  ///< kernel polish steps (R > 1)
-    int network_attempts = 0;   ///< exact least-norm solves tried
-    int kernel_bits = 0;        ///< rounding grid of the kernels that won
-    long denominator_bits = 0;  ///< bit length of v's common denominator
-    double polish_seconds = 0;  ///< kernel polishing, within upper_seconds
-    double lower_seconds = 0;   ///< stage 2 (and the KKT refinement's verification at R = 1)
-    double upper_seconds = 0;   ///< stages 3 and 4
+    /// 2-D, R = 1, 1 < K < D: whether one channel reached the lower bound (report only)
+    RegularizerOneChannel one_channel;
+    double one_channel_seconds = 0;
+    int polish_iterations = 0; ///< kernel polish steps (R > 1)
+    int network_attempts = 0;  ///< exact least-norm solves tried
+    int kernel_bits = 0;       ///< rounding grid of the kernels that won
+    long denominator_bits = 0; ///< bit length of v's common denominator
+    double polish_seconds = 0; ///< kernel polishing, within upper_seconds
+    double lower_seconds = 0;  ///< stage 2 (and the KKT refinement's verification at R = 1)
+    double upper_seconds = 0;  ///< stages 3 and 4
     double total_seconds = 0;
 };
 

@@ -50,6 +50,9 @@ struct RegularizerKernelOptions {
     /// R > 1: collapse a best network of more than R channels to R (collapse.h). Off only to
     /// measure what the collapse costs (bench/bench_collapse.cpp); C0 is then the network's.
     bool collapse = true;
+    /// 2-D, R = 1, 1 < K < D: local searches for a one-channel network after the bracket
+    /// (bracket_one_channel.h; report only), 0 to skip.
+    int one_channel_starts = 8;
 };
 
 /// K = 1 or K = D, any R: the closed-form kernels.

@@ -4,6 +4,7 @@
 // cases D1 = 1 and D2 = 1, homogeneity and monotonicity in the kernel support, and bad input.
 #include "regularizer/bracket.h"
 #include "regularizer/input/regularizer_input.h"
+#include "reproduce/closed_form_rigorous.h"
 #include "support/flint_raii.h"
 #include "support/input_json.h"
 #include "support/rational_convert.h"
@@ -250,6 +251,10 @@ TEST_CASE("regularizer 2-D: MATH.md's 3x3 example with 2x2 kernels", "[regulariz
     CHECK(b.upper_double == Approx(11.233135).epsilon(1e-7));
     CHECK(b.relative_gap <= 1e-8);
     CHECK(b.C0 >= 2);
+    // One channel stays about 4.9% above (MATH.md: 11.78630 with 100 L-BFGS starts).
+    CHECK(b.one_channel.tried);
+    CHECK_FALSE(b.one_channel.reached);
+    CHECK(b.one_channel.value >= 11.7862);
     check_claims_2d(regularizer::regularizer_bracket_certificate(
         b, support::fmpq_mat_from_rows({{"2", "-2", "-3", "3", "2", "-1", "0", "1", "-3"}}, "w")));
 }
@@ -265,10 +270,16 @@ TEST_CASE("regularizer 2-D: closed forms inside certified brackets", "[regulariz
             const auto wd = support::fmpq_mat_to_doubles(Wq);
             const auto full = bracket_of(w, grid_2d(D1, D2, D1, D2));
             check_inside(full, fourier_l1_2d(wd, D1, D2));
+            // Rigorously (Arb balls), as reproduce's claim 3 does in 1-D.
+            CHECK(reproduce::reproduce_kd_contained(Wq, full.lower.x, full.upper.x,
+                                                    grid_2d(D1, D2, D1, D2)) ==
+                  reproduce::Containment::Inside);
             CHECK(full.relative_gap <= 1e-8);
             check_claims_2d(regularizer::regularizer_bracket_certificate(full, Wq));
             const auto one = bracket_of(w, grid_2d(D1, D2, 1, 1));
             check_inside(one, nuclear_twice(wd));
+            CHECK(reproduce::reproduce_k1_contained_channels(Wq, one.lower.x, one.upper.x) ==
+                  reproduce::Containment::Inside);
             CHECK(one.relative_gap <= 1e-8);
             check_claims_2d(regularizer::regularizer_bracket_certificate(one, Wq));
         }
@@ -298,6 +309,7 @@ TEST_CASE("regularizer 2-D: D1 = 1 and D2 = 1 are the 1-D instance", "[regulariz
         const auto one_d = bracket_of(w, grid_1d(6, K));
         // D1 = 1: the same grid maps, so the same pipeline and the same rationals.
         const auto row = bracket_of(w, grid_2d(1, 6, 1, K));
+        CHECK_FALSE(row.one_channel.tried); // a 1-D instance: one channel by the Lemma
         CHECK(support::fmpq_get_string(row.lower.x) == support::fmpq_get_string(one_d.lower.x));
         CHECK(support::fmpq_get_string(row.upper.x) == support::fmpq_get_string(one_d.upper.x));
         // D2 = 1 (the column): a 2-D route (Gram SDP, dense least norm) for the same value.
