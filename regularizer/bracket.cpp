@@ -11,6 +11,7 @@
 
 #include <flint/fmpq_mat.h>
 
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 
@@ -105,6 +106,22 @@ void bracket_take_network(RegularizerBracket& b, RegularizerNetwork&& net) {
     }
 }
 
+/// K·D beyond which the one-channel search runs only two starts (each polish step costs
+/// about K·(K·D) complex operations).
+constexpr long kOneChannelLargeWork = 8192;
+
+/// 2-D, R = 1, 1 < K < D: whether one channel reaches the lower bound (report only).
+void bracket_one_channel(RegularizerBracket& b, const Rows& wd, const RegularizerDualNumeric& dual,
+                         int starts) {
+    if (b.R != 1 || b.grid.D1 == 1 || b.K == 1 || b.K == b.D || starts < 1) return;
+    if (b.K * b.D > kOneChannelLargeWork) starts = std::min(starts, 2);
+    const support::Stopwatch watch;
+    b.one_channel =
+        regularizer_one_channel_search(wd[0], b.grid, dual.gram, b.lower_double,
+                                       std::max(b.relative_gap, kBracketTargetGap), starts);
+    b.one_channel_seconds = watch.seconds();
+}
+
 void bracket_check_input(const support::FmpqMat& W, const Grid& g) {
     if (W.rows() < 1 || W.rows() > 64 || W.cols() < 1)
         throw std::invalid_argument("regularizer_bracket: need 1 <= R <= 64 rows of D >= 1");
@@ -146,13 +163,7 @@ RegularizerBracket regularizer_bracket(const support::FmpqMat& W, const Grid& g,
     b.polish_seconds = search.polish_seconds;
     bracket_take_network(b, std::move(*search.best)); // stage 5
     b.upper_seconds = upper.seconds();
-    if (b.R == 1 && g.D1 > 1 && 1 < K && K < b.D && kernels.one_channel_starts > 0) {
-        const support::Stopwatch one;
-        b.one_channel = regularizer_one_channel_search(wd[0], g, dual.gram, b.lower_double,
-                                                       std::max(b.relative_gap, kBracketTargetGap),
-                                                       kernels.one_channel_starts);
-        b.one_channel_seconds = one.seconds();
-    }
+    bracket_one_channel(b, wd, dual, kernels.one_channel_starts);
     b.total_seconds = watch.seconds();
     return b;
 }
