@@ -151,6 +151,11 @@ std::string report_text(const regularizer::RegularizerBracket& b, const Certific
       << regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.solve.gram_source)
       << ")\n";
     o << "  relative gap " << decimal(b.relative_gap) << ", C0 = " << b.C0 << "\n";
+    if (b.grid.D1 > 1)
+        o << "  stages: sdp " << decimal(b.solve.sdp_seconds) << " s, barrier "
+          << decimal(b.solve.barrier_seconds) << " s, lower (exact) " << decimal(b.lower_seconds)
+          << " s, upper (kernels + exact v) " << decimal(b.upper_seconds) << " s (polish "
+          << decimal(b.polish_seconds) << " s, " << b.network_attempts << " networks)\n";
     if (b.one_channel.tried)
         o << "  one channel (local search, " << b.one_channel.starts << " starts, "
           << decimal(b.one_channel_seconds) << " s): best cost " << decimal(b.one_channel.value)
