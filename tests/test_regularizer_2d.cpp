@@ -2,8 +2,11 @@
 // certificate's claims recomputed here with explicit (i1, i2) indexing in exact arithmetic
 // (realization, cost, dual feasibility, <λ, w>), the closed forms inside the bracket, the 1-D
 // cases D1 = 1 and D2 = 1, homogeneity and monotonicity in the kernel support, and bad input.
+#include "bench/peers/csdp_run.h"
 #include "regularizer/bracket.h"
 #include "regularizer/input/regularizer_input.h"
+#include "regularizer/sdp/sdp_gram.h"
+#include "regularizer/sdp/sdpa_format.h"
 #include "reproduce/closed_form_rigorous.h"
 #include "support/flint_raii.h"
 #include "support/input_json.h"
@@ -16,6 +19,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <random>
 
 using namespace convcert;
@@ -318,6 +322,34 @@ TEST_CASE("regularizer 2-D: D1 = 1 and D2 = 1 are the 1-D instance", "[regulariz
         CHECK(col.lower_double <= one_d.upper_double);
         CHECK(one_d.lower_double <= col.upper_double);
         CHECK(col.lower_double == Approx(one_d.lower_double).epsilon(1e-8));
+    }
+}
+
+TEST_CASE("regularizer 2-D: CSDP on the written Gram SDP agrees with the bracket",
+          "[regularizer_2d]") {
+    // The 2-D SDP data (classes {d, -d}, grid phases) solved by another solver.
+    const auto dir = tests::cli_scratch_create("regularizer_2d_csdp");
+    std::mt19937 rng(5);
+    const std::vector<std::pair<Grid, long>> cases = {
+        {grid_2d(3, 3, 2, 2), 1}, {grid_2d(3, 4, 2, 3), 2}, {grid_2d(4, 2, 3, 1), 1}};
+    for (const auto& [g, R] : cases) {
+        INFO(g.D1 << "x" << g.D2 << " kernel " << g.K1 << "x" << g.K2 << ", R = " << R);
+        const auto w = random_rows(rng, R, g.D1 * g.D2);
+        const auto b = bracket_of(w, g);
+        const auto data = regularizer::regularizer_sdp_data_gram(
+            support::fmpq_mat_to_doubles(support::fmpq_mat_from_rows(w, "w")), g);
+        const std::string path = (dir / "problem.dat-s").string();
+        {
+            std::ofstream file(path);
+            regularizer::regularizer_sdpa_write(file, data);
+            REQUIRE(file.good());
+        }
+        const auto run = regularizer::regularizer_csdp_run(path, dir.string(), 60);
+        INFO(run.output);
+        REQUIRE(run.parsed);
+        const double value = -data.scale * run.primal_objective;
+        CHECK(value == Approx(b.lower_double).epsilon(1e-6));
+        CHECK(b.lower_double <= value * (1 + 1e-6));
     }
 }
 
