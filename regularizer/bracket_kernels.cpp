@@ -25,6 +25,8 @@ constexpr long kPolishMaxSize = 2048;
 constexpr int kPolishMaxIterations = 500;
 /// Relative eigenvalue threshold of the Gram factorization (the central X has a clean gap).
 constexpr double kGramTolerance = 1e-7;
+/// 2-D: the few-channel polish tries C = R .. R + kFewExtra2d (1-D: R, R + 1).
+constexpr long kFewExtra2d = 3;
 /// δ² / R_{K,∞} of the lift channels before polishing.
 constexpr double kLiftRelative = 1e-6;
 
@@ -108,7 +110,9 @@ Kernels with_lift(Kernels kernels, long R, long K, double delta) {
 /// conjectured not to depend on C >= R (MATH.md §8), and the polish often reaches the SDP value.
 void gram_few(Search& s, const Kernels& ker, RegularizerKernelSource source) {
     const long R = static_cast<long>(s.t.wd.size());
-    for (long C = R; C <= R + 1 && C < static_cast<long>(ker.size()); ++C) {
+    // 2-D: no Lemma, so a few more channels may be needed (fewer channels: a smaller v).
+    const long extra = s.t.grid.D1 > 1 ? kFewExtra2d : 1;
+    for (long C = R; C <= R + extra && C < static_cast<long>(ker.size()); ++C) {
         Kernels few(ker.begin(), ker.begin() + C);
         if (!std::isfinite(regularizer_polish_kernels_value(s.t.wd, s.t.grid, few)))
             for (long r = 0; r < R; ++r) // make every Σ_d nonsingular
