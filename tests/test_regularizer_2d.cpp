@@ -4,6 +4,7 @@
 // cases D1 = 1 and D2 = 1, homogeneity and monotonicity in the kernel support, and bad input.
 #include "bench/peers/csdp_run.h"
 #include "regularizer/bracket.h"
+#include "regularizer/exact/least_norm.h"
 #include "regularizer/input/regularizer_input.h"
 #include "regularizer/sdp/sdp_gram.h"
 #include "regularizer/sdp/sdpa_format.h"
@@ -351,6 +352,21 @@ TEST_CASE("regularizer 2-D: CSDP on the written Gram SDP agrees with the bracket
         CHECK(value == Approx(b.lower_double).epsilon(1e-6));
         CHECK(b.lower_double <= value * (1 + 1e-6));
     }
+}
+
+TEST_CASE("regularizer 2-D: the dense least-norm system refuses R*D > 4096", "[regularizer_2d]") {
+    const Grid g = grid_2d(65, 64, 1, 1);
+    support::FmpqMat W(1, 65 * 64), u(1, 1);
+    fmpq_one(u.at(0, 0));
+    CHECK_THROWS_AS(regularizer::regularizer_least_norm(std::vector<support::FmpqMat>{u}, W, g),
+                    std::runtime_error);
+    // One below the limit's grid works: u = 1 gives v = w.
+    const Grid small = grid_2d(2, 3, 1, 1);
+    support::FmpqMat w(1, 6);
+    fmpq_set_si(w.at(0, 4), -7, 3);
+    const auto s = regularizer::regularizer_least_norm(std::vector<support::FmpqMat>{u}, w, small);
+    CHECK(fmpz_equal_si(s.denominator.x, 3));
+    CHECK(fmpz_equal_si(s.numerators[4].x, -7));
 }
 
 TEST_CASE("regularizer 2-D: homogeneity and monotonicity in K", "[regularizer_2d]") {

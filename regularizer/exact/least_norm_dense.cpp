@@ -12,10 +12,14 @@
 #include <flint/fmpz_mat.h>
 
 #include <stdexcept>
+#include <string>
 
 namespace convcert::regularizer {
 
 namespace {
+
+/// Largest R·D of the dense system (its matrix has (R·D)² integers of thousands of bits).
+constexpr long kDenseMaxSize = 4096;
 
 /// Integer kernels n (C0·R rows of K, index c·R + r) and signals M (R rows of D) with their
 /// denominators Lu and L.
@@ -126,8 +130,11 @@ bool dense_realized(const DenseSystem& s, const Grid& g, const std::vector<suppo
 
 RegularizerLeastNorm regularizer_least_norm_dense(const std::vector<support::FmpqMat>& u,
                                                   const support::FmpqMat& W, const Grid& g) {
+    const long n = W.rows() * grid_signal_size(g);
+    if (n > kDenseMaxSize)
+        throw std::runtime_error("regularizer_least_norm: the 2-D system of size R*D = " +
+                                 std::to_string(n) + " exceeds " + std::to_string(kDenseMaxSize));
     const DenseSystem s = dense_system(u, W, g);
-    const long n = s.R * s.D;
     const bool square = s.C0 == s.R;
     support::FmpzMat A(n, n), B(n, 1), Y(n, 1);
     if (square)

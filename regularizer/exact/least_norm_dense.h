@@ -11,7 +11,8 @@ namespace convcert::regularizer {
 
 /// As regularizer_least_norm (least_norm.h) on the grid g: W has R rows of grid_signal_size(g),
 /// kernels R rows of grid_kernel_size(g). Throws std::invalid_argument on bad shapes or zero
-/// kernels, std::runtime_error when the system is singular (some Σ_d singular, also at R = 1).
+/// kernels, std::runtime_error when the system is singular (some Σ_d singular, also at R = 1)
+/// or R·D exceeds 4096 (refused before any allocation).
 /// Cost: the Dixon solve of an (R·D)² system, numbers of about D·R·(2·bits + log K) bits.
 RegularizerLeastNorm regularizer_least_norm_dense(const std::vector<support::FmpqMat>& u,
                                                   const support::FmpqMat& W, const Grid& g);
