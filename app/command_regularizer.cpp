@@ -8,6 +8,7 @@
 #include "regularizer/sdp/sdp_gram.h"
 #include "regularizer/sdp/sdpa_format.h"
 #include "support/atomic_file.h"
+#include "support/grid_input.h"
 #include "support/input_json.h"
 #include "support/rational_convert.h"
 #include "support/stopwatch.h"
@@ -28,15 +29,19 @@ Certifies lower <= R_{K,C}(w) <= upper (MATH.md sections 3-8) for the predictor 
 ("-" reads stdin), single-channel inputs or R input channels:
   {"D": 8, "w": [1, -5, 3, 0, 0, 2, "1/2", "-0.25"]}
   {"R": 2, "D": 4, "w": [[1, 0, 2, 0], [0, 1, 0, "1/3"]]}
+or 2-D signals (--kernel K1xK2; a single K means KxK), w flat row-major or as D1 rows:
+  {"shape": [2, 3], "w": [[1, 0, 2], [0, -1, "1/3"]]}
 Rationals are JSON integers or strings "p", "p/q", "-1.25".
 
 lower comes from a dual point lambda with 4I - T(lambda)T(lambda)^T >= 0 (verified exactly),
 so it bounds R_{K,C}(w) for every C; upper is the exact cost of a one-channel rational
 network that realizes w exactly (the spectral factor of the SDP's optimal autocorrelation,
 with the least-norm second layer), so by the Theorem the bracket holds for every C >= 1. For R > 1 the network has C0 channels
-(R <= C0 <= R*K, reported) and the upper bound holds for every C >= C0.
+(R <= C0 <= R*K, reported) and the upper bound holds for every C >= C0. In 2-D (D1 > 1) the
+Lemma fails: the network has C0 channels (reported, C0 = rank of the SDP's Gram matrix after
+polishing) and the upper bound holds for every C >= C0 only.
 
-  --kernel K   kernel size, 1 <= K <= D (required)
+  --kernel K   kernel size, 1 <= K <= D (required); K1xK2 for 2-D inputs
   -o FILE      write the certificate to FILE (atomically) instead of standard output
   --solver S   auto (default): Newton on the reduction formula from ||w|| e_0 first, SDPA's
                reduced SDP when it does not converge (an optimum on the cone's boundary);
@@ -45,14 +50,16 @@ with the least-norm second layer), so by the Theorem the bracket holds for every
                           for cross-checking with any SDP solver (w scaled to unit norm:
                           R = -||w||_2 * optimal value; the file's comments say so)
                           (R > 1: the multi-channel reduced SDP, W scaled to unit norm)
-  --write-sdpa-full FILE  the same for the talk's full (K+D)-size formulation (R = 1)
+                          (2-D: the Gram form, any R)
+  --write-sdpa-full FILE  the same for the talk's full (K+D)-size formulation (1-D, R = 1)
 
 Exit codes: 0 written, 2 usage error or bad input, 3 no certificate could be built.
 )HELP";
 
 struct RegularizerArgs {
     std::string input, output, sdpa_reduced, sdpa_full;
-    long K = 0;
+    support::KernelSpec kernel;
+    bool has_kernel = false;
     regularizer::RegularizerSolver solver = regularizer::RegularizerSolver::Auto;
 };
 
@@ -84,11 +91,13 @@ bool regularizer_parse_args(const std::vector<std::string>& args, RegularizerArg
         } else if (a == "--kernel" || a == "-K") {
             const std::string* v = value("--kernel");
             if (!v) return false;
-            long n = 0;
-            if (!argument_integer(*v, 1, 1L << 30, n, "regularizer",
-                                  "--kernel must be a positive integer"))
+            try {
+                out.kernel = support::kernel_spec_parse(*v, "--kernel");
+            } catch (const support::InputError& e) {
+                std::cerr << "convcert regularizer: " << e.what() << "\n";
                 return false;
-            out.K = n;
+            }
+            out.has_kernel = true;
         } else if (!a.empty() && a[0] == '-' && a != "-") {
             std::cerr << "convcert regularizer: unknown option '" << a << "' (see --help)\n";
             return false;
@@ -103,7 +112,7 @@ bool regularizer_parse_args(const std::vector<std::string>& args, RegularizerArg
         std::cerr << "convcert regularizer: no input file (see --help)\n";
         return false;
     }
-    if (out.K == 0) {
+    if (!out.has_kernel) {
         std::cerr << "convcert regularizer: --kernel K is required (see --help)\n";
         return false;
     }
@@ -121,17 +130,39 @@ std::string rational_short(const std::string& s) {
     return s.size() <= 40 ? s : s.substr(0, 24) + "...(" + std::to_string(s.size()) + " chars)";
 }
 
+/// "" in 1-D; " = D1xD2" (or " = K1xK2") on a 2-D grid.
+std::string grid_factors(const Grid& g, bool kernel) {
+    if (g.dims != 2) return "";
+    return " = " + std::to_string(kernel ? g.K1 : g.D1) + "x" +
+           std::to_string(kernel ? g.K2 : g.D2);
+}
+
 std::string report_text(const regularizer::RegularizerBracket& b, const Certificate& cert) {
     std::ostringstream o;
     o << "R_{K,C}(w) in [" << decimal(b.lower_double) << ", " << decimal(b.upper_double)
-      << "]  for every C >= " << b.C0 << " (D = " << b.D << ", K = " << b.K << ")\n";
+      << "]  for every C >= " << b.C0 << " (D = " << b.D << grid_factors(b.grid, false)
+      << ", K = " << b.K << grid_factors(b.grid, true) << ")\n";
+    if (b.grid.D1 > 1)
+        o << "  2-D: the upper bound is a network of C0 = " << b.C0
+          << " channels; in 2-D one channel is not always possible (no Fejer-Riesz Lemma)\n";
     o << "  lower = " << rational_short(std::get<RegularizerBody>(cert.body).claim.lower) << "  ("
       << regularizer::regularizer_dual_source_name(b.dual_source) << ")\n";
     o << "  upper = " << rational_short(std::get<RegularizerBody>(cert.body).claim.upper) << "  ("
       << regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.solve.gram_source)
       << ")\n";
     o << "  relative gap " << decimal(b.relative_gap) << ", C0 = " << b.C0 << "\n";
-    if (b.R > 1) {
+    if (b.grid.D1 > 1)
+        o << "  stages: sdp " << decimal(b.solve.sdp_seconds) << " s, barrier "
+          << decimal(b.solve.barrier_seconds) << " s, lower (exact) " << decimal(b.lower_seconds)
+          << " s, upper (kernels + exact v) " << decimal(b.upper_seconds) << " s (polish "
+          << decimal(b.polish_seconds) << " s, " << b.network_attempts << " networks)\n";
+    if (b.one_channel.tried)
+        o << "  one channel (local search, " << b.one_channel.starts << " starts, "
+          << decimal(b.one_channel_seconds) << " s): best cost " << decimal(b.one_channel.value)
+          << ", " << (b.one_channel.reached ? "reached" : "did NOT reach")
+          << " the lower bound within the gap (relative excess " << decimal(b.one_channel.gap)
+          << ")\n";
+    if (b.R > 1 || b.C0 > 1) {
         o << "  network: " << b.C0 << " kernels of " << b.R << "x" << b.K << " and " << b.C0
           << " vectors v of " << b.D << " (in the certificate; v over a common denominator of "
           << b.denominator_bits << " bits)\n";
@@ -156,21 +187,23 @@ std::string report_text(const regularizer::RegularizerBracket& b, const Certific
 }
 
 /// --write-sdpa and --write-sdpa-full; false (after a one-line message) on failure.
-bool regularizer_write_sdp_files(const RegularizerArgs& ra, const support::FmpqMat& W) {
+bool regularizer_write_sdp_files(const RegularizerArgs& ra, const support::FmpqMat& W,
+                                 const Grid& g) {
     try {
         const auto wd = support::fmpq_mat_to_doubles(W);
+        const long K = grid_kernel_size(g);
         if (!ra.sdpa_reduced.empty()) {
             std::ostringstream o;
-            if (wd.size() == 1)
-                regularizer::regularizer_sdpa_write_autocorrelation(o, wd[0], ra.K);
+            if (wd.size() == 1 && g.D1 == 1)
+                regularizer::regularizer_sdpa_write_autocorrelation(o, wd[0], K);
             else
-                regularizer::regularizer_sdpa_write(
-                    o, regularizer::regularizer_sdp_data_gram(wd, ra.K));
+                regularizer::regularizer_sdpa_write(o,
+                                                    regularizer::regularizer_sdp_data_gram(wd, g));
             support::file_write_atomic(ra.sdpa_reduced, o.str());
         }
         if (!ra.sdpa_full.empty()) {
             std::ostringstream o;
-            regularizer::regularizer_sdpa_write_full(o, wd[0], ra.K);
+            regularizer::regularizer_sdpa_write_full(o, wd[0], K);
             support::file_write_atomic(ra.sdpa_full, o.str());
         }
     } catch (const std::exception& e) {
@@ -191,27 +224,27 @@ int command_regularizer(const std::vector<std::string>& args) {
     RegularizerArgs ra;
     if (!regularizer_parse_args(args, ra)) return kExitUsage;
     support::FmpqMat W; // the instance, converted once
+    Grid grid;
     try {
-        W = support::fmpq_mat_from_rows(
-            regularizer::regularizer_instance_from_json(
-                file_read_bounded(ra.input, support::kMaxInputBytes), ra.K)
-                .w,
-            "w");
+        auto inst = regularizer::regularizer_instance_from_json(
+            file_read_bounded(ra.input, support::kMaxInputBytes), ra.kernel);
+        W = support::fmpq_mat_from_rows(inst.w, "w");
+        grid = inst.grid;
     } catch (const std::exception& e) {
         std::cerr << "convcert regularizer: " << ra.input << ": " << e.what() << "\n";
         return kExitUsage;
     }
-    if (W.rows() != 1 && !ra.sdpa_full.empty()) {
-        std::cerr
-            << "convcert regularizer: --write-sdpa-full is for single-channel inputs (R = 1)\n";
+    if ((W.rows() != 1 || grid.D1 != 1) && !ra.sdpa_full.empty()) {
+        std::cerr << "convcert regularizer: --write-sdpa-full is for 1-D single-channel inputs "
+                     "(R = 1)\n";
         return kExitUsage;
     }
-    if (!regularizer_write_sdp_files(ra, W)) return kExitUsage; // they do not need the solve
+    if (!regularizer_write_sdp_files(ra, W, grid)) return kExitUsage; // no solve needed
     const support::Stopwatch watch;
     regularizer::RegularizerBracket b;
     Certificate cert;
     try {
-        b = regularizer::regularizer_bracket(W, ra.K, ra.solver);
+        b = regularizer::regularizer_bracket(W, grid, ra.solver);
         cert = regularizer::regularizer_bracket_certificate(b, W);
     } catch (const std::invalid_argument& e) {
         std::cerr << "convcert regularizer: " << e.what() << "\n";

@@ -11,6 +11,7 @@
 
 #include <flint/fmpq_mat.h>
 
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 
@@ -35,7 +36,7 @@ std::size_t bracket_lower_best(RegularizerBracket& b, const RegularizerDualNumer
     std::size_t which = 0;
     for (std::size_t i = 0; i < dual.candidates.size(); ++i) {
         try {
-            auto lb = regularizer_bracket_lower(dual.candidates[i].lambda, W, b.K);
+            auto lb = regularizer_bracket_lower(dual.candidates[i].lambda, W, b.grid);
             if (!best || fmpq_cmp(lb.lower.x, best->lower.x) > 0) {
                 best = std::move(lb);
                 which = i;
@@ -62,7 +63,7 @@ std::vector<double> bracket_kernel_spectral(RegularizerBracket& b, const Rows& w
     const auto kkt = regularizer_kernel_kkt(wd[0], c, support::fmpq_mat_to_doubles(b.lambda)[0]);
     if (!kkt) return c;
     const support::Stopwatch watch;
-    auto lb = regularizer_bracket_lower({kkt->lambda}, W, b.K);
+    auto lb = regularizer_bracket_lower({kkt->lambda}, W, b.grid);
     if (fmpq_cmp(lb.lower.x, b.lower.x) > 0)
         bracket_take_lower(b, std::move(lb), RegularizerDualSource::SdpaKkt);
     b.lower_seconds += watch.seconds();
@@ -75,13 +76,11 @@ RegularizerKernelSearch bracket_kernels(RegularizerBracket& b, const Rows& wd,
                                         const support::FmpqMat& W,
                                         const RegularizerDualNumeric& dual, std::size_t winner,
                                         const RegularizerKernelOptions& options) {
-    if (b.K == 1 || b.K == b.D)
-        return regularizer_kernels_closed_form({W, wd, b.K, b.lower, b.lower_double, b.estimate});
-    if (b.R > 1)
-        return regularizer_kernels_gram({W, wd, b.K, b.lower, b.lower_double, b.estimate}, dual,
-                                        options);
+    const RegularizerKernelTarget t{W, wd, b.grid, b.K, b.lower, b.lower_double, b.estimate};
+    if (b.K == 1 || b.K == b.D) return regularizer_kernels_closed_form(t);
+    if (b.R > 1 || b.grid.D1 > 1) return regularizer_kernels_gram(t, dual, options);
     const auto c = bracket_kernel_spectral(b, wd, W, dual.candidates[winner]);
-    return regularizer_kernels_one({W, wd, b.K, b.lower, b.lower_double, b.estimate}, c,
+    return regularizer_kernels_one(t, c,
                                    b.dual_source == RegularizerDualSource::SdpaKkt
                                        ? RegularizerKernelSource::SpectralFactorKkt
                                        : RegularizerKernelSource::SpectralFactor);
@@ -107,22 +106,44 @@ void bracket_take_network(RegularizerBracket& b, RegularizerNetwork&& net) {
     }
 }
 
-void bracket_check_input(const support::FmpqMat& W, long K) {
+/// K·D beyond which the one-channel search runs only two starts (each polish step costs
+/// about K·(K·D) complex operations).
+constexpr long kOneChannelLargeWork = 8192;
+
+/// 2-D, R = 1, 1 < K < D: whether one channel reaches the lower bound (report only).
+void bracket_one_channel(RegularizerBracket& b, const Rows& wd, const RegularizerDualNumeric& dual,
+                         int starts) {
+    if (b.R != 1 || b.grid.D1 == 1 || b.K == 1 || b.K == b.D || starts < 1) return;
+    if (b.K * b.D > kOneChannelLargeWork) starts = std::min(starts, 2);
+    const support::Stopwatch watch;
+    b.one_channel =
+        regularizer_one_channel_search(wd[0], b.grid, dual.gram, b.lower_double,
+                                       std::max(b.relative_gap, kBracketTargetGap), starts);
+    b.one_channel_seconds = watch.seconds();
+}
+
+void bracket_check_input(const support::FmpqMat& W, const Grid& g) {
     if (W.rows() < 1 || W.rows() > 64 || W.cols() < 1)
         throw std::invalid_argument("regularizer_bracket: need 1 <= R <= 64 rows of D >= 1");
-    if (K < 1 || K > W.cols()) throw std::invalid_argument("regularizer_bracket: need 1 <= K <= D");
+    if (g.K1 < 1 || g.K2 < 1 || g.K1 > g.D1 || g.K2 > g.D2)
+        throw std::invalid_argument("regularizer_bracket: need 1 <= K <= D");
+    if (W.cols() != grid_signal_size(g))
+        throw std::invalid_argument("regularizer_bracket: W's rows must have D1*D2 entries");
 }
 
 } // namespace
 
-RegularizerBracket regularizer_bracket(const support::FmpqMat& W, long K, RegularizerSolver solver,
+RegularizerBracket regularizer_bracket(const support::FmpqMat& W, const Grid& g,
+                                       RegularizerSolver solver,
                                        const RegularizerKernelOptions& kernels) {
     const support::Stopwatch watch;
-    bracket_check_input(W, K);
+    bracket_check_input(W, g);
     RegularizerBracket b;
+    b.grid = g;
     b.R = W.rows();
     b.D = W.cols();
-    b.K = K;
+    b.K = grid_kernel_size(g);
+    const long K = b.K;
     if (fmpq_mat_is_zero(W.m)) {
         b.lambda = support::FmpqMat(b.R, b.D);
         bracket_take_network(b, regularizer_bracket_network_zero(b.R, K, b.D));
@@ -130,7 +151,7 @@ RegularizerBracket regularizer_bracket(const support::FmpqMat& W, long K, Regula
         return b;
     }
     const Rows wd = support::fmpq_mat_to_doubles(W);
-    const RegularizerDualNumeric dual = regularizer_dual_numeric(wd, K, solver); // stage 1
+    const RegularizerDualNumeric dual = regularizer_dual_numeric(wd, g, solver); // stage 1
     b.solve = dual.solve;
     const std::size_t winner = bracket_lower_best(b, dual, W); // stage 2
     const support::Stopwatch upper;
@@ -142,6 +163,7 @@ RegularizerBracket regularizer_bracket(const support::FmpqMat& W, long K, Regula
     b.polish_seconds = search.polish_seconds;
     bracket_take_network(b, std::move(*search.best)); // stage 5
     b.upper_seconds = upper.seconds();
+    bracket_one_channel(b, wd, dual, kernels.one_channel_starts);
     b.total_seconds = watch.seconds();
     return b;
 }
@@ -160,6 +182,8 @@ Certificate regularizer_bracket_certificate(const RegularizerBracket& b,
     claim.D = b.D;
     claim.K = b.K;
     claim.R = b.R;
+    claim.shape = grid_shape(b.grid);
+    claim.kernel_shape = grid_kernel_shape(b.grid);
     claim.w = support::fmpq_mat_to_rows(W);
     claim.lower = support::fmpq_get_string(b.lower.x);
     claim.upper = support::fmpq_get_string(b.upper.x);

@@ -17,19 +17,19 @@ namespace {
 /// Newton steps allowed from ||w|| e_0 before SDPA takes over (interior optima: 5 to 8).
 constexpr int kNewtonFirstIterations = 40;
 
-/// K = 1 and K = D for any R.
-bool dual_closed_form(const Rows& W, long K, RegularizerDualNumeric& out) {
-    const long D = static_cast<long>(W[0].size());
+/// K = 1 and K = D (K1×K2 = D1×D2) for any R.
+bool dual_closed_form(const Rows& W, const Grid& g, RegularizerDualNumeric& out) {
+    const long D = grid_signal_size(g), K = grid_kernel_size(g);
     if (K == 1)
         out.candidates.push_back({regularizer_lambda_k1(W),
                                   RegularizerDualSource::ClosedFormK1,
                                   {},
                                   regularizer_value_k1(W)});
     else if (K == D)
-        out.candidates.push_back({regularizer_lambda_kd(W),
+        out.candidates.push_back({regularizer_lambda_kd(W, g),
                                   RegularizerDualSource::ClosedFormKD,
                                   {},
-                                  regularizer_value_kd(W)});
+                                  regularizer_value_kd(W, g)});
     return K == 1 || K == D;
 }
 
@@ -74,8 +74,8 @@ void dual_sdpa_newton(const std::vector<double>& w, long K, RegularizerDualNumer
 
 /// R > 1: SDPA's reduced SDP, which stalls near a relative gap of 1e-7, refined on the central
 /// path (which also gives a primal Gram matrix). Both λ are candidates, the central one first.
-void dual_sdpa_barrier(const Rows& W, long K, RegularizerDualNumeric& out) {
-    auto sdp = regularizer_sdp_gram_solve(W, K);
+void dual_sdpa_barrier(const Rows& W, const Grid& g, RegularizerDualNumeric& out) {
+    auto sdp = regularizer_sdp_gram_solve(W, g);
     out.solve.sdp_status = sdp.status;
     out.solve.sdp_gap = sdp.relative_gap;
     out.solve.sdp_iterations = sdp.iterations;
@@ -83,7 +83,7 @@ void dual_sdpa_barrier(const Rows& W, long K, RegularizerDualNumeric& out) {
     double estimate = std::isfinite(sdp.value_x) ? sdp.value_x : sdp.primal;
     try {
         const support::Stopwatch watch;
-        auto bar = regularizer_dual_barrier(W, K, sdp.lambda);
+        auto bar = regularizer_dual_barrier(W, g, sdp.lambda);
         out.solve.barrier_seconds = watch.seconds();
         out.solve.barrier_steps = bar.newton_steps;
         estimate = bar.value;
@@ -101,12 +101,14 @@ void dual_sdpa_barrier(const Rows& W, long K, RegularizerDualNumeric& out) {
 
 } // namespace
 
-RegularizerDualNumeric regularizer_dual_numeric(const Rows& W, long K, RegularizerSolver solver) {
+RegularizerDualNumeric regularizer_dual_numeric(const Rows& W, const Grid& g,
+                                                RegularizerSolver solver) {
     const support::Stopwatch watch;
     RegularizerDualNumeric out;
-    if (!dual_closed_form(W, K, out)) {
-        if (W.size() > 1)
-            dual_sdpa_barrier(W, K, out);
+    const long K = grid_kernel_size(g);
+    if (!dual_closed_form(W, g, out)) {
+        if (W.size() > 1 || g.D1 > 1)
+            dual_sdpa_barrier(W, g, out);
         else if (solver == RegularizerSolver::Sdpa || !dual_newton_first(W[0], K, out))
             dual_sdpa_newton(W[0], K, out);
     }

@@ -6,6 +6,7 @@
 // exactly.
 #pragma once
 
+#include "certify/grid.h"
 #include "regularizer/bracket_source.h"
 #include "regularizer/numeric/closed_form.h"
 
@@ -38,8 +39,10 @@ struct RegularizerDualNumeric {
     RegularizerDualSolve solve;
 };
 
-/// W: R >= 1 rows of D finite doubles, not all zero; 1 <= K <= D. Throws std::invalid_argument
-/// on bad shapes (from the solvers).
-RegularizerDualNumeric regularizer_dual_numeric(const Rows& W, long K, RegularizerSolver solver);
+/// W: R >= 1 rows of D = grid_signal_size(g) finite doubles, not all zero. A grid with D1 > 1
+/// (2-D: no autocorrelation SDP, no Fejér–Riesz) takes the R > 1 route (SDPA's Gram SDP and
+/// the central path) at every R. Throws std::invalid_argument on bad shapes (from the solvers).
+RegularizerDualNumeric regularizer_dual_numeric(const Rows& W, const Grid& g,
+                                                RegularizerSolver solver);
 
 } // namespace convcert::regularizer

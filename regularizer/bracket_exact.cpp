@@ -12,8 +12,8 @@
 namespace convcert::regularizer {
 
 RegularizerBracketLower regularizer_bracket_lower(const Rows& lambda, const support::FmpqMat& W,
-                                                  long K) {
-    auto b = regularizer_lower_bound(lambda, W, K);
+                                                  const Grid& g) {
+    auto b = regularizer_lower_bound(lambda, W, g);
     RegularizerBracketLower out;
     out.lambda = std::move(b.lambda);
     out.lower = std::move(b.lower);
@@ -23,10 +23,10 @@ RegularizerBracketLower regularizer_bracket_lower(const Rows& lambda, const supp
 }
 
 RegularizerNetwork regularizer_bracket_network(const Kernels& kernels, const support::FmpqMat& W,
-                                               int bits) {
+                                               int bits, const Grid& g) {
     if (kernels.empty() || kernels[0].empty())
         throw std::invalid_argument("regularizer_bracket_network: no kernels");
-    return regularizer_network_round(kernels, W, bits);
+    return regularizer_network_round(kernels, W, bits, g);
 }
 
 RegularizerNetwork regularizer_bracket_network_zero(long R, long K, long D) {

@@ -25,6 +25,8 @@ constexpr long kPolishMaxSize = 2048;
 constexpr int kPolishMaxIterations = 500;
 /// Relative eigenvalue threshold of the Gram factorization (the central X has a clean gap).
 constexpr double kGramTolerance = 1e-7;
+/// 2-D: the few-channel polish tries C = R .. R + kFewExtra2d (1-D: R, R + 1).
+constexpr long kFewExtra2d = 3;
 /// δ² / R_{K,∞} of the lift channels before polishing.
 constexpr double kLiftRelative = 1e-6;
 
@@ -40,7 +42,7 @@ struct Search {
     void attempt(const Kernels& kernels, std::initializer_list<int> ladder,
                  RegularizerKernelSource source) {
         if (done()) return;
-        if (t.wd.size() == 1 && kernels.size() == 1) {
+        if (t.wd.size() == 1 && kernels.size() == 1 && t.grid.D1 == 1) {
             try {
                 const auto c = regularizer_kernel_balance(t.wd[0], kernels[0][0]);
                 build({{c}}, regularizer_kernel_bits(t.wd[0], c, kUpperRoundingTolerance), source);
@@ -57,7 +59,7 @@ struct Search {
         if (done()) return;
         ++out.attempts;
         try {
-            auto net = regularizer_bracket_network(kernels, t.W, bits);
+            auto net = regularizer_bracket_network(kernels, t.W, bits, t.grid);
             support::Fmpq gap;
             if (!fmpq_is_zero(net.cost.x)) {
                 fmpq_sub(gap.x, net.cost.x, t.lower.x);
@@ -83,7 +85,7 @@ struct Search {
         const double stop = t.lower_double * (1.0 + 0.2 * kBracketTargetGap);
         try {
             const support::Stopwatch watch;
-            auto pol = regularizer_polish_kernels(t.wd, start, kPolishMaxIterations, stop,
+            auto pol = regularizer_polish_kernels(t.wd, t.grid, start, kPolishMaxIterations, stop,
                                                   std::numeric_limits<double>::infinity());
             out.polish_seconds += watch.seconds();
             out.polish_iterations += pol.iterations;
@@ -108,9 +110,11 @@ Kernels with_lift(Kernels kernels, long R, long K, double delta) {
 /// conjectured not to depend on C >= R (MATH.md §8), and the polish often reaches the SDP value.
 void gram_few(Search& s, const Kernels& ker, RegularizerKernelSource source) {
     const long R = static_cast<long>(s.t.wd.size());
-    for (long C = R; C <= R + 1 && C < static_cast<long>(ker.size()); ++C) {
+    // 2-D: no Lemma, so a few more channels may be needed (fewer channels: a smaller v).
+    const long extra = s.t.grid.D1 > 1 ? kFewExtra2d : 1;
+    for (long C = R; C <= R + extra && C < static_cast<long>(ker.size()); ++C) {
         Kernels few(ker.begin(), ker.begin() + C);
-        if (!std::isfinite(regularizer_polish_kernels_value(s.t.wd, few)))
+        if (!std::isfinite(regularizer_polish_kernels_value(s.t.wd, s.t.grid, few)))
             for (long r = 0; r < R; ++r) // make every Σ_d nonsingular
                 few[r][r][0] += std::sqrt(kLiftRelative * s.t.estimate);
         if (auto pol = s.polish(few)) s.attempt(*pol, {24, 32}, source);
@@ -121,6 +125,7 @@ void gram_few(Search& s, const Kernels& ker, RegularizerKernelSource source) {
 /// gap stays within the target or does not grow: the bracket then holds for every C >= R.
 void collapse_to_r(Search& s, long R) {
     if (!s.out.best || static_cast<long>(s.out.best->u.size()) <= R) return;
+    if (s.t.grid.D1 != 1) return; // the collapse (matrix spectral factor) is 1-D only
     NetworkInstance in;
     in.D = s.t.W.cols();
     in.K = s.t.K;
@@ -154,7 +159,7 @@ RegularizerKernelSearch regularizer_kernels_closed_form(const RegularizerKernelT
     // The lift δ² ≈ 2^-bits·estimate balances its own cost against the rounding error.
     for (int bits : {32, 40, 48}) {
         const double delta = std::sqrt(std::ldexp(t.estimate, -bits));
-        s.attempt(regularizer_kernels_kd(t.wd, delta), {bits},
+        s.attempt(regularizer_kernels_kd(t.wd, t.grid, delta), {bits},
                   RegularizerKernelSource::ClosedFormKD);
     }
     return s.out;

@@ -39,6 +39,7 @@ struct RegularizerKernelSearch {
 struct RegularizerKernelTarget {
     const support::FmpqMat& W;
     const Rows& wd;
+    const Grid& grid; ///< the signal grid; K = grid_kernel_size(grid)
     long K;
     const support::Fmpq& lower;
     double lower_double, estimate;
@@ -49,6 +50,9 @@ struct RegularizerKernelOptions {
     /// R > 1: collapse a best network of more than R channels to R (collapse.h). Off only to
     /// measure what the collapse costs (bench/bench_collapse.cpp); C0 is then the network's.
     bool collapse = true;
+    /// 2-D, R = 1, 1 < K < D: local searches for a one-channel network after the bracket
+    /// (bracket_one_channel.h; report only), 0 to skip.
+    int one_channel_starts = 8;
 };
 
 /// K = 1 or K = D, any R: the closed-form kernels.
@@ -60,10 +64,12 @@ RegularizerKernelSearch regularizer_kernels_one(const RegularizerKernelTarget& t
                                                 const std::vector<double>& c,
                                                 RegularizerKernelSource source);
 
-/// R > 1, 1 < K < D: the eigen-kernels of the Gram matrix of stage 1: few of them polished,
-/// all of them, polished, then lifted by R channels δ·e_(r,0) and polished; a best network with
-/// more than R channels is then collapsed to at most R (collapse.h), kept if its gap is within
-/// the target or no larger, so that the upper bound holds for every C >= R.
+/// R > 1 or a 2-D grid (D1 > 1), 1 < K < D: the eigen-kernels of the Gram matrix of stage 1:
+/// few of them polished, all of them, polished, then lifted by R channels δ·e_(r,0) and
+/// polished; on a 1-D grid a best network with more than R channels is then collapsed to at
+/// most R (collapse.h), kept if its gap is within the target or no larger, so that the upper
+/// bound holds for every C >= R. In 2-D there is no collapse (the matrix spectral factor is
+/// 1-D only): C0 is the number of kernels found, and one channel is not always possible.
 RegularizerKernelSearch regularizer_kernels_gram(const RegularizerKernelTarget& t,
                                                  const RegularizerDualNumeric& dual,
                                                  const RegularizerKernelOptions& options = {});

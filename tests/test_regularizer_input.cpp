@@ -5,7 +5,15 @@
 #include <catch2/catch.hpp>
 
 using namespace convcert;
-using regularizer::regularizer_instance_from_json;
+
+namespace {
+
+/// The 1-D kernel "K" of --kernel K.
+regularizer::RegularizerInstance regularizer_instance_from_json(const std::string& text, long K) {
+    return regularizer::regularizer_instance_from_json(text, support::KernelSpec{1, K, 1});
+}
+
+} // namespace
 
 TEST_CASE("regularizer input: single- and multi-channel shapes", "[regularizer_input]") {
     const auto one =

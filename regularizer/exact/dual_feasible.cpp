@@ -8,24 +8,27 @@
 
 namespace convcert::regularizer {
 
-void regularizer_gram_integer_stacked(fmpz_mat_t N, const fmpz* n, long R, long D, long K) {
-    // rho_{r,r'}(l) = sum_i n_r[i] n_r'[(i + l) mod D] for l in (-K, K), stored at l + K - 1.
-    support::FmpzVec rho(2 * K - 1);
+void regularizer_gram_integer_stacked(fmpz_mat_t N, const fmpz* n, long R, const Grid& g) {
+    // rho_{r,r'}(l) = sum_i n_r[i] n_r'[i + l] for each lag l = o(k') - o(k) (a signal index),
+    // computed once when first needed (done[l]).
+    const long D = grid_signal_size(g), K = grid_kernel_size(g);
+    support::FmpzVec rho(D);
+    std::vector<char> done(static_cast<std::size_t>(D));
     for (long r = 0; r < R; ++r)
         for (long rr = r; rr < R; ++rr) {
-            _fmpz_vec_zero(rho.v, 2 * K - 1);
-            for (long l = -(K - 1); l < K; ++l) {
-                if (r == rr && l < 0) continue;
-                for (long i = 0; i < D; ++i)
-                    fmpz_addmul(rho.v + l + K - 1, n + r * D + i,
-                                n + rr * D + ((i + l) % D + D) % D);
-            }
+            std::fill(done.begin(), done.end(), 0);
             for (long k = 0; k < K; ++k)
                 for (long kk = 0; kk < K; ++kk) {
-                    long l = kk - k;
-                    if (r == rr && l < 0) l = -l;
-                    fmpz_set(fmpz_mat_entry(N, r * K + k, rr * K + kk), rho.v + l + K - 1);
-                    fmpz_set(fmpz_mat_entry(N, rr * K + kk, r * K + k), rho.v + l + K - 1);
+                    if (r == rr && kk < k) continue; // the symmetric entry is set below
+                    const long l = grid_sub(g, grid_offset(g, kk), grid_offset(g, k));
+                    if (!done[l]) {
+                        fmpz_zero(rho.v + l);
+                        for (long i = 0; i < D; ++i)
+                            fmpz_addmul(rho.v + l, n + r * D + i, n + rr * D + grid_add(g, i, l));
+                        done[l] = 1;
+                    }
+                    fmpz_set(fmpz_mat_entry(N, r * K + k, rr * K + kk), rho.v + l);
+                    fmpz_set(fmpz_mat_entry(N, rr * K + kk, r * K + k), rho.v + l);
                 }
         }
 }
@@ -44,9 +47,9 @@ bool regularizer_gram_bounded(const fmpz_mat_t N, const fmpz_t p, const fmpz_t q
     return regularizer_psd_integer(M.m);
 }
 
-bool regularizer_dual_feasible(const support::FmpqMat& lambda, long K) {
-    const long R = lambda.rows(), D = lambda.cols();
-    if (R < 1 || K < 1 || K > D)
+bool regularizer_dual_feasible(const support::FmpqMat& lambda, const Grid& g) {
+    const long R = lambda.rows(), D = lambda.cols(), K = grid_kernel_size(g);
+    if (R < 1 || g.K1 < 1 || g.K2 < 1 || g.K1 > g.D1 || g.K2 > g.D2 || D != grid_signal_size(g))
         throw std::invalid_argument("regularizer_dual_feasible: need R >= 1 and 1 <= K <= D");
     // λ = n / L with L the least common denominator.
     support::Fmpz L, one;
@@ -62,7 +65,7 @@ bool regularizer_dual_feasible(const support::FmpqMat& lambda, long K) {
             fmpz_mul(n.v + r * D + i, n.v + r * D + i, fmpq_numref(lambda.at(r, i)));
         }
     support::FmpzMat N(R * K, R * K);
-    regularizer_gram_integer_stacked(N.m, n.v, R, D, K);
+    regularizer_gram_integer_stacked(N.m, n.v, R, g);
     return regularizer_gram_bounded(N.m, one.x, L.x);
 }
 

@@ -38,9 +38,10 @@ double gram_top_eigenvalue(const fmpz_mat_t N, long& e2) {
 
 } // namespace
 
-RegularizerDualScale regularizer_dual_scale(const fmpz_mat_t Lambda, long E, long K) {
+RegularizerDualScale regularizer_dual_scale(const fmpz_mat_t Lambda, long E, const Grid& g) {
     const long R = fmpz_mat_nrows(Lambda), D = fmpz_mat_ncols(Lambda);
-    if (R < 1 || K < 1 || K > D)
+    const long K = grid_kernel_size(g);
+    if (R < 1 || g.K1 < 1 || g.K2 < 1 || g.K1 > g.D1 || g.K2 > g.D2 || D != grid_signal_size(g))
         throw std::invalid_argument("regularizer_dual_scale: need R >= 1 and 1 <= K <= D");
     RegularizerDualScale out;
     fmpz_one(out.a.x);
@@ -49,7 +50,7 @@ RegularizerDualScale regularizer_dual_scale(const fmpz_mat_t Lambda, long E, lon
     for (long r = 0; r < R; ++r)
         _fmpz_vec_set(rows.v + r * D, fmpz_mat_entry(Lambda, r, 0), D);
     support::FmpzMat N(R * K, R * K);
-    regularizer_gram_integer_stacked(N.m, rows.v, R, D, K);
+    regularizer_gram_integer_stacked(N.m, rows.v, R, g);
     long e2 = 0;
     const double mu_rel = gram_top_eigenvalue(N.m, e2);
     if (!(mu_rel > 0)) throw std::runtime_error("regularizer_dual_scale: no positive eigenvalue");

@@ -5,6 +5,7 @@
 // (maxmargin/lower_bound.h). Untrusted generator code; the checker re-decides the PSD test.
 #pragma once
 
+#include "certify/grid.h"
 #include "support/flint_raii.h"
 
 namespace convcert::regularizer {
@@ -16,13 +17,19 @@ struct RegularizerDualScale {
     int attempts = 0;
 };
 
-/// Lambda: an R×D integer matrix (R >= 1, 1 <= K <= D), λ = Lambda / 2^E (E of any sign).
+/// Lambda: an R×D integer matrix (R >= 1, D = grid_signal_size(g), T(λ) that of the grid g),
+/// λ = Lambda / 2^E (E of any sign).
 /// Tries s = 2/sqrt(μ)·(1 - 2^-m) for m = 40, 32, ..., 8, μ the largest eigenvalue of T Tᵀ
 /// estimated in doubles on a power-of-two normalized copy of N = T(Λ)T(Λ)ᵀ (no overflow for
 /// any size of Λ), s rounded down to 51 significant bits, and returns the first s with
 /// 4·2^(2E+2b) I - a² N ⪰ 0 exactly (regularizer_psd_integer). Λ = 0 gives s = 1 with no test.
 /// Throws std::invalid_argument on bad shapes, std::runtime_error if no s passes (not
 /// expected: every s below 2/||T(λ)||_op passes) or the scale leaves the double range.
-RegularizerDualScale regularizer_dual_scale(const fmpz_mat_t Lambda, long E, long K);
+RegularizerDualScale regularizer_dual_scale(const fmpz_mat_t Lambda, long E, const Grid& g);
+
+/// The 1-D form: the grid 1×D with kernel 1×K, D = Lambda's columns.
+inline RegularizerDualScale regularizer_dual_scale(const fmpz_mat_t Lambda, long E, long K) {
+    return regularizer_dual_scale(Lambda, E, grid_1d(fmpz_mat_ncols(Lambda), K));
+}
 
 } // namespace convcert::regularizer

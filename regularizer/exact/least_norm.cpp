@@ -10,6 +10,7 @@
 // (Z = g·((Y/g)·den⁻¹ mod h)). For R > 1, g must be 1.
 #include "regularizer/exact/least_norm.h"
 
+#include "regularizer/exact/least_norm_dense.h"
 #include "regularizer/exact/poly_fold.h"
 #include "support/flint_raii.h"
 
@@ -212,6 +213,14 @@ RegularizerLeastNorm regularizer_least_norm(const std::vector<support::FmpqMat>&
     const auto Z = system_solve(res.x, s);
     out.numerators = system_numerators(s, Z);
     fmpz_mul(out.denominator.x, s.L.x, res.x);
+    regularizer_least_norm_normalize(out);
+    if (!system_realized(s, out.numerators, out.denominator.x))
+        throw std::runtime_error("regularizer_least_norm: internal error, U V != W");
+    out.denominator_bits = static_cast<long>(fmpz_bits(out.denominator.x));
+    return out;
+}
+
+void regularizer_least_norm_normalize(RegularizerLeastNorm& out) {
     if (fmpz_sgn(out.denominator.x) < 0) {
         fmpz_neg(out.denominator.x, out.denominator.x);
         for (auto& x : out.numerators)
@@ -227,10 +236,12 @@ RegularizerLeastNorm regularizer_least_norm(const std::vector<support::FmpqMat>&
         for (auto& x : out.numerators)
             fmpz_divexact(x.x, x.x, g.x);
     }
-    if (!system_realized(s, out.numerators, out.denominator.x))
-        throw std::runtime_error("regularizer_least_norm: internal error, U V != W");
-    out.denominator_bits = static_cast<long>(fmpz_bits(out.denominator.x));
-    return out;
+}
+
+RegularizerLeastNorm regularizer_least_norm(const std::vector<support::FmpqMat>& u,
+                                            const support::FmpqMat& W, const Grid& g) {
+    if (g.D1 == 1) return regularizer_least_norm(u, W); // cyclic: the polynomial route
+    return regularizer_least_norm_dense(u, W, g);
 }
 
 } // namespace convcert::regularizer

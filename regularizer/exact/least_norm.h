@@ -12,6 +12,7 @@
 // K = 16, 24 bits: about 19000 bits.
 #pragma once
 
+#include "certify/grid.h"
 #include "support/flint_raii.h"
 
 #include <vector>
@@ -36,5 +37,15 @@ struct RegularizerLeastNorm {
 
 RegularizerLeastNorm regularizer_least_norm(const std::vector<support::FmpqMat>& u,
                                             const support::FmpqMat& W);
+
+/// The same on the grid g (W rows of grid_signal_size(g), kernels rows of grid_kernel_size(g)):
+/// the polynomial route above when D1 = 1 (a cyclic group), else the dense exact linear system
+/// of least_norm_dense.h (2-D: Σ_d must be nonsingular at every d, also at R = 1).
+RegularizerLeastNorm regularizer_least_norm(const std::vector<support::FmpqMat>& u,
+                                            const support::FmpqMat& W, const Grid& g);
+
+/// Makes the denominator positive and removes the content shared by it and every numerator
+/// (a chain of gcds that shrinks fast; no entrywise reduction): V's canonical form.
+void regularizer_least_norm_normalize(RegularizerLeastNorm& out);
 
 } // namespace convcert::regularizer

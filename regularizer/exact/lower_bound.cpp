@@ -15,8 +15,9 @@ namespace {
 
 /// max |λ|, after checking that λ has W's shape and finite entries.
 double lambda_max_checked(const std::vector<std::vector<double>>& lambda, const support::FmpqMat& W,
-                          long K) {
-    if (static_cast<long>(lambda.size()) != W.rows() || W.rows() < 1 || K < 1 || K > W.cols())
+                          const Grid& g) {
+    if (static_cast<long>(lambda.size()) != W.rows() || W.rows() < 1 || g.K1 < 1 || g.K2 < 1 ||
+        g.K1 > g.D1 || g.K2 > g.D2 || W.cols() != grid_signal_size(g))
         throw std::invalid_argument("regularizer_lower_bound: need λ and W of R >= 1 rows, "
                                     "1 <= K <= D");
     double lmax = 0;
@@ -35,9 +36,9 @@ double lambda_max_checked(const std::vector<std::vector<double>>& lambda, const 
 } // namespace
 
 RegularizerLowerBound regularizer_lower_bound(const std::vector<std::vector<double>>& lambda,
-                                              const support::FmpqMat& W, long K, int bits) {
+                                              const support::FmpqMat& W, const Grid& g, int bits) {
     const support::Stopwatch clock;
-    const double lmax = lambda_max_checked(lambda, W, K);
+    const double lmax = lambda_max_checked(lambda, W, g);
     const long R = W.rows(), D = W.cols();
     RegularizerLowerBound out;
     out.lambda = support::FmpqMat(R, D);
@@ -52,7 +53,7 @@ RegularizerLowerBound regularizer_lower_bound(const std::vector<std::vector<doub
     for (long r = 0; r < R; ++r)
         for (long i = 0; i < D; ++i)
             fmpz_set_d(fmpz_mat_entry(Lambda.m, r, i), std::nearbyint(std::ldexp(lambda[r][i], E)));
-    const RegularizerDualScale s = regularizer_dual_scale(Lambda.m, E, K);
+    const RegularizerDualScale s = regularizer_dual_scale(Lambda.m, E, g);
     out.attempts = s.attempts;
     // s·λ_q = Λ·a / 2^(E+b), lower = <s·λ_q, W>.
     support::Fmpz den, num;

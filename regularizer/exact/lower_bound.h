@@ -6,6 +6,7 @@
 // (K = D = 256, R = 2) and beyond is out of reach.
 #pragma once
 
+#include "certify/grid.h"
 #include "support/flint_raii.h"
 
 #include <vector>
@@ -26,11 +27,19 @@ struct RegularizerLowerBound {
 /// fewer bits keep the elimination's integers short).
 inline constexpr int kLambdaBits = 44;
 
-/// lambda: R rows of D finite doubles; W: R×D exact. 1 <= K <= D. λ = 0 gives lower = 0 with
+/// lambda: R rows of D finite doubles; W: R×D exact, D = grid_signal_size(g) (T(λ) of the grid
+/// g, certify/grid.h). λ = 0 gives lower = 0 with
 /// s = 1. Throws std::invalid_argument on bad shapes or non-finite λ, std::runtime_error if no
 /// scale passes the exact test (not expected: every s below 2/||T(λ_q)||_op passes).
 RegularizerLowerBound regularizer_lower_bound(const std::vector<std::vector<double>>& lambda,
-                                              const support::FmpqMat& W, long K,
+                                              const support::FmpqMat& W, const Grid& g,
                                               int bits = kLambdaBits);
+
+/// The 1-D form: the grid 1×D with kernel 1×K, D = W's columns.
+inline RegularizerLowerBound regularizer_lower_bound(const std::vector<std::vector<double>>& lambda,
+                                                     const support::FmpqMat& W, long K,
+                                                     int bits = kLambdaBits) {
+    return regularizer_lower_bound(lambda, W, grid_1d(W.cols(), K), bits);
+}
 
 } // namespace convcert::regularizer

@@ -85,9 +85,9 @@ void network_check_shapes(const std::vector<support::FmpqMat>& u, const support:
 } // namespace
 
 RegularizerNetwork regularizer_network_from_kernels(std::vector<support::FmpqMat> u,
-                                                    const support::FmpqMat& W) {
+                                                    const support::FmpqMat& W, const Grid& g) {
     const support::Stopwatch clock;
-    const RegularizerLeastNorm s = regularizer_least_norm(u, W);
+    const RegularizerLeastNorm s = regularizer_least_norm(u, W, g);
     const long C0 = static_cast<long>(u.size()), D = W.cols();
     RegularizerNetwork out;
     support::Fmpq A, B;
@@ -118,7 +118,7 @@ RegularizerNetwork regularizer_network_from_kernels(std::vector<support::FmpqMat
 
 RegularizerNetwork
 regularizer_network_round(const std::vector<std::vector<std::vector<double>>>& kernels,
-                          const support::FmpqMat& W, int bits) {
+                          const support::FmpqMat& W, int bits, const Grid& g) {
     const support::Stopwatch clock;
     if (kernels.empty() || bits < 1)
         throw std::invalid_argument("regularizer_network_round: need kernels and bits >= 1");
@@ -139,14 +139,19 @@ regularizer_network_round(const std::vector<std::vector<std::vector<double>>>& k
                 fmpz_set_d(z.x, std::nearbyint(std::ldexp(kernels[c][r][k], static_cast<int>(E))));
                 support::fmpq_set_fmpz_mul_2exp(u[c].at(r, k), z.x, -E);
             }
-    RegularizerNetwork out = regularizer_network_from_kernels(std::move(u), W);
+    RegularizerNetwork out = regularizer_network_from_kernels(std::move(u), W, g);
     out.bits = bits;
     out.seconds = clock.seconds();
     return out;
 }
 
 bool regularizer_network_realizes(const std::vector<support::FmpqMat>& u, const support::FmpqMat& v,
-                                  const support::FmpqMat& W) {
+                                  const support::FmpqMat& W, const Grid& g) {
+    if (g.D1 != 1) {
+        if (W.cols() != grid_signal_size(g) || u.empty() || u[0].cols() != grid_kernel_size(g))
+            throw std::invalid_argument("network: kernels and W must be on the grid");
+        return fmpq_mat_equal(regularizer_network_predictor(u, v, g).m, W.m) != 0;
+    }
     const long C0 = static_cast<long>(u.size()), R = W.rows(), D = W.cols();
     if (C0 < 1 || v.rows() != C0 || v.cols() != D)
         throw std::invalid_argument("network: need C0 >= 1 kernels and C0 rows of D in v");
@@ -184,10 +189,12 @@ bool regularizer_network_realizes(const std::vector<support::FmpqMat>& u, const 
 }
 
 support::FmpqMat regularizer_network_predictor(const std::vector<support::FmpqMat>& u,
-                                               const support::FmpqMat& v) {
+                                               const support::FmpqMat& v, const Grid& g) {
     if (u.empty()) throw std::invalid_argument("network: need C0 >= 1 kernels");
     const long R = u[0].rows(), D = v.cols(), K = u[0].cols();
     network_check_shapes(u, v, R, D);
+    if (D != grid_signal_size(g) || K != grid_kernel_size(g))
+        throw std::invalid_argument("network: kernels and v must be on the grid");
     support::FmpqMat W(R, D);
     support::Fmpq t;
     for (std::size_t c = 0; c < u.size(); ++c)
@@ -195,7 +202,7 @@ support::FmpqMat regularizer_network_predictor(const std::vector<support::FmpqMa
             for (long k = 0; k < K; ++k)
                 for (long j = 0; j < D; ++j) {
                     fmpq_mul(t.x, u[c].at(r, k), v.at(static_cast<slong>(c), j));
-                    fmpq_add(W.at(r, (j + k) % D), W.at(r, (j + k) % D), t.x);
+                    fmpq_add(W.at(r, grid_shift(g, j, k)), W.at(r, grid_shift(g, j, k)), t.x);
                 }
     return W;
 }

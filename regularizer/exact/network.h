@@ -5,6 +5,7 @@
 // the realization and the cost.
 #pragma once
 
+#include "certify/grid.h"
 #include "support/flint_raii.h"
 
 #include <string>
@@ -32,25 +33,53 @@ struct RegularizerNetwork {
 /// regularizer_least_norm, before the exact rescaling). Throws as
 /// regularizer_least_norm (std::invalid_argument on bad shapes or W out of reach,
 /// std::runtime_error when no exact least-norm V exists for these kernels).
+/// On the grid g (certify/grid.h; kernels of grid_kernel_size(g), W of grid_signal_size(g)).
 RegularizerNetwork regularizer_network_from_kernels(std::vector<support::FmpqMat> u,
-                                                    const support::FmpqMat& W);
+                                                    const support::FmpqMat& W, const Grid& g);
 
 /// The same for numerical kernels (C0 >= 1, each R rows of K finite doubles, not all zero),
 /// first rounded to round(u·2^E)/2^E with max |u|·2^E in [2^(bits-1), 2^bits), bits >= 1.
 RegularizerNetwork
 regularizer_network_round(const std::vector<std::vector<std::vector<double>>>& kernels,
-                          const support::FmpqMat& W, int bits);
+                          const support::FmpqMat& W, int bits, const Grid& g);
 
-/// True iff sum_c u_c[r] * v_c == W[r] exactly for every r (circular convolution on Z_D, u
-/// zero-padded). Throws std::invalid_argument on inconsistent shapes.
+/// True iff sum_c u_c[r] * v_c == W[r] exactly for every r (circular convolution on the grid
+/// g, u zero-padded). Throws std::invalid_argument on inconsistent shapes.
 bool regularizer_network_realizes(const std::vector<support::FmpqMat>& u, const support::FmpqMat& v,
-                                  const support::FmpqMat& W);
+                                  const support::FmpqMat& W, const Grid& g);
 
 /// The predictor W[r] = sum_c u_c[r] * v_c of the network, exactly (R rows of D). Throws
 /// std::invalid_argument on inconsistent shapes (C0 >= 1 kernels of R rows of K <= D, v of C0
 /// rows of D).
 support::FmpqMat regularizer_network_predictor(const std::vector<support::FmpqMat>& u,
-                                               const support::FmpqMat& v);
+                                               const support::FmpqMat& v, const Grid& g);
+
+/// The 1-D grid 1×D with kernel 1×K of W (or v) and the kernels (0 where missing: rejected).
+inline Grid regularizer_network_grid_1d(long D, const std::vector<support::FmpqMat>& u) {
+    return grid_1d(D, u.empty() ? 0 : u[0].cols());
+}
+
+/// The 1-D forms of the four functions above (regularizer_network_grid_1d).
+inline RegularizerNetwork regularizer_network_from_kernels(std::vector<support::FmpqMat> u,
+                                                           const support::FmpqMat& W) {
+    const Grid g = regularizer_network_grid_1d(W.cols(), u);
+    return regularizer_network_from_kernels(std::move(u), W, g);
+}
+inline RegularizerNetwork
+regularizer_network_round(const std::vector<std::vector<std::vector<double>>>& kernels,
+                          const support::FmpqMat& W, int bits) {
+    const long K =
+        kernels.empty() || kernels[0].empty() ? 0 : static_cast<long>(kernels[0][0].size());
+    return regularizer_network_round(kernels, W, bits, grid_1d(W.cols(), K));
+}
+inline bool regularizer_network_realizes(const std::vector<support::FmpqMat>& u,
+                                         const support::FmpqMat& v, const support::FmpqMat& W) {
+    return regularizer_network_realizes(u, v, W, regularizer_network_grid_1d(W.cols(), u));
+}
+inline support::FmpqMat regularizer_network_predictor(const std::vector<support::FmpqMat>& u,
+                                                      const support::FmpqMat& v) {
+    return regularizer_network_predictor(u, v, regularizer_network_grid_1d(v.cols(), u));
+}
 
 /// The second layer's exact values v / v_den (C0 rows of D), reduced entry by entry.
 support::FmpqMat regularizer_network_v_values(const RegularizerNetwork& net);

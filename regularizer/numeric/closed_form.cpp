@@ -21,12 +21,12 @@ Eigen::MatrixXd to_matrix(const Rows& W) {
     return M;
 }
 
-/// Ŵ as an R×D complex matrix.
-Eigen::MatrixXcd dft_rows(const Rows& W) {
+/// Ŵ as an R×D complex matrix (the DFT of the grid g).
+Eigen::MatrixXcd dft_rows(const Rows& W, const Grid& g) {
     const long R = static_cast<long>(W.size()), D = static_cast<long>(W[0].size());
     Eigen::MatrixXcd out(R, D);
     for (long r = 0; r < R; ++r) {
-        const auto row = regularizer_dft(W[r]);
+        const auto row = regularizer_dft(W[r], g);
         for (long d = 0; d < D; ++d)
             out(r, d) = row[d];
     }
@@ -72,16 +72,16 @@ Kernels regularizer_kernels_k1(const Rows& W) {
     return out;
 }
 
-double regularizer_value_kd(const Rows& W) {
-    const Eigen::MatrixXcd what = dft_rows(W);
+double regularizer_value_kd(const Rows& W, const Grid& g) {
+    const Eigen::MatrixXcd what = dft_rows(W, g);
     double s = 0;
     for (long d = 0; d < what.cols(); ++d)
         s += what.col(d).norm();
     return 2.0 * s / static_cast<double>(what.cols());
 }
 
-Rows regularizer_lambda_kd(const Rows& W) {
-    const Eigen::MatrixXcd what = dft_rows(W);
+Rows regularizer_lambda_kd(const Rows& W, const Grid& g) {
+    const Eigen::MatrixXcd what = dft_rows(W, g);
     const long R = what.rows(), D = what.cols();
     Rows out(R);
     for (long r = 0; r < R; ++r) {
@@ -90,21 +90,23 @@ Rows regularizer_lambda_kd(const Rows& W) {
             const double a = what.col(d).norm();
             if (a > 0) lhat[d] = 2.0 * what(r, d) / a;
         }
-        out[r] = regularizer_idft_real(lhat);
+        out[r] = regularizer_idft_real(lhat, g);
     }
     return out;
 }
 
-Kernels regularizer_kernels_kd(const Rows& W, double delta) {
-    const Eigen::MatrixXcd what = dft_rows(W);
+Kernels regularizer_kernels_kd(const Rows& W, const Grid& g, double delta) {
+    const Eigen::MatrixXcd what = dft_rows(W, g);
     const long R = what.rows(), D = what.cols();
     // uhat[c](r, d)
     std::vector<Eigen::MatrixXcd> uhat(R, Eigen::MatrixXcd::Zero(R, D));
     double amax = 0;
     for (long d = 0; d < D; ++d)
         amax = std::max(amax, what.col(d).norm());
-    for (long d = 0; 2 * d <= D; ++d) {
-        const bool real = d == 0 || 2 * d == D;
+    for (long d = 0; d < D; ++d) {
+        const long dn = grid_neg(g, d); // one frequency of each pair {d, -d}
+        if (dn < d) continue;
+        const bool real = dn == d;
         // Ŵ_d below rounding noise counts as zero (it is exactly zero for the rational W then,
         // typically, and Σ_d must stay nonsingular: δ² I there).
         const double a = what.col(d).norm() > 1e-13 * amax ? what.col(d).norm() : 0.0;
@@ -133,7 +135,7 @@ Kernels regularizer_kernels_kd(const Rows& W, double delta) {
             Eigen::VectorXcd col = c == 0 ? Eigen::VectorXcd(std::max(std::sqrt(a), delta) * e1)
                                           : Eigen::VectorXcd(delta * basis.col(c));
             uhat[c].col(d) = col;
-            if (!real) uhat[c].col(D - d) = col.conjugate();
+            if (!real) uhat[c].col(dn) = col.conjugate();
         }
     }
     Kernels out(R, Rows(R));
@@ -142,7 +144,7 @@ Kernels regularizer_kernels_kd(const Rows& W, double delta) {
             std::vector<std::complex<double>> row(D);
             for (long d = 0; d < D; ++d)
                 row[d] = uhat[c](r, d);
-            out[c][r] = regularizer_idft_real(row);
+            out[c][r] = regularizer_idft_real(row, g);
         }
     return out;
 }

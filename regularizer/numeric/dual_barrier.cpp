@@ -19,13 +19,14 @@ namespace convcert::regularizer {
 namespace {
 
 struct Dual {
+    Grid g;
     long R, D, K;
     Eigen::VectorXd w; ///< W flattened, r·D + j
 
     long n() const { return R * K; }
 
     Eigen::MatrixXd T(const Eigen::VectorXd& x) const {
-        return regularizer_toeplitz_stacked(x.data(), R, D, K);
+        return regularizer_toeplitz_stacked(x.data(), R, g);
     }
 
     Eigen::VectorXd adjoint(const Eigen::MatrixXd& A) const {
@@ -33,7 +34,7 @@ struct Dual {
         for (long r = 0; r < R; ++r)
             for (long k = 0; k < K; ++k)
                 for (long i = 0; i < D; ++i)
-                    out(r * D + (i + k) % D) += A(r * K + k, i);
+                    out(r * D + grid_shift(g, i, k)) += A(r * K + k, i);
         return out;
     }
 
@@ -54,13 +55,15 @@ using Llt = Eigen::LLT<Eigen::MatrixXd>;
 
 /// The problem of W and K, and λ0 flattened (r·D + j). Throws std::invalid_argument on bad
 /// shapes or a W that is zero or not finite.
-Dual barrier_problem(const Rows& W, long K, const Rows& lambda0, Eigen::VectorXd& x) {
+Dual barrier_problem(const Rows& W, const Grid& g, const Rows& lambda0, Eigen::VectorXd& x) {
     Dual p;
+    p.g = g;
     p.R = static_cast<long>(W.size());
     if (p.R < 1) throw std::invalid_argument("regularizer_dual_barrier: W has no rows");
-    p.D = static_cast<long>(W[0].size());
-    p.K = K;
-    if (K < 1 || K > p.D) throw std::invalid_argument("regularizer_dual_barrier: need K <= D");
+    p.D = grid_signal_size(g);
+    p.K = grid_kernel_size(g);
+    if (p.K < 1 || p.K > p.D || static_cast<long>(W[0].size()) != p.D)
+        throw std::invalid_argument("regularizer_dual_barrier: need K <= D and rows of D");
     if (static_cast<long>(lambda0.size()) != p.R)
         throw std::invalid_argument("regularizer_dual_barrier: λ0 needs R rows");
     p.w.resize(p.R * p.D);
@@ -93,10 +96,10 @@ void barrier_derivatives(const Dual& p, const Eigen::VectorXd& x, double mu, con
     Eigen::MatrixXd G(n, p.D);
     for (long r = 0; r < p.R; ++r)
         for (long j = 0; j < p.D; ++j) {
-            // T(e_(r,j)) has ones at ((r,k), (j-k) mod D), k < K.
+            // T(e_(r,j)) has ones at ((r,k), j - k), k < K (grid_unshift).
             G.setZero();
             for (long k = 0; k < p.K; ++k) {
-                const long i = ((j - k) % p.D + p.D) % p.D;
+                const long i = grid_unshift(p.g, j, k);
                 G.noalias() += P.col(r * p.K + k) * IN.row(i);
                 G.noalias() += Q.col(i) * Q.row(r * p.K + k);
             }
@@ -162,10 +165,10 @@ void barrier_result(const Dual& p, const Eigen::VectorXd& x, double mu,
 
 } // namespace
 
-RegularizerDualBarrier regularizer_dual_barrier(const Rows& W, long K, const Rows& lambda0) {
+RegularizerDualBarrier regularizer_dual_barrier(const Rows& W, const Grid& g, const Rows& lambda0) {
     const support::Stopwatch watch;
     Eigen::VectorXd x;
-    const Dual p = barrier_problem(W, K, lambda0, x);
+    const Dual p = barrier_problem(W, g, lambda0, x);
     const long n = p.n();
     {
         const double op = Eigen::JacobiSVD<Eigen::MatrixXd>(p.T(x)).singularValues()(0);

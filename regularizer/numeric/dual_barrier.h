@@ -9,6 +9,7 @@
 // kernels of exact/network.h.
 #pragma once
 
+#include "certify/grid.h"
 #include "regularizer/numeric/closed_form.h"
 
 namespace convcert::regularizer {
@@ -25,7 +26,8 @@ struct RegularizerDualBarrier {
 /// lambda0: a starting dual (e.g. SDPA's), scaled by 0.99·2/||T(λ0)||_op into the interior
 /// (zero: start from 0). Cost per Newton step O(R·D·K·(R·K)·D) for the Hessian plus
 /// O((R·D)³) for the solve: R = 3, D = 256, K = 16 about a second. Preconditions: W has R rows
-/// of D, 1 <= K <= D, W ≠ 0; throws std::invalid_argument otherwise.
-RegularizerDualBarrier regularizer_dual_barrier(const Rows& W, long K, const Rows& lambda0);
+/// of D = grid_signal_size(g), K = grid_kernel_size(g) (T(λ) of the grid g, certify/grid.h),
+/// W ≠ 0; throws std::invalid_argument otherwise.
+RegularizerDualBarrier regularizer_dual_barrier(const Rows& W, const Grid& g, const Rows& lambda0);
 
 } // namespace convcert::regularizer

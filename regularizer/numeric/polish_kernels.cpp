@@ -69,7 +69,7 @@ struct Problem {
     }
 };
 
-Problem problem_of(const Rows& W, const Kernels& kernels) {
+Problem problem_of(const Rows& W, const Grid& g, const Kernels& kernels) {
     Problem p;
     p.R = static_cast<long>(W.size());
     if (p.R < 1) throw std::invalid_argument("regularizer_polish_kernels: W has no rows");
@@ -78,24 +78,22 @@ Problem problem_of(const Rows& W, const Kernels& kernels) {
     if (p.C0 < 1 || static_cast<long>(kernels[0].size()) != p.R)
         throw std::invalid_argument("regularizer_polish_kernels: need kernels of R rows");
     p.K = static_cast<long>(kernels[0][0].size());
-    if (p.K < 1 || p.K > p.D)
-        throw std::invalid_argument("regularizer_polish_kernels: need K <= D");
+    if (p.K < 1 || p.K != grid_kernel_size(g) || p.D != grid_signal_size(g) || g.K1 > g.D1 ||
+        g.K2 > g.D2)
+        throw std::invalid_argument("regularizer_polish_kernels: need kernels and W on the grid");
     p.what.resize(p.R, p.D);
     for (long r = 0; r < p.R; ++r) {
         if (static_cast<long>(W[r].size()) != p.D)
             throw std::invalid_argument("regularizer_polish_kernels: rows of unequal length");
-        const auto row = regularizer_dft(W[r]);
+        const auto row = regularizer_dft(W[r], g);
         for (long d = 0; d < p.D; ++d)
             p.what(r, d) = row[d];
     }
-    const double pi = std::acos(-1.0);
+    const auto tw = regularizer_twiddles(g, -1.0);
     p.twid.resize(p.K, p.D);
     for (long k = 0; k < p.K; ++k)
-        for (long d = 0; d < p.D; ++d) {
-            const double a =
-                2.0 * pi * static_cast<double>((k * d) % p.D) / static_cast<double>(p.D);
-            p.twid(k, d) = cd(std::cos(a), -std::sin(a));
-        }
+        for (long d = 0; d < p.D; ++d)
+            p.twid(k, d) = tw[grid_phase(g, grid_offset(g, k), d)];
     return p;
 }
 
@@ -116,16 +114,16 @@ Eigen::VectorXd flatten(const Problem& p, const Kernels& kernels) {
 
 } // namespace
 
-double regularizer_polish_kernels_value(const Rows& W, const Kernels& kernels) {
-    const Problem p = problem_of(W, kernels);
+double regularizer_polish_kernels_value(const Rows& W, const Grid& g, const Kernels& kernels) {
+    const Problem p = problem_of(W, g, kernels);
     return p.eval(flatten(p, kernels), nullptr);
 }
 
-RegularizerPolishKernels regularizer_polish_kernels(const Rows& W, const Kernels& kernels,
-                                                    int max_iterations, double stop_value,
-                                                    double max_seconds) {
+RegularizerPolishKernels regularizer_polish_kernels(const Rows& W, const Grid& g,
+                                                    const Kernels& kernels, int max_iterations,
+                                                    double stop_value, double max_seconds) {
     const support::Stopwatch watch;
-    const Problem p = problem_of(W, kernels);
+    const Problem p = problem_of(W, g, kernels);
     Eigen::VectorXd x = flatten(p, kernels);
     const long n = p.size();
     Eigen::VectorXd grad, gp, gm;

@@ -8,6 +8,7 @@
 // Untrusted: the kernels are only candidates for exact/network.h.
 #pragma once
 
+#include "certify/grid.h"
 #include "regularizer/numeric/closed_form.h"
 
 #include <vector>
@@ -21,8 +22,9 @@ struct RegularizerPolishKernels {
     int iterations = 0;
 };
 
-/// F(U) in double; +inf when some Σ_d with Ŵ_d ≠ 0 is not positive definite.
-double regularizer_polish_kernels_value(const Rows& W, const Kernels& kernels);
+/// F(U) in double on the grid g (W rows of grid_signal_size(g), kernels rows of
+/// grid_kernel_size(g)); +inf when some Σ_d with Ŵ_d ≠ 0 is not positive definite.
+double regularizer_polish_kernels_value(const Rows& W, const Grid& g, const Kernels& kernels);
 
 /// Damped Newton (finite-difference Hessian of the analytic gradient, Levenberg–Marquardt
 /// damping for the rotation-invariant and flat directions) from `kernels`, until F <=
@@ -30,10 +32,29 @@ double regularizer_polish_kernels_value(const Rows& W, const Kernels& kernels);
 /// the result depend on the machine: bracket_kernels.cpp passes infinity). Near a boundary
 /// optimum (some Σ_d singular at the optimum, common for R > 1) convergence is only linear,
 /// hence the caps. Cost per step O(n·C0·R·K·D + n³) with n = C0·R·K: keep n in the hundreds.
-/// Preconditions: W has R rows of D, kernels C0 >= 1 kernels of R rows of K <= D, F(kernels)
-/// finite; throws std::invalid_argument otherwise.
-RegularizerPolishKernels regularizer_polish_kernels(const Rows& W, const Kernels& kernels,
-                                                    int max_iterations = 30, double stop_value = 0,
-                                                    double max_seconds = 30);
+/// Preconditions: W has R rows of D, kernels C0 >= 1 kernels of R rows of K (D and K those of
+/// the grid g), F(kernels) finite; throws std::invalid_argument otherwise.
+RegularizerPolishKernels regularizer_polish_kernels(const Rows& W, const Grid& g,
+                                                    const Kernels& kernels, int max_iterations = 30,
+                                                    double stop_value = 0, double max_seconds = 30);
+
+/// The 1-D grid of W and the kernels: 1×D with kernel 1×K (0 for missing rows).
+inline Grid regularizer_polish_grid_1d(const Rows& W, const Kernels& kernels) {
+    return grid_1d(W.empty() ? 0 : static_cast<long>(W[0].size()),
+                   kernels.empty() || kernels[0].empty() ? 0
+                                                         : static_cast<long>(kernels[0][0].size()));
+}
+
+/// The 1-D forms (regularizer_polish_grid_1d).
+inline double regularizer_polish_kernels_value(const Rows& W, const Kernels& kernels) {
+    return regularizer_polish_kernels_value(W, regularizer_polish_grid_1d(W, kernels), kernels);
+}
+inline RegularizerPolishKernels regularizer_polish_kernels(const Rows& W, const Kernels& kernels,
+                                                           int max_iterations = 30,
+                                                           double stop_value = 0,
+                                                           double max_seconds = 30) {
+    return regularizer_polish_kernels(W, regularizer_polish_grid_1d(W, kernels), kernels,
+                                      max_iterations, stop_value, max_seconds);
+}
 
 } // namespace convcert::regularizer

@@ -31,16 +31,32 @@ namespace {
 
 using cd = std::complex<double>;
 
-/// exp(-2πi l b / D) with the angle reduced exactly mod D.
-cd unit_root(long l, long b, long D) {
+/// exp(-2πi p/L), the character at frequency b of the offset of kernel entry k1 minus that of
+/// k2 (in 1-D exp(-2πi (k1-k2) b / D)), its phase p reduced exactly mod L (grid_phase).
+cd unit_root(const Grid& g, long k1, long k2, long b) {
     const double pi = std::acos(-1.0);
-    const long n = ((l * b) % D + D) % D;
-    const double a = 2.0 * pi * static_cast<double>(n) / static_cast<double>(D);
+    const long n = grid_phase(g, grid_sub(g, grid_offset(g, k1), grid_offset(g, k2)), b);
+    const double a = 2.0 * pi * static_cast<double>(n) / static_cast<double>(grid_phase_modulus(g));
     return {std::cos(a), -std::sin(a)};
 }
 
+/// The frequency classes {b, -b}, one representative each (b <= -b as flat indices), in
+/// increasing order: b = 0..⌊D/2⌋ in 1-D.
+std::vector<long> gram_classes(const Grid& g) {
+    std::vector<long> out;
+    for (long b = 0; b < grid_signal_size(g); ++b)
+        if (grid_neg(g, b) >= b) out.push_back(b);
+    return out;
+}
+
+/// Whether the class of b is one frequency (b = -b): its block is real.
+bool gram_class_real(const Grid& g, long b) {
+    return grid_neg(g, b) == b;
+}
+
 /// Σ_b(X) (R×R Hermitian) from X row-major (R·K)².
-Eigen::MatrixXcd sigma_of(const std::vector<double>& X, long R, long K, long D, long b) {
+Eigen::MatrixXcd sigma_of(const std::vector<double>& X, long R, const Grid& g, long b) {
+    const long K = grid_kernel_size(g);
     const long n = R * K;
     Eigen::MatrixXcd S(R, R);
     for (long r = 0; r < R; ++r)
@@ -48,7 +64,7 @@ Eigen::MatrixXcd sigma_of(const std::vector<double>& X, long R, long K, long D, 
             cd sum = 0.0;
             for (long k = 0; k < K; ++k)
                 for (long kk = 0; kk < K; ++kk)
-                    sum += X[(r * K + k) * n + rr * K + kk] * unit_root(k - kk, b, D);
+                    sum += X[(r * K + k) * n + rr * K + kk] * unit_root(g, k, kk, b);
             S(r, rr) = sum;
         }
     return S;
@@ -89,8 +105,16 @@ struct GramWriter {
     }
 };
 
-/// The problem's frame: comments, block sizes, c = 0 of length m, for the classes b = 0..H.
-RegularizerSdpData gram_data_frame(long R, long D, long K, double alpha, int m) {
+/// " on the D1xD2 grid with K1xK2 kernels" for a 2-D grid, "" in 1-D.
+std::string grid_words(const Grid& g) {
+    if (g.dims != 2) return "";
+    return " on the " + std::to_string(g.D1) + "x" + std::to_string(g.D2) + " grid with " +
+           std::to_string(g.K1) + "x" + std::to_string(g.K2) + " kernels (row-major)";
+}
+
+/// The problem's frame: comments, block sizes, c = 0 of length m, for the classes.
+RegularizerSdpData gram_data_frame(long R, const Grid& g, double alpha, int m) {
+    const long D = grid_signal_size(g), K = grid_kernel_size(g);
     RegularizerSdpData data;
     data.D = D;
     data.K = K;
@@ -98,26 +122,29 @@ RegularizerSdpData gram_data_frame(long R, long D, long K, double alpha, int m) 
     data.comments = {
         "convcert: reduced SDP of R_{K,inf}(W) for R = " + std::to_string(R) +
             " input channels (MATH.md sections 6, 8), D = " + std::to_string(D) +
-            ", K = " + std::to_string(K),
+            ", K = " + std::to_string(K) + grid_words(g),
         "W scaled to unit Frobenius norm: R_{K,inf}(W) = -||W||_F * (optimal objective)",
-        "Y = diag(X, Y_0, ..., Y_H), H = floor(D/2): X the (RK)x(RK) Gram matrix of the stacked "
-        "kernels, Y_b the Hermitian (R+1)x(R+1) class block [[t_b, W^_b^H], [W^_b, Sigma_b(X)]] "
-        "(real embedding of size 2(R+1) unless b = 0 or 2b = D)"};
+        g.dims == 2
+            ? "Y = diag(X, Y_b...): X the (RK)x(RK) Gram matrix of the stacked kernels, Y_b the "
+              "Hermitian (R+1)x(R+1) block [[t_b, W^_b^H], [W^_b, Sigma_b(X)]] of each class "
+              "{b, -b} (real embedding of size 2(R+1) unless b = -b)"
+            : "Y = diag(X, Y_0, ..., Y_H), H = floor(D/2): X the (RK)x(RK) Gram matrix of the "
+              "stacked kernels, Y_b the Hermitian (R+1)x(R+1) class block [[t_b, W^_b^H], "
+              "[W^_b, Sigma_b(X)]] (real embedding of size 2(R+1) unless b = 0 or 2b = D)"};
     data.block_sizes.push_back(static_cast<int>(R * K));
-    for (long b = 0; b <= D / 2; ++b)
-        data.block_sizes.push_back(
-            static_cast<int>(regularizer_sdp_class_self_conjugate(b, D) ? R + 1 : 2 * (R + 1)));
+    for (long b : gram_classes(g))
+        data.block_sizes.push_back(static_cast<int>(gram_class_real(g, b) ? R + 1 : 2 * (R + 1)));
     data.c.assign(static_cast<std::size_t>(m), 0.0);
     return data;
 }
 
 /// The constraints of class b from index k: M[1+r][0] = Ŵ_r[b] (Re, then Im unless
 /// self-conjugate) and M[1+r][1+rr] = Σ_b(X)[r][rr]; the objective's t_b term.
-void gram_data_class(GramWriter& out, const std::vector<std::vector<cd>>& what, long K, long b,
-                     int k) {
+void gram_data_class(GramWriter& out, const std::vector<std::vector<cd>>& what, const Grid& g,
+                     long b, int block, int k) {
     const long R = static_cast<long>(what.size()), D = static_cast<long>(what[0].size());
-    const int block = static_cast<int>(b) + 2;
-    const bool real = regularizer_sdp_class_self_conjugate(b, D);
+    const long K = grid_kernel_size(g);
+    const bool real = gram_class_real(g, b);
     out.put_re(0, block, real, 0, 0, -(real ? 1.0 : 2.0) / static_cast<double>(D));
     for (long r = 0; r < R; ++r, ++k) {
         out.data.c[k - 1] = what[r][b].real();
@@ -135,7 +162,7 @@ void gram_data_class(GramWriter& out, const std::vector<std::vector<cd>>& what, 
             for (long k1 = 0; k1 < K; ++k1)
                 for (long k2 = 0; k2 < K; ++k2) {
                     if (r == rr && k2 < k1) continue;
-                    double c = unit_root(k1 - k2, b, D).real();
+                    double c = unit_root(g, k1, k2, b).real();
                     if (r == rr && k1 != k2) c *= 2.0; // (k1,k2) and (k2,k1) share a variable
                     out.put(k, 1, r * K + k1, rr * K + k2, -c);
                 }
@@ -144,58 +171,76 @@ void gram_data_class(GramWriter& out, const std::vector<std::vector<cd>>& what, 
             out.put_im(k, block, 1 + r, 1 + rr, 1.0);
             for (long k1 = 0; k1 < K; ++k1)
                 for (long k2 = 0; k2 < K; ++k2)
-                    out.put(k, 1, r * K + k1, rr * K + k2, -unit_root(k1 - k2, b, D).imag());
+                    out.put(k, 1, r * K + k1, rr * K + k2, -unit_root(g, k1, k2, b).imag());
             ++k;
         }
 }
 
-GramData gram_data_build(const std::vector<std::vector<double>>& W, long K, double alpha) {
+GramData gram_data_build(const std::vector<std::vector<double>>& W, const Grid& g, double alpha) {
     const long R = static_cast<long>(W.size());
-    const long D = static_cast<long>(W[0].size());
+    const long K = grid_kernel_size(g);
     std::vector<std::vector<cd>> what(R);
     for (long r = 0; r < R; ++r) {
         std::vector<double> row(W[r]);
         for (double& x : row)
             x /= alpha;
-        what[r] = regularizer_dft(row);
+        what[r] = regularizer_dft(row, g);
     }
     // Constraint numbering (1-based): per class, R "Re" rows, then (not self-conjugate) R "Im"
     // rows, then the Σ equalities.
-    const int nclass = static_cast<int>(D / 2 + 1);
+    const std::vector<long> classes = gram_classes(g);
+    const int nclass = static_cast<int>(classes.size());
     std::vector<int> first(nclass + 1, 1);
-    for (int b = 0; b < nclass; ++b) {
-        const long cnt =
-            regularizer_sdp_class_self_conjugate(b, D) ? R + R * (R + 1) / 2 : 2 * R + R * R;
-        first[b + 1] = first[b] + static_cast<int>(cnt);
+    for (int i = 0; i < nclass; ++i) {
+        const long cnt = gram_class_real(g, classes[i]) ? R + R * (R + 1) / 2 : 2 * R + R * R;
+        first[i + 1] = first[i] + static_cast<int>(cnt);
     }
-    RegularizerSdpData data = gram_data_frame(R, D, K, alpha, first[nclass] - 1);
+    RegularizerSdpData data = gram_data_frame(R, g, alpha, first[nclass] - 1);
     GramWriter out{data, R + 1};
     for (long i = 0; i < R * K; ++i)
         out.put(0, 1, i, i, -1.0);
-    for (int b = 0; b < nclass; ++b)
-        gram_data_class(out, what, K, b, first[b]);
+    for (int i = 0; i < nclass; ++i)
+        gram_data_class(out, what, g, classes[i], i + 2, first[i]);
     return {std::move(data), std::move(first)};
+}
+
+/// Throws std::invalid_argument unless W has R >= 1 rows of D finite entries on the grid g
+/// (1 <= K1 <= D1, 1 <= K2 <= D2); returns ||W||_F².
+double gram_check(const std::vector<std::vector<double>>& W, const Grid& g, const char* who) {
+    const long D = grid_signal_size(g);
+    if (W.empty() || D < 1 || g.K1 < 1 || g.K2 < 1 || g.K1 > g.D1 || g.K2 > g.D2)
+        throw std::invalid_argument(std::string(who) + ": need R >= 1 and 1 <= K <= D");
+    double norm2 = 0;
+    for (const auto& row : W) {
+        if (static_cast<long>(row.size()) != D)
+            throw std::invalid_argument(std::string(who) + ": rows of unequal length");
+        for (double x : row) {
+            if (!std::isfinite(x)) throw std::invalid_argument(std::string(who) + ": non-finite W");
+            norm2 += x * x;
+        }
+    }
+    return norm2;
 }
 
 } // namespace
 
-double regularizer_reduced_value_gram(const std::vector<std::vector<double>>& W, long K,
+double regularizer_reduced_value_gram(const std::vector<std::vector<double>>& W, const Grid& g,
                                       const std::vector<double>& X) {
     const long R = static_cast<long>(W.size());
-    const long D = static_cast<long>(W[0].size());
-    const long n = R * K;
+    const long D = grid_signal_size(g);
+    const long n = R * grid_kernel_size(g);
     double value = 0;
     for (long i = 0; i < n; ++i)
         value += X[i * n + i];
     std::vector<std::vector<cd>> what(R);
     for (long r = 0; r < R; ++r)
-        what[r] = regularizer_dft(W[r]);
+        what[r] = regularizer_dft(W[r], g);
     for (long d = 0; d < D; ++d) {
         Eigen::VectorXcd w(R);
         for (long r = 0; r < R; ++r)
             w(r) = what[r][d];
         if (w.norm() == 0) continue;
-        const Eigen::MatrixXcd S = sigma_of(X, R, K, D, d);
+        const Eigen::MatrixXcd S = sigma_of(X, R, g, d);
         Eigen::LDLT<Eigen::MatrixXcd> ldlt(S);
         if (ldlt.info() != Eigen::Success || !(ldlt.vectorD().real().minCoeff() > 0))
             return INFINITY;
@@ -204,42 +249,20 @@ double regularizer_reduced_value_gram(const std::vector<std::vector<double>>& W,
     return value;
 }
 
-RegularizerSdpData regularizer_sdp_data_gram(const std::vector<std::vector<double>>& W, long K) {
-    const long R = static_cast<long>(W.size());
-    if (R < 1 || W[0].empty() || K < 1 || K > static_cast<long>(W[0].size()))
-        throw std::invalid_argument("regularizer_sdp_data_gram: need R >= 1 and 1 <= K <= D");
-    double norm2 = 0;
-    for (const auto& row : W) {
-        if (row.size() != W[0].size())
-            throw std::invalid_argument("regularizer_sdp_data_gram: rows of unequal length");
-        for (double x : row) {
-            if (!std::isfinite(x))
-                throw std::invalid_argument("regularizer_sdp_data_gram: non-finite W");
-            norm2 += x * x;
-        }
-    }
-    return gram_data_build(W, K, norm2 > 0 ? std::sqrt(norm2) : 1.0).data;
+RegularizerSdpData regularizer_sdp_data_gram(const std::vector<std::vector<double>>& W,
+                                             const Grid& g) {
+    const double norm2 = gram_check(W, g, "regularizer_sdp_data_gram");
+    return gram_data_build(W, g, norm2 > 0 ? std::sqrt(norm2) : 1.0).data;
 }
 
 RegularizerSdpGramResult regularizer_sdp_gram_solve(const std::vector<std::vector<double>>& W,
-                                                    long K, const RegularizerSdpOptions& options) {
+                                                    const Grid& g,
+                                                    const RegularizerSdpOptions& options) {
+    const double norm2 = gram_check(W, g, "regularizer_sdp_gram_solve");
     const long R = static_cast<long>(W.size());
-    if (R < 1) throw std::invalid_argument("regularizer_sdp_gram_solve: need R >= 1 rows");
-    const long D = static_cast<long>(W[0].size());
-    if (D < 1 || K < 1 || K > D)
-        throw std::invalid_argument("regularizer_sdp_gram_solve: need 1 <= K <= D");
-    double norm2 = 0;
-    for (const auto& row : W) {
-        if (static_cast<long>(row.size()) != D)
-            throw std::invalid_argument("regularizer_sdp_gram_solve: rows of unequal length");
-        for (double x : row) {
-            if (!std::isfinite(x))
-                throw std::invalid_argument("regularizer_sdp_gram_solve: non-finite W");
-            norm2 += x * x;
-        }
-    }
+    const long D = grid_signal_size(g);
     const support::Stopwatch watch;
-    const long n = R * K;
+    const long n = R * grid_kernel_size(g);
     RegularizerSdpGramResult out;
     out.lambda.assign(R, std::vector<double>(D, 0.0));
     out.X.assign(n * n, 0.0);
@@ -249,10 +272,10 @@ RegularizerSdpGramResult regularizer_sdp_gram_solve(const std::vector<std::vecto
         return out;
     }
     const double alpha = std::sqrt(norm2);
-    const auto built = gram_data_build(W, K, alpha);
+    const auto built = gram_data_build(W, g, alpha);
     const RegularizerSdpData& data = built.data;
     const auto& first = built.first;
-    const long H = D / 2;
+    const std::vector<long> classes = gram_classes(g);
     out.constraints = static_cast<long>(data.c.size());
     const RegularizerSdpaRaw raw = regularizer_sdpa_run(data, options);
     regularizer_sdpa_report(raw, alpha, out);
@@ -260,16 +283,17 @@ RegularizerSdpGramResult regularizer_sdp_gram_solve(const std::vector<std::vecto
     const std::vector<double>& x = raw.x;
     for (long r = 0; r < R; ++r) {
         std::vector<cd> lhat(D, 0.0);
-        for (long b = 0; b <= H; ++b) {
-            const bool real = regularizer_sdp_class_self_conjugate(b, D);
-            const double scale = -static_cast<double>(D) / regularizer_sdp_class_size(b, D);
-            const int k = first[b] + static_cast<int>(r);
+        for (std::size_t i = 0; i < classes.size(); ++i) {
+            const long b = classes[i];
+            const bool real = gram_class_real(g, b);
+            const double scale = -static_cast<double>(D) / (real ? 1.0 : 2.0);
+            const int k = first[i] + static_cast<int>(r);
             const double re = scale * x[k - 1];
             const double im = real ? 0.0 : scale * x[k - 1 + R];
             lhat[b] = {re, im};
-            if (!real) lhat[D - b] = {re, -im};
+            if (!real) lhat[grid_neg(g, b)] = {re, -im};
         }
-        out.lambda[r] = regularizer_idft_real(lhat);
+        out.lambda[r] = regularizer_idft_real(lhat, g);
     }
     const std::vector<double>& Y = raw.y[0];
     for (long i = 0; i < n; ++i)
@@ -279,7 +303,7 @@ RegularizerSdpGramResult regularizer_sdp_gram_solve(const std::vector<std::vecto
     for (long r = 0; r < R; ++r)
         for (long j = 0; j < D; ++j)
             out.lambda_dot_w += out.lambda[r][j] * W[r][j];
-    out.value_x = regularizer_reduced_value_gram(W, K, out.X);
+    out.value_x = regularizer_reduced_value_gram(W, g, out.X);
     out.seconds = watch.seconds();
     return out;
 }

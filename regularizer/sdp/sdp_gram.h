@@ -7,6 +7,7 @@
 // exact lower and upper bounds.
 #pragma once
 
+#include "certify/grid.h"
 #include "regularizer/sdp/sdp_data.h"
 #include "regularizer/sdp/sdpa_run.h"
 
@@ -37,20 +38,39 @@ struct RegularizerSdpGramResult {
 /// W is scaled to unit Frobenius norm for the solve and the results scaled back.
 /// Cost: m ≈ (D/2)(R² + 2R) constraints, each Σ constraint touching K² entries of X; SDPA's
 /// Schur complement is m×m dense, so time grows like D³R⁶ (R = 3, D = 256, K = 16: 5-8 s).
-/// Preconditions: W has R >= 1 rows of equal length D >= 1, finite entries, 1 <= K <= D.
-/// Throws std::invalid_argument otherwise.
+/// On a 2-D grid (certify/grid.h) the same with d = (d1, d2), the classes {d, -d} (one block
+/// each, real where d = -d), the phases of grid_phase and the kernel offsets of grid_offset.
+/// Preconditions: W has R >= 1 rows of D = grid_signal_size(g) finite entries, 1 <= K1 <= D1,
+/// 1 <= K2 <= D2. Throws std::invalid_argument otherwise.
 RegularizerSdpGramResult regularizer_sdp_gram_solve(const std::vector<std::vector<double>>& W,
-                                                    long K,
+                                                    const Grid& g,
                                                     const RegularizerSdpOptions& options = {});
 
 /// The problem regularizer_sdp_gram_solve hands to SDPA (sdp_data.h), for the SDPA-format
 /// writer (sdpa_format.h): W scaled to unit Frobenius norm (by 1 when W = 0), data.scale = ||W||_F.
 /// Same preconditions, std::invalid_argument otherwise.
-RegularizerSdpData regularizer_sdp_data_gram(const std::vector<std::vector<double>>& W, long K);
+RegularizerSdpData regularizer_sdp_data_gram(const std::vector<std::vector<double>>& W,
+                                             const Grid& g);
 
 /// tr X + (1/D) sum_d Ŵ_dᴴ Σ_d(X)⁻¹ Ŵ_d in double (+inf if some Σ_d is not positive definite
 /// on Ŵ_d), X row-major (R·K)². The reduced objective with tight t_d.
-double regularizer_reduced_value_gram(const std::vector<std::vector<double>>& W, long K,
+double regularizer_reduced_value_gram(const std::vector<std::vector<double>>& W, const Grid& g,
                                       const std::vector<double>& X);
+
+/// The 1-D grid 1×D with kernel 1×K of W's rows (D = 0 when W has no rows: then rejected).
+inline Grid regularizer_gram_grid_1d(const std::vector<std::vector<double>>& W, long K) {
+    return grid_1d(W.empty() ? 0 : static_cast<long>(W[0].size()), K);
+}
+
+/// The 1-D forms (regularizer_gram_grid_1d).
+inline RegularizerSdpGramResult
+regularizer_sdp_gram_solve(const std::vector<std::vector<double>>& W, long K,
+                           const RegularizerSdpOptions& options = {}) {
+    return regularizer_sdp_gram_solve(W, regularizer_gram_grid_1d(W, K), options);
+}
+inline RegularizerSdpData regularizer_sdp_data_gram(const std::vector<std::vector<double>>& W,
+                                                    long K) {
+    return regularizer_sdp_data_gram(W, regularizer_gram_grid_1d(W, K));
+}
 
 } // namespace convcert::regularizer
