@@ -3,16 +3,18 @@
 #include "python/core.h"
 #include "regularizer/bracket.h"
 #include "regularizer/input/regularizer_input.h"
+#include "support/grid_input.h"
 #include "support/rational_convert.h"
 #include "support/stopwatch.h"
 
 namespace convcert::python {
 
 PythonBracket python_regularizer(const std::string& instance_json, long K) {
-    const support::FmpqMat W = support::fmpq_mat_from_rows(
-        regularizer::regularizer_instance_from_json(instance_json, K).w, "w");
+    const regularizer::RegularizerInstance inst =
+        regularizer::regularizer_instance_from_json(instance_json, support::KernelSpec{1, K, 1});
+    const support::FmpqMat W = support::fmpq_mat_from_rows(inst.w, "w");
     const support::Stopwatch watch;
-    const regularizer::RegularizerBracket b = regularizer::regularizer_bracket(W, K);
+    const regularizer::RegularizerBracket b = regularizer::regularizer_bracket(W, inst.grid);
     PythonBracket out;
     out.certificate = certificate_to_json(regularizer::regularizer_bracket_certificate(b, W));
     out.lower = b.lower_double;
