@@ -277,6 +277,10 @@ TEST_CASE("separation: in 1-D no honest certificate exists", "[separation-kind]"
     // Both halves are honest: with upper_c2 below lower_c1 only the network's cost fails.
     b.claim.upper_c2 = "1/1000000";
     check_rejected(checker::check_certificate(c), "the network's cost");
+    // A lower_c1 above the network's cost reaches the leaves on the D1 = 1 grid, which refuse it.
+    b.claim.upper_c2 = support::fmpq_get_string(network_cost_exact(net.u, net.v).x);
+    b.claim.lower_c1 = "1000";
+    check_rejected(checker::check_certificate(c), "is below (lower/2)^2 = 250000");
     // And the leaves alone prove the 1-D bound.
     const checker::Verdict leaves = checker::check_one_channel_bound(
         fixtures::one_channel_claim(bound, w), fixtures::one_channel_evidence(bound));
