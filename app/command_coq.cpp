@@ -94,6 +94,9 @@ CoqExport coq_export_of(const RankBody&, const Certificate& cert, const std::str
 CoqExport coq_export_of(const MaxmarginBody&, const Certificate& cert, const std::string&) {
     return coq_refusal_no_counterpart(cert);
 }
+CoqExport coq_export_of(const ChannelSeparationBody&, const Certificate& cert, const std::string&) {
+    return coq_refusal_no_counterpart(cert);
+}
 
 } // namespace
 

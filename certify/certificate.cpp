@@ -344,6 +344,58 @@ void maxmargin_write(const MaxmarginBody& b, JsonParts& out) {
     out.evidence["network"] = network_to_json(b.evidence.u, b.evidence.v, c.R);
 }
 
+// ---- channel-separation ----
+
+Json leaf_to_json(const OneChannelBoundLeaf& leaf) {
+    Json j;
+    j["face"] = leaf.face;
+    j["lo"] = leaf.lo;
+    j["hi"] = leaf.hi;
+    j["bound"] = leaf.bound;
+    return j;
+}
+
+std::vector<OneChannelBoundLeaf> leaves_from_json(const Json& ev) {
+    const Json& jl = field(ev, "leaves", "evidence");
+    if (!jl.is_array()) throw StructureError("evidence.leaves is not an array");
+    std::vector<OneChannelBoundLeaf> leaves(jl.size());
+    for (std::size_t i = 0; i < jl.size(); ++i) {
+        const std::string where = "evidence.leaves[" + std::to_string(i) + "]";
+        leaves[i].face = integer_of(field(jl[i], "face", where), where + ".face");
+        leaves[i].lo = strings_of(field(jl[i], "lo", where), where + ".lo");
+        leaves[i].hi = strings_of(field(jl[i], "hi", where), where + ".hi");
+        leaves[i].bound = string_of(field(jl[i], "bound", where), where + ".bound");
+    }
+    return leaves;
+}
+
+ChannelSeparationBody separation_read(const Json& cert) {
+    const Json& j = claim_of(cert);
+    const Json& ev = evidence_of(cert);
+    ChannelSeparationBody b;
+    ChannelSeparationClaim& c = b.claim;
+    sizes_from_json(j, c.D, c.K, c.R, c.shape, c.kernel_shape);
+    c.w = rows_of(field(j, "w", "claim"), c.R, "claim.w");
+    c.lower_c1 = string_of(field(j, "lower_c1", "claim"), "claim.lower_c1");
+    c.upper_c2 = string_of(field(j, "upper_c2", "claim"), "claim.upper_c2");
+    b.evidence.leaves = leaves_from_json(ev);
+    network_from_json(ev, c.R, b.evidence.u, b.evidence.v);
+    return b;
+}
+
+void separation_write(const ChannelSeparationBody& b, JsonParts& out) {
+    const ChannelSeparationClaim& c = b.claim;
+    sizes_to_json(out.claim, c.D, c.K, c.R, c.shape, c.kernel_shape);
+    out.claim["w"] = rows_to_json(c.w, c.R);
+    out.claim["lower_c1"] = c.lower_c1;
+    out.claim["upper_c2"] = c.upper_c2;
+    Json leaves = Json::array();
+    for (const OneChannelBoundLeaf& leaf : b.evidence.leaves)
+        leaves.push_back(leaf_to_json(leaf));
+    out.evidence["leaves"] = std::move(leaves);
+    out.evidence["network"] = network_to_json(b.evidence.u, b.evidence.v, c.R);
+}
+
 // ---- the table of kinds ----
 
 // One kind: its name and its body's JSON reader and writer.
@@ -370,6 +422,7 @@ constexpr KindJson kKinds[] = {
     kind_json<CollapseBody, collapse_read, collapse_write>("network-collapse"),
     kind_json<RankBody, rank_read, rank_write>("rank-bound"),
     kind_json<MaxmarginBody, maxmargin_read, maxmargin_write>("maxmargin-bracket"),
+    kind_json<ChannelSeparationBody, separation_read, separation_write>("channel-separation"),
 };
 
 constexpr bool kinds_complete() {

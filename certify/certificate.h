@@ -103,6 +103,32 @@ struct MaxmarginEvidence {
     std::vector<std::vector<std::string>> v;
 };
 
+/// One leaf of the one-channel bound (docs/certificates.md, "channel-separation"): the box
+/// lo <= u <= hi (K canonical rationals each) of the face u_face = 1, so lo[face] = hi[face] = 1,
+/// and bound, a claimed lower bound of the scale-invariant one-channel cost φ on it.
+struct OneChannelBoundLeaf {
+    long face = 0;
+    std::vector<std::string> lo, hi;
+    std::string bound;
+};
+
+/// "R_{K,1}(w) >= lower_c1 > upper_c2 >= R_{K,C0}(w)" for one input channel (R = 1): no
+/// one-channel network realizing w costs less than lower_c1, a C0-channel one costs upper_c2.
+struct ChannelSeparationClaim {
+    long D = 0, K = 0, R = 1;
+    std::vector<long> shape, kernel_shape;   // as in RegularizerClaim
+    std::vector<std::vector<std::string>> w; // 1 row of D canonical rationals
+    std::string lower_c1, upper_c2;
+};
+
+/// The leaves of the bisection trees of the faces (docs/separation.md) and a rational network
+/// realizing w with C0 >= 2 channels (the layout of RegularizerBracketEvidence, R = 1).
+struct ChannelSeparationEvidence {
+    std::vector<OneChannelBoundLeaf> leaves;
+    std::vector<std::vector<std::vector<std::string>>> u; // C0 kernels, each 1 row of K
+    std::vector<std::vector<std::string>> v;              // C0 vectors of D
+};
+
 /// The kinds, in the order of CertificateBody's alternatives. Names (the JSON "kind" strings):
 /// certificate_kind_name; adding a kind: docs/certificates.md, "Adding a kind".
 enum class CertificateKind {
@@ -111,7 +137,8 @@ enum class CertificateKind {
     RegularizerBracket,
     NetworkCollapse,
     RankBound,
-    MaxmarginBracket
+    MaxmarginBracket,
+    ChannelSeparation
 };
 
 /// One body per kind: its claim and its evidence (a collapse claim is its own evidence).
@@ -138,12 +165,16 @@ struct MaxmarginBody {
     MaxmarginClaim claim;
     MaxmarginEvidence evidence;
 };
+struct ChannelSeparationBody {
+    ChannelSeparationClaim claim;
+    ChannelSeparationEvidence evidence;
+};
 
 /// Alternative i is the body of CertificateKind(i).
 using CertificateBody = std::variant<LemmaExactBody, LemmaEnclosureBody, RegularizerBody,
-                                     CollapseBody, RankBody, MaxmarginBody>;
+                                     CollapseBody, RankBody, MaxmarginBody, ChannelSeparationBody>;
 inline constexpr std::size_t kCertificateKindCount = std::variant_size_v<CertificateBody>;
-static_assert(kCertificateKindCount == std::size_t(CertificateKind::MaxmarginBracket) + 1,
+static_assert(kCertificateKindCount == std::size_t(CertificateKind::ChannelSeparation) + 1,
               "one CertificateBody alternative per CertificateKind");
 
 /// A certificate is exactly one kind's body: it cannot carry parts of two kinds. (Default

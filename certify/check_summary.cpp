@@ -54,6 +54,27 @@ std::string collapse_numbers_text(const CollapseClaim& col) {
     return s;
 }
 
+// "D = 9, K = 4" in 1-D (no shape fields); "D = 3x3, K = 2x2" when the claim has both shapes.
+std::string sizes_text(long D, long K, const std::vector<long>& shape,
+                       const std::vector<long>& kernel_shape) {
+    auto dims = [](long flat, const std::vector<long>& s) {
+        if (s.size() != 2) return std::to_string(flat);
+        return std::to_string(s[0]) + "x" + std::to_string(s[1]);
+    };
+    return "D = " + dims(D, shape) + ", K = " + dims(K, kernel_shape);
+}
+
+// ", lower_c1 ≈ ..., upper_c2 ≈ ..., relative separation ..." (lower_c1 - upper_c2)/upper_c2.
+std::string separation_text(const std::string& lower, const std::string& upper) {
+    Rat lo, hi;
+    if (!rational_try_parse(lower, lo) || !rational_try_parse(upper, hi))
+        return ", lower_c1 " + checker::string_quote_short(lower) + ", upper_c2 " +
+               checker::string_quote_short(upper);
+    std::string s = ", " + number_named("lower_c1", lo) + ", " + number_named("upper_c2", hi);
+    if (hi != 0) s += ", relative separation " + decimal_short((lo - hi) / hi, 3);
+    return s;
+}
+
 // The summary of each kind after "(kind": one overload per body, so a kind without one is a
 // compile error in certificate_summary's std::visit.
 std::string summary_of(const LemmaExactBody& b) {
@@ -64,27 +85,37 @@ std::string summary_of(const LemmaEnclosureBody& b) {
 }
 std::string summary_of(const RegularizerBody& b) {
     const RegularizerClaim& reg = b.claim;
-    return ", D = " + std::to_string(reg.D) + ", K = " + std::to_string(reg.K) +
+    return ", " + sizes_text(reg.D, reg.K, reg.shape, reg.kernel_shape) +
            ", R = " + std::to_string(reg.R) + "), C0 = " + std::to_string(b.evidence.u.size()) +
            bounds_text(reg.lower, reg.upper);
 }
 std::string summary_of(const CollapseBody& b) {
     const CollapseClaim& col = b.claim;
-    return ", D = " + std::to_string(col.D) + ", K = " + std::to_string(col.K) +
+    return ", " + sizes_text(col.D, col.K, col.shape, col.kernel_shape) +
            (col.R == 1 ? "" : ", R = " + std::to_string(col.R)) + ", " +
            std::to_string(col.input.u.size()) + " channels -> " +
            std::to_string(col.output.u.size()) + ")" + collapse_numbers_text(col);
 }
 std::string summary_of(const RankBody& b) {
     const RankClaim& rank = b.claim;
-    return ", R = " + std::to_string(rank.R) + ", D = " + std::to_string(rank.D) +
+    const std::string D = rank.shape.size() == 2
+                              ? std::to_string(rank.shape[0]) + "x" + std::to_string(rank.shape[1])
+                              : std::to_string(rank.D);
+    return ", R = " + std::to_string(rank.R) + ", D = " + D +
            ", rank >= " + std::to_string(rank.rank) + ")";
 }
 std::string summary_of(const MaxmarginBody& b) {
     const MaxmarginClaim& mm = b.claim;
-    return ", D = " + std::to_string(mm.D) + ", K = " + std::to_string(mm.K) +
+    return ", " + sizes_text(mm.D, mm.K, mm.shape, mm.kernel_shape) +
            ", R = " + std::to_string(mm.R) + ", " + std::to_string(mm.x.size()) + " samples)" +
            bounds_text(mm.lower, mm.upper);
+}
+std::string summary_of(const ChannelSeparationBody& b) {
+    const ChannelSeparationClaim& sep = b.claim;
+    return ", " + sizes_text(sep.D, sep.K, sep.shape, sep.kernel_shape) +
+           "), C0 = " + std::to_string(b.evidence.u.size()) + ", " +
+           std::to_string(b.evidence.leaves.size()) + " leaves" +
+           separation_text(sep.lower_c1, sep.upper_c2);
 }
 
 } // namespace

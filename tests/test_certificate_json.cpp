@@ -290,10 +290,10 @@ TEST_CASE("certificate_from_json refuses texts beyond the reading limits as malf
 
 namespace {
 
-// The six kinds' names, as the format documents them (docs/certificates.md).
-const std::vector<std::string> kKindNames = {"lemma-exact",         "lemma-enclosure",
-                                             "regularizer-bracket", "network-collapse",
-                                             "rank-bound",          "maxmargin-bracket"};
+// The seven kinds' names, as the format documents them (docs/certificates.md).
+const std::vector<std::string> kKindNames = {
+    "lemma-exact", "lemma-enclosure",   "regularizer-bracket", "network-collapse",
+    "rank-bound",  "maxmargin-bracket", "channel-separation"};
 
 // The text of examples/NAME.json; there is one example certificate per kind, named after it.
 std::string example_text(const std::string& name) {

@@ -178,7 +178,7 @@ Leaf leaf_parse(const OneChannelBoundLeaf& leaf, std::size_t K, const std::strin
 }
 
 // Walks the tree of one face, consuming leaves from `next`; checks each leaf's bound.
-void face_walk(std::size_t face, std::size_t K, const OneChannelBoundEvidence& ev,
+void face_walk(std::size_t face, std::size_t K, const std::vector<OneChannelBoundLeaf>& leaves,
                std::size_t& next, const std::vector<Term>& terms, const Rat& target) {
     TreeBox root;
     root.lo.assign(K, Rat(-1));
@@ -192,9 +192,9 @@ void face_walk(std::size_t face, std::size_t K, const OneChannelBoundEvidence& e
         TreeBox b = std::move(stack.back());
         stack.pop_back();
         const std::string name = "leaf " + std::to_string(next);
-        if (next >= ev.leaves.size())
+        if (next >= leaves.size())
             reject("the leaves end before face " + std::to_string(face) + " is covered");
-        const OneChannelBoundLeaf& raw = ev.leaves[next];
+        const OneChannelBoundLeaf& raw = leaves[next];
         if (raw.face != static_cast<long>(face))
             reject(name + ": face " + std::to_string(raw.face) + " where the tree of face " +
                    std::to_string(face) + " has an uncovered box");
@@ -242,43 +242,46 @@ void face_walk(std::size_t face, std::size_t K, const OneChannelBoundEvidence& e
 
 Verdict check_one_channel_bound(const OneChannelBoundClaim& claim,
                                 const OneChannelBoundEvidence& evidence) {
-    return verdict_run([&] {
-        limit_check_range(claim.D1, 1, kMaxOneChannelSignal, "claim: D1");
-        limit_check_range(claim.D2, 1, kMaxOneChannelSignal, "claim: D2");
-        limit_check_range(claim.D1 * claim.D2, 1, kMaxOneChannelSignal, "claim: D1·D2");
-        limit_check_range(claim.K1, 1, claim.D1, "claim: K1");
-        limit_check_range(claim.K2, 1, claim.D2, "claim: K2");
-        limit_check_range(claim.K1 * claim.K2, 1, kMaxOneChannelKernel, "claim: K1·K2");
-        const Grid g = grid_2d(claim.D1, claim.D2, claim.K1, claim.K2);
-        const long L = grid_phase_modulus(g);
-        if (L != 1 && L != 2 && L != 3 && L != 4 && L != 6)
-            reject("claim: lcm(D1, D2) = " + std::to_string(L) +
-                   " gives irrational DFT cosines (supported: 1, 2, 3, 4, 6)");
-        const RVec w = rational_vector_parse(claim.w, static_cast<std::size_t>(grid_signal_size(g)),
-                                             "claim: w");
-        const Rat lower = rational_parse_canonical(claim.lower, "claim: lower");
-        if (lower <= 0) reject("claim: lower must be positive");
-        limit_check_range(static_cast<long>(evidence.leaves.size()), 1, kMaxOneChannelLeaves,
-                          "evidence: leaves");
-        const auto K = static_cast<std::size_t>(grid_kernel_size(g));
-        for (std::size_t i = 0; i < evidence.leaves.size(); ++i) {
-            const OneChannelBoundLeaf& leaf = evidence.leaves[i];
-            if (leaf.face < 0 || leaf.face >= static_cast<long>(K) || leaf.lo.size() != K ||
-                leaf.hi.size() != K)
-                reject("leaf " + std::to_string(i) + ": face outside [0, K) or a box of other " +
-                       "than K = " + std::to_string(K) + " coordinates");
-        }
-        const std::vector<Term> terms = terms_compute(g, w);
-        if (terms.empty()) reject("claim: w = 0, whose one-channel cost is 0");
-        const Rat target = lower * lower / 4;
-        std::size_t next = 0;
-        // Faces 0 .. ceil(K/2) - 1: the kernel reversal k -> K-1-k keeps every |û(d)|² and
-        // maps face i onto face K-1-i (docs/separation.md).
-        for (std::size_t face = 0; face < (K + 1) / 2; ++face)
-            face_walk(face, K, evidence, next, terms, target);
-        if (next != evidence.leaves.size())
-            reject("leaf " + std::to_string(next) + " is beyond the last box of the trees");
-    });
+    return verdict_run([&] { one_channel_bound_check_leaves(claim, evidence.leaves); });
+}
+
+void one_channel_bound_check_leaves(const OneChannelBoundClaim& claim,
+                                    const std::vector<OneChannelBoundLeaf>& leaves) {
+    limit_check_range(claim.D1, 1, kMaxOneChannelSignal, "claim: D1");
+    limit_check_range(claim.D2, 1, kMaxOneChannelSignal, "claim: D2");
+    limit_check_range(claim.D1 * claim.D2, 1, kMaxOneChannelSignal, "claim: D1·D2");
+    limit_check_range(claim.K1, 1, claim.D1, "claim: K1");
+    limit_check_range(claim.K2, 1, claim.D2, "claim: K2");
+    limit_check_range(claim.K1 * claim.K2, 1, kMaxOneChannelKernel, "claim: K1·K2");
+    const Grid g = grid_2d(claim.D1, claim.D2, claim.K1, claim.K2);
+    const long L = grid_phase_modulus(g);
+    if (L != 1 && L != 2 && L != 3 && L != 4 && L != 6)
+        reject("claim: lcm(D1, D2) = " + std::to_string(L) +
+               " gives irrational DFT cosines (supported: 1, 2, 3, 4, 6)");
+    const RVec w =
+        rational_vector_parse(claim.w, static_cast<std::size_t>(grid_signal_size(g)), "claim: w");
+    const Rat lower = rational_parse_canonical(claim.lower, "claim: lower");
+    if (lower <= 0) reject("claim: lower must be positive");
+    limit_check_range(static_cast<long>(leaves.size()), 1, kMaxOneChannelLeaves,
+                      "evidence: leaves");
+    const auto K = static_cast<std::size_t>(grid_kernel_size(g));
+    for (std::size_t i = 0; i < leaves.size(); ++i) {
+        const OneChannelBoundLeaf& leaf = leaves[i];
+        if (leaf.face < 0 || leaf.face >= static_cast<long>(K) || leaf.lo.size() != K ||
+            leaf.hi.size() != K)
+            reject("leaf " + std::to_string(i) + ": face outside [0, K) or a box of other " +
+                   "than K = " + std::to_string(K) + " coordinates");
+    }
+    const std::vector<Term> terms = terms_compute(g, w);
+    if (terms.empty()) reject("claim: w = 0, whose one-channel cost is 0");
+    const Rat target = lower * lower / 4;
+    std::size_t next = 0;
+    // Faces 0 .. ceil(K/2) - 1: the kernel reversal k -> K-1-k keeps every |û(d)|² and
+    // maps face i onto face K-1-i (docs/separation.md).
+    for (std::size_t face = 0; face < (K + 1) / 2; ++face)
+        face_walk(face, K, leaves, next, terms, target);
+    if (next != leaves.size())
+        reject("leaf " + std::to_string(next) + " is beyond the last box of the trees");
 }
 
 } // namespace convcert::checker

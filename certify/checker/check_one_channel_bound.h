@@ -1,6 +1,6 @@
-// one-channel-bound (docs/separation.md; not yet a registered certificate kind): L1 <= R_{K,1}(w)
-// for a signal w on Z_D1 × Z_D2 with K1×K2 kernels and rational DFT cosines (lcm(D1, D2) in
-// {1, 2, 3, 4, 6}), from leaves covering every face of the cube ‖u‖_∞ = 1, each carrying a lower
+// one-channel-bound (docs/separation.md; the lower half of the channel-separation kind): L1 <=
+// R_{K,1}(w) for a signal w on Z_D1 × Z_D2 with K1×K2 kernels and rational DFT cosines (lcm(D1, D2)
+// in {1, 2, 3, 4, 6}), from leaves covering every face of the cube ‖u‖_∞ = 1, each carrying a lower
 // bound of the scale-invariant cost φ that the checker recomputes from w alone.
 #pragma once
 
@@ -18,13 +18,9 @@ struct OneChannelBoundClaim {
     std::string lower;
 };
 
-/// A leaf: the box lo <= u <= hi (K1·K2 canonical rationals each) of the face u_face = 1, so
-/// lo[face] = hi[face] = 1, and bound, a claimed lower bound of φ on it.
-struct OneChannelBoundLeaf {
-    long face = 0;
-    std::vector<std::string> lo, hi;
-    std::string bound;
-};
+/// A leaf (certify/certificate.h): the box lo <= u <= hi (K1·K2 canonical rationals each) of the
+/// face u_face = 1, so lo[face] = hi[face] = 1, and bound, a claimed lower bound of φ on it.
+using convcert::OneChannelBoundLeaf;
 
 /// The leaves in depth-first order (lower half first) of the bisection trees of the faces
 /// 0, 1, ..., ceil(K/2) - 1 (the others are their mirror images under k -> K-1-k), each tree
@@ -44,5 +40,10 @@ inline constexpr long kMaxOneChannelHalvings = 64;    // bisections of one coord
 /// (docs/separation.md, "The leaf bound"). Rejections name the first failing leaf.
 Verdict check_one_channel_bound(const OneChannelBoundClaim& claim,
                                 const OneChannelBoundEvidence& evidence);
+
+/// The same checks inside a verdict_run of the caller's (check_channel_separation): throws Reject
+/// or Undecided (certify/checker/rational.h) on the first failure.
+void one_channel_bound_check_leaves(const OneChannelBoundClaim& claim,
+                                    const std::vector<OneChannelBoundLeaf>& leaves);
 
 } // namespace convcert::checker

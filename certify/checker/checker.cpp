@@ -27,6 +27,9 @@ Verdict check_rule(const RankBody& b) {
 Verdict check_rule(const MaxmarginBody& b) {
     return check_maxmargin_bracket(b.claim, b.evidence);
 }
+Verdict check_rule(const ChannelSeparationBody& b) {
+    return check_channel_separation(b.claim, b.evidence);
+}
 
 } // namespace
 

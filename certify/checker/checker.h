@@ -40,4 +40,10 @@ Verdict check_rank_bound(const RankClaim& claim, const RankEvidence& evidence);
 /// and the regularizer-bracket checks on (w, λ = sum_i alpha_i y_i x_i, network, lower, upper).
 Verdict check_maxmargin_bracket(const MaxmarginClaim& claim, const MaxmarginEvidence& evidence);
 
+/// channel-separation: the grid is valid with R = 1 and lcm(D1, D2) in {1, 2, 3, 4, 6},
+/// lower_c1 > upper_c2, the network (C0 >= 2 channels) realizes w exactly with cost <= upper_c2,
+/// and the leaves prove R_{K,1}(w) >= lower_c1 (check_one_channel_bound.h).
+Verdict check_channel_separation(const ChannelSeparationClaim& claim,
+                                 const ChannelSeparationEvidence& evidence);
+
 } // namespace convcert::checker
