@@ -156,6 +156,28 @@ SeparateNetwork separate_upper(const regularizer::RegularizerBracket& b,
     return separate_network_two(b, w);
 }
 
+/// Exit 3 when the bracket's own network has one channel: it reaches the certified lower bound
+/// of R_{K,C}(w) for every C within the bracket's gap, so no separation exists to be proven.
+int separate_report_one_channel(const regularizer::RegularizerBracket& b, double seconds) {
+    std::cout << "no separation proven (" << grid_text(b.grid)
+              << "): one channel reaches the certified lower bound of R_{K,C}(w) for every C\n"
+              << "  R_{K,C}(w) in [" << decimal(b.lower_double) << ", " << decimal(b.upper_double)
+              << "] (relative gap " << decimal(b.relative_gap)
+              << "); best one-channel cost found = U2 = " << decimal(b.upper_double) << "\n  "
+              << decimal(seconds) << " s, nothing written\n";
+    return kExitGeneratorFailed;
+}
+
+/// Exit 3 when L1 <= U2 (`why`: the certificate writer's message).
+int separate_report_none(const Grid& g, const separation::OneChannelBound& l1,
+                         const SeparateNetwork& net, const std::string& why, double seconds) {
+    std::cout << "no separation proven (" << grid_text(g) << "): " << why << "\n"
+              << bound_text(l1) << "  R_{K,2}(w) <= U2 = " << decimal(fmpq_get_d(net.cost.x))
+              << "  (network of " << net.u.rows() << " channels)\n  " << decimal(seconds)
+              << " s, nothing written\n";
+    return kExitGeneratorFailed;
+}
+
 } // namespace
 
 int command_separate(const std::vector<std::string>& args) {
@@ -174,27 +196,23 @@ int command_separate(const std::vector<std::string>& args) {
         return kExitUsage;
     }
     const support::Stopwatch watch;
+    regularizer::RegularizerBracket b;
     SeparateNetwork net;
     separation::OneChannelBound l1;
     try {
-        net = separate_upper(regularizer::regularizer_bracket(in.W, in.grid), in.w);
+        b = regularizer::regularizer_bracket(in.W, in.grid);
+        if (b.C0 < 2) return separate_report_one_channel(b, watch.seconds());
+        net = separate_upper(b, in.w);
         l1 = separation::one_channel_bound(in.grid, in.w);
     } catch (const std::exception& e) {
         std::cerr << "convcert separate: no separation: " << e.what() << "\n";
         return kExitGeneratorFailed;
     }
-    const long channels = net.u.rows();
-    const double u2 = fmpq_get_d(net.cost.x);
     Certificate cert;
     try {
-        if (channels < 2) throw std::invalid_argument("the network found has one channel");
         cert = separation::channel_separation_certificate(l1, in.w, net.u, net.v);
     } catch (const std::invalid_argument& e) {
-        std::cout << "no separation proven (" << grid_text(in.grid) << "): " << e.what() << "\n"
-                  << bound_text(l1) << "  R_{K," << channels << "}(w) <= U2 = " << decimal(u2)
-                  << "  (network of " << channels << " channel" << (channels == 1 ? "" : "s")
-                  << ")\n  " << decimal(watch.seconds()) << " s, nothing written\n";
-        return kExitGeneratorFailed;
+        return separate_report_none(in.grid, l1, net, e.what(), watch.seconds());
     }
     const double seconds = watch.seconds();
     if (!support::output_write("separate", sa.output, certificate_to_json(cert))) return kExitUsage;
@@ -204,7 +222,8 @@ int command_separate(const std::vector<std::string>& args) {
     out << "channel separation (" << grid_text(in.grid) << "): R_{K,1}(w) >= L1 > U2 >= "
         << "R_{K,2}(w)\n"
         << bound_text(l1) << "  R_{K,2}(w) <= U2 = " << claim.upper_c2 << " = " << decimal(up)
-        << "  (network of " << channels << " channels, exact cost " << decimal(u2) << ")\n"
+        << "  (network of " << net.u.rows() << " channels, exact cost "
+        << decimal(fmpq_get_d(net.cost.x)) << ")\n"
         << "  relative separation (L1 - U2)/U2 = " << decimal((lo - up) / up) << "\n  "
         << decimal(seconds) << " s" << (sa.output.empty() ? "" : ", written to " + sa.output)
         << "\n";

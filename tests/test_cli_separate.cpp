@@ -1,8 +1,8 @@
 // `convcert separate` end to end (issue 18): the issue's 3×3 instance is certified (checked by
 // `convcert check`, bounds against the issue's independent numbers: the one-channel best cost
 // 11.786 and the SDP value 11.233135), deterministically; a 4×4 instance whose bracket needs
-// three channels is reduced to two and certified; random 1-D signals never separate (the Lemma);
-// bad inputs exit 2 with one line and no file.
+// three channels is reduced to two and certified; random 1-D signals and K = D never separate
+// (one channel is optimal); bad inputs exit 2 with one line and no file.
 #include "tests/cli_run.h"
 
 #include <catch2/catch.hpp>
@@ -114,6 +114,20 @@ TEST_CASE("separate: random 1-D signals never separate (the Lemma)", "[cli][sepa
         CHECK(r.out.find("no separation proven") != std::string::npos);
         CHECK_FALSE(fs::exists(out));
     }
+}
+
+TEST_CASE("separate: K = D has a one-channel optimum, exit 3 without a branch and bound",
+          "[cli][separate]") {
+    // Regression: the 9-variable one-channel tree ran for minutes although the bracket's closed
+    // form (K = D) is a single channel at the certified lower bound.
+    const fs::path in =
+        input_write("kd", R"({"shape": [3, 3], "w": [[2, -2, -3], [3, 2, -1], [0, 1, -3]]})");
+    const fs::path out = scratch() / "kd-cert.json";
+    const Run r = run("separate " + in.string() + " --kernel 3x3 -o " + out.string());
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 3);
+    CHECK(r.out.find("one channel reaches the certified lower bound") != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
 }
 
 TEST_CASE("separate: bad inputs exit 2 with one line and no file", "[cli][separate]") {
