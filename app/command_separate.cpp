@@ -39,8 +39,8 @@ network when it has two channels, else two of its kernels polished with C = 2 an
 least-norm second layer. L1 is a branch and bound over the faces of the cube ||u||_inf = 1 of
 the one-channel cost (docs/separation.md). If L1 > U2 the channel-separation certificate is
 written and L1, U2 and the relative separation (L1 - U2)/U2 are printed; otherwise nothing is
-written (exit 3). In 1-D one channel reaches the optimum (the Lemma), so no separation is ever
-proven there.
+written (exit 3), as when the bracket's network has one channel (then one channel reaches the
+optimum: always in 1-D, by the Lemma, and at K = D; no branch and bound is run).
 
   --kernel K1xK2   kernel shape (required; a single K means KxK on a 2-D input)
   -o FILE          write the certificate to FILE (atomically) instead of standard output
