@@ -171,7 +171,9 @@ int separate_report_one_channel(const regularizer::RegularizerBracket& b, double
 /// Exit 3 when L1 <= U2 (`why`: the certificate writer's message).
 int separate_report_none(const Grid& g, const separation::OneChannelBound& l1,
                          const SeparateNetwork& net, const std::string& why, double seconds) {
-    std::cout << "no separation proven (" << grid_text(g) << "): " << why << "\n"
+    const std::string prefix = "no separation: ";
+    const std::string reason = why.rfind(prefix, 0) == 0 ? why.substr(prefix.size()) : why;
+    std::cout << "no separation proven (" << grid_text(g) << "): " << reason << "\n"
               << bound_text(l1) << "  R_{K,2}(w) <= U2 = " << decimal(fmpq_get_d(net.cost.x))
               << "  (network of " << net.u.rows() << " channels)\n  " << decimal(seconds)
               << " s, nothing written\n";
