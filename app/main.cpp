@@ -15,6 +15,8 @@ commands:
              certify that sum_i a_i * a_i = c * c for some real c (untrusted generator)
   regularizer W.json --kernel K [-o CERT.json]
              certify lower <= R_{K,C}(w) <= upper for every C (single-channel inputs)
+  separate W.json --kernel K1xK2 [-o CERT.json]
+             certify that one channel is not enough for a 2-D w: R_{K,1}(w) > R_{K,2}(w)
   check CERT.json...
              re-verify certificates with the independent checker kernel
   collapse NET.json [-o CERT.json]
@@ -68,6 +70,7 @@ int main(int argc, char** argv) {
     if (command == "train") return command_train(args);
     if (command == "maxmargin") return command_maxmargin(args);
     if (command == "experiment") return command_experiment(args);
+    if (command == "separate") return command_separate(args);
     std::cerr << "convcert: unknown command '" << command << "' (see convcert --help)\n";
     return kExitUsage;
 }

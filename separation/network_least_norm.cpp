@@ -1,6 +1,9 @@
-// The least-norm second layer (network_least_norm.h): the D×CD matrix of the convolution map,
-// its Gram matrix solved exactly with FLINT.
+// The least-norm second layer (network_least_norm.h): one call to the regularizer's exact
+// least-norm solve (regularizer/exact/least_norm.h, R = 1), the rows of its V over its common
+// denominator turned into rationals.
 #include "separation/network_least_norm.h"
+
+#include "regularizer/exact/least_norm.h"
 
 #include <flint/fmpq_mat.h>
 
@@ -8,41 +11,30 @@
 
 namespace convcert::separation {
 
-namespace {
-
-/// A[j][c·D + i] = sum of u_c[k] over the k with grid_unshift(g, j, k) = i.
-support::FmpqMat convolution_matrix(const Grid& g, const support::FmpqMat& u) {
-    const long D = grid_signal_size(g), K = grid_kernel_size(g);
-    const long C = fmpq_mat_nrows(u.m);
-    support::FmpqMat A(D, C * D);
-    for (long c = 0; c < C; ++c)
-        for (long j = 0; j < D; ++j)
-            for (long k = 0; k < K; ++k) {
-                fmpq* a = fmpq_mat_entry(A.m, j, c * D + grid_unshift(g, j, k));
-                fmpq_add(a, a, fmpq_mat_entry(u.m, c, k));
-            }
-    return A;
-}
-
-} // namespace
-
 support::FmpqMat network_least_norm_second_layer(const Grid& g, const support::FmpqMat& u,
                                                  const std::vector<support::Fmpq>& w) {
-    const long D = grid_signal_size(g), C = fmpq_mat_nrows(u.m);
-    const support::FmpqMat A = convolution_matrix(g, u);
-    support::FmpqMat At(C * D, D), G(D, D), rhs(D, 1), y(D, 1), flat(C * D, 1);
-    fmpq_mat_transpose(At.m, A.m);
-    fmpq_mat_mul(G.m, A.m, At.m);
+    const long D = grid_signal_size(g), K = grid_kernel_size(g), C = fmpq_mat_nrows(u.m);
+    std::vector<support::FmpqMat> kernels;
+    for (long c = 0; c < C; ++c) {
+        kernels.emplace_back(1, K);
+        for (long k = 0; k < K; ++k)
+            fmpq_set(fmpq_mat_entry(kernels.back().m, 0, k), fmpq_mat_entry(u.m, c, k));
+    }
+    support::FmpqMat W(1, D);
     for (long j = 0; j < D; ++j)
-        fmpq_set(fmpq_mat_entry(rhs.m, j, 0), w[static_cast<std::size_t>(j)].x);
-    if (!fmpq_mat_solve(y.m, G.m, rhs.m))
-        throw std::invalid_argument("the kernels vanish together at some frequency: no second "
-                                    "layer realizes every w");
-    fmpq_mat_mul(flat.m, At.m, y.m);
+        fmpq_set(fmpq_mat_entry(W.m, 0, j), w[static_cast<std::size_t>(j)].x);
+    regularizer::RegularizerLeastNorm ln;
+    try {
+        ln = regularizer::regularizer_least_norm(kernels, W, g);
+    } catch (const std::exception& e) {
+        throw std::invalid_argument(std::string("no second layer realizes w: ") + e.what());
+    }
     support::FmpqMat v(C, D);
     for (long c = 0; c < C; ++c)
         for (long i = 0; i < D; ++i)
-            fmpq_set(fmpq_mat_entry(v.m, c, i), fmpq_mat_entry(flat.m, c * D + i, 0));
+            fmpq_set_fmpz_frac(fmpq_mat_entry(v.m, c, i),
+                               ln.numerators[static_cast<std::size_t>(c * D + i)].x,
+                               ln.denominator.x);
     return v;
 }
 

@@ -12,10 +12,12 @@
 namespace convcert::separation {
 
 /// v = Aᵀ (A Aᵀ)⁻¹ w for the linear map A : v ↦ sum_c u_c * v_c, (u * v)[j] = sum_k u[k]
-/// v[grid_unshift(g, j, k)]. u is C×K (one kernel per row), w has D entries; returns v, C×D.
+/// v[grid_unshift(g, j, k)]: regularizer_least_norm (regularizer/exact/least_norm.h) at R = 1,
+/// the one implementation. u is C×K (one kernel per row), w has D entries; returns v, C×D.
 /// Precondition: g valid, u has grid_kernel_size(g) columns, w grid_signal_size(g) entries.
-/// Throws std::invalid_argument when A Aᵀ is singular (some DFT frequency d has û_c(d) = 0 for
-/// every c, so A is not onto).
+/// Throws std::invalid_argument when no second layer realizes w (some DFT frequency d with
+/// ŵ(d) ≠ 0 has û_c(d) = 0 for every c; on a 2-D grid any such d, as least_norm_dense.h) or
+/// every kernel is zero.
 support::FmpqMat network_least_norm_second_layer(const Grid& g, const support::FmpqMat& u,
                                                  const std::vector<support::Fmpq>& w);
 
