@@ -12,6 +12,11 @@
 
 namespace convcert::data {
 
+double data_sample_value(const Dataset& d, long i, long k) {
+    return static_cast<double>(d.x[static_cast<std::size_t>(i)][static_cast<std::size_t>(k)]) /
+           static_cast<double>(d.x_den);
+}
+
 double data_input_scale(const Dataset& d) {
     double mx = 0;
     for (const auto& row : d.x) {
@@ -30,6 +35,8 @@ void data_dataset_validate(const Dataset& d) {
         (d.shape.size() != 2 || d.shape[0] < 1 || d.shape[1] < 1 || d.shape[0] * d.shape[1] != d.D))
         throw std::invalid_argument(
             "dataset: shape must be [D1, D2] with D1, D2 >= 1 and D1*D2 = D");
+    if (d.x_den < 1 || d.x_den > kDatasetMaxEntry)
+        throw std::invalid_argument("dataset: x_denominator must be in [1, 2^53]");
     if (d.y.empty()) throw std::invalid_argument("dataset: no samples");
     if (d.x.size() != d.y.size())
         throw std::invalid_argument("dataset: x and y have different lengths");
@@ -42,7 +49,7 @@ void data_dataset_validate(const Dataset& d) {
         for (long v : d.x[i])
             if (v > kDatasetMaxEntry || v < -kDatasetMaxEntry)
                 throw std::invalid_argument("dataset: sample " + std::to_string(i) +
-                                            " has an entry beyond 2^20");
+                                            " has an entry beyond 2^53");
         if (d.y[i] == 1)
             pos = true;
         else if (d.y[i] == -1)
@@ -78,6 +85,7 @@ Dataset data_dataset_from_json(const std::string& text) {
     if (d.shape.size() != 2) d.shape.clear();
     if (j.contains("name") && j["name"].is_string()) d.name = j["name"].get<std::string>();
     if (j.contains("source") && j["source"].is_string()) d.source = j["source"].get<std::string>();
+    if (j.contains("x_denominator")) d.x_den = integer("x_denominator");
     if (!j.contains("x") || !j["x"].is_array() || !j.contains("y") || !j["y"].is_array())
         throw std::invalid_argument("dataset: \"x\" and \"y\" must be arrays");
     for (const auto& row : j["x"]) {
@@ -105,6 +113,7 @@ std::string data_dataset_to_json(const Dataset& d) {
       << ", \"source\": " << nlohmann::json(d.source).dump() << ", \"R\": " << d.R
       << ", \"D\": " << d.D;
     if (!d.shape.empty()) o << ", \"shape\": [" << d.shape[0] << ", " << d.shape[1] << "]";
+    if (d.x_den != 1) o << ", \"x_denominator\": " << d.x_den;
     o << ",\n\"y\": [";
     for (std::size_t i = 0; i < d.y.size(); ++i)
         o << (i ? ", " : "") << d.y[i];

@@ -261,6 +261,29 @@ TEST_CASE("2-D dataset JSON: shape beside D, round trip, bad shapes refused", "[
     CHECK_THROWS_WITH(data_dataset_validate(bad), Catch::Contains("D1*D2 = D"));
 }
 
+TEST_CASE("dataset JSON: x_denominator round trip, values, bounds", "[data]") {
+    const auto parse = [](const std::string& fields) {
+        return data_dataset_from_json("{\"format\": \"convcert-dataset\", \"R\": 1, "
+                                      "\"D\": 2" +
+                                      fields + ", \"x\": [[3, -5], [1, 0]], \"y\": [1, -1]}");
+    };
+    const Dataset d = parse(", \"x_denominator\": 8");
+    CHECK(d.x_den == 8);
+    CHECK(data_sample_value(d, 0, 1) == -0.625);
+    const std::string text = data_dataset_to_json(d);
+    CHECK(text.find("\"D\": 2, \"x_denominator\": 8,\n") != std::string::npos);
+    CHECK(data_dataset_from_json(text).x_den == 8);
+    CHECK(parse("").x_den == 1);
+    CHECK(data_dataset_to_json(parse("")).find("x_denominator") == std::string::npos);
+    CHECK_THROWS_WITH(parse(", \"x_denominator\": 0"), Catch::Contains("x_denominator"));
+    CHECK_THROWS_WITH(parse(", \"x_denominator\": 9007199254740993"),
+                      Catch::Contains("x_denominator"));
+    CHECK_THROWS_AS(parse(", \"x_denominator\": 0.5"), std::invalid_argument);
+    Dataset big = d;
+    big.x[0][0] = (1L << 53) + 1;
+    CHECK_THROWS_WITH(data_dataset_validate(big), Catch::Contains("beyond 2^53"));
+}
+
 TEST_CASE("CIFAR-10 binary task: three colour channels, pooled", "[data]") {
     std::string bytes;
     for (int rec = 0; rec < 3; ++rec) {
