@@ -24,6 +24,7 @@ the same kernel size K. Writes DIR/report.md, DIR/report.html, DIR/plots/*.png a
 DIR/certificates/*.json (default DIR: convcert-experiment-gd). --quick: fewer samples, steps
 and kernel sizes (about half a minute). Defaults: --lr 16, --steps 4000 (quick) / 40000.
 Exit codes: 0 done, 2 usage error, 3 the output could not be written.
+See also: convcert experiment paper-mnist --help (the paper's training grid).
 )HELP";
 
 } // namespace
@@ -33,8 +34,10 @@ int command_experiment(const std::vector<std::string>& args) {
         (args.empty() ? std::cerr : std::cout) << kExperimentHelp;
         return args.empty() ? kExitUsage : kExitOk;
     }
+    if (args[0] == "paper-mnist") return command_experiment_paper_mnist(args);
     if (args[0] != "gd") {
-        std::cerr << "convcert experiment: unknown experiment '" << args[0] << "' (only gd)\n";
+        std::cerr << "convcert experiment: unknown experiment '" << args[0]
+                  << "' (gd or paper-mnist)\n";
         return kExitUsage;
     }
     experiment::GdExperimentOptions o;

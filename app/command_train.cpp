@@ -1,6 +1,7 @@
 // `convcert train DATA.json --kernel K|K1xK2 --channels C [...] [-o RUN.json]`: full-batch
 // gradient descent on the linear CNN (train/gd.h), 1-D or 2-D as the dataset's shape says,
-// writing checkpoints and final weights.
+// writing checkpoints and final weights; with `--recipe paper`, the paper's minibatch SGD
+// recipe instead (train/recipe_paper.h).
 #include "app/arguments.h"
 #include "app/commands.h"
 #include "certify/file_read_bounded.h"
@@ -8,6 +9,8 @@
 #include "support/atomic_file.h"
 #include "support/grid_input.h"
 #include "train/gd.h"
+#include "train/recipe_json.h"
+#include "train/recipe_paper.h"
 #include "train/run_json.h"
 
 #include <cmath>
@@ -33,6 +36,18 @@ kernels; --kernel K on such data means KxK. RUN.json then has "shape" and "kerne
   --schedule normalized (default): theta -= LR * grad(log L) / max(1, ||theta||^2)
   --schedule constant: theta -= LR * grad(L)
 Defaults: --steps 2000 --lr 4 --loss exp --init 0.1 --seed 1 --checkpoints 40.
+
+       convcert train DATA.json --kernel K|K1xK2 --channels C --recipe paper [--seed S]
+                 [--max-epochs E] [-o RUN.json]
+
+The paper's training recipe (docs/datasets.md, "The paper's recipe"): the unscaled samples,
+mean exponential loss on minibatches of 32 in file order, SGD with momentum 0.3, learning rate
+0.001 raised at epochs 500 ... 5000 (momentum restarted at each change), PyTorch's default
+initialization times 0.001 drawn from std::mt19937_64(S) (not PyTorch's RNG); stops at the first
+check (every 100 epochs) where the mean loss is <= 1e-6, or after E epochs (default 100000).
+RUN.json has the epochs, the final loss, min margin, R_hat in the paper's units and ours, and
+the initial and final networks. --steps, --lr, --loss, --schedule, --init and --checkpoints do
+not apply to it.
 Exit codes: 0 written, 2 usage error or bad input.
 )HELP";
 
@@ -42,18 +57,23 @@ struct TrainArguments {
     train::GdOptions o;
     bool kernel = false;
     long C = 0;
+    bool recipe = false;   ///< --recipe paper
+    long max_epochs = -1;  ///< --max-epochs (recipe only); -1 when absent
+    std::string gd_option; ///< the first full-batch-only option given, if any
 };
 
 // --channels, --steps, --seed, --checkpoints; false (message printed) if bad.
 bool train_integer_parse(const std::string& a, const std::string& v, TrainArguments& ta) {
     long n = 0;
-    if (!argument_integer(v, a == "--steps" ? 0 : 1, 100000000, n, "train",
-                          a + " needs a positive integer"))
+    const long lo = a == "--steps" || a == "--max-epochs" ? 0 : 1;
+    if (!argument_integer(v, lo, 100000000, n, "train",
+                          a + (lo ? " needs a positive integer" : " needs an integer >= 0")))
         return false;
     if (a == "--channels") ta.C = n;
     if (a == "--steps") ta.o.steps = n;
     if (a == "--seed") ta.o.seed = static_cast<unsigned long long>(n);
     if (a == "--checkpoints") ta.o.checkpoints = n;
+    if (a == "--max-epochs") ta.max_epochs = n;
     return true;
 }
 
@@ -94,12 +114,26 @@ bool train_choice_parse(const std::string& flag, const std::string& v, const cha
     return true;
 }
 
+// --recipe NAME: only "paper"; false (message printed) otherwise.
+bool train_recipe_parse(const std::string& v, TrainArguments& ta) {
+    if (v != "paper") {
+        std::cerr << "convcert train: --recipe must be paper\n";
+        return false;
+    }
+    ta.recipe = true;
+    return true;
+}
+
 // One option `a` with its value `v`; false (message printed) on a bad value or unknown option.
 bool train_option_parse(const std::string& a, const std::string& v, TrainArguments& ta) {
     if (a == "-o" || a == "--output") {
         ta.output = v;
         return true;
     }
+    if (a == "--recipe") return train_recipe_parse(v, ta);
+    if (a == "--max-epochs") return train_integer_parse(a, v, ta);
+    if (ta.gd_option.empty() && a != "--kernel" && a != "--channels" && a != "--seed")
+        ta.gd_option = a;
     if (a == "--kernel") return train_kernel_parse(v, ta);
     if (a == "--channels" || a == "--steps" || a == "--seed" || a == "--checkpoints")
         return train_integer_parse(a, v, ta);
@@ -126,6 +160,14 @@ bool train_arguments_parse(const std::vector<std::string>& args, TrainArguments&
         std::cerr << "convcert train: --kernel and --channels are required\n";
         return false;
     }
+    if (ta.recipe && !ta.gd_option.empty()) {
+        std::cerr << "convcert train: " << ta.gd_option << " does not apply to --recipe paper\n";
+        return false;
+    }
+    if (!ta.recipe && ta.max_epochs >= 0) {
+        std::cerr << "convcert train: --max-epochs needs --recipe paper\n";
+        return false;
+    }
     ta.o.C = ta.C;
     return true;
 }
@@ -148,6 +190,29 @@ bool train_dataset_read(const TrainArguments& ta, data::Dataset& d) {
     return true;
 }
 
+// The paper's recipe on d, RUN.json written; an exit code.
+int train_recipe_run(const TrainArguments& ta, const data::Dataset& d) {
+    train::RecipeOptions o;
+    o.kernel = ta.o.kernel;
+    o.C = ta.C;
+    o.seed = ta.o.seed;
+    if (ta.max_epochs >= 0) o.max_epochs = ta.max_epochs;
+    train::RecipeRun run;
+    try {
+        run = train::recipe_paper_train(d, o);
+    } catch (const std::exception& e) {
+        std::cerr << "convcert train: " << e.what() << "\n";
+        return kExitUsage;
+    }
+    std::cerr << "convcert train: recipe paper, " << run.epochs << " epochs in " << run.seconds
+              << " s, mean loss " << run.final_loss << ", min margin " << run.min_margin
+              << ", R_hat " << train::recipe_r_hat_ours(run) * std::sqrt(static_cast<double>(run.D))
+              << " (paper's units), " << train::recipe_r_hat_ours(run) << " (ours)\n";
+    return support::output_write("train", ta.output, train::recipe_run_to_json(run, d.name))
+               ? kExitOk
+               : kExitUsage;
+}
+
 } // namespace
 
 int command_train(const std::vector<std::string>& args) {
@@ -158,6 +223,7 @@ int command_train(const std::vector<std::string>& args) {
     TrainArguments ta;
     data::Dataset d;
     if (!train_arguments_parse(args, ta) || !train_dataset_read(ta, d)) return kExitUsage;
+    if (ta.recipe) return train_recipe_run(ta, d);
     train::GdRun run;
     try {
         run = train::gd_train(d, ta.o);

@@ -26,6 +26,7 @@ int command_dataset(const std::vector<std::string>& args);
 int command_train(const std::vector<std::string>& args);
 int command_maxmargin(const std::vector<std::string>& args);
 int command_experiment(const std::vector<std::string>& args);
+int command_experiment_paper_mnist(const std::vector<std::string>& args);
 int command_separate(const std::vector<std::string>& args);
 
 } // namespace convcert::app

@@ -1,0 +1,112 @@
+// `convcert experiment paper-mnist DATA.json [--quick | --full] [--shard i/N] [--max-epochs E]
+// [--out DIR]`: the paper's training grid (experiment/paper_mnist.h), resumable and splittable.
+#include "app/arguments.h"
+#include "app/commands.h"
+#include "certify/file_read_bounded.h"
+#include "experiment/paper_mnist.h"
+
+#include <cstdio>
+#include <iostream>
+
+namespace convcert::app {
+
+namespace {
+
+const char* kPaperHelp =
+    R"HELP(usage: convcert experiment paper-mnist DATA.json [--quick | --full] [--shard i/N]
+                     [--max-epochs E] [--out DIR]
+
+The paper's MNIST grid on the dataset DATA.json (convcert dataset writes one): K in {1, 3, 8,
+16, 28} (K×K kernels on 2-D data; kernels larger than the data are skipped) × C in {1, 2, 4, 8},
+each cell trained by `convcert train --recipe paper` and kept as DIR/runs/K<K>-C<C>-seed<S>.json
+(default DIR: convcert-experiment-paper-mnist). --quick (default): one trial (seed 1) per cell,
+at most 5000 epochs. --full: 10 trials (seeds 1..10), at most 100000 epochs. --max-epochs E
+overrides the cap. Resumable: a cell whose RUN.json exists and matches (dataset name, K, C,
+seed, cap) is not redone. --shard i/N runs the i-th of N disjoint parts (cells in the order K,
+C, seed; index ≡ i - 1 mod N). Prints one line per cell: K C seed epochs R_hat (paper's units)
+and new or cached. The report (certified optimum, tables, figures) is not written yet.
+Exit codes: 0 done, 2 usage error or bad input, 3 a file could not be written.
+)HELP";
+
+// "i/N" with 1 <= i <= N; false (message printed) otherwise.
+bool paper_shard_parse(const std::string& v, experiment::PaperGridOptions& o) {
+    const auto slash = v.find('/');
+    const std::string what = "--shard needs i/N with 1 <= i <= N";
+    if (slash == std::string::npos) {
+        std::cerr << "convcert experiment: " << what << "\n";
+        return false;
+    }
+    if (!argument_integer(v.substr(slash + 1), 1, 1000000, o.shards, "experiment", what) ||
+        !argument_integer(v.substr(0, slash), 1, o.shards, o.shard, "experiment", what))
+        return false;
+    return true;
+}
+
+// Options after the dataset; false (message printed) on a usage error.
+bool paper_arguments_parse(const std::vector<std::string>& args, experiment::PaperGridOptions& o) {
+    bool quick = false;
+    for (std::size_t i = 2; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--quick" || a == "--full") {
+            (a == "--quick" ? quick : o.full) = true;
+            continue;
+        }
+        const std::string* v = argument_value(args, i, "experiment", a);
+        if (!v) return false;
+        if (a == "--out") {
+            o.out = *v;
+        } else if (a == "--shard") {
+            if (!paper_shard_parse(*v, o)) return false;
+        } else if (a == "--max-epochs") {
+            if (!argument_integer(*v, 0, 100000000, o.max_epochs, "experiment",
+                                  "--max-epochs needs an integer >= 0"))
+                return false;
+        } else {
+            std::cerr << "convcert experiment: unknown option '" << a << "'\n";
+            return false;
+        }
+    }
+    if (quick && o.full) {
+        std::cerr << "convcert experiment: --quick and --full exclude each other\n";
+        return false;
+    }
+    return true;
+}
+
+// The dataset file; false (message printed) if unreadable or invalid.
+bool paper_dataset_read(const std::string& path, data::Dataset& d) {
+    try {
+        d = data::data_dataset_from_json(file_read_bounded(path, 1L << 30));
+    } catch (const std::exception& e) {
+        std::cerr << "convcert experiment: " << path << ": " << e.what() << "\n";
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int command_experiment_paper_mnist(const std::vector<std::string>& args) {
+    if (args.size() < 2 || args[1] == "--help" || args[1] == "-h") {
+        (args.size() < 2 ? std::cerr : std::cout) << kPaperHelp;
+        return args.size() < 2 ? kExitUsage : kExitOk;
+    }
+    experiment::PaperGridOptions o;
+    data::Dataset d;
+    if (!paper_arguments_parse(args, o) || !paper_dataset_read(args[1], d)) return kExitUsage;
+    experiment::PaperGridResult r;
+    try {
+        r = experiment::paper_grid_run(d, o);
+    } catch (const std::exception& e) {
+        std::cerr << "convcert experiment: " << e.what() << "\n";
+        return kExitGeneratorFailed;
+    }
+    for (const auto& n : r.notes)
+        std::cerr << "convcert experiment: note: " << n << "\n";
+    for (const auto& c : r.cells)
+        std::printf("K %ld C %ld seed %llu epochs %ld R_hat %.6g %s\n", c.K, c.C, c.seed, c.epochs,
+                    c.r_hat_paper, c.cached ? "cached" : "new");
+    return kExitOk;
+}
+
+} // namespace convcert::app
