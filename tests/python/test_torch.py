@@ -218,6 +218,12 @@ class TestNpz(unittest.TestCase):
             convcert.npz.predictor_save(os.path.join(tmp, "w.npy"), net.w)
             np.testing.assert_array_equal(convcert.npz.predictor_load(
                 os.path.join(tmp, "w.npy")), net.w)
+            image = convcert.Network(rng.standard_normal((2, 3, 2, 2)),
+                                     rng.standard_normal((2, 4, 5)))  # 2-D, R = 3
+            convcert.npz.network_save(os.path.join(tmp, "image.npz"), image)
+            back = convcert.npz.network_load(os.path.join(tmp, "image.npz"))
+            np.testing.assert_array_equal(back.w, image.w)
+            self.assertEqual(back.w.shape, (3, 4, 5))
             np.savez(os.path.join(tmp, "bad.npz"), u=net.u)
             with self.assertRaisesRegex(ValueError, "no array v"):
                 convcert.npz.network_load(os.path.join(tmp, "bad.npz"))
