@@ -133,6 +133,9 @@ class TestSamples(unittest.TestCase):
         self.assertEqual((data["x_denominator"], data["x"]), (12, [[4, 3], [12, -24]]))
         data = json.loads(convcert.maxmargin_input_json(np.array([[1, -2], [3, 4]]), [1, -1]))
         self.assertNotIn("x_denominator", data)
+        X = np.array([[1, -2], [3, 2**53]])
+        self.assertEqual(convcert.maxmargin_input_json(X.astype(np.float64), [1, -1]),
+                         convcert.maxmargin_input_json(X, [1, -1]))  # integer-valued floats
 
     def test_images_carry_their_shape(self):
         X = np.arange(2 * 2 * 3 * 4).reshape(2, 2, 3, 4)  # N = 2, R = 2, 3x4 images
