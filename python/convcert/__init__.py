@@ -342,12 +342,12 @@ def maxmargin_input_json(X, y, kernel=1):
 
 def _maxmargin_input(X, y, kernel):
     """(text, kernel_shape): the dataset file `convcert maxmargin` reads (docs/datasets.md)
-    for samples X and labels y in {-1, +1}. X has shape (N, D) or (N, R, D) with an integer kernel (the default), or
-    (N, D1, D2) or (N, R, D1, D2) with a pair (K1, K2) (an integer K on (N, R, D1, D2) means
-    K×K); 2-D datasets carry "shape": [D1, D2]. Entries are taken exactly: integers as they
-    are, floats and Fractions as integer numerators over one common denominator
-    "x_denominator" (the lcm of theirs, a power of two for floats; written only when it is not
-    1). ValueError for NaN or infinite entries, a denominator or numerator beyond 2^53, labels
+    for samples X and labels y in {-1, +1}. X has shape (N, D) or (N, R, D) with an integer
+    kernel (the default), or (N, D1, D2) or (N, R, D1, D2) with a pair (K1, K2) (an integer K
+    on (N, R, D1, D2) means K×K); 2-D datasets carry "shape": [D1, D2]. Entries are taken
+    exactly: integers as they are, floats and Fractions as integer numerators over one common
+    denominator "x_denominator" (the lcm of theirs, a power of two for floats; written only
+    when it is not 1). ValueError for NaN or infinite entries, a denominator or numerator beyond 2^53, labels
     other than ±1 or a count that differs from N."""
     X, ks = _layout(X, kernel, "X", batch=1)
     numerators, den = integers_over_denominator(X, "X")

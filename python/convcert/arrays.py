@@ -12,6 +12,8 @@ import numbers
 
 import numpy as np
 
+from .bigint import decimal_from_int, int_from_decimal
+
 
 def array_rectangular(a, name):
     """np.asarray(a); ValueError naming `name` for ragged nested lists."""
@@ -85,13 +87,24 @@ def integers_over_denominator(arr, name, bound=2 ** 53):
 
 
 def _size_text(n):
-    """n, or 2^k when n is a power of two."""
-    return f"2^{n.bit_length() - 1}" if n & (n - 1) == 0 else str(n)
+    """2^k when n is a power of two, else "a k-bit number"."""
+    return f"2^{n.bit_length() - 1}" if n & (n - 1) == 0 else f"a {n.bit_length()}-bit number"
 
 
 def rational_string(q):
-    """The input JSON's rational string: "p" or "p/q"."""
-    return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
+    """The input JSON's rational string: "p" or "p/q" (any number of digits)."""
+    p = decimal_from_int(q.numerator)
+    return p if q.denominator == 1 else f"{p}/{decimal_from_int(q.denominator)}"
+
+
+def fraction_from_string(s):
+    """The Fraction of a certificate's canonical rational "p" or "p/q" (any number of digits;
+    Fraction(s) refuses more than 4300); other forms ("1.5") through Fraction(s)."""
+    p, slash, q = s.partition("/")
+    try:
+        return Fraction(int_from_decimal(p), int_from_decimal(q) if slash else 1)
+    except ValueError:
+        return Fraction(s)
 
 
 def rational_strings(arr, name):
@@ -108,7 +121,7 @@ def _strings(x, name):
 def fractions_from_strings(s):
     """Nested lists of rational strings (a certificate's) as nested lists of Fractions."""
     if isinstance(s, str):
-        return Fraction(s)
+        return fraction_from_string(s)
     return [fractions_from_strings(x) for x in s]
 
 
@@ -119,5 +132,5 @@ def floats_from_strings(s):
 
 def _floats(s):
     if isinstance(s, str):
-        return float(Fraction(s))
+        return float(fraction_from_string(s))
     return [_floats(x) for x in s]

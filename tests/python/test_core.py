@@ -6,7 +6,9 @@ PYTHONPATH=build/python and CONVCERT_BINARY=build/convcert."""
 from fractions import Fraction
 import json
 import os
+import random
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -15,6 +17,8 @@ import unittest
 import numpy as np
 
 import convcert
+from convcert.arrays import floats_from_strings, fractions_from_strings, rational_string
+from convcert.bigint import decimal_from_int, int_from_decimal
 from convcert.progress import call_with_progress
 
 BINARY = os.environ.get("CONVCERT_BINARY", "build/convcert")
@@ -145,6 +149,35 @@ class TestRegularizer(unittest.TestCase):
         self.assertEqual(call_with_progress(lambda: time.sleep(0.3) or 7, seen.append, 0.05), 7)
         self.assertGreaterEqual(len(seen), 3)
         self.assertTrue(all(0 < t < 1 for t in seen))
+
+
+class TestBigRationals(unittest.TestCase):
+    """Certificates hold rationals beyond Python's 4300-digit int/str limit (a 28x28 bracket's
+    upper bound: 11415 characters); Fraction(text) raised ValueError on them."""
+
+    def test_certificate_strings_beyond_4300_digits(self):
+        text = "-1" + "0" * 4999 + "1/7"  # -(10^5000 + 1) / 7, built without a conversion
+        q = Fraction(-(10 ** 5000 + 1), 7)
+        self.assertEqual(fractions_from_strings([text, "3"]), [q, 3])
+        self.assertEqual(rational_string(q), text)
+        self.assertAlmostEqual(floats_from_strings([text.replace("/7", "/" + "1" + "0" * 4999)])[0],
+                               -10.0)
+
+    def test_round_trip_agrees_with_str_without_the_limit(self):
+        rng = random.Random(1)
+        numbers = [rng.getrandbits(b) for b in (1, 60, 14000, 40000, 100000)] + [10 ** 4000]
+        old = sys.get_int_max_str_digits()
+        try:
+            sys.set_int_max_str_digits(0)  # only for the independent reference str(n)
+            want = [str(n) for n in numbers]
+        finally:
+            sys.set_int_max_str_digits(old)
+        for n, text in zip(numbers, want):
+            self.assertEqual(decimal_from_int(n), text)
+            self.assertEqual(decimal_from_int(-n), "-" + text if n else "0")
+            self.assertEqual(int_from_decimal(text), n)
+        with self.assertRaisesRegex(ValueError, "not a decimal integer"):
+            int_from_decimal("12a")
 
 
 class TestBadInput(unittest.TestCase):
