@@ -347,8 +347,8 @@ def _maxmargin_input(X, y, kernel):
     on (N, R, D1, D2) means K×K); 2-D datasets carry "shape": [D1, D2]. Entries are taken
     exactly: integers as they are, floats and Fractions as integer numerators over one common
     denominator "x_denominator" (the lcm of theirs, a power of two for floats; written only
-    when it is not 1). ValueError for NaN or infinite entries, a denominator or numerator beyond 2^53, labels
-    other than ±1 or a count that differs from N."""
+    when it is not 1). ValueError for NaN or infinite entries, a denominator or numerator
+    beyond 2^53, labels other than ±1 or a count that differs from N."""
     X, ks = _layout(X, kernel, "X", batch=1)
     numerators, den = integers_over_denominator(X, "X")
     y = array_checked(y, "y", (1,))
