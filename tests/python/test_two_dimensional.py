@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import tempfile
+import types
 import unittest
 
 import numpy as np
@@ -159,6 +160,23 @@ class TestSamples(unittest.TestCase):
             with self.subTest(pattern):
                 with self.assertRaisesRegex(ValueError, pattern):
                     convcert.maxmargin_input_json(X, [1, -1])
+
+
+class TestMaxmarginCertificate2d(unittest.TestCase):
+    def test_a_2d_certificate_is_read_with_its_shapes(self):
+        # maxmargin is 1-D until its 2-D SDP lands; the reading side is ready: the shipped
+        # hand-made 2-D certificate (3x4 images, 2x2 kernels), as the C++ call would return it
+        with open(os.path.join(SOURCE, "examples", "maxmargin-bracket-2d.json"),
+                  encoding="utf-8") as f:
+            text = f.read()
+        core = types.SimpleNamespace(certificate=text, relative_gap=0.0, channels=1, seconds=0)
+        b = convcert.MaxmarginBracket(core)
+        self.assertEqual(b.w.shape, (1, 3, 4))
+        self.assertEqual(b.w[0, 1, 1], 0.5)  # flat index 5 = (1, 1)
+        self.assertEqual((b.network.u.shape, b.network.v.shape), ((1, 1, 2, 2), (1, 3, 4)))
+        np.testing.assert_array_equal(b.network.w, b.w)  # the network realizes w (NumPy path)
+        self.assertEqual((b.lower, b.upper), (Fraction(11, 10), Fraction(3, 2)))
+        self.assertTrue(convcert.check(b.certificate).startswith("valid (maxmargin-bracket"))
 
 
 class TestBadInput2d(unittest.TestCase):
