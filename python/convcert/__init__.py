@@ -130,8 +130,9 @@ def _layout(a, kernel, name, batch=0):
     if len(ks) == 1 and a.ndim == batch + 3:
         ks = (ks[0], ks[0])
     ndim, n = a.ndim, len(ks)
-    lead = "(N, " * batch
-    want = (f"{lead}D) or {lead}R, D)" if n == 1 else f"{lead}D1, D2) or {lead}R, D1, D2)")
+    lead = "(" + "N, " * batch
+    want = (f"{lead}D) or {lead}R, D) (or {lead}R, D1, D2) for K×K kernels)" if n == 1 else
+            f"{lead}D1, D2) or {lead}R, D1, D2)")
     if ndim not in (batch + n, batch + n + 1):
         raise ValueError(f"{name} has {ndim} axes (shape {np.shape(a)}); with the kernel "
                          f"{kernel!r} expected {want}")

@@ -190,7 +190,8 @@ class TestBadInput2d(unittest.TestCase):
         self.assert_value_error("NaN", convcert.regularizer, bad, (2, 2))
         self.assert_value_error("dtype <U1", convcert.regularizer, np.full((2, 2), "a"), (1, 1))
         self.assert_value_error("4 axes", convcert.regularizer, np.ones((1, 2, 3, 3)), (2, 2))
-        self.assert_value_error("1 axes", convcert.regularizer, np.ones(9), (1, 3))
+        self.assert_value_error(r"1 axes .*expected \(D1, D2\) or \(R, D1, D2\)",
+                                convcert.regularizer, np.ones(9), (1, 3))
         self.assert_value_error("K1 = 4 must satisfy", convcert.regularizer, IMAGE, (4, 1))
         self.assert_value_error("K2 = 4 must satisfy", convcert.closed_form, IMAGE, (1, 4))
         self.assert_value_error("rectangular", convcert.regularizer, [[1, 2], [3]], (1, 1))
