@@ -5,6 +5,9 @@
 // std::invalid_argument (Python ValueError); a generator failure std::runtime_error.
 #pragma once
 
+#include "certify/grid.h"
+#include "support/grid_input.h"
+
 #include <string>
 #include <vector>
 
@@ -22,8 +25,14 @@ struct PythonBracket {
     std::string method; ///< "lower: ...; upper: ..." (regularizer_bracket_method)
 };
 
-/// `convcert regularizer W.json --kernel K`: instance text {"D": ..., "w": ...} (or with "R").
-PythonBracket python_regularizer(const std::string& instance_json, long K);
+/// A kernel shape from Python: {K} (the CLI's --kernel K) or {K1, K2} (--kernel K1xK2). Throws
+/// std::invalid_argument for another number of entries or an entry outside [1, 2^31).
+support::KernelSpec python_kernel_spec(const std::vector<long>& kernel);
+
+/// `convcert regularizer W.json --kernel K|K1xK2`: instance text {"D": ..., "w": ...}, with
+/// "R", or with "shape": [D1, D2] (regularizer/input/regularizer_input.h); kernel as for
+/// python_kernel_spec.
+PythonBracket python_regularizer(const std::string& instance_json, const std::vector<long>& kernel);
 
 /// What `convcert collapse` reports besides the certificate.
 struct PythonCollapse {
@@ -59,13 +68,20 @@ struct PythonMaxmargin {
 };
 
 /// `convcert maxmargin DATA.json --kernel K`: dataset text {"format": "convcert-dataset", "R",
-/// "D", "y", "x"} (integer samples). Throws std::invalid_argument for bad data or K outside
-/// [1, D], std::runtime_error when the SDP fails (e.g. data not linearly separable).
-PythonMaxmargin python_maxmargin(const std::string& dataset_json, long K);
+/// "D", ["shape",] ["x_denominator",] "y", "x"} (docs/datasets.md); kernel as for
+/// python_kernel_spec, on the dataset's grid (support::grid_from_input). Throws
+/// std::invalid_argument for bad data, a kernel outside the signal, a 2-D dataset (not yet
+/// supported by maxmargin) or an x_denominator != 1 (maxmargin_certificate refuses it);
+/// std::runtime_error when the SDP fails (e.g. data not linearly separable).
+PythonMaxmargin python_maxmargin(const std::string& dataset_json, const std::vector<long>& kernel);
 
-/// The closed forms in double precision for R rows of D (MATH.md §5, §8): K = 1 gives
-/// 2||W||_* and K = D gives (2/D) sum_d ||Ŵ[:,d]||_2. Throws std::invalid_argument for any
-/// other K (no closed form is known for 1 < K < D) or for ragged or empty rows.
-double python_closed_form(const std::vector<std::vector<double>>& W, long K);
+/// The closed forms in double precision for R rows of D = D1·D2 (row-major) on the grid of
+/// `shape` ({D} or {D1, D2}) and `kernel` (as for python_kernel_spec), MATH.md §5, §8 and
+/// "Two-dimensional signals": K = 1 (1×1) gives 2||W||_* and K = D (D1×D2) gives
+/// (2/D) sum_d ||Ŵ[:,d]||_2 with the grid's DFT. Throws std::invalid_argument for any other K
+/// (no closed form is known for 1 < K < D), a kernel outside the signal, or rows that are
+/// ragged, empty or not of length D.
+double python_closed_form(const std::vector<std::vector<double>>& W, const std::vector<long>& shape,
+                          const std::vector<long>& kernel);
 
 } // namespace convcert::python

@@ -45,10 +45,12 @@ PYBIND11_MODULE(_core, m) {
 
     m.def("factor", &python_factor, py::arg("instance_json"), py::arg("method"), py::arg("digits"),
           release());
-    m.def("regularizer", &python_regularizer, py::arg("instance_json"), py::arg("K"), release());
+    m.def("regularizer", &python_regularizer, py::arg("instance_json"), py::arg("kernel"),
+          release());
     m.def("collapse", &python_collapse, py::arg("network_json"), release());
-    m.def("maxmargin", &python_maxmargin, py::arg("dataset_json"), py::arg("K"), release());
+    m.def("maxmargin", &python_maxmargin, py::arg("dataset_json"), py::arg("kernel"), release());
     m.def("check_text", &python_check_text, py::arg("text"), release());
     m.def("check_file", &python_check_file, py::arg("path"), release());
-    m.def("closed_form", &python_closed_form, py::arg("W"), py::arg("K"), release());
+    m.def("closed_form", &python_closed_form, py::arg("W"), py::arg("shape"), py::arg("kernel"),
+          release());
 }

