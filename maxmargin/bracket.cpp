@@ -23,24 +23,39 @@ namespace {
 
 /// ||F|| below which a KKT polish counts as converged (margins are 1, costs about 1).
 constexpr double kKktConverged = 1e-10;
+/// Relative slack on ||T(λ)||_op <= 2 for a converged point to count as the optimum.
+constexpr double kKktDualSlack = 1e-6;
+
+/// A converged KKT point whose α is dual feasible (in doubles) is the optimum; one whose α is
+/// not is only a stationary point of the few-channel problem (2-D grids have them: the Lemma
+/// fails there, MATH.md "Two-dimensional signals"). On 1-D grids (D1 = 1) every converged
+/// point is accepted, as before this test existed, so that 1-D certificates keep their bytes
+/// (the test would help there too at R > 1: measured gaps 3e-8 -> 1e-12).
+bool kkt_accepted(const MaxmarginKkt& k, const Grid& g) {
+    return k.residual < kKktConverged && (g.D1 == 1 || k.dual_norm <= 2 * (1 + kKktDualSlack));
+}
 
 // The KKT polish of SDPA's point, or nothing (with the reason in rep.polish). Channels: the
-// top 1, 2, ..., R + 1 eigenvectors of Z, the first that converges (few channels make the
-// upper bound hold for more C; for R = 1 a one-channel optimum exists, the Theorem), then all
-// of Z's numerical rank; the smallest residual wins.
+// top 1, 2, ..., R + 1 eigenvectors of Z, the first accepted (few channels make the upper
+// bound hold for more C; for R = 1 in 1-D a one-channel optimum exists, the Theorem), then all
+// of Z's numerical rank; else an accepted point, then the smallest residual, wins.
 std::optional<MaxmarginKkt> polish_point(const data::Dataset& d, const Grid& g,
                                          const MaxmarginSdpResult& sdp, MaxmarginReport& rep) {
     std::optional<MaxmarginKkt> best;
     rep.polish = "none";
+    auto better = [&](const MaxmarginKkt& a, const MaxmarginKkt& b) {
+        if (kkt_accepted(a, g) != kkt_accepted(b, g)) return kkt_accepted(a, g);
+        return a.residual < b.residual;
+    };
     for (long k = 1; k <= d.R + 2; ++k) {
         const long channels = k <= d.R + 1 ? k : 0;
         try {
             MaxmarginKkt kkt = maxmargin_kkt_polish(d, g, sdp.gram, sdp.alpha, channels);
-            if (!best || kkt.residual < best->residual) best = std::move(kkt);
+            if (!best || better(kkt, *best)) best = std::move(kkt);
         } catch (const std::exception& e) {
             if (!best) rep.polish = std::string("none: ") + e.what();
         }
-        if (best && best->residual < kKktConverged) break;
+        if (best && kkt_accepted(*best, g)) break;
     }
     if (!best) return best;
     char buf[160];

@@ -146,6 +146,15 @@ std::vector<double> kkt_predictor(const KktProblem& p, const Eigen::VectorXd& z)
     return W;
 }
 
+/// ||T(λ)||_op = sqrt(largest eigenvalue of T Tᵀ) at the point z.
+double kkt_dual_norm(const KktProblem& p, const Eigen::VectorXd& z) {
+    const Eigen::MatrixXd T = kkt_t_lambda(p, z);
+    const Eigen::MatrixXd TT = T * T.transpose();
+    const Eigen::VectorXd mu =
+        Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(TT, Eigen::EigenvaluesOnly).eigenvalues();
+    return std::sqrt(std::max(mu[mu.size() - 1], 0.0));
+}
+
 } // namespace
 
 MaxmarginKkt maxmargin_kkt_polish(const data::Dataset& d, const Grid& g,
@@ -191,6 +200,7 @@ MaxmarginKkt maxmargin_kkt_polish(const data::Dataset& d, const Grid& g,
     for (std::size_t s = 0; s < p.S.size(); ++s)
         out.alpha[static_cast<std::size_t>(p.S[s])] = z[p.a_at(static_cast<long>(s))];
     out.cost = z.head(p.a_at(0)).squaredNorm();
+    out.dual_norm = kkt_dual_norm(p, z);
     out.channels = p.C0;
     out.active = static_cast<long>(p.S.size());
     return out;

@@ -25,9 +25,12 @@ struct MaxmarginKkt {
     double cost = 0;                    ///< sum_c ||u_c||² + ||v_c||² at the refined point
     double residual = 0;                ///< ||F||_2 at the end
     double initial_residual = 0;        ///< ||F||_2 at the start
-    long channels = 0;                  ///< C0: eigenvectors of the Gram matrix kept
-    long active = 0;                    ///< |S|
-    int iterations = 0;                 ///< Newton steps accepted
+    /// ||T(λ)||_op at the refined α (λ = sum_s α_s y_s x_s): <= 2 at the optimum (dual
+    /// feasibility, MATH.md §7); above 2 at a stationary point that is not the optimum
+    double dual_norm = 0;
+    long channels = 0;  ///< C0: eigenvectors of the Gram matrix kept
+    long active = 0;    ///< |S|
+    int iterations = 0; ///< Newton steps accepted
 };
 
 /// Largest number of unknowns C0·(R·K + D) + |S| the polish takes on (each step is a dense
