@@ -81,7 +81,9 @@ std::vector<MaxmarginUpperCandidate> upper_candidates(const data::Dataset& d, co
     if (kkt) {
         candidate_try(out, "KKT-polished network, exact", true,
                       [&] { return maxmargin_network_from_kkt(d, g, kkt->u, kkt->v); });
-        if (kkt->channels > d.R)
+        // Its W must separate (maxmargin_network_from_kernels' precondition): a polish that
+        // did not converge may have left one that does not (seen on 14×14 MNIST, K = 14×14).
+        if (kkt->channels > d.R && maxmargin_min_margin(d, kkt->W) > 0)
             candidate_try(out, "least-norm network of the KKT point's top channels", true, [&] {
                 return maxmargin_network_from_kernels(
                     d, g, maxmargin_gram_kernels(kkt_gram(*kkt, N), d.R, K, d.R), kkt->W);

@@ -8,6 +8,7 @@
 #include "maxmargin/bracket.h"
 #include "maxmargin/kkt_polish.h"
 #include "maxmargin/sdp_maxmargin.h"
+#include "maxmargin/upper_bound.h"
 
 #include <Eigen/Dense>
 
@@ -264,6 +265,22 @@ TEST_CASE("maxmargin 2-D: a one-channel stationary point is not taken for the op
     maxmargin::MaxmarginReport rep;
     (void)bracket_checked(maxmargin::maxmargin_certificate(d, g, &rep));
     CHECK(rep.relative_gap < 1e-10);
+}
+
+TEST_CASE("maxmargin's upper bound skips a polished point whose W does not separate",
+          "[maxmargin]") {
+    // A polish that did not converge can leave a W that does not separate the data (14×14
+    // MNIST, K = 14×14): its top-channel candidate threw std::invalid_argument out of
+    // maxmargin_upper_bound, failing the whole certificate, instead of being skipped.
+    const data::Dataset d = image_dataset(3, 3, 1, 8, 11);
+    const Grid g = grid_2d(3, 3, 2, 2);
+    const auto sdp = maxmargin::maxmargin_sdp_solve(d, g);
+    auto kkt = maxmargin::maxmargin_kkt_polish(d, g, sdp.gram, sdp.alpha, 2);
+    REQUIRE(kkt.channels == 2);
+    for (double& w : kkt.W)
+        w = -w;
+    const auto best = maxmargin::maxmargin_upper_bound(d, g, sdp, kkt, 0.0);
+    CHECK(best.m.net.cost_double >= sdp.primal * (1 - 1e-6));
 }
 
 TEST_CASE("maxmargin 2-D refuses a grid that does not fit the dataset", "[maxmargin]") {
