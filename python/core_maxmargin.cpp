@@ -26,8 +26,7 @@ PythonMaxmargin python_maxmargin(const std::string& dataset_json, const std::vec
     const support::Stopwatch watch;
     maxmargin::MaxmarginReport report;
     PythonMaxmargin out;
-    out.certificate =
-        certificate_to_json(maxmargin::maxmargin_certificate(d, g, &report));
+    out.certificate = certificate_to_json(maxmargin::maxmargin_certificate(d, g, &report));
     out.lower = report.lower_double;
     out.upper = report.upper_double;
     out.relative_gap = report.relative_gap;
