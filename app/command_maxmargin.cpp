@@ -5,6 +5,7 @@
 #include "certify/file_read_bounded.h"
 #include "data/dataset.h"
 #include "maxmargin/bracket.h"
+#include "maxmargin/denominator.h"
 #include "support/atomic_file.h"
 
 #include <cstdio>
@@ -75,7 +76,7 @@ int command_maxmargin(const std::vector<std::string>& args) {
     Certificate cert;
     maxmargin::MaxmarginReport rep;
     try {
-        cert = maxmargin::maxmargin_certificate(d, K, &rep);
+        cert = maxmargin::maxmargin_certificate_denominated(d, K, &rep);
     } catch (const std::exception& e) {
         std::cerr << "convcert maxmargin: " << e.what() << "\n";
         return kExitGeneratorFailed;

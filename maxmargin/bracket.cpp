@@ -126,9 +126,6 @@ MaxmarginSdpResult sdp_solve_separating(const data::Dataset& d, long K, Maxmargi
 } // namespace
 
 Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginReport* report) {
-    if (d.x_den != 1)
-        throw std::invalid_argument("maxmargin: datasets with an x_denominator are not "
-                                    "supported yet");
     MaxmarginReport rep;
     const MaxmarginSdpResult sdp = sdp_solve_separating(d, K, rep);
     support::Stopwatch clock;
