@@ -332,3 +332,35 @@ TEST_CASE("convcert dataset npy: a dataset, and bad input exits 2 with one line 
         CHECK_FALSE(fs::exists(dir / "out.json"));
     }
 }
+
+TEST_CASE("float samples from .npy to a checked maxmargin certificate with x_denominator",
+          "[npy][cli]") {
+    const fs::path dir = convcert::tests::cli_scratch_create("npy-mm");
+    // Samples in eighths (x_denominator 8, an odd power of two), separable by (1, 1, 1, 1, 1, 1).
+    const std::vector<float> x = {
+        0.75f,  0.125f, 0,      0.5f, 0.25f, 0,     0.5f,  0.5f,   0.25f, -0.25f, 0,      0.125f,
+        0.25f,  0.75f,  -0.25f, 0,    0.5f,  0.5f,  -0.5f, -0.25f, 0.25f, 0.25f,  0,      0.25f,
+        -0.25f, -0.75f, 0,      0.5f, 0.25f, 0.25f, 0,     -0.5f,  -0.5f, 0.25f,  -0.25f, 0};
+    std::string payload;
+    for (float v : x)
+        payload += f4(v);
+    convcert::tests::cli_file_write(dir / "x.npy", npy_file(dict_of("<f4", "(6, 6)"), payload));
+    convcert::tests::cli_file_write(
+        dir / "y.npy", npy_file(dict_of("<i8", "(6,)"),
+                                bytes_of(1, 8) + bytes_of(1, 8) + bytes_of(1, 8) +
+                                    bytes_of(~0ull, 8) + bytes_of(~0ull, 8) + bytes_of(~0ull, 8)));
+    const auto at = [&](const char* name) { return " " + (dir / name).string(); };
+    REQUIRE(convcert::tests::cli_run(dir, "dataset npy" + at("x.npy") + at("y.npy") + " -o" +
+                                              at("d.json"))
+                .exit_code == 0);
+    CHECK(convcert::tests::cli_file_read(dir / "d.json").find("\"x_denominator\": 8") !=
+          std::string::npos);
+    REQUIRE(
+        convcert::tests::cli_run(dir, "maxmargin" + at("d.json") + " --kernel 3 -o" + at("mm.json"))
+            .exit_code == 0);
+    CHECK(convcert::tests::cli_file_read(dir / "mm.json").find("\"x_denominator\": \"8\"") !=
+          std::string::npos);
+    const auto check = convcert::tests::cli_run(dir, "check" + at("mm.json"));
+    CHECK(check.exit_code == 0);
+    CHECK(check.out.find("valid") != std::string::npos);
+}
