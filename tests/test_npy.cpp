@@ -14,6 +14,7 @@
 #include <cstring>
 #include <limits>
 #include <stdexcept>
+#include <tuple>
 
 using convcert::support::npy_parse;
 namespace fs = std::filesystem;
@@ -363,4 +364,52 @@ TEST_CASE("float samples from .npy to a checked maxmargin certificate with x_den
     const auto check = convcert::tests::cli_run(dir, "check" + at("mm.json"));
     CHECK(check.exit_code == 0);
     CHECK(check.out.find("valid") != std::string::npos);
+}
+
+TEST_CASE("convcert regularizer --npy: the same certificate as the JSON input; bad arrays exit 2",
+          "[npy][cli]") {
+    const fs::path dir = convcert::tests::cli_scratch_create("npy-reg");
+    const auto at = [&](const char* name) { return " " + (dir / name).string(); };
+    // 1-D float32 w (D = 8) and a 3x3 float64 image with 0.1 (its exact dyadic value).
+    std::string w1, w2;
+    for (float v : {1.0f, -5.0f, 3.0f, 0.0f, 0.0f, 2.0f, 0.5f, -0.25f})
+        w1 += f4(v);
+    for (double v : {1.0, 0.0, 2.0, 0.0, -1.0, 0.1, 0.0, 0.0, 3.0})
+        w2 += f8(v);
+    convcert::tests::cli_file_write(dir / "w1.npy", npy_file(dict_of("<f4", "(8,)"), w1));
+    convcert::tests::cli_file_write(dir / "w2.npy", npy_file(dict_of("<f8", "(3, 3)"), w2));
+    convcert::tests::cli_file_write(dir / "w1.json",
+                                    R"({"D": 8, "w": [1, -5, 3, 0, 0, 2, "1/2", "-1/4"]})");
+    convcert::tests::cli_file_write(
+        dir / "w2.json", R"({"shape": [3, 3], "w": [1, 0, 2, 0, -1, ")" +
+                             std::string("3602879701896397/36028797018963968") + R"(", 0, 0, 3]})");
+    for (const auto& [npy, json, kernel] :
+         {std::tuple<const char*, const char*, const char*>{"w1.npy", "w1.json", "3"},
+          {"w2.npy", "w2.json", "2x2"}}) {
+        INFO(npy);
+        const auto a =
+            convcert::tests::cli_run(dir, std::string("regularizer --npy") + at(npy) +
+                                              " --kernel " + kernel + " -o" + at("a.json"));
+        const auto b =
+            convcert::tests::cli_run(dir, std::string("regularizer") + at(json) + " --kernel " +
+                                              kernel + " -o" + at("b.json"));
+        CHECK(a.exit_code == 0);
+        CHECK(b.exit_code == 0);
+        CHECK(convcert::tests::cli_file_read(dir / "a.json") ==
+              convcert::tests::cli_file_read(dir / "b.json"));
+        fs::remove(dir / "a.json");
+    }
+    convcert::tests::cli_file_write(dir / "w4.npy",
+                                    npy_file(dict_of("<f4", "(1, 1, 2, 1)"), f4(1) + f4(2)));
+    convcert::tests::cli_file_write(
+        dir / "nan.npy",
+        npy_file(dict_of("<f4", "(1,)"), f4(std::numeric_limits<float>::infinity())));
+    for (const char* bad : {"w4.npy", "nan.npy"}) {
+        INFO(bad);
+        const auto r = convcert::tests::cli_run(dir, std::string("regularizer --npy") + at(bad) +
+                                                         " --kernel 1 -o" + at("a.json"));
+        CHECK(r.exit_code == 2);
+        CHECK(convcert::tests::cli_count_lines(r.err) == 1);
+        CHECK_FALSE(fs::exists(dir / "a.json"));
+    }
 }
