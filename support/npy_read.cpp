@@ -208,7 +208,8 @@ NpyArray npy_parse_bare(const std::string& bytes) {
     a.integer = t.kind != 'f';
     long count = 1;
     for (long d : a.shape) {
-        if (d > 0 && count > kNpyMaxBytes / d) npy_fail("shape is too large");
+        if (d > 0 && count > kNpyMaxValues / d)
+            npy_fail("shape is too large (more than 2^26 values)");
         count *= d;
     }
     const std::size_t want = static_cast<std::size_t>(count) * static_cast<std::size_t>(t.size);

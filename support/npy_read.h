@@ -10,8 +10,10 @@
 
 namespace convcert::support {
 
-/// Largest .npy file read (bytes): 2^30.
-inline constexpr long kNpyMaxBytes = 1L << 30;
+/// Largest .npy file read (bytes): 2^29.
+inline constexpr long kNpyMaxBytes = 1L << 29;
+/// Largest number of values (each becomes a double: 512 MiB): 2^26.
+inline constexpr long kNpyMaxValues = 1L << 26;
 /// Largest header (the Python dict and its padding), in bytes.
 inline constexpr long kNpyMaxHeader = 1L << 16;
 /// Largest number of dimensions.
@@ -33,8 +35,8 @@ struct NpyArray {
 /// u8 with byte order '<' or '>', and |i1 |u1; a payload of exactly prod(shape)·itemsize bytes.
 /// Throws std::invalid_argument with a one-line message on anything else: bad magic, version
 /// or header, Fortran order, other dtypes (objects, strings, complex, bool, structured),
-/// negative or oversized dimensions, truncated or trailing payload, NaN or infinite values,
-/// 64-bit integers beyond 2^53 in absolute value.
+/// negative dimensions, more than kNpyMaxValues values, truncated or trailing payload, NaN or
+/// infinite values, 64-bit integers beyond 2^53 in absolute value.
 NpyArray npy_parse(const std::string& bytes);
 
 /// npy_parse of the file at path (at most kNpyMaxBytes bytes); messages start with the path.
