@@ -67,7 +67,7 @@ class HeaderParser {
                 shape = tuple();
                 have_shape = true;
             } else {
-                npy_fail("header has an unknown or repeated key '" + key + "'");
+                npy_fail("header has an unknown or repeated key '" + key.substr(0, 40) + "'");
             }
             spaces();
             if (peek() == ',')
@@ -105,6 +105,7 @@ class HeaderParser {
         const std::size_t end = s_.find(q, pos_ + 1);
         if (end == std::string::npos) npy_fail("header: unterminated string");
         std::string out = s_.substr(pos_ + 1, end - pos_ - 1);
+        if (out.find('\n') != std::string::npos) npy_fail("header: a newline inside a string");
         pos_ = end + 1;
         return out;
     }

@@ -172,6 +172,9 @@ TEST_CASE("npy: malformed files are refused with one line", "[npy]") {
          npy_file(dict_of("<u8", "(1,)"), bytes_of((std::uint64_t{1} << 53) + 1, 8))},
         {"exceeds 2^53", npy_file(dict_of("<i8", "(1,)"), bytes_of(~(std::uint64_t{1} << 53), 8))},
         {"too large", npy_file(dict_of("<f8", "(1073741824, 1073741824)"), "")},
+        {"newline inside a string",
+         npy_file("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), 'a\nb': 1}",
+                  f4(1) + f4(2))},
         {"more than 2^26 values", npy_file(dict_of("|u1", "(8193, 8192)"), "")},
         {"not printable ASCII", npy_file(dict_of("<f4", "(2,)") + "\xc3\xa9", f4(1) + f4(2))},
     };
