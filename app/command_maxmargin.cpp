@@ -6,6 +6,7 @@
 #include "certify/file_read_bounded.h"
 #include "data/dataset.h"
 #include "maxmargin/bracket.h"
+#include "maxmargin/denominator.h"
 #include "support/atomic_file.h"
 #include "support/grid_input.h"
 #include "support/input_json.h"
@@ -77,7 +78,7 @@ int command_maxmargin(const std::vector<std::string>& args) {
     Certificate cert;
     maxmargin::MaxmarginReport rep;
     try {
-        cert = maxmargin::maxmargin_certificate(d, g, &rep);
+        cert = maxmargin::maxmargin_certificate_denominated(d, g, &rep);
     } catch (const std::exception& e) {
         std::cerr << "convcert maxmargin: " << e.what() << "\n";
         return kExitGeneratorFailed;

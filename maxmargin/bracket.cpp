@@ -149,9 +149,6 @@ MaxmarginSdpResult sdp_solve_separating(const data::Dataset& d, const Grid& g,
 } // namespace
 
 Certificate maxmargin_certificate(const data::Dataset& d, const Grid& g, MaxmarginReport* report) {
-    if (d.x_den != 1)
-        throw std::invalid_argument("maxmargin: datasets with an x_denominator are not "
-                                    "supported yet");
     maxmargin_grid_validate(d, g, "maxmargin");
     MaxmarginReport rep;
     const MaxmarginSdpResult sdp = sdp_solve_separating(d, g, rep);

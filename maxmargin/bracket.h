@@ -34,8 +34,9 @@ struct MaxmarginReport {
     double sdp_seconds = 0, polish_seconds = 0, lower_seconds = 0, upper_seconds = 0;
 };
 
-/// Builds the certificate. Preconditions: d with x_den = 1 and maxmargin_grid_validate(d, g)
-/// (grid_validate.h) (std::invalid_argument).
+/// Builds the certificate for the samples d.x (the numerators: d.x_den is not used; see
+/// denominator.h for x / x_den). Preconditions: maxmargin_grid_validate(d, g) (grid_validate.h)
+/// (std::invalid_argument).
 /// Throws std::runtime_error if the SDP finds no optimum (e.g. the data are not separable by
 /// a linear predictor: the problem is infeasible) or a bound cannot be made exact.
 Certificate maxmargin_certificate(const data::Dataset& d, const Grid& g, MaxmarginReport* report);

@@ -1,7 +1,7 @@
 // convcert._core.maxmargin: the max-margin bracket, as `convcert maxmargin` builds it from a
 // dataset text (docs/datasets.md), on the dataset's grid.
 #include "data/dataset.h"
-#include "maxmargin/bracket.h"
+#include "maxmargin/denominator.h"
 #include "python/core.h"
 #include "support/stopwatch.h"
 
@@ -26,7 +26,7 @@ PythonMaxmargin python_maxmargin(const std::string& dataset_json, const std::vec
     const support::Stopwatch watch;
     maxmargin::MaxmarginReport report;
     PythonMaxmargin out;
-    out.certificate = certificate_to_json(maxmargin::maxmargin_certificate(d, g, &report));
+    out.certificate = certificate_to_json(maxmargin::maxmargin_certificate_denominated(d, g, &report));
     out.lower = report.lower_double;
     out.upper = report.upper_double;
     out.relative_gap = report.relative_gap;
