@@ -106,8 +106,8 @@ void bracket_take_network(RegularizerBracket& b, RegularizerNetwork&& net) {
     }
 }
 
-/// K·D beyond which the one-channel search runs only two starts (each polish step costs
-/// about K·(K·D) complex operations).
+/// K·D beyond which the one-channel search runs only two starts (each evaluation of φ costs
+/// about K·(K·D) operations).
 constexpr long kOneChannelLargeWork = 8192;
 
 /// 2-D, R = 1, 1 < K < D: whether one channel reaches the lower bound (report only).
@@ -117,7 +117,7 @@ void bracket_one_channel(RegularizerBracket& b, const Rows& wd, const Regularize
     if (b.K * b.D > kOneChannelLargeWork) starts = std::min(starts, 2);
     const support::Stopwatch watch;
     b.one_channel =
-        regularizer_one_channel_search(wd[0], b.grid, dual.gram, b.lower_double,
+        regularizer_one_channel_report(wd[0], b.grid, dual.gram, b.lower_double,
                                        std::max(b.relative_gap, kBracketTargetGap), starts);
     b.one_channel_seconds = watch.seconds();
 }

@@ -1,66 +1,50 @@
-// One-channel local search for 2-D brackets (see bracket_one_channel.h).
+// One-channel report of 2-D brackets (see bracket_one_channel.h).
 #include "regularizer/bracket_one_channel.h"
 
 #include "regularizer/numeric/gram_factor.h"
-#include "regularizer/numeric/polish_kernels.h"
+#include "regularizer/one_channel_search.h"
 
+#include <algorithm>
 #include <cmath>
-#include <limits>
-#include <random>
-#include <stdexcept>
 
 namespace convcert::regularizer {
 
 namespace {
 
-constexpr int kOneChannelIterations = 300;
-constexpr unsigned kOneChannelSeed = 20261206;
+/// The seed of the random starts (fixed: the report is deterministic).
+constexpr unsigned long kOneChannelSeed = 20261206;
 
-/// The best of `start` polished (+inf when F is not finite there).
-double one_channel_polish(const Rows& W, const Grid& g, const std::vector<double>& start,
-                          double stop) {
-    try {
-        const Kernels k{Rows{start}};
-        if (!std::isfinite(regularizer_polish_kernels_value(W, g, k)))
-            return std::numeric_limits<double>::infinity();
-        return regularizer_polish_kernels(W, g, k, kOneChannelIterations, stop,
-                                          std::numeric_limits<double>::infinity())
-            .value;
-    } catch (const std::invalid_argument&) {
-        return std::numeric_limits<double>::infinity();
-    }
+/// The top eigen-kernel of the Gram matrix, or empty when there is none.
+std::vector<double> one_channel_gram_start(const std::vector<double>& gram, long K) {
+    if (gram.empty()) return {};
+    const Kernels top = regularizer_gram_factor(gram, 1, K, 1e-12);
+    if (top.empty()) return {};
+    const std::vector<double>& u = top[0][0];
+    return std::any_of(u.begin(), u.end(), [](double x) { return x != 0; }) ? u
+                                                                            : std::vector<double>{};
 }
 
 } // namespace
 
-RegularizerOneChannel regularizer_one_channel_search(const std::vector<double>& w, const Grid& g,
+RegularizerOneChannel regularizer_one_channel_report(const std::vector<double>& w, const Grid& g,
                                                      const std::vector<double>& gram, double lower,
                                                      double tolerance, int starts) {
     RegularizerOneChannel out;
     out.tried = true;
-    out.value = std::numeric_limits<double>::infinity();
     const long K = grid_kernel_size(g);
-    const Rows W{w};
-    const double stop = lower * (1.0 + 0.1 * tolerance);
-    std::vector<std::vector<double>> candidates;
-    if (!gram.empty()) {
-        const Kernels top = regularizer_gram_factor(gram, 1, K, 1e-12);
-        if (!top.empty()) candidates.push_back(top[0][0]);
-    }
-    std::mt19937 rng(kOneChannelSeed);
-    std::normal_distribution<double> normal(0.0, 1.0);
-    const double scale = std::sqrt(lower / static_cast<double>(2 * K));
-    while (static_cast<int>(candidates.size()) < starts) {
-        std::vector<double> u(K);
-        for (double& x : u)
-            x = scale * normal(rng);
-        candidates.push_back(u);
-    }
-    for (const auto& start : candidates) {
+    const std::vector<OneChannelTermDouble> terms = regularizer_one_channel_terms(w, g);
+    double phi = HUGE_VAL;
+    const std::vector<double> top = one_channel_gram_start(gram, K);
+    if (!top.empty()) {
+        phi = regularizer_one_channel_descend(terms, top).phi;
         ++out.starts;
-        out.value = std::min(out.value, one_channel_polish(W, g, start, stop));
-        if (out.value <= stop) break;
     }
+    if (out.starts < starts) {
+        const int random = starts - out.starts;
+        phi = std::min(phi, regularizer_one_channel_search(terms, K, random, kOneChannelSeed).phi);
+        out.starts += random;
+    }
+    out.value = 2 * std::sqrt(phi);
     out.gap = std::isfinite(out.value) ? (out.value - lower) / out.value : 1.0;
     out.reached = out.gap <= tolerance;
     return out;

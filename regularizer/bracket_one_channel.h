@@ -1,13 +1,12 @@
 // The 2-D question (MATH.md, "Two-dimensional signals"): for a 2-D bracket at R = 1, does one
 // channel reach the SDP lower bound? The Lemma fails in 2-D, so the certified network may need
-// C0 > 1 channels; this tries a single kernel by local search (polish_kernels.h with C = 1 from
-// the top eigen-kernel of the SDP's Gram matrix and from seeded random kernels) and reports the
-// best one-channel cost found against the certified lower bound. Numerical evidence for the
-// report only (not in the certificate): "not reached" is not a proof that C = 1 stays above.
+// C0 > 1 channels; this runs the one-channel local search (one_channel_search.h) from the top
+// eigen-kernel of the SDP's Gram matrix and from seeded random kernels, and reports the best
+// one-channel cost found against the certified lower bound. Numerical evidence for the report
+// only (not in the certificate): "not reached" is not a proof that C = 1 stays above.
 #pragma once
 
 #include "certify/grid.h"
-#include "regularizer/numeric/closed_form.h"
 
 #include <vector>
 
@@ -15,7 +14,7 @@ namespace convcert::regularizer {
 
 struct RegularizerOneChannel {
     bool tried = false;   ///< false unless R = 1, a 2-D grid and 1 < K < D
-    double value = 0;     ///< least one-channel cost F(u) found (+inf if every start failed)
+    double value = 0;     ///< least one-channel cost 2 sqrt(φ(u)) found (+inf if none finite)
     double gap = 0;       ///< (value - lower)/value
     bool reached = false; ///< gap <= tolerance
     int starts = 0;
@@ -23,9 +22,10 @@ struct RegularizerOneChannel {
 
 /// w: one row of D = grid_signal_size(g) doubles, not zero; gram: the SDP's optimal Gram matrix
 /// (K², row-major; empty: random starts only); lower > 0 the certified lower bound. Runs
-/// `starts` local searches (the Gram start first, then seeded random kernels; deterministic)
-/// and calls the result reached when its relative gap over `lower` is at most `tolerance`.
-RegularizerOneChannel regularizer_one_channel_search(const std::vector<double>& w, const Grid& g,
+/// `starts` >= 1 local searches (the Gram start first, then seeded random kernels;
+/// deterministic) and calls the result reached when its relative gap over `lower` is at most
+/// `tolerance`.
+RegularizerOneChannel regularizer_one_channel_report(const std::vector<double>& w, const Grid& g,
                                                      const std::vector<double>& gram, double lower,
                                                      double tolerance, int starts = 8);
 

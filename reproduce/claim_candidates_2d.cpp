@@ -85,7 +85,7 @@ InstanceResult candidate_run(const Instance2d& in, const InstanceContext& ctx) {
     regularizer::RegularizerKernelOptions kernels;
     kernels.one_channel_starts = kOneChannelStarts;
     const regularizer::RegularizerBracket b =
-        reproduce_bracket_record(ctx, in.id + ".json", in.grid, in.w, kernels, r);
+        reproduce_bracket_record(ctx, in.id + ".json", in.grid, {in.w}, kernels, r);
     r.values["one_channel"] = b.one_channel.value;
     r.values["excess"] = b.one_channel.gap;
     const bool above = b.one_channel.tried && !b.one_channel.reached && b.C0 >= 2;

@@ -9,6 +9,7 @@
 #include "certify/certificate.h"
 #include "regularizer/bracket.h"
 #include "regularizer/exact/network.h"
+#include "reproduce/instance_2d.h"
 #include "reproduce/reproduce_claim.h"
 #include "reproduce/reproduce_run.h"
 #include "reproduce/reproduce_util.h"
@@ -98,18 +99,12 @@ StrRows reproduce_multi_random(std::uint64_t seed, long R, long D) {
 
 void reproduce_multi_bracket(const InstanceContext& ctx, const std::string& name, const StrRows& W,
                              long K, InstanceResult& r, regularizer::RegularizerBracket* out) {
-    const support::FmpqMat Wq = support::fmpq_mat_from_rows(W, "W");
-    regularizer::RegularizerBracket b = regularizer::regularizer_bracket(Wq, K);
-    reproduce_write_and_check(
-        ctx, reproduce_cert_path(ctx, name),
-        certificate_to_json(regularizer::regularizer_bracket_certificate(b, Wq)), r);
-    r.values["lower"] = b.lower_double;
-    r.values["upper"] = b.upper_double;
-    r.values["C0"] = static_cast<double>(b.C0);
+    const long D = static_cast<long>(W[0].size());
+    regularizer::RegularizerBracket b =
+        reproduce_bracket_record(ctx, name, grid_1d(D, K), W, {}, r);
     r.values["K"] = static_cast<double>(K);
     r.values["R"] = static_cast<double>(W.size());
-    r.values["D"] = static_cast<double>(W[0].size());
-    r.gap = std::max(r.gap, b.relative_gap);
+    r.values["D"] = static_cast<double>(D);
     r.fields["W"] = reproduce_multi_text(W);
     r.fields["network"] =
         regularizer::regularizer_kernel_source_name(b.kernel_source, b.R, b.solve.gram_source);

@@ -56,7 +56,7 @@ InstanceResult separation_run(const Instance2d& in, const InstanceContext& ctx) 
     r.fields["kernel"] = reproduce_kernel_text(in.grid);
     r.fields["w"] = reproduce_signal_text(in.grid, in.w);
     const regularizer::RegularizerBracket b =
-        reproduce_bracket_record(ctx, in.id + "-bracket.json", in.grid, in.w, {}, r);
+        reproduce_bracket_record(ctx, in.id + "-bracket.json", in.grid, {in.w}, {}, r);
     const auto at = separation::channel_separation_attempt(b, reproduce_signal_exact(in.w));
     if (at.one_channel) {
         r.fields["result"] = "none: the bracket's network has one channel";
@@ -99,7 +99,7 @@ InstanceResult contrast_run(const Contrast1d& s, const InstanceContext& ctx) {
     r.fields["kernel"] = reproduce_kernel_text(g);
     r.fields["w"] = reproduce_signal_text(g, w);
     const regularizer::RegularizerBracket b =
-        reproduce_bracket_record(ctx, s.id + "-bracket.json", g, w, {}, r);
+        reproduce_bracket_record(ctx, s.id + "-bracket.json", g, {w}, {}, r);
     const std::vector<support::Fmpq> wq = reproduce_signal_exact(w);
     const auto at = separation::channel_separation_attempt(b, wq);
     if (!at.one_channel || at.separated) {

@@ -7,6 +7,8 @@
 #include "reproduce/reproduce_util.h"
 #include "support/rational_convert.h"
 
+#include <algorithm>
+
 namespace convcert::reproduce {
 
 namespace {
@@ -82,18 +84,18 @@ std::vector<support::Fmpq> reproduce_signal_exact(const std::vector<std::string>
 
 regularizer::RegularizerBracket
 reproduce_bracket_record(const InstanceContext& ctx, const std::string& name, const Grid& g,
-                         const std::vector<std::string>& w,
+                         const std::vector<std::vector<std::string>>& W,
                          const regularizer::RegularizerKernelOptions& kernels, InstanceResult& r) {
-    const support::FmpqMat W = support::fmpq_mat_from_rows({w}, "w");
-    const regularizer::RegularizerBracket b =
-        regularizer::regularizer_bracket(W, g, regularizer::RegularizerSolver::Auto, kernels);
+    const support::FmpqMat Wq = support::fmpq_mat_from_rows(W, "W");
+    regularizer::RegularizerBracket b =
+        regularizer::regularizer_bracket(Wq, g, regularizer::RegularizerSolver::Auto, kernels);
     reproduce_write_and_check(
         ctx, reproduce_cert_path(ctx, name),
-        certificate_to_json(regularizer::regularizer_bracket_certificate(b, W)), r);
+        certificate_to_json(regularizer::regularizer_bracket_certificate(b, Wq)), r);
     r.values["lower"] = b.lower_double;
     r.values["upper"] = b.upper_double;
     r.values["C0"] = static_cast<double>(b.C0);
-    r.gap = b.relative_gap;
+    r.gap = std::max(r.gap, b.relative_gap);
     return b;
 }
 

@@ -55,12 +55,14 @@ std::vector<report::ReportCell> reproduce_instance_cells(const InstanceResult& r
 /// w as exact values (canonical integer or rational strings).
 std::vector<support::Fmpq> reproduce_signal_exact(const std::vector<std::string>& w);
 
-/// The bracket of w (R = 1) on g with the kernel options `kernels`; its regularizer-bracket
-/// certificate is written to reproduce_cert_path(ctx, name) and re-checked into r, and r gets
-/// values lower, upper, C0 and gap. Throws what regularizer_bracket throws.
+/// The bracket of W (R >= 1 rows of grid_signal_size(g) integers or rationals) on g, 1-D or
+/// 2-D (1-D is the grid 1×D), with the kernel options `kernels`; its regularizer-bracket
+/// certificate is written to reproduce_cert_path(ctx, name) and re-checked into r, r gets values
+/// lower, upper and C0, and r.gap becomes the worst of r.gap and the bracket's relative gap.
+/// Throws what regularizer_bracket throws.
 regularizer::RegularizerBracket
 reproduce_bracket_record(const InstanceContext& ctx, const std::string& name, const Grid& g,
-                         const std::vector<std::string>& w,
+                         const std::vector<std::vector<std::string>>& W,
                          const regularizer::RegularizerKernelOptions& kernels, InstanceResult& r);
 
 } // namespace convcert::reproduce

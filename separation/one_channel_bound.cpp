@@ -2,8 +2,8 @@
 // exact depth-first bisection per face, restart with a lower target if a box centre beats it.
 #include "separation/one_channel_bound.h"
 
+#include "regularizer/one_channel_search.h"
 #include "separation/one_channel_box_bound.h"
-#include "separation/one_channel_search.h"
 #include "support/rational_convert.h"
 #include "support/stopwatch.h"
 
@@ -70,8 +70,11 @@ struct TreePass {
 };
 
 // The depth-first bisection of the faces against target t, leaves appended to `out`.
-TreePass tree_run(const std::vector<OneChannelTerm>& terms, long K, const fmpq_t t, double t_double,
-                  const OneChannelBoundOptions& opt, OneChannelBound& out) {
+// search_terms: the double copies of terms (a box centre below the target restarts the tree).
+TreePass tree_run(const std::vector<OneChannelTerm>& terms,
+                  const std::vector<regularizer::OneChannelTermDouble>& search_terms, long K,
+                  const fmpq_t t, double t_double, const OneChannelBoundOptions& opt,
+                  OneChannelBound& out) {
     Fmpq bound, mid, w, wmin;
     fmpq_one(wmin.x);
     fmpq_div_2exp(wmin.x, wmin.x, kMaxHalvings - 1);
@@ -103,7 +106,8 @@ TreePass tree_run(const std::vector<OneChannelTerm>& terms, long K, const fmpq_t
             std::vector<double> m(static_cast<std::size_t>(K));
             for (std::size_t k = 0; k < m.size(); ++k)
                 m[k] = 0.5 * (fmpq_get_d(b.lo[k].x) + fmpq_get_d(b.hi[k].x));
-            if (one_channel_phi_double(terms, m) < t_double * (1 - 1e-9)) return TreePass{false, m};
+            if (regularizer::regularizer_one_channel_phi(search_terms, m) < t_double * (1 - 1e-9))
+                return TreePass{false, m};
             const long j = box_widest(b);
             if (j >= 0)
                 fmpq_sub(w.x, b.hi[static_cast<std::size_t>(j)].x,
@@ -143,7 +147,10 @@ OneChannelBound one_channel_bound(const Grid& g, const std::vector<Fmpq>& w,
     out.grid = g;
     out.terms = static_cast<long>(terms.size());
     support::Stopwatch clock;
-    OneChannelPoint best = one_channel_search(terms, K, opt.starts, opt.seed);
+    const std::vector<regularizer::OneChannelTermDouble> search_terms =
+        one_channel_terms_double(terms);
+    regularizer::OneChannelPoint best =
+        regularizer::regularizer_one_channel_search(search_terms, K, opt.starts, opt.seed);
     out.search_seconds = clock.seconds();
     clock.restart();
     Fmpq L1, t, phi;
@@ -158,11 +165,11 @@ OneChannelBound one_channel_bound(const Grid& g, const std::vector<Fmpq>& w,
         out.best_cost = 2 * std::sqrt(fmpq_get_d(phi.x));
         target_from_cost(L1.x, t.x, out.best_cost, opt.margin);
         out.leaves.clear();
-        TreePass pass = tree_run(terms, K, t.x, fmpq_get_d(t.x), opt, out);
+        TreePass pass = tree_run(terms, search_terms, K, t.x, fmpq_get_d(t.x), opt, out);
         if (pass.done) break;
         if (++out.retargets > kMaxRetargets)
             throw std::runtime_error("one-channel bound: the tree kept finding better kernels");
-        best = one_channel_descend(terms, pass.better);
+        best = regularizer::regularizer_one_channel_descend(search_terms, pass.better);
     }
     out.tree_seconds = clock.seconds();
     out.lower = support::fmpq_get_string(L1.x);

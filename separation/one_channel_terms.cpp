@@ -94,21 +94,12 @@ std::vector<OneChannelTerm> one_channel_terms(const Grid& g, const std::vector<F
     return terms;
 }
 
-double one_channel_phi_double(const std::vector<OneChannelTerm>& terms,
-                              const std::vector<double>& u) {
-    const std::size_t K = u.size();
-    double n = 0, s = 0;
-    for (double x : u)
-        n += x * x;
-    for (const OneChannelTerm& t : terms) {
-        double q = 0;
-        for (std::size_t k = 0; k < K; ++k)
-            for (std::size_t l = 0; l < K; ++l)
-                q += 0.5 * static_cast<double>(t.M2[k * K + l]) * u[k] * u[l];
-        if (!(q > 0)) return HUGE_VAL;
-        s += t.c_double / q;
-    }
-    return n * s;
+std::vector<regularizer::OneChannelTermDouble>
+one_channel_terms_double(const std::vector<OneChannelTerm>& terms) {
+    std::vector<regularizer::OneChannelTermDouble> out;
+    for (const OneChannelTerm& t : terms)
+        out.push_back({t.c_double, std::vector<double>(t.M2.begin(), t.M2.end())});
+    return out;
 }
 
 bool one_channel_phi_exact(fmpq_t phi, const std::vector<OneChannelTerm>& terms,

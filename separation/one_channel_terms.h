@@ -4,6 +4,7 @@
 #pragma once
 
 #include "certify/grid.h"
+#include "regularizer/one_channel_search.h"
 #include "support/flint_raii.h"
 
 #include <string>
@@ -32,9 +33,10 @@ bool grid_cosines_rational(const Grid& g);
 /// and when w = 0. Terms come in increasing d, d <= -d, ŵ(d) ≠ 0.
 std::vector<OneChannelTerm> one_channel_terms(const Grid& g, const std::vector<support::Fmpq>& w);
 
-/// φ(u) in double precision (+inf when some uᵀ M_t u <= 0).
-double one_channel_phi_double(const std::vector<OneChannelTerm>& terms,
-                              const std::vector<double>& u);
+/// The double copies (c_double, M2) as the one-channel search engine takes them
+/// (regularizer/one_channel_search.h; φ in double is regularizer_one_channel_phi of these).
+std::vector<regularizer::OneChannelTermDouble>
+one_channel_terms_double(const std::vector<OneChannelTerm>& terms);
 
 /// φ(u) exactly; false (and phi untouched) when some uᵀ M_t u = 0.
 bool one_channel_phi_exact(fmpq_t phi, const std::vector<OneChannelTerm>& terms,

@@ -14,12 +14,12 @@
 #include "separation/channel_separation_attempt.h"
 #include "support/rational_convert.h"
 #include "tests/cli_run.h"
+#include "tests/one_channel_direct.h"
 
 #include <catch2/catch.hpp>
 #include <flint/fmpq.h>
 
 #include <cmath>
-#include <complex>
 #include <filesystem>
 #include <random>
 
@@ -61,33 +61,10 @@ support::Fmpq rational(const std::string& s) {
     return q;
 }
 
-/// The one-channel cost 2 sqrt(||u||² · (1/D) sum_{ŵ(d) ≠ 0} |ŵ(d)|²/|û(d)|²) of a kernel u
-/// (K1×K2, zero-padded) for w on D1×D2, by a direct complex DFT (infinite if û misses ŵ).
+/// The one-channel cost 2 sqrt(φ(u)) of a kernel u for w, by a direct complex DFT.
 double one_channel_cost(long D1, long D2, long K1, long K2, const std::vector<double>& w,
                         const std::vector<double>& u) {
-    const double pi = std::acos(-1.0);
-    auto dft = [&](const std::vector<double>& x, long n1, long n2, long d1, long d2) {
-        std::complex<double> s = 0;
-        for (long j1 = 0; j1 < n1; ++j1)
-            for (long j2 = 0; j2 < n2; ++j2)
-                s += x[static_cast<std::size_t>(j1 * n2 + j2)] *
-                     std::polar(1.0, -2 * pi *
-                                         (static_cast<double>(j1 * d1) / static_cast<double>(D1) +
-                                          static_cast<double>(j2 * d2) / static_cast<double>(D2)));
-        return s;
-    };
-    double s = 0, uu = 0;
-    for (double x : u)
-        uu += x * x;
-    for (long d1 = 0; d1 < D1; ++d1)
-        for (long d2 = 0; d2 < D2; ++d2) {
-            const double pw = std::norm(dft(w, D1, D2, d1, d2));
-            if (pw < 1e-9) continue;
-            const double pu = std::norm(dft(u, K1, K2, d1, d2));
-            if (pu == 0) return INFINITY;
-            s += pw / pu;
-        }
-    return 2 * std::sqrt(uu * s / static_cast<double>(D1 * D2));
+    return 2 * std::sqrt(test::one_channel_phi_direct(D1, D2, K1, K2, w, u));
 }
 
 std::vector<double> doubles(const std::vector<std::string>& v) {

@@ -2,7 +2,6 @@
 // issue 18 instance, the closed forms K = 1×1 and K = D1×D2, 1-D consistency, and tampering.
 #include "bench/separation_fixtures.h"
 #include "regularizer/bracket.h"
-#include "separation/one_channel_search.h"
 #include "separation/one_channel_terms.h"
 #include "support/rational_convert.h"
 
@@ -87,8 +86,8 @@ TEST_CASE("separation: the issue 18 instance is certified above the two-channel 
 
 TEST_CASE("separation: every leaf bound is below φ at points of its box", "[separation]") {
     const OneChannelBound& b = issue_bound();
-    const std::vector<OneChannelTerm> terms =
-        one_channel_terms(grid_2d(3, 3, 2, 2), signal_from_ints(kIssueW));
+    const auto terms =
+        one_channel_terms_double(one_channel_terms(grid_2d(3, 3, 2, 2), signal_from_ints(kIssueW)));
     std::mt19937_64 gen(7);
     std::uniform_real_distribution<double> unif(0.0, 1.0);
     long violations = 0;
@@ -99,7 +98,8 @@ TEST_CASE("separation: every leaf bound is below φ at points of its box", "[sep
             const double lo = rational_double(leaf.lo[k]), hi = rational_double(leaf.hi[k]);
             u.push_back(lo + (hi - lo) * unif(gen));
         }
-        if (one_channel_phi_double(terms, u) < rational_double(leaf.bound) * (1 - 1e-12))
+        if (regularizer::regularizer_one_channel_phi(terms, u) <
+            rational_double(leaf.bound) * (1 - 1e-12))
             ++violations;
     }
     CHECK(violations == 0);

@@ -1,35 +1,36 @@
-// Double-precision local search for the one-channel cost (one_channel_search.h): BFGS with a
-// backtracking (Armijo) line search in the K - 1 free coordinates of a face.
-#include "separation/one_channel_search.h"
+// Double-precision local search for the one-channel cost (one_channel_search.h): the terms by a
+// direct DFT, then BFGS with a backtracking (Armijo) line search in the K - 1 free coordinates
+// of a face.
+#include "regularizer/one_channel_search.h"
 
 #include <algorithm>
 #include <cmath>
 #include <random>
 
-namespace convcert::separation {
+namespace convcert::regularizer {
 
 namespace {
 
 // φ and its gradient at u: ∂φ/∂u_j = 2 u_j S - 2 ‖u‖² Σ_t c_t (M_t u)_j / q_t².
-double phi_gradient(const std::vector<OneChannelTerm>& terms, const std::vector<double>& u,
+double phi_gradient(const std::vector<OneChannelTermDouble>& terms, const std::vector<double>& u,
                     std::vector<double>& grad) {
     const std::size_t K = u.size();
     double n = 0, S = 0;
     for (double x : u)
         n += x * x;
     std::vector<double> acc(K, 0.0), y(K);
-    for (const OneChannelTerm& t : terms) {
+    for (const OneChannelTermDouble& t : terms) {
         double q = 0;
         for (std::size_t k = 0; k < K; ++k) {
             y[k] = 0;
             for (std::size_t l = 0; l < K; ++l)
-                y[k] += 0.5 * static_cast<double>(t.M2[k * K + l]) * u[l];
+                y[k] += 0.5 * t.m2[k * K + l] * u[l];
             q += u[k] * y[k];
         }
         if (!(q > 1e-300)) return HUGE_VAL;
-        S += t.c_double / q;
+        S += t.c / q;
         for (std::size_t k = 0; k < K; ++k)
-            acc[k] += t.c_double * y[k] / (q * q);
+            acc[k] += t.c * y[k] / (q * q);
     }
     grad.assign(K, 0.0);
     for (std::size_t k = 0; k < K; ++k)
@@ -47,10 +48,71 @@ void face_normalize(std::vector<double>& u) {
         x /= s;
 }
 
+// |ŵ(d)|² by a direct DFT with the grid's characters.
+double dft_power(const std::vector<double>& w, const Grid& g, long d) {
+    const double turn = 2 * std::acos(-1.0) / static_cast<double>(grid_phase_modulus(g));
+    double re = 0, im = 0;
+    for (long j = 0; j < grid_signal_size(g); ++j) {
+        const double a = turn * static_cast<double>(grid_phase(g, j, d));
+        re += w[static_cast<std::size_t>(j)] * std::cos(a);
+        im -= w[static_cast<std::size_t>(j)] * std::sin(a);
+    }
+    return re * re + im * im;
+}
+
+// 2 M_d: 2 cos(2π phase(offset(k) - offset(l), d) / L), row-major K×K.
+std::vector<double> term_matrix(const Grid& g, long d) {
+    const long K = grid_kernel_size(g);
+    const double turn = 2 * std::acos(-1.0) / static_cast<double>(grid_phase_modulus(g));
+    std::vector<double> m2(static_cast<std::size_t>(K * K));
+    for (long k = 0; k < K; ++k)
+        for (long l = 0; l < K; ++l) {
+            const long p = grid_phase(g, grid_sub(g, grid_offset(g, k), grid_offset(g, l)), d);
+            m2[static_cast<std::size_t>(k * K + l)] = 2 * std::cos(turn * static_cast<double>(p));
+        }
+    return m2;
+}
+
 } // namespace
 
-OneChannelPoint one_channel_descend(const std::vector<OneChannelTerm>& terms,
-                                    std::vector<double> u) {
+std::vector<OneChannelTermDouble> regularizer_one_channel_terms(const std::vector<double>& w,
+                                                                const Grid& g) {
+    const long D = grid_signal_size(g);
+    double energy = 0;
+    for (double x : w)
+        energy += x * x;
+    const double floor = 1e-20 * static_cast<double>(D) * energy;
+    std::vector<OneChannelTermDouble> terms;
+    for (long d = 0; d < D; ++d) {
+        const long nd = grid_neg(g, d);
+        if (nd < d) continue;
+        const double power = dft_power(w, g, d);
+        if (!(power > floor)) continue;
+        const double mult = nd == d ? 1.0 : 2.0;
+        terms.push_back({mult * power / static_cast<double>(D), term_matrix(g, d)});
+    }
+    return terms;
+}
+
+double regularizer_one_channel_phi(const std::vector<OneChannelTermDouble>& terms,
+                                   const std::vector<double>& u) {
+    const std::size_t K = u.size();
+    double n = 0, s = 0;
+    for (double x : u)
+        n += x * x;
+    for (const OneChannelTermDouble& t : terms) {
+        double q = 0;
+        for (std::size_t k = 0; k < K; ++k)
+            for (std::size_t l = 0; l < K; ++l)
+                q += 0.5 * t.m2[k * K + l] * u[k] * u[l];
+        if (!(q > 0)) return HUGE_VAL;
+        s += t.c / q;
+    }
+    return n * s;
+}
+
+OneChannelPoint regularizer_one_channel_descend(const std::vector<OneChannelTermDouble>& terms,
+                                                std::vector<double> u) {
     face_normalize(u);
     const std::size_t K = u.size();
     std::size_t face = 0;
@@ -110,11 +172,11 @@ OneChannelPoint one_channel_descend(const std::vector<OneChannelTerm>& terms,
         if (small) break;
     }
     face_normalize(u);
-    return OneChannelPoint{u, one_channel_phi_double(terms, u)};
+    return OneChannelPoint{u, regularizer_one_channel_phi(terms, u)};
 }
 
-OneChannelPoint one_channel_search(const std::vector<OneChannelTerm>& terms, long K, int starts,
-                                   unsigned long seed) {
+OneChannelPoint regularizer_one_channel_search(const std::vector<OneChannelTermDouble>& terms,
+                                               long K, int starts, unsigned long seed) {
     std::mt19937_64 rng(seed);
     std::uniform_real_distribution<double> unif(-1.0, 1.0);
     OneChannelPoint best;
@@ -123,10 +185,10 @@ OneChannelPoint one_channel_search(const std::vector<OneChannelTerm>& terms, lon
         std::vector<double> u(static_cast<std::size_t>(K));
         for (double& x : u)
             x = unif(rng);
-        OneChannelPoint p = one_channel_descend(terms, u);
+        OneChannelPoint p = regularizer_one_channel_descend(terms, u);
         if (p.phi < best.phi) best = p;
     }
     return best;
 }
 
-} // namespace convcert::separation
+} // namespace convcert::regularizer
