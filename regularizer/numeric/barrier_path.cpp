@@ -92,8 +92,8 @@ bool path_step(const BarrierPathProblem& p, Eigen::VectorXd& z, const Eigen::Vec
     return false;
 }
 
-/// Newton steps at fixed μ until centered (or stuck, or max steps).
-void path_center(const BarrierPathProblem& p, Eigen::VectorXd& z, double mu,
+/// Newton steps at fixed μ until centered (or stuck, or max steps); true when centered.
+bool path_center(const BarrierPathProblem& p, Eigen::VectorXd& z, double mu,
                  const BarrierPathOptions& o, int& steps) {
     double f = path_value(p, z, mu);
     Eigen::VectorXd g;
@@ -102,12 +102,15 @@ void path_center(const BarrierPathProblem& p, Eigen::VectorXd& z, double mu,
         path_derivatives(p, z, mu, g, H);
         const Eigen::VectorXd dx = newton_direction(H, g);
         const double decrement = -g.dot(dx);
-        if (!(decrement >= 0) || !std::isfinite(decrement)) break;
-        if (decrement < 1e-10 * mu) break;
+        if (!(decrement >= 0) || !std::isfinite(decrement)) return false;
+        if (decrement < 1e-10 * mu) return true;
         const bool moved = path_step(p, z, dx, decrement, mu, f);
         ++steps;
-        if (!moved || decrement < kCentered * mu) break;
+        if (decrement < kCentered * mu) return true;
+        // Stuck: a point this close to the center has no decrease left that rounding shows.
+        if (!moved) return decrement < kFullStepDecrement * mu;
     }
+    return false;
 }
 
 void path_validate(const BarrierPathProblem& p, const Eigen::VectorXd& z0,
@@ -153,7 +156,7 @@ BarrierPath regularizer_barrier_path(const BarrierPathProblem& p, Eigen::VectorX
     out.z = std::move(z0);
     double mu = o.mu0;
     while (true) {
-        path_center(p, out.z, mu, o, out.newton_steps);
+        if (!path_center(p, out.z, mu, o, out.newton_steps)) out.centered = false;
         if (o.centered) o.centered(out.z, mu);
         if (mu * o.nu <= o.relative_gap * std::abs(p.c.dot(out.z)) || mu < 1e-300) break;
         mu *= o.shrink;

@@ -41,6 +41,9 @@ struct BarrierPath {
     Eigen::VectorXd z;
     double mu = 0; ///< the last barrier weight, z centered for it
     int newton_steps = 0;
+    /// every centering ended near the center (false: some ended after max_newton_per_mu steps
+    /// or without a decreasing step, and the point may be far off the path)
+    bool centered = true;
 };
 
 /// The central point of P and its derivatives' building blocks at λ.
