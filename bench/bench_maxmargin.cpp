@@ -39,8 +39,9 @@ namespace {
 using namespace convcert;
 
 const char* kHelp =
-    R"HELP(usage: bench_maxmargin [--big] [--data FILE]... [--peer-max-n N] [--timeout S]
+    R"HELP(usage: bench_maxmargin [--big] [--kernel K]... [--data FILE]... [--peer-max-n N] [--timeout S]
   --big           also K = 16x16 (default: K in {3x3, 8x8})
+  --kernel K      only these KxK (repeatable; K >= 1)
   --data FILE     a 2-D dataset file (docs/datasets.md) instead of the MNIST 0-vs-1 images
                   (repeatable; default: 128 images at 14x14 and at 28x28)
   --peer-max-n N  run the full-SDP peers only for N = K + D <= N (default 300)
@@ -49,6 +50,7 @@ const char* kHelp =
 
 struct Options {
     bool big = false;
+    std::vector<long> kernels;
     std::vector<std::string> data;
     long peer_max_n = 300;
     double timeout = 600;
@@ -69,7 +71,10 @@ Options parse(int argc, char** argv) {
         };
         if (a == "--big")
             o.big = true;
-        else if (a == "--data")
+        else if (a == "--kernel") {
+            o.kernels.push_back(std::stol(value()));
+            if (o.kernels.back() < 1) usage_error("--kernel needs K >= 1");
+        } else if (a == "--data")
             o.data.push_back(value());
         else if (a == "--peer-max-n")
             o.peer_max_n = std::stol(value());
@@ -223,6 +228,7 @@ int main(int argc, char** argv) {
                 "primal", "dual", "paper", "gap", "steps", "status", "seconds", "ratio");
     std::vector<long> kernels = {3, 8};
     if (o.big) kernels.push_back(16);
+    if (!o.kernels.empty()) kernels = o.kernels;
     for (const auto& d : datasets(o)) {
         for (long k : kernels) {
             const Grid g =

@@ -116,6 +116,7 @@ MaxmarginSdpResult maxmargin_dual_barrier(const data::Dataset& d, const Grid& g,
     // Tenfold steps in μ let Newton slide along the LMI's boundary far off the path (MNIST
     // 14×14 with K = 8×8, 28×28 with K = 3×3: duals 5-10% below the optimum).
     o.shrink = 0.3;
+    o.max_newton_per_mu = 25;
     BarrierPrimal best;
     o.centered = [&](const Eigen::VectorXd& a, double mu) {
         BarrierPrimal primal = barrier_primal(p, a, mu);

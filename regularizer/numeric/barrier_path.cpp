@@ -21,6 +21,8 @@ using Llt = Eigen::LLT<Eigen::MatrixXd>;
 constexpr double kFullStepDecrement = 1.0 / 16;
 /// ... and below which z counts as centered.
 constexpr double kCentered = 1e-3;
+/// The longest μ step a failed centering is not retried with (μ <- 0.95μ and above).
+constexpr double kShortestShrink = 0.95;
 
 Eigen::VectorXd path_lambda(const BarrierPathProblem& p, const Eigen::VectorXd& z) {
     return p.B.size() == 0 ? z : Eigen::VectorXd(p.B * z);
@@ -154,12 +156,28 @@ BarrierPath regularizer_barrier_path(const BarrierPathProblem& p, Eigen::VectorX
     path_validate(p, z0, o);
     BarrierPath out;
     out.z = std::move(z0);
-    double mu = o.mu0;
-    while (true) {
-        if (!path_center(p, out.z, mu, o, out.newton_steps)) out.centered = false;
+    double mu = o.mu0, shrink = o.shrink;
+    if (!path_center(p, out.z, mu, o, out.newton_steps)) out.centered = false;
+    if (o.centered) o.centered(out.z, mu);
+    int successes = 0;
+    while (!(mu * o.nu <= o.relative_gap * std::abs(p.c.dot(out.z))) && mu >= 1e-300) {
+        // A failed centering restarts from the last central point with a shorter step in μ
+        // (√shrink); three successes in a row lengthen it again, up to options.shrink.
+        Eigen::VectorXd z = out.z;
+        const bool ok = path_center(p, z, mu * shrink, o, out.newton_steps);
+        if (!ok && shrink < kShortestShrink) {
+            shrink = std::sqrt(shrink);
+            successes = 0;
+            continue;
+        }
+        if (!ok) out.centered = false;
+        out.z = std::move(z);
+        mu *= shrink;
         if (o.centered) o.centered(out.z, mu);
-        if (mu * o.nu <= o.relative_gap * std::abs(p.c.dot(out.z)) || mu < 1e-300) break;
-        mu *= o.shrink;
+        if (ok && ++successes >= 3) {
+            shrink = std::max(o.shrink, shrink * shrink);
+            successes = 0;
+        }
     }
     out.mu = mu;
     return out;

@@ -1,7 +1,8 @@
 // The central path of the dual LMI shared by the regularizer and the max-margin problem:
 //   maximize cᵀz  subject to  4I - T(λ)T(λ)ᵀ ⪰ 0,  λ = B z  (and z >= 0 when asked),
 // with T(λ) the stacked (R·K)×D matrix of the grid g (certify/grid.h, MATH.md §7/§8). For μ
-// shrinking geometrically, damped Newton steps minimize
+// shrinking geometrically (a failed centering is retried from the last central point with a
+// shorter step in μ), damped Newton steps minimize
 //   F_μ(z) = -cᵀz - μ log det(4I - T Tᵀ) - μ sum_i log z_i (the last term only when positive),
 // whose λ-Hessian comes from regularizer_barrier_hessian. At an exact central point the talk's
 // SDP (MATH.md §6) has the primal Z = μ S⁻¹ with S = [[I, -T/2], [-Tᵀ/2, I]]:
@@ -27,11 +28,11 @@ struct BarrierPathProblem {
 };
 
 struct BarrierPathOptions {
-    double mu0 = 1;          ///< the first barrier weight, > 0
-    double nu = 1;           ///< the gap μ·ν the stop rule compares, > 0
-    double relative_gap = 0; ///< stop after centering at μ with μ·ν <= relative_gap·|cᵀz|
-    double shrink = 0.1;     ///< μ <- shrink·μ between centerings, in (0, 1)
-    int max_newton_per_mu = 50;
+    double mu0 = 1;             ///< the first barrier weight, > 0
+    double nu = 1;              ///< the gap μ·ν the stop rule compares, > 0
+    double relative_gap = 0;    ///< stop after centering at μ with μ·ν <= relative_gap·|cᵀz|
+    double shrink = 0.1;        ///< μ <- shrink·μ between centerings, in (0, 1)
+    int max_newton_per_mu = 50; ///< a centering not done by then fails (and is retried)
     /// Called after each centering with (z, μ), e.g. to keep the best primal point: the
     /// primal's accuracy falls like 1e-16/μ as μ shrinks, the dual's value does not.
     std::function<void(const Eigen::VectorXd&, double)> centered;
