@@ -128,7 +128,9 @@ MaxmarginSdpResult maxmargin_dual_barrier(const data::Dataset& d, const Grid& g,
     MaxmarginSdpResult out;
     barrier_fill(best, path.z, sigma, out);
     out.phase = "barrier";
-    out.optimal = path.centered && path.mu * o.nu <= o.relative_gap * path.z.sum();
+    // Centerings may fail near the rounding floor (μ·ν below about 1e-9 of the value on MNIST)
+    // without harm: what counts is the gap of the pair reported.
+    out.optimal = out.primal - out.dual <= options.optimal_gap * out.primal;
     out.iterations = path.newton_steps;
     out.seconds = clock.seconds();
     return out;

@@ -24,10 +24,13 @@ struct MaxmarginBarrierOptions {
     /// Stop on the central path once μ(R·K + D + n) <= relative_gap · sum a_i, i.e. primal and
     /// dual agree to this relative gap (up to the centering error).
     double relative_gap = 1e-10;
+    /// The result is `optimal` when primal - dual <= optimal_gap · primal (issue 13's target
+    /// for the certified bracket is 1e-6).
+    double optimal_gap = 1e-6;
 };
 
-/// The central-path solve. The result's phase is "barrier", optimal is true when the stop rule
-/// was met. Preconditions: d valid (data_dataset_validate), g a grid of d's size
+/// The central-path solve. The result's phase is "barrier", `optimal` as in the options.
+/// Preconditions: d valid (data_dataset_validate), g a grid of d's size
 /// (grid_signal_size(g) = d.D, 1 <= K1 <= D1, 1 <= K2 <= D2), some sample nonzero;
 /// throws std::invalid_argument otherwise, std::runtime_error when no central point separates
 /// the data (non-separable data: the dual is unbounded).

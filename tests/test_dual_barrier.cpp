@@ -300,6 +300,12 @@ TEST_CASE("dual barrier: max-margin refuses a grid that does not fit the data", 
                     std::invalid_argument);
     CHECK_THROWS_AS(maxmargin::maxmargin_dual_barrier(d, grid_2d(4, 5, 5, 2)),
                     std::invalid_argument);
+    // Not separable (one sample with both labels): the dual is unbounded, no W separates.
+    data::Dataset bad;
+    bad.D = 3;
+    bad.x = {{1, 2, 0}, {1, 2, 0}, {0, 1, 1}};
+    bad.y = {1, -1, 1};
+    CHECK_THROWS_AS(maxmargin::maxmargin_dual_barrier(bad, grid_1d(3, 2)), std::runtime_error);
 }
 
 TEST_CASE("dual barrier: max-margin on 128 MNIST images at 14x14, K = 8x8, stays on the path",
