@@ -39,12 +39,14 @@ namespace {
 using namespace convcert;
 
 const char* kHelp =
-    R"HELP(usage: bench_maxmargin [--big] [--kernel K]... [--data FILE]... [--peer-max-n N] [--timeout S]
+    R"HELP(usage: bench_maxmargin [--big] [--kernel K]... [--data FILE]... [--peer-max-n N]
+                       [--sdpa-max-n N] [--timeout S]
   --big           also K = 16x16 (default: K in {3x3, 8x8})
   --kernel K      only these KxK (repeatable; K >= 1)
   --data FILE     a 2-D dataset file (docs/datasets.md) instead of the MNIST 0-vs-1 images
                   (repeatable; default: 128 images at 14x14 and at 28x28)
   --peer-max-n N  run the full-SDP peers only for N = K + D <= N (default 300)
+  --sdpa-max-n N  and SDPA (which has no time limit) only for N <= N too (default 500)
   --timeout S     CSDP peer time limit in seconds (default 600)
 )HELP";
 
@@ -53,6 +55,7 @@ struct Options {
     std::vector<long> kernels;
     std::vector<std::string> data;
     long peer_max_n = 300;
+    long sdpa_max_n = 500;
     double timeout = 600;
 };
 
@@ -78,6 +81,8 @@ Options parse(int argc, char** argv) {
             o.data.push_back(value());
         else if (a == "--peer-max-n")
             o.peer_max_n = std::stol(value());
+        else if (a == "--sdpa-max-n")
+            o.sdpa_max_n = std::stol(value());
         else if (a == "--timeout")
             o.timeout = std::stod(value());
         else if (a == "--help" || a == "-h") {
@@ -240,7 +245,8 @@ int main(int argc, char** argv) {
             const bool peers = grid_kernel_size(g) + d.D <= o.peer_max_n;
             const auto data = sdp_data_grid(d, g);
             std::fprintf(stderr, "bench_maxmargin: peers %s\n", peers ? "SDPA, CSDP" : "skipped");
-            print_row("sdpa", d, g, peers ? run_sdpa(data) : Row{}, bar.seconds);
+            const bool sdpa = peers && grid_kernel_size(g) + d.D <= o.sdpa_max_n;
+            print_row("sdpa", d, g, sdpa ? run_sdpa(data) : Row{}, bar.seconds);
             print_row("csdp", d, g, peers ? run_csdp(data, tmpl, o.timeout) : Row{}, bar.seconds);
         }
     }

@@ -4,8 +4,9 @@
 #                                      --seed N, --digits N, --timeout S, --instances DIR)
 #   scripts/bench.sh regularizer ARGS...  bench_regularizer (--quick, --max-full-d N, --seed N,
 #                                      --timeout S), single-threaded BLAS for every solver
-#   scripts/bench.sh maxmargin ARGS...  bench_maxmargin (--big, --data FILE, --peer-max-n N,
-#                                      --timeout S), single-threaded BLAS for every solver
+#   scripts/bench.sh maxmargin ARGS...  bench_maxmargin (--big, --kernel K, --data FILE,
+#                                      --peer-max-n N, --sdpa-max-n N, --timeout S),
+#                                      single-threaded BLAS for every solver
 # See build/bench_lemma --help, build/bench_regularizer --help and build/bench_maxmargin --help.
 # The tables go to stdout, the build output and the progress lines to stderr.
 set -euo pipefail
