@@ -13,6 +13,11 @@
 // faster, and it also certifies, which the peers do not). Times are wall clock (steady_clock), one
 // thread everywhere (SDPA setNumThreads(1); CSDP with OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = 1;
 // run scripts/bench.sh, which also sets them for this process's BLAS).
+// --2d instead: 2-D w (a seeded integer image, entries uniform in [-9, 9]) at 14×14 and 28×28
+// with K = 3×3 and 8×8 (issue 13's target: 28×28, K = 8×8, gap <= 1e-8 in under 60 s end to
+// end), one row each with the stages of the pipeline (Gram SDP by SDPA, dual barrier, exact
+// lower bound, kernels + exact network with their polish, one-channel search), the total
+// (generate + check), the checked gap and C0; no peers.
 #include "bench/peers/sdp_full.h"
 #include "certify/certificate.h"
 #include "certify/checker/checker.h"
@@ -41,7 +46,8 @@ namespace support = convcert::support;
 using convcert::Certificate;
 
 const char* kHelp =
-    R"HELP(usage: bench_regularizer [--quick] [--d N] [--max-full-d N] [--seed N] [--timeout S]
+    R"HELP(usage: bench_regularizer [--quick] [--2d] [--d N] [--max-full-d N] [--seed N] [--timeout S]
+  --2d            the 2-D rows instead: w a 14x14 and 28x28 integer image, K = 3x3, 8x8
   --quick         D in {32, 128}, K in {1, 4, 16} (default: D in {32, 128, 512, 1024},
                   K in {1, 4, 16, 64}, K <= D)
   --d N           only this D (N >= 1; the K grid as above, K <= N)
@@ -53,6 +59,7 @@ const char* kHelp =
 
 struct Options {
     bool quick = false;
+    bool two_d = false;
     long only_d = 0; ///< 0: the D grid
     long max_full_d = 512;
     unsigned long seed = 1;
@@ -72,6 +79,8 @@ Options parse(int argc, char** argv) {
         };
         if (a == "--quick")
             o.quick = true;
+        else if (a == "--2d")
+            o.two_d = true;
         else if (a == "--d") {
             o.only_d = std::stol(value());
             if (o.only_d < 1) {
@@ -184,10 +193,52 @@ void warm_up() {
     (void)regularizer_sdp_full_sdpa({1, -2, 3, 0.5, 5, 0, -1, 2}, 3);
 }
 
+/// The 2-D rows: every stage of the pipeline timed on one seeded integer image per size.
+void run_2d(unsigned long seed) {
+    std::printf("# bench_regularizer --2d: w integer in [-9, 9] (seed %lu); seconds (wall) per "
+                "stage: sdp = Gram SDP (SDPA), barrier = dual central path, lower = exact dual, "
+                "upper = kernels + exact network (polish within it), one-ch = one-channel "
+                "search; total = generate + check\n",
+                seed);
+    std::printf("%7s %5s | %7s %7s %7s %7s %7s %7s %7s %7s | %-9s %3s\n", "D", "K", "sdp",
+                "barrier", "lower", "upper", "polish", "one-ch", "check", "total", "gap", "C0");
+    for (long side : {14L, 28L})
+        for (long k : {3L, 8L}) {
+            std::mt19937_64 gen(seed * 1000003ULL + static_cast<unsigned long>(side));
+            std::uniform_int_distribution<int> entry(-9, 9);
+            std::vector<std::string> w(static_cast<std::size_t>(side * side));
+            for (auto& x : w)
+                x = std::to_string(entry(gen));
+            std::fprintf(stderr, "bench_regularizer: %ldx%ld, K = %ldx%ld\n", side, side, k, k);
+            support::Stopwatch watch;
+            const auto W = support::fmpq_mat_from_rows({w}, "w");
+            const auto b = regularizer_bracket(W, convcert::grid_2d(side, side, k, k));
+            const std::string json =
+                convcert::certificate_to_json(regularizer_bracket_certificate(b, W));
+            const double generate = watch.seconds();
+            watch.restart();
+            const auto read = convcert::certificate_from_json(json);
+            const bool valid =
+                read.certificate && convcert::checker::check_certificate(*read.certificate).valid;
+            const double check = watch.seconds();
+            std::printf("%4ldx%-2ld %2ldx%-2ld | %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f | "
+                        "%-9s %3ld\n",
+                        side, side, k, k, b.solve.sdp_seconds, b.solve.barrier_seconds,
+                        b.lower_seconds, b.upper_seconds, b.polish_seconds, b.one_channel_seconds,
+                        check, generate + check,
+                        valid ? fmt("%.2e", b.relative_gap).c_str() : "INVALID", b.C0);
+            std::fflush(stdout);
+        }
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     const Options options = parse(argc, argv);
+    if (options.two_d) {
+        run_2d(options.seed);
+        return 0;
+    }
     const std::vector<long> Ds = options.only_d  ? std::vector<long>{options.only_d}
                                  : options.quick ? std::vector<long>{32, 128}
                                                  : std::vector<long>{32, 128, 512, 1024};

@@ -4,14 +4,19 @@
 #                                      --seed N, --digits N, --timeout S, --instances DIR)
 #   scripts/bench.sh regularizer ARGS...  bench_regularizer (--quick, --max-full-d N, --seed N,
 #                                      --timeout S), single-threaded BLAS for every solver
-# See build/bench_lemma --help and build/bench_regularizer --help. The tables go to stdout, the
-# build output and the progress lines to stderr.
+#   scripts/bench.sh maxmargin ARGS...  bench_maxmargin (--big, --kernel K, --data FILE,
+#                                      --peer-max-n N, --sdpa-max-n N, --timeout S),
+#                                      single-threaded BLAS for every solver
+# See build/bench_lemma --help, build/bench_regularizer --help and build/bench_maxmargin --help.
+# The tables go to stdout, the build output and the progress lines to stderr.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bench=bench_lemma
 case "${1:-}" in
   lemma) shift ;;
   regularizer) bench=bench_regularizer; shift
+    export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 ;;
+  maxmargin) bench=bench_maxmargin; shift
     export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 ;;
 esac
 "$root/scripts/build.sh" >&2

@@ -1,7 +1,8 @@
 // Barrier refinement of the dual for R >= 1 input channels (MATH.md §7/§8): maximize <λ, W>
 // subject to 4I - T(λ)T(λ)ᵀ ⪰ 0 by following the central path of
-// -<λ, W> - μ log det(4I - T Tᵀ) with Newton steps, μ shrinking to about 1e-13·R_{K,∞}/(R·K)
-// (the central point at μ is within R·K·μ of the optimum). Needs no primal information and no
+// -<λ, W> - μ log det(4I - T Tᵀ) (regularizer/numeric/barrier_path.h with λ = z), μ shrinking
+// tenfold per centering until R·K·μ <= 1e-13·<λ, W> (the central point at μ is within R·K·μ of
+// the optimum). Needs no primal information and no
 // nondegeneracy, unlike Σ_d⁻¹-based duals; SDPA stalls near a relative gap of 1e-7 on these
 // problems. The same central point gives the primal: the talk's SDP (MATH.md §6) has the dual
 // slack S = [[I, -T/2], [-Tᵀ/2, I]] and the central Z = μ S⁻¹, whose kernel block is
@@ -24,8 +25,9 @@ struct RegularizerDualBarrier {
 };
 
 /// lambda0: a starting dual (e.g. SDPA's), scaled by 0.99·2/||T(λ0)||_op into the interior
-/// (zero: start from 0). Cost per Newton step O(R·D·K·(R·K)·D) for the Hessian plus
-/// O((R·D)³) for the solve: R = 3, D = 256, K = 16 about a second. Preconditions: W has R rows
+/// (zero: start from 0). Cost per Newton step O(R²·D²·log D) for the Hessian (FFTs,
+/// barrier_hessian.h), O((R·K)²·D) for (4I - T Tᵀ)⁻¹ and O((R·D)³) for the solve: D = 28×28,
+/// K = 8×8, R = 1 about 0.1 s. Preconditions: W has R rows
 /// of D = grid_signal_size(g), K = grid_kernel_size(g) (T(λ) of the grid g, certify/grid.h),
 /// W ≠ 0; throws std::invalid_argument otherwise.
 RegularizerDualBarrier regularizer_dual_barrier(const Rows& W, const Grid& g, const Rows& lambda0);
