@@ -18,6 +18,7 @@
 #include "data/dataset.h"
 #include "data/mnist_json.h"
 #include "maxmargin/dual_barrier_maxmargin.h"
+#include "maxmargin/sdp_maxmargin.h"
 #include "regularizer/sdp/sdpa_format.h"
 #include "regularizer/sdp/sdpa_run.h"
 #include "support/stopwatch.h"
@@ -115,46 +116,6 @@ std::vector<data::Dataset> datasets(const Options& o) {
     return out;
 }
 
-/// The full-form max-margin SDP of sdp_maxmargin.h on the grid g (the 2-D index map of
-/// certify/grid.h in place of (col + k) mod D), from the samples' values x/x_den, scaled by
-/// σ = 1/max ||x_i||. A 2-D copy of maxmargin_sdp_data (1-D today): call that once it takes a
-/// Grid (branch mm2d).
-regularizer::RegularizerSdpData sdp_data_grid(const data::Dataset& d, const Grid& g) {
-    const long D = d.D, K = grid_kernel_size(g), n = d.n();
-    regularizer::RegularizerSdpData data;
-    data.D = D;
-    data.K = K;
-    double largest = 0;
-    for (long i = 0; i < n; ++i) {
-        double s = 0;
-        for (long j = 0; j < D; ++j)
-            s += std::pow(data::data_sample_value(d, i, j), 2);
-        largest = std::max(largest, std::sqrt(s));
-    }
-    data.scale = 1.0 / largest;
-    data.comments = {"bench_maxmargin: the full max-margin SDP on a " + std::to_string(g.D1) + "x" +
-                     std::to_string(g.D2) + " grid, K = " + std::to_string(g.K1) + "x" +
-                     std::to_string(g.K2) + ", n = " + std::to_string(n)};
-    data.block_sizes.push_back(static_cast<int>(K + D));
-    for (long i = 0; i < n; ++i)
-        data.block_sizes.push_back(1);
-    data.c.assign(static_cast<std::size_t>(n), 1.0);
-    for (long i = 1; i <= K + D; ++i)
-        data.entries.push_back({0, 1, static_cast<int>(i), static_cast<int>(i), -1.0});
-    for (long i = 0; i < n; ++i) {
-        const double f = 0.5 * d.y[static_cast<std::size_t>(i)] * data.scale;
-        for (long k = 0; k < K; ++k)
-            for (long col = 0; col < D; ++col) {
-                const double v = data::data_sample_value(d, i, grid_shift(g, col, k));
-                if (v != 0)
-                    data.entries.push_back({static_cast<int>(i + 1), 1, static_cast<int>(k + 1),
-                                            static_cast<int>(K + col + 1), f * v});
-            }
-        data.entries.push_back({static_cast<int>(i + 1), static_cast<int>(i + 2), 1, 1, -1.0});
-    }
-    return data;
-}
-
 struct Row {
     bool run = false;
     double primal = 0, dual = 0, seconds = 0;
@@ -243,7 +204,7 @@ int main(int argc, char** argv) {
             const Row bar = run_barrier(d, g);
             print_row("barrier", d, g, bar, bar.seconds);
             const bool peers = grid_kernel_size(g) + d.D <= o.peer_max_n;
-            const auto data = sdp_data_grid(d, g);
+            const auto data = maxmargin::maxmargin_sdp_data(d, g);
             std::fprintf(stderr, "bench_maxmargin: peers %s\n", peers ? "SDPA, CSDP" : "skipped");
             const bool sdpa = peers && grid_kernel_size(g) + d.D <= o.sdpa_max_n;
             print_row("sdpa", d, g, sdpa ? run_sdpa(data) : Row{}, bar.seconds);

@@ -1,6 +1,7 @@
 // maxmargin-bracket generation (see bracket.h).
 #include "maxmargin/bracket.h"
 
+#include "maxmargin/dual_barrier_maxmargin.h"
 #include "maxmargin/grid_validate.h"
 #include "maxmargin/kkt_polish.h"
 #include "maxmargin/lower_bound.h"
@@ -129,9 +130,11 @@ MaxmarginClaim claim_make(const data::Dataset& d, const Grid& g, const fmpq_t lo
 MaxmarginSdpResult sdp_solve_separating(const data::Dataset& d, const Grid& g,
                                         MaxmarginReport& rep) {
     const support::Stopwatch clock;
-    // The one call of the numeric solver (SDPA on the full SDP); any solver returning a
-    // MaxmarginSdpResult can take its place here.
-    MaxmarginSdpResult sdp = maxmargin_sdp_solve(d, g);
+    // The one call of the numeric solver: SDPA on the full SDP up to kMaxmarginSdpaMaxSize,
+    // our reduced dual barrier above (SDPA's dense Schur products grow like n·N³).
+    const long N = d.R * grid_kernel_size(g) + d.D;
+    MaxmarginSdpResult sdp =
+        N <= kMaxmarginSdpaMaxSize ? maxmargin_sdp_solve(d, g) : maxmargin_dual_barrier(d, g);
     rep.sdp_seconds = clock.seconds();
     rep.sdp_value = sdp.primal;
     rep.sdp_phase = sdp.phase;
@@ -140,7 +143,7 @@ MaxmarginSdpResult sdp_solve_separating(const data::Dataset& d, const Grid& g,
     // agreeing to 1e-8 on these degenerate problems). Non-separable data make the SDP
     // infeasible, and no W separates.
     if (sdp.W.empty() || sdp.gram.empty() || !(maxmargin_min_margin(d, sdp.W) > 0))
-        throw std::runtime_error("the max-margin SDP gave no separating predictor (SDPA phase " +
+        throw std::runtime_error("the max-margin SDP gave no separating predictor (phase " +
                                  sdp.phase.substr(0, sdp.phase.find(' ')) +
                                  "; are the data linearly separable?)");
     return sdp;
@@ -161,8 +164,9 @@ Certificate maxmargin_certificate(const data::Dataset& d, const Grid& g, Maxmarg
     clock.restart();
     MaxmarginEvidence ev;
     ev.alpha = support::fmpq_mat_to_rows(lb.alpha)[0];
-    std::string method = std::string("sdpa full max-margin SDP") +
-                         (rep.polished_lower ? ", KKT-polished alpha" : "");
+    std::string method =
+        std::string(sdp.phase == "barrier" ? "reduced dual barrier" : "sdpa full max-margin SDP") +
+        (rep.polished_lower ? ", KKT-polished alpha" : "");
     const support::Fmpq upper = upper_best(d, g, sdp, kkt, lb.lower_double, ev, rep, method);
     rep.upper_seconds = clock.seconds();
     // lower <= upper must hold (weak duality); compare exactly.

@@ -19,6 +19,10 @@
 
 namespace convcert::maxmargin {
 
+/// The largest SDP block R·K + D solved by SDPA; larger instances take the reduced dual barrier
+/// (maxmargin/dual_barrier_maxmargin.h): SDPA did not finish N = 848 (28×28, K = 8×8) in 20 min.
+inline constexpr long kMaxmarginSdpaMaxSize = 256;
+
 struct MaxmarginReport {
     std::string lower, upper; ///< exact
     double lower_double = 0, upper_double = 0, relative_gap = 0;
