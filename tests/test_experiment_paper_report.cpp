@@ -246,3 +246,23 @@ TEST_CASE("experiment paper-mnist --merge: bad input exits 2, one line, no repor
     CHECK(r.exit_code == 2);
     CHECK(tests::cli_count_lines(r.err) == 1);
 }
+
+TEST_CASE("experiment paper-mnist: an unsharded run writes the report, a shard does not",
+          "[paper][report][cli]") {
+    const std::string data = (scratch() / "tiny.json").string();
+    tests::cli_file_write(data, data::data_dataset_to_json(dataset_tiny()));
+    const fs::path sharded = scratch() / "cli-shard", whole = scratch() / "cli-whole";
+    auto r =
+        tests::cli_run(scratch(), "experiment paper-mnist " + data +
+                                      " --max-epochs 100 --shard 1/2 --out " + sharded.string());
+    CHECK(r.exit_code == 0);
+    CHECK(fs::exists(sharded / "runs"));
+    CHECK_FALSE(fs::exists(sharded / "report.md"));
+    r = tests::cli_run(scratch(), "experiment paper-mnist " + data + " --max-epochs 100 --out " +
+                                      whole.string());
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("report: ") != std::string::npos);
+    CHECK(tests::cli_file_read(whole / "report.md").find("| 3 | 8 | 1 |") != std::string::npos);
+    CHECK(report::png_file_check((whole / "figures" / "w-K3-C1.png").string()).valid);
+}
