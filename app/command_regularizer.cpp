@@ -1,10 +1,11 @@
-// `convcert regularizer W.json --kernel K [-o CERT.json]`: brackets the induced regularizer
-// R_{K,C}(w) between two certified rationals (a regularizer-bracket certificate).
+// `convcert regularizer W.json|--npy W.npy --kernel K [-o CERT.json]`: brackets the induced
+// regularizer R_{K,C}(w) between two certified rationals (a regularizer-bracket certificate).
 #include "app/arguments.h"
 #include "app/commands.h"
 #include "certify/file_read_bounded.h"
 #include "regularizer/bracket.h"
 #include "regularizer/input/regularizer_input.h"
+#include "regularizer/input/regularizer_npy.h"
 #include "regularizer/sdp/sdp_gram.h"
 #include "regularizer/sdp/sdpa_format.h"
 #include "support/atomic_file.h"
@@ -24,6 +25,7 @@ namespace {
 const char* kRegularizerHelp =
     R"HELP(usage: convcert regularizer W.json --kernel K [-o CERT.json] [--solver auto|sdpa]
                  [--write-sdpa FILE] [--write-sdpa-full FILE]
+       convcert regularizer --npy W.npy --kernel K [options as above]
 
 Certifies lower <= R_{K,C}(w) <= upper (MATH.md sections 3-8) for the predictor w of W.json
 ("-" reads stdin), single-channel inputs or R input channels:
@@ -32,6 +34,9 @@ Certifies lower <= R_{K,C}(w) <= upper (MATH.md sections 3-8) for the predictor 
 or 2-D signals (--kernel K1xK2; a single K means KxK), w flat row-major or as D1 rows:
   {"shape": [2, 3], "w": [[1, 0, 2], [0, -1, "1/3"]]}
 Rationals are JSON integers or strings "p", "p/q", "-1.25".
+--npy W.npy reads w from a NumPy file instead (float32/64 or integers, C order, each value
+exactly): shape (D), (R, D1, D2), or two dimensions: one image (D1, D2) with --kernel K1xK2,
+R 1-D signals (R, D) with --kernel K.
 
 lower comes from a dual point lambda with 4I - T(lambda)T(lambda)^T >= 0 (verified exactly),
 so it bounds R_{K,C}(w) for every C; upper is the exact cost of a one-channel rational
@@ -60,6 +65,7 @@ struct RegularizerArgs {
     std::string input, output, sdpa_reduced, sdpa_full;
     support::KernelSpec kernel;
     bool has_kernel = false;
+    bool npy = false; ///< input is a .npy file (--npy)
     regularizer::RegularizerSolver solver = regularizer::RegularizerSolver::Auto;
 };
 
@@ -77,6 +83,15 @@ bool regularizer_parse_args(const std::vector<std::string>& args, RegularizerArg
             const std::string* v = value(a.c_str());
             if (!v) return false;
             (a == "--write-sdpa" ? out.sdpa_reduced : out.sdpa_full) = *v;
+        } else if (a == "--npy") {
+            const std::string* v = value("--npy");
+            if (!v) return false;
+            if (!out.input.empty()) {
+                std::cerr << "convcert regularizer: more than one input file\n";
+                return false;
+            }
+            out.input = *v;
+            out.npy = true;
         } else if (a == "--solver") {
             const std::string* v = value("--solver");
             if (!v) return false;
@@ -226,8 +241,10 @@ int command_regularizer(const std::vector<std::string>& args) {
     support::FmpqMat W; // the instance, converted once
     Grid grid;
     try {
-        auto inst = regularizer::regularizer_instance_from_json(
-            file_read_bounded(ra.input, support::kMaxInputBytes), ra.kernel);
+        auto inst = ra.npy ? regularizer::regularizer_instance_from_npy(support::npy_read(ra.input),
+                                                                        ra.kernel)
+                           : regularizer::regularizer_instance_from_json(
+                                 file_read_bounded(ra.input, support::kMaxInputBytes), ra.kernel);
         W = support::fmpq_mat_from_rows(inst.w, "w");
         grid = inst.grid;
     } catch (const std::exception& e) {

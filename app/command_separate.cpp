@@ -3,12 +3,10 @@
 // channel-separation certificate; exit 3 when no separation is proven (always so in 1-D).
 #include "app/arguments.h"
 #include "app/commands.h"
-#include "app/separate_network.h"
 #include "certify/file_read_bounded.h"
 #include "regularizer/bracket.h"
 #include "regularizer/input/regularizer_input.h"
-#include "separation/channel_separation_certificate.h"
-#include "separation/one_channel_bound.h"
+#include "separation/channel_separation_attempt.h"
 #include "support/atomic_file.h"
 #include "support/grid_input.h"
 #include "support/input_json.h"
@@ -148,14 +146,6 @@ std::string bound_text(const separation::OneChannelBound& l1) {
     return o.str();
 }
 
-/// The two-channel network of the bracket (separate_network.h); C = 1 when the bracket found
-/// one channel enough.
-SeparateNetwork separate_upper(const regularizer::RegularizerBracket& b,
-                               const std::vector<support::Fmpq>& w) {
-    if (b.C0 <= 2) return separate_network_of_bracket(b);
-    return separate_network_two(b, w);
-}
-
 /// Exit 3 when the bracket's own network has one channel: it reaches the certified lower bound
 /// of R_{K,C}(w) for every C within the bracket's gap, so no separation exists to be proven.
 int separate_report_one_channel(const regularizer::RegularizerBracket& b, double seconds) {
@@ -170,7 +160,8 @@ int separate_report_one_channel(const regularizer::RegularizerBracket& b, double
 
 /// Exit 3 when L1 <= U2 (`why`: the certificate writer's message).
 int separate_report_none(const Grid& g, const separation::OneChannelBound& l1,
-                         const SeparateNetwork& net, const std::string& why, double seconds) {
+                         const separation::SeparateNetwork& net, const std::string& why,
+                         double seconds) {
     const std::string prefix = "no separation: ";
     const std::string reason = why.rfind(prefix, 0) == 0 ? why.substr(prefix.size()) : why;
     std::cout << "no separation proven (" << grid_text(g) << "): " << reason << "\n"
@@ -198,24 +189,20 @@ int command_separate(const std::vector<std::string>& args) {
         return kExitUsage;
     }
     const support::Stopwatch watch;
-    regularizer::RegularizerBracket b;
-    SeparateNetwork net;
-    separation::OneChannelBound l1;
+    separation::ChannelSeparationAttempt at;
     try {
-        b = regularizer::regularizer_bracket(in.W, in.grid);
-        if (b.C0 < 2) return separate_report_one_channel(b, watch.seconds());
-        net = separate_upper(b, in.w);
-        l1 = separation::one_channel_bound(in.grid, in.w);
+        const regularizer::RegularizerBracket b = regularizer::regularizer_bracket(in.W, in.grid);
+        at = separation::channel_separation_attempt(b, in.w);
+        if (at.one_channel) return separate_report_one_channel(b, watch.seconds());
     } catch (const std::exception& e) {
         std::cerr << "convcert separate: no separation: " << e.what() << "\n";
         return kExitGeneratorFailed;
     }
-    Certificate cert;
-    try {
-        cert = separation::channel_separation_certificate(l1, in.w, net.u, net.v);
-    } catch (const std::invalid_argument& e) {
-        return separate_report_none(in.grid, l1, net, e.what(), watch.seconds());
-    }
+    if (!at.separated)
+        return separate_report_none(in.grid, at.bound, at.network, at.reason, watch.seconds());
+    const Certificate& cert = at.certificate;
+    const separation::OneChannelBound& l1 = at.bound;
+    const separation::SeparateNetwork& net = at.network;
     const double seconds = watch.seconds();
     if (!support::output_write("separate", sa.output, certificate_to_json(cert))) return kExitUsage;
     const auto& claim = std::get<ChannelSeparationBody>(cert.body).claim;

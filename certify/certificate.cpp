@@ -325,6 +325,10 @@ MaxmarginBody maxmargin_read(const Json& cert) {
     c.y = strings_of(field(j, "y", "claim"), "claim.y");
     c.lower = string_of(field(j, "lower", "claim"), "claim.lower");
     c.upper = string_of(field(j, "upper", "claim"), "claim.upper");
+    if (j.contains("x_denominator")) {
+        c.x_denominator = string_of(j.at("x_denominator"), "claim.x_denominator");
+        if (c.x_denominator.empty()) throw StructureError("claim.x_denominator is empty");
+    }
     MaxmarginEvidence& e = b.evidence;
     e.alpha = strings_of(field(ev, "alpha", "evidence"), "evidence.alpha");
     e.w = rows_of(field(ev, "w", "evidence"), c.R, "evidence.w");
@@ -339,6 +343,7 @@ void maxmargin_write(const MaxmarginBody& b, JsonParts& out) {
     out.claim["y"] = c.y;
     out.claim["lower"] = c.lower;
     out.claim["upper"] = c.upper;
+    if (!c.x_denominator.empty()) out.claim["x_denominator"] = c.x_denominator;
     out.evidence["alpha"] = b.evidence.alpha;
     out.evidence["w"] = rows_to_json(b.evidence.w, c.R);
     out.evidence["network"] = network_to_json(b.evidence.u, b.evidence.v, c.R);

@@ -92,6 +92,9 @@ struct MaxmarginClaim {
     std::vector<std::vector<std::string>> x; // n rows of R·D canonical integers
     std::vector<std::string> y;              // n labels "1" / "-1"
     std::string lower, upper;
+    /// The samples are x / x_denominator (a canonical integer >= 1); empty: absent, which means
+    /// 1 (written only when set, so certificates of integer data are unchanged).
+    std::string x_denominator;
 };
 
 /// Multipliers α >= 0 (λ = sum_i α_i y_i x_i is dual feasible), a margin-feasible W (R rows of D)

@@ -1,6 +1,7 @@
 // maxmargin-bracket generation (see bracket.h).
 #include "maxmargin/bracket.h"
 
+#include "maxmargin/grid_validate.h"
 #include "maxmargin/kkt_polish.h"
 #include "maxmargin/lower_bound.h"
 #include "maxmargin/margin.h"
@@ -22,24 +23,39 @@ namespace {
 
 /// ||F|| below which a KKT polish counts as converged (margins are 1, costs about 1).
 constexpr double kKktConverged = 1e-10;
+/// Relative slack on ||T(λ)||_op <= 2 for a converged point to count as the optimum.
+constexpr double kKktDualSlack = 1e-6;
+
+/// A converged KKT point whose α is dual feasible (in doubles) is the optimum; one whose α is
+/// not is only a stationary point of the few-channel problem (2-D grids have them: the Lemma
+/// fails there, MATH.md "Two-dimensional signals"). On 1-D grids (D1 = 1) every converged
+/// point is accepted, as before this test existed, so that 1-D certificates keep their bytes
+/// (the test would help there too at R > 1: measured gaps 3e-8 -> 1e-12).
+bool kkt_accepted(const MaxmarginKkt& k, const Grid& g) {
+    return k.residual < kKktConverged && (g.D1 == 1 || k.dual_norm <= 2 * (1 + kKktDualSlack));
+}
 
 // The KKT polish of SDPA's point, or nothing (with the reason in rep.polish). Channels: the
-// top 1, 2, ..., R + 1 eigenvectors of Z, the first that converges (few channels make the
-// upper bound hold for more C; for R = 1 a one-channel optimum exists, the Theorem), then all
-// of Z's numerical rank; the smallest residual wins.
-std::optional<MaxmarginKkt> polish_point(const data::Dataset& d, long K,
+// top 1, 2, ..., R + 1 eigenvectors of Z, the first accepted (few channels make the upper
+// bound hold for more C; for R = 1 in 1-D a one-channel optimum exists, the Theorem), then all
+// of Z's numerical rank; else an accepted point, then the smallest residual, wins.
+std::optional<MaxmarginKkt> polish_point(const data::Dataset& d, const Grid& g,
                                          const MaxmarginSdpResult& sdp, MaxmarginReport& rep) {
     std::optional<MaxmarginKkt> best;
     rep.polish = "none";
+    auto better = [&](const MaxmarginKkt& a, const MaxmarginKkt& b) {
+        if (kkt_accepted(a, g) != kkt_accepted(b, g)) return kkt_accepted(a, g);
+        return a.residual < b.residual;
+    };
     for (long k = 1; k <= d.R + 2; ++k) {
         const long channels = k <= d.R + 1 ? k : 0;
         try {
-            MaxmarginKkt kkt = maxmargin_kkt_polish(d, K, sdp.gram, sdp.alpha, channels);
-            if (!best || kkt.residual < best->residual) best = std::move(kkt);
+            MaxmarginKkt kkt = maxmargin_kkt_polish(d, g, sdp.gram, sdp.alpha, channels);
+            if (!best || better(kkt, *best)) best = std::move(kkt);
         } catch (const std::exception& e) {
             if (!best) rep.polish = std::string("none: ") + e.what();
         }
-        if (best && best->residual < kKktConverged) break;
+        if (best && kkt_accepted(*best, g)) break;
     }
     if (!best) return best;
     char buf[160];
@@ -51,13 +67,14 @@ std::optional<MaxmarginKkt> polish_point(const data::Dataset& d, long K,
 }
 
 // The larger of the exact lower bounds from SDPA's α and the polished α.
-MaxmarginLowerBound lower_bound_best(const data::Dataset& d, long K, const MaxmarginSdpResult& sdp,
+MaxmarginLowerBound lower_bound_best(const data::Dataset& d, const Grid& g,
+                                     const MaxmarginSdpResult& sdp,
                                      const std::optional<MaxmarginKkt>& kkt, MaxmarginReport& rep) {
-    MaxmarginLowerBound best = maxmargin_lower_bound(sdp.alpha, d, K);
+    MaxmarginLowerBound best = maxmargin_lower_bound(sdp.alpha, d, g);
     rep.sdp_lower_double = best.lower_double;
     if (!kkt) return best;
     try {
-        MaxmarginLowerBound lb = maxmargin_lower_bound(kkt->alpha, d, K);
+        MaxmarginLowerBound lb = maxmargin_lower_bound(kkt->alpha, d, g);
         if (fmpq_cmp(lb.lower.x, best.lower.x) > 0) {
             rep.polished_lower = true;
             return lb;
@@ -68,10 +85,10 @@ MaxmarginLowerBound lower_bound_best(const data::Dataset& d, long K, const Maxma
 }
 
 /// The upper bound into the evidence and the report; returns its value.
-support::Fmpq upper_best(const data::Dataset& d, long K, const MaxmarginSdpResult& sdp,
+support::Fmpq upper_best(const data::Dataset& d, const Grid& g, const MaxmarginSdpResult& sdp,
                          const std::optional<MaxmarginKkt>& kkt, double lower,
                          MaxmarginEvidence& ev, MaxmarginReport& rep, std::string& method) {
-    const MaxmarginUpperCandidate best = maxmargin_upper_bound(d, K, sdp, kkt, lower);
+    const MaxmarginUpperCandidate best = maxmargin_upper_bound(d, g, sdp, kkt, lower);
     rep.polished_upper = best.polished;
     rep.channels = static_cast<long>(best.m.net.u.size());
     rep.w = support::fmpq_mat_to_rows(best.m.w);
@@ -87,12 +104,15 @@ support::Fmpq upper_best(const data::Dataset& d, long K, const MaxmarginSdpResul
     return best.m.net.cost;
 }
 
-/// The claim: the dataset and the exact bounds.
-MaxmarginClaim claim_make(const data::Dataset& d, long K, const fmpq_t lower, const fmpq_t upper) {
+/// The claim: the dataset, its grid (shape fields on a 2-D grid only) and the exact bounds.
+MaxmarginClaim claim_make(const data::Dataset& d, const Grid& g, const fmpq_t lower,
+                          const fmpq_t upper) {
     MaxmarginClaim claim;
     claim.D = d.D;
-    claim.K = K;
+    claim.K = grid_kernel_size(g);
     claim.R = d.R;
+    claim.shape = grid_shape(g);
+    claim.kernel_shape = grid_kernel_shape(g);
     for (long i = 0; i < d.n(); ++i) {
         std::vector<std::string> row;
         for (long v : d.x[static_cast<std::size_t>(i)])
@@ -105,10 +125,13 @@ MaxmarginClaim claim_make(const data::Dataset& d, long K, const fmpq_t lower, co
     return claim;
 }
 
-/// SDPA's solve; throws std::runtime_error when its W does not separate the data.
-MaxmarginSdpResult sdp_solve_separating(const data::Dataset& d, long K, MaxmarginReport& rep) {
+/// The numeric stage; throws std::runtime_error when its W does not separate the data.
+MaxmarginSdpResult sdp_solve_separating(const data::Dataset& d, const Grid& g,
+                                        MaxmarginReport& rep) {
     const support::Stopwatch clock;
-    MaxmarginSdpResult sdp = maxmargin_sdp_solve(d, K);
+    // The one call of the numeric solver (SDPA on the full SDP); any solver returning a
+    // MaxmarginSdpResult can take its place here.
+    MaxmarginSdpResult sdp = maxmargin_sdp_solve(d, g);
     rep.sdp_seconds = clock.seconds();
     rep.sdp_value = sdp.primal;
     rep.sdp_phase = sdp.phase;
@@ -125,31 +148,29 @@ MaxmarginSdpResult sdp_solve_separating(const data::Dataset& d, long K, Maxmargi
 
 } // namespace
 
-Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginReport* report) {
-    if (d.x_den != 1)
-        throw std::invalid_argument("maxmargin: datasets with an x_denominator are not "
-                                    "supported yet");
+Certificate maxmargin_certificate(const data::Dataset& d, const Grid& g, MaxmarginReport* report) {
+    maxmargin_grid_validate(d, g, "maxmargin");
     MaxmarginReport rep;
-    const MaxmarginSdpResult sdp = sdp_solve_separating(d, K, rep);
+    const MaxmarginSdpResult sdp = sdp_solve_separating(d, g, rep);
     support::Stopwatch clock;
-    const std::optional<MaxmarginKkt> kkt = polish_point(d, K, sdp, rep);
+    const std::optional<MaxmarginKkt> kkt = polish_point(d, g, sdp, rep);
     rep.polish_seconds = clock.seconds();
     clock.restart();
-    const MaxmarginLowerBound lb = lower_bound_best(d, K, sdp, kkt, rep);
+    const MaxmarginLowerBound lb = lower_bound_best(d, g, sdp, kkt, rep);
     rep.lower_seconds = clock.seconds();
     clock.restart();
     MaxmarginEvidence ev;
     ev.alpha = support::fmpq_mat_to_rows(lb.alpha)[0];
     std::string method = std::string("sdpa full max-margin SDP") +
                          (rep.polished_lower ? ", KKT-polished alpha" : "");
-    const support::Fmpq upper = upper_best(d, K, sdp, kkt, lb.lower_double, ev, rep, method);
+    const support::Fmpq upper = upper_best(d, g, sdp, kkt, lb.lower_double, ev, rep, method);
     rep.upper_seconds = clock.seconds();
     // lower <= upper must hold (weak duality); compare exactly.
     if (fmpq_cmp(lb.lower.x, upper.x) > 0)
         throw std::runtime_error("maxmargin: lower exceeds upper");
     support::Fmpq diff;
     fmpq_sub(diff.x, upper.x, lb.lower.x);
-    MaxmarginClaim claim = claim_make(d, K, lb.lower.x, upper.x);
+    MaxmarginClaim claim = claim_make(d, g, lb.lower.x, upper.x);
     rep.lower = claim.lower;
     rep.upper = claim.upper;
     rep.lower_double = fmpq_get_d(lb.lower.x);

@@ -5,10 +5,12 @@
 // or kernels from the refined point's or the SDP's Gram matrix completed by the shared
 // least-norm builder (regularizer/exact/network.h); no second regularizer bracket runs. The
 // larger exact lower bound and the cheapest exact network win (for R > 1 the cheapest with at
-// most R channels, when there is one).
+// most R channels, when there is one). On a grid (certify/grid.h): a 2-D grid's certificate
+// carries "shape" and "kernel_shape", a 1-D one's does not (its bytes are those of 1-D K).
 #pragma once
 
 #include "certify/certificate.h"
+#include "certify/grid.h"
 #include "data/dataset.h"
 #include "maxmargin/margin.h" // maxmargin_min_margin, maxmargin_scale_to_margin
 
@@ -32,10 +34,16 @@ struct MaxmarginReport {
     double sdp_seconds = 0, polish_seconds = 0, lower_seconds = 0, upper_seconds = 0;
 };
 
-/// Builds the certificate. Preconditions: d valid with x_den = 1, 1 <= K <= D
+/// Builds the certificate for the samples d.x (the numerators: d.x_den is not used; see
+/// denominator.h for x / x_den). Preconditions: maxmargin_grid_validate(d, g) (grid_validate.h)
 /// (std::invalid_argument).
 /// Throws std::runtime_error if the SDP finds no optimum (e.g. the data are not separable by
 /// a linear predictor: the problem is infeasible) or a bound cannot be made exact.
-Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginReport* report);
+Certificate maxmargin_certificate(const data::Dataset& d, const Grid& g, MaxmarginReport* report);
+
+/// The 1-D form: the grid 1×D with kernel 1×K (a dataset's shape, if any, is read flat).
+inline Certificate maxmargin_certificate(const data::Dataset& d, long K, MaxmarginReport* report) {
+    return maxmargin_certificate(d, grid_1d(d.D, K), report);
+}
 
 } // namespace convcert::maxmargin

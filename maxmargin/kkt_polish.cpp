@@ -1,6 +1,7 @@
 // Gauss–Newton on the max-margin KKT system (see kkt_polish.h).
 #include "maxmargin/kkt_polish.h"
 
+#include "maxmargin/grid_validate.h"
 #include "regularizer/numeric/toeplitz_stacked.h"
 
 #include <Eigen/Dense>
@@ -14,6 +15,7 @@ namespace {
 
 /// The unknowns z = (u_0..u_{C0-1}, v_0..v_{C0-1}, α_S), and T(y_s x_s) for s ∈ S.
 struct KktProblem {
+    Grid g;
     long R = 0, D = 0, K = 0, C0 = 0;
     std::vector<long> S;
     std::vector<Eigen::MatrixXd> Tx;
@@ -129,7 +131,7 @@ int kkt_iterate(const KktProblem& p, Eigen::VectorXd& z, double& norm, int max_i
     return steps;
 }
 
-/// W = sum_c u_c * v_c: W_r[j] = sum_k u_c[r·K + k] v_c[(j - k) mod D].
+/// W = sum_c u_c * v_c: W_r[j] = sum_k u_c[r·K + k] v_c[grid_unshift(g, j, k)].
 std::vector<double> kkt_predictor(const KktProblem& p, const Eigen::VectorXd& z) {
     const long R = p.R, D = p.D, K = p.K;
     std::vector<double> W(static_cast<std::size_t>(R * D), 0.0);
@@ -138,21 +140,30 @@ std::vector<double> kkt_predictor(const KktProblem& p, const Eigen::VectorXd& z)
             for (long j = 0; j < D; ++j) {
                 double s = 0;
                 for (long k = 0; k < K; ++k)
-                    s += z[p.u_at(c) + r * K + k] * z[p.v_at(c) + ((j - k) % D + D) % D];
+                    s += z[p.u_at(c) + r * K + k] * z[p.v_at(c) + grid_unshift(p.g, j, k)];
                 W[static_cast<std::size_t>(r * D + j)] += s;
             }
     return W;
 }
 
+/// ||T(λ)||_op = sqrt(largest eigenvalue of T Tᵀ) at the point z.
+double kkt_dual_norm(const KktProblem& p, const Eigen::VectorXd& z) {
+    const Eigen::MatrixXd T = kkt_t_lambda(p, z);
+    const Eigen::MatrixXd TT = T * T.transpose();
+    const Eigen::VectorXd mu =
+        Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(TT, Eigen::EigenvaluesOnly).eigenvalues();
+    return std::sqrt(std::max(mu[mu.size() - 1], 0.0));
+}
+
 } // namespace
 
-MaxmarginKkt maxmargin_kkt_polish(const data::Dataset& d, long K, const std::vector<double>& gram,
+MaxmarginKkt maxmargin_kkt_polish(const data::Dataset& d, const Grid& g,
+                                  const std::vector<double>& gram,
                                   const std::vector<double>& alpha0, long channels,
                                   int max_iterations) {
-    data::data_dataset_validate(d);
-    if (K < 1 || K > d.D || channels < 0)
-        throw std::invalid_argument("maxmargin_kkt_polish: need 1 <= K <= D, channels >= 0");
-    const long n = d.n(), N = d.R * K + d.D;
+    maxmargin_grid_validate(d, g, "maxmargin_kkt_polish");
+    if (channels < 0) throw std::invalid_argument("maxmargin_kkt_polish: need channels >= 0");
+    const long K = grid_kernel_size(g), n = d.n(), N = d.R * K + d.D;
     if (static_cast<long>(gram.size()) != N * N || static_cast<long>(alpha0.size()) != n)
         throw std::invalid_argument("maxmargin_kkt_polish: sizes");
     double amax = 0;
@@ -163,6 +174,7 @@ MaxmarginKkt maxmargin_kkt_polish(const data::Dataset& d, long K, const std::vec
     if (!(amax > 0) || !std::isfinite(amax))
         throw std::runtime_error("maxmargin_kkt_polish: no positive multiplier");
     KktProblem p;
+    p.g = g;
     p.R = d.R;
     p.D = d.D;
     p.K = K;
@@ -173,7 +185,7 @@ MaxmarginKkt maxmargin_kkt_polish(const data::Dataset& d, long K, const std::vec
                                d.x[static_cast<std::size_t>(i)].end());
         for (double& e : yx)
             e *= d.y[static_cast<std::size_t>(i)];
-        p.Tx.push_back(regularizer::regularizer_toeplitz_stacked(yx.data(), p.R, p.D, K));
+        p.Tx.push_back(regularizer::regularizer_toeplitz_stacked(yx.data(), p.R, g));
     }
     Eigen::VectorXd z = kkt_start(p, gram, alpha0, channels);
     MaxmarginKkt out;
@@ -188,6 +200,7 @@ MaxmarginKkt maxmargin_kkt_polish(const data::Dataset& d, long K, const std::vec
     for (std::size_t s = 0; s < p.S.size(); ++s)
         out.alpha[static_cast<std::size_t>(p.S[s])] = z[p.a_at(static_cast<long>(s))];
     out.cost = z.head(p.a_at(0)).squaredNorm();
+    out.dual_norm = kkt_dual_norm(p, z);
     out.channels = p.C0;
     out.active = static_cast<long>(p.S.size());
     return out;

@@ -1,6 +1,7 @@
 // Exact max-margin lower bound (see lower_bound.h).
 #include "maxmargin/lower_bound.h"
 
+#include "maxmargin/grid_validate.h"
 #include "regularizer/exact/dual_scale.h"
 #include "support/flint_raii.h"
 #include "support/stopwatch.h"
@@ -12,10 +13,9 @@ namespace convcert::maxmargin {
 
 namespace {
 
-/// max α after checking d, K and α's length and finiteness.
-double alpha_max_checked(const std::vector<double>& alpha, const data::Dataset& d, long K) {
-    data::data_dataset_validate(d);
-    if (K < 1 || K > d.D) throw std::invalid_argument("maxmargin_lower_bound: need 1 <= K <= D");
+/// max α after checking d, g and α's length and finiteness.
+double alpha_max_checked(const std::vector<double>& alpha, const data::Dataset& d, const Grid& g) {
+    maxmargin_grid_validate(d, g, "maxmargin_lower_bound");
     if (static_cast<long>(alpha.size()) != d.n())
         throw std::invalid_argument("maxmargin_lower_bound: alpha has the wrong length");
     double amax = 0;
@@ -43,9 +43,9 @@ void alpha_round(fmpz* A, fmpz_mat_t Lambda, const std::vector<double>& alpha,
 } // namespace
 
 MaxmarginLowerBound maxmargin_lower_bound(const std::vector<double>& alpha, const data::Dataset& d,
-                                          long K, int bits) {
+                                          const Grid& g, int bits) {
     const support::Stopwatch clock;
-    const double amax = alpha_max_checked(alpha, d, K);
+    const double amax = alpha_max_checked(alpha, d, g);
     const long n = d.n();
     MaxmarginLowerBound out;
     out.alpha = support::FmpqMat(1, n);
@@ -58,7 +58,7 @@ MaxmarginLowerBound maxmargin_lower_bound(const std::vector<double>& alpha, cons
     support::FmpzVec A(n);
     support::FmpzMat Lambda(d.R, d.D);
     alpha_round(A.v, Lambda.m, alpha, d, E);
-    const regularizer::RegularizerDualScale s = regularizer::regularizer_dual_scale(Lambda.m, E, K);
+    const regularizer::RegularizerDualScale s = regularizer::regularizer_dual_scale(Lambda.m, E, g);
     out.attempts = s.attempts;
     // α_i = A_i · a / 2^(E+b).
     support::Fmpz den, t;

@@ -1,6 +1,7 @@
 // The exact upper bound's network (see network_upper.h).
 #include "maxmargin/network_upper.h"
 
+#include "maxmargin/grid_validate.h"
 #include "maxmargin/margin.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
@@ -14,10 +15,11 @@ namespace convcert::maxmargin {
 
 namespace {
 
-void kkt_network_check(const data::Dataset& d, long K, const std::vector<std::vector<double>>& u,
+void kkt_network_check(const data::Dataset& d, const Grid& g,
+                       const std::vector<std::vector<double>>& u,
                        const std::vector<std::vector<double>>& v) {
-    data::data_dataset_validate(d);
-    if (K < 1 || K > d.D) throw std::invalid_argument("maxmargin network: need 1 <= K <= D");
+    maxmargin_grid_validate(d, g, "maxmargin network");
+    const long K = grid_kernel_size(g);
     if (u.empty() || u.size() != v.size())
         throw std::invalid_argument("maxmargin network: C0 >= 1 kernels and vectors");
     for (std::size_t c = 0; c < u.size(); ++c)
@@ -38,10 +40,11 @@ void network_cost(fmpq_t out, const regularizer::RegularizerNetwork& n) {
 
 } // namespace
 
-MaxmarginNetwork maxmargin_network_from_kkt(const data::Dataset& d, long K,
+MaxmarginNetwork maxmargin_network_from_kkt(const data::Dataset& d, const Grid& g,
                                             const std::vector<std::vector<double>>& u,
                                             const std::vector<std::vector<double>>& v) {
-    kkt_network_check(d, K, u, v);
+    kkt_network_check(d, g, u, v);
+    const long K = grid_kernel_size(g);
     std::vector<std::vector<std::vector<double>>> kernels;
     for (const auto& k : u) {
         kernels.emplace_back(d.R, std::vector<double>(K));
@@ -52,7 +55,7 @@ MaxmarginNetwork maxmargin_network_from_kkt(const data::Dataset& d, long K,
     for (const auto& k : kernels)
         out.net.u.push_back(support::fmpq_mat_from_doubles(k)); // finiteness
     out.net.v = support::fmpq_mat_from_doubles(v);
-    out.w = regularizer::regularizer_network_predictor(out.net.u, out.net.v);
+    out.w = regularizer::regularizer_network_predictor(out.net.u, out.net.v, g);
     support::Fmpq c;
     try {
         support::fmpq_set_double(c.x, maxmargin_scale_exact(d, out.w));
@@ -69,12 +72,12 @@ MaxmarginNetwork maxmargin_network_from_kkt(const data::Dataset& d, long K,
 }
 
 MaxmarginNetwork
-maxmargin_network_from_kernels(const data::Dataset& d, long K,
+maxmargin_network_from_kernels(const data::Dataset& d, const Grid& g,
                                const std::vector<std::vector<std::vector<double>>>& kernels,
                                const std::vector<double>& W) {
-    data::data_dataset_validate(d);
+    maxmargin_grid_validate(d, g, "maxmargin network");
     const long R = d.R, D = d.D;
-    if (K < 1 || K > D || static_cast<long>(W.size()) != R * D)
+    if (static_cast<long>(W.size()) != R * D)
         throw std::invalid_argument("maxmargin network: shapes");
     std::vector<std::vector<double>> rows(R, std::vector<double>(D));
     for (long k = 0; k < R * D; ++k)
@@ -87,7 +90,7 @@ maxmargin_network_from_kernels(const data::Dataset& d, long K,
     bool found = false;
     for (int bits : {24, 32, 44}) {
         try {
-            auto net = regularizer::regularizer_network_round(kernels, out.w, bits);
+            auto net = regularizer::regularizer_network_round(kernels, out.w, bits, g);
             if (!found || fmpq_cmp(net.cost.x, out.net.cost.x) < 0) out.net = std::move(net);
             found = true;
         } catch (const std::runtime_error&) {

@@ -6,8 +6,11 @@
 //     no least-norm solve is needed (that fails where û vanishes, which optimal networks do);
 //   - the SDP's Gram matrix Z = [U; V][U; V]ᵀ and predictor W: kernels from Z's top
 //     eigenvectors, W scaled to margin 1, the exact least-norm V by the shared builder.
+// Everything on a grid (certify/grid.h): K = grid_kernel_size(g), D = grid_signal_size(g); the
+// shared builder takes the polynomial least-norm route in 1-D and the dense one in 2-D.
 #pragma once
 
+#include "certify/grid.h"
 #include "data/dataset.h"
 #include "regularizer/exact/network.h"
 #include "support/flint_raii.h"
@@ -22,9 +25,9 @@ struct MaxmarginNetwork {
 };
 
 /// u: C0 >= 1 kernels of R·K doubles (u[c][r·K + k]), v: C0 vectors of D doubles, all finite.
-/// Preconditions: d valid, 1 <= K <= D, shapes as stated (std::invalid_argument otherwise).
-/// Throws std::runtime_error if w does not separate the data.
-MaxmarginNetwork maxmargin_network_from_kkt(const data::Dataset& d, long K,
+/// Preconditions: maxmargin_grid_validate(d, g) (grid_validate.h), shapes as stated
+/// (std::invalid_argument otherwise). Throws std::runtime_error if w does not separate the data.
+MaxmarginNetwork maxmargin_network_from_kkt(const data::Dataset& d, const Grid& g,
                                             const std::vector<std::vector<double>>& u,
                                             const std::vector<std::vector<double>>& v);
 
@@ -34,9 +37,22 @@ MaxmarginNetwork maxmargin_network_from_kkt(const data::Dataset& d, long K,
 /// std::invalid_argument on bad shapes or a W that does not separate, std::runtime_error when
 /// no rounding gives an exact least-norm V (e.g. fewer than R independent kernels).
 MaxmarginNetwork
-maxmargin_network_from_kernels(const data::Dataset& d, long K,
+maxmargin_network_from_kernels(const data::Dataset& d, const Grid& g,
                                const std::vector<std::vector<std::vector<double>>>& kernels,
                                const std::vector<double>& W);
+
+/// The 1-D forms of the two functions above: the grid 1×D with kernel 1×K.
+inline MaxmarginNetwork maxmargin_network_from_kkt(const data::Dataset& d, long K,
+                                                   const std::vector<std::vector<double>>& u,
+                                                   const std::vector<std::vector<double>>& v) {
+    return maxmargin_network_from_kkt(d, grid_1d(d.D, K), u, v);
+}
+inline MaxmarginNetwork
+maxmargin_network_from_kernels(const data::Dataset& d, long K,
+                               const std::vector<std::vector<std::vector<double>>>& kernels,
+                               const std::vector<double>& W) {
+    return maxmargin_network_from_kernels(d, grid_1d(d.D, K), kernels, W);
+}
 
 /// The kernels of a Gram matrix (N×N column-major, N = R·K + D, sdp_maxmargin.h): its top
 /// `channels` eigenvectors, each sqrt(eigenvalue) times its first R·K entries as R rows of K,

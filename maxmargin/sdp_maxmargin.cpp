@@ -1,6 +1,7 @@
 // Max-margin SDP data and solve (see sdp_maxmargin.h).
 #include "maxmargin/sdp_maxmargin.h"
 
+#include "maxmargin/grid_validate.h"
 #include "support/stopwatch.h"
 
 #include <cmath>
@@ -11,10 +12,20 @@ namespace convcert::maxmargin {
 using regularizer::RegularizerSdpData;
 using regularizer::RegularizerSdpEntry;
 
-RegularizerSdpData maxmargin_sdp_data(const data::Dataset& d, long K) {
-    data::data_dataset_validate(d);
-    if (K < 1 || K > d.D) throw std::invalid_argument("maxmargin: need 1 <= K <= D");
-    const long R = d.R, D = d.D, n = d.n(), RK = R * K;
+namespace {
+
+/// " shape=D1xD2 kernel=K1xK2" on a 2-D grid, "" in 1-D (the SDP's comment line).
+std::string grid_comment(const Grid& g) {
+    if (g.dims != 2) return "";
+    return " shape=" + std::to_string(g.D1) + "x" + std::to_string(g.D2) +
+           " kernel=" + std::to_string(g.K1) + "x" + std::to_string(g.K2);
+}
+
+} // namespace
+
+RegularizerSdpData maxmargin_sdp_data(const data::Dataset& d, const Grid& g) {
+    maxmargin_grid_validate(d, g, "maxmargin");
+    const long R = d.R, D = d.D, K = grid_kernel_size(g), n = d.n(), RK = R * K;
     RegularizerSdpData data;
     data.D = D;
     data.K = K;
@@ -22,7 +33,7 @@ RegularizerSdpData maxmargin_sdp_data(const data::Dataset& d, long K) {
     data.comments = {"convcert: max-margin SDP min R_{K,inf}(W) s.t. y_i <W, x_i> >= 1 (MATH.md "
                      "section 9), full form, R=" +
                          std::to_string(R) + " D=" + std::to_string(D) + " K=" + std::to_string(K) +
-                         " n=" + std::to_string(n),
+                         " n=" + std::to_string(n) + grid_comment(g),
                      "x scaled by sigma = 1/max||x_i||; Y = diag(Z, s_1..s_n); max -tr Z"};
     data.block_sizes.push_back(static_cast<int>(RK + D));
     for (long i = 0; i < n; ++i)
@@ -36,7 +47,7 @@ RegularizerSdpData maxmargin_sdp_data(const data::Dataset& d, long K) {
         for (long r = 0; r < R; ++r)
             for (long k = 0; k < K; ++k)
                 for (long col = 0; col < D; ++col) {
-                    const long v = x[static_cast<std::size_t>(r * D + (col + k) % D)];
+                    const long v = x[static_cast<std::size_t>(r * D + grid_shift(g, col, k))];
                     if (v == 0) continue;
                     data.entries.push_back(
                         {static_cast<int>(i + 1), 1, static_cast<int>(r * K + k + 1),
@@ -47,12 +58,12 @@ RegularizerSdpData maxmargin_sdp_data(const data::Dataset& d, long K) {
     return data;
 }
 
-MaxmarginSdpResult maxmargin_sdp_solve(const data::Dataset& d, long K,
+MaxmarginSdpResult maxmargin_sdp_solve(const data::Dataset& d, const Grid& g,
                                        const regularizer::RegularizerSdpOptions& options) {
     const support::Stopwatch clock;
-    const RegularizerSdpData data = maxmargin_sdp_data(d, K);
+    const RegularizerSdpData data = maxmargin_sdp_data(d, g);
     const auto raw = regularizer::regularizer_sdpa_run(data, options);
-    const long R = d.R, D = d.D, RK = R * K, N = RK + D;
+    const long R = d.R, D = d.D, K = grid_kernel_size(g), RK = R * K, N = RK + D;
     const double sigma = data.scale;
     MaxmarginSdpResult out;
     out.phase = raw.phase;
@@ -67,7 +78,7 @@ MaxmarginSdpResult maxmargin_sdp_solve(const data::Dataset& d, long K,
             for (long j = 0; j < D; ++j) {
                 double s = 0;
                 for (long k = 0; k < K; ++k)
-                    s += Z[static_cast<std::size_t>((RK + (j - k + D) % D) * N + r * K + k)];
+                    s += Z[static_cast<std::size_t>((RK + grid_unshift(g, j, k)) * N + r * K + k)];
                 out.W[static_cast<std::size_t>(r * D + j)] = sigma * s;
             }
         out.gram.resize(Z.size());

@@ -51,19 +51,20 @@ void candidate_try(std::vector<MaxmarginUpperCandidate>& out, const std::string&
     }
 }
 
-/// Closed-form kernels for W (R·D doubles) at K = 1 (SVD) and K = D (Fourier, with R - 1 lift
-/// directions of size δ), empty otherwise (regularizer/numeric/closed_form.h).
-std::vector<regularizer::Kernels> closed_form_kernels(const data::Dataset& d, long K,
+/// Closed-form kernels for W (R·D doubles) at K = 1 (SVD) and K = D, i.e. K1×K2 = D1×D2
+/// (Fourier on the grid, with R - 1 lift directions of size δ), empty otherwise
+/// (regularizer/numeric/closed_form.h).
+std::vector<regularizer::Kernels> closed_form_kernels(const data::Dataset& d, const Grid& g,
                                                       const std::vector<double>& W, double value) {
     regularizer::Rows rows(d.R, std::vector<double>(d.D));
     for (long k = 0; k < d.R * d.D; ++k)
         rows[k / d.D][k % d.D] = W[static_cast<std::size_t>(k)];
-    if (K == 1) return {regularizer::regularizer_kernels_k1(rows)};
+    if (grid_kernel_size(g) == 1) return {regularizer::regularizer_kernels_k1(rows)};
     std::vector<regularizer::Kernels> out;
-    if (K == d.D)
+    if (g.K1 == g.D1 && g.K2 == g.D2)
         for (int bits : {32, 40, 48})
             out.push_back(
-                regularizer::regularizer_kernels_kd(rows, std::sqrt(std::ldexp(value, -bits))));
+                regularizer::regularizer_kernels_kd(rows, g, std::sqrt(std::ldexp(value, -bits))));
     return out;
 }
 
@@ -72,18 +73,20 @@ std::vector<regularizer::Kernels> closed_form_kernels(const data::Dataset& d, lo
 /// channels and its numerical rank (more channels absorb more of SDPA's inexactness), and with
 /// R lift channels of size δ² ≈ 2^-bits·value for boundary optima; closed-form kernels at
 /// K = 1 and K = D. Cheap at the sizes the SDP reaches.
-std::vector<MaxmarginUpperCandidate> upper_candidates(const data::Dataset& d, long K,
+std::vector<MaxmarginUpperCandidate> upper_candidates(const data::Dataset& d, const Grid& g,
                                                       const MaxmarginSdpResult& sdp,
                                                       const std::optional<MaxmarginKkt>& kkt) {
-    const long N = d.R * K + d.D;
+    const long K = grid_kernel_size(g), N = d.R * K + d.D;
     std::vector<MaxmarginUpperCandidate> out;
     if (kkt) {
         candidate_try(out, "KKT-polished network, exact", true,
-                      [&] { return maxmargin_network_from_kkt(d, K, kkt->u, kkt->v); });
-        if (kkt->channels > d.R)
+                      [&] { return maxmargin_network_from_kkt(d, g, kkt->u, kkt->v); });
+        // Its W must separate (maxmargin_network_from_kernels' precondition): a polish that
+        // did not converge may have left one that does not (seen on 14×14 MNIST, K = 14×14).
+        if (kkt->channels > d.R && maxmargin_min_margin(d, kkt->W) > 0)
             candidate_try(out, "least-norm network of the KKT point's top channels", true, [&] {
                 return maxmargin_network_from_kernels(
-                    d, K, maxmargin_gram_kernels(kkt_gram(*kkt, N), d.R, K, d.R), kkt->W);
+                    d, g, maxmargin_gram_kernels(kkt_gram(*kkt, N), d.R, K, d.R), kkt->W);
             });
     }
     const long rank = gram_rank(sdp.gram, N);
@@ -94,17 +97,17 @@ std::vector<MaxmarginUpperCandidate> upper_candidates(const data::Dataset& d, lo
     for (long channels : channel_counts)
         candidate_try(out, "least-norm network of the SDP's Gram matrix", false, [&] {
             return maxmargin_network_from_kernels(
-                d, K, maxmargin_gram_kernels(sdp.gram, d.R, K, channels), sdp.W);
+                d, g, maxmargin_gram_kernels(sdp.gram, d.R, K, channels), sdp.W);
         });
     for (int bits : {32, 40, 48})
         candidate_try(out, "least-norm network of the SDP's Gram matrix, lifted", false, [&] {
             const double lift = std::sqrt(std::ldexp(sdp.primal, -bits));
             return maxmargin_network_from_kernels(
-                d, K, maxmargin_gram_kernels(sdp.gram, d.R, K, std::max(rank, 1L), lift), sdp.W);
+                d, g, maxmargin_gram_kernels(sdp.gram, d.R, K, std::max(rank, 1L), lift), sdp.W);
         });
-    for (const auto& kernels : closed_form_kernels(d, K, sdp.W, sdp.primal))
+    for (const auto& kernels : closed_form_kernels(d, g, sdp.W, sdp.primal))
         candidate_try(out, "least-norm network of closed-form kernels", false,
-                      [&] { return maxmargin_network_from_kernels(d, K, kernels, sdp.W); });
+                      [&] { return maxmargin_network_from_kernels(d, g, kernels, sdp.W); });
     return out;
 }
 
@@ -117,12 +120,13 @@ constexpr int kPolishIterations = 200;
 /// channels) refined by the damped Newton on F(U) for SDPA's W (regularizer/numeric/
 /// polish_kernels.h), when the cheapest candidate so far is more than kPolishGap above lower.
 void upper_candidates_polished(std::vector<MaxmarginUpperCandidate>& out, const data::Dataset& d,
-                               long K, const MaxmarginSdpResult& sdp, double lower) {
+                               const Grid& g, const MaxmarginSdpResult& sdp, double lower) {
     double best = INFINITY;
     for (const auto& c : out)
         best = std::min(best, c.m.net.cost_double);
     if (best <= lower * (1 + kPolishGap)) return;
-    const long N = d.R * K + d.D, rank = std::max(gram_rank(sdp.gram, N), d.R);
+    const long K = grid_kernel_size(g), N = d.R * K + d.D;
+    const long rank = std::max(gram_rank(sdp.gram, N), d.R);
     const double c = 1.0 / maxmargin_min_margin(d, sdp.W); // F is 2-homogeneous in W's scale
     regularizer::Rows rows(d.R, std::vector<double>(d.D));
     for (long k = 0; k < d.R * d.D; ++k)
@@ -132,14 +136,14 @@ void upper_candidates_polished(std::vector<MaxmarginUpperCandidate>& out, const 
         candidate_try(out, "least-norm network of the SDP's Gram kernels, refined", false, [&] {
             auto start = maxmargin_gram_kernels(sdp.gram, d.R, K, std::min(channels, N), l);
             try {
-                start = regularizer::regularizer_polish_kernels(rows, start, kPolishIterations,
+                start = regularizer::regularizer_polish_kernels(rows, g, start, kPolishIterations,
                                                                 lower * (1 + 0.2 * kPolishGap),
                                                                 INFINITY)
                             .kernels;
             } catch (const std::invalid_argument&) {
                 // F not finite at these kernels: complete them as they are
             }
-            return maxmargin_network_from_kernels(d, K, start, sdp.W);
+            return maxmargin_network_from_kernels(d, g, start, sdp.W);
         });
 }
 
@@ -168,12 +172,12 @@ const MaxmarginUpperCandidate& upper_choose(const std::vector<MaxmarginUpperCand
 
 } // namespace
 
-MaxmarginUpperCandidate maxmargin_upper_bound(const data::Dataset& d, long K,
+MaxmarginUpperCandidate maxmargin_upper_bound(const data::Dataset& d, const Grid& g,
                                               const MaxmarginSdpResult& sdp,
                                               const std::optional<MaxmarginKkt>& kkt,
                                               double lower) {
-    auto all = upper_candidates(d, K, sdp, kkt);
-    upper_candidates_polished(all, d, K, sdp, lower);
+    auto all = upper_candidates(d, g, sdp, kkt);
+    upper_candidates_polished(all, d, g, sdp, lower);
     return upper_choose(all, d.R);
 }
 

@@ -1,7 +1,7 @@
 // convcert._core.maxmargin: the max-margin bracket, as `convcert maxmargin` builds it from a
 // dataset text (docs/datasets.md), on the dataset's grid.
 #include "data/dataset.h"
-#include "maxmargin/bracket.h"
+#include "maxmargin/denominator.h"
 #include "python/core.h"
 #include "support/stopwatch.h"
 
@@ -11,15 +11,11 @@ namespace convcert::python {
 
 namespace {
 
-/// The dataset's grid for `kernel`; throws std::invalid_argument for a kernel outside the
-/// signal and, until maxmargin takes a Grid, for a 2-D dataset.
+/// The dataset's grid for `kernel` (an int on 2-D data means K×K, as the CLI); throws
+/// std::invalid_argument for a kernel outside the signal.
 Grid maxmargin_grid(const data::Dataset& d, const std::vector<long>& kernel) {
-    const Grid g = support::grid_from_input(d.shape.empty() ? std::vector<long>{d.D} : d.shape,
-                                            python_kernel_spec(kernel));
-    if (g.dims == 2)
-        throw std::invalid_argument("maxmargin: 2-D datasets (images) are not supported by "
-                                    "maxmargin yet; flatten the samples to 1-D signals");
-    return g;
+    return support::grid_from_input(d.shape.empty() ? std::vector<long>{d.D} : d.shape,
+                                    python_kernel_spec(kernel));
 }
 
 } // namespace
@@ -30,8 +26,7 @@ PythonMaxmargin python_maxmargin(const std::string& dataset_json, const std::vec
     const support::Stopwatch watch;
     maxmargin::MaxmarginReport report;
     PythonMaxmargin out;
-    out.certificate =
-        certificate_to_json(maxmargin::maxmargin_certificate(d, grid_kernel_size(g), &report));
+    out.certificate = certificate_to_json(maxmargin::maxmargin_certificate_denominated(d, g, &report));
     out.lower = report.lower_double;
     out.upper = report.upper_double;
     out.relative_gap = report.relative_gap;

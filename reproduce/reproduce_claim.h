@@ -95,5 +95,7 @@ Claim reproduce_claim_multi_closed_forms();
 Claim reproduce_claim_multi_conjecture();
 Claim reproduce_claim_collapse();
 Claim reproduce_claim_gd();
+Claim reproduce_claim_separation_2d();
+Claim reproduce_claim_candidates_2d();
 
 } // namespace convcert::reproduce

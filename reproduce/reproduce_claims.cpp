@@ -14,7 +14,9 @@ std::vector<Claim> reproduce_claim_registry() {
             reproduce_claim_multi_closed_forms(),
             reproduce_claim_multi_conjecture(),
             reproduce_claim_collapse(),
-            reproduce_claim_gd()};
+            reproduce_claim_gd(),
+            reproduce_claim_separation_2d(),
+            reproduce_claim_candidates_2d()};
 }
 
 } // namespace convcert::reproduce

@@ -182,9 +182,17 @@ TEST_CASE("2-D bad input: kernel beyond the shape, shape against rows, zero dime
                                     "train " + rows + " --kernel 1 --channels 1 -o " + out,
                                     "train " + zero + " --kernel 1 --channels 1 -o " + out,
                                     "train " + flat + " --kernel 2x2 --channels 1 -o " + out,
-                                    // maxmargin is still 1-D: a 2-D dataset is refused, not
-                                    // read as a flat signal with 1-D convolutions.
-                                    "maxmargin " + img + " --kernel 1 -o " + out}) {
+                                    // maxmargin: kernels beyond the shape, a 2-D kernel on
+                                    // 1-D data, malformed kernels, bad shapes.
+                                    "maxmargin " + img + " --kernel 3x2 -o " + out,
+                                    "maxmargin " + img + " --kernel 3 -o " + out,
+                                    "maxmargin " + img + " --kernel 2x4 -o " + out,
+                                    "maxmargin " + img + " --kernel 2x0 -o " + out,
+                                    "maxmargin " + img + " --kernel x2 -o " + out,
+                                    "maxmargin " + flat + " --kernel 2x2 -o " + out,
+                                    "maxmargin " + flat + " --kernel 7 -o " + out,
+                                    "maxmargin " + rows + " --kernel 1 -o " + out,
+                                    "maxmargin " + zero + " --kernel 1 -o " + out}) {
         INFO(args);
         const Run r = run(args);
         CHECK(r.exit_code == 2);
@@ -193,4 +201,36 @@ TEST_CASE("2-D bad input: kernel beyond the shape, shape against rows, zero dime
     }
     CHECK(run("train " + img + " --kernel 2x3 --channels 1 --steps 5 -o " + out).exit_code == 0);
     std::remove(out.c_str());
+}
+
+TEST_CASE("maxmargin on 2-D datasets: K1xK2 and KxK kernels, checked, same bytes twice", "[cli]") {
+    // Until the 2-D pipeline, maxmargin refused every dataset with a "shape" (exit 2).
+    const std::string d = (scratch() / "mm-img.json").string();
+    cli_file_write(d, "{\"format\": \"convcert-dataset\", \"R\": 1, \"shape\": [3, 4],\n"
+                      "\"y\": [1, -1, 1, -1, 1, -1],\n\"x\": [[1,0,2,0,0,1,0,3,1,0,0,2],\n"
+                      "[0,2,0,1,3,0,1,0,0,2,1,0],\n[2,0,1,0,0,3,0,1,2,0,0,1],\n"
+                      "[0,1,0,3,1,0,2,0,0,1,2,0],\n[1,1,1,0,0,2,0,1,1,0,0,1],\n"
+                      "[0,1,0,2,1,0,1,0,0,1,1,0]]}\n");
+    const std::string a = (scratch() / "mm-img-a.json").string(),
+                      b = (scratch() / "mm-img-b.json").string();
+    REQUIRE(run("maxmargin " + d + " --kernel 2x3 -o " + a).exit_code == 0);
+    REQUIRE(run("maxmargin " + d + " --kernel 2x3 -o " + b).exit_code == 0);
+    CHECK(cli_file_read(a) == cli_file_read(b));
+    const Run ok = run("check " + a);
+    CHECK(ok.exit_code == 0);
+    CHECK(ok.out.find("valid (maxmargin-bracket, D = 3x4, K = 2x3, R = 1, 6 samples)") !=
+          std::string::npos);
+    const nlohmann::json claim = nlohmann::json::parse(cli_file_read(a)).at("claim");
+    CHECK(claim.at("shape") == nlohmann::json({3, 4}));
+    CHECK(claim.at("kernel_shape") == nlohmann::json({2, 3}));
+    CHECK(claim.at("K") == 6);
+    // --kernel 2 on 2-D data is 2x2; 1x1 and the full 3x4 kernel work too.
+    REQUIRE(run("maxmargin " + d + " --kernel 2 -o " + a).exit_code == 0);
+    CHECK(nlohmann::json::parse(cli_file_read(a)).at("claim").at("kernel_shape") ==
+          nlohmann::json({2, 2}));
+    CHECK(run("check " + a).exit_code == 0);
+    for (const std::string k : {"1", "3x4"}) {
+        REQUIRE(run("maxmargin " + d + " --kernel " + k + " -o " + a).exit_code == 0);
+        CHECK(run("check " + a).exit_code == 0);
+    }
 }

@@ -40,13 +40,14 @@ double log_sum_exp(const std::vector<double>& a) {
 } // namespace
 
 std::vector<std::vector<double>> gd_scaled_inputs(const data::Dataset& data, double* scale) {
-    const double f = data::data_input_scale(data);
+    // The samples are x / x_den: f = 1 / max_i ||x_i / x_den|| (x_den = 1: the numerators').
+    const double f = data::data_input_scale(data) * static_cast<double>(data.x_den);
     if (scale) *scale = f;
     std::vector<std::vector<double>> xs;
-    for (const auto& row : data.x) {
-        std::vector<double> r(row.size());
-        for (std::size_t k = 0; k < row.size(); ++k)
-            r[k] = static_cast<double>(row[k]) * f;
+    for (long i = 0; i < data.n(); ++i) {
+        std::vector<double> r(static_cast<std::size_t>(data.R * data.D));
+        for (std::size_t k = 0; k < r.size(); ++k)
+            r[k] = data::data_sample_value(data, i, static_cast<long>(k)) * f;
         xs.push_back(std::move(r));
     }
     return xs;

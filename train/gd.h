@@ -72,7 +72,9 @@ Grid gd_grid(const data::Dataset& data, const support::KernelSpec& k);
 /// margins are reported.
 GdRun gd_train(const data::Dataset& data, const GdOptions& options);
 
-/// The inputs as doubles scaled by 1/max_i ||x_i||_2 (the trainer's view), and that factor.
+/// The samples x_i / x_den as doubles scaled by 1/max_i ||x_i / x_den||_2 (the trainer's view),
+/// and that factor (for the samples x / x_den; with a power-of-two x_den the scaled inputs equal
+/// those of the numerators, bit for bit).
 std::vector<std::vector<double>> gd_scaled_inputs(const data::Dataset& data, double* scale);
 
 } // namespace convcert::train

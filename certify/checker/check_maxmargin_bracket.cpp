@@ -5,6 +5,8 @@
 // meets every margin exactly and a rational network of cost <= upper realizes it. The PSD test,
 // the realization and the cost are the regularizer-bracket checks, run on (W, λ, network), with
 // the claim's grid (2-D claims: "shape", "kernel_shape"); samples and W are flat, row-major.
+// With "x_denominator" s the samples are x_i / s (x_i the claim's integers): the margins read
+// y_i <W, x_i> >= s and λ = sum_i α_i y_i x_i / s.
 #include "certify/checker/checker.h"
 #include "certify/checker/claim.h"
 #include "certify/checker/network.h"
@@ -16,6 +18,15 @@ namespace convcert::checker {
 namespace {
 
 constexpr std::size_t kMaxSamples = 100000;
+
+/// The samples' common denominator: 1 when absent, else a canonical integer in [1, 2^53] (the
+/// dataset format's bound).
+Int x_denominator_parse(const MaxmarginClaim& claim) {
+    if (claim.x_denominator.empty()) return 1;
+    const Int s = integer_parse_canonical(claim.x_denominator, "x_denominator");
+    if (s < 1 || s > (Int(1) << 53)) reject("claim: x_denominator is outside [1, 2^53]");
+    return s;
+}
 
 /// Step 1: the sizes of claim and evidence (the grid's, network_grid, then the samples').
 void maxmargin_check_sizes(const MaxmarginClaim& claim, const MaxmarginEvidence& evidence) {
@@ -74,8 +85,8 @@ double limbs_max(const std::vector<std::vector<Int>>& rows) {
     return limbs;
 }
 
-/// y_i <W, x_i> >= 1 at every sample, exactly: W = W.num / W.den over one denominator.
-void margins_check(const IntRows& W, const Samples& s, double x_limbs) {
+/// y_i <W, x_i / x_den> >= 1 at every sample, exactly: W = W.num / W.den over one denominator.
+void margins_check(const IntRows& W, const Samples& s, const Int& x_den, double x_limbs) {
     const std::size_t n = s.x.size(), R = W.num.size(), D = W.num[0].size();
     work_charge(static_cast<double>(n * R * D) * cost_mul_ns(limbs_max(W.num), x_limbs),
                 "the margins (n*R*D products)");
@@ -84,9 +95,9 @@ void margins_check(const IntRows& W, const Samples& s, double x_limbs) {
         for (std::size_t r = 0; r < R; ++r)
             for (std::size_t j = 0; j < D; ++j)
                 dot += W.num[r][j] * s.x[i][r * D + j];
-        if (s.y[i] * dot < W.den)
+        if (s.y[i] * dot < W.den * x_den)
             reject("w has margin y_i <w, x_i> = " +
-                   rational_to_string_short(Rat(s.y[i] * dot, W.den)) + " < 1 at sample " +
+                   rational_to_string_short(Rat(s.y[i] * dot, W.den * x_den)) + " < 1 at sample " +
                    std::to_string(i));
     }
 }
@@ -145,11 +156,12 @@ void maxmargin_check_own(const MaxmarginClaim& claim, const MaxmarginEvidence& e
     const std::vector<Rat> alpha = rational_vector_parse(evidence.alpha, n, "alpha");
     alpha_check(alpha, lower);
     const RatRows w = rows_parse(evidence.w, R, D, "w");
+    const Int x_den = x_denominator_parse(claim);
     const double x_limbs = limbs_max(samples.x);
-    margins_check(rows_clear_denominators(row_pointers(w)), samples, x_limbs);
+    margins_check(rows_clear_denominators(row_pointers(w)), samples, x_den, x_limbs);
     const IntVector A = rational_vector_clear_denominators(alpha);
     const std::vector<Int> L = lambda_numerators(A, samples, R * D, x_limbs);
-    regularizer_part_build(claim, evidence, L, A.den, bracket_claim, bracket_ev);
+    regularizer_part_build(claim, evidence, L, A.den * x_den, bracket_claim, bracket_ev);
 }
 
 /// The checks, in three verdict runs (sizes, the margins and λ, the regularizer part).

@@ -373,18 +373,10 @@ def _maxmargin_input(X, y, kernel):
 def maxmargin(X, y, kernel, progress=None):
     """Brackets the max-margin value min { R_{K,C}(w) : y_i <w, x_i> >= 1 } (MATH.md §9) as
     `convcert maxmargin` does, for samples X and labels y = ±1 (shapes and exact entries as
-    for maxmargin_input_json). Not yet available, with a ValueError saying so: 2-D samples
-    (maxmargin is 1-D until its 2-D SDP lands) and non-integer samples (X over an
-    x_denominator != 1: maxmargin-bracket certificates do not carry the denominator until the
-    checker supports it; scale X to integers meanwhile). RuntimeError when no certificate can
-    be built (e.g. the data are not separable). progress: as for regularizer()."""
+    for maxmargin_input_json: 1-D or 2-D samples; float or Fraction entries are kept exact
+    as numerators over one "x_denominator", which the certificate's claim carries).
+    RuntimeError when no certificate can be built (e.g. the data are not separable).
+    progress: as for regularizer()."""
     text, ks = _maxmargin_input(X, y, kernel)
-    try:
-        core = call_with_progress(lambda: _core.maxmargin(text, list(ks)), progress)
-    except ValueError as e:
-        if "x_denominator" not in str(e):
-            raise
-        raise ValueError(f"{e} (X has non-integer entries; maxmargin-bracket certificates over "
-                         "an x_denominator wait for the checker's support: scale X to "
-                         "integers meanwhile)") from None
+    core = call_with_progress(lambda: _core.maxmargin(text, list(ks)), progress)
     return MaxmarginBracket(core)

@@ -304,9 +304,18 @@ class TestMaxmargin(unittest.TestCase):
         for x, label in zip(data["x"], data["y"]):
             self.assertGreaterEqual(label * sum(Fraction(a) * c for a, c in zip(x, w)), 1)
 
+    def test_float_samples_over_a_denominator(self):
+        X = [[0.5, 1.0], [1.0, -2.25]]
+        b = convcert.maxmargin(X, [1, -1], 1)
+        claim = json.loads(b.certificate.json())["claim"]
+        self.assertEqual(claim["x_denominator"], "4")
+        self.assertEqual(claim["x"], [["2", "4"], ["4", "-9"]])
+        w = b.w_exact[0]
+        for x, label in zip(X, [1, -1]):
+            self.assertGreaterEqual(label * sum(Fraction(a) * c for a, c in zip(x, w)), 1)
+        self.assertTrue(convcert.check(b.certificate).startswith("valid"))
+
     def test_bad_samples(self):
-        with self.assertRaisesRegex(ValueError, "x_denominator.*scale X to integers"):
-            convcert.maxmargin([[0.5, 1], [1, 2]], [1, -1], 1)
         with self.assertRaisesRegex(ValueError, "labels"):
             convcert.maxmargin([[1, 1], [1, 2]], [1, 0], 1)
         with self.assertRaisesRegex(ValueError, "2 samples but 3 labels"):

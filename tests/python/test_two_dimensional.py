@@ -198,12 +198,26 @@ class TestBadInput2d(unittest.TestCase):
         self.assert_value_error("kernel must be", convcert.regularizer, IMAGE, (2, 2, 2))
         self.assert_value_error("at least 1", convcert.regularizer, IMAGE, (0, 2))
 
-    def test_two_dimensional_collapse_and_maxmargin_are_refused(self):
+    def test_two_dimensional_collapse_refused_maxmargin_certified(self):
         net = convcert.Network(np.ones((2, 1, 2, 2)), np.ones((2, 3, 3)))
         self.assert_value_error("1-D networks only", convcert.collapse, net)
         X = np.arange(4 * 9).reshape(4, 3, 3) % 5 - 2
-        self.assert_value_error("2-D datasets .* not supported by maxmargin yet",
-                                convcert.maxmargin, X, [1, -1, 1, -1], (2, 2))
+        b = convcert.maxmargin(X, [1, -1, 1, -1], (2, 2))
+        cert = json.loads(b.certificate.json())
+        self.assertEqual(cert["claim"]["shape"], [3, 3])
+        self.assertEqual(cert["claim"]["kernel_shape"], [2, 2])
+        self.assertLessEqual(b.lower, b.upper)
+        self.assertTrue(convcert.check(b.certificate).startswith("valid"))
+        # The same dataset through the CLI gives the same certificate bytes.
+        with tempfile.TemporaryDirectory() as tmp:
+            data = os.path.join(tmp, "d.json")
+            out = os.path.join(tmp, "c.json")
+            with open(data, "w") as f:
+                f.write(convcert.maxmargin_input_json(X, [1, -1, 1, -1], (2, 2)))
+            subprocess.run([BINARY, "maxmargin", data, "--kernel", "2x2", "-o", out],
+                           check=True, capture_output=True)
+            with open(out) as f:
+                self.assertEqual(f.read(), b.certificate.json())
         self.assert_value_error("expected \\(N, D1, D2\\)", convcert.maxmargin, X[0], [1], (2, 2))
         self.assert_value_error("K1 = 4 must satisfy", convcert.maxmargin, X, [1, -1, 1, -1],
                                 (4, 4))

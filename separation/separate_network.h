@@ -10,7 +10,7 @@
 
 #include <vector>
 
-namespace convcert::app {
+namespace convcert::separation {
 
 /// An exact network realizing w: kernels u (C×K) and second layer v (C×D), cost its exact
 /// ||u||² + ||v||².
@@ -30,4 +30,9 @@ SeparateNetwork separate_network_of_bracket(const regularizer::RegularizerBracke
 SeparateNetwork separate_network_two(const regularizer::RegularizerBracket& b,
                                      const std::vector<support::Fmpq>& w);
 
-} // namespace convcert::app
+/// The upper half of a separation: the bracket's own network when b.C0 <= 2, else
+/// separate_network_two(b, w). Same preconditions and exceptions.
+SeparateNetwork separate_network_upper(const regularizer::RegularizerBracket& b,
+                                       const std::vector<support::Fmpq>& w);
+
+} // namespace convcert::separation

@@ -1,5 +1,5 @@
 // The two-channel network of `convcert separate` (separate_network.h).
-#include "app/separate_network.h"
+#include "separation/separate_network.h"
 
 #include "regularizer/numeric/polish_kernels.h"
 #include "separation/network_least_norm.h"
@@ -11,7 +11,7 @@
 #include <limits>
 #include <stdexcept>
 
-namespace convcert::app {
+namespace convcert::separation {
 
 namespace {
 
@@ -78,12 +78,18 @@ SeparateNetwork separate_network_two(const regularizer::RegularizerBracket& b,
                           kKernelBits);
         }
     try {
-        net.v = separation::network_least_norm_second_layer(b.grid, net.u, w);
+        net.v = network_least_norm_second_layer(b.grid, net.u, w);
     } catch (const std::invalid_argument& e) {
         throw std::runtime_error(std::string("the two-channel network: ") + e.what());
     }
-    net.cost = separation::network_cost_exact(net.u, net.v);
+    net.cost = network_cost_exact(net.u, net.v);
     return net;
 }
 
-} // namespace convcert::app
+SeparateNetwork separate_network_upper(const regularizer::RegularizerBracket& b,
+                                       const std::vector<support::Fmpq>& w) {
+    if (b.C0 <= 2) return separate_network_of_bracket(b);
+    return separate_network_two(b, w);
+}
+
+} // namespace convcert::separation
