@@ -1,9 +1,11 @@
-// `convcert experiment paper-mnist DATA.json [--quick | --full] [--shard i/N] [--max-epochs E]
+// `convcert experiment paper-mnist DATA.json|X.npy Y.npy [--quick | --full] [--shard i/N]
+// [--max-epochs E]
 // [--out DIR]`: the paper's training grid (experiment/paper_mnist.h), resumable and splittable,
 // and its report (experiment/paper_mnist_report.h); `--merge --out DIR` builds the report only.
 #include "app/arguments.h"
 #include "app/commands.h"
 #include "certify/file_read_bounded.h"
+#include "data/dataset_npy.h"
 #include "experiment/paper_mnist.h"
 #include "experiment/paper_mnist_report.h"
 
@@ -17,9 +19,12 @@ namespace {
 const char* kPaperHelp =
     R"HELP(usage: convcert experiment paper-mnist DATA.json [--quick | --full] [--shard i/N]
                      [--max-epochs E] [--out DIR]
+       convcert experiment paper-mnist X.npy Y.npy [options as above]
        convcert experiment paper-mnist --merge [--out DIR]
 
-The paper's MNIST grid on the dataset DATA.json (convcert dataset writes one): K in {1, 3, 8,
+The paper's MNIST grid on the dataset DATA.json (convcert dataset writes one) or on the NumPy
+pair X.npy Y.npy, read as `convcert dataset npy X.npy Y.npy` reads it (any images, e.g. the
+paper's third_party/paper-mnist/train_{x,y}.npy, or CIFAR's with R = 3): K in {1, 3, 8,
 16, 28} (K×K kernels on 2-D data; kernels larger than the data are skipped) × C in {1, 2, 4, 8},
 each cell trained by `convcert train --recipe paper` and kept as DIR/runs/K<K>-C<C>-seed<S>.json
 (default DIR: convcert-experiment-paper-mnist). --quick (default): one trial (seed 1) per cell,
@@ -53,9 +58,10 @@ bool paper_shard_parse(const std::string& v, experiment::PaperGridOptions& o) {
 }
 
 // Options after the dataset; false (message printed) on a usage error.
-bool paper_arguments_parse(const std::vector<std::string>& args, experiment::PaperGridOptions& o) {
+bool paper_arguments_parse(const std::vector<std::string>& args, std::size_t first,
+                           experiment::PaperGridOptions& o) {
     bool quick = false;
-    for (std::size_t i = 2; i < args.size(); ++i) {
+    for (std::size_t i = first; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--quick" || a == "--full") {
             (a == "--quick" ? quick : o.full) = true;
@@ -83,12 +89,24 @@ bool paper_arguments_parse(const std::vector<std::string>& args, experiment::Pap
     return true;
 }
 
-// The dataset file; false (message printed) if unreadable or invalid.
-bool paper_dataset_read(const std::string& path, data::Dataset& d) {
+// True when the path names a NumPy file (".npy").
+bool paper_is_npy(const std::string& path) {
+    return path.size() > 4 && path.compare(path.size() - 4, 4, ".npy") == 0;
+}
+
+// The dataset: DATA.json, or the pair X.npy Y.npy read as `convcert dataset npy` reads it (same
+// name, so the cells of either input are the same); false (message printed) if unreadable or
+// invalid.
+bool paper_dataset_read(const std::vector<std::string>& files, data::Dataset& d) {
     try {
-        d = data::data_dataset_from_json(file_read_bounded(path, 1L << 30));
+        if (files.size() == 2)
+            d = data::data_dataset_from_npy(support::npy_read(files[0]),
+                                            support::npy_read(files[1]), files[0],
+                                            "npy " + files[0] + " " + files[1]);
+        else
+            d = data::data_dataset_from_json(file_read_bounded(files[0], 1L << 30));
     } catch (const std::exception& e) {
-        std::cerr << "convcert experiment: " << path << ": " << e.what() << "\n";
+        std::cerr << "convcert experiment: " << files[0] << ": " << e.what() << "\n";
         return false;
     }
     return true;
@@ -135,7 +153,16 @@ int command_experiment_paper_mnist(const std::vector<std::string>& args) {
     if (args[1] == "--merge") return paper_merge_run(args);
     experiment::PaperGridOptions o;
     data::Dataset d;
-    if (!paper_arguments_parse(args, o) || !paper_dataset_read(args[1], d)) return kExitUsage;
+    std::vector<std::string> files = {args[1]};
+    if (paper_is_npy(args[1])) {
+        if (args.size() < 3 || !paper_is_npy(args[2])) {
+            std::cerr << "convcert experiment: X.npy needs its labels Y.npy next\n";
+            return kExitUsage;
+        }
+        files.push_back(args[2]);
+    }
+    if (!paper_arguments_parse(args, files.size() + 1, o) || !paper_dataset_read(files, d))
+        return kExitUsage;
     experiment::PaperGridResult r;
     try {
         r = experiment::paper_grid_run(d, o);

@@ -266,3 +266,58 @@ TEST_CASE("experiment paper-mnist: an unsharded run writes the report, a shard d
     CHECK(tests::cli_file_read(whole / "report.md").find("| 3 | 8 | 1 |") != std::string::npos);
     CHECK(report::png_file_check((whole / "figures" / "w-K3-C1.png").string()).valid);
 }
+
+namespace {
+
+// A NumPy 1.0 file of float32 values (little-endian, C order) of the given shape text.
+std::string npy_float32(const std::string& shape, const std::vector<float>& v) {
+    std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
+    while ((10 + header.size() + 1) % 64 != 0)
+        header += ' ';
+    header += '\n';
+    std::string out = "\x93NUMPY";
+    out += '\x01';
+    out += '\x00';
+    out += static_cast<char>(header.size() & 0xff);
+    out += static_cast<char>(header.size() >> 8);
+    out += header;
+    out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(float));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("experiment paper-mnist: an X.npy Y.npy pair trains as its DATA.json does",
+          "[paper][report][cli]") {
+    const data::Dataset d = dataset_tiny();
+    std::vector<float> x, y;
+    for (std::size_t i = 0; i < d.x.size(); ++i) {
+        for (long v : d.x[i])
+            x.push_back(static_cast<float>(v) / 4); // dyadic: x_den = 4
+        y.push_back(static_cast<float>(d.y[i]));
+    }
+    const fs::path X = scratch() / "x.npy", Y = scratch() / "y.npy";
+    tests::cli_file_write(X, npy_float32("(40, 6, 6)", x));
+    tests::cli_file_write(Y, npy_float32("(40,)", y));
+    const fs::path from_npy = scratch() / "npy", from_json = scratch() / "npy-json";
+    auto r =
+        tests::cli_run(scratch(), "experiment paper-mnist " + X.string() + " " + Y.string() +
+                                      " --max-epochs 100 --shard 1/8 --out " + from_npy.string());
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("K 1 C 1 seed 1 epochs 100") != std::string::npos);
+    r = tests::cli_run(scratch(), "dataset npy " + X.string() + " " + Y.string() + " -o " +
+                                      (scratch() / "npy.json").string());
+    REQUIRE(r.exit_code == 0);
+    r = tests::cli_run(scratch(), "experiment paper-mnist " + (scratch() / "npy.json").string() +
+                                      " --max-epochs 100 --shard 1/8 --out " + from_json.string());
+    REQUIRE(r.exit_code == 0);
+    const std::string run = tests::cli_file_read(from_npy / "runs" / "K1-C1-seed1.json");
+    CHECK_FALSE(run.empty());
+    CHECK(run == tests::cli_file_read(from_json / "runs" / "K1-C1-seed1.json"));
+    r = tests::cli_run(scratch(), "experiment paper-mnist " + X.string() + " --out " +
+                                      (scratch() / "npy-bad").string());
+    CHECK(r.exit_code == 2);
+    CHECK(tests::cli_count_lines(r.err) == 1);
+    CHECK_FALSE(fs::exists(scratch() / "npy-bad"));
+}
