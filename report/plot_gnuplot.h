@@ -28,6 +28,16 @@ struct Plot {
     std::vector<std::string> extra;
 };
 
+/// A heat map of a rows × cols grid of values (row 0 drawn at the top), e.g. an image.
+struct HeatMap {
+    std::string title;
+    long rows = 1, cols = 1;
+    std::vector<double> z; ///< rows·cols values, row-major; non-finite ones are drawn as missing
+    bool logz = false;     ///< logarithmic colour scale (values <= 0 drawn as missing)
+    std::string zlabel;    ///< the colour box's label
+    int width = 520, height = 460; ///< pixels, 100..4000
+};
+
 /// gnuplot is missing, failed, or produced no valid PNG; what() is one line.
 class PlotError : public std::runtime_error {
   public:
@@ -51,5 +61,17 @@ std::string plot_gnuplot_data(const Plot& plot);
 /// and PlotError when gnuplot is not installed ("gnuplot not found on PATH (install
 /// gnuplot-nox)") or fails (its first stderr line is quoted).
 void plot_gnuplot_png(const Plot& plot, const std::string& png_path);
+
+/// The heat map's data file: "col row z" per line, rows separated by one blank line.
+std::string plot_heatmap_data(const HeatMap& map);
+
+/// The heat map's gnuplot script (`with image`), reading data_file and writing output_png.
+std::string plot_heatmap_script(const HeatMap& map, const std::string& data_file,
+                                const std::string& output_png);
+
+/// Writes stem.dat, stem.gp and png_path as plot_gnuplot_png does, for a heat map. Throws
+/// std::invalid_argument when rows, cols < 1, z.size() != rows·cols or the size is out of range,
+/// PlotError as plot_gnuplot_png.
+void plot_heatmap_png(const HeatMap& map, const std::string& png_path);
 
 } // namespace convcert::report

@@ -3,6 +3,7 @@
 // and `convcert experiment paper-mnist` refuses bad shards with one line.
 #include "experiment/paper_mnist.h"
 #include "tests/cli_run.h"
+#include "tests/paper_tiny_dataset.h"
 
 #include <catch2/catch.hpp>
 
@@ -17,23 +18,8 @@ using namespace convcert::experiment;
 
 namespace {
 
-// 6×6 images (so K = 1 and 3 fit, 8, 16, 28 do not), 40 samples labelled by a fixed pattern.
 data::Dataset dataset_tiny() {
-    std::mt19937 gen(4);
-    std::uniform_int_distribution<long> U(-9, 9);
-    data::Dataset d;
-    d.name = "tiny";
-    d.D = 36;
-    d.shape = {6, 6};
-    for (int i = 0; i < 40; ++i) {
-        std::vector<long> row(36);
-        long s = 0;
-        for (long k = 0; k < 36; ++k)
-            s += (k % 3 == 0 ? 1 : -1) * (row[static_cast<std::size_t>(k)] = U(gen));
-        d.x.push_back(row);
-        d.y.push_back(s >= 0 ? 1 : -1);
-    }
-    return d;
+    return tests::paper_dataset_tiny();
 }
 
 const fs::path& scratch() {
