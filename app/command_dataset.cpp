@@ -63,10 +63,7 @@ int command_dataset_npy(const std::vector<std::string>& args) {
     }
     data::Dataset d;
     try {
-        const support::NpyArray x = support::npy_read(files[0]);
-        d = data::data_dataset_from_npy(x, support::npy_read(files[1]),
-                                        name.empty() ? files[0] : name,
-                                        "npy " + files[0] + " " + files[1]);
+        d = data::data_dataset_npy_files(files[0], files[1], name);
     } catch (const std::exception& e) {
         std::cerr << "convcert dataset: " << e.what() << "\n";
         return kExitUsage;

@@ -100,9 +100,7 @@ bool paper_is_npy(const std::string& path) {
 bool paper_dataset_read(const std::vector<std::string>& files, data::Dataset& d) {
     try {
         if (files.size() == 2)
-            d = data::data_dataset_from_npy(support::npy_read(files[0]),
-                                            support::npy_read(files[1]), files[0],
-                                            "npy " + files[0] + " " + files[1]);
+            d = data::data_dataset_npy_files(files[0], files[1]);
         else
             d = data::data_dataset_from_json(file_read_bounded(files[0], 1L << 30));
     } catch (const std::exception& e) {

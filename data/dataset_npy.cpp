@@ -3,6 +3,7 @@
 
 #include "support/dyadic_common.h"
 
+#include <filesystem>
 #include <stdexcept>
 
 namespace convcert::data {
@@ -58,6 +59,14 @@ Dataset data_dataset_from_npy(const support::NpyArray& x, const support::NpyArra
         d.x.emplace_back(c.num.begin() + i * row, c.num.begin() + (i + 1) * row);
     data_dataset_validate(d);
     return d;
+}
+
+Dataset data_dataset_npy_files(const std::string& x_path, const std::string& y_path,
+                               const std::string& name) {
+    const std::string x_file = std::filesystem::path(x_path).filename().string();
+    const std::string y_file = std::filesystem::path(y_path).filename().string();
+    return data_dataset_from_npy(support::npy_read(x_path), support::npy_read(y_path),
+                                 name.empty() ? x_file : name, "npy " + x_file + " " + y_file);
 }
 
 } // namespace convcert::data

@@ -18,4 +18,11 @@ namespace convcert::data {
 Dataset data_dataset_from_npy(const support::NpyArray& x, const support::NpyArray& y,
                               const std::string& name, const std::string& source);
 
+/// The dataset of the files x_path and y_path (support::npy_read, then data_dataset_from_npy):
+/// named `name`, or the file name of x_path without its folders when name is empty, with
+/// source "npy X Y" (file names only), so that the same files give the same dataset text on
+/// every machine and in every folder. Throws as npy_read and data_dataset_from_npy.
+Dataset data_dataset_npy_files(const std::string& x_path, const std::string& y_path,
+                               const std::string& name = "");
+
 } // namespace convcert::data

@@ -307,6 +307,27 @@ TEST_CASE("the paper's 128 MNIST images read exactly", "[npy]") {
     }
 }
 
+TEST_CASE("npy files: the dataset names the files, not their folders", "[npy]") {
+    const fs::path dir = fs::temp_directory_path() / "convcert-npy-folders";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "elsewhere");
+    for (const char* f : {"train_x.npy", "train_y.npy"})
+        fs::copy_file(kPaper / f, dir / "elsewhere" / f);
+    using convcert::data::data_dataset_npy_files;
+    const auto here = data_dataset_npy_files((kPaper / "train_x.npy").string(),
+                                             (kPaper / "train_y.npy").string());
+    const auto there = data_dataset_npy_files((dir / "elsewhere" / "train_x.npy").string(),
+                                              (dir / "elsewhere" / "train_y.npy").string());
+    CHECK(here.name == "train_x.npy");
+    CHECK(here.source == "npy train_x.npy train_y.npy");
+    CHECK(convcert::data::data_dataset_to_json(here) ==
+          convcert::data::data_dataset_to_json(there));
+    CHECK(data_dataset_npy_files((kPaper / "train_x.npy").string(),
+                                 (kPaper / "train_y.npy").string(), "paper")
+              .name == "paper");
+    fs::remove_all(dir);
+}
+
 TEST_CASE("convcert dataset npy: a dataset, and bad input exits 2 with one line and no file",
           "[npy][cli]") {
     const fs::path dir = convcert::tests::cli_scratch_create("npy");
