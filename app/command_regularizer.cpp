@@ -178,9 +178,13 @@ std::string report_text(const regularizer::RegularizerBracket& b, const Certific
           << " the lower bound within the gap (relative excess " << decimal(b.one_channel.gap)
           << ")\n";
     if (b.R > 1 || b.C0 > 1) {
-        o << "  network: " << b.C0 << " kernels of " << b.R << "x" << b.K << " and " << b.C0
-          << " vectors v of " << b.D << " (in the certificate; v over a common denominator of "
-          << b.denominator_bits << " bits)\n";
+        const std::string shape = b.grid.D1 > 1
+                                      ? std::to_string(b.grid.K1) + "x" + std::to_string(b.grid.K2)
+                                      : std::to_string(b.K);
+        o << "  network: " << b.C0 << " kernels of " << b.R << "x" << shape << " and " << b.C0
+          << " vectors v of " << b.D << grid_factors(b.grid, false)
+          << " (in the certificate; v over a common denominator of " << b.denominator_bits
+          << " bits)\n";
         return o.str();
     }
     const auto& u = std::get<RegularizerBody>(cert.body).evidence.u[0][0];
