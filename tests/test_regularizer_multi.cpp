@@ -4,6 +4,7 @@
 // certified bracket; homogeneity, tampering, and the exact building blocks.
 #include "certify/certificate.h"
 #include "certify/checker/checker.h"
+#include "certify/checker/psd_float.h"
 #include "regularizer/bracket.h"
 #include "regularizer/exact/dual_feasible.h"
 #include "regularizer/exact/dual_scale.h"
@@ -562,6 +563,48 @@ TEST_CASE("dual scale: s·λ has ||T||_op just below 2, for λ of any size", "[r
                 CHECK(regularizer_dual_feasible(lam, K));
                 CHECK_FALSE(regularizer_dual_feasible(big, K));
             }
+}
+
+TEST_CASE("dual scale: above 64 rows the checker's floating-point PSD test decides",
+          "[regularizer][exact]") {
+    // n = R·K = 160: with the former first margin 2^-40 the smallest eigenvalue of
+    // 4I - T Tᵀ (about 8·2^-40) is below Rump's shift (about 4n²u = 1.1e-11), so the checker
+    // would need its exact test; with 2^-24 the fast test proves it.
+    std::mt19937 gen(5);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    const long R = 2, D = 96, K = 80, E = 44;
+    support::FmpzMat L(R, D);
+    for (long r = 0; r < R; ++r)
+        for (long i = 0; i < D; ++i)
+            fmpz_set_d(fmpz_mat_entry(L.m, r, i), std::nearbyint(std::ldexp(normal(gen), 44)));
+    const auto s = regularizer_dual_scale(L.m, E, K);
+    CHECK(s.attempts == 1);
+    const long double norm = stacked_t_norm(scaled_rows(L, E, s), K);
+    CHECK(norm <= 2.0L * (1 - std::ldexp(1.0L, -25)));
+    CHECK(norm >= 2.0L * (1 - std::ldexp(1.0L, -22)));
+    // The checker's input: 4·2^(2E+2b) I - a² N with N = T(Λ)T(Λ)ᵀ.
+    support::FmpzVec rows(R * D);
+    for (long r = 0; r < R; ++r)
+        _fmpz_vec_set(rows.v + r * D, fmpz_mat_entry(L.m, r, 0), D);
+    support::FmpzMat N(R * K, R * K);
+    regularizer_gram_integer_stacked(N.m, rows.v, R, D, K);
+    support::Fmpz a2, diag, t;
+    fmpz_mul(a2.x, s.a.x, s.a.x);
+    fmpz_one(diag.x);
+    fmpz_mul_2exp(diag.x, diag.x, static_cast<ulong>(2 * (E + s.b) + 2));
+    convcert::checker::SymMatrix m(static_cast<std::size_t>(R * K));
+    for (long i = 0; i < R * K; ++i)
+        for (long j = i; j < R * K; ++j) {
+            fmpz_mul(t.x, a2.x, fmpz_mat_entry(N.m, i, j));
+            fmpz_neg(t.x, t.x);
+            if (i == j) fmpz_add(t.x, t.x, diag.x);
+            char* text = fmpz_get_str(nullptr, 10, t.x);
+            m.at(static_cast<std::size_t>(i), static_cast<std::size_t>(j)) =
+                convcert::checker::Int(text);
+            flint_free(text);
+        }
+    CHECK(convcert::checker::sym_matrix_psd_float(m).verdict ==
+          convcert::checker::PsdFloat::positive_definite);
 }
 
 TEST_CASE("dual scale: λ = 0 needs no test", "[regularizer][exact]") {

@@ -10,6 +10,9 @@
 
 namespace convcert::regularizer {
 
+/// The largest R·K for which the first margin tried is 2^-40 (above it: 2^-24).
+inline constexpr long kDualScaleTightMax = 64;
+
 /// s = a / 2^b, and the number of exact PSD tests run.
 struct RegularizerDualScale {
     support::Fmpz a; ///< a > 0 (about 50 bits)
@@ -19,9 +22,10 @@ struct RegularizerDualScale {
 
 /// Lambda: an R×D integer matrix (R >= 1, D = grid_signal_size(g), T(λ) that of the grid g),
 /// λ = Lambda / 2^E (E of any sign).
-/// Tries s = 2/sqrt(μ)·(1 - 2^-m) for m = 40, 32, ..., 8, μ the largest eigenvalue of T Tᵀ
-/// estimated in doubles on a power-of-two normalized copy of N = T(Λ)T(Λ)ᵀ (no overflow for
-/// any size of Λ), s rounded down to 51 significant bits, and returns the first s with
+/// Tries s = 2/sqrt(μ)·(1 - 2^-m) for m = 40, 32, ..., 8 (m = 24, 16, 8 when R·K >
+/// kDualScaleTightMax, so that the checker's floating-point PSD test decides), μ the largest
+/// eigenvalue of T Tᵀ estimated in doubles on a power-of-two normalized copy of N = T(Λ)T(Λ)ᵀ (no
+/// overflow for any size of Λ), s rounded down to 51 significant bits, and returns the first s with
 /// 4·2^(2E+2b) I - a² N ⪰ 0 exactly (regularizer_psd_integer). Λ = 0 gives s = 1 with no test.
 /// Throws std::invalid_argument on bad shapes, std::runtime_error if no s passes (not
 /// expected: every s below 2/||T(λ)||_op passes) or the scale leaves the double range.
