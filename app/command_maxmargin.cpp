@@ -5,6 +5,7 @@
 #include "app/commands.h"
 #include "certify/file_read_bounded.h"
 #include "data/dataset.h"
+#include "data/dataset_grid.h"
 #include "maxmargin/bracket.h"
 #include "maxmargin/denominator.h"
 #include "support/atomic_file.h"
@@ -70,7 +71,7 @@ int command_maxmargin(const std::vector<std::string>& args) {
     Grid g;
     try {
         d = data::data_dataset_from_json(file_read_bounded(input, 1L << 30));
-        g = support::grid_from_input(d.shape.empty() ? std::vector<long>{d.D} : d.shape, kernel);
+        g = data::data_dataset_grid(d, kernel);
     } catch (const std::exception& e) {
         std::cerr << "convcert maxmargin: " << input << ": " << e.what() << "\n";
         return kExitUsage;

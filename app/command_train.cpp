@@ -6,6 +6,7 @@
 #include "app/commands.h"
 #include "certify/file_read_bounded.h"
 #include "data/dataset.h"
+#include "data/dataset_grid.h"
 #include "support/atomic_file.h"
 #include "support/grid_input.h"
 #include "train/gd.h"
@@ -182,7 +183,7 @@ bool train_dataset_read(const TrainArguments& ta, data::Dataset& d) {
         return false;
     }
     try {
-        train::gd_grid(d, ta.o.kernel);
+        data::data_dataset_grid(d, ta.o.kernel);
     } catch (const std::exception& e) {
         std::cerr << "convcert train: " << ta.input << ": " << e.what() << "\n";
         return false;

@@ -1,6 +1,7 @@
 // convcert._core.maxmargin: the max-margin bracket, as `convcert maxmargin` builds it from a
 // dataset text (docs/datasets.md), on the dataset's grid.
 #include "data/dataset.h"
+#include "data/dataset_grid.h"
 #include "maxmargin/denominator.h"
 #include "python/core.h"
 #include "support/stopwatch.h"
@@ -14,8 +15,7 @@ namespace {
 /// The dataset's grid for `kernel` (an int on 2-D data means K×K, as the CLI); throws
 /// std::invalid_argument for a kernel outside the signal.
 Grid maxmargin_grid(const data::Dataset& d, const std::vector<long>& kernel) {
-    return support::grid_from_input(d.shape.empty() ? std::vector<long>{d.D} : d.shape,
-                                    python_kernel_spec(kernel));
+    return data::data_dataset_grid(d, python_kernel_spec(kernel));
 }
 
 } // namespace
@@ -26,7 +26,8 @@ PythonMaxmargin python_maxmargin(const std::string& dataset_json, const std::vec
     const support::Stopwatch watch;
     maxmargin::MaxmarginReport report;
     PythonMaxmargin out;
-    out.certificate = certificate_to_json(maxmargin::maxmargin_certificate_denominated(d, g, &report));
+    out.certificate =
+        certificate_to_json(maxmargin::maxmargin_certificate_denominated(d, g, &report));
     out.lower = report.lower_double;
     out.upper = report.upper_double;
     out.relative_gap = report.relative_gap;

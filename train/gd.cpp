@@ -1,5 +1,6 @@
 // Full-batch gradient descent (see gd.h).
 #include "train/gd.h"
+#include "data/dataset_grid.h"
 
 #include "support/stopwatch.h"
 
@@ -163,10 +164,6 @@ void gd_step_apply(CnnParams& p, const std::vector<double>& du, const std::vecto
 
 } // namespace
 
-Grid gd_grid(const data::Dataset& data, const support::KernelSpec& k) {
-    return support::grid_from_input(data.shape.empty() ? std::vector<long>{data.D} : data.shape, k);
-}
-
 GdRun gd_train(const data::Dataset& data, const GdOptions& o) {
     const support::Stopwatch clock;
     gd_options_validate(data, o);
@@ -174,7 +171,7 @@ GdRun gd_train(const data::Dataset& data, const GdOptions& o) {
     run.options = o;
     run.R = data.R;
     run.D = data.D;
-    run.grid = gd_grid(data, o.kernel);
+    run.grid = data::data_dataset_grid(data, o.kernel);
     const auto xs = gd_scaled_inputs(data, &run.input_scale);
     CnnParams p = gd_params_init(data, run.grid, o);
     const std::vector<long> marks = gd_checkpoint_steps(o);

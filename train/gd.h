@@ -63,13 +63,9 @@ double gd_loss_and_gradient(const std::vector<std::vector<double>>& xs, const st
                             const std::vector<double>& W, GdLoss loss, bool grad_log,
                             std::vector<double>& G, double* min_margin);
 
-/// The grid of the dataset's shape ("D" alone: 1×D) with the kernel `k`. Throws
-/// std::invalid_argument (support::InputError) unless the kernel fits the shape.
-Grid gd_grid(const data::Dataset& data, const support::KernelSpec& k);
-
-/// The full run. Preconditions: data valid, the kernel fits the dataset's shape (gd_grid),
-/// C >= 1, steps >= 0, lr > 0 (std::invalid_argument otherwise). Does not require separability;
-/// margins are reported.
+/// The full run. Preconditions: data valid, the kernel fits the dataset's shape
+/// (data::data_dataset_grid), C >= 1, steps >= 0, lr > 0 (std::invalid_argument otherwise). Does
+/// not require separability; margins are reported.
 GdRun gd_train(const data::Dataset& data, const GdOptions& options);
 
 /// The samples x_i / x_den as doubles scaled by 1/max_i ||x_i / x_den||_2 (the trainer's view),

@@ -1,5 +1,6 @@
 // The paper's training recipe (see recipe_paper.h).
 #include "train/recipe_paper.h"
+#include "data/dataset_grid.h"
 
 #include "support/stopwatch.h"
 #include "train/gd.h"
@@ -126,7 +127,7 @@ RecipeRun recipe_paper_train(const data::Dataset& d, const RecipeOptions& o) {
     run.options = o;
     run.R = d.R;
     run.D = d.D;
-    run.grid = gd_grid(d, o.kernel);
+    run.grid = data::data_dataset_grid(d, o.kernel);
     const auto xs = recipe_samples(d);
     CnnParams p = recipe_paper_init(d.R, run.grid, o.C, o.seed);
     run.initial_params = p;
