@@ -2,6 +2,7 @@
 // plans are FFTW's 2-D real transforms of shape D1×D2 (D1 = 1 in 1-D), whose half spectrum has
 // D1·(D2/2 + 1) entries; kernels are scattered to their signal positions by grid_offset.
 #include "train/network.h"
+#include "support/fftw_planner.h"
 
 #include <fftw3.h>
 
@@ -34,11 +35,13 @@ struct CnnFft::Impl {
             fftw_malloc(sizeof(fftw_complex) * static_cast<std::size_t>(H)));
         if (!real || !spec) throw std::bad_alloc();
         const int n0 = static_cast<int>(g.D1), n1 = static_cast<int>(g.D2);
+        const std::lock_guard<std::mutex> lock(support::fftw_planner_mutex);
         fwd = fftw_plan_dft_r2c_2d(n0, n1, real, spec, FFTW_ESTIMATE);
         inv = fftw_plan_dft_c2r_2d(n0, n1, spec, real, FFTW_ESTIMATE);
         if (!fwd || !inv) throw std::runtime_error("FFTW could not create a plan");
     }
     ~Impl() {
+        const std::lock_guard<std::mutex> lock(support::fftw_planner_mutex);
         if (fwd) fftw_destroy_plan(fwd);
         if (inv) fftw_destroy_plan(inv);
         fftw_free(real);

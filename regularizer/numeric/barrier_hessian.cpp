@@ -1,5 +1,6 @@
 // The dual barrier's Hessian by FFTs on G×G (see barrier_hessian.h).
 #include "regularizer/numeric/barrier_hessian.h"
+#include "support/fftw_planner.h"
 
 #include <fftw3.h>
 
@@ -14,9 +15,6 @@ namespace convcert::regularizer {
 namespace {
 
 using Complex = std::complex<double>;
-
-/// FFTW's planner is not thread-safe; its plans are (fftw_execute_dft on distinct arrays).
-std::mutex fftw_planner_mutex;
 
 struct FftwFree {
     void operator()(Complex* p) const { fftw_free(p); }
@@ -38,12 +36,12 @@ class GridSquareFft {
         const int n[4] = {static_cast<int>(g.D1), static_cast<int>(g.D2), static_cast<int>(g.D1),
                           static_cast<int>(g.D2)};
         auto* w = reinterpret_cast<fftw_complex*>(work);
-        const std::lock_guard<std::mutex> lock(fftw_planner_mutex);
+        const std::lock_guard<std::mutex> lock(support::fftw_planner_mutex);
         plan_ = fftw_plan_dft(4, n, w, w, sign, FFTW_ESTIMATE);
         if (plan_ == nullptr) throw std::runtime_error("FFTW could not create a plan");
     }
     ~GridSquareFft() {
-        const std::lock_guard<std::mutex> lock(fftw_planner_mutex);
+        const std::lock_guard<std::mutex> lock(support::fftw_planner_mutex);
         fftw_destroy_plan(plan_);
     }
     GridSquareFft(const GridSquareFft&) = delete;
