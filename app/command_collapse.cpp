@@ -21,7 +21,7 @@ namespace convcert::app {
 namespace {
 
 const char* kCollapseHelp = R"HELP(usage: convcert collapse NET.json [-o CERT.json]
-       convcert collapse --npz NET.npz [-o CERT.json]
+       convcert collapse --npz NET.npz [-o CERT.json] [--npz-out OUT.npz]
 
 Collapses a C-channel two-layer linear CNN with R input channels to at most R channels (fewer
 when rank W allows) that realize the same linear predictor W[r] = sum_c u_c[r] * v_c at a cost
@@ -55,13 +55,17 @@ checker before it is written.
                v (C, D), or u (C, R, K1, K2) or (C, K1, K2) with v (C, D1, D2); integer or
                float arrays, every float kept exactly (a dyadic rational)
   -o FILE      write the certificate to FILE (atomically) instead of standard output
+  --npz-out FILE  also write the collapsed network to FILE (.npz, float64 arrays "u" and "v"
+               in the input's layout, readable by convcert.npz.network_load), each exact value
+               rounded to the nearest double; the summary says how many values were rounded
+               (the certificate holds the exact network)
 
 Exit codes: 0 written, 2 usage error or bad input, 3 no certificate could be built or (2-D)
 no collapse: no construction has fewer channels than the input.
 )HELP";
 
 struct CollapseArgs {
-    std::string input, output;
+    std::string input, output, npz_out;
     bool npz = false; ///< input is an .npz archive
 };
 
@@ -73,6 +77,10 @@ bool collapse_parse_args(const std::vector<std::string>& args, CollapseArgs& out
             const std::string* v = argument_value(args, i, "collapse", "-o");
             if (!v) return false;
             out.output = *v;
+        } else if (a == "--npz-out") {
+            const std::string* v = argument_value(args, i, "collapse", "--npz-out");
+            if (!v) return false;
+            out.npz_out = *v;
         } else if (a == "--npz") {
             const std::string* v = argument_value(args, i, "collapse", "--npz");
             if (!v) return false;
@@ -160,13 +168,30 @@ int command_collapse(const std::vector<std::string>& args) {
                   << verdict.reason << "\n";
         return kExitGeneratorFailed;
     }
+    long rounded = 0;
+    std::string npz;
+    if (!ca.npz_out.empty()) {
+        try {
+            npz = regularizer::collapse_network_npz(
+                result.network, regularizer::network_instance_grid(net), net.R, rounded);
+        } catch (const std::exception& e) {
+            std::cerr << "convcert collapse: " << e.what() << "\n";
+            return kExitGeneratorFailed;
+        }
+    }
     if (!support::output_write("collapse", ca.output, certificate_to_json(result.certificate)))
+        return kExitUsage;
+    if (!ca.npz_out.empty() && !support::output_write("collapse", ca.npz_out, npz))
         return kExitUsage;
     // The summary goes to standard output unless the certificate does.
     std::ostream& out = ca.output.empty() ? std::cerr : std::cout;
     out << "convcert collapse: "
         << collapse_summary(result, regularizer::network_instance_is_2d(net))
-        << (ca.output.empty() ? "" : ", written to " + ca.output) << "\n";
+        << (ca.output.empty() ? "" : ", written to " + ca.output)
+        << (ca.npz_out.empty() ? ""
+                               : ", network to " + ca.npz_out + " (" + std::to_string(rounded) +
+                                     " value(s) rounded to the nearest double)")
+        << "\n";
     return kExitOk;
 }
 

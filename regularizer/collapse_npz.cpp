@@ -1,10 +1,14 @@
 // Networks from .npz arrays (see collapse_npz.h): the arrays become the JSON network (exact
-// rationals of their doubles), read by the one network reader.
+// rationals of their doubles), read by the one network reader; and networks back to .npz.
 #include "regularizer/collapse_npz.h"
 
 #include "regularizer/input/regularizer_input.h"
+#include "support/flint_raii.h"
+#include "support/npz_write.h"
 #include "support/rational_convert.h"
 
+#include <flint/fmpq.h>
+#include <mpfr.h>
 #include <nlohmann/json.hpp>
 
 namespace convcert::regularizer {
@@ -46,7 +50,43 @@ void sizes_check(long C, long R, long K, long D) {
                                   std::to_string(kMaxNetworkKernelBlock));
 }
 
+/// x rounded to the nearest double; counts an inexact rounding.
+double double_nearest(const fmpq_t x, long& rounded) {
+    mpq_t q;
+    mpq_init(q);
+    fmpq_get_mpq(q, x);
+    mpfr_t f;
+    mpfr_init2(f, 53);
+    rounded += mpfr_set_q(f, q, MPFR_RNDN) != 0;
+    const double d = mpfr_get_d(f, MPFR_RNDN);
+    mpfr_clear(f);
+    mpq_clear(q);
+    return d;
+}
+
 } // namespace
+
+std::string collapse_network_npz(const RegularizerNetwork& net, const Grid& g, long R,
+                                 long& rounded) {
+    rounded = 0;
+    const long C = static_cast<long>(net.u.size());
+    support::NpzArrayOut u{"u", {C, R, g.K2}, {}}, v{"v", {C, g.D2}, {}};
+    if (g.dims == 2) {
+        u.shape = {C, R, g.K1, g.K2};
+        v.shape = {C, g.D1, g.D2};
+    }
+    for (const auto& k : net.u)
+        for (slong r = 0; r < k.rows(); ++r)
+            for (slong j = 0; j < k.cols(); ++j)
+                u.values.push_back(double_nearest(k.at(r, j), rounded));
+    support::Fmpq x;
+    for (slong c = 0; c < net.v.rows(); ++c)
+        for (slong j = 0; j < net.v.cols(); ++j) {
+            fmpq_div_fmpz(x.x, net.v.at(c, j), net.v_den.x);
+            v.values.push_back(double_nearest(x.x, rounded));
+        }
+    return support::npz_bytes({u, v});
+}
 
 NetworkInstance network_instance_from_npz(const std::map<std::string, support::NpyArray>& arrays) {
     const support::NpyArray &u = member(arrays, "u"), &v = member(arrays, "v");

@@ -276,3 +276,24 @@ TEST_CASE("a network on a 1×D grid collapses as the 1-D one (the Lemma holds th
     REQUIRE(cb.slack == ca.slack);
     REQUIRE(checker::check_certificate(b.certificate).valid);
 }
+
+TEST_CASE("checker: a 2-D collapse may keep up to max(R, C) channels, not more",
+          "[collapse][2d][tamper]") {
+    const CollapseResult r = regularizer_collapse(network_instance_from_json(kMathNetwork));
+    Certificate t = r.certificate;
+    CollapseClaim& claim = std::get<CollapseBody>(t.body).claim;
+    REQUIRE(claim.output.u.size() == 2);
+    // Zero channels change neither the predictor nor the cost: 4 = C channels are allowed ...
+    for (int extra = 0; extra < 2; ++extra) {
+        claim.output.u.push_back({std::vector<std::string>(4, "0")});
+        claim.output.v.push_back(std::vector<std::string>(9, "0"));
+    }
+    REQUIRE(checker::check_certificate(t).valid);
+    // ... 5 are not.
+    claim.output.u.push_back({std::vector<std::string>(4, "0")});
+    claim.output.v.push_back(std::vector<std::string>(9, "0"));
+    const checker::Verdict verdict = checker::check_certificate(t);
+    REQUIRE_FALSE(verdict.valid);
+    REQUIRE(verdict.reason ==
+            "output: 5 kernels u and 5 vectors v, expected 1 to max(R, C) = 4 channels");
+}

@@ -2,8 +2,9 @@
 objects with 2-D shapes whose networks realize the input's w exactly (recomputed here in
 Fractions) at cost <= cost_in + slack, slack = max(0, cost_out - cost_in); a Conv2d model and its
 collapsed to_torch twin compute the same outputs; `convcert collapse --npz` reads numpy's savez
-and savez_compressed files (the same certificate bytes as the JSON input) and refuses malformed
-archives with one line, exit 2 and no output file. Run by ctest (label python)."""
+and savez_compressed files (the same certificate bytes as the JSON input), writes the collapsed
+network with --npz-out (values the correctly rounded doubles of the certificate's), and refuses
+malformed archives with one line, exit 2 and no output file. Run by ctest (label python)."""
 
 from fractions import Fraction
 import itertools
@@ -156,6 +157,21 @@ class TestCollapseNpz(unittest.TestCase):
                     self.assertEqual(got.returncode, 0, got.stderr)
                     with open(self.path("c.json"), encoding="utf-8") as f:
                         self.assertEqual(f.read(), expected)
+        # --npz-out: the collapsed network, float64, readable by network_load
+        np.savez(self.path("net2.npz"), u=u, v=v)
+        got = run("--npz", self.path("net2.npz"), "-o", self.path("c.json"), "--npz-out",
+                  self.path("out.npz"))
+        self.assertEqual(got.returncode, 0, got.stderr)
+        self.assertRegex(got.stdout, r"network to .*out.npz \(\d+ value\(s\) rounded")
+        back = convcert.npz.network_load(self.path("out.npz"))
+        cert = convcert.Certificate(want)
+        exact = cert.data["claim"]["output"]
+        self.assertEqual(back.u.shape, (len(exact["u"]), 1, 2, 2))
+        self.assertEqual(back.v.shape, (len(exact["v"]), 3, 3))
+        for got_row, row in zip(back.v.reshape(len(exact["v"]), -1), exact["v"]):
+            self.assertEqual(list(got_row), [float(Fraction(x)) for x in row])
+        np.testing.assert_allclose(back.w[0], np.array(predictor_2d(fractions(u), fractions(v)),
+                                                       dtype=float), atol=1e-12)
         # convcert.npz.network_save's files too
         convcert.npz.network_save(self.path("saved.npz"), convcert.Network(u[:, None], v))
         got = run("--npz", self.path("saved.npz"), "-o", self.path("c2.json"))
