@@ -179,6 +179,23 @@ class TestCollapseNpz(unittest.TestCase):
         with open(self.path("c2.json"), encoding="utf-8") as f:
             self.assertEqual(f.read(), want)
 
+    def test_r_input_channels_same_bytes_as_json(self):
+        rng = np.random.default_rng(11)
+        for u_shape, v_shape in [((3, 2, 2), (3, 5)), ((9, 2, 2, 2), (9, 3, 3))]:
+            with self.subTest(u=u_shape):
+                u = rng.integers(-3, 4, u_shape) / 2.0
+                v = rng.integers(-3, 4, v_shape) / 4.0
+                with open(self.path("r.json"), "w", encoding="utf-8") as f:
+                    f.write(convcert.network_input_json(u, v))
+                ref = run(self.path("r.json"), "-o", self.path("r-ref.json"))
+                self.assertEqual(ref.returncode, 0, ref.stderr)
+                np.savez_compressed(self.path("r.npz"), u=u, v=v)
+                got = run("--npz", self.path("r.npz"), "-o", self.path("r-got.json"))
+                self.assertEqual(got.returncode, 0, got.stderr)
+                with open(self.path("r-ref.json"), encoding="utf-8") as a, \
+                        open(self.path("r-got.json"), encoding="utf-8") as b:
+                    self.assertEqual(a.read(), b.read())
+
     def assert_refused(self, name, pattern):
         out = self.path("out.json")
         got = run("--npz", self.path(name), "-o", out)
