@@ -1,8 +1,10 @@
 // The collapse generator (see collapse.h): exact predictor and cost of the input network, the
 // subspace col(W), the spectral factor of the kernels' density in double (and, for R = 1, in
 // high precision), rounded with more and more bits until the exact cost reaches the input's.
+// In 2-D: the exact channel reduction and the regularizer bracket's network, fewest channels.
 #include "regularizer/collapse.h"
 
+#include "regularizer/bracket.h"
 #include "regularizer/collapse_factor.h"
 #include "regularizer/collapse_reduce.h"
 #include "regularizer/exact/network.h"
@@ -14,6 +16,7 @@
 #include <flint/fmpq_mat.h>
 
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 
 namespace convcert::regularizer {
@@ -83,8 +86,10 @@ struct CollapseTarget {
     support::Fmpq cost_in;
 };
 
-/// The best network so far; `consider` keeps the cheaper of the two (the first on ties).
+/// The best network so far; `consider` keeps the cheaper of the two (the first on ties), or with
+/// `fewest_channels` the one with fewer channels, then the cheaper.
 struct Best {
+    bool fewest_channels = false;
     std::optional<RegularizerNetwork> net;
     std::string source;
     long bits = 0; ///< rounding bits of the best kernels (0: exact kernels)
@@ -92,7 +97,11 @@ struct Best {
     double factor_seconds = 0; ///< spent in the numerical factors
     void consider(RegularizerNetwork candidate, const std::string& what, long b) {
         ++tried;
-        if (net && fmpq_cmp(candidate.cost.x, net->cost.x) >= 0) return;
+        if (net && fewest_channels && candidate.u.size() != net->u.size()) {
+            if (candidate.u.size() > net->u.size()) return;
+        } else if (net && fmpq_cmp(candidate.cost.x, net->cost.x) >= 0) {
+            return;
+        }
         net = std::move(candidate);
         source = what;
         bits = b;
@@ -242,6 +251,45 @@ void collapse_search(Best& best, const NetworkInstance& net, const CollapseTarge
                     net.R == 1 ? "e_0 (fallback)" : "e_r e_0 (fallback)");
 }
 
+/// The 2-D candidates (collapse.h): the exact channel reduction of the kernels and the
+/// regularizer bracket's network for W; a bracket that fails numerically leaves the other.
+void collapse_search_2d(Best& best, const NetworkInstance& net, const CollapseTarget& t) {
+    best.fewest_channels = true;
+    const long C = static_cast<long>(net.u.size());
+    if (C == 1)
+        throw CollapseNotReduced(
+            "no collapse: the input has C = 1 channel; in 2-D a collapse only lowers the "
+            "channel count");
+    if (auto reduced = collapse_reduce_channels(net.u, net.v, kBalanceBits))
+        best.consider(std::move(*reduced), "exact channel reduction", 0);
+    std::string error;
+    try {
+        const RegularizerBracket b = regularizer_bracket(t.w, net.grid);
+        RegularizerNetwork bn;
+        bn.u = b.u;
+        bn.v = b.v;
+        fmpz_set(bn.v_den.x, b.v_den.x);
+        fmpq_set(bn.cost.x, b.upper.x);
+        fmpq_one(bn.scale.x);
+        std::ostringstream what;
+        what.precision(2);
+        what << "the regularizer bracket's network (C0 = " << b.C0 << ", bracket gap "
+             << b.relative_gap << ")";
+        best.consider(std::move(bn), what.str(), b.kernel_bits);
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+    if (best.net && static_cast<long>(best.net->u.size()) < C) return;
+    throw CollapseNotReduced(
+        "no collapse: the input has C = " + std::to_string(C) + " channel" + (C == 1 ? "" : "s") +
+        " and " +
+        (best.net ? "the certified constructions (the regularizer bracket's network, the exact "
+                    "channel reduction) reach C0 = " +
+                        std::to_string(best.net->u.size())
+                  : "the regularizer bracket found no network (" + error + ")") +
+        "; one channel is not always possible in 2-D");
+}
+
 /// The claim (input, W, output, costs, slack) and the report of the best network.
 CollapseResult collapse_result(const NetworkInstance& net, const CollapseTarget& t,
                                const Best& best, const support::Stopwatch& watch) {
@@ -250,6 +298,8 @@ CollapseResult collapse_result(const NetworkInstance& net, const CollapseTarget&
     claim.D = net.D;
     claim.K = net.K;
     claim.R = net.R;
+    claim.shape = grid_shape(network_instance_grid(net));
+    claim.kernel_shape = grid_kernel_shape(network_instance_grid(net));
     claim.w = support::fmpq_mat_to_rows(t.w);
     for (const auto& k : net.u)
         claim.input.u.push_back(support::fmpq_mat_to_rows(k));
@@ -288,7 +338,7 @@ CollapseResult collapse_result(const NetworkInstance& net, const CollapseTarget&
 CollapseResult regularizer_collapse(const NetworkInstance& net, const CollapseOptions& options) {
     const support::Stopwatch watch;
     CollapseTarget t;
-    t.w = regularizer_network_predictor(net.u, net.v);
+    t.w = regularizer_network_predictor(net.u, net.v, network_instance_grid(net));
     support::Fmpz one;
     fmpz_one(one.x);
     kernels_norm_squared(t.cost_in.x, net.u);
@@ -297,6 +347,10 @@ CollapseResult regularizer_collapse(const NetworkInstance& net, const CollapseOp
     Best best;
     if (fmpq_mat_is_zero(t.w.m)) {
         best.consider(network_zero(net.R, net.K, net.D), "zero network (w = 0)", 0);
+        if (network_instance_is_2d(net) && net.u.size() == 1)
+            throw CollapseNotReduced("no collapse: the input has C = 1 channel (w = 0)");
+    } else if (network_instance_is_2d(net)) {
+        collapse_search_2d(best, net, t);
     } else {
         t.space = collapse_space(t.w);
         t.w_coords = t.w;

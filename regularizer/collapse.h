@@ -12,15 +12,27 @@
 // is already optimal or within about 2^-50 relative of it, and that has more than R channels),
 // the certificate states the excess as its slack. Inputs with C <= R never need a slack (the
 // input kernels, or the input itself projected onto col W, are candidates).
+//
+// 2-D networks (MATH.md "Two-dimensional signals"): the Lemma fails, so there is no spectral
+// factor; the certified construction is the regularizer bracket's network on W (C0 channels,
+// regularizer/bracket.h), beside the exact channel reduction (collapse_reduce.h). The output
+// has fewer channels than the input, or there is no collapse (CollapseNotReduced).
 #pragma once
 
 #include "certify/certificate.h"
 #include "regularizer/exact/network.h"
 #include "regularizer/input/network_input.h"
 
+#include <stdexcept>
 #include <string>
 
 namespace convcert::regularizer {
+
+/// A 2-D collapse whose constructions reach no fewer channels than the input has; what() is
+/// one line "no collapse: ..." naming C and C0.
+struct CollapseNotReduced : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 struct CollapseOptions {
     /// The most bits a rounding of the spectral factor may keep. Past 53 the factor comes from
@@ -57,6 +69,13 @@ struct CollapseResult {
 /// the cheapest candidate; the slack is max(0, cost_out - cost_in). W = 0 gives the one-channel
 /// zero network; when nothing else can be built, u_r = e_r e_0ᵀ, v_r = W[r] (R channels). Throws
 /// std::runtime_error only if not even that can be built.
+///
+/// A 2-D network (network_instance_is_2d; D1 = 1 or D2 = 1 is the 1-D case) has two candidates: the
+/// exact channel reduction of its kernels, and the regularizer bracket's network for W (cost <=
+/// lower bound·(1 + gap), C0 channels). The output is the candidate with the fewest channels (then
+/// the cheapest), with the slack max(0, cost_out - cost_in); W = 0 gives the one-channel zero
+/// network. Throws CollapseNotReduced (naming C and C0) when no candidate has fewer channels than
+/// the input (always when C = 1), std::runtime_error when none can be built.
 CollapseResult regularizer_collapse(const NetworkInstance& net,
                                     const CollapseOptions& options = {});
 

@@ -16,6 +16,7 @@ packages=(
   libcoq-mathcomp-real-closed libcoq-mathcomp-analysis                   # proofs/: FTA over R[i], std R as rcfType
   gnuplot-nox                                                            # reproduce: PNG plots
   libfftw3-dev dataset-fashion-mnist zlib1g-dev                          # training: FFT, data, IDX .gz
+  libzip-dev                                                             # collapse --npz: the .npz zip container
   clang libfuzzer-14-dev libclang-rt-14-dev                              # scripts/fuzz.sh: libFuzzer, ASan/UBSan runtimes (only Recommended by clang)
   python3-dev pybind11-dev python3-pybind11 python3-numpy               # python/: the module convcert (pybind11, NumPy)
   python3-torch                                                          # convcert.torch, its tests and examples/python

@@ -1,12 +1,15 @@
-// network-collapse (docs/certificates.md): a network with at most R channels that realizes the
-// same w as a given C-channel network (R input channels) at cost at most the given one's plus a
-// stated slack -- the collapse of MATH.md §3 (R = 1) and of "The multi-channel conjecture
-// follows from the matrix Fejér–Riesz theorem" (R > 1) for one concrete network. Everything is
-// recomputed from the two networks: both predictors, both costs, and the inequality. A 2-D claim
-// ("shape", "kernel_shape") convolves on Z_D1 × Z_D2 (network_grid, network_check_realizes).
+// network-collapse (docs/certificates.md): a network with at most R channels (on a grid with
+// D1, D2 > 1: at most max(R, C)) that realizes the same w as a given C-channel network (R input
+// channels) at cost at most the given one's plus a stated slack -- the collapse of MATH.md §3 (R =
+// 1) and of "The multi-channel conjecture follows from the matrix Fejér–Riesz theorem" (R > 1) for
+// one concrete network. Everything is recomputed from the two networks: both predictors, both
+// costs, and the inequality. A 2-D claim ("shape", "kernel_shape") convolves on Z_D1 × Z_D2
+// (network_grid, network_check_realizes).
 #include "certify/checker/checker.h"
 #include "certify/checker/claim.h"
 #include "certify/checker/network.h"
+
+#include <algorithm>
 
 namespace convcert::checker {
 
@@ -18,10 +21,14 @@ Verdict check_network_collapse(const CollapseClaim& claim) {
         const RatRows w = rows_parse(claim.w, R, D, "w");
         const ExactNetwork input =
             network_parse(claim.input.u, claim.input.v, grid, R, "input", "input.");
-        if (claim.output.u.size() > R || claim.output.v.size() > R)
+        // 1-D (and D1 = 1 or D2 = 1): at most R, the Lemma's collapse. 2-D: at most max(R, C),
+        // since one channel is not always possible there (MATH.md).
+        const bool two_d = grid.D1 > 1 && grid.D2 > 1;
+        const std::size_t most = two_d ? std::max(R, claim.input.u.size()) : R;
+        if (claim.output.u.size() > most || claim.output.v.size() > most)
             reject("output: " + std::to_string(claim.output.u.size()) + " kernels u and " +
-                   std::to_string(claim.output.v.size()) +
-                   " vectors v, expected 1 to R = " + std::to_string(R) + " channels");
+                   std::to_string(claim.output.v.size()) + " vectors v, expected 1 to " +
+                   (two_d ? "max(R, C) = " : "R = ") + std::to_string(most) + " channels");
         const ExactNetwork output =
             network_parse(claim.output.u, claim.output.v, grid, R, "output", "output.");
         const Rat cost_in = rational_parse_canonical(claim.cost_in, "cost_in");

@@ -269,18 +269,23 @@ def factor(vectors, method="auto", digits=30, progress=None):
 
 def network_input_json(u, v):
     """The input file of `convcert collapse NET.json` for kernels u (C, R, K) and second layer
-    v (C, D), as JSON text (exact rationals)."""
-    net = Network(u, v)  # shapes
-    if len(net.kernel_shape) != 1:
-        raise ValueError(f"collapse: the network has 2-D kernels {net.kernel_shape}; convcert "
-                         "collapses 1-D networks only (in 2-D the Fejér–Riesz Lemma fails, "
-                         "MATH.md \"Two-dimensional signals\")")
-    C, R, K = net.u.shape
-    uu = array_checked(u, "u", (3,))
-    vv = array_checked(v, "v", (2,))
+    v (C, D), or in 2-D u (C, R, K1, K2) or (C, K1, K2) and v (C, D1, D2), as JSON text (exact
+    rationals)."""
+    uu = array_checked(u, "u", (3, 4))
+    vv = array_checked(v, "v", (2, 3))
+    if uu.ndim == 3 and vv.ndim == 3:
+        uu = uu[:, None]  # (C, K1, K2): one input channel
+    if uu.ndim != vv.ndim + 1:
+        raise ValueError(f"u has shape {uu.shape} and v {vv.shape}: expected u (C, R, K) with v "
+                         "(C, D), or u (C, R, K1, K2) or (C, K1, K2) with v (C, D1, D2)")
+    net = Network(uu, vv)  # shapes
+    C, R = net.u.shape[:2]
     kernels = [rational_strings(uu[c, 0] if R == 1 else uu[c], "u") for c in range(C)]
-    return json.dumps({"D": net.v.shape[1], "K": K, "R": R, "u": kernels,
-                       "v": rational_strings(vv, "v")})
+    if len(net.kernel_shape) == 1:
+        sizes = {"D": net.v.shape[1], "K": net.kernel_shape[0]}
+    else:
+        sizes = {"shape": list(net.signal_shape), "kernel_shape": list(net.kernel_shape)}
+    return json.dumps({**sizes, "R": R, "u": kernels, "v": rational_strings(vv, "v")})
 
 
 class Collapsed(Network):
@@ -303,7 +308,13 @@ def collapse(u, v=None, progress=None):
     """The collapse (MATH.md §3; R > 1: the matrix Fejér–Riesz section) of the network with
     kernels u (C, R, K) and second layer v (C, D), or of a Network passed as u: at most R
     channels realizing the same w at exact cost at most the input's (plus the certificate's
-    slack, 0 unless the input is already optimal). progress: as for regularizer()."""
+    slack, 0 unless the input is already optimal). progress: as for regularizer().
+
+    2-D networks, u (C, R, K1, K2) or (C, K1, K2) and v (C, D1, D2), collapse as `convcert
+    collapse` does (MATH.md "Two-dimensional signals": one channel is not always possible): to
+    the regularizer bracket's network for w (or an exact merge of dependent kernels), C0 < C
+    channels, with slack max(0, its cost - the input's); RuntimeError "no collapse: ..." when
+    no construction has fewer channels than the input."""
     if v is None:
         if not isinstance(u, Network):
             raise ValueError("collapse(u, v) needs v, or a convcert.Network as its argument")

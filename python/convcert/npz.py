@@ -2,7 +2,8 @@
 with arrays "u" (C, R, K) and "v" (C, D), or (C, R, K1, K2) and (C, D1, D2) in 2-D (float64, so
 every float32 or float64 weight is kept exactly); a predictor w is an .npy of shape (D,) or
 (R, D), or (D1, D2) or (R, D1, D2). Files are written atomically and read without pickles
-(allow_pickle=False)."""
+(allow_pickle=False). `convcert collapse --npz NET.npz` reads network_save's files (stored or
+compressed) and `--npz-out OUT.npz` writes one that network_load reads."""
 
 import numpy as np
 
