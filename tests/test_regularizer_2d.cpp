@@ -260,6 +260,10 @@ TEST_CASE("regularizer 2-D: MATH.md's 3x3 example with 2x2 kernels", "[regulariz
     CHECK(b.upper_double == Approx(11.233135).epsilon(1e-7));
     CHECK(b.relative_gap <= 1e-8);
     CHECK(b.C0 >= 2);
+    // The C = 1 polish stalls 5.6% above, so only the polished C = 2 network is built (the old
+    // search completed two exact C = 1 networks first: 3 attempts).
+    CHECK(b.C0 == 2);
+    CHECK(b.network_attempts == 1);
     // One channel stays about 4.9% above (MATH.md: 11.78630 with 100 L-BFGS starts).
     CHECK(b.one_channel.tried);
     CHECK_FALSE(b.one_channel.reached);
