@@ -118,23 +118,27 @@ Kernels with_lift(Kernels kernels, long R, long K, double delta) {
 
 /// The top C = R, R + 1 eigen-kernels polished (a stronger claim, a smaller V): R_{K,C} is
 /// conjectured not to depend on C >= R (MATH.md §8), and the polish often reaches the SDP value.
-/// 2-D: C = R .. R + kFewExtra2d (no Lemma: fewer channels may not reach it), each polished
-/// until one reaches the stop value; only that one is completed to an exact network at once,
-/// the others afterwards in increasing F, until the target gap is met (at D = 28×28 an exact
-/// network costs seconds, and the C = 1 polish usually stalls far above the SDP value).
-void gram_few(Search& s, const Kernels& ker, RegularizerKernelSource source) {
+/// 2-D: C = R .. R + kFewExtra2d, at most the number of eigen-kernels (no Lemma: fewer channels may
+/// not reach it), each polished until one reaches the stop value; only that one is completed to an
+/// exact network at once, the others afterwards in increasing F, until the target gap is met (at D
+/// = 28×28 an exact network costs seconds, and the C = 1 polish usually stalls far above the SDP
+/// value). `eager`: the previous search (RegularizerKernelOptions::few_eager).
+void gram_few(Search& s, const Kernels& ker, RegularizerKernelSource source, bool eager) {
     const long R = static_cast<long>(s.t.wd.size());
     const bool two_d = s.t.grid.D1 > 1;
     const long extra = two_d ? kFewExtra2d : 1;
+    // 2-D: up to all the eigen-kernels (a numerical rank of 2, common for trained w, would
+    // otherwise leave C = 2 to the unpolished attempt, which costs minutes at 28×28).
+    const long last = static_cast<long>(ker.size()) - (two_d && !eager ? 0 : 1);
     std::vector<RegularizerPolishKernels> pending; // 2-D: polished, not reaching the stop
-    for (long C = R; C <= R + extra && C < static_cast<long>(ker.size()) && !s.done(); ++C) {
+    for (long C = R; C <= std::min(R + extra, last) && (eager || !s.done()); ++C) {
         Kernels few(ker.begin(), ker.begin() + C);
         if (!std::isfinite(regularizer_polish_kernels_value(s.t.wd, s.t.grid, few)))
             for (long r = 0; r < R; ++r) // make every Σ_d nonsingular
                 few[r][r][0] += std::sqrt(kLiftRelative * s.t.estimate);
         auto pol = s.polish_full(few);
         if (!pol) continue;
-        if (two_d && pol->value > s.polish_stop())
+        if (two_d && !eager && pol->value > s.polish_stop())
             pending.push_back(std::move(*pol));
         else
             s.attempt(pol->kernels, {24, 32}, source);
@@ -207,7 +211,7 @@ RegularizerKernelSearch regularizer_kernels_gram(const RegularizerKernelTarget& 
     // they are, then polished, then with R lift channels polished along (a boundary optimum,
     // some Σ_d singular, has no nearby well-conditioned C0-channel network otherwise).
     const Kernels ker = regularizer_gram_factor(dual.gram, R, t.K, kGramTolerance);
-    gram_few(s, ker, Src::GramFewPolish);
+    gram_few(s, ker, Src::GramFewPolish, options.few_eager);
     if (static_cast<long>(ker.size()) >= R) {
         s.attempt(ker, {24, 32}, Src::Gram);
         if (!s.done())
