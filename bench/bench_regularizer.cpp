@@ -98,6 +98,12 @@ Options parse(int argc, char** argv) {
                 std::cerr << "bench_regularizer: --d needs N >= 1\n";
                 std::exit(2);
             }
+        } else if (a == "--side") {
+            o.side = std::stol(value());
+            if (o.side < 8) {
+                std::cerr << "bench_regularizer: --side needs N >= 8\n";
+                std::exit(2);
+            }
         } else if (a == "--max-full-d")
             o.max_full_d = std::stol(value());
         else if (a == "--seed")
