@@ -17,12 +17,20 @@
 // with K = 3×3 and 8×8 (issue 13's target: 28×28, K = 8×8, gap <= 1e-8 in under 60 s end to
 // end), one row each with the stages of the pipeline (Gram SDP by SDPA, dual barrier, exact
 // lower bound, kernels + exact network with their polish, one-channel search), the total
-// (generate + check), the checked gap and C0; no peers.
+// (generate + check), the checked gap and C0; then, on the same w in the same run, the peers:
+// the previous pipeline (every few-channel candidate built, RegularizerKernelOptions::few_eager,
+// and the one-channel report's old limit of 2 starts above K·D = 8192) and CSDP on the reduced
+// Gram SDP the pipeline hands SDPA (--write-sdpa's file; a value, no certificate). The talk's
+// full (K+D)-size SDP has no 2-D writer, and SDPA did not finish its 1-D equivalent (N = 848)
+// in 20 minutes: not run.
+#include "bench/peers/csdp_run.h"
 #include "bench/peers/sdp_full.h"
 #include "certify/certificate.h"
 #include "certify/checker/checker.h"
 #include "regularizer/bracket.h"
 #include "regularizer/exact/lower_bound.h"
+#include "regularizer/sdp/sdp_gram.h"
+#include "regularizer/sdp/sdpa_format.h"
 #include "support/rational_convert.h"
 #include "support/stopwatch.h"
 
@@ -34,6 +42,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <random>
 #include <string>
@@ -48,6 +57,7 @@ using convcert::Certificate;
 const char* kHelp =
     R"HELP(usage: bench_regularizer [--quick] [--2d] [--d N] [--max-full-d N] [--seed N] [--timeout S]
   --2d            the 2-D rows instead: w a 14x14 and 28x28 integer image, K = 3x3, 8x8
+  --side N        with --2d: only the N x N image (N >= 8)
   --quick         D in {32, 128}, K in {1, 4, 16} (default: D in {32, 128, 512, 1024},
                   K in {1, 4, 16, 64}, K <= D)
   --d N           only this D (N >= 1; the K grid as above, K <= N)
@@ -61,6 +71,7 @@ struct Options {
     bool quick = false;
     bool two_d = false;
     long only_d = 0; ///< 0: the D grid
+    long side = 0;   ///< --2d: 0 for 14 and 28
     long max_full_d = 512;
     unsigned long seed = 1;
     double timeout = 1800;
@@ -85,6 +96,12 @@ Options parse(int argc, char** argv) {
             o.only_d = std::stol(value());
             if (o.only_d < 1) {
                 std::cerr << "bench_regularizer: --d needs N >= 1\n";
+                std::exit(2);
+            }
+        } else if (a == "--side") {
+            o.side = std::stol(value());
+            if (o.side < 8) {
+                std::cerr << "bench_regularizer: --side needs N >= 8\n";
                 std::exit(2);
             }
         } else if (a == "--max-full-d")
@@ -193,26 +210,77 @@ void warm_up() {
     (void)regularizer_sdp_full_sdpa({1, -2, 3, 0.5, 5, 0, -1, 2}, 3);
 }
 
-/// The 2-D rows: every stage of the pipeline timed on one seeded integer image per size.
-void run_2d(unsigned long seed) {
+/// A seeded integer image of side × side, entries uniform in [-9, 9].
+std::vector<std::string> image_2d(long side, unsigned long seed) {
+    std::mt19937_64 gen(seed * 1000003ULL + static_cast<unsigned long>(side));
+    std::uniform_int_distribution<int> entry(-9, 9);
+    std::vector<std::string> w(static_cast<std::size_t>(side * side));
+    for (auto& x : w)
+        x = std::to_string(entry(gen));
+    return w;
+}
+
+/// The previous pipeline on the same w: every few-channel candidate built, the one-channel
+/// report's old limit (2 starts above K·D = 8192). Returns {seconds, gap}.
+std::pair<double, double> run_previous_2d(const support::FmpqMat& W, const convcert::Grid& g) {
+    RegularizerKernelOptions old;
+    old.few_eager = true;
+    if (convcert::grid_kernel_size(g) * convcert::grid_signal_size(g) > 8192)
+        old.one_channel_starts = 2;
+    const support::Stopwatch watch;
+    const auto b = regularizer_bracket(W, g, RegularizerSolver::Auto, old);
+    (void)convcert::certificate_to_json(regularizer_bracket_certificate(b, W));
+    return {watch.seconds(), b.relative_gap};
+}
+
+/// CSDP on the reduced Gram SDP (as --write-sdpa writes it); seconds include writing.
+Peer run_csdp_gram(const Rows& wd, const convcert::Grid& g, const std::string& workdir,
+                   double timeout) {
+    const support::Stopwatch watch;
+    const auto data = regularizer_sdp_data_gram(wd, g);
+    const std::string path = workdir + "/gram.dat-s";
+    {
+        std::ofstream file(path);
+        regularizer_sdpa_write(file, data);
+    }
+    const auto run = regularizer_csdp_run(path, workdir, timeout);
+    Peer p;
+    p.run = true;
+    p.seconds = watch.seconds();
+    p.primal = -data.scale * run.primal_objective;
+    p.dual = -data.scale * run.dual_objective;
+    p.optimal = run.ran && run.exit_code == 0 && run.parsed;
+    p.status = run.timed_out ? "timeout" : "csdp exit " + std::to_string(run.exit_code);
+    return p;
+}
+
+/// The 2-D rows: every stage of the pipeline timed on one seeded integer image per size, then
+/// the peers on the same image.
+void run_2d(const Options& o, const std::string& workdir) {
     std::printf("# bench_regularizer --2d: w integer in [-9, 9] (seed %lu); seconds (wall) per "
                 "stage: sdp = Gram SDP (SDPA), barrier = dual central path, lower = exact dual, "
                 "upper = kernels + exact network (polish within it), one-ch = one-channel "
                 "search; total = generate + check\n",
-                seed);
-    std::printf("%7s %5s | %7s %7s %7s %7s %7s %7s %7s %7s | %-9s %3s\n", "D", "K", "sdp",
-                "barrier", "lower", "upper", "polish", "one-ch", "check", "total", "gap", "C0");
+                o.seed);
+    std::printf("# peers on the same w: prev = the previous pipeline's generate seconds and gap "
+                "(speed-up = prev / generate); csdp = CSDP on the reduced Gram SDP (write + "
+                "solve, timeout %.0f s, '!' = not optimal), ratio = csdp / total, dev = its value "
+                "against the certified lower bound; the full (K+D) SDP: not run (no 2-D writer; "
+                "SDPA did not finish N = 848 in 20 min)\n",
+                o.timeout);
+    std::printf("%7s %5s | %7s %7s %7s %7s %7s %7s %7s %7s | %-9s %3s | %8s %-9s %7s | %9s %7s "
+                "%8s\n",
+                "D", "K", "sdp", "barrier", "lower", "upper", "polish", "one-ch", "check", "total",
+                "gap", "C0", "prev", "prev-gap", "speedup", "csdp", "ratio", "dev");
     for (long side : {14L, 28L})
         for (long k : {3L, 8L}) {
-            std::mt19937_64 gen(seed * 1000003ULL + static_cast<unsigned long>(side));
-            std::uniform_int_distribution<int> entry(-9, 9);
-            std::vector<std::string> w(static_cast<std::size_t>(side * side));
-            for (auto& x : w)
-                x = std::to_string(entry(gen));
+            if (o.side != 0 && side != o.side) continue;
+            const auto w = image_2d(side, o.seed);
+            const convcert::Grid g = convcert::grid_2d(side, side, k, k);
             std::fprintf(stderr, "bench_regularizer: %ldx%ld, K = %ldx%ld\n", side, side, k, k);
             support::Stopwatch watch;
             const auto W = support::fmpq_mat_from_rows({w}, "w");
-            const auto b = regularizer_bracket(W, convcert::grid_2d(side, side, k, k));
+            const auto b = regularizer_bracket(W, g);
             const std::string json =
                 convcert::certificate_to_json(regularizer_bracket_certificate(b, W));
             const double generate = watch.seconds();
@@ -221,12 +289,19 @@ void run_2d(unsigned long seed) {
             const bool valid =
                 read.certificate && convcert::checker::check_certificate(*read.certificate).valid;
             const double check = watch.seconds();
+            std::fprintf(stderr, "bench_regularizer: previous pipeline\n");
+            const auto [prev, prev_gap] = run_previous_2d(W, g);
+            std::fprintf(stderr, "bench_regularizer: CSDP on the reduced Gram SDP\n");
+            const Peer csdp = run_csdp_gram(support::fmpq_mat_to_doubles(W), g, workdir, o.timeout);
+            const double dev = std::abs(csdp.primal - b.lower_double) / b.lower_double;
             std::printf("%4ldx%-2ld %2ldx%-2ld | %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f | "
-                        "%-9s %3ld\n",
+                        "%-9s %3ld | %8.2f %-9s %6.1fx | %9s %7s %8.1e\n",
                         side, side, k, k, b.solve.sdp_seconds, b.solve.barrier_seconds,
                         b.lower_seconds, b.upper_seconds, b.polish_seconds, b.one_channel_seconds,
                         check, generate + check,
-                        valid ? fmt("%.2e", b.relative_gap).c_str() : "INVALID", b.C0);
+                        valid ? fmt("%.2e", b.relative_gap).c_str() : "INVALID", b.C0, prev,
+                        fmt("%.2e", prev_gap).c_str(), prev / generate, seconds(csdp).c_str(),
+                        ratio(csdp, generate + check).c_str(), dev);
             std::fflush(stdout);
         }
 }
@@ -235,10 +310,6 @@ void run_2d(unsigned long seed) {
 
 int main(int argc, char** argv) {
     const Options options = parse(argc, argv);
-    if (options.two_d) {
-        run_2d(options.seed);
-        return 0;
-    }
     const std::vector<long> Ds = options.only_d  ? std::vector<long>{options.only_d}
                                  : options.quick ? std::vector<long>{32, 128}
                                                  : std::vector<long>{32, 128, 512, 1024};
@@ -252,6 +323,12 @@ int main(int argc, char** argv) {
         return 1;
     }
     const std::string workdir = tmpl;
+    if (options.two_d) {
+        run_2d(options, workdir);
+        std::error_code ec;
+        std::filesystem::remove_all(workdir, ec);
+        return 0;
+    }
 
     std::printf("# bench_regularizer: seed %lu, Gaussian w, full-SDP peers for D <= %ld, "
                 "CSDP timeout %.0f s; times in seconds (wall), '!' = solver did not report "

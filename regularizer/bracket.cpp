@@ -106,15 +106,11 @@ void bracket_take_network(RegularizerBracket& b, RegularizerNetwork&& net) {
     }
 }
 
-/// K·D beyond which the one-channel search runs only two starts (each evaluation of φ costs
-/// about K·(K·D) operations).
-constexpr long kOneChannelLargeWork = 8192;
-
 /// 2-D, R = 1, 1 < K < D: whether one channel reaches the lower bound (report only).
 void bracket_one_channel(RegularizerBracket& b, const Rows& wd, const RegularizerDualNumeric& dual,
                          int starts) {
     if (b.R != 1 || b.grid.D1 == 1 || b.K == 1 || b.K == b.D || starts < 1) return;
-    if (b.K * b.D > kOneChannelLargeWork) starts = std::min(starts, 2);
+    starts = regularizer_one_channel_starts(b.K, b.D, starts);
     const support::Stopwatch watch;
     b.one_channel =
         regularizer_one_channel_report(wd[0], b.grid, dual.gram, b.lower_double,

@@ -10,6 +10,7 @@
 #include "support/flint_raii.h"
 #include "support/stopwatch.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -76,23 +77,32 @@ struct Search {
         }
     }
 
-    /// Polished kernels (iteration caps only: the certificate must not depend on the machine's
-    /// speed), or none when too large or F is not finite there.
-    std::optional<Kernels> polish(const Kernels& start) {
+    /// F at which a polish stops: well inside the target gap over the certified lower bound.
+    double polish_stop() const { return t.lower_double * (1.0 + 0.2 * kBracketTargetGap); }
+
+    /// Polished kernels and F there (iteration caps only: the certificate must not depend on
+    /// the machine's speed), or none when too large or F is not finite there.
+    std::optional<RegularizerPolishKernels> polish_full(const Kernels& start) {
         const long R = static_cast<long>(t.wd.size());
         if (static_cast<long>(start.size()) * R * t.K > kPolishMaxSize) return {};
-        // Stop once F is well inside the target gap over the certified lower bound.
-        const double stop = t.lower_double * (1.0 + 0.2 * kBracketTargetGap);
         try {
             const support::Stopwatch watch;
-            auto pol = regularizer_polish_kernels(t.wd, t.grid, start, kPolishMaxIterations, stop,
-                                                  std::numeric_limits<double>::infinity());
+            auto pol =
+                regularizer_polish_kernels(t.wd, t.grid, start, kPolishMaxIterations, polish_stop(),
+                                           std::numeric_limits<double>::infinity());
             out.polish_seconds += watch.seconds();
             out.polish_iterations += pol.iterations;
-            return std::move(pol.kernels);
+            return pol;
         } catch (const std::invalid_argument&) {
             return {};
         }
+    }
+
+    /// The polished kernels of polish_full only.
+    std::optional<Kernels> polish(const Kernels& start) {
+        auto pol = polish_full(start);
+        if (!pol) return {};
+        return std::move(pol->kernels);
     }
 };
 
@@ -108,17 +118,35 @@ Kernels with_lift(Kernels kernels, long R, long K, double delta) {
 
 /// The top C = R, R + 1 eigen-kernels polished (a stronger claim, a smaller V): R_{K,C} is
 /// conjectured not to depend on C >= R (MATH.md §8), and the polish often reaches the SDP value.
-void gram_few(Search& s, const Kernels& ker, RegularizerKernelSource source) {
+/// 2-D: C = R .. R + kFewExtra2d, at most the number of eigen-kernels (no Lemma: fewer channels may
+/// not reach it), each polished until one reaches the stop value; only that one is completed to an
+/// exact network at once, the others afterwards in increasing F, until the target gap is met (at D
+/// = 28×28 an exact network costs seconds, and the C = 1 polish usually stalls far above the SDP
+/// value). `eager`: the previous search (RegularizerKernelOptions::few_eager).
+void gram_few(Search& s, const Kernels& ker, RegularizerKernelSource source, bool eager) {
     const long R = static_cast<long>(s.t.wd.size());
-    // 2-D: no Lemma, so a few more channels may be needed (fewer channels: a smaller v).
-    const long extra = s.t.grid.D1 > 1 ? kFewExtra2d : 1;
-    for (long C = R; C <= R + extra && C < static_cast<long>(ker.size()); ++C) {
+    const bool two_d = s.t.grid.D1 > 1;
+    const long extra = two_d ? kFewExtra2d : 1;
+    // 2-D: up to all the eigen-kernels (a numerical rank of 2, common for trained w, would
+    // otherwise leave C = 2 to the unpolished attempt, which costs minutes at 28×28).
+    const long last = static_cast<long>(ker.size()) - (two_d && !eager ? 0 : 1);
+    std::vector<RegularizerPolishKernels> pending; // 2-D: polished, not reaching the stop
+    for (long C = R; C <= std::min(R + extra, last) && (eager || !s.done()); ++C) {
         Kernels few(ker.begin(), ker.begin() + C);
         if (!std::isfinite(regularizer_polish_kernels_value(s.t.wd, s.t.grid, few)))
             for (long r = 0; r < R; ++r) // make every Σ_d nonsingular
                 few[r][r][0] += std::sqrt(kLiftRelative * s.t.estimate);
-        if (auto pol = s.polish(few)) s.attempt(*pol, {24, 32}, source);
+        auto pol = s.polish_full(few);
+        if (!pol) continue;
+        if (two_d && !eager && pol->value > s.polish_stop())
+            pending.push_back(std::move(*pol));
+        else
+            s.attempt(pol->kernels, {24, 32}, source);
     }
+    std::stable_sort(pending.begin(), pending.end(),
+                     [](const auto& a, const auto& b) { return a.value < b.value; });
+    for (const auto& pol : pending)
+        s.attempt(pol.kernels, {24, 32}, source);
 }
 
 /// A best network with more than R channels collapsed to at most R (collapse.h), kept when its
@@ -183,7 +211,7 @@ RegularizerKernelSearch regularizer_kernels_gram(const RegularizerKernelTarget& 
     // they are, then polished, then with R lift channels polished along (a boundary optimum,
     // some Σ_d singular, has no nearby well-conditioned C0-channel network otherwise).
     const Kernels ker = regularizer_gram_factor(dual.gram, R, t.K, kGramTolerance);
-    gram_few(s, ker, Src::GramFewPolish);
+    gram_few(s, ker, Src::GramFewPolish, options.few_eager);
     if (static_cast<long>(ker.size()) >= R) {
         s.attempt(ker, {24, 32}, Src::Gram);
         if (!s.done())

@@ -53,6 +53,10 @@ struct RegularizerKernelOptions {
     /// 2-D, R = 1, 1 < K < D: local searches for a one-channel network after the bracket
     /// (bracket_one_channel.h; report only), 0 to skip.
     int one_channel_starts = 8;
+    /// 2-D: complete every few-channel candidate to an exact network as soon as it is polished
+    /// and polish every C even after the target is met (the search before the stop at the
+    /// target). On only to measure the previous pipeline (bench/bench_regularizer.cpp --2d).
+    bool few_eager = false;
 };
 
 /// K = 1 or K = D, any R: the closed-form kernels.

@@ -26,6 +26,10 @@ std::vector<double> one_channel_gram_start(const std::vector<double>& gram, long
 
 } // namespace
 
+int regularizer_one_channel_starts(long K, long D, int starts) {
+    return K * D > kOneChannelLargeWork ? std::min(starts, 2) : starts;
+}
+
 RegularizerOneChannel regularizer_one_channel_report(const std::vector<double>& w, const Grid& g,
                                                      const std::vector<double>& gram, double lower,
                                                      double tolerance, int starts) {

@@ -20,6 +20,15 @@ struct RegularizerOneChannel {
     int starts = 0;
 };
 
+/// K·D above which the bracket runs at most two starts (one evaluation of φ costs about
+/// K·(K·D) operations): 28×28 with 8×8 kernels (50176) runs all of them, 8 in about 3 s of CPU;
+/// 28×28 with 16×16 kernels (200704) two.
+inline constexpr long kOneChannelLargeWork = 65536;
+
+/// The number of starts the bracket runs for a kernel of K entries on D: `starts`, at most 2
+/// when K·D > kOneChannelLargeWork. Precondition: K, D >= 1.
+int regularizer_one_channel_starts(long K, long D, int starts);
+
 /// w: one row of D = grid_signal_size(g) doubles, not zero; gram: the SDP's optimal Gram matrix
 /// (K², row-major; empty: random starts only); lower > 0 the certified lower bound. Runs
 /// `starts` >= 1 local searches (the Gram start first, then seeded random kernels;

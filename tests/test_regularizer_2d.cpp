@@ -260,6 +260,10 @@ TEST_CASE("regularizer 2-D: MATH.md's 3x3 example with 2x2 kernels", "[regulariz
     CHECK(b.upper_double == Approx(11.233135).epsilon(1e-7));
     CHECK(b.relative_gap <= 1e-8);
     CHECK(b.C0 >= 2);
+    // The C = 1 polish stalls 5.6% above, so only the polished C = 2 network is built (the old
+    // search completed two exact C = 1 networks first: 3 attempts).
+    CHECK(b.C0 == 2);
+    CHECK(b.network_attempts == 1);
     // One channel stays about 4.9% above (MATH.md: 11.78630 with 100 L-BFGS starts).
     CHECK(b.one_channel.tried);
     CHECK_FALSE(b.one_channel.reached);
@@ -457,6 +461,16 @@ TEST_CASE("regularizer 2-D one channel: φ and the terms against a direct DFT, a
         CHECK(p.phi ==
               Approx(one_channel_phi_direct(g.D1, g.D2, g.K1, g.K2, w, p.u)).epsilon(1e-10));
     }
+}
+
+TEST_CASE("regularizer 2-D one channel: all starts at 28x28 with 8x8 kernels",
+          "[regularizer_2d][one_channel]") {
+    // The search got 10-300x faster per start: the paper's 28x28 image with 8x8 kernels runs the
+    // default 8 starts (the limit K·D <= 8192 allowed 2), 16x16 kernels still 2.
+    CHECK(regularizer::regularizer_one_channel_starts(64, 784, 8) == 8);
+    CHECK(regularizer::regularizer_one_channel_starts(256, 784, 8) == 2);
+    CHECK(regularizer::regularizer_one_channel_starts(256, 784, 1) == 1);
+    CHECK(regularizer::regularizer_one_channel_starts(4, 9, 16) == 16);
 }
 
 TEST_CASE("regularizer 2-D one channel: the report's search is no worse than the polish search",
