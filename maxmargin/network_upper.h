@@ -5,7 +5,9 @@
 //     rational, v scaled by the factor of margin.h; it realizes its own w by construction, so
 //     no least-norm solve is needed (that fails where û vanishes, which optimal networks do);
 //   - the SDP's Gram matrix Z = [U; V][U; V]ᵀ and predictor W: kernels from Z's top
-//     eigenvectors, W scaled to margin 1, the exact least-norm V by the shared builder.
+//     eigenvectors, W scaled to margin 1, the exact least-norm V by the shared builder; on 2-D
+//     grids above kMaxmarginExactLeastNormMaxSize the least-norm V in double instead, the
+//     network then certified as in the first case (its own predictor, ≈ W).
 // Everything on a grid (certify/grid.h): K = grid_kernel_size(g), D = grid_signal_size(g); the
 // shared builder takes the polynomial least-norm route in 1-D and the dense one in 2-D.
 #pragma once
