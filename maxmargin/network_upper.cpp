@@ -3,6 +3,7 @@
 
 #include "maxmargin/grid_validate.h"
 #include "maxmargin/margin.h"
+#include "regularizer/numeric/least_norm_double.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
 
@@ -36,6 +37,53 @@ void network_cost(fmpq_t out, const regularizer::RegularizerNetwork& n) {
     const support::FmpqMat v = regularizer::regularizer_network_v_values(n);
     for (slong i = 0; i < v.rows() * v.cols(); ++i)
         fmpq_addmul(out, v.at(i / v.cols(), i % v.cols()), v.at(i / v.cols(), i % v.cols()));
+}
+
+/// x rounded to the grid 2^-E with max |x| · 2^E in [2^(bits-1), 2^bits) over every entry
+/// of every matrix: one common power-of-two denominator, numerators below 2^bits.
+void round_common(std::vector<std::vector<double>*> rows, int bits) {
+    double xmax = 0;
+    for (const auto* r : rows)
+        for (double x : *r) {
+            if (!std::isfinite(x)) throw std::runtime_error("maxmargin network: V not finite");
+            xmax = std::max(xmax, std::abs(x));
+        }
+    if (xmax == 0) return;
+    const int E = bits - std::ilogb(xmax) - 1;
+    for (auto* r : rows)
+        for (double& x : *r)
+            x = std::ldexp(std::nearbyint(std::ldexp(x, E)), -E);
+}
+
+/// The kernels with their least-norm V in doubles for W (regularizer/numeric/
+/// least_norm_double.h), kernels and V each rounded to kDoubleRouteBits on a common grid,
+/// then certified as a network in doubles: its own predictor, scaled to margin 1.
+MaxmarginNetwork
+network_from_kernels_double(const data::Dataset& d, const Grid& g,
+                            const std::vector<std::vector<std::vector<double>>>& kernels,
+                            const std::vector<double>& W) {
+    constexpr int kDoubleRouteBits = 52;
+    const long R = d.R, D = d.D, K = grid_kernel_size(g);
+    regularizer::Rows rows(R, std::vector<double>(D));
+    for (long k = 0; k < R * D; ++k)
+        rows[k / D][k % D] = W[static_cast<std::size_t>(k)];
+    regularizer::Rows v = regularizer::regularizer_least_norm_double(rows, g, kernels);
+    regularizer::Rows u;
+    for (const auto& k : kernels) {
+        u.emplace_back();
+        for (const auto& row : k)
+            u.back().insert(u.back().end(), row.begin(), row.end());
+        if (static_cast<long>(u.back().size()) != R * K)
+            throw std::invalid_argument("maxmargin network: kernel shapes");
+    }
+    std::vector<std::vector<double>*> us, vs;
+    for (auto& x : u)
+        us.push_back(&x);
+    for (auto& x : v)
+        vs.push_back(&x);
+    round_common(us, kDoubleRouteBits);
+    round_common(vs, kDoubleRouteBits);
+    return maxmargin_network_from_kkt(d, g, u, v);
 }
 
 } // namespace
@@ -82,6 +130,11 @@ maxmargin_network_from_kernels(const data::Dataset& d, const Grid& g,
     std::vector<std::vector<double>> rows(R, std::vector<double>(D));
     for (long k = 0; k < R * D; ++k)
         rows[k / D][k % D] = W[static_cast<std::size_t>(k)];
+    if (g.D1 != 1 && R * D > kMaxmarginExactLeastNormMaxSize) {
+        if (!(maxmargin_min_margin(d, W) > 0))
+            throw std::invalid_argument("maxmargin network: W does not separate");
+        return network_from_kernels_double(d, g, kernels, W);
+    }
     MaxmarginNetwork out;
     out.w = support::fmpq_mat_from_doubles(rows);
     support::Fmpq c;

@@ -5,7 +5,9 @@
 //     rational, v scaled by the factor of margin.h; it realizes its own w by construction, so
 //     no least-norm solve is needed (that fails where û vanishes, which optimal networks do);
 //   - the SDP's Gram matrix Z = [U; V][U; V]ᵀ and predictor W: kernels from Z's top
-//     eigenvectors, W scaled to margin 1, the exact least-norm V by the shared builder.
+//     eigenvectors, W scaled to margin 1, the exact least-norm V by the shared builder; on 2-D
+//     grids above kMaxmarginExactLeastNormMaxSize the least-norm V in double instead, the
+//     network then certified as in the first case (its own predictor, ≈ W).
 // Everything on a grid (certify/grid.h): K = grid_kernel_size(g), D = grid_signal_size(g); the
 // shared builder takes the polynomial least-norm route in 1-D and the dense one in 2-D.
 #pragma once
@@ -31,11 +33,23 @@ MaxmarginNetwork maxmargin_network_from_kkt(const data::Dataset& d, const Grid& 
                                             const std::vector<std::vector<double>>& u,
                                             const std::vector<std::vector<double>>& v);
 
+/// The largest R·D of a 2-D grid (D1 > 1) on which maxmargin_network_from_kernels solves for
+/// the exact least-norm V. Above it the dense exact solve dominates the whole bracket (D = 784:
+/// tens of seconds per solve, a dozen solves) and V's denominators grow like D·(2·bits) bits
+/// per entry (certificates of hundreds of MB that the checker cannot reduce in its limits).
+inline constexpr long kMaxmarginExactLeastNormMaxSize = 64;
+
 /// Numerical kernels (C0 >= 1, each R rows of K doubles) completed for the predictor W (R·D
-/// doubles separating the data), first scaled to margin 1 exactly: the kernels are rounded to
-/// 24, 32 and 44 bits and the cheapest exact least-norm network wins. Throws
-/// std::invalid_argument on bad shapes or a W that does not separate, std::runtime_error when
-/// no rounding gives an exact least-norm V (e.g. fewer than R independent kernels).
+/// doubles separating the data). In 1-D and on 2-D grids with R·D <= kMaxmarginExactLeast-
+/// NormMaxSize: W is first scaled to margin 1 exactly, the kernels are rounded to 24, 32 and 44
+/// bits and the cheapest exact least-norm network wins (it realizes W exactly). Larger 2-D
+/// grids: V is the least-norm V in doubles (regularizer/numeric/least_norm_double.h), kernels
+/// and V are rounded to 52 bits on one power-of-two grid each, and the network's own predictor
+/// (≈ W) is scaled to margin 1 as in maxmargin_network_from_kkt: a max-margin upper bound needs
+/// a margin-feasible network, not W itself, and the evidence stays a few dozen digits an entry.
+/// Throws std::invalid_argument on bad shapes or a W that does not separate,
+/// std::runtime_error when no rounding gives an exact least-norm V (e.g. fewer than R
+/// independent kernels) or the network's own predictor does not separate.
 MaxmarginNetwork
 maxmargin_network_from_kernels(const data::Dataset& d, const Grid& g,
                                const std::vector<std::vector<std::vector<double>>>& kernels,

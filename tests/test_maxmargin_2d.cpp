@@ -1,19 +1,27 @@
 // The max-margin bracket on 2-D grids (MATH.md, "Two-dimensional signals"): the grid 1×D gives
 // the 1-D bracket's bytes; small 2-D instances (square, non-square, R = 2) pass the checker;
 // K = 1×1 against the hard-margin SVM and K = D1×D2 against the 2-D Fourier-ℓ1 program, both
-// solved here independently by enumerating active sets; monotonicity in the kernel support.
+// solved here independently by enumerating active sets; monotonicity in the kernel support;
+// above R·D = 64 the upper bound's V in double (short evidence), checked against a dense
+// minimum-norm solve.
 #include "certify/checker/checker.h"
 #include "certify/checker/rational.h"
 #include "data/binary_task.h"
 #include "maxmargin/bracket.h"
 #include "maxmargin/kkt_polish.h"
+#include "maxmargin/margin.h"
+#include "maxmargin/network_upper.h"
 #include "maxmargin/sdp_maxmargin.h"
 #include "maxmargin/upper_bound.h"
+#include "regularizer/exact/network.h"
+#include "regularizer/numeric/least_norm_double.h"
+#include "regularizer/numeric/polish_kernels.h"
 
 #include <Eigen/Dense>
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -180,8 +188,10 @@ TEST_CASE("maxmargin certificates on small 2-D grids pass the checker", "[maxmar
     struct Case {
         long D1, D2, K1, K2, R;
     };
-    for (const Case c : {Case{4, 4, 2, 2, 1}, Case{3, 5, 2, 3, 1}, Case{4, 4, 2, 2, 2},
-                         Case{3, 3, 2, 2, 1}, Case{2, 3, 2, 3, 1}}) {
+    // The last two lie above kMaxmarginExactLeastNormMaxSize (V in double, network_upper.h).
+    for (const Case c :
+         {Case{4, 4, 2, 2, 1}, Case{3, 5, 2, 3, 1}, Case{4, 4, 2, 2, 2}, Case{3, 3, 2, 2, 1},
+          Case{2, 3, 2, 3, 1}, Case{9, 9, 3, 3, 1}, Case{6, 6, 2, 2, 2}}) {
         INFO(c.D1 << "x" << c.D2 << ", K = " << c.K1 << "x" << c.K2 << ", R = " << c.R);
         const data::Dataset d = image_dataset(c.D1, c.D2, c.R, 10, 17);
         maxmargin::MaxmarginReport rep;
@@ -198,6 +208,88 @@ TEST_CASE("maxmargin certificates on small 2-D grids pass the checker", "[maxmar
         REQUIRE(back.certificate);
         CHECK(checker::check_certificate(*back.certificate).valid);
         CHECK(claim_of(*back.certificate).kernel_shape == claim_of(cert).kernel_shape);
+    }
+}
+
+TEST_CASE("maxmargin 2-D above R*D = 64: kernels complete to a network with short V entries",
+          "[maxmargin]") {
+    // Before, V was the exact least-norm V of the dense R·D system: its denominator has about
+    // D·(2·bits) bits (hundreds of digits an entry at D = 81, 7000+ at the paper's D = 784, and
+    // tens of seconds per solve there). Now: the least-norm V in double, rounded, and the
+    // network's own predictor certified; its cost is still the least-norm cost F(U) of W.
+    const Grid g = grid_2d(9, 9, 3, 3);
+    REQUIRE(81 > maxmargin::kMaxmarginExactLeastNormMaxSize);
+    const data::Dataset d = image_dataset(9, 9, 1, 12, 23);
+    const auto sdp = maxmargin::maxmargin_sdp_solve(d, g);
+    const auto kernels = maxmargin::maxmargin_gram_kernels(sdp.gram, 1, 9, 2);
+    const auto m = maxmargin::maxmargin_network_from_kernels(d, g, kernels, sdp.W);
+    // Margin feasible and realized, exactly.
+    support::Fmpq margin;
+    maxmargin::maxmargin_min_margin_exact(margin.x, d, m.w);
+    CHECK(fmpq_cmp_ui(margin.x, 1) >= 0);
+    CHECK(regularizer::regularizer_network_realizes(
+        m.net.u, regularizer::regularizer_network_v_values(m.net), m.w, g));
+    // The cost: F(U) of W at margin 1 (the least-norm cost, computed by the polish's formula).
+    const double scale = 1.0 / maxmargin::maxmargin_min_margin(d, sdp.W);
+    regularizer::Rows W(1, std::vector<double>(81));
+    for (long j = 0; j < 81; ++j)
+        W[0][j] = scale * sdp.W[static_cast<std::size_t>(j)];
+    const double F = regularizer::regularizer_polish_kernels_value(W, g, kernels);
+    CHECK(std::abs(m.net.cost_double - F) < 1e-9 * F);
+    std::size_t longest = 0;
+    for (const auto& row : regularizer::regularizer_rows_over_denominator(m.net.v, m.net.v_den))
+        for (const auto& x : row)
+            longest = std::max(longest, x.size());
+    CHECK(longest < 80);
+}
+
+TEST_CASE("the least-norm V in double is the minimum-norm solution of the convolution system",
+          "[maxmargin]") {
+    // Independently: the dense (R·D)×(C0·D) matrix of V -> (sum_c u_c[r] * v_c)_r, built from
+    // the convolution's definition, and its minimum-norm least-squares solution.
+    std::mt19937 rng(5);
+    std::normal_distribution<double> normal;
+    struct Case {
+        long D1, D2, K1, K2, R, C0;
+    };
+    for (const Case c : {Case{3, 4, 2, 2, 1, 1}, Case{3, 4, 2, 3, 1, 3}, Case{4, 3, 2, 2, 2, 3},
+                         Case{4, 4, 2, 2, 2, 2}}) {
+        INFO(c.D1 << "x" << c.D2 << ", K = " << c.K1 << "x" << c.K2 << ", R = " << c.R
+                  << ", C0 = " << c.C0);
+        const Grid g = grid_2d(c.D1, c.D2, c.K1, c.K2);
+        const long D = c.D1 * c.D2, K = c.K1 * c.K2;
+        regularizer::Rows W(c.R, std::vector<double>(D));
+        for (auto& row : W)
+            for (double& x : row)
+                x = normal(rng);
+        regularizer::Kernels u(c.C0, regularizer::Rows(c.R, std::vector<double>(K)));
+        for (auto& k : u)
+            for (auto& row : k)
+                for (double& x : row)
+                    x = normal(rng);
+        Eigen::MatrixXd A = Eigen::MatrixXd::Zero(c.R * D, c.C0 * D);
+        Eigen::VectorXd b(c.R * D);
+        for (long r = 0; r < c.R; ++r)
+            for (long j = 0; j < D; ++j) {
+                b(r * D + j) = W[r][j];
+                for (long ch = 0; ch < c.C0; ++ch)
+                    for (long k1 = 0; k1 < c.K1; ++k1)
+                        for (long k2 = 0; k2 < c.K2; ++k2) {
+                            // (u * v)[j] = sum_k u[k] v[j - k] on Z_D1 × Z_D2
+                            const long i1 = ((j / c.D2 - k1) % c.D1 + c.D1) % c.D1;
+                            const long i2 = ((j % c.D2 - k2) % c.D2 + c.D2) % c.D2;
+                            A(r * D + j, ch * D + i1 * c.D2 + i2) += u[ch][r][k1 * c.K2 + k2];
+                        }
+            }
+        const Eigen::VectorXd x = A.completeOrthogonalDecomposition().solve(b);
+        const regularizer::Rows V = regularizer::regularizer_least_norm_double(W, g, u);
+        REQUIRE(static_cast<long>(V.size()) == c.C0);
+        double err = 0;
+        for (long ch = 0; ch < c.C0; ++ch)
+            for (long i = 0; i < D; ++i)
+                err = std::max(err, std::abs(V[ch][i] - x(ch * D + i)));
+        CHECK(err < 1e-9 * (1 + x.cwiseAbs().maxCoeff()));
+        CHECK((A * x - b).norm() < 1e-9 * b.norm()); // these U reach every W
     }
 }
 

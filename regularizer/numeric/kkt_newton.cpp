@@ -123,19 +123,4 @@ RegularizerKkt regularizer_kkt_newton(const std::vector<double>& w, const std::v
     return out;
 }
 
-std::vector<double> regularizer_least_norm_double(const std::vector<double>& w,
-                                                  const std::vector<double>& u) {
-    const std::size_t D = w.size();
-    std::vector<double> up(D, 0.0);
-    for (std::size_t k = 0; k < u.size() && k < D; ++k)
-        up[k] = u[k];
-    const auto what = regularizer_dft(w), uhat = regularizer_dft(up);
-    std::vector<std::complex<double>> vhat(D);
-    for (std::size_t d = 0; d < D; ++d) {
-        const double n2 = std::norm(uhat[d]);
-        vhat[d] = n2 == 0 ? 0.0 : std::conj(uhat[d]) * what[d] / n2;
-    }
-    return regularizer_idft_real(vhat);
-}
-
 } // namespace convcert::regularizer

@@ -7,6 +7,8 @@
 // candidates that exact/lower_bound.h and exact/network.h turn into exact bounds.
 #pragma once
 
+#include "regularizer/numeric/least_norm_double.h" // regularizer_least_norm_double (1-D)
+
 #include <vector>
 
 namespace convcert::regularizer {
@@ -25,10 +27,5 @@ struct RegularizerKkt {
 RegularizerKkt regularizer_kkt_newton(const std::vector<double>& w, const std::vector<double>& u0,
                                       const std::vector<double>& v0,
                                       const std::vector<double>& lambda0, int max_iterations = 30);
-
-/// The least-norm v for the kernel u in double: v̂[d] = conj(û[d]) ŵ[d] / |û[d]|² (0 where
-/// û[d] = 0). Precondition: 1 <= u.size() <= w.size().
-std::vector<double> regularizer_least_norm_double(const std::vector<double>& w,
-                                                  const std::vector<double>& u);
 
 } // namespace convcert::regularizer
