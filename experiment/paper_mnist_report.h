@@ -49,6 +49,9 @@ struct PaperCellStats {
     double mean = 0, std = 0;
 };
 
+/// One RUN.json. Throws std::invalid_argument ("NAME: reason") when unreadable or malformed.
+PaperRun paper_run_read(const std::string& path);
+
 /// Every DIR/runs/*.json, sorted by (K, C, seed). Throws std::invalid_argument with one line
 /// ("DIR/runs: no such directory", "FILE: reason") on a missing directory, an unreadable or
 /// malformed file, runs of different datasets, or no runs at all.
