@@ -431,6 +431,11 @@ PaperCertificate paper_regularizer_certificate(const std::string& dir, const Pap
     return c;
 }
 
+report::ReportTable paper_report_table(const std::string& dir) {
+    const std::vector<PaperRun> runs = paper_runs_read(dir);
+    return paper_table(dir, runs, paper_runs_stats(runs));
+}
+
 void paper_report_write(const std::string& dir) {
     const std::vector<PaperRun> runs = paper_runs_read(dir);
     const std::vector<PaperCellStats> stats = paper_runs_stats(runs);

@@ -6,6 +6,8 @@
 // DIR/report.html and DIR/figures/*.png. Reads and validates everything before writing anything.
 #pragma once
 
+#include "report/report_table.h"
+
 #include <string>
 #include <vector>
 
@@ -79,6 +81,10 @@ PaperCertificate paper_maxmargin_certificate(const std::string& dir, long K, lon
 /// checker, whose w is the run's W / min_margin (relative difference at most 1e-6, so the
 /// bracket is the cost of the trained predictor at unit margin); its bracket times √D.
 PaperCertificate paper_regularizer_certificate(const std::string& dir, const PaperRun& run);
+
+/// The report's main table for DIR: per (K, C) the paper's R̂, ours, the certified optimum,
+/// R̂ / R*_K and each run's certified R(w) (certificates checked). Throws as paper_runs_read.
+report::ReportTable paper_report_table(const std::string& dir);
 
 /// Reads DIR (as above) and writes DIR/report.md, DIR/report.html and DIR/figures/. Throws
 /// std::invalid_argument on bad input (nothing written), report::PlotError when gnuplot fails
