@@ -71,6 +71,26 @@ void copy_runs(const fs::path& from, const fs::path& to) {
                       fs::copy_options::overwrite_existing);
 }
 
+// A hand-made RUN.json on the 3×4 grid of the 2-D examples (2×2 kernel, C = 1, seed 1, min
+// margin 1) with the predictor W and R̂ = r_hat.
+std::string run_json_3x4(const std::vector<double>& W, double r_hat) {
+    return nlohmann::json({{"format", "convcert-recipe-run"},
+                           {"dataset", "tiny34"},
+                           {"R", 1},
+                           {"D", 12},
+                           {"K", 4},
+                           {"shape", {3, 4}},
+                           {"kernel_shape", {2, 2}},
+                           {"C", 1},
+                           {"seed", 1},
+                           {"epochs", 100},
+                           {"stopped", true},
+                           {"min_margin", 1.0},
+                           {"R_hat_paper", r_hat},
+                           {"final", {{"W", W}}}})
+        .dump();
+}
+
 } // namespace
 
 TEST_CASE("paper report: means and stds recomputed from the RUN.json files", "[paper][report]") {
@@ -165,21 +185,7 @@ TEST_CASE("paper report: certificates are checked, failures shown, valid ones us
     std::vector<double> W;
     for (const auto& s : reg.at("claim").at("w"))
         W.push_back(std::stod(s.get<std::string>()));
-    const std::string run = nlohmann::json({{"format", "convcert-recipe-run"},
-                                            {"dataset", "tiny34"},
-                                            {"R", 1},
-                                            {"D", 12},
-                                            {"K", 4},
-                                            {"shape", {3, 4}},
-                                            {"kernel_shape", {2, 2}},
-                                            {"C", 1},
-                                            {"seed", 1},
-                                            {"epochs", 100},
-                                            {"stopped", true},
-                                            {"min_margin", 1.0},
-                                            {"R_hat_paper", 20.0},
-                                            {"final", {{"W", W}}}})
-                                .dump();
+    const std::string run = run_json_3x4(W, 20.0);
     tests::cli_file_write(dir / "runs" / "K2-C1-seed1.json", run);
     // The valid examples: K = 2 here (2×2 kernels), D = 12, so √12 times their brackets.
     fs::copy_file(examples / "maxmargin-bracket-2d.json", dir / "certificates/maxmargin-K2.json");
@@ -353,22 +359,7 @@ TEST_CASE("paper report: a bracket with numbers beyond long double's range is re
         certificate_to_json(regularizer::regularizer_bracket_certificate(b, w));
     REQUIRE(nlohmann::json::parse(cert).at("claim").at("upper").get<std::string>().size() > 5000);
     tests::cli_file_write(dir / "certificates/regularizer-K2-C1-seed1.json", cert);
-    tests::cli_file_write(dir / "runs/K2-C1-seed1.json",
-                          nlohmann::json({{"format", "convcert-recipe-run"},
-                                          {"dataset", "tiny34"},
-                                          {"R", 1},
-                                          {"D", 12},
-                                          {"K", 4},
-                                          {"shape", {3, 4}},
-                                          {"kernel_shape", {2, 2}},
-                                          {"C", 1},
-                                          {"seed", 1},
-                                          {"epochs", 100},
-                                          {"stopped", true},
-                                          {"min_margin", 1.0},
-                                          {"R_hat_paper", 100.0},
-                                          {"final", {{"W", W}}}})
-                              .dump());
+    tests::cli_file_write(dir / "runs/K2-C1-seed1.json", run_json_3x4(W, 100.0));
     const PaperCertificate c =
         paper_regularizer_certificate(dir.string(), paper_runs_read(dir.string()).at(0));
     INFO(c.reason);
