@@ -41,8 +41,8 @@ each cell trained by `convcert train --recipe paper` and kept as DIR/runs/K<K>-C
 (default DIR: convcert-experiment-paper-mnist). --quick (default): one trial (seed 1) per cell,
 at most 5000 epochs. --full: 10 trials (seeds 1..10), at most 100000 epochs. --max-epochs E
 overrides the cap. --kernels L and --channels L (comma-separated subsets of the grid's K and C,
-e.g. 1,3) run only those cells. Resumable: a cell whose RUN.json exists and matches (dataset name, K, C,
-seed, cap) is not redone. --shard i/N runs the i-th of N disjoint parts (cells in the order K,
+e.g. 1,3) run only those cells. Resumable: a cell whose RUN.json exists and matches (dataset
+name, K, C, seed, cap) is not redone. --shard i/N runs the i-th of N disjoint parts (cells in the order K,
 C, seed; index ≡ i - 1 mod N). Prints one line per cell: K C seed epochs R_hat (paper's units)
 and new or cached. Without --shard (or with 1/1) it then writes the report: DIR/report.md,
 DIR/report.html and DIR/figures/*.png (gnuplot): the paper's Table 1 beside our R̂ (mean ± std
