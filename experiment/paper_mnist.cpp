@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <iterator>
 #include <stdexcept>
 
 namespace convcert::experiment {
@@ -33,6 +34,20 @@ long paper_grid_max_epochs(const PaperGridOptions& o) {
     return o.full ? train::kRecipePaperMaxEpochs : kPaperQuickEpochs;
 }
 
+std::vector<long> paper_grid_kernels(const data::Dataset& d, const PaperGridOptions& o,
+                                     std::vector<std::string>* notes) {
+    std::vector<long> out;
+    for (long K : o.kernels.empty()
+                      ? std::vector<long>(std::begin(kPaperKernels), std::end(kPaperKernels))
+                      : o.kernels) {
+        if (paper_kernel_fits(d, K))
+            out.push_back(K);
+        else if (notes)
+            notes->push_back("K = " + std::to_string(K) + " does not fit the data");
+    }
+    return out;
+}
+
 std::vector<PaperCell> paper_grid_cells(const data::Dataset& d, const PaperGridOptions& o,
                                         std::vector<std::string>* notes) {
     data::data_dataset_validate(d);
@@ -41,12 +56,11 @@ std::vector<PaperCell> paper_grid_cells(const data::Dataset& d, const PaperGridO
     const long trials = o.full ? kPaperFullTrials : 1;
     std::vector<PaperCell> cells;
     long index = 0;
-    for (long K : kPaperKernels) {
-        if (!paper_kernel_fits(d, K)) {
-            if (notes) notes->push_back("K = " + std::to_string(K) + " does not fit the data");
-            continue;
-        }
-        for (long C : kPaperChannels)
+    const std::vector<long> channels =
+        o.channels.empty() ? std::vector<long>(std::begin(kPaperChannels), std::end(kPaperChannels))
+                           : o.channels;
+    for (long K : paper_grid_kernels(d, o, notes)) {
+        for (long C : channels)
             for (long t = 0; t < trials; ++t, ++index) {
                 if (index % o.shards != o.shard - 1) continue;
                 PaperCell c;

@@ -27,6 +27,8 @@ struct PaperGridOptions {
     bool full = false;
     long shard = 1, shards = 1; ///< 1 <= shard <= shards
     long max_epochs = -1;       ///< -1: kPaperQuickEpochs (quick) or the recipe's 100000 (full)
+    std::vector<long> kernels;  ///< a subset of kPaperKernels to run; empty: all of them
+    std::vector<long> channels; ///< a subset of kPaperChannels to run; empty: all of them
 };
 
 struct PaperCell {
@@ -44,8 +46,14 @@ struct PaperGridResult {
     std::vector<std::string> notes; ///< one line each (kernels that do not fit the data)
 };
 
-/// This shard's cells for the dataset (kernels larger than the data are left out, with a note).
-/// Preconditions: d valid, 1 <= shard <= shards (std::invalid_argument otherwise).
+/// The kernels of the options (kernels, else kPaperKernels) that fit the data, in order; a note
+/// for each that does not.
+std::vector<long> paper_grid_kernels(const data::Dataset& d, const PaperGridOptions& o,
+                                     std::vector<std::string>* notes);
+
+/// This shard's cells for the dataset (kernels larger than the data are left out, with a note;
+/// only the options' kernels and channels when given). Preconditions: d valid, 1 <= shard <=
+/// shards (std::invalid_argument otherwise).
 std::vector<PaperCell> paper_grid_cells(const data::Dataset& d, const PaperGridOptions& o,
                                         std::vector<std::string>* notes);
 

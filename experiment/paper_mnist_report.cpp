@@ -6,6 +6,7 @@
 #include "report/plot_gnuplot.h"
 #include "report/report_document.h"
 #include "support/atomic_file.h"
+#include "support/rational_convert.h"
 
 #include <nlohmann/json.hpp>
 
@@ -56,12 +57,10 @@ PaperRun paper_run_parse(const fs::path& path) {
     return r;
 }
 
-// "p/q" or "p" as a double (the report's display only).
+// "p/q" or "p" as the nearest double (the report's display only; exact for any length, where
+// std::stold overflows on the thousands of digits of a trained predictor's bracket).
 double paper_rational_value(const json& v) {
-    const std::string s = v.get<std::string>();
-    const auto slash = s.find('/');
-    if (slash == std::string::npos) return static_cast<double>(std::stold(s));
-    return static_cast<double>(std::stold(s.substr(0, slash)) / std::stold(s.substr(slash + 1)));
+    return support::rational_to_double(v.get<std::string>());
 }
 
 // Reads and checks a certificate of the given kind; Absent when the file does not exist.
@@ -334,6 +333,10 @@ void paper_text_add(report::ReportDocument& doc) {
 
 } // namespace
 
+PaperRun paper_run_read(const std::string& path) {
+    return paper_run_parse(path);
+}
+
 std::vector<PaperRun> paper_runs_read(const std::string& dir) {
     const fs::path runs_dir = fs::path(dir) / "runs";
     std::error_code ec;
@@ -426,6 +429,11 @@ PaperCertificate paper_regularizer_certificate(const std::string& dir, const Pap
     const double s = std::sqrt(static_cast<double>(run.D));
     c.lower *= s, c.upper *= s;
     return c;
+}
+
+report::ReportTable paper_report_table(const std::string& dir) {
+    const std::vector<PaperRun> runs = paper_runs_read(dir);
+    return paper_table(dir, runs, paper_runs_stats(runs));
 }
 
 void paper_report_write(const std::string& dir) {

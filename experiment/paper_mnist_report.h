@@ -6,6 +6,8 @@
 // DIR/report.html and DIR/figures/*.png. Reads and validates everything before writing anything.
 #pragma once
 
+#include "report/report_table.h"
+
 #include <string>
 #include <vector>
 
@@ -49,6 +51,9 @@ struct PaperCellStats {
     double mean = 0, std = 0;
 };
 
+/// One RUN.json. Throws std::invalid_argument ("NAME: reason") when unreadable or malformed.
+PaperRun paper_run_read(const std::string& path);
+
 /// Every DIR/runs/*.json, sorted by (K, C, seed). Throws std::invalid_argument with one line
 /// ("DIR/runs: no such directory", "FILE: reason") on a missing directory, an unreadable or
 /// malformed file, runs of different datasets, or no runs at all.
@@ -76,6 +81,10 @@ PaperCertificate paper_maxmargin_certificate(const std::string& dir, long K, lon
 /// checker, whose w is the run's W / min_margin (relative difference at most 1e-6, so the
 /// bracket is the cost of the trained predictor at unit margin); its bracket times √D.
 PaperCertificate paper_regularizer_certificate(const std::string& dir, const PaperRun& run);
+
+/// The report's main table for DIR: per (K, C) the paper's R̂, ours, the certified optimum,
+/// R̂ / R*_K and each run's certified R(w) (certificates checked). Throws as paper_runs_read.
+report::ReportTable paper_report_table(const std::string& dir);
 
 /// Reads DIR (as above) and writes DIR/report.md, DIR/report.html and DIR/figures/. Throws
 /// std::invalid_argument on bad input (nothing written), report::PlotError when gnuplot fails

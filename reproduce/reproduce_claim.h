@@ -97,5 +97,6 @@ Claim reproduce_claim_collapse();
 Claim reproduce_claim_gd();
 Claim reproduce_claim_separation_2d();
 Claim reproduce_claim_candidates_2d();
+Claim reproduce_claim_paper_mnist();
 
 } // namespace convcert::reproduce

@@ -16,7 +16,8 @@ std::vector<Claim> reproduce_claim_registry() {
             reproduce_claim_collapse(),
             reproduce_claim_gd(),
             reproduce_claim_separation_2d(),
-            reproduce_claim_candidates_2d()};
+            reproduce_claim_candidates_2d(),
+            reproduce_claim_paper_mnist()};
 }
 
 } // namespace convcert::reproduce

@@ -3,10 +3,14 @@
 // report.md bytes as the unsharded run, certificates that fail the checker (or are about another
 // kernel or predictor) are shown as FAILED and valid ones are used, the PNGs are valid, and bad
 // --merge input exits 2 with one line and no report.
+#include "certify/certificate.h"
 #include "experiment/paper_mnist.h"
 #include "experiment/paper_mnist_report.h"
+#include "regularizer/bracket.h"
 #include "report/plot_gnuplot.h"
 #include "report/png_check.h"
+#include "support/flint_raii.h"
+#include "support/rational_convert.h"
 #include "tests/cli_run.h"
 #include "tests/paper_tiny_dataset.h"
 
@@ -65,6 +69,26 @@ void copy_runs(const fs::path& from, const fs::path& to) {
     for (const auto& e : fs::directory_iterator(from / "runs"))
         fs::copy_file(e.path(), to / "runs" / e.path().filename(),
                       fs::copy_options::overwrite_existing);
+}
+
+// A hand-made RUN.json on the 3×4 grid of the 2-D examples (2×2 kernel, C = 1, seed 1, min
+// margin 1) with the predictor W and R̂ = r_hat.
+std::string run_json_3x4(const std::vector<double>& W, double r_hat) {
+    return nlohmann::json({{"format", "convcert-recipe-run"},
+                           {"dataset", "tiny34"},
+                           {"R", 1},
+                           {"D", 12},
+                           {"K", 4},
+                           {"shape", {3, 4}},
+                           {"kernel_shape", {2, 2}},
+                           {"C", 1},
+                           {"seed", 1},
+                           {"epochs", 100},
+                           {"stopped", true},
+                           {"min_margin", 1.0},
+                           {"R_hat_paper", r_hat},
+                           {"final", {{"W", W}}}})
+        .dump();
 }
 
 } // namespace
@@ -161,21 +185,7 @@ TEST_CASE("paper report: certificates are checked, failures shown, valid ones us
     std::vector<double> W;
     for (const auto& s : reg.at("claim").at("w"))
         W.push_back(std::stod(s.get<std::string>()));
-    const std::string run = nlohmann::json({{"format", "convcert-recipe-run"},
-                                            {"dataset", "tiny34"},
-                                            {"R", 1},
-                                            {"D", 12},
-                                            {"K", 4},
-                                            {"shape", {3, 4}},
-                                            {"kernel_shape", {2, 2}},
-                                            {"C", 1},
-                                            {"seed", 1},
-                                            {"epochs", 100},
-                                            {"stopped", true},
-                                            {"min_margin", 1.0},
-                                            {"R_hat_paper", 20.0},
-                                            {"final", {{"W", W}}}})
-                                .dump();
+    const std::string run = run_json_3x4(W, 20.0);
     tests::cli_file_write(dir / "runs" / "K2-C1-seed1.json", run);
     // The valid examples: K = 2 here (2×2 kernels), D = 12, so √12 times their brackets.
     fs::copy_file(examples / "maxmargin-bracket-2d.json", dir / "certificates/maxmargin-K2.json");
@@ -320,4 +330,40 @@ TEST_CASE("experiment paper-mnist: an X.npy Y.npy pair trains as its DATA.json d
     CHECK(r.exit_code == 2);
     CHECK(tests::cli_count_lines(r.err) == 1);
     CHECK_FALSE(fs::exists(scratch() / "npy-bad"));
+}
+
+TEST_CASE("paper report: a bracket with numbers beyond long double's range is read (regression: "
+          "std::stold threw on a trained predictor's bounds)",
+          "[paper][report]") {
+    // The 3×4 example's w times (2^20000 + 1) / 2^20000: every rational has about 6000 digits,
+    // as the bounds of a 28×28 trained predictor at unit margin have (10^4 digits at K = 3).
+    const fs::path dir = scratch() / "huge";
+    fs::create_directories(dir / "runs");
+    fs::create_directories(dir / "certificates");
+    const auto reg = nlohmann::json::parse(tests::cli_file_read(
+        fs::path(CONVCERT_SOURCE_DIR) / "examples" / "regularizer-bracket-2d.json"));
+    support::FmpqMat w(1, 12);
+    support::Fmpq r;
+    fmpz_one(fmpq_denref(r.x));
+    fmpz_mul_2exp(fmpq_denref(r.x), fmpq_denref(r.x), 20000);
+    fmpz_add_ui(fmpq_numref(r.x), fmpq_denref(r.x), 1);
+    std::vector<double> W;
+    for (long k = 0; k < 12; ++k) {
+        REQUIRE(support::fmpq_set_string(w.at(0, k), reg.at("claim").at("w")[k]));
+        fmpq_mul(w.at(0, k), w.at(0, k), r.x);
+        W.push_back(fmpq_get_d(w.at(0, k)));
+    }
+    const Grid g = grid_2d(3, 4, 2, 2);
+    const auto b = regularizer::regularizer_bracket(w, g);
+    const std::string cert =
+        certificate_to_json(regularizer::regularizer_bracket_certificate(b, w));
+    REQUIRE(nlohmann::json::parse(cert).at("claim").at("upper").get<std::string>().size() > 5000);
+    tests::cli_file_write(dir / "certificates/regularizer-K2-C1-seed1.json", cert);
+    tests::cli_file_write(dir / "runs/K2-C1-seed1.json", run_json_3x4(W, 100.0));
+    const PaperCertificate c =
+        paper_regularizer_certificate(dir.string(), paper_runs_read(dir.string()).at(0));
+    INFO(c.reason);
+    REQUIRE(c.status == PaperCertificate::Status::Valid);
+    CHECK(c.lower == Approx(b.lower_double * std::sqrt(12.0)));
+    CHECK(c.upper == Approx(b.upper_double * std::sqrt(12.0)));
 }

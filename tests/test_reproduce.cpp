@@ -52,11 +52,11 @@ std::map<std::string, std::string> tree(const fs::path& dir) {
     return out;
 }
 
-const std::vector<std::string> kClaims = {"1-lemma",          "2-theorem",
-                                          "3-closed-forms",   "4a-realizability",
-                                          "4b-multi-bracket", "4c-multi-closed-forms",
-                                          "4d-conjecture",    "5-collapse",
-                                          "7a-separation-2d", "7b-candidates-2d"};
+const std::vector<std::string> kClaims = {
+    "1-lemma",          "2-theorem",        "3-closed-forms",
+    "4a-realizability", "4b-multi-bracket", "4c-multi-closed-forms",
+    "4d-conjecture",    "5-collapse",       "7a-separation-2d",
+    "7b-candidates-2d", "8-paper-mnist"};
 
 } // namespace
 
