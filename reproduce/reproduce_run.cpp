@@ -9,8 +9,6 @@
 #include "support/atomic_file.h"
 #include "support/stopwatch.h"
 
-#include <fftw3.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -200,9 +198,6 @@ struct JobQueue {
 // Runs every job on J = clamp(options.jobs, 1, 64) threads (this one included); returns J.
 int jobs_run(JobQueue& queue) {
     const int J = std::max(1, std::min(queue.options.jobs, 64));
-    // FFTW's planner is not thread-safe: claim 8 trains (train/network.cpp plans without a
-    // lock) while other claims' barrier paths plan; this installs FFTW's own planner lock.
-    if (J > 1) fftw_make_planner_thread_safe();
     std::vector<std::thread> pool;
     for (int t = 1; t < J; ++t)
         pool.emplace_back([&queue] { queue.work(); });
