@@ -47,7 +47,7 @@ Qed.
 
 (* ---------- rational sums and their values in R ---------- *)
 
-Open Scope Q_scope.
+Local Open Scope Q_scope.
 
 (* sum_{i < n} f i over Q, reduced at each step (denominators stay small). *)
 Fixpoint sumQ (n : nat) (f : nat -> Q) : Q :=
@@ -64,7 +64,7 @@ Fixpoint sumI (n : nat) (f : nat -> Q * Q) : Q * Q :=
            (Qred (fst (f O) + fst s), Qred (snd (f O) + snd s))
   end.
 
-Close Scope Q_scope.
+Local Close Scope Q_scope.
 
 Lemma Q2R_Qred : forall x, Q2R (Qred x) = Q2R x.
 Proof. intros x. apply Qeq_eqR. apply Qred_correct. Qed.
