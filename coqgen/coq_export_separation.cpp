@@ -92,7 +92,8 @@ std::string separation_preamble(const Grid& g, const std::string& name, const Se
     std::string claim =
         "on Z_D1 x Z_D2, every one-channel network realizing w costs at\n"
         "   least lower, a well-formed two-channel network realizes w and costs at most\n"
-        "   upper_c2, and upper_c2 < lower: the regularizer depends on the number of channels.";
+        "   upper_c2, and upper_c2 < lower: the regularizer depends on the number of channels.\n"
+        "   The box trees and their lambdas are the exporter's, not the certificate's leaves.";
     if (t.lowered)
         claim += "\n   lower is below the certificate's lower_c1 = " + lower_c1 +
                  ": no tree within the\n   exporter's leaf budget proved lower_c1.";
