@@ -2,7 +2,8 @@
 // imports the library in proofs/ (logical name Convcert), dispatching by kind:
 // regularizer-bracket and network-collapse (coqgen/coq_export_bracket.h), lemma-exact
 // (coqgen/coq_export_lemma.h) and lemma-enclosure (coqgen/coq_export_lemma_general.h: from the
-// general theorem FejerRiesz.sum_autocorr_factor).
+// general theorem FejerRiesz.sum_autocorr_factor), channel-separation
+// (coqgen/coq_export_separation.h: Separation.separation_2d).
 // The exporter does not run the checker: an invalid certificate gives a file that fails to
 // compile, which is how the Coq side is tested against tampering. Input-controlled text never
 // reaches the .v file unsanitized (the file name is cut to [A-Za-z0-9._-]; numbers are printed
@@ -14,17 +15,19 @@
 #include "coqgen/coq_export_bracket.h"
 #include "coqgen/coq_export_lemma.h"
 #include "coqgen/coq_export_lemma_general.h"
+#include "coqgen/coq_export_separation.h"
 #include "coqgen/coq_text.h"
 #include "support/atomic_file.h"
 
 #include <iostream>
+#include <type_traits>
 #include <variant>
 
 namespace convcert::app {
 
 namespace {
 
-const char* kCoqHelp = R"HELP(usage: convcert coq CERT.json [-o FILE.v]
+const char* kCoqHelp = R"HELP(usage: convcert coq CERT.json [-o FILE.v] [--max-leaves N]
 
 Writes a Coq instance proof of the certificate's claim. Its top theorem certificate_holds is
 checked, in the project root after `make -C proofs`, by
@@ -41,9 +44,17 @@ checked, in the project root after `make -C proofs`, by
   lemma-enclosure      the lemma-exact statement, proven by the general theorem
                        FejerRiesz.sum_autocorr_factor (the enclosure is not used: the
                        checker verifies it)
+  channel-separation   on Z_D1 x Z_D2: every one-channel network realizing w costs >= lower,
+                       a two-channel network realizes w and costs <= upper_c2, and
+                       upper_c2 < lower (Separation.separation_2d). lower is the claim's
+                       lower_c1 when a Fourier-free box tree within the leaf budget proves it,
+                       else a smaller value above upper_c2 (said in the file and on stderr);
+                       the certificate's own leaves are not used
 The certificate is not checked here: Coq checks it, and an invalid one fails to compile.
 
-  -o FILE.v    write the proof to FILE.v (atomically) instead of standard output
+  -o FILE.v         write the proof to FILE.v (atomically) instead of standard output
+  --max-leaves N    channel-separation: the box tree's leaf budget per attempted lower
+                    bound (1 <= N <= 10000000; default 60000)
 
 Exit codes: 0 written, 2 usage error or bad input, 3 no Coq proof for this kind.
 )HELP";
@@ -71,7 +82,8 @@ struct CoqExport {
 CoqExport coq_refusal_no_counterpart(const Certificate& cert) {
     return {"", certificate_kind_name(cert) + " certificates have no Coq counterpart yet (proofs/ "
                                               "covers lemma-exact, lemma-enclosure, "
-                                              "regularizer-bracket and network-collapse)"};
+                                              "regularizer-bracket, network-collapse and "
+                                              "channel-separation)"};
 }
 
 // The Coq export of each kind: one overload per body, so a kind without one is a compile error
@@ -94,21 +106,37 @@ CoqExport coq_export_of(const RankBody&, const Certificate& cert, const std::str
 CoqExport coq_export_of(const MaxmarginBody&, const Certificate& cert, const std::string&) {
     return coq_refusal_no_counterpart(cert);
 }
-CoqExport coq_export_of(const ChannelSeparationBody&, const Certificate& cert, const std::string&) {
-    return coq_refusal_no_counterpart(cert);
+CoqExport coq_export_of(const ChannelSeparationBody&, const Certificate& cert,
+                        const std::string& name, std::size_t max_leaves) {
+    coqgen::SeparationExportOptions options;
+    options.max_leaves = max_leaves;
+    const coqgen::SeparationExport e = coqgen::coq_export_separation(cert, name, options);
+    if (e.lowered)
+        std::cerr << "convcert coq: note: lower_c1 not reached within the leaf budget; the file "
+                     "proves lower = "
+                  << e.lower << " (" << e.leaves << " leaves)\n";
+    return {e.proof, ""};
 }
 
 } // namespace
 
 int command_coq(const std::vector<std::string>& args) {
     std::string input, output;
+    std::size_t max_leaves = coqgen::SeparationExportOptions{}.max_leaves;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--help" || a == "-h") {
             std::cout << kCoqHelp;
             return kExitOk;
         }
-        if (a == "-o" || a == "--output") {
+        if (a == "--max-leaves") {
+            const std::string* v = argument_value(args, i, "coq", "--max-leaves");
+            long n = 0;
+            if (!v || !argument_integer(*v, 1, 10000000, n, "coq",
+                                        "--max-leaves needs an integer in [1, 10000000]"))
+                return kExitUsage;
+            max_leaves = static_cast<std::size_t>(n);
+        } else if (a == "-o" || a == "--output") {
             const std::string* v = argument_value(args, i, "coq", "-o");
             if (!v) return kExitUsage;
             output = *v;
@@ -134,9 +162,14 @@ int command_coq(const std::vector<std::string>& args) {
     const Certificate& cert = *read.certificate;
     CoqExport exported;
     try {
-        exported =
-            std::visit([&](const auto& body) { return coq_export_of(body, cert, coq_name(input)); },
-                       cert.body);
+        exported = std::visit(
+            [&](const auto& body) {
+                if constexpr (std::is_same_v<std::decay_t<decltype(body)>, ChannelSeparationBody>)
+                    return coq_export_of(body, cert, coq_name(input), max_leaves);
+                else
+                    return coq_export_of(body, cert, coq_name(input));
+            },
+            cert.body);
     } catch (const std::exception& e) {
         return coq_fail(input + ": " + e.what(), kExitUsage);
     }

@@ -432,4 +432,24 @@ std::string coq_export_collapse(const Certificate& cert, const std::string& name
     return out;
 }
 
+boost::multiprecision::cpp_rational coq_rational(const std::string& s, const std::string& what) {
+    const Rational x = coqgen_parse(s, what);
+    return boost::multiprecision::cpp_rational(x.num, x.den);
+}
+std::string coq_q_literal(const std::string& s, const std::string& what) {
+    return coqgen_q(s, what);
+}
+std::string coq_items(const std::vector<std::string>& items, const std::string& indent) {
+    return coqgen_items(items, indent);
+}
+std::vector<std::vector<std::string>>
+coq_common_rows(const std::vector<std::vector<std::string>>& rows, const std::string& what) {
+    return coqgen_common(rows, what);
+}
+std::string coq_file_header(const std::string& kind, const std::string& name,
+                            const std::string& sizes, const std::string& claim,
+                            const std::string& modules) {
+    return coqgen_header(kind, name, sizes, claim, modules);
+}
+
 } // namespace convcert::coqgen

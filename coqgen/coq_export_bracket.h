@@ -8,8 +8,15 @@
 
 #include "certify/certificate.h"
 
+// Boost 1.74's rational normalize() trips GCC 12's -Wmaybe-uninitialized (a false positive).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#include <boost/multiprecision/cpp_int.hpp>
+#pragma GCC diagnostic pop
+
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace convcert::coqgen {
 
@@ -45,5 +52,23 @@ std::string coq_export_bracket(const Certificate& cert, const std::string& name)
 /// the two networks and all numbers written from the claim. Preconditions as above (R = 1, one
 /// output channel, shapes match D and K); validity is not required (Coq decides it).
 std::string coq_export_collapse(const Certificate& cert, const std::string& name);
+
+// The number and text helpers of this exporter, shared with coq_export_separation (one
+// implementation). Each throws CoqBracketExportError naming `what` on a string that is not a
+// rational "p" or "p/q" (q >= 1).
+
+/// The value of a certificate rational.
+boost::multiprecision::cpp_rational coq_rational(const std::string& s, const std::string& what);
+/// The Coq Q literal "(p#q)" of a certificate rational, printed from its parsed value.
+std::string coq_q_literal(const std::string& s, const std::string& what);
+/// "[a; b; c]" of Coq terms, lines broken near 96 columns (continuation lines get `indent`).
+std::string coq_items(const std::vector<std::string>& items, const std::string& indent);
+/// All entries as Q literals N#L over one common denominator L (hexadecimal numerals).
+std::vector<std::vector<std::string>>
+coq_common_rows(const std::vector<std::vector<std::string>>& rows, const std::string& what);
+/// The header comment and imports of an exported file (`modules`: the Convcert modules).
+std::string coq_file_header(const std::string& kind, const std::string& name,
+                            const std::string& sizes, const std::string& claim,
+                            const std::string& modules);
 
 } // namespace convcert::coqgen

@@ -7,6 +7,7 @@
 #include "coqgen/coq_export_bracket.h"
 #include "coqgen/coq_export_lemma.h"
 #include "coqgen/coq_export_lemma_general.h"
+#include "coqgen/coq_export_separation.h"
 #include "coqgen/coq_text.h"
 #include "tests/cli_run.h"
 
@@ -402,4 +403,42 @@ TEST_CASE("2-D claims: the grid is validated, R > 1 and the collapse are refused
     std::get<CollapseBody>(collapse.body).claim.kernel_shape = {1, 3};
     CHECK(coq_test_refusal(collapse) ==
           "2-D network-collapse claims have no Coq proof (the collapse is 1-D only)");
+}
+
+TEST_CASE("channel-separation: payloads are refused, the name is sanitized, the lowered bound",
+          "[coq]") {
+    const Certificate base = example_read("channel-separation");
+    coqgen::SeparationExportOptions small;
+    small.max_leaves = 12000;
+    const std::vector<std::function<void(ChannelSeparationBody&)>> payloads = {
+        [](ChannelSeparationBody& b) { b.claim.w[0][3] = kPayload; },
+        [](ChannelSeparationBody& b) { b.claim.lower_c1 = kPayload; },
+        [](ChannelSeparationBody& b) { b.claim.upper_c2 = kPayload; },
+        [](ChannelSeparationBody& b) { b.evidence.u[1][0][2] = kPayload; },
+        [](ChannelSeparationBody& b) { b.evidence.v[0][8] = kPayload; }};
+    for (std::size_t i = 0; i < payloads.size(); ++i) {
+        CAPTURE(i);
+        Certificate c = base;
+        payloads[i](std::get<ChannelSeparationBody>(c.body));
+        try {
+            (void)coqgen::coq_export_separation(c, "x", small);
+            FAIL("a payload was accepted");
+        } catch (const coqgen::CoqBracketExportError& e) {
+            CHECK(std::string(e.what()).find('\n') == std::string::npos);
+        }
+    }
+    // Within 12000 leaves neither lower_c1 nor the halfway point is proven; a quarter of the
+    // way from upper_c2 = 2246627/200000 to lower_c1 = 735907/62500 is 45473917/4000000.
+    const coqgen::SeparationExport e =
+        coqgen::coq_export_separation(base, "x*) Axiom cheat : False. (*.json", small);
+    CHECK_FALSE(contains(e.proof, "Axiom cheat"));
+    CHECK(e.lowered);
+    CHECK(e.lower == "(45473917#4000000)");
+    CHECK(contains(e.proof, "Definition lower : Q := (45473917#4000000).\n"));
+    CHECK(contains(e.proof, "Definition upper_c2 : Q := (2246627#200000).\n"));
+    std::size_t leaves = 0;
+    for (std::size_t at = e.proof.find("(SLeaf "); at != std::string::npos;
+         at = e.proof.find("(SLeaf ", at + 1))
+        ++leaves;
+    CHECK(leaves == e.leaves);
 }
