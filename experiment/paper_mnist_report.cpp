@@ -107,6 +107,18 @@ bool paper_claim_sizes_match(const json& claim, long K, long D, bool two_d) {
     return two_d ? claim.at("kernel_shape") == json::array({K, K}) : k == K;
 }
 
+/// The claim's w as R·D entries, row-major: a claim with R > 1 holds R lists of D.
+std::vector<json> paper_claim_w_flat(const json& claim) {
+    const long R = claim.value("R", 1L);
+    const json& w = claim.at("w");
+    if (R == 1) return std::vector<json>(w.begin(), w.end());
+    std::vector<json> out;
+    for (const json& row : w)
+        for (const json& x : row)
+            out.push_back(x);
+    return out;
+}
+
 PaperCertificate paper_certificate_failed(const std::string& reason) {
     PaperCertificate c;
     c.status = PaperCertificate::Status::Failed;
@@ -416,13 +428,14 @@ PaperCertificate paper_regularizer_certificate(const std::string& dir, const Pap
                                                  "regularizer-bracket", &claim);
     if (c.status != PaperCertificate::Status::Valid) return c;
     const bool two_d = run.D1 > 1;
+    const std::vector<json> claim_w = paper_claim_w_flat(claim);
     bool same = paper_claim_sizes_match(claim, run.K, run.D, two_d) && run.min_margin > 0 &&
-                claim.at("w").size() == run.W.size();
+                claim_w.size() == run.W.size();
     double scale = 0, diff = 0;
     for (std::size_t k = 0; same && k < run.W.size(); ++k) {
         const double w = run.W[k] / run.min_margin;
         scale = std::max(scale, std::fabs(w));
-        diff = std::max(diff, std::fabs(w - paper_rational_value(claim.at("w")[k])));
+        diff = std::max(diff, std::fabs(w - paper_rational_value(claim_w[k])));
     }
     if (!same || diff > 1e-6 * scale)
         return paper_certificate_failed("valid, but not this run's W / min margin");

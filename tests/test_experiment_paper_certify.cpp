@@ -218,3 +218,40 @@ TEST_CASE("experiment paper-mnist --certify: lines per certificate, cached on a 
     CHECK(second.out.find(" new") == std::string::npos);
     CHECK(second.out.find("maxmargin-K3.json cached [") != std::string::npos);
 }
+
+TEST_CASE("paper certify: R = 3 input channels (CIFAR's layout) certify and are recognized",
+          "[paper][certify]") {
+    // Three channels 2x, -x, x of the tiny images: the claim's w holds R = 3 lists of D, the
+    // run's W is R·D flat; the report must match the two (it compared sizes 3 and 108 before).
+    data::Dataset d = tests::paper_dataset_tiny();
+    d.R = 3;
+    for (auto& row : d.x) {
+        std::vector<long> three;
+        for (long s : {2, -1, 1})
+            for (long v : row)
+                three.push_back(s * v);
+        row = three;
+    }
+    PaperGridOptions o = grid_options("r3");
+    o.kernels = {1};
+    o.channels = {1};
+    o.max_epochs = 3000;
+    paper_grid_run(d, o);
+    const auto items = paper_certify_run(d, o, {});
+    REQUIRE(items.size() == 2); // maxmargin K = 1 and the run's regularizer
+    for (const auto& it : items) {
+        INFO(it.path << ": " << paper_certify_outcome_text(it));
+        REQUIRE(it.outcome == Outcome::Written);
+        CHECK(checker_valid(it.path));
+    }
+    const PaperRun run = paper_run_read(items[1].run_path);
+    REQUIRE(run.R == 3);
+    const PaperCertificate c = paper_regularizer_certificate(o.out, run);
+    INFO(c.reason);
+    CHECK(c.status == PaperCertificate::Status::Valid);
+    CHECK(c.lower <= run.r_hat_paper * (1 + 1e-9));
+    // A second pass finds it (the same comparison decides "cached").
+    const auto again = paper_certify_run(d, o, {});
+    REQUIRE(again.size() == 2);
+    CHECK(again[1].outcome == Outcome::Cached);
+}
