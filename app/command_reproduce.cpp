@@ -29,6 +29,10 @@ Runs the claims of Jagadeesan, Razenshteyn, Gunasekar (COLT 2022; MATH.md number
   4c-multi-closed-forms   2||W||_* and the l2,1 norm inside their brackets
   4d-conjecture           C = R channels against the SDP lower bound (empirical search)
   5-collapse              random C-channel networks collapsed to one channel
+  6-gd                    gradient descent against the certified max-margin predictor (--full)
+  7a-separation-2d        2-D: certified one- vs two-channel separations; none in 1-D
+  7b-candidates-2d        2-D: small instances where C = 1 stays above the SDP value
+  8-paper-mnist           the paper's MNIST experiment (Table 1), certified optima
 Every certificate is written to DIR, read back and re-verified by the independent checker.
 The summary goes to standard output, progress to standard error.
 

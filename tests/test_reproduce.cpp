@@ -221,5 +221,11 @@ TEST_CASE("reproduce: usage errors exit 2 with one line", "[reproduce]") {
         CHECK(r.exit_code == 2);
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     }
-    CHECK(run("reproduce --help").out.find("usage: convcert reproduce") != std::string::npos);
+    const std::string help = run("reproduce --help").out;
+    CHECK(help.find("usage: convcert reproduce") != std::string::npos);
+    for (const auto& id : kClaims) { // every claim is listed (6-gd too, though --full only)
+        INFO("claim " << id);
+        CHECK(help.find("\n  " + id + " ") != std::string::npos);
+    }
+    CHECK(help.find("\n  6-gd ") != std::string::npos);
 }
