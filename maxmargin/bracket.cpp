@@ -1,6 +1,7 @@
 // maxmargin-bracket generation (see bracket.h).
 #include "maxmargin/bracket.h"
 
+#include "maxmargin/barrier_spectral.h"
 #include "maxmargin/dual_barrier_maxmargin.h"
 #include "maxmargin/grid_validate.h"
 #include "maxmargin/kkt_polish.h"
@@ -9,6 +10,7 @@
 #include "maxmargin/network_upper.h"
 #include "maxmargin/sdp_maxmargin.h"
 #include "maxmargin/upper_bound.h"
+#include "maxmargin/upper_closed_form.h"
 #include "support/flint_raii.h"
 #include "support/rational_convert.h"
 #include "support/stopwatch.h"
@@ -85,11 +87,19 @@ MaxmarginLowerBound lower_bound_best(const data::Dataset& d, const Grid& g,
     return best;
 }
 
+/// Whether the barrier solved a problem whose regularizer has a closed form (R = 1, K = 1 or
+/// K = D): its point needs no KKT polish, and the closed-form network is the upper bound.
+bool closed_form_stage(const data::Dataset& d, const Grid& g, const MaxmarginSdpResult& sdp) {
+    return sdp.phase == "barrier" && maxmargin_barrier_spectral_applies(d.R, g);
+}
+
 /// The upper bound into the evidence and the report; returns its value.
 support::Fmpq upper_best(const data::Dataset& d, const Grid& g, const MaxmarginSdpResult& sdp,
                          const std::optional<MaxmarginKkt>& kkt, double lower,
                          MaxmarginEvidence& ev, MaxmarginReport& rep, std::string& method) {
-    const MaxmarginUpperCandidate best = maxmargin_upper_bound(d, g, sdp, kkt, lower);
+    const MaxmarginUpperCandidate best = closed_form_stage(d, g, sdp)
+                                             ? maxmargin_upper_closed_form(d, g, sdp.W)
+                                             : maxmargin_upper_bound(d, g, sdp, kkt, lower);
     rep.polished_upper = best.polished;
     rep.channels = static_cast<long>(best.m.net.u.size());
     rep.w = support::fmpq_mat_to_rows(best.m.w);
@@ -156,7 +166,9 @@ Certificate maxmargin_certificate(const data::Dataset& d, const Grid& g, Maxmarg
     MaxmarginReport rep;
     const MaxmarginSdpResult sdp = sdp_solve_separating(d, g, rep);
     support::Stopwatch clock;
-    const std::optional<MaxmarginKkt> kkt = polish_point(d, g, sdp, rep);
+    if (closed_form_stage(d, g, sdp)) rep.polish = "none: closed-form regularizer";
+    const std::optional<MaxmarginKkt> kkt =
+        closed_form_stage(d, g, sdp) ? std::nullopt : polish_point(d, g, sdp, rep);
     rep.polish_seconds = clock.seconds();
     clock.restart();
     const MaxmarginLowerBound lb = lower_bound_best(d, g, sdp, kkt, rep);

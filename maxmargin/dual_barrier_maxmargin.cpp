@@ -1,6 +1,7 @@
 // The max-margin dual on the central path (see dual_barrier_maxmargin.h).
 #include "maxmargin/dual_barrier_maxmargin.h"
 
+#include "maxmargin/barrier_spectral.h"
 #include "regularizer/numeric/barrier_path.h"
 #include "regularizer/numeric/toeplitz_stacked.h"
 #include "support/stopwatch.h"
@@ -8,7 +9,9 @@
 #include <Eigen/Dense>
 
 #include <cmath>
+#include <optional>
 #include <stdexcept>
+#include <tuple>
 
 namespace convcert::maxmargin {
 
@@ -36,12 +39,25 @@ Eigen::MatrixXd barrier_columns(const data::Dataset& d, double& sigma) {
     return B;
 }
 
-/// The uniform start a = t·1 with ||T(B a)||_op = 1 (half the bound 2).
-Eigen::VectorXd barrier_start(const BarrierPathProblem& p) {
+/// The closed form of the LMI (barrier_spectral.h) with AB = A·B, when the problem has one.
+struct SpectralPath {
+    BarrierSpectral s;
+    Eigen::MatrixXd AB;
+};
+
+/// The uniform start a = t·1 with ||T(B a)||_op = 1 (half the bound 2); the norm from the
+/// spectrum when there is one.
+Eigen::VectorXd barrier_start(const BarrierPathProblem& p, const std::optional<SpectralPath>& sp) {
     const Eigen::VectorXd ones = Eigen::VectorXd::Ones(p.B.cols());
-    const Eigen::VectorXd lambda = p.B * ones;
-    const Eigen::MatrixXd T = regularizer::regularizer_toeplitz_stacked(lambda.data(), p.R, p.g);
-    const double op = Eigen::JacobiSVD<Eigen::MatrixXd>(T).singularValues()(0);
+    double op = 0;
+    if (sp) {
+        op = std::sqrt(maxmargin_barrier_spectral_norms(sp->s, sp->AB * ones).maxCoeff());
+    } else {
+        const Eigen::VectorXd lambda = p.B * ones;
+        const Eigen::MatrixXd T =
+            regularizer::regularizer_toeplitz_stacked(lambda.data(), p.R, p.g);
+        op = Eigen::JacobiSVD<Eigen::MatrixXd>(T).singularValues()(0);
+    }
     return ones * (op > 0 ? 1.0 / op : 1.0);
 }
 
@@ -68,6 +84,32 @@ BarrierPrimal barrier_primal(const BarrierPathProblem& p, const Eigen::VectorXd&
     out.Z.bottomRightCorner(D, D) = mu * (pt.T.transpose() * pt.Q);
     out.Z.bottomRightCorner(D, D).diagonal().array() += mu;
     out.Z /= m;
+    out.W /= m;
+    out.value = out.Z.trace();
+    return out;
+}
+
+/// The primal value tr Z̃/m of the central point (a, μ) from the spectrum, Z̃ not formed: W̃ = μ∇φ
+/// and tr Z̃ = <λ, W̃> + μ(K + D) (barrier_path.h); +inf when W̃ does not separate. The rows'
+/// values are the path's own, (AB)a (barrier_spectral.h).
+double barrier_value_spectral(const BarrierPathProblem& p, const SpectralPath& sp,
+                              const Eigen::VectorXd& a, double mu) {
+    const Eigen::VectorXd W = mu * maxmargin_barrier_spectral_gradient(sp.s, sp.AB * a);
+    const double m = (p.B.transpose() * W).minCoeff();
+    if (!(m > 0)) return INFINITY;
+    const auto size = static_cast<double>(grid_kernel_size(p.g) + grid_signal_size(p.g));
+    return ((p.B * a).dot(W) + mu * size) / m;
+}
+
+/// The primal of the central point (a, μ) from the spectrum, scaled as barrier_primal's.
+BarrierPrimal barrier_primal_spectral(const BarrierPathProblem& p, const SpectralPath& sp,
+                                      const Eigen::VectorXd& a, double mu) {
+    const Eigen::VectorXd y = sp.AB * a;
+    BarrierPrimal out;
+    out.W = mu * maxmargin_barrier_spectral_gradient(sp.s, y);
+    const double m = (p.B.transpose() * out.W).minCoeff();
+    if (!(m > 0)) return out;
+    out.Z = maxmargin_barrier_spectral_primal(sp.s, y, mu) / m;
     out.W /= m;
     out.value = out.Z.trace();
     return out;
@@ -106,7 +148,13 @@ MaxmarginSdpResult maxmargin_dual_barrier(const data::Dataset& d, const Grid& g,
     p.B = barrier_columns(d, sigma);
     p.c = Eigen::VectorXd::Ones(d.n());
     p.positive = true;
-    const Eigen::VectorXd a0 = barrier_start(p);
+    std::optional<SpectralPath> spectral;
+    if (maxmargin_barrier_spectral_applies(d.R, g)) {
+        spectral = SpectralPath{maxmargin_barrier_spectral(g), {}};
+        spectral->AB = spectral->s.A * p.B;
+        p.lmi = maxmargin_barrier_spectral_form(spectral->s, spectral->AB);
+    }
+    const Eigen::VectorXd a0 = barrier_start(p, spectral);
     regularizer::BarrierPathOptions o;
     o.nu = static_cast<double>(d.R * grid_kernel_size(g) + d.D + d.n());
     // Ten times the start's gap: centering a0 there is easy; at a0's own gap the first Newton
@@ -118,11 +166,21 @@ MaxmarginSdpResult maxmargin_dual_barrier(const data::Dataset& d, const Grid& g,
     o.shrink = 0.3;
     o.max_newton_per_mu = 25;
     BarrierPrimal best;
+    // With a spectrum, each centering costs only its value; Z is formed once, at the best point.
+    double best_value = INFINITY, best_mu = 0;
+    Eigen::VectorXd best_a;
     o.centered = [&](const Eigen::VectorXd& a, double mu) {
+        if (spectral) {
+            const double value = barrier_value_spectral(p, *spectral, a, mu);
+            if (value < best_value) std::tie(best_value, best_mu, best_a) = std::tie(value, mu, a);
+            return;
+        }
         BarrierPrimal primal = barrier_primal(p, a, mu);
         if (primal.value < best.value) best = std::move(primal);
     };
     const regularizer::BarrierPath path = regularizer::regularizer_barrier_path(p, a0, o);
+    if (spectral && std::isfinite(best_value))
+        best = barrier_primal_spectral(p, *spectral, best_a, best_mu);
     if (!std::isfinite(best.value))
         throw std::runtime_error("maxmargin_dual_barrier: no central point separates the data");
     MaxmarginSdpResult out;

@@ -10,7 +10,10 @@
 // (every margin >= 1) at the μ where that value tr Z̃/min margin is smallest; the dual is the
 // last point's. Results are for the unscaled x exactly as maxmargin_sdp_solve reports SDPA's:
 // W = σW̃, alpha = σa, gram = σZ̃. Cost per Newton step: O(R²D² log D) FFTs for the LMI's
-// Hessian, O(R²D²n) to reduce it to the n×n Hessian in α, O((R·K)²D) for P and Q.
+// Hessian, O(R²D²n) to reduce it to the n×n Hessian in α, O((R·K)²D) for P and Q. With one
+// input channel and K = 1 or K = D the LMI is a set of norm constraints (barrier_spectral.h):
+// there a Newton step costs O(D·n²), each centering's primal value comes from the spectrum, and
+// Z̃ is formed once, at the best point, from the spectrum (no inversion of 4I - T Tᵀ).
 // Untrusted numerics; maxmargin/bracket.h certifies the value.
 #pragma once
 

@@ -4,6 +4,7 @@
 // max-margin path against SDPA (1-D) and against weak duality with explicit 2-D indexing.
 #include "data/binary_task.h"
 #include "data/mnist_json.h"
+#include "maxmargin/barrier_spectral.h"
 #include "maxmargin/dual_barrier_maxmargin.h"
 #include "maxmargin/sdp_maxmargin.h"
 #include "regularizer/numeric/barrier_hessian.h"
@@ -216,6 +217,63 @@ TEST_CASE("dual barrier: gradient and Hessian against finite differences", "[dua
             const Eigen::VectorXd col = (gradient(lambda + e) - gradient(lambda - e)) / (2 * h);
             CHECK((col - H.col(i)).cwiseAbs().maxCoeff() <= 1e-7 * (1 + H.cwiseAbs().maxCoeff()));
         }
+    }
+}
+
+TEST_CASE("dual barrier: the spectral form at K = 1 and K = D equals the general LMI barrier",
+          "[dual_barrier]") {
+    unsigned seed = 30;
+    for (const Grid& g : {grid_1d(7, 1), grid_1d(6, 6), grid_2d(3, 4, 1, 1), grid_2d(3, 4, 3, 4),
+                          grid_2d(4, 4, 4, 4)}) {
+        INFO("D = " << g.D1 << "x" << g.D2 << ", K = " << g.K1 << "x" << g.K2);
+        const long D = g.D1 * g.D2, K = g.K1 * g.K2, n = 5;
+        REQUIRE(maxmargin::maxmargin_barrier_spectral_applies(1, g));
+        CHECK_FALSE(maxmargin::maxmargin_barrier_spectral_applies(2, g));
+        const maxmargin::BarrierSpectral s = maxmargin::maxmargin_barrier_spectral(g);
+        const Eigen::VectorXd lambda = 1.8 * test_lambda(1, g, seed++);
+        // λ = B z for a random D×n B: φ, ∇φ = Bᵀ 2T*(Q), ∇²φ = Bᵀ H B against the general ones.
+        std::mt19937 gen(seed++);
+        std::normal_distribution<double> N01;
+        Eigen::MatrixXd B(D, n);
+        for (long i = 0; i < D * n; ++i)
+            B(i) = N01(gen);
+        const Eigen::VectorXd z = B.colPivHouseholderQr().solve(lambda);
+        const Eigen::VectorXd lz = B * z;
+        const Eigen::MatrixXd AB = s.A * B;
+        const Eigen::VectorXd y = AB * z; // the rows' values A λ
+        const auto form = maxmargin::maxmargin_barrier_spectral_form(s, AB);
+        CHECK(form.value(z) == Approx(test_phi(lz, 1, g)).epsilon(1e-10));
+        Eigen::VectorXd grad;
+        Eigen::MatrixXd hess;
+        form.derivatives(z, grad, hess);
+        const auto pt = regularizer::regularizer_barrier_point(lz, 1, g);
+        Eigen::MatrixXd A = pt.T.transpose() * pt.Q;
+        A.diagonal().array() += 1.0;
+        const Eigen::VectorXd dphi = 2.0 * regularizer::regularizer_barrier_adjoint(pt.Q, 1, g);
+        const Eigen::MatrixXd H = regularizer::regularizer_barrier_hessian(pt.P, pt.Q, A, 1, g);
+        CHECK((grad - B.transpose() * dphi).cwiseAbs().maxCoeff() <= 1e-10 * dphi.norm());
+        const Eigen::MatrixXd Hz = B.transpose() * H * B;
+        CHECK((hess - Hz).cwiseAbs().maxCoeff() <= 1e-10 * Hz.cwiseAbs().maxCoeff());
+        const Eigen::VectorXd gl = maxmargin::maxmargin_barrier_spectral_gradient(s, y);
+        CHECK((gl - dphi).cwiseAbs().maxCoeff() <= 1e-10 * dphi.norm());
+        // Z = μ[[4P, 2Q], [2Qᵀ, I + TᵀQ]] by a dense inverse of 4I - T Tᵀ (explicit indices).
+        const double mu = 0.3;
+        const Eigen::MatrixXd T = test_toeplitz(lz, 1, g);
+        Eigen::MatrixXd M = -T * T.transpose();
+        M.diagonal().array() += 4.0;
+        const Eigen::MatrixXd P = M.inverse(), Q = P * T;
+        Eigen::MatrixXd Zd(K + D, K + D);
+        Zd << 4 * P, 2 * Q, 2 * Q.transpose(), Eigen::MatrixXd::Identity(D, D) + T.transpose() * Q;
+        Zd *= mu;
+        const Eigen::MatrixXd Z = maxmargin::maxmargin_barrier_spectral_primal(s, y, mu);
+        CHECK((Z - Zd).cwiseAbs().maxCoeff() <= 1e-10 * Zd.cwiseAbs().maxCoeff());
+        // Outside the LMI (||T(λ)||_op = 2.1): φ = +inf, and the gradient and primal refuse.
+        const double out = 2.1 / test_op(T);
+        CHECK(std::isinf(form.value(out * z)));
+        CHECK_THROWS_AS(maxmargin::maxmargin_barrier_spectral_gradient(s, out * y),
+                        std::domain_error);
+        CHECK_THROWS_AS(maxmargin::maxmargin_barrier_spectral_primal(s, out * y, mu),
+                        std::domain_error);
     }
 }
 

@@ -26,9 +26,10 @@ struct RegularizerDualScale {
 /// kDualScaleTightMax, so that the checker's floating-point PSD test decides), μ the largest
 /// eigenvalue of T Tᵀ estimated in doubles on a power-of-two normalized copy of N = T(Λ)T(Λ)ᵀ (no
 /// overflow for any size of Λ), s rounded down to 51 significant bits, and returns the first s with
-/// 4·2^(2E+2b) I - a² N ⪰ 0 exactly (regularizer_psd_integer). Λ = 0 gives s = 1 with no test.
-/// Throws std::invalid_argument on bad shapes, std::runtime_error if no s passes (not
-/// expected: every s below 2/||T(λ)||_op passes) or the scale leaves the double range.
+/// 4·2^(2E+2b) I - a² N ⪰ 0 exactly (regularizer_psd_integer: above 32 rows the checker's
+/// floating-point test decides, the same verdict the checker reaches on the certificate). Λ = 0
+/// gives s = 1 with no test. Throws std::invalid_argument on bad shapes, std::runtime_error if no s
+/// passes (not expected: every s below 2/||T(λ)||_op passes) or the scale leaves the double range.
 RegularizerDualScale regularizer_dual_scale(const fmpz_mat_t Lambda, long E, const Grid& g);
 
 /// The 1-D form: the grid 1×D with kernel 1×K, D = Lambda's columns.

@@ -1,9 +1,9 @@
 // Exact lower bound on R_{K,C}(W) from a numerical dual point λ (MATH.md §7-§8), for any
 // number R >= 1 of input channels: round λ to one dyadic grid, scale it by a short dyadic s
 // until 4I_{RK} - T(sλ)T(sλ)ᵀ ⪰ 0 holds exactly (dual_scale.h), and evaluate <sλ, W> over Q.
-// The elimination is cubic in R·K with entries of about R·K·(2·bits + log D) bits: R·K = 48
-// takes about 0.15 s, R·K = 128 and 192 (K = D = 64) 7-40 s on a loaded machine; R·K = 512
-// (K = D = 256, R = 2) and beyond is out of reach.
+// The PSD test (psd_exact.h) is the checker's floating-point Cholesky above 32 rows, O((R·K)³)
+// doubles, and exact elimination only when that cannot decide (up to 32 rows, or a nearly
+// singular matrix): the elimination alone took 103 s at R·K = 196 and is out of reach at 512.
 #pragma once
 
 #include "certify/grid.h"

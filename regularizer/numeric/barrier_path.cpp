@@ -37,9 +37,18 @@ bool lmi_factor(const Eigen::MatrixXd& T, Llt& llt) {
     return llt.matrixLLT().diagonal().minCoeff() > 0;
 }
 
+bool lmi_form_set(const BarrierPathProblem& p) {
+    return p.lmi.value && p.lmi.derivatives;
+}
+
 /// F_μ(z), +inf outside the domain.
 double path_value(const BarrierPathProblem& p, const Eigen::VectorXd& z, double mu) {
     if (p.positive && !(z.minCoeff() > 0)) return INFINITY;
+    if (lmi_form_set(p)) {
+        double f = -p.c.dot(z) + mu * p.lmi.value(z);
+        if (p.positive) f -= mu * z.array().log().sum();
+        return std::isfinite(f) ? f : INFINITY;
+    }
     const Eigen::VectorXd lambda = path_lambda(p, z);
     Llt llt;
     if (!lmi_factor(regularizer_toeplitz_stacked(lambda.data(), p.R, p.g), llt)) return INFINITY;
@@ -48,9 +57,9 @@ double path_value(const BarrierPathProblem& p, const Eigen::VectorXd& z, double 
     return f;
 }
 
-/// Gradient and Hessian of F_μ at z (inside the domain).
-void path_derivatives(const BarrierPathProblem& p, const Eigen::VectorXd& z, double mu,
-                      Eigen::VectorXd& grad, Eigen::MatrixXd& hess) {
+/// -c + μ∇φ and μ∇²φ at z by the general T(λ) (FFT Hessian), without the positivity barrier.
+void path_derivatives_general(const BarrierPathProblem& p, const Eigen::VectorXd& z, double mu,
+                              Eigen::VectorXd& grad, Eigen::MatrixXd& hess) {
     const BarrierPoint pt = regularizer_barrier_point(path_lambda(p, z), p.R, p.g);
     Eigen::MatrixXd A = pt.T.transpose() * pt.Q;
     A.diagonal().array() += 1.0;
@@ -62,6 +71,19 @@ void path_derivatives(const BarrierPathProblem& p, const Eigen::VectorXd& z, dou
     } else {
         grad = -p.c + mu * (p.B.transpose() * dphi);
         hess = mu * (p.B.transpose() * (H * p.B));
+    }
+}
+
+/// Gradient and Hessian of F_μ at z (inside the domain): φ's from the problem's closed form when
+/// it has one, else the general one.
+void path_derivatives(const BarrierPathProblem& p, const Eigen::VectorXd& z, double mu,
+                      Eigen::VectorXd& grad, Eigen::MatrixXd& hess) {
+    if (lmi_form_set(p)) {
+        p.lmi.derivatives(z, grad, hess);
+        grad = -p.c + mu * grad;
+        hess *= mu;
+    } else {
+        path_derivatives_general(p, z, mu, grad, hess);
     }
     if (p.positive) {
         grad.array() -= mu / z.array();

@@ -19,12 +19,22 @@
 
 namespace convcert::regularizer {
 
+/// The LMI's barrier φ(z) = -log det(4I - T(Bz)T(Bz)ᵀ) in closed form, for structures where
+/// that is cheaper than the general T(λ) (maxmargin/barrier_spectral.h: K = 1 and K = D).
+struct BarrierLmiForm {
+    /// φ(z), +inf outside the domain.
+    std::function<double(const Eigen::VectorXd&)> value;
+    /// ∇φ(z) and ∇²φ(z), z inside the domain.
+    std::function<void(const Eigen::VectorXd&, Eigen::VectorXd&, Eigen::MatrixXd&)> derivatives;
+};
+
 struct BarrierPathProblem {
     Grid g;
     long R = 1;
     Eigen::MatrixXd B;     ///< (R·D)×m with λ = B z; empty means B = I (m = R·D)
     Eigen::VectorXd c;     ///< the objective, m entries
     bool positive = false; ///< z > 0 with the barrier -μ sum log z_i
+    BarrierLmiForm lmi;    ///< when both are set, φ and its derivatives come from here
 };
 
 struct BarrierPathOptions {
