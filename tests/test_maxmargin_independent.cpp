@@ -6,6 +6,7 @@
 // bench/peers. CSDP is skipped (with a warning) only when /usr/bin/csdp is absent.
 #include "bench/peers/csdp_run.h"
 #include "bench/peers/fourier_l1_csdp.h"
+#include "bench/peers/margin_rows.h"
 #include "bench/peers/svm_dual_ascent.h"
 #include "certify/checker/checker.h"
 #include "maxmargin/bracket.h"
@@ -23,16 +24,6 @@
 using namespace convcert;
 
 namespace {
-
-/// The rows a_i = y_i x_i / x_den in double.
-std::vector<std::vector<double>> margin_rows(const data::Dataset& d) {
-    std::vector<std::vector<double>> a(static_cast<std::size_t>(d.n()));
-    for (long i = 0; i < d.n(); ++i)
-        for (long k = 0; k < d.R * d.D; ++k)
-            a[static_cast<std::size_t>(i)].push_back(d.y[static_cast<std::size_t>(i)] *
-                                                     data::data_sample_value(d, i, k));
-    return a;
-}
 
 /// The certificate's bracket in double, after checking that the checker accepts it and that the
 /// instance takes the large path.
@@ -103,7 +94,7 @@ TEST_CASE("maxmargin K = 1x1 above the SDPA size agrees with a dual-ascent SVM",
         INFO(D1 << "x" << D2 << ", n = " << c.n);
         const data::Dataset d = tests::image_dataset(D1, D2, 1, c.n, 7);
         const auto rep = certified(d, grid_2d(D1, D2, 1, 1));
-        const auto svm = peers::peers_svm_dual_ascent(margin_rows(d), 1e-10, 100000);
+        const auto svm = peers::peers_svm_dual_ascent(peers::peers_margin_rows(d), 1e-10, 100000);
         INFO("sweeps " << svm.sweeps);
         REQUIRE(svm.converged);
         check_overlap(svm.lower, svm.upper, rep, 1e-12);
@@ -120,10 +111,34 @@ TEST_CASE("maxmargin K = D above the SDPA size agrees with CSDP on the Fourier-l
         INFO(D1 << "x" << D2 << ", n = " << c.n);
         const data::Dataset d = tests::image_dataset(D1, D2, 1, c.n, 9);
         const auto rep = certified(d, grid_2d(D1, D2, D1, D2));
-        const auto l1 = peers::peers_fourier_l1_csdp(margin_rows(d), D1, D2, dir.string(), 60);
+        const auto l1 =
+            peers::peers_fourier_l1_csdp(peers::peers_margin_rows(d), D1, D2, dir.string(), 60);
         INFO(l1.output);
         REQUIRE(l1.solved);
         check_overlap(l1.lower, l1.upper, rep, 1e-7); // CSDP's tolerances are ~1e-8
         CHECK(rep.upper_double == Approx(l1.upper).epsilon(1e-7));
     }
+}
+
+TEST_CASE("the CSDP Fourier-l1 peer stays accurate when the value is far below 1", "[maxmargin]") {
+    // CSDP's default stopping rule is relative to 1 + |objective|, and it perturbs the objective:
+    // at values of 0.07 (the paper's K = 28 × 28) its final dual objective exceeded its primal
+    // by 2.8e-6 relative. The samples times 100 divide the value by exactly 100.
+    if (!csdp_present()) return;
+    const auto dir = tests::cli_scratch_create("maxmargin_independent_small");
+    data::Dataset d = tests::image_dataset(18, 18, 1, 40, 9);
+    const auto unit =
+        peers::peers_fourier_l1_csdp(peers::peers_margin_rows(d), 18, 18, dir.string(), 60);
+    for (auto& x : d.x)
+        for (long& v : x)
+            v *= 100;
+    const auto small =
+        peers::peers_fourier_l1_csdp(peers::peers_margin_rows(d), 18, 18, dir.string(), 60);
+    INFO(std::setprecision(12) << "value " << unit.upper << ", x 100: [" << small.lower << ", "
+                               << small.upper << "]");
+    REQUIRE(unit.solved);
+    REQUIRE(small.solved);
+    CHECK(small.lower <= small.upper * (1 + 1e-7));
+    CHECK(100 * small.lower == Approx(unit.lower).epsilon(1e-7));
+    CHECK(100 * small.upper == Approx(unit.upper).epsilon(1e-7));
 }

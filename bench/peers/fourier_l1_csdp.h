@@ -27,9 +27,10 @@ struct PeersFourierL1Result {
     std::string output;          ///< CSDP's console output
 };
 
-/// Writes the data to workdir/fourier_l1.dat-s and runs the CSDP binary on it (csdp_run.h; one
+/// Writes the data to workdir/fourier_l1.dat-s and CSDP's parameters to workdir/param.csdp
+/// (tolerances 1e-10, no objective perturbation), and runs the CSDP binary on it (csdp_run.h; one
 /// thread, timeout_seconds <= 0: no limit). lower = -(CSDP's dual objective) and upper =
-/// -(CSDP's primal objective) bracket the value up to CSDP's feasibility tolerances (~1e-8).
+/// -(CSDP's primal objective) bracket the value up to CSDP's tolerances and its 8-digit output.
 /// Preconditions as peers_fourier_l1_sdp_data; workdir exists and is writable. Throws
 /// std::runtime_error if the file cannot be written or CSDP is not installed.
 PeersFourierL1Result peers_fourier_l1_csdp(const std::vector<std::vector<double>>& a, long D1,
