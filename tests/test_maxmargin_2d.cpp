@@ -16,6 +16,7 @@
 #include "regularizer/exact/network.h"
 #include "regularizer/numeric/least_norm_double.h"
 #include "regularizer/numeric/polish_kernels.h"
+#include "tests/maxmargin_image_dataset.h"
 
 #include <Eigen/Dense>
 
@@ -26,47 +27,11 @@
 #include <random>
 
 using namespace convcert;
+using tests::image_dataset;
 
 namespace {
 
 using checker::Rat;
-
-/// n samples of R channels on the D1×D2 grid, integer entries in [-3, 3], labelled by a planted
-/// predictor (so linearly separable); both labels present, no sample on the planted plane.
-data::Dataset image_dataset(long D1, long D2, long R, long n, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::uniform_int_distribution<long> entry(-3, 3);
-    std::normal_distribution<double> normal;
-    std::vector<double> planted(static_cast<std::size_t>(R * D1 * D2));
-    for (double& p : planted)
-        p = normal(rng);
-    data::Dataset d;
-    d.R = R;
-    d.D = D1 * D2;
-    d.shape = {D1, D2};
-    while (d.n() < n) {
-        std::vector<long> x(planted.size());
-        double m = 0;
-        for (std::size_t k = 0; k < x.size(); ++k) {
-            x[k] = entry(rng);
-            m += planted[k] * static_cast<double>(x[k]);
-        }
-        if (std::abs(m) < 0.5) continue;
-        d.x.push_back(std::move(x));
-        d.y.push_back(m > 0 ? 1 : -1);
-    }
-    d.y[0] = 1; // keep both labels: flip a sample with its label (still separable)
-    d.y[1] = -1;
-    for (std::size_t i : {0, 1}) {
-        double m = 0;
-        for (std::size_t k = 0; k < planted.size(); ++k)
-            m += planted[k] * static_cast<double>(d.x[i][k]);
-        if ((m > 0) != (d.y[i] > 0))
-            for (long& v : d.x[i])
-                v = -v;
-    }
-    return d;
-}
 
 const MaxmarginClaim& claim_of(const Certificate& c) {
     return std::get<MaxmarginBody>(c.body).claim;
