@@ -7,6 +7,8 @@
 #   scripts/bench.sh maxmargin ARGS...  bench_maxmargin (--big, --kernel K, --data FILE,
 #                                      --peer-max-n N, --sdpa-max-n N, --timeout S),
 #                                      single-threaded BLAS for every solver
+#   scripts/bench.sh maxmargin-independent [X.npy Y.npy]  bench_maxmargin_independent: the
+#                                      paper's images at K = 1 and K = D against an SVM and CSDP
 # See build/bench_lemma --help, build/bench_regularizer --help and build/bench_maxmargin --help.
 # The tables go to stdout, the build output and the progress lines to stderr.
 set -euo pipefail
@@ -17,6 +19,8 @@ case "${1:-}" in
   regularizer) bench=bench_regularizer; shift
     export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 ;;
   maxmargin) bench=bench_maxmargin; shift
+    export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 ;;
+  maxmargin-independent) bench=bench_maxmargin_independent; shift
     export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 ;;
 esac
 "$root/scripts/build.sh" >&2
