@@ -347,25 +347,27 @@ Rows coqgen_grid_rows(const Row& row, long D1, long D2) {
     return rows;
 }
 
+// The header's claim of a 2-D bracket, R = 1 and R > 1.
+const char* const kClaimGrid =
+    "on Z_D1 x Z_D2, every network (any number of channels) realizing w costs\n"
+    "   at least lower, and a well-formed network with C0 channels realizes w and costs at\n"
+    "   most upper.";
+const char* const kClaimGridMulti =
+    "on Z_D1 x Z_D2, every network with Rin input channels (any number of\n"
+    "   channels) realizing W costs at least lower, and a well-formed network with C0\n"
+    "   channels realizes W and costs at most upper.";
+
 // The header, the grid, Rin (R > 1 only), C0, lower and upper of a 2-D claim
 // (coqgen_grid_shapes passed).
 std::string coqgen_bracket_grid_preamble(const RegularizerClaim& c, std::size_t channels,
                                          const std::string& name) {
     const std::string C0 = std::to_string(channels);
     const bool single = c.R == 1;
-    std::string out = coqgen_header(
-        certificate_kind_name(CertificateKind::RegularizerBracket), name,
-        "2-D: " + coqgen_grid_sizes(c.shape, c.kernel_shape) + ", R = " + std::to_string(c.R) +
-            ", C0 = " + C0,
-        single
-            ? "on Z_D1 x Z_D2, every network (any number of channels) realizing w costs\n"
-              "   at least lower, and a well-formed network with C0 channels realizes w and costs "
-              "at\n"
-              "   most upper."
-            : "on Z_D1 x Z_D2, every network with Rin input channels (any number of\n"
-              "   channels) realizing W costs at least lower, and a well-formed network with C0\n"
-              "   channels realizes W and costs at most upper.",
-        "Network Grid BracketGrid");
+    std::string out =
+        coqgen_header(certificate_kind_name(CertificateKind::RegularizerBracket), name,
+                      "2-D: " + coqgen_grid_sizes(c.shape, c.kernel_shape) +
+                          ", R = " + std::to_string(c.R) + ", C0 = " + C0,
+                      single ? kClaimGrid : kClaimGridMulti, "Network Grid BracketGrid");
     out += coqgen_grid_defs(c.shape, c.kernel_shape);
     if (!single) out += "Definition Rin : nat := " + std::to_string(c.R) + ".\n";
     out += "Definition C0 : nat := " + C0 + ".\n\n";
