@@ -35,10 +35,10 @@ checked, in the project root after `make -C proofs`, by
 (FILE must be a Coq identifier: letters, digits, underscores). Kinds:
   regularizer-bracket  (every network realizing w costs >= lower) /\
                        (a network with C0 channels realizes w and costs <= upper); R >= 1,
-                       or 2-D ("shape": [D1, D2], "kernel_shape": [K1, K2]) with R = 1:
-                       the same on Z_D1 x Z_D2 (BracketGrid.bracket_2d)
+                       also 2-D ("shape": [D1, D2], "kernel_shape": [K1, K2]): the same on
+                       Z_D1 x Z_D2 (BracketGrid.bracket_2d, R > 1: bracket_multi_2d)
   network-collapse     both networks realize w, the exact costs, cost_out <= cost_in + slack
-                       (1-D only)
+                       (R = 1; 2-D: BracketGrid.collapse_2d)
   lemma-exact          exists c : list R, length c = K /\ forall lag l,
                        (c * c)[l] = sum_i (a_i * a_i)[l] over the claim's vectors a_i
   lemma-enclosure      the lemma-exact statement, proven by the general theorem

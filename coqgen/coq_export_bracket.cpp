@@ -173,16 +173,17 @@ std::string coqgen_header(const std::string& kind, const std::string& name,
 }
 
 // A 2-D claim's grid: "shape": [D1, D2] and "kernel_shape": [K1, K2] with D1·D2 = D,
-// K1·K2 = K, 1 <= K1 <= D1, 1 <= K2 <= D2, R = 1. Throws CoqBracketExportError.
-void coqgen_grid_shapes(const RegularizerClaim& c) {
-    coqgen_expect(c.shape.size() == 2 && c.kernel_shape.size() == 2,
+// K1·K2 = K, 1 <= K1 <= D1, 1 <= K2 <= D2 (the fields of any 2-D claim). Throws
+// CoqBracketExportError.
+void coqgen_grid_shapes(long D, long K, const std::vector<long>& shape,
+                        const std::vector<long>& kernel_shape) {
+    coqgen_expect(shape.size() == 2 && kernel_shape.size() == 2,
                   "a 2-D claim needs both shape [D1, D2] and kernel_shape [K1, K2]");
-    const long D1 = c.shape[0], D2 = c.shape[1], K1 = c.kernel_shape[0], K2 = c.kernel_shape[1];
+    const long D1 = shape[0], D2 = shape[1], K1 = kernel_shape[0], K2 = kernel_shape[1];
     coqgen_expect(1 <= K1 && K1 <= D1 && 1 <= K2 && K2 <= D2,
                   "grid out of range: need 1 <= K1 <= D1 and 1 <= K2 <= D2");
-    coqgen_expect(c.D % D2 == 0 && c.D / D2 == D1 && c.K % K2 == 0 && c.K / K2 == K1,
+    coqgen_expect(D % D2 == 0 && D / D2 == D1 && K % K2 == 0 && K / K2 == K1,
                   "shape does not match the sizes: need D = D1 * D2 and K = K1 * K2");
-    coqgen_expect(c.R == 1, "2-D claims with R > 1 input channels have no Coq proof (R = 1 only)");
 }
 
 // The shapes of a regularizer-bracket certificate: sizes, R rows of D in w and lambda, C0 >= 1
@@ -191,7 +192,8 @@ void coqgen_grid_shapes(const RegularizerClaim& c) {
 void coqgen_bracket_shapes(const RegularizerClaim& c, const RegularizerBracketEvidence& e) {
     coqgen_expect(c.D >= 1 && c.K >= 1 && c.K <= c.D && c.R >= 1,
                   "sizes out of range: need 1 <= K <= D and R >= 1");
-    if (!c.shape.empty() || !c.kernel_shape.empty()) coqgen_grid_shapes(c);
+    if (!c.shape.empty() || !c.kernel_shape.empty())
+        coqgen_grid_shapes(c.D, c.K, c.shape, c.kernel_shape);
     coqgen_expect(static_cast<long>(c.w.size()) == c.R, "w does not have R rows");
     coqgen_expect(static_cast<long>(e.lambda.size()) == c.R, "lambda does not have R rows");
     for (long r = 0; r < c.R; ++r) {
@@ -289,9 +291,9 @@ std::string coqgen_bracket_single(const RegularizerClaim& c, const BracketEviden
     return out;
 }
 
-// W, the evidence and the proof for R > 1 (Bracket.bracket_multi_check).
-std::string coqgen_bracket_multi(const RegularizerClaim& c, const BracketEvidence& ev) {
-    std::string out = "Definition W : list (list Q) :=\n  " + coqgen_rows(c.w, "w", "  ") + ".\n\n";
+// The evidence of an R > 1 claim: lam_den, LZ (lambda_r = LZ[r] / lam_den) and net.
+std::string coqgen_multi_evidence(const RegularizerClaim& c, const BracketEvidence& ev) {
+    std::string out;
     out += "(* Evidence: the dual point (one lambda_r per input channel) and the network. *)\n";
     out += "Definition lam_den : positive := " + ev.lam.den + ".\n" +
            "Definition LZ : list (list Z) := (* lambda_r = LZ[r] / lam_den *)\n  " +
@@ -303,6 +305,13 @@ std::string coqgen_bracket_multi(const RegularizerClaim& c, const BracketEvidenc
                coqgen_items(ev.v[ch], "   ") + ")";
     }
     out += "].\n\n";
+    return out;
+}
+
+// W, the evidence and the proof for R > 1 (Bracket.bracket_multi_check).
+std::string coqgen_bracket_multi(const RegularizerClaim& c, const BracketEvidence& ev) {
+    std::string out = "Definition W : list (list Q) :=\n  " + coqgen_rows(c.w, "w", "  ") + ".\n\n";
+    out += coqgen_multi_evidence(c, ev);
     out += "Lemma checks : bracket_multi_check D K Rin C0 W LZ lam_den net lower upper = true.\n"
            "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
            "Theorem certificate_holds :\n"
@@ -315,25 +324,52 @@ std::string coqgen_bracket_multi(const RegularizerClaim& c, const BracketEvidenc
     return out;
 }
 
-// The header, the grid, C0, lower and upper of a 2-D claim (coqgen_grid_shapes passed).
+// The grid's definitions D1, D2, K1, K2 and g (coqgen_grid_shapes passed).
+std::string coqgen_grid_defs(const std::vector<long>& shape, const std::vector<long>& kernel) {
+    return "Definition D1 : nat := " + std::to_string(shape[0]) + ".\n" +
+           "Definition D2 : nat := " + std::to_string(shape[1]) + ".\n" +
+           "Definition K1 : nat := " + std::to_string(kernel[0]) + ".\n" +
+           "Definition K2 : nat := " + std::to_string(kernel[1]) + ".\n" +
+           "Definition g : grid := mkGrid D1 D2 K1 K2.\n";
+}
+
+// "D1xD2, K = K1xK2" of the header's sizes line.
+std::string coqgen_grid_sizes(const std::vector<long>& shape, const std::vector<long>& kernel) {
+    return "D = " + std::to_string(shape[0]) + "x" + std::to_string(shape[1]) +
+           ", K = " + std::to_string(kernel[0]) + "x" + std::to_string(kernel[1]);
+}
+
+// A flat row-major signal as D1 rows of D2 (row.size() == D1 * D2).
+Rows coqgen_grid_rows(const Row& row, long D1, long D2) {
+    Rows rows(static_cast<std::size_t>(D1));
+    for (long r = 0; r < D1; ++r)
+        rows[static_cast<std::size_t>(r)].assign(row.begin() + r * D2, row.begin() + (r + 1) * D2);
+    return rows;
+}
+
+// The header's claim of a 2-D bracket, R = 1 and R > 1.
+const char* const kClaimGrid =
+    "on Z_D1 x Z_D2, every network (any number of channels) realizing w costs\n"
+    "   at least lower, and a well-formed network with C0 channels realizes w and costs at\n"
+    "   most upper.";
+const char* const kClaimGridMulti =
+    "on Z_D1 x Z_D2, every network with Rin input channels (any number of\n"
+    "   channels) realizing W costs at least lower, and a well-formed network with C0\n"
+    "   channels realizes W and costs at most upper.";
+
+// The header, the grid, Rin (R > 1 only), C0, lower and upper of a 2-D claim
+// (coqgen_grid_shapes passed).
 std::string coqgen_bracket_grid_preamble(const RegularizerClaim& c, std::size_t channels,
                                          const std::string& name) {
-    const std::string D1 = std::to_string(c.shape[0]), D2 = std::to_string(c.shape[1]);
-    const std::string K1 = std::to_string(c.kernel_shape[0]);
-    const std::string K2 = std::to_string(c.kernel_shape[1]);
     const std::string C0 = std::to_string(channels);
-    std::string out = coqgen_header(
-        certificate_kind_name(CertificateKind::RegularizerBracket), name,
-        "2-D: D = " + D1 + "x" + D2 + ", K = " + K1 + "x" + K2 + ", R = 1, C0 = " + C0,
-        "on Z_D1 x Z_D2, every network (any number of channels) realizing w costs\n"
-        "   at least lower, and a well-formed network with C0 channels realizes w and costs at\n"
-        "   most upper.",
-        "Network Grid BracketGrid");
-    out += "Definition D1 : nat := " + D1 + ".\n";
-    out += "Definition D2 : nat := " + D2 + ".\n";
-    out += "Definition K1 : nat := " + K1 + ".\n";
-    out += "Definition K2 : nat := " + K2 + ".\n";
-    out += "Definition g : grid := mkGrid D1 D2 K1 K2.\n";
+    const bool single = c.R == 1;
+    std::string out =
+        coqgen_header(certificate_kind_name(CertificateKind::RegularizerBracket), name,
+                      "2-D: " + coqgen_grid_sizes(c.shape, c.kernel_shape) +
+                          ", R = " + std::to_string(c.R) + ", C0 = " + C0,
+                      single ? kClaimGrid : kClaimGridMulti, "Network Grid BracketGrid");
+    out += coqgen_grid_defs(c.shape, c.kernel_shape);
+    if (!single) out += "Definition Rin : nat := " + std::to_string(c.R) + ".\n";
     out += "Definition C0 : nat := " + C0 + ".\n\n";
     out += "Definition lower : Q := " + coqgen_q(c.lower, "lower") + ".\n";
     out += "Definition upper : Q := " + coqgen_q(c.upper, "upper") + ".\n\n";
@@ -342,14 +378,9 @@ std::string coqgen_bracket_grid_preamble(const RegularizerClaim& c, std::size_t 
 
 // w as D1 rows of D2, the evidence and the proof of a 2-D claim (BracketGrid.bracket_2d_check).
 std::string coqgen_bracket_grid(const RegularizerClaim& c, const BracketEvidence& ev) {
-    const std::size_t D1 = static_cast<std::size_t>(c.shape[0]);
-    const std::size_t D2 = static_cast<std::size_t>(c.shape[1]);
-    Rows w_rows(D1);
-    for (std::size_t r = 0; r < D1; ++r)
-        w_rows[r].assign(c.w[0].begin() + static_cast<long>(r * D2),
-                         c.w[0].begin() + static_cast<long>((r + 1) * D2));
     std::string out = "Definition w : list (list Q) := (* D1 rows of D2 *)\n  " +
-                      coqgen_rows(w_rows, "w", "  ") + ".\n\n";
+                      coqgen_rows(coqgen_grid_rows(c.w[0], c.shape[0], c.shape[1]), "w", "  ") +
+                      ".\n\n";
     out += "(* Evidence: the dual point lambda and the network (u_c, v_c), flat row-major. *)\n";
     out += coqgen_single_evidence(ev);
     out += "Lemma checks : bracket_2d_check g C0 w lamZ lam_den net lower upper = true.\n"
@@ -364,6 +395,30 @@ std::string coqgen_bracket_grid(const RegularizerClaim& c, const BracketEvidence
     return out;
 }
 
+// W as Rin signals of D1 rows of D2, the evidence and the proof of a 2-D claim with R > 1
+// (BracketGrid.bracket_multi_2d_check).
+std::string coqgen_bracket_grid_multi(const RegularizerClaim& c, const BracketEvidence& ev) {
+    std::string out =
+        "Definition W : list (list (list Q)) := (* Rin signals of D1 rows of D2 *)\n  [";
+    for (std::size_t r = 0; r < c.w.size(); ++r)
+        out +=
+            (r > 0 ? ";\n   " : "") + coqgen_rows(coqgen_grid_rows(c.w[r], c.shape[0], c.shape[1]),
+                                                  "w[" + std::to_string(r) + "]", "   ");
+    out += "].\n\n";
+    out += coqgen_multi_evidence(c, ev);
+    out += "Lemma checks : bracket_multi_2d_check g Rin C0 W LZ lam_den net lower upper = true.\n"
+           "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
+           "Theorem certificate_holds :\n"
+           "  (forall nt : network_multi,\n"
+           "     realizes2_multi g Rin nt (map signal2 (map (map (map Q2R)) W)) ->\n"
+           "     Q2R lower <= cost2_multi g Rin nt) /\\\n"
+           "  (exists nt : network_multi, length nt = C0 /\\ wf2_multi g Rin nt\n"
+           "     /\\ realizes2_multi g Rin nt (map signal2 (map (map (map Q2R)) W))\n"
+           "     /\\ cost2_multi g Rin nt <= Q2R upper).\n"
+           "Proof. exact (bracket_multi_2d g Rin C0 W LZ lam_den net lower upper checks). Qed.\n";
+    return out;
+}
+
 } // namespace
 
 std::string coq_export_bracket(const Certificate& cert, const std::string& name) {
@@ -374,7 +429,8 @@ std::string coq_export_bracket(const Certificate& cert, const std::string& name)
     coqgen_bracket_shapes(c, e);
     const BracketEvidence ev = coqgen_bracket_evidence(e);
     if (!c.shape.empty())
-        return coqgen_bracket_grid_preamble(c, e.u.size(), name) + coqgen_bracket_grid(c, ev);
+        return coqgen_bracket_grid_preamble(c, e.u.size(), name) +
+               (c.R == 1 ? coqgen_bracket_grid(c, ev) : coqgen_bracket_grid_multi(c, ev));
     std::string out = coqgen_bracket_preamble(c, e.u.size(), name);
     return out + (c.R == 1 ? coqgen_bracket_single(c, ev) : coqgen_bracket_multi(c, ev));
 }
@@ -385,8 +441,8 @@ std::string coq_export_collapse(const Certificate& cert, const std::string& name
     const CollapseClaim& c = body->claim;
     coqgen_expect(c.D >= 1 && c.K >= 1 && c.K <= c.D && c.R == 1,
                   "sizes out of range: need 1 <= K <= D and R = 1");
-    coqgen_expect(c.shape.empty() && c.kernel_shape.empty(),
-                  "2-D network-collapse claims have no Coq proof (the collapse is 1-D only)");
+    const bool grid = !c.shape.empty() || !c.kernel_shape.empty();
+    if (grid) coqgen_grid_shapes(c.D, c.K, c.shape, c.kernel_shape);
     coqgen_expect(c.w.size() == 1, "w: expected one row (R = 1)");
     const std::vector<std::string>& w = c.w[0];
     coqgen_expect_length(w, c.D, "w");
@@ -406,20 +462,44 @@ std::string coq_export_collapse(const Certificate& cert, const std::string& name
         return out + "]";
     };
     coqgen_expect(c.output.u.size() == 1, "output: expected exactly one channel");
+    const std::string channels = ", C = " + std::to_string(c.input.u.size()) + " -> 1";
     std::string out = coqgen_header(
         certificate_kind_name(CertificateKind::NetworkCollapse), name,
-        "D = " + std::to_string(c.D) + ", K = " + std::to_string(c.K) +
-            ", C = " + std::to_string(c.input.u.size()) + " -> 1",
-        "the one-channel output network realizes the same w as the input network\n"
-        "   and costs at most cost_in + slack; cost_in and cost_out are the two exact costs.");
-    out += "Definition D : nat := " + std::to_string(c.D) + ".\n";
-    out += "Definition K : nat := " + std::to_string(c.K) + ".\n\n";
-    out += "Definition w : list Q :=\n  " + coqgen_list(w, "w", "  ") + ".\n\n";
+        grid ? "2-D: " + coqgen_grid_sizes(c.shape, c.kernel_shape) + channels
+             : "D = " + std::to_string(c.D) + ", K = " + std::to_string(c.K) + channels,
+        grid
+            ? "on Z_D1 x Z_D2, the one-channel output network realizes the same w as the\n"
+              "   input network and costs at most cost_in + slack; cost_in and cost_out are the "
+              "two\n"
+              "   exact costs."
+            : "the one-channel output network realizes the same w as the input network\n"
+              "   and costs at most cost_in + slack; cost_in and cost_out are the two exact costs.",
+        grid ? "Network Bracket Grid BracketGrid" : "Network Bracket");
+    if (grid) {
+        out += coqgen_grid_defs(c.shape, c.kernel_shape) + "\n";
+        out += "Definition w : list (list Q) := (* D1 rows of D2 *)\n  " +
+               coqgen_rows(coqgen_grid_rows(w, c.shape[0], c.shape[1]), "w", "  ") + ".\n\n";
+    } else {
+        out += "Definition D : nat := " + std::to_string(c.D) + ".\n";
+        out += "Definition K : nat := " + std::to_string(c.K) + ".\n\n";
+        out += "Definition w : list Q :=\n  " + coqgen_list(w, "w", "  ") + ".\n\n";
+    }
     out += "Definition input : list (list Q * list Q) := " + network(c.input, "input") + ".\n\n";
     out += "Definition output : list (list Q * list Q) := " + network(c.output, "output") + ".\n\n";
     out += "Definition cost_in : Q := " + coqgen_q(c.cost_in, "cost_in") + ".\n";
     out += "Definition cost_out : Q := " + coqgen_q(c.cost_out, "cost_out") + ".\n";
     out += "Definition slack : Q := " + coqgen_q(c.slack, "slack") + ".\n\n";
+    if (grid)
+        return out +
+               "Lemma checks : collapse_2d_check g w input output cost_in cost_out slack = true.\n"
+               "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"
+               "Theorem certificate_holds :\n"
+               "  length (netR output) = 1%nat /\\ wf2 g (netR output) /\\\n"
+               "  realizes2 g (netR input) (signal2 (map (map Q2R) w)) /\\\n"
+               "  realizes2 g (netR output) (signal2 (map (map Q2R) w)) /\\\n"
+               "  cost2 g (netR input) = Q2R cost_in /\\ cost2 g (netR output) = Q2R cost_out /\\\n"
+               "  cost2 g (netR output) <= cost2 g (netR input) + Q2R slack.\n"
+               "Proof. exact (collapse_2d g w input output cost_in cost_out slack checks). Qed.\n";
     out +=
         "Lemma checks : collapse_check D K w input output cost_in cost_out slack = true.\n"
         "Proof. vm_cast_no_check (eq_refl true). Qed.\n\n"

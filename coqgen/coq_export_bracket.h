@@ -33,6 +33,10 @@ class CoqBracketExportError : public std::runtime_error {
 ///   (exists nt : network, length nt = C0 /\ wf D K nt /\ realizes D K nt w /\ cost D K nt <=
 ///   upper)
 /// (the multi-channel analogue for R > 1), w, lower, upper the claim's rationals mapped to R.
+/// A 2-D claim (shape [D1, D2], kernel_shape [K1, K2]) states the same on Z_D1 x Z_D2 with
+/// Grid.v's definitions: realizes2/cost2/wf2 for R = 1 (BracketGrid.bracket_2d), their
+/// multi-channel analogues realizes2_multi/cost2_multi/wf2_multi for R > 1
+/// (BracketGrid.bracket_multi_2d).
 ///
 /// Preconditions (checked, CoqBracketExportError otherwise): kind regularizer-bracket with claim
 /// and evidence set; 1 <= D, 1 <= K <= D, 1 <= R; w and lambda have R rows of D entries; at
@@ -49,8 +53,10 @@ std::string coq_export_bracket(const Certificate& cert, const std::string& name)
 /// The Coq file for a network-collapse certificate:
 ///   realizes D K input w /\ realizes D K output w /\ cost D K output <= cost_in + slack
 ///   /\ cost D K input = cost_in /\ cost D K output = cost_out,
-/// the two networks and all numbers written from the claim. Preconditions as above (R = 1, one
-/// output channel, shapes match D and K); validity is not required (Coq decides it).
+/// the two networks and all numbers written from the claim; for a 2-D claim the same with
+/// realizes2/cost2/wf2 on Z_D1 x Z_D2 (BracketGrid.collapse_2d). Preconditions as above (R = 1,
+/// one output channel, shapes match D and K, a 2-D grid as for the bracket); validity is not
+/// required (Coq decides it).
 std::string coq_export_collapse(const Certificate& cert, const std::string& name);
 
 // The number and text helpers of this exporter, shared with coq_export_separation (one

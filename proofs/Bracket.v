@@ -390,6 +390,40 @@ Definition bracket_multi_check (D K Rin C0 : nat) (W : list (list Q)) (LZ : list
                                                       (nthB (rowB WB r) j)) (seq 0 D)) (seq 0 Rin)
   && leB (cost_multiB D K Rin nB) (QtoB upper).
 
+(* The size checks of bracket_multi_check give wf_multi; cost_multiB is cost_multi. *)
+Lemma wf_multi_of_check : forall D K Rin net,
+  forallb (fun ch => Nat.eqb (length (fst ch)) Rin
+                     && forallb (fun u => Nat.eqb (length u) K) (fst ch)
+                     && Nat.eqb (length (snd ch)) D) net = true ->
+  wf_multi D K Rin (net_multiR net).
+Proof.
+  intros D K Rin net Hwf. unfold wf_multi, net_multiR. rewrite Forall_forall. intros ch Hin.
+  apply in_map_iff in Hin as [ch0 [E Hin]]. subst ch. simpl.
+  rewrite forallb_forall in Hwf. specialize (Hwf ch0 Hin).
+  repeat rewrite andb_true_iff in Hwf. destruct Hwf as [[H1 H2] H3].
+  apply Nat.eqb_eq in H1, H3. rewrite !map_length. repeat split; auto.
+  rewrite Forall_forall. intros u Hu. apply in_map_iff in Hu as [u0 [Eu Hu]]. subst u.
+  rewrite forallb_forall in H2. specialize (H2 u0 Hu). apply Nat.eqb_eq in H2.
+  rewrite map_length. exact H2.
+Qed.
+
+Lemma cost_multiB_R : forall D K Rin net,
+  B2R (cost_multiB D K Rin (net_multiB net)) = cost_multi D K Rin (net_multiR net).
+Proof.
+  intros. unfold cost_multiB, net_multiB. rewrite sum_listB_R, map_map.
+  unfold cost_multi, net_multiR. rewrite map_map. apply sum_list_map_ext. intros ch _. simpl.
+  rewrite B2R_addU, !sqnormB_R, sumB_R. f_equal. apply sumR_ext. intros r _.
+  rewrite rowB_map, row_map, sqnormB_R. reflexivity.
+Qed.
+
+Lemma inner_multiB_R : forall D Rin LQ W,
+  B2R (inner_multiB D Rin (map (map QtoB) LQ) (map (map QtoB) W))
+  = inner_multi D Rin (map (map Q2R) LQ) (map (map Q2R) W).
+Proof.
+  intros. unfold inner_multiB, inner_multi. rewrite sumB_R. apply sumR_ext. intros r _.
+  rewrite !rowB_map, !row_map, innerB_R. reflexivity.
+Qed.
+
 Theorem bracket_multi : forall D K Rin C0 W LZ den net lower upper,
   bracket_multi_check D K Rin C0 W LZ den net lower upper = true ->
   (forall nt : network_multi, realizes_multi D K Rin nt (map (map Q2R) W) ->
@@ -407,20 +441,12 @@ Proof.
     eapply Rle_trans; [exact Hlow|].
     replace (B2R (inner_multiB D Rin (map (map QtoB) (map (lamQ den) LZ)) (map (map QtoB) W)))
       with (inner_multi D Rin (map (map Q2R) (map (lamQ den) LZ)) (map (map Q2R) W)).
-    2: { unfold inner_multiB, inner_multi. rewrite sumB_R. apply sumR_ext. intros r _.
-         rewrite !rowB_map, !row_map, innerB_R. reflexivity. }
+    2: { symmetry. apply inner_multiB_R. }
     apply (weak_duality_multi D K Rin _ _ nt HD HK0 HK); [|exact Hnt].
     intros y. exact (psd_of_Z D K Rin LZ den Hpsd y).
   - exists (net_multiR net). repeat split.
     + unfold net_multiR. rewrite map_length. exact HC.
-    + unfold wf_multi, net_multiR. rewrite Forall_forall. intros ch Hin.
-      apply in_map_iff in Hin as [ch0 [E Hin]]. subst ch. simpl.
-      rewrite forallb_forall in Hwf. specialize (Hwf ch0 Hin).
-      repeat rewrite andb_true_iff in Hwf. destruct Hwf as [[H1 H2] H3].
-      apply Nat.eqb_eq in H1, H3. rewrite !map_length. repeat split; auto.
-      rewrite Forall_forall. intros u Hu. apply in_map_iff in Hu as [u0 [Eu Hu]]. subst u.
-      rewrite forallb_forall in H2. specialize (H2 u0 Hu). apply Nat.eqb_eq in H2.
-      rewrite map_length. exact H2.
+    + apply wf_multi_of_check. exact Hwf.
     + intros r j Hr Hj. rewrite !forallb_forall in Hreal.
       specialize (Hreal r (proj2 (in_seq Rin 0 r) (conj (Nat.le_0_l r) Hr))).
       rewrite forallb_forall in Hreal.
@@ -431,10 +457,7 @@ Proof.
       unfold predictor_multi, net_multiR. rewrite map_map. apply sum_list_map_ext. intros ch _.
       simpl. rewrite rowB_map, row_map. symmetry. apply cconvB_R.
     + apply leB_R in Hup. rewrite B2R_QtoB in Hup. eapply Rle_trans; [|exact Hup].
-      right. unfold cost_multiB, net_multiB. rewrite sum_listB_R, map_map.
-      unfold cost_multi, net_multiR. rewrite map_map. apply sum_list_map_ext. intros ch _. simpl.
-      rewrite B2R_addU, !sqnormB_R, sumB_R. f_equal. apply sumR_ext. intros r _.
-      rewrite rowB_map, row_map, sqnormB_R. reflexivity.
+      right. symmetry. apply cost_multiB_R.
 Qed.
 
 (* ---------- network-collapse: two concrete networks, realization and costs ---------- *)

@@ -4,7 +4,8 @@
    For a network realizing w,  ||theta||^2 - <lambda, w> = sum_c z_c^T S z_c,  z_c = (u_c; v_c),
    and S >= 0 follows from 4I - T T^T >= 0 (Schur.v). Hence  <lambda, w> <= cost.
    Single-channel inputs (T = T(lambda), K x D) and Rin input channels (T stacks the Rin blocks
-   T(lambda_r) into an (Rin*K) x D matrix; row r*K + k is row k of T(lambda_r)). *)
+   T(lambda_r) into an (Rin*K) x D matrix; row r*K + k is row k of T(lambda_r);
+   weak_duality_multi_shift on any shift, weak_duality_multi its 1-D case). *)
 
 From Coq Require Import Reals List Arith Lia Lra.
 From Convcert Require Import Network Sums PsdCheck Schur.
@@ -125,29 +126,45 @@ Qed.
 (* Kernel u_c flattened: entry r*K + k is u_c[r][k]. *)
 Definition flat (K : nat) (u : list (list R)) (p : nat) : R := nthR (row u (p / K)) (p mod K).
 
-Theorem weak_duality_multi : forall D K Rin (L W : list (list R)) (net : network_multi),
-  (0 < D)%nat -> (0 < K)%nat -> (K <= D)%nat ->
-  (forall y, 0 <= qform (Rin * K) (gramT D (Tmat_multi D K L)) y) ->
-  realizes_multi D K Rin net W -> inner_multi D Rin L W <= cost_multi D K Rin net.
+(* ---------- multi-channel inputs on any shift ---------- *)
+
+(* The stacked (Rin*K) x D matrix for a shift: row r*K + k is row k of sTmat sh lambda_r. *)
+Definition sTmat_multi (K : nat) (sh : nat -> nat -> nat) (L : list (list R)) (p i : nat) : R :=
+  sTmat sh (row L (p / K)) (p mod K) i.
+
+(* W[r][j] = sum_c (u_c[r] * v_c)[j] with the convolution of the shift. *)
+Definition spredictor_multi (K : nat) (unsh : nat -> nat -> nat) (net : network_multi)
+    (r j : nat) : R :=
+  sum_list (map (fun ch => sconv K unsh (row (fst ch) r) (snd ch) j) net).
+
+Definition srealizes_multi (D K Rin : nat) (unsh : nat -> nat -> nat) (net : network_multi)
+    (W : list (list R)) : Prop :=
+  forall r j, (r < Rin)%nat -> (j < D)%nat -> spredictor_multi K unsh net r j = nthR (row W r) j.
+
+(* Weak duality with Rin input channels on any finite abelian group given by a shift. *)
+Theorem weak_duality_multi_shift : forall D K Rin sh unsh (L W : list (list R)) (net : network_multi),
+  shift_ok D K sh unsh -> (0 < K)%nat ->
+  (forall y, 0 <= qform (Rin * K) (gramT D (sTmat_multi K sh L)) y) ->
+  srealizes_multi D K Rin unsh net W -> inner_multi D Rin L W <= cost_multi D K Rin net.
 Proof.
-  intros D K Rin L W net HD HK0 HK Hpsd Hreal.
+  intros D K Rin sh unsh L W net Hs HK0 Hpsd Hreal.
   set (bil := fun ch : channel_multi => sumR (Rin * K) (fun p => sumR D (fun i =>
-                 flat K (fst ch) p * Tmat_multi D K L p i * nthR (snd ch) i))).
+                 flat K (fst ch) p * sTmat_multi K sh L p i * nthR (snd ch) i))).
   assert (E : inner_multi D Rin L W = sum_list (map bil net)).
   { unfold inner_multi, inner.
     rewrite (sumR_ext Rin _ (fun r => sum_list (map (fun ch =>
-               sumR D (fun j => nthR (row L r) j * cconv D K (row (fst ch) r) (snd ch) j)) net))).
+               sumR D (fun j => nthR (row L r) j * sconv K unsh (row (fst ch) r) (snd ch) j)) net))).
     2: { intros r Hr. cbv beta.
          rewrite (sumR_ext D _ (fun j => sum_list (map (fun ch =>
-                    nthR (row L r) j * cconv D K (row (fst ch) r) (snd ch) j) net))).
-         2: { intros j Hj. cbv beta. rewrite <- (Hreal r j Hr Hj). unfold predictor_multi.
+                    nthR (row L r) j * sconv K unsh (row (fst ch) r) (snd ch) j) net))).
+         2: { intros j Hj. cbv beta. rewrite <- (Hreal r j Hr Hj). unfold spredictor_multi.
               rewrite sum_list_map_scal. reflexivity. }
          rewrite <- sum_list_map_sumR. reflexivity. }
     rewrite <- sum_list_map_sumR. apply sum_list_map_ext. intros ch _.
-    unfold bil, flat, Tmat_multi.
+    unfold bil, flat, sTmat_multi.
     rewrite (sumR_pair Rin K (fun r k => sumR D (fun i =>
-               nthR (row (fst ch) r) k * Tmat D (row L r) k i * nthR (snd ch) i))) by exact HK0.
-    apply sumR_ext. intros r _. apply inner_cconv; assumption. }
+               nthR (row (fst ch) r) k * sTmat sh (row L r) k i * nthR (snd ch) i))) by exact HK0.
+    apply sumR_ext. intros r _. apply inner_sconv; assumption. }
   rewrite E. unfold cost_multi.
   cut (0 <= sum_list (map (fun ch => (sumR Rin (fun r => sqnorm K (row (fst ch) r))
                                       + sqnorm D (snd ch)) - bil ch) net)).
@@ -155,7 +172,7 @@ Proof.
   apply (Rle_trans _ (sum_list (map (fun _ : channel_multi => 0) net))).
   { clear. induction net; simpl; lra. }
   apply sum_list_map_le. intros ch _.
-  pose proof (Sform_nonneg (Rin * K) D (Tmat_multi D K L) Hpsd (flat K (fst ch)) (nthR (snd ch))) as H.
+  pose proof (Sform_nonneg (Rin * K) D (sTmat_multi K sh L) Hpsd (flat K (fst ch)) (nthR (snd ch))) as H.
   unfold Sform in H. unfold bil.
   replace (sumR Rin (fun r => sqnorm K (row (fst ch) r)))
     with (sumR (Rin * K) (fun k => flat K (fst ch) k * flat K (fst ch) k)).
@@ -163,4 +180,15 @@ Proof.
   - unfold flat, sqnorm.
     apply (sumR_pair Rin K (fun r k => nthR (row (fst ch) r) k * nthR (row (fst ch) r) k)).
     exact HK0.
+Qed.
+
+(* The 1-D statement (MATH.md §8): Tmat_multi D K and realizes_multi D K Rin are
+   sTmat_multi K ((i + k) mod D) and srealizes_multi D K Rin (cidx D) by conversion. *)
+Theorem weak_duality_multi : forall D K Rin (L W : list (list R)) (net : network_multi),
+  (0 < D)%nat -> (0 < K)%nat -> (K <= D)%nat ->
+  (forall y, 0 <= qform (Rin * K) (gramT D (Tmat_multi D K L)) y) ->
+  realizes_multi D K Rin net W -> inner_multi D Rin L W <= cost_multi D K Rin net.
+Proof.
+  intros D K Rin L W net HD HK0 HK Hpsd Hreal.
+  exact (weak_duality_multi_shift D K Rin _ _ L W net (shift_ok_1d D K HD HK) HK0 Hpsd Hreal).
 Qed.

@@ -4,7 +4,9 @@
 # certificates (lower raised to upper, a lambda entry changed, a v entry changed, a collapse
 # cost changed, a false claim in a file whose name carries Coq commands) export but fail to
 # compile in their reflective check; 2-D brackets (hand-made on Z_2 x Z_3, and the generator's
-# d8k2 read on the grids 1x8 and 8x1) compile and tampered ones (lower, v, lambda) do not; every certificate_holds
+# d8k2 read on the grids 1x8 and 8x1) compile and tampered ones (lower, v, lambda) do not; so do
+# a 2-D network-collapse (examples/network-collapse-2d.json; tampered cost_out, v) and a 2-D
+# bracket with R = 2 (tampered lower, v, lambda); every certificate_holds
 # passes scripts/coq_assumptions.sh; the shipped lemma-enclosure example (and one with changed
 # vectors, which states the changed vectors) compiles from the general theorem;
 # `convcert coq` exit codes for bad input;
@@ -168,6 +170,35 @@ sed 's|"v": \[\["-1", "1", "0", "0", "2", "1"\]\]|"v": [["1", "0", "2", "0", "-1
 rejected t_grid_dir.json t_grid_dir "2-D: v shifted the wrong way"
 sed 's|"lambda": \[[^]]*\]|"lambda": ["1", "0", "2", "0", "-1", "1"]|' c_grid.json >t_grid_lam.json
 rejected t_grid_lam.json t_grid_lam "2-D: lambda not dual feasible"
+
+# ---- 2-D network collapse (BracketGrid.collapse_2d): the checker's hand-made example on
+# Z_3 x Z_4 with 2x2 kernels; tampered: cost_out, an input v entry ----
+cp "$src/examples/network-collapse-2d.json" c_col2d.json
+export_twice c_col2d.json col2d
+grep -q 'exact (collapse_2d g w input output' col2d.v || fail "col2d.v is not proven by collapse_2d"
+compile col2d
+sed 's|"cost_out": "7"|"cost_out": "1/7"|' c_col2d.json >t_col2d_cost.json
+cmp -s c_col2d.json t_col2d_cost.json && fail "tamper 2-D cost_out changed nothing"
+rejected t_col2d_cost.json t_col2d_cost "2-D collapse: cost_out changed"
+tamper c_col2d.json v "1/3" t_col2d_v.json
+rejected t_col2d_v.json t_col2d_v "2-D collapse: input v[0][0] changed"
+
+# ---- 2-D bracket with R = 2 input channels (BracketGrid.bracket_multi_2d): 3x3, 2x2 kernels;
+# tampered: lower raised to upper, v[0][0], lambda[0][0] ----
+echo '{"shape": [3, 3], "R": 2, "w": [[2, -2, -3, 3, 2, -1, 0, 1, -3], [1, 0, 0, 0, 1, 0, 0, 0, 1]]}' >w_r2grid.json
+"$convcert" regularizer w_r2grid.json --kernel 2x2 -o c_r2grid.json >/dev/null 2>&1 ||
+    fail "convcert regularizer r2grid"
+export_twice c_r2grid.json r2grid
+grep -q 'exact (bracket_multi_2d g Rin C0 W LZ' r2grid.v || fail "r2grid.v is not proven by bracket_multi_2d"
+compile r2grid
+upper2=$(grep '"upper":' c_r2grid.json | sed 's/.*"upper": "\([^"]*\)".*/\1/')
+sed "s|\"lower\": \"[^\"]*\"|\"lower\": \"$upper2\"|" c_r2grid.json >t_r2grid_lower.json
+cmp -s c_r2grid.json t_r2grid_lower.json && fail "tamper 2-D R = 2 lower changed nothing"
+rejected t_r2grid_lower.json t_r2grid_lower "2-D R = 2: lower raised to upper"
+tamper c_r2grid.json v "1/3" t_r2grid_v.json
+rejected t_r2grid_v.json t_r2grid_v "2-D R = 2: v[0][0] changed"
+tamper c_r2grid.json lambda "1/3" t_r2grid_lam.json
+rejected t_r2grid_lam.json t_r2grid_lam "2-D R = 2: lambda[0][0] changed"
 
 # ---- the axiom check rejects an extra axiom ----
 printf 'Axiom bad_axiom : (1 = 2)%%nat.\nDefinition certificate_holds := bad_axiom.\n' >bad.v

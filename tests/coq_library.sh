@@ -36,7 +36,8 @@ for t in Duality.weak_duality Duality.weak_duality_multi Schur.Sform_nonneg \
     Collapse.collapse_of_autocorr PolyBridge.sum_autocorr_of_poly FejerRieszPoly.fr_sos \
     FejerRiesz.sum_autocorr_factor Independence.collapse_to_one_channel \
     Independence.independent_of_C Grid.weak_duality_2d Grid.realizes2_1d \
-    BracketGrid.bracket_2d Separation.separation_2d; do
+    BracketGrid.bracket_2d Separation.separation_2d BracketGrid.bracket_multi_2d \
+    BracketGrid.collapse_2d; do
     sh "$src/scripts/coq_assumptions.sh" "$lib" "Convcert.$t" || exit 1
     echo "$t: only allowed axioms"
 done

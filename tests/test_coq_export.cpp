@@ -363,7 +363,7 @@ TEST_CASE("a 2-D bracket exports with the grid's definitions, w as D1 rows of D2
     CHECK(text == coq_export(cert, "bracket-2d-2x3.json"));
 }
 
-TEST_CASE("2-D claims: the grid is validated, R > 1 and the collapse are refused", "[coq]") {
+TEST_CASE("2-D claims: the grid is validated; R > 1 and the collapse export on the grid", "[coq]") {
     const Certificate cert = coq_test_read("tests/coq/bracket-2d-2x3.json");
     auto claim = [](Certificate& c) -> RegularizerClaim& {
         return std::get<RegularizerBody>(c.body).claim;
@@ -391,8 +391,14 @@ TEST_CASE("2-D claims: the grid is validated, R > 1 and the collapse are refused
     claim(c).R = 2;
     claim(c).w.push_back(claim(c).w[0]);
     std::get<RegularizerBody>(c.body).evidence.lambda.push_back(claim(c).w[0]);
-    CHECK(coq_test_refusal(c) ==
-          "2-D claims with R > 1 input channels have no Coq proof (R = 1 only)");
+    std::get<RegularizerBody>(c.body).evidence.u[0].push_back({"0", "0", "0", "0"});
+    const std::string multi = coq_export(c, "multi");
+    CHECK(contains(multi, "(2-D: D = 2x3, K = 2x2, R = 2, C0 = 1).\n"));
+    CHECK(contains(multi, "Definition Rin : nat := 2.\n"));
+    CHECK(contains(multi, "Definition W : list (list (list Q)) := (* Rin signals of D1 rows of "
+                          "D2 *)\n  [[[(1#1); (0#1); (2#1)];\n    [(0#1); (-1#1); (1#1)]];\n"));
+    CHECK(contains(multi, "Proof. exact (bracket_multi_2d g Rin C0 W LZ lam_den net lower upper "
+                          "checks). Qed.\n"));
     c = cert;
     claim(c).w[0][4] = kPayload;
     const std::string refused = coq_test_refusal(c);
@@ -401,8 +407,14 @@ TEST_CASE("2-D claims: the grid is validated, R > 1 and the collapse are refused
     Certificate collapse = example_read("network-collapse");
     std::get<CollapseBody>(collapse.body).claim.shape = {2, 3};
     std::get<CollapseBody>(collapse.body).claim.kernel_shape = {1, 3};
+    const std::string grid = coq_export(collapse, "collapse");
+    CHECK(contains(grid, "(2-D: D = 2x3, K = 1x3, C = 3 -> 1).\n"));
+    CHECK(contains(grid, "Definition w : list (list Q) := (* D1 rows of D2 *)\n"));
+    CHECK(contains(grid, "Proof. exact (collapse_2d g w input output cost_in cost_out slack "
+                         "checks). Qed.\n"));
+    std::get<CollapseBody>(collapse.body).claim.shape = {3, 3};
     CHECK(coq_test_refusal(collapse) ==
-          "2-D network-collapse claims have no Coq proof (the collapse is 1-D only)");
+          "shape does not match the sizes: need D = D1 * D2 and K = K1 * K2");
 }
 
 TEST_CASE("channel-separation: payloads are refused, the name is sanitized, the lowered bound",
