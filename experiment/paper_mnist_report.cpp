@@ -228,22 +228,51 @@ std::string paper_bracket_text(const PaperCertificate& c) {
     return "[" + paper_number(c.lower) + ", " + paper_number(c.upper) + "]";
 }
 
-// The certified regularizer of each run of the cell, "seed S: [lo, hi]" / "seed S: FAILED...".
-std::string paper_regularizer_text(const std::string& dir, const std::vector<PaperRun>& runs,
-                                   long K, long C) {
-    std::string s;
-    for (const PaperRun& r : runs) {
-        if (r.K != K || r.C != C) continue;
-        const PaperCertificate c = paper_regularizer_certificate(dir, r);
-        if (c.status == PaperCertificate::Status::Absent) continue;
-        s += (s.empty() ? "" : "; ") + ("seed " + std::to_string(r.seed) + ": ") +
-             paper_bracket_text(c);
+// The certified regularizers of the cell's runs (regs[i] belongs to runs[i]): the hull of
+// the valid brackets, "n of T: [lo, hi]", and R̂ / R(w) over them, "[lo, hi]"; each failed
+// file is appended as "FAILED (seed S): reason". "not computed" / "—" when there is none.
+std::pair<std::string, std::string>
+paper_regularizer_cell(const std::vector<PaperRun>& runs, const std::vector<PaperCertificate>& regs,
+                       long K, long C) {
+    long trials = 0, valid = 0;
+    double lo = INFINITY, hi = -INFINITY, ratio_lo = INFINITY, ratio_hi = -INFINITY;
+    std::string failed;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        if (runs[i].K != K || runs[i].C != C) continue;
+        ++trials;
+        const PaperCertificate& c = regs[i];
+        if (c.status == PaperCertificate::Status::Failed)
+            failed += "; FAILED (seed " + std::to_string(runs[i].seed) + "): " + c.reason;
+        if (c.status != PaperCertificate::Status::Valid) continue;
+        ++valid, lo = std::min(lo, c.lower), hi = std::max(hi, c.upper);
+        ratio_lo = std::min(ratio_lo, runs[i].r_hat_paper / c.upper);
+        ratio_hi = std::max(ratio_hi, runs[i].r_hat_paper / c.lower);
     }
-    return s.empty() ? "not computed" : s;
+    if (valid == 0) return {(failed.empty() ? "not computed" : failed.substr(2)), "—"};
+    return {std::to_string(valid) + " of " + std::to_string(trials) + ": [" + paper_number(lo) +
+                ", " + paper_number(hi) + "]" + failed,
+            "[" + paper_number(ratio_lo) + ", " + paper_number(ratio_hi) + "]"};
+}
+
+// R̂ / R(w) of one run: "[R̂ / upper, R̂ / lower]", or "—" without a valid certificate.
+std::string paper_ratio_text(const PaperRun& r, const PaperCertificate& c) {
+    if (c.status != PaperCertificate::Status::Valid) return "—";
+    return "[" + paper_number(r.r_hat_paper / c.upper) + ", " +
+           paper_number(r.r_hat_paper / c.lower) + "]";
+}
+
+// Every run's regularizer certificate, checked once (regs[i] belongs to runs[i]).
+std::vector<PaperCertificate> paper_regularizer_certificates(const std::string& dir,
+                                                             const std::vector<PaperRun>& runs) {
+    std::vector<PaperCertificate> regs;
+    for (const PaperRun& r : runs)
+        regs.push_back(paper_regularizer_certificate(dir, r));
+    return regs;
 }
 
 // The main table: one row per (K, C).
 report::ReportTable paper_table(const std::string& dir, const std::vector<PaperRun>& runs,
+                                const std::vector<PaperCertificate>& regs,
                                 const std::vector<PaperCellStats>& stats) {
     report::ReportTable t;
     t.title = "R̂ in the paper's units: the paper's Table 1, ours (mean ± std over trials), the "
@@ -257,8 +286,9 @@ report::ReportTable paper_table(const std::string& dir, const std::vector<PaperR
                 "differs > 5%",
                 "R*_K (certified)",
                 "R̂ / R*_K",
-                "certified R(w) at unit margin"};
-    t.right_align = {true, true, true, true, true, true, false, false, false, false};
+                "certified R(w) at unit margin",
+                "R̂ / R(w)"};
+    t.right_align = {true, true, true, true, true, true, false, false, false, false, false};
     const bool two_d = runs.front().D1 > 1;
     std::map<long, PaperCertificate> optima;
     for (const PaperCellStats& s : stats) {
@@ -278,25 +308,38 @@ report::ReportTable paper_table(const std::string& dir, const std::vector<PaperR
         if (s.separated > 1) ours += " ± " + paper_number(s.std);
         if (s.separated > 0 && s.separated < s.trials)
             ours += " (" + std::to_string(s.trials - s.separated) + " not separated)";
-        report::report_table_add_row(
-            t, {std::to_string(s.K), std::to_string(s.C), std::to_string(s.trials),
-                paper > 0 ? paper_number(paper, "%.2f") : "—", ours, ratio, flag,
-                paper_bracket_text(opt), vs_opt, paper_regularizer_text(dir, runs, s.K, s.C)});
+        const auto [cost, vs_cost] = paper_regularizer_cell(runs, regs, s.K, s.C);
+        report::report_table_add_row(t, {std::to_string(s.K), std::to_string(s.C),
+                                         std::to_string(s.trials),
+                                         paper > 0 ? paper_number(paper, "%.2f") : "—", ours, ratio,
+                                         flag, paper_bracket_text(opt), vs_opt, cost, vs_cost});
     }
     return t;
 }
 
-// The per-run listing (epochs, stopping, R̂).
-report::ReportTable paper_runs_table(const std::vector<PaperRun>& runs) {
+// The per-run listing (epochs, stopping, R̂, the certified R(w) and R̂ / R(w)).
+report::ReportTable paper_runs_table(const std::vector<PaperRun>& runs,
+                                     const std::vector<PaperCertificate>& regs) {
     report::ReportTable t;
     t.title = "Every run";
-    t.header = {"file", "K", "C", "seed", "epochs", "stopped by the rule", "R̂ (paper's units)"};
-    t.right_align = {false, true, true, true, true, false, true};
-    for (const PaperRun& r : runs)
+    t.header = {"file",
+                "K",
+                "C",
+                "seed",
+                "epochs",
+                "stopped by the rule",
+                "R̂ (paper's units)",
+                "certified R(w) at unit margin",
+                "R̂ / R(w)"};
+    t.right_align = {false, true, true, true, true, false, true, false, false};
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const PaperRun& r = runs[i];
         report::report_table_add_row(t, {r.file, std::to_string(r.K), std::to_string(r.C),
                                          std::to_string(r.seed), std::to_string(r.epochs),
                                          r.stopped ? "yes" : "no (epoch cap)",
-                                         paper_number(r.r_hat_paper)});
+                                         paper_number(r.r_hat_paper), paper_bracket_text(regs[i]),
+                                         paper_ratio_text(r, regs[i])});
+    }
     return t;
 }
 
@@ -314,7 +357,13 @@ void paper_text_add(report::ReportDocument& doc) {
          "trained predictor at unit margin is a regularizer-bracket of W / min margin read from "
          "`certificates/regularizer-K<K>-C<C>-seed<S>.json`. A certificate that fails the "
          "checker (or is about another predictor or kernel) is shown as FAILED and not used; "
-         "\"not computed\" means no such file.",
+         "\"not computed\" means no such file. In the table, a cell's certified R(w) is the hull "
+         "of its runs' brackets (\"n of T\": n of its T runs have a valid certificate; each run's "
+         "bracket is in the list of runs).",
+         "**Two distances**: R̂ / R(w) is how far gradient descent's network is from the "
+         "cheapest network of the same kernel size realizing the *same* linear function "
+         "(1 means GD found a minimum-norm factorization of its own predictor); R(w) / R*_K is "
+         "how far that function is from the max-margin optimum; R̂ / R*_K is their product.",
          "The paper's values are the constants of its Table 1 (COLT 2022, linear networks; "
          "only C = 1 and C = 8 are given), quoted in `/work/shared/data/paper-mnist/README.md`."});
     report::report_add_heading(doc, 2, "Where our numbers differ from the paper's, and why",
@@ -446,12 +495,14 @@ PaperCertificate paper_regularizer_certificate(const std::string& dir, const Pap
 
 report::ReportTable paper_report_table(const std::string& dir) {
     const std::vector<PaperRun> runs = paper_runs_read(dir);
-    return paper_table(dir, runs, paper_runs_stats(runs));
+    return paper_table(dir, runs, paper_regularizer_certificates(dir, runs),
+                       paper_runs_stats(runs));
 }
 
 void paper_report_write(const std::string& dir) {
     const std::vector<PaperRun> runs = paper_runs_read(dir);
     const std::vector<PaperCellStats> stats = paper_runs_stats(runs);
+    const std::vector<PaperCertificate> regs = paper_regularizer_certificates(dir, runs);
     report::ReportDocument doc;
     doc.title = "The paper's MNIST experiment: R̂ after training, beside the paper's Table 1";
     report::report_add_paragraph(
@@ -461,11 +512,11 @@ void paper_report_write(const std::string& dir) {
                  " runs of the paper's recipe (`convcert train --recipe paper`) read from "
                  "`runs/`. Built by `convcert experiment paper-mnist`.");
     report::report_add_heading(doc, 2, "Table 1, paper vs ours", "table");
-    report::report_add_table(doc, paper_table(dir, runs, stats));
+    report::report_add_table(doc, paper_table(dir, runs, regs, stats));
     paper_text_add(doc);
     paper_figures_add(doc, dir, runs);
     report::report_add_heading(doc, 2, "Runs", "runs");
-    report::report_add_table(doc, paper_runs_table(runs));
+    report::report_add_table(doc, paper_runs_table(runs, regs));
     const std::string md = report::report_document_to_markdown(doc);
     const std::string html = report::report_document_to_html(doc);
     support::file_write_atomic((fs::path(dir) / "report.md").string(), md);

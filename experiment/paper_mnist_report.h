@@ -83,7 +83,8 @@ PaperCertificate paper_maxmargin_certificate(const std::string& dir, long K, lon
 PaperCertificate paper_regularizer_certificate(const std::string& dir, const PaperRun& run);
 
 /// The report's main table for DIR: per (K, C) the paper's R̂, ours, the certified optimum,
-/// R̂ / R*_K and each run's certified R(w) (certificates checked). Throws as paper_runs_read.
+/// R̂ / R*_K, the hull of the cell's certified R(w) and R̂ / R(w) over its runs (certificates
+/// checked). Throws as paper_runs_read.
 report::ReportTable paper_report_table(const std::string& dir);
 
 /// Reads DIR (as above) and writes DIR/report.md, DIR/report.html and DIR/figures/. Throws

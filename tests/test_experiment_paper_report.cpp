@@ -223,8 +223,12 @@ TEST_CASE("paper report: certificates are checked, failures shown, valid ones us
     CHECK(md.find("FAILED: INVALID") != std::string::npos);
     // The failed bracket is never shown as a value.
     CHECK(md.find("[" + format4(100 * std::sqrt(12.0))) == std::string::npos);
-    CHECK(md.find("seed 1: [" + format4(4.4 * std::sqrt(12.0)) + ", " +
-                  format4(21 * std::sqrt(12.0)) + "]") != std::string::npos);
+    const std::string cost =
+        "[" + format4(4.4 * std::sqrt(12.0)) + ", " + format4(21 * std::sqrt(12.0)) + "]";
+    CHECK(md.find("| 1 of 1: " + cost + " | [" + format4(pr.r_hat_paper / (21 * std::sqrt(12.0))) +
+                  ", " + format4(pr.r_hat_paper / (4.4 * std::sqrt(12.0))) + "] |") !=
+          std::string::npos); // the cell: the hull of its runs' brackets and R̂ / R(w)
+    CHECK(md.find("| " + cost + " | [") != std::string::npos); // the run's own row
 }
 
 TEST_CASE("experiment paper-mnist --merge: bad input exits 2, one line, no report",
