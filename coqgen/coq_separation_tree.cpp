@@ -38,13 +38,29 @@ template <class T> T separation_abs(const T& x) {
     return x < 0 ? T(-x) : x;
 }
 
+// b2 = sum_jk |A_jk| r_j r_k >= d^T A d for |d_k| <= r_k, A_jk = sum_i lambda[sh i j]
+// lambda[sh i k] (Separation.b2Q).
+template <class T>
+T separation_b2(const SeparationProblem& p, const std::vector<T>& lam, const std::vector<T>& r) {
+    T b2 = 0;
+    for (std::size_t j = 0; j < r.size(); ++j)
+        for (std::size_t k = 0; k < r.size(); ++k) {
+            T a = 0;
+            for (std::size_t i = 0; i < static_cast<std::size_t>(p.D); ++i)
+                a += lam[static_cast<std::size_t>(p.sh[i][j])] *
+                     lam[static_cast<std::size_t>(p.sh[i][k])];
+            b2 += separation_abs(a) * r[j] * r[k];
+        }
+    return b2;
+}
+
 // Separation.v's centred (second-order) leaf bound glo <= ||u||^2 (2 <lambda, w> - u^T A u)
 // for u in the box [lo, hi] (A = T(lambda) T(lambda)^T), in double (to choose lambda) or in
 // exact rationals (to decide a leaf). With c the box centre, r its half-widths, z = T^T c:
 // N0 = ||c||^2, B0 = 2 <lambda, w> - ||z||^2, (Ac)_k = sum_i z_i lambda[sh i k],
 // grad = 2 B0 c - 2 N0 Ac, n1 = 2 sum |c_k| r_k, n2 = sum r_k^2, b1 = 2 sum |(Ac)_k| r_k,
 // b2 = sum_jk |A_jk| r_j r_k, and glo = N0 B0 - sum |grad_k| r_k - n1 b1 - N0 b2
-// - n2 max(0, -B0) - n1 b2 - n2 b1 - n2 b2 (Separation.leaf_ok, the same order of operations).
+// - n2 max(0, -B0) - n1 b2 - n2 b1 - n2 b2 (Separation.leaf_ok's formula).
 template <class T>
 T separation_glo(const SeparationProblem& p, const std::vector<T>& lo, const std::vector<T>& hi,
                  const std::vector<T>& lam) {
@@ -65,7 +81,7 @@ T separation_glo(const SeparationProblem& p, const std::vector<T>& lo, const std
         zz += z[i] * z[i];
     }
     const T B0 = 2 * iw - zz;
-    T gsum = 0, n1 = 0, n2 = 0, b1 = 0, b2 = 0;
+    T gsum = 0, n1 = 0, n2 = 0, b1 = 0;
     for (std::size_t k = 0; k < K; ++k) {
         for (std::size_t i = 0; i < D; ++i)
             Ac[k] += z[i] * lam[static_cast<std::size_t>(p.sh[i][k])];
@@ -76,14 +92,7 @@ T separation_glo(const SeparationProblem& p, const std::vector<T>& lo, const std
     }
     n1 *= 2;
     b1 *= 2;
-    for (std::size_t j = 0; j < K; ++j)
-        for (std::size_t k = 0; k < K; ++k) {
-            T a = 0;
-            for (std::size_t i = 0; i < D; ++i)
-                a += lam[static_cast<std::size_t>(p.sh[i][j])] *
-                     lam[static_cast<std::size_t>(p.sh[i][k])];
-            b2 += separation_abs(a) * r[j] * r[k];
-        }
+    const T b2 = separation_b2(p, lam, r);
     const T negB0 = B0 < 0 ? T(-B0) : T(0);
     return N0 * B0 - gsum - n1 * b1 - N0 * b2 - n2 * negB0 - n1 * b2 - n2 * b1 - n2 * b2;
 }
@@ -116,9 +125,9 @@ bool separation_solve(std::vector<double> M, std::vector<double> b, std::vector<
     return true;
 }
 
-// The best rounded lambda among regularized least-norm solutions at the box centre (each
-// scaled by <lambda, w> / ||T(lambda)^T c||^2, the multiple that maximizes B0), with its
-// double bound 4 glo.
+// The best rounded lambda among regularized least-norm solutions at the box centre, each
+// scaled by t <lambda, w> / ||T(lambda)^T c||^2 (t = 1 maximizes B0; smaller t shrink the
+// remainder terms, which big boxes prefer), with its double bound 4 glo.
 struct LamCandidate {
     std::vector<long long> lamZ;
     double bound = -1;
