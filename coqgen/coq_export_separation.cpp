@@ -1,7 +1,7 @@
 // Export of channel-separation certificates as Coq instance proofs (see
 // coq_export_separation.h): the claim's grid, w, bounds and two-channel network, the exporter's
-// bisection trees over the K faces, one reflective check (Separation.separation_2d_check,
-// vm_compute) and the library theorem separation_2d.
+// bisection trees over the K faces (centred leaf bound), one reflective check
+// (Separation.separation_2d_check, vm_compute) and the library theorem separation_2d.
 #include "coqgen/coq_export_separation.h"
 
 #include "coqgen/coq_export_bracket.h"
@@ -93,10 +93,13 @@ std::string separation_preamble(const Grid& g, const std::string& name, const Se
         "on Z_D1 x Z_D2, every one-channel network realizing w costs at\n"
         "   least lower, a well-formed two-channel network realizes w and costs at most\n"
         "   upper_c2, and upper_c2 < lower: the regularizer depends on the number of channels.\n"
-        "   The box trees and their lambdas are the exporter's, not the certificate's leaves.";
+        "   The box trees and their lambdas are the exporter's, not the certificate's leaves;\n"
+        "   every leaf passes Separation.leaf_ok, the centred (second-order) box bound.";
     if (t.lowered)
         claim += "\n   lower is below the certificate's lower_c1 = " + lower_c1 +
                  ": no tree within the\n   exporter's leaf budget proved lower_c1.";
+    else
+        claim += "\n   lower is the certificate's lower_c1.";
     std::string out =
         coq_file_header(certificate_kind_name(CertificateKind::ChannelSeparation), name,
                         "2-D: D = " + sizes, claim, "Network Grid BracketGrid Separation");

@@ -2,7 +2,7 @@
 // the text of a .v file whose theorem certificate_holds is proven by
 // proofs/Separation.v's separation_2d from one reflective check. The certificate's Fourier
 // leaves are not used: the exporter builds its own bisection tree (coq_separation_tree.h) with
-// the Fourier-free bound of Separation.v, and Coq re-checks every leaf.
+// the Fourier-free centred (second-order) bound of Separation.v, and Coq re-checks every leaf.
 #pragma once
 
 #include "certify/certificate.h"

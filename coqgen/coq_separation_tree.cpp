@@ -1,6 +1,7 @@
 // The bisection tree of a channel-separation Coq export (see coq_separation_tree.h): per box a
 // dual point lambda from a regularized least-norm solve at the box centre (in double), scaled
-// to maximize the box bound and rounded to a dyadic; then leaf_ok's test in exact rationals.
+// to maximize the centre's bracket and rounded to a dyadic; then leaf_ok's centred
+// second-order test in exact rationals.
 #include "coqgen/coq_separation_tree.h"
 
 #include <algorithm>
@@ -25,31 +26,75 @@ struct SeparationProblem {
     std::size_t leaves = 0;
 };
 
-// leaf_ok's three sums in double: nlo <= ||u||^2, iw = <lambda, w>, qhi >= ||T^T u||^2.
-struct BoxTerms {
-    double nlo = 0, iw = 0, qhi = 0;
-};
+// The entries of w in the bound's number type (double or exact).
+const std::vector<double>& separation_w(const SeparationProblem& p, const double*) {
+    return p.wd;
+}
+const std::vector<cpp_rational>& separation_w(const SeparationProblem& p, const cpp_rational*) {
+    return p.w;
+}
 
-BoxTerms separation_terms_double(const SeparationProblem& p, const std::vector<double>& lo,
-                                 const std::vector<double>& hi, const std::vector<double>& lam) {
-    BoxTerms t;
-    for (long k = 0; k < p.K; ++k) {
-        if (lo[k] >= 0)
-            t.nlo += lo[k] * lo[k];
-        else if (hi[k] <= 0)
-            t.nlo += hi[k] * hi[k];
-    }
-    for (long i = 0; i < p.D; ++i) {
-        double zl = 0, zh = 0;
-        for (long k = 0; k < p.K; ++k) {
-            const double a = lam[p.sh[i][k]];
-            zl += std::min(a * lo[k], a * hi[k]);
-            zh += std::max(a * lo[k], a * hi[k]);
+template <class T> T separation_abs(const T& x) {
+    return x < 0 ? T(-x) : x;
+}
+
+// b2 = sum_jk |A_jk| r_j r_k >= d^T A d for |d_k| <= r_k, A_jk = sum_i lambda[sh i j]
+// lambda[sh i k] (Separation.b2Q).
+template <class T>
+T separation_b2(const SeparationProblem& p, const std::vector<T>& lam, const std::vector<T>& r) {
+    T b2 = 0;
+    for (std::size_t j = 0; j < r.size(); ++j)
+        for (std::size_t k = 0; k < r.size(); ++k) {
+            T a = 0;
+            for (std::size_t i = 0; i < static_cast<std::size_t>(p.D); ++i)
+                a += lam[static_cast<std::size_t>(p.sh[i][j])] *
+                     lam[static_cast<std::size_t>(p.sh[i][k])];
+            b2 += separation_abs(a) * r[j] * r[k];
         }
-        t.qhi += std::max(zl * zl, zh * zh);
-        t.iw += lam[i] * p.wd[i];
+    return b2;
+}
+
+// Separation.v's centred (second-order) leaf bound glo <= ||u||^2 (2 <lambda, w> - u^T A u)
+// for u in the box [lo, hi] (A = T(lambda) T(lambda)^T), in double (to choose lambda) or in
+// exact rationals (to decide a leaf). With c the box centre, r its half-widths, z = T^T c:
+// N0 = ||c||^2, B0 = 2 <lambda, w> - ||z||^2, (Ac)_k = sum_i z_i lambda[sh i k],
+// grad = 2 B0 c - 2 N0 Ac, n1 = 2 sum |c_k| r_k, n2 = sum r_k^2, b1 = 2 sum |(Ac)_k| r_k,
+// b2 = sum_jk |A_jk| r_j r_k, and glo = N0 B0 - sum |grad_k| r_k - n1 b1 - N0 b2
+// - n2 max(0, -B0) - n1 b2 - n2 b1 - n2 b2 (Separation.leaf_ok's formula).
+template <class T>
+T separation_glo(const SeparationProblem& p, const std::vector<T>& lo, const std::vector<T>& hi,
+                 const std::vector<T>& lam) {
+    const std::size_t K = static_cast<std::size_t>(p.K), D = static_cast<std::size_t>(p.D);
+    const std::vector<T>& w = separation_w(p, static_cast<const T*>(nullptr));
+    std::vector<T> c(K), r(K), z(D, T(0)), Ac(K, T(0));
+    for (std::size_t k = 0; k < K; ++k) {
+        c[k] = (lo[k] + hi[k]) / 2;
+        r[k] = (hi[k] - lo[k]) / 2;
     }
-    return t;
+    T N0 = 0, iw = 0, zz = 0;
+    for (std::size_t k = 0; k < K; ++k)
+        N0 += c[k] * c[k];
+    for (std::size_t i = 0; i < D; ++i) {
+        for (std::size_t k = 0; k < K; ++k)
+            z[i] += lam[static_cast<std::size_t>(p.sh[i][k])] * c[k];
+        iw += lam[i] * w[i];
+        zz += z[i] * z[i];
+    }
+    const T B0 = 2 * iw - zz;
+    T gsum = 0, n1 = 0, n2 = 0, b1 = 0;
+    for (std::size_t k = 0; k < K; ++k) {
+        for (std::size_t i = 0; i < D; ++i)
+            Ac[k] += z[i] * lam[static_cast<std::size_t>(p.sh[i][k])];
+        gsum += separation_abs(T(2 * B0 * c[k] - 2 * N0 * Ac[k])) * r[k];
+        n1 += separation_abs(c[k]) * r[k];
+        n2 += r[k] * r[k];
+        b1 += separation_abs(Ac[k]) * r[k];
+    }
+    n1 *= 2;
+    b1 *= 2;
+    const T b2 = separation_b2(p, lam, r);
+    const T negB0 = B0 < 0 ? T(-B0) : T(0);
+    return N0 * B0 - gsum - n1 * b1 - N0 * b2 - n2 * negB0 - n1 * b2 - n2 * b1 - n2 * b2;
 }
 
 // x with M x = b (n x n, row-major, partial pivoting); false if singular.
@@ -80,12 +125,31 @@ bool separation_solve(std::vector<double> M, std::vector<double> b, std::vector<
     return true;
 }
 
-// The best rounded lambda among regularized least-norm solutions at the box centre (scaled by
-// <lambda, w> / qhi, which maximizes beta along lambda's ray), with its double bound 4 nlo beta.
+// The best rounded lambda among regularized least-norm solutions at the box centre, each
+// scaled by t <lambda, w> / ||T(lambda)^T c||^2 (t = 1 maximizes B0; smaller t shrink the
+// remainder terms, which big boxes prefer), with its double bound 4 glo.
 struct LamCandidate {
     std::vector<long long> lamZ;
     double bound = -1;
 };
+
+// lambda * s rounded to integers over 2^bits, with its double bound 4 glo (bound -1 if an
+// integer would not fit in 50 bits).
+LamCandidate separation_lambda_rounded(const SeparationProblem& p, const std::vector<double>& lo,
+                                       const std::vector<double>& hi,
+                                       const std::vector<double>& lam, double s) {
+    const double scale = std::ldexp(1.0, p.bits);
+    LamCandidate cand;
+    std::vector<double> rounded(lam.size());
+    for (std::size_t i = 0; i < lam.size(); ++i) {
+        const double x = std::nearbyint(lam[i] * s * scale);
+        if (!(std::fabs(x) < 0x1p50)) return {};
+        cand.lamZ.push_back(static_cast<long long>(x));
+        rounded[i] = x / scale;
+    }
+    cand.bound = 4 * separation_glo(p, lo, hi, rounded);
+    return cand;
+}
 
 LamCandidate separation_lambda(const SeparationProblem& p, const std::vector<double>& lo,
                                const std::vector<double>& hi) {
@@ -109,35 +173,30 @@ LamCandidate separation_lambda(const SeparationProblem& p, const std::vector<dou
         }
     for (std::size_t a = 0; a < D; ++a)
         trace += M[a * D + a];
-    const double scale = std::ldexp(1.0, p.bits);
     LamCandidate best;
-    for (double f : {0.0, 1e-3, 1e-2, 1e-1, 1.0}) {
+    for (double f : {0.0, 1e-4, 1e-3, 1e-2, 1e-1, 1.0}) {
         std::vector<double> Mr = M, lam;
         for (std::size_t a = 0; a < D; ++a)
             Mr[a * D + a] += f * trace / static_cast<double>(D) * rr * 10;
         if (!separation_solve(Mr, p.wd, lam)) continue;
-        const BoxTerms t = separation_terms_double(p, lo, hi, lam);
-        if (!(t.iw > 0) || !(t.qhi > 0)) continue;
-        const double s = t.iw / t.qhi;
-        LamCandidate cand;
-        std::vector<double> rounded(D);
-        bool ok = true;
+        double iw = 0, zz = 0;
         for (std::size_t i = 0; i < D; ++i) {
-            const double x = std::nearbyint(lam[i] * s * scale);
-            if (!(std::fabs(x) < 0x1p50)) ok = false;
-            cand.lamZ.push_back(static_cast<long long>(x));
-            rounded[i] = x / scale;
+            double zi = 0;
+            for (std::size_t j = 0; j < D; ++j)
+                zi += A[i * D + j] * lam[j];
+            iw += lam[i] * p.wd[i];
+            zz += zi * zi;
         }
-        if (!ok) continue;
-        const BoxTerms r = separation_terms_double(p, lo, hi, rounded);
-        const double beta = 2 * r.iw - r.qhi;
-        cand.bound = beta >= 0 ? 4 * r.nlo * beta : -1;
-        if (cand.bound > best.bound) best = std::move(cand);
+        if (!(iw > 0) || !(zz > 0)) continue;
+        for (double t : {1.0, 0.9, 0.75, 0.6, 0.45, 0.3, 0.2, 0.1}) {
+            LamCandidate cand = separation_lambda_rounded(p, lo, hi, lam, t * iw / zz);
+            if (cand.bound > best.bound) best = std::move(cand);
+        }
     }
     return best;
 }
 
-// Separation.leaf_ok in exact rationals.
+// Separation.leaf_ok in exact rationals: L1^2 <= 4 glo.
 bool separation_leaf_exact(const SeparationProblem& p, const std::vector<cpp_rational>& lo,
                            const std::vector<cpp_rational>& hi,
                            const std::vector<long long>& lamZ) {
@@ -145,27 +204,7 @@ bool separation_leaf_exact(const SeparationProblem& p, const std::vector<cpp_rat
     std::vector<cpp_rational> lam;
     for (long long z : lamZ)
         lam.push_back(cpp_rational(z) / den);
-    cpp_rational nlo = 0, iw = 0, qhi = 0;
-    for (long k = 0; k < p.K; ++k) {
-        if (lo[k] >= 0)
-            nlo += lo[k] * lo[k];
-        else if (hi[k] <= 0)
-            nlo += hi[k] * hi[k];
-    }
-    for (long i = 0; i < p.D; ++i) {
-        cpp_rational zl = 0, zh = 0;
-        for (long k = 0; k < p.K; ++k) {
-            const cpp_rational& a = lam[p.sh[i][k]];
-            const cpp_rational x = a * lo[k], y = a * hi[k];
-            zl += x <= y ? x : y;
-            zh += x <= y ? y : x;
-        }
-        const cpp_rational l2 = zl * zl, h2 = zh * zh;
-        qhi += l2 <= h2 ? h2 : l2;
-        iw += lam[i] * p.w[i];
-    }
-    const cpp_rational beta = 2 * iw - qhi;
-    return beta >= 0 && p.L1sq <= 4 * nlo * beta;
+    return p.L1sq <= 4 * separation_glo(p, lo, hi, lam);
 }
 
 // The subtree of box [lo, hi]; false when the leaf budget is exhausted or a box gets too small.

@@ -1,8 +1,9 @@
 // The bisection tree behind a channel-separation Coq export (untrusted generator side): boxes
 // of kernels u on the faces {u_k = 1, |u_j| <= 1} of a 2-D grid, each leaf with a dyadic dual
-// point lambda such that proofs/Separation.v's leaf_ok passes. Every leaf is checked here in
-// exact rationals with the same formulas as leaf_ok (so the exported file compiles), but
-// nothing here is trusted: Coq re-checks every leaf.
+// point lambda such that proofs/Separation.v's leaf_ok (the centred, second-order bound
+// L1^2 <= 4 glo) passes. Every leaf is checked here in exact rationals with the same formulas
+// as leaf_ok (so the exported file compiles), but nothing here is trusted: Coq re-checks every
+// leaf.
 #pragma once
 
 #include "certify/grid.h"

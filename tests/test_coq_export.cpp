@@ -421,7 +421,7 @@ TEST_CASE("channel-separation: payloads are refused, the name is sanitized, the 
           "[coq]") {
     const Certificate base = example_read("channel-separation");
     coqgen::SeparationExportOptions small;
-    small.max_leaves = 12000;
+    small.max_leaves = 2000;
     const std::vector<std::function<void(ChannelSeparationBody&)>> payloads = {
         [](ChannelSeparationBody& b) { b.claim.w[0][3] = kPayload; },
         [](ChannelSeparationBody& b) { b.claim.lower_c1 = kPayload; },
@@ -439,14 +439,19 @@ TEST_CASE("channel-separation: payloads are refused, the name is sanitized, the 
             CHECK(std::string(e.what()).find('\n') == std::string::npos);
         }
     }
-    // Within 12000 leaves neither lower_c1 nor the halfway point is proven; a quarter of the
-    // way from upper_c2 = 2246627/200000 to lower_c1 = 735907/62500 is 45473917/4000000.
+    // The default budget proves lower_c1 itself (the centred leaf bound: about 2200 leaves);
+    // within 2000 leaves only the halfway point from upper_c2 = 2246627/200000 to lower_c1 =
+    // 735907/62500, 23007647/2000000, is proven.
+    const coqgen::SeparationExport full = coqgen::coq_export_separation(base, "x");
+    CHECK_FALSE(full.lowered);
+    CHECK(full.lower == "(735907#62500)");
+    CHECK(contains(full.proof, "Definition lower : Q := (735907#62500).\n"));
     const coqgen::SeparationExport e =
         coqgen::coq_export_separation(base, "x*) Axiom cheat : False. (*.json", small);
     CHECK_FALSE(contains(e.proof, "Axiom cheat"));
     CHECK(e.lowered);
-    CHECK(e.lower == "(45473917#4000000)");
-    CHECK(contains(e.proof, "Definition lower : Q := (45473917#4000000).\n"));
+    CHECK(e.lower == "(23007647#2000000)");
+    CHECK(contains(e.proof, "Definition lower : Q := (23007647#2000000).\n"));
     CHECK(contains(e.proof, "Definition upper_c2 : Q := (2246627#200000).\n"));
     std::size_t leaves = 0;
     for (std::size_t at = e.proof.find("(SLeaf "); at != std::string::npos;
