@@ -47,7 +47,8 @@ checked, in the project root after `make -C proofs`, by
   channel-separation   on Z_D1 x Z_D2: every one-channel network realizing w costs >= lower,
                        a two-channel network realizes w and costs <= upper_c2, and
                        upper_c2 < lower (Separation.separation_2d). lower is the claim's
-                       lower_c1 when a Fourier-free box tree within the leaf budget proves it,
+                       lower_c1 when a box tree (centred second-order bound) proves it within
+                       the leaf budget and boxes no narrower than 2^-30,
                        else a smaller value above upper_c2 (said in the file and on stderr);
                        the certificate's own leaves are not used
 The certificate is not checked here: Coq checks it, and an invalid one fails to compile.
@@ -112,7 +113,8 @@ CoqExport coq_export_of(const ChannelSeparationBody&, const Certificate& cert,
     options.max_leaves = max_leaves;
     const coqgen::SeparationExport e = coqgen::coq_export_separation(cert, name, options);
     if (e.lowered)
-        std::cerr << "convcert coq: note: lower_c1 not reached within the leaf budget; the file "
+        std::cerr << "convcert coq: note: lower_c1 not reached within the leaf budget (or "
+                     "the box-width limit 2^-30: lower_c1 above the true minimum); the file "
                      "proves lower = "
                   << e.lower << " (" << e.leaves << " leaves)\n";
     return {e.proof, ""};
