@@ -244,11 +244,18 @@ void case_fork(const Case& c, const Options& opt) {
     std::fflush(stdout);
 }
 
+const char* const kUsage =
+    "usage: bench_separation [--quick] [--only TEXT] [--part all|small|big] [--cap S] "
+    "[--cap-big S] [--max-leaves N] [--mem-mb N]";
+
 bool options_parse(int argc, char** argv, Options& o) {
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         const bool has = i + 1 < argc;
-        if (a == "--quick")
+        if (a == "--help" || a == "-h") {
+            std::printf("%s\n", kUsage);
+            std::exit(0);
+        } else if (a == "--quick")
             o.quick = true;
         else if (a == "--part" && has)
             o.part = argv[++i];
@@ -263,11 +270,7 @@ bool options_parse(int argc, char** argv, Options& o) {
         else if (a == "--mem-mb" && has)
             o.mem_mb = std::atol(argv[++i]);
         else {
-            std::fprintf(stderr,
-                         "bench_separation: bad argument '%s' (usage: [--quick] [--only "
-                         "TEXT] [--part all|small|big] [--cap S] [--cap-big S] [--max-leaves N] "
-                         "[--mem-mb N])\n",
-                         a.c_str());
+            std::fprintf(stderr, "bench_separation: bad argument '%s' (%s)\n", a.c_str(), kUsage);
             return false;
         }
     }
