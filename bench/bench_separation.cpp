@@ -48,6 +48,7 @@ struct Options {
     std::string only;
     double cap = 120, cap_big = 600;
     long max_leaves = 1'000'000;
+    double margin = 1e-3;     ///< OneChannelBoundOptions::margin (`separate` uses the default)
     std::string part = "all"; ///< all, small (kernels of < 6 entries) or big
     long mem_mb = 4096;
 };
@@ -119,6 +120,7 @@ void case_one_channel(const Case& c, const regularizer::RegularizerBracket& b,
                       const std::vector<support::Fmpq>& w, const Options& opt, double generate) {
     separation::OneChannelBoundOptions bo;
     bo.max_leaves = opt.max_leaves;
+    bo.margin = opt.margin;
     const separation::OneChannelBound l1 = separation::one_channel_bound(c.grid, w, bo);
     const bool ok = l1.lower_double <= b.upper_double;
     row_print(c, std::string(ok ? " | none: 1 channel" : " | INCONSISTENT: L1 > 1-channel U") +
@@ -173,6 +175,7 @@ void case_run(const Case& c, const Options& opt) {
         bcols = bracket_columns(b);
         separation::OneChannelBoundOptions bo;
         bo.max_leaves = opt.max_leaves;
+        bo.margin = opt.margin;
         at = separation::channel_separation_attempt(b, w, bo);
         if (at.one_channel) return case_one_channel(c, b, w, opt, clock.seconds());
     } catch (const std::exception& e) {
@@ -246,7 +249,7 @@ void case_fork(const Case& c, const Options& opt) {
 
 const char* const kUsage =
     "usage: bench_separation [--quick] [--only TEXT] [--part all|small|big] [--cap S] "
-    "[--cap-big S] [--max-leaves N] [--mem-mb N]";
+    "[--cap-big S] [--max-leaves N] [--margin X] [--mem-mb N]";
 
 bool options_parse(int argc, char** argv, Options& o) {
     for (int i = 1; i < argc; ++i) {
@@ -267,6 +270,8 @@ bool options_parse(int argc, char** argv, Options& o) {
             o.cap_big = std::atof(argv[++i]);
         else if (a == "--max-leaves" && has)
             o.max_leaves = std::atol(argv[++i]);
+        else if (a == "--margin" && has)
+            o.margin = std::atof(argv[++i]);
         else if (a == "--mem-mb" && has)
             o.mem_mb = std::atol(argv[++i]);
         else {
@@ -282,9 +287,9 @@ bool options_parse(int argc, char** argv, Options& o) {
 int main(int argc, char** argv) {
     Options opt;
     if (!options_parse(argc, argv, opt)) return 2;
-    std::printf("cap %.0f s wall (kernels of >= 6 entries: %.0f s), max leaves %ld, address "
-                "space %ld MB; --only '%s'\n\n",
-                opt.cap, opt.cap_big, opt.max_leaves, opt.mem_mb, opt.only.c_str());
+    std::printf("cap %.0f s wall (kernels of >= 6 entries: %.0f s), max leaves %ld, margin %g, "
+                "address space %ld MB; --only '%s'\n\n",
+                opt.cap, opt.cap_big, opt.max_leaves, opt.margin, opt.mem_mb, opt.only.c_str());
     std::printf("| grid | kernel | w | result | C0 | bracket lower | L1 | U2 | (L1-U2)/U2 | best "
                 "1-ch cost | leaves | "
                 "generate s (tree) | check s | size | user CPU s | max RSS MB |\n");
