@@ -5,9 +5,11 @@
 // times, certificate size. Each case runs in a child process with a wall-clock cap and an
 // address-space cap, so a case that does not finish (or crashes) is reported, not fatal.
 // Usage: bench_separation [--quick] [--only TEXT] [--part all|small|big] [--cap S] [--cap-big S]
-// [--max-leaves N]
-// [--mem-mb N]. Signals: MATH.md's instance and fixtures::random_int_signal(seed, D) (integers
-// uniform in [-3, 3] from std::mt19937_64 seeded with the seed, seeds 1..5 per shape).
+// [--max-leaves N] [--margin X] [--mem-mb N]. The result "none; 1 vs C0
+// channels separated" marks a case where `separate` says none but the bracket's own C0-channel
+// network is below L1 (a valid certificate of R_{K,1} > R_{K,C0}). Signals: MATH.md's instance and
+// fixtures::random_int_signal(seed, D) (integers uniform in [-3, 3] from std::mt19937_64 seeded
+// with the seed, seeds 1..5 per shape).
 #include "bench/separation_fixtures.h"
 #include "certify/checker/checker.h"
 #include "certify/checker/rational.h"
