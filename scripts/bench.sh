@@ -9,6 +9,10 @@
 #                                      single-threaded BLAS for every solver
 #   scripts/bench.sh maxmargin-independent [X.npy Y.npy]  bench_maxmargin_independent: the
 #                                      paper's images at K = 1 and K = D against an SVM and CSDP
+#   scripts/bench.sh separation ARGS...  bench_separation: `separate` and the check over issue
+#                                      18's table of shapes and kernels (--quick, --part
+#                                      all|small|big, --only TEXT, --cap S, --cap-big S,
+#                                      --max-leaves N, --mem-mb N), single-threaded BLAS
 # See build/bench_lemma --help, build/bench_regularizer --help and build/bench_maxmargin --help.
 # The tables go to stdout, the build output and the progress lines to stderr.
 set -euo pipefail
@@ -21,6 +25,8 @@ case "${1:-}" in
   maxmargin) bench=bench_maxmargin; shift
     export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 ;;
   maxmargin-independent) bench=bench_maxmargin_independent; shift
+    export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 ;;
+  separation) bench=bench_separation; shift
     export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 ;;
 esac
 "$root/scripts/build.sh" >&2

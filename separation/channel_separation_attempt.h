@@ -27,8 +27,11 @@ struct ChannelSeparationAttempt {
 };
 
 /// The attempt for w (D = grid_signal_size(b.grid) exact values, w ≠ 0) from b, its bracket at
-/// R = 1, on a grid with lcm(D1, D2) in {1, 2, 3, 4, 6} when b.C0 >= 2 (with b.C0 = 1 the attempt
-/// stops at once, one_channel set, whatever the grid). Throws std::invalid_argument on a
+/// R = 1. When the bound at options.margin gives L1 <= U2 although the best one-channel cost is
+/// above U2, the branch and bound runs once more with the margin halfway to U2 (at least 10^-5;
+/// a retry that passes max_leaves leaves the first result); `bound` is the last tree's.
+/// Preconditions: a grid with lcm(D1, D2) in {1, 2, 3, 4, 6} when b.C0 >= 2 (with b.C0 = 1 the
+/// attempt stops at once, one_channel set, whatever the grid). Throws std::invalid_argument on a
 /// refused shape, std::runtime_error when the network or the branch and bound fails
 /// (options.max_leaves).
 ChannelSeparationAttempt channel_separation_attempt(const regularizer::RegularizerBracket& b,

@@ -1,7 +1,9 @@
 // The one-channel lower bound (separation/) and its verifier (check_one_channel_bound): the
 // issue 18 instance, the closed forms K = 1×1 and K = D1×D2, 1-D consistency, and tampering.
 #include "bench/separation_fixtures.h"
+#include "certify/checker/checker.h"
 #include "regularizer/bracket.h"
+#include "separation/channel_separation_attempt.h"
 #include "separation/one_channel_terms.h"
 #include "support/rational_convert.h"
 
@@ -245,4 +247,28 @@ TEST_CASE("separation: the verifier declines kernels beyond its limit", "[separa
     CHECK_FALSE(v.valid);
     CHECK(v.undecided);
     CHECK(v.reason.find("K1·K2 = 25") != std::string::npos);
+}
+
+TEST_CASE("separation: an attempt short of U2 only by the margin retries closer to U2",
+          "[separation]") {
+    // Regression (bench_separation, 4x4 with 2x2 kernels, seed 5): the best one-channel cost
+    // 17.356445 is above U2 = 17.353578 (two channels), but L1 at the margin 10^-3 was 17.339088,
+    // so the attempt said "none". The retry's margin lies halfway between the two.
+    const Grid g = grid_2d(4, 4, 2, 2);
+    const std::vector<long> wi = fixtures::random_int_signal(5, 16);
+    std::vector<std::string> row;
+    for (long x : wi)
+        row.push_back(std::to_string(x));
+    const regularizer::RegularizerBracket b =
+        regularizer::regularizer_bracket(support::fmpq_mat_from_rows({row}, "w"), g);
+    REQUIRE(b.C0 == 2);
+    const ChannelSeparationAttempt at = channel_separation_attempt(b, signal_from_ints(wi));
+    INFO("L1 " << at.bound.lower << " best " << at.bound.best_cost << " U2 "
+               << fmpq_get_d(at.network.cost.x) << " " << at.reason);
+    REQUIRE(at.separated);
+    CHECK(at.bound.lower_double > fmpq_get_d(at.network.cost.x));
+    CHECK(at.bound.lower_double < at.bound.best_cost * (1 - 1e-5));
+    const checker::Verdict v = checker::check_certificate(at.certificate);
+    CHECK(v.reason == "");
+    CHECK(v.valid);
 }
