@@ -104,15 +104,15 @@ Proof.
   - apply IH.
 Qed.
 
+Lemma nth_mapmap : forall {A B} (f : A -> B) (L : list (list A)) r,
+  nth r (map (map f) L) [] = map f (nth r L []).
+Proof. intros A B f L. induction L as [|l L IH]; intros [|r]; simpl; auto. Qed.
+
 Lemma rowB_map : forall M r, rowB (map (map QtoB) M) r = map QtoB (nth r M []).
-Proof.
-  intros M r. unfold rowB. change [] with (map QtoB []) at 1. rewrite map_nth. reflexivity.
-Qed.
+Proof. exact (nth_mapmap QtoB). Qed.
 
 Lemma row_map : forall M r, row (map (map Q2R) M) r = map Q2R (nth r M []).
-Proof.
-  intros M r. unfold row. change [] with (map Q2R []) at 1. rewrite map_nth. reflexivity.
-Qed.
+Proof. exact (nth_mapmap Q2R). Qed.
 
 Lemma sumB_R : forall n f, B2R (sumB n f) = sumR n (fun i => B2R (f i)).
 Proof.
@@ -238,13 +238,9 @@ Proof.
   apply IH.
 Qed.
 
-Lemma nth_mapmap : forall {A B} (f : A -> B) (L : list (list A)) r,
-  nth r (map (map f) L) [] = map f (nth r L []).
-Proof. intros A B f L. induction L as [|l L IH]; intros [|r]; simpl; auto. Qed.
-
 Lemma nth_map_lamQ : forall den (L : list (list Z)) r,
   nth r (map (lamQ den) L) [] = lamQ den (nth r L []).
-Proof. intros den L. induction L as [|l L IH]; intros [|r]; simpl; auto. Qed.
+Proof. intros den. exact (nth_mapmap (fun z => (z # den)%Q)). Qed.
 
 (* If the integer rows are den * T (lambda = Lambda / den), gramZ_of is den^2 (4I - T T^T). *)
 Lemma gramZ_of_R : forall D n row den (T : nat -> nat -> R) p q, (p < n)%nat -> (q < n)%nat ->
