@@ -51,8 +51,6 @@ Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_add x y)). apply Q2R_
 Lemma B2R_mulU : forall x y, B2R (BigQ.mul x y) = B2R x * B2R y.
 Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_mul x y)). apply Q2R_mult. Qed.
 
-Lemma B2R_subU : forall x y, B2R (BigQ.sub x y) = B2R x - B2R y.
-Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_sub x y)). apply Q2R_minus. Qed.
 Definition nthB (l : list bigQ) (i : nat) : bigQ := nth i l 0%bigQ.
 Definition rowB (M : list (list bigQ)) (r : nat) : list bigQ := nth r M [].
 
@@ -71,24 +69,7 @@ Definition cconvB (D K : nat) (u v : list bigQ) (j : nat) : bigQ := sconvB K (ci
 Definition sqnormB (n : nat) (x : list bigQ) : bigQ := sumB n (fun i => BigQ.mul (nthB x i) (nthB x i)).
 Definition innerB (n : nat) (x y : list bigQ) : bigQ := sumB n (fun i => BigQ.mul (nthB x i) (nthB y i)).
 
-Fixpoint dotB (x y : list bigQ) : bigQ :=
-  match x, y with
-  | a :: x', b :: y' => addC (BigQ.mul a b) (dotB x' y')
-  | _, _ => 0%bigQ
-  end.
-
 Definition leB (x y : bigQ) : bool := match (x ?= y)%bigQ with Gt => false | _ => true end.
-
-(* Row p of the stacked T: T[p][i] = lambda_{p/K}[(i + p mod K) mod D]. *)
-Definition TrowB (D K : nat) (L : list (list bigQ)) (p : nat) : list bigQ :=
-  map (fun i => nthB (rowB L (p / K)) ((i + p mod K) mod D)) (seq 0 D).
-
-(* 4I - T T^T, (Rin*K) x (Rin*K), as a list of rows. *)
-Definition gramB (D K Rin : nat) (L : list (list bigQ)) : list (list bigQ) :=
-  let n := (Rin * K)%nat in
-  let Ts := map (TrowB D K L) (seq 0 n) in
-  map (fun p => map (fun q => BigQ.sub (if Nat.eqb p q then 4%bigQ else 0%bigQ) (dotB (nth p Ts []) (nth q Ts [])))
-                    (seq 0 n)) (seq 0 n).
 
 (* ---------- transport lemmas ---------- *)
 
@@ -155,37 +136,10 @@ Proof.
   intros x y H. unfold leB in H. apply B2R_compare_le. destruct (x ?= y)%bigQ; congruence.
 Qed.
 
-Lemma dotB_R : forall x y n, length x = n -> length y = n ->
-  B2R (dotB x y) = sumR n (fun i => B2R (nth i x 0%bigQ) * B2R (nth i y 0%bigQ)).
-Proof.
-  induction x as [|a x IH]; intros y n Hx Hy; simpl in Hx; subst n.
-  - apply B2R_0.
-  - destruct y as [|b y]; simpl in Hy; [discriminate|]. injection Hy as Hy.
-    simpl. rewrite B2R_addC, B2R_mulU, (IH y (length x)); auto.
-Qed.
-
 Lemma nth_map_seq : forall {A} (f : nat -> A) n i d, (i < n)%nat -> nth i (map f (seq 0 n)) d = f i.
 Proof.
   intros A f n i d H. rewrite (nth_indep _ d (f 0%nat)) by (rewrite map_length, seq_length; exact H).
   rewrite map_nth, seq_nth by exact H. reflexivity.
-Qed.
-
-Lemma gramB_R : forall D K Rin L p q, (p < Rin * K)%nat -> (q < Rin * K)%nat ->
-  toR (gramB D K Rin (map (map QtoB) L)) p q
-  = gramT D (Tmat_multi D K (map (map Q2R) L)) p q.
-Proof.
-  intros D K Rin L p q Hp Hq. unfold toR, entryB, gramB, gramT.
-  rewrite (nth_map_seq _ _ p) by exact Hp. rewrite (nth_map_seq _ _ q) by exact Hq.
-  rewrite B2R_subU. f_equal.
-  - destruct (Nat.eqb p q).
-    + unfold B2R. replace (BigQ.to_Q 4%bigQ) with (4 # 1)%Q by reflexivity.
-      unfold Q2R. simpl. field.
-    + apply B2R_0.
-  - rewrite !(nth_map_seq _ _ _ _ Hp), !(nth_map_seq _ _ _ _ Hq).
-    rewrite (dotB_R _ _ D) by (unfold TrowB; rewrite map_length, seq_length; reflexivity).
-    apply sumR_ext. intros i Hi. unfold TrowB.
-    rewrite !(nth_map_seq _ _ _ _ Hi). unfold Tmat_multi, Tmat.
-    rewrite !rowB_map, !row_map, !nthB_map. reflexivity.
 Qed.
 
 (* ---------- 4I - T T^T over the integers: lambda = Lambda / den ---------- *)
