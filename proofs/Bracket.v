@@ -62,10 +62,9 @@ Fixpoint sumB (n : nat) (f : nat -> bigQ) : bigQ :=
 
 Definition sum_listB (l : list bigQ) : bigQ := fold_right addC 0%bigQ l.
 
-(* Network.sconv over bigQ; the 1-D cconvB is its case unsh = cidx D. *)
+(* Network.sconv over bigQ (Z_D: unsh = cidx D). *)
 Definition sconvB (K : nat) (unsh : nat -> nat -> nat) (u v : list bigQ) (j : nat) : bigQ :=
   sumB K (fun k => BigQ.mul (nthB u k) (nthB v (unsh j k))).
-Definition cconvB (D K : nat) (u v : list bigQ) (j : nat) : bigQ := sconvB K (cidx D) u v j.
 Definition sqnormB (n : nat) (x : list bigQ) : bigQ := sumB n (fun i => BigQ.mul (nthB x i) (nthB x i)).
 Definition innerB (n : nat) (x y : list bigQ) : bigQ := sumB n (fun i => BigQ.mul (nthB x i) (nthB y i)).
 
@@ -114,10 +113,6 @@ Proof.
   intros. unfold sconvB, sconv. rewrite sumB_R. apply sumR_ext. intros k _.
   rewrite B2R_mulU, !nthB_map. reflexivity.
 Qed.
-
-Lemma cconvB_R : forall D K u v j,
-  B2R (cconvB D K (map QtoB u) (map QtoB v) j) = cconv D K (map Q2R u) (map Q2R v) j.
-Proof. intros. exact (sconvB_R K (cidx D) u v j). Qed.
 
 Lemma sqnormB_R : forall n x, B2R (sqnormB n (map QtoB x)) = sqnorm n (map Q2R x).
 Proof.
