@@ -1,8 +1,12 @@
-(* Bracket.v: what a regularizer-bracket instance proof needs. The certificate's data are
-   lists of rationals (Q); one boolean check, computed with vm_compute over bigQ, covers
-   sizes, <lambda, w> >= lower, the PSD check of 4I - T T^T (PsdCheck.v), the exact
-   realization of w by the stated network and cost <= upper. The theorems bracket_single
-   and bracket_multi turn a passing check into the certified statement over R:
+(* Bracket.v: what a regularizer-bracket or network-collapse instance proof needs. The
+   certificate's data are lists of rationals (Q); one boolean check, computed with vm_compute
+   over bigQ, covers sizes, <lambda, w> >= lower, the PSD check of 4I - T T^T (PsdCheckZ.v),
+   the exact realization of w by the stated network and cost <= upper. Each check is stated
+   for any shift (Network.shift_ok: the kernel entry k of T(lambda) is read at sh i k and the
+   convolution at unsh j k) and proven sound there (bracket_shift, bracket_multi_shift,
+   collapse_shift_sound); the 1-D theorems bracket_single, bracket_multi and collapse_sound
+   are their case sh i k = (i + k) mod D, unsh = cidx D (Duality.shift_ok_1d), and
+   BracketGrid.v has the grid's. A passing check gives the certified statement over R:
      (every network realizing w costs >= lower) /\
      (a well-formed network with C0 channels realizes w and costs <= upper).
    Everything computed here is transported to the R definitions of Network.v by B2R. *)
@@ -47,8 +51,6 @@ Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_add x y)). apply Q2R_
 Lemma B2R_mulU : forall x y, B2R (BigQ.mul x y) = B2R x * B2R y.
 Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_mul x y)). apply Q2R_mult. Qed.
 
-Lemma B2R_subU : forall x y, B2R (BigQ.sub x y) = B2R x - B2R y.
-Proof. intros. unfold B2R. rewrite (Qeq_eqR _ _ (BigQ.spec_sub x y)). apply Q2R_minus. Qed.
 Definition nthB (l : list bigQ) (i : nat) : bigQ := nth i l 0%bigQ.
 Definition rowB (M : list (list bigQ)) (r : nat) : list bigQ := nth r M [].
 
@@ -60,31 +62,13 @@ Fixpoint sumB (n : nat) (f : nat -> bigQ) : bigQ :=
 
 Definition sum_listB (l : list bigQ) : bigQ := fold_right addC 0%bigQ l.
 
-(* Network.sconv over bigQ; the 1-D cconvB is its case unsh = cidx D. *)
+(* Network.sconv over bigQ (Z_D: unsh = cidx D). *)
 Definition sconvB (K : nat) (unsh : nat -> nat -> nat) (u v : list bigQ) (j : nat) : bigQ :=
   sumB K (fun k => BigQ.mul (nthB u k) (nthB v (unsh j k))).
-Definition cconvB (D K : nat) (u v : list bigQ) (j : nat) : bigQ := sconvB K (cidx D) u v j.
 Definition sqnormB (n : nat) (x : list bigQ) : bigQ := sumB n (fun i => BigQ.mul (nthB x i) (nthB x i)).
 Definition innerB (n : nat) (x y : list bigQ) : bigQ := sumB n (fun i => BigQ.mul (nthB x i) (nthB y i)).
 
-Fixpoint dotB (x y : list bigQ) : bigQ :=
-  match x, y with
-  | a :: x', b :: y' => addC (BigQ.mul a b) (dotB x' y')
-  | _, _ => 0%bigQ
-  end.
-
 Definition leB (x y : bigQ) : bool := match (x ?= y)%bigQ with Gt => false | _ => true end.
-
-(* Row p of the stacked T: T[p][i] = lambda_{p/K}[(i + p mod K) mod D]. *)
-Definition TrowB (D K : nat) (L : list (list bigQ)) (p : nat) : list bigQ :=
-  map (fun i => nthB (rowB L (p / K)) ((i + p mod K) mod D)) (seq 0 D).
-
-(* 4I - T T^T, (Rin*K) x (Rin*K), as a list of rows. *)
-Definition gramB (D K Rin : nat) (L : list (list bigQ)) : list (list bigQ) :=
-  let n := (Rin * K)%nat in
-  let Ts := map (TrowB D K L) (seq 0 n) in
-  map (fun p => map (fun q => BigQ.sub (if Nat.eqb p q then 4%bigQ else 0%bigQ) (dotB (nth p Ts []) (nth q Ts [])))
-                    (seq 0 n)) (seq 0 n).
 
 (* ---------- transport lemmas ---------- *)
 
@@ -100,15 +84,15 @@ Proof.
   - apply IH.
 Qed.
 
+Lemma nth_mapmap : forall {A B} (f : A -> B) (L : list (list A)) r,
+  nth r (map (map f) L) [] = map f (nth r L []).
+Proof. intros A B f L. induction L as [|l L IH]; intros [|r]; simpl; auto. Qed.
+
 Lemma rowB_map : forall M r, rowB (map (map QtoB) M) r = map QtoB (nth r M []).
-Proof.
-  intros M r. unfold rowB. change [] with (map QtoB []) at 1. rewrite map_nth. reflexivity.
-Qed.
+Proof. exact (nth_mapmap QtoB). Qed.
 
 Lemma row_map : forall M r, row (map (map Q2R) M) r = map Q2R (nth r M []).
-Proof.
-  intros M r. unfold row. change [] with (map Q2R []) at 1. rewrite map_nth. reflexivity.
-Qed.
+Proof. exact (nth_mapmap Q2R). Qed.
 
 Lemma sumB_R : forall n f, B2R (sumB n f) = sumR n (fun i => B2R (f i)).
 Proof.
@@ -130,10 +114,6 @@ Proof.
   rewrite B2R_mulU, !nthB_map. reflexivity.
 Qed.
 
-Lemma cconvB_R : forall D K u v j,
-  B2R (cconvB D K (map QtoB u) (map QtoB v) j) = cconv D K (map Q2R u) (map Q2R v) j.
-Proof. intros. exact (sconvB_R K (cidx D) u v j). Qed.
-
 Lemma sqnormB_R : forall n x, B2R (sqnormB n (map QtoB x)) = sqnorm n (map Q2R x).
 Proof.
   intros. unfold sqnormB, sqnorm. rewrite sumB_R. apply sumR_ext. intros k _.
@@ -151,37 +131,10 @@ Proof.
   intros x y H. unfold leB in H. apply B2R_compare_le. destruct (x ?= y)%bigQ; congruence.
 Qed.
 
-Lemma dotB_R : forall x y n, length x = n -> length y = n ->
-  B2R (dotB x y) = sumR n (fun i => B2R (nth i x 0%bigQ) * B2R (nth i y 0%bigQ)).
-Proof.
-  induction x as [|a x IH]; intros y n Hx Hy; simpl in Hx; subst n.
-  - apply B2R_0.
-  - destruct y as [|b y]; simpl in Hy; [discriminate|]. injection Hy as Hy.
-    simpl. rewrite B2R_addC, B2R_mulU, (IH y (length x)); auto.
-Qed.
-
 Lemma nth_map_seq : forall {A} (f : nat -> A) n i d, (i < n)%nat -> nth i (map f (seq 0 n)) d = f i.
 Proof.
   intros A f n i d H. rewrite (nth_indep _ d (f 0%nat)) by (rewrite map_length, seq_length; exact H).
   rewrite map_nth, seq_nth by exact H. reflexivity.
-Qed.
-
-Lemma gramB_R : forall D K Rin L p q, (p < Rin * K)%nat -> (q < Rin * K)%nat ->
-  toR (gramB D K Rin (map (map QtoB) L)) p q
-  = gramT D (Tmat_multi D K (map (map Q2R) L)) p q.
-Proof.
-  intros D K Rin L p q Hp Hq. unfold toR, entryB, gramB, gramT.
-  rewrite (nth_map_seq _ _ p) by exact Hp. rewrite (nth_map_seq _ _ q) by exact Hq.
-  rewrite B2R_subU. f_equal.
-  - destruct (Nat.eqb p q).
-    + unfold B2R. replace (BigQ.to_Q 4%bigQ) with (4 # 1)%Q by reflexivity.
-      unfold Q2R. simpl. field.
-    + apply B2R_0.
-  - rewrite !(nth_map_seq _ _ _ _ Hp), !(nth_map_seq _ _ _ _ Hq).
-    rewrite (dotB_R _ _ D) by (unfold TrowB; rewrite map_length, seq_length; reflexivity).
-    apply sumR_ext. intros i Hi. unfold TrowB.
-    rewrite !(nth_map_seq _ _ _ _ Hi). unfold Tmat_multi, Tmat.
-    rewrite !rowB_map, !row_map, !nthB_map. reflexivity.
 Qed.
 
 (* ---------- 4I - T T^T over the integers: lambda = Lambda / den ---------- *)
@@ -234,13 +187,9 @@ Proof.
   apply IH.
 Qed.
 
-Lemma nth_mapmap : forall {A B} (f : A -> B) (L : list (list A)) r,
-  nth r (map (map f) L) [] = map f (nth r L []).
-Proof. intros A B f L. induction L as [|l L IH]; intros [|r]; simpl; auto. Qed.
-
 Lemma nth_map_lamQ : forall den (L : list (list Z)) r,
   nth r (map (lamQ den) L) [] = lamQ den (nth r L []).
-Proof. intros den L. induction L as [|l L IH]; intros [|r]; simpl; auto. Qed.
+Proof. intros den. exact (nth_mapmap (fun z => (z # den)%Q)). Qed.
 
 (* If the integer rows are den * T (lambda = Lambda / den), gramZ_of is den^2 (4I - T T^T). *)
 Lemma gramZ_of_R : forall D n row den (T : nat -> nat -> R) p q, (p < n)%nat -> (q < n)%nat ->
@@ -278,22 +227,65 @@ Proof.
   exfalso. pose proof (Rmult_lt_compat_l _ _ _ Hd G). lra.
 Qed.
 
-Lemma psd_of_Z : forall D K Rin LZ den,
-  psd_checkZ (Rin * K) (gramZ D K Rin (map (map BigZ.of_Z) LZ) den) = true ->
-  forall y, 0 <= qform (Rin * K) (gramT D (Tmat_multi D K (map (map Q2R) (map (lamQ den) LZ)))) y.
+(* gramZ_of only reads rows 0 .. n-1. *)
+Lemma gramZ_of_ext : forall n row row' den, (forall p, (p < n)%nat -> row p = row' p) ->
+  gramZ_of n row den = gramZ_of n row' den.
 Proof.
-  intros D K Rin LZ den. apply psd_of_Z_of.
-  - intros r _. unfold TrowZ. rewrite map_length, seq_length. reflexivity.
-  - intros r i Hr Hi. unfold TrowZ. rewrite (nth_map_seq _ _ _ _ Hi).
-    unfold Tmat_multi, Tmat, row.
+  intros n row row' den H. unfold gramZ_of.
+  rewrite (map_ext_in row row' (seq 0 n)); [reflexivity|].
+  intros p Hp. apply in_seq in Hp. apply H. lia.
+Qed.
+
+(* Row k of T(Lambda) for a shift: entry i is Lambda[sh i k]. *)
+Definition TrowZ_sh (D : nat) (sh : nat -> nat -> nat) (lam : list bigZ) (k : nat) : list bigZ :=
+  map (fun i => nth (sh i k) lam 0%bigZ) (seq 0 D).
+
+(* den^2 (4I - T T^T) = 4 den^2 I - T(Lambda) T(Lambda)^T for lambda = Lambda / den, K x K. *)
+Definition gramZ_sh (D K : nat) (sh : nat -> nat -> nat) (lam : list bigZ) (den : positive)
+    : list (list bigZ) :=
+  gramZ_of K (TrowZ_sh D sh lam) den.
+
+Lemma psd_of_Z_sh : forall D K sh lamZ den,
+  psd_checkZ K (gramZ_sh D K sh (map BigZ.of_Z lamZ) den) = true ->
+  forall y, 0 <= qform K (gramT D (sTmat sh (map Q2R (lamQ den lamZ)))) y.
+Proof.
+  intros D K sh lamZ den. apply psd_of_Z_of.
+  - intros r _. unfold TrowZ_sh. rewrite map_length, seq_length. reflexivity.
+  - intros r i Hr Hi. unfold TrowZ_sh. rewrite (nth_map_seq _ _ _ _ Hi). unfold sTmat.
+    rewrite nthR_lamQ, Z2R_nth_map.
+    assert (Hd : IZR (Zpos den) <> 0) by (apply not_0_IZR; lia). field. exact Hd.
+Qed.
+
+(* den^2 (4I - T T^T) for the stacked T of Duality.sTmat_multi, lambda_r = LZ[r] / den. *)
+Definition gramZ_multi_sh (D K Rin : nat) (sh : nat -> nat -> nat) (LZ : list (list bigZ))
+    (den : positive) : list (list bigZ) :=
+  gramZ_of (Rin * K) (fun p => TrowZ_sh D sh (nth (p / K) LZ []) (p mod K)) den.
+
+Lemma psd_of_Z_multi_sh : forall D K Rin sh LZ den,
+  psd_checkZ (Rin * K) (gramZ_multi_sh D K Rin sh (map (map BigZ.of_Z) LZ) den) = true ->
+  forall y, 0 <= qform (Rin * K) (gramT D (sTmat_multi K sh (map (map Q2R) (map (lamQ den) LZ)))) y.
+Proof.
+  intros D K Rin sh LZ den. apply psd_of_Z_of.
+  - intros r _. unfold TrowZ_sh. rewrite map_length, seq_length. reflexivity.
+  - intros r i Hr Hi. unfold TrowZ_sh. rewrite (nth_map_seq _ _ _ _ Hi).
+    unfold sTmat_multi, sTmat, row.
     rewrite !nth_mapmap, !nth_map_lamQ, !nthR_lamQ, !Z2R_nth_map.
     assert (Hd : IZR (Zpos den) <> 0) by (apply not_0_IZR; lia). field. exact Hd.
 Qed.
 
+(* 1-D: gramZ and Tmat_multi are the case sh i k = (i + k) mod D, by conversion. *)
+Lemma psd_of_Z : forall D K Rin LZ den,
+  psd_checkZ (Rin * K) (gramZ D K Rin (map (map BigZ.of_Z) LZ) den) = true ->
+  forall y, 0 <= qform (Rin * K) (gramT D (Tmat_multi D K (map (map Q2R) (map (lamQ den) LZ)))) y.
+Proof. intros D K Rin LZ den. exact (psd_of_Z_multi_sh D K Rin (fun i k => (i + k) mod D)%nat LZ den). Qed.
+
 (* ---------- single-channel inputs ---------- *)
 
+Definition spredictorB (K : nat) (unsh : nat -> nat -> nat) (net : list (list bigQ * list bigQ))
+    (j : nat) : bigQ :=
+  sum_listB (map (fun ch => sconvB K unsh (fst ch) (snd ch) j) net).
 Definition predictorB (D K : nat) (net : list (list bigQ * list bigQ)) (j : nat) : bigQ :=
-  sum_listB (map (fun ch => cconvB D K (fst ch) (snd ch) j) net).
+  spredictorB K (cidx D) net j.
 Definition costB (D K : nat) (net : list (list bigQ * list bigQ)) : bigQ :=
   sum_listB (map (fun ch => BigQ.add (sqnormB K (fst ch)) (sqnormB D (snd ch))) net).
 
@@ -302,6 +294,74 @@ Definition netB (net : list (list Q * list Q)) : list (list bigQ * list bigQ) :=
 Definition netR (net : list (list Q * list Q)) : network :=
   map (fun ch => (map Q2R (fst ch), map Q2R (snd ch))) net.
 
+Lemma srealizes_of_check : forall D K unsh net w,
+  forallb (fun j => BigQ.eq_bool (spredictorB K unsh (netB net) j) (nthB (map QtoB w) j))
+          (seq 0 D) = true ->
+  srealizes D K unsh (netR net) (map Q2R w).
+Proof.
+  intros D K unsh net w Hreal j Hj. rewrite forallb_forall in Hreal.
+  specialize (Hreal j (proj2 (in_seq D 0 j) (conj (Nat.le_0_l j) Hj))).
+  apply B2R_eq_bool in Hreal. unfold spredictorB, netB in Hreal.
+  rewrite sum_listB_R, nthB_map, map_map in Hreal. rewrite <- Hreal.
+  unfold spredictor, netR. rewrite map_map. apply sum_list_map_ext. intros ch _.
+  simpl. symmetry. apply sconvB_R.
+Qed.
+
+Lemma costB_R : forall D K net, B2R (costB D K (netB net)) = cost D K (netR net).
+Proof.
+  intros. unfold costB, netB. rewrite sum_listB_R, map_map.
+  unfold cost, netR. rewrite map_map. apply sum_list_map_ext. intros ch _. simpl.
+  rewrite B2R_addU, !sqnormB_R. reflexivity.
+Qed.
+
+Lemma wf_of_check : forall D K net,
+  forallb (fun ch => Nat.eqb (length (fst ch)) K && Nat.eqb (length (snd ch)) D) net = true ->
+  wf D K (netR net).
+Proof.
+  intros D K net Hwf. unfold wf, netR. rewrite Forall_forall. intros ch Hin.
+  apply in_map_iff in Hin as [ch0 [E Hin]]. subst ch. simpl.
+  rewrite forallb_forall in Hwf. specialize (Hwf ch0 Hin).
+  apply andb_true_iff in Hwf as [H1 H2]. apply Nat.eqb_eq in H1, H2.
+  rewrite !map_length. auto.
+Qed.
+
+Definition bracket_shift_check (D K : nat) (sh unsh : nat -> nat -> nat) (C0 : nat) (w : list Q)
+    (lamZ : list Z) (den : positive) (net : list (list Q * list Q)) (lower upper : Q) : bool :=
+  let wB := map QtoB w in
+  let lamB := map QtoB (lamQ den lamZ) in
+  let nB := netB net in
+  Nat.eqb (length net) C0
+  && forallb (fun ch => Nat.eqb (length (fst ch)) K && Nat.eqb (length (snd ch)) D) net
+  && leB (QtoB lower) (innerB D lamB wB)
+  && psd_checkZ K (gramZ_sh D K sh (map BigZ.of_Z lamZ) den)
+  && forallb (fun j => BigQ.eq_bool (spredictorB K unsh nB j) (nthB wB j)) (seq 0 D)
+  && leB (costB D K nB) (QtoB upper).
+
+Theorem bracket_shift : forall D K sh unsh C0 w lamZ den net lower upper,
+  shift_ok D K sh unsh ->
+  bracket_shift_check D K sh unsh C0 w lamZ den net lower upper = true ->
+  (forall nt : network, srealizes D K unsh nt (map Q2R w) -> Q2R lower <= cost D K nt) /\
+  (exists nt : network, length nt = C0 /\ wf D K nt /\ srealizes D K unsh nt (map Q2R w)
+                        /\ cost D K nt <= Q2R upper).
+Proof.
+  intros D K sh unsh C0 w lamZ den net lower upper Hs H. unfold bracket_shift_check in H.
+  repeat rewrite andb_true_iff in H.
+  destruct H as [[[[[HC Hwf] Hlow] Hpsd] Hreal] Hup].
+  apply Nat.eqb_eq in HC.
+  split.
+  - intros nt Hnt. apply leB_R in Hlow. rewrite B2R_QtoB, innerB_R in Hlow.
+    eapply Rle_trans; [exact Hlow|].
+    exact (weak_duality_shift D K sh unsh _ _ nt Hs (psd_of_Z_sh D K sh lamZ den Hpsd) Hnt).
+  - exists (netR net). repeat split.
+    + unfold netR. rewrite map_length. exact HC.
+    + apply wf_of_check. exact Hwf.
+    + apply srealizes_of_check. exact Hreal.
+    + apply leB_R in Hup. rewrite B2R_QtoB in Hup. eapply Rle_trans; [|exact Hup].
+      right. symmetry. apply costB_R.
+Qed.
+
+(* Z_D: the checks of bracket_shift_check for sh i k = (i + k) mod D and unsh = cidx D, and
+   0 < D, K <= D (T(lambda) is written as the Rin = 1 case of gramZ). *)
 Definition bracket_check (D K C0 : nat) (w : list Q) (lamZ : list Z) (den : positive) (net : list (list Q * list Q))
     (lower upper : Q) : bool :=
   let wB := map QtoB w in
@@ -314,12 +374,6 @@ Definition bracket_check (D K C0 : nat) (w : list Q) (lamZ : list Z) (den : posi
   && forallb (fun j => BigQ.eq_bool (predictorB D K nB j) (nthB wB j)) (seq 0 D)
   && leB (costB D K nB) (QtoB upper).
 
-Lemma Tmat_multi_single : forall D K lam p i, (p < K)%nat ->
-  Tmat_multi D K [lam] p i = Tmat D lam p i.
-Proof.
-  intros. unfold Tmat_multi. rewrite Nat.div_small, Nat.mod_small by assumption. reflexivity.
-Qed.
-
 Theorem bracket_single : forall D K C0 w lamZ den net lower upper,
   bracket_check D K C0 w lamZ den net lower upper = true ->
   (forall nt : network, realizes D K nt (map Q2R w) -> Q2R lower <= cost D K nt) /\
@@ -329,42 +383,23 @@ Proof.
   intros D K C0 w lamZ den net lower upper H. unfold bracket_check in H.
   repeat rewrite andb_true_iff in H.
   destruct H as [[[[[[[HD HK] HC] Hwf] Hlow] Hpsd] Hreal] Hup].
-  apply Nat.ltb_lt in HD. apply Nat.leb_le in HK. apply Nat.eqb_eq in HC.
-  assert (Hpred : forall j, (j < D)%nat -> predictor D K (netR net) j = nthR (map Q2R w) j).
-  { intros j Hj. rewrite forallb_forall in Hreal.
-    specialize (Hreal j (proj2 (in_seq D 0 j) (conj (Nat.le_0_l j) Hj))).
-    apply B2R_eq_bool in Hreal. unfold predictorB, netB in Hreal.
-    rewrite sum_listB_R, nthB_map, map_map in Hreal. rewrite <- Hreal.
-    unfold predictor, netR. rewrite map_map. apply sum_list_map_ext. intros ch _.
-    simpl. symmetry. apply cconvB_R. }
-  split.
-  - intros nt Hnt. apply leB_R in Hlow. rewrite B2R_QtoB, innerB_R in Hlow.
-    eapply Rle_trans; [exact Hlow|].
-    apply (weak_duality D K (map Q2R (lamQ den lamZ)) (map Q2R w) nt HD HK); [|exact Hnt].
-    intros y.
-    pose proof (psd_of_Z D K 1 [lamZ] den) as Hq. rewrite Nat.mul_1_l in Hq.
-    specialize (Hq Hpsd y).
-    rewrite (qform_ext K _ (gramT D (Tmat D (map Q2R (lamQ den lamZ))))) in Hq; [exact Hq|].
-    intros p q Hp Hq'. unfold gramT. simpl map. f_equal. apply sumR_ext. intros i _.
-    rewrite !Tmat_multi_single by assumption. reflexivity.
-  - exists (netR net). repeat split.
-    + unfold netR. rewrite map_length. exact HC.
-    + unfold wf, netR. rewrite Forall_forall. intros ch Hin.
-      apply in_map_iff in Hin as [ch0 [E Hin]]. subst ch. simpl.
-      rewrite forallb_forall in Hwf. specialize (Hwf ch0 Hin).
-      apply andb_true_iff in Hwf as [H1 H2]. apply Nat.eqb_eq in H1, H2.
-      rewrite !map_length. auto.
-    + exact Hpred.
-    + apply leB_R in Hup. rewrite B2R_QtoB in Hup. eapply Rle_trans; [|exact Hup].
-      right. unfold costB, netB. rewrite sum_listB_R, map_map.
-      unfold cost, netR. rewrite map_map. apply sum_list_map_ext. intros ch _. simpl.
-      rewrite B2R_addU, !sqnormB_R. reflexivity.
+  apply Nat.ltb_lt in HD. apply Nat.leb_le in HK.
+  unfold gramZ in Hpsd. rewrite Nat.mul_1_l in Hpsd.
+  rewrite (gramZ_of_ext K _ (TrowZ_sh D (fun i k => (i + k) mod D)%nat (map BigZ.of_Z lamZ)))
+    in Hpsd by (intros p Hp; unfold TrowZ; rewrite (Nat.div_small p K Hp), (Nat.mod_small p K Hp);
+                reflexivity).
+  exact (bracket_shift D K _ (cidx D) C0 w lamZ den net lower upper (shift_ok_1d D K HD HK)
+           (andb_true_intro (conj (andb_true_intro (conj (andb_true_intro (conj
+              (andb_true_intro (conj (andb_true_intro (conj HC Hwf)) Hlow)) Hpsd)) Hreal)) Hup))).
 Qed.
 
 (* ---------- multi-channel inputs ---------- *)
 
+Definition spredictor_multiB (K : nat) (unsh : nat -> nat -> nat)
+    (net : list (list (list bigQ) * list bigQ)) (r j : nat) : bigQ :=
+  sum_listB (map (fun ch => sconvB K unsh (rowB (fst ch) r) (snd ch) j) net).
 Definition predictor_multiB (D K : nat) (net : list (list (list bigQ) * list bigQ)) (r j : nat) : bigQ :=
-  sum_listB (map (fun ch => cconvB D K (rowB (fst ch) r) (snd ch) j) net).
+  spredictor_multiB K (cidx D) net r j.
 Definition cost_multiB (D K Rin : nat) (net : list (list (list bigQ) * list bigQ)) : bigQ :=
   sum_listB (map (fun ch => BigQ.add (sumB Rin (fun r => sqnormB K (rowB (fst ch) r))) (sqnormB D (snd ch))) net).
 Definition inner_multiB (D Rin : nat) (L W : list (list bigQ)) : bigQ :=
@@ -374,21 +409,6 @@ Definition net_multiB (net : list (list (list Q) * list Q)) : list (list (list b
   map (fun ch => (map (map QtoB) (fst ch), map QtoB (snd ch))) net.
 Definition net_multiR (net : list (list (list Q) * list Q)) : network_multi :=
   map (fun ch => (map (map Q2R) (fst ch), map Q2R (snd ch))) net.
-
-Definition bracket_multi_check (D K Rin C0 : nat) (W : list (list Q)) (LZ : list (list Z)) (den : positive)
-    (net : list (list (list Q) * list Q)) (lower upper : Q) : bool :=
-  let WB := map (map QtoB) W in
-  let LB := map (map QtoB) (map (lamQ den) LZ) in
-  let nB := net_multiB net in
-  Nat.ltb 0 D && Nat.ltb 0 K && Nat.leb K D && Nat.eqb (length net) C0
-  && forallb (fun ch => Nat.eqb (length (fst ch)) Rin
-                        && forallb (fun u => Nat.eqb (length u) K) (fst ch)
-                        && Nat.eqb (length (snd ch)) D) net
-  && leB (QtoB lower) (inner_multiB D Rin LB WB)
-  && psd_checkZ (Rin * K) (gramZ D K Rin (map (map BigZ.of_Z) LZ) den)
-  && forallb (fun r => forallb (fun j => BigQ.eq_bool (predictor_multiB D K nB r j)
-                                                      (nthB (rowB WB r) j)) (seq 0 D)) (seq 0 Rin)
-  && leB (cost_multiB D K Rin nB) (QtoB upper).
 
 (* The size checks of bracket_multi_check give wf_multi; cost_multiB is cost_multi. *)
 Lemma wf_multi_of_check : forall D K Rin net,
@@ -424,6 +444,74 @@ Proof.
   rewrite !rowB_map, !row_map, innerB_R. reflexivity.
 Qed.
 
+(* Rin input channels for any shift. *)
+Definition bracket_multi_shift_check (D K Rin : nat) (sh unsh : nat -> nat -> nat) (C0 : nat)
+    (W : list (list Q)) (LZ : list (list Z)) (den : positive)
+    (net : list (list (list Q) * list Q)) (lower upper : Q) : bool :=
+  let WB := map (map QtoB) W in
+  let LB := map (map QtoB) (map (lamQ den) LZ) in
+  let nB := net_multiB net in
+  Nat.ltb 0 K && Nat.eqb (length net) C0
+  && forallb (fun ch => Nat.eqb (length (fst ch)) Rin
+                        && forallb (fun u => Nat.eqb (length u) K) (fst ch)
+                        && Nat.eqb (length (snd ch)) D) net
+  && leB (QtoB lower) (inner_multiB D Rin LB WB)
+  && psd_checkZ (Rin * K) (gramZ_multi_sh D K Rin sh (map (map BigZ.of_Z) LZ) den)
+  && forallb (fun r => forallb (fun j => BigQ.eq_bool (spredictor_multiB K unsh nB r j)
+                                                      (nthB (rowB WB r) j)) (seq 0 D)) (seq 0 Rin)
+  && leB (cost_multiB D K Rin nB) (QtoB upper).
+
+Theorem bracket_multi_shift : forall D K Rin sh unsh C0 W LZ den net lower upper,
+  shift_ok D K sh unsh ->
+  bracket_multi_shift_check D K Rin sh unsh C0 W LZ den net lower upper = true ->
+  (forall nt : network_multi, srealizes_multi D K Rin unsh nt (map (map Q2R) W) ->
+                              Q2R lower <= cost_multi D K Rin nt) /\
+  (exists nt : network_multi, length nt = C0 /\ wf_multi D K Rin nt
+                              /\ srealizes_multi D K Rin unsh nt (map (map Q2R) W)
+                              /\ cost_multi D K Rin nt <= Q2R upper).
+Proof.
+  intros D K Rin sh unsh C0 W LZ den net lower upper Hs H. unfold bracket_multi_shift_check in H.
+  repeat rewrite andb_true_iff in H.
+  destruct H as [[[[[[HK0 HC] Hwf] Hlow] Hpsd] Hreal] Hup].
+  apply Nat.ltb_lt in HK0. apply Nat.eqb_eq in HC.
+  split.
+  - intros nt Hnt. apply leB_R in Hlow. rewrite B2R_QtoB, inner_multiB_R in Hlow.
+    eapply Rle_trans; [exact Hlow|].
+    exact (weak_duality_multi_shift D K Rin sh unsh _ _ nt Hs HK0
+             (psd_of_Z_multi_sh D K Rin sh LZ den Hpsd) Hnt).
+  - exists (net_multiR net). repeat split.
+    + unfold net_multiR. rewrite map_length. exact HC.
+    + apply wf_multi_of_check. exact Hwf.
+    + intros r j Hr Hj. rewrite !forallb_forall in Hreal.
+      specialize (Hreal r (proj2 (in_seq Rin 0 r) (conj (Nat.le_0_l r) Hr))).
+      rewrite forallb_forall in Hreal.
+      specialize (Hreal j (proj2 (in_seq D 0 j) (conj (Nat.le_0_l j) Hj))).
+      apply B2R_eq_bool in Hreal. unfold spredictor_multiB, net_multiB in Hreal.
+      rewrite sum_listB_R, rowB_map, nthB_map, map_map in Hreal.
+      rewrite row_map, <- Hreal.
+      unfold spredictor_multi, net_multiR. rewrite map_map. apply sum_list_map_ext. intros ch _.
+      simpl. rewrite rowB_map, row_map. symmetry. apply sconvB_R.
+    + apply leB_R in Hup. rewrite B2R_QtoB in Hup. eapply Rle_trans; [|exact Hup].
+      right. symmetry. apply cost_multiB_R.
+Qed.
+
+(* Z_D: the checks of bracket_multi_shift_check for sh i k = (i + k) mod D and unsh = cidx D
+   (gramZ is then gramZ_multi_sh by conversion), and 0 < D, K <= D. *)
+Definition bracket_multi_check (D K Rin C0 : nat) (W : list (list Q)) (LZ : list (list Z)) (den : positive)
+    (net : list (list (list Q) * list Q)) (lower upper : Q) : bool :=
+  let WB := map (map QtoB) W in
+  let LB := map (map QtoB) (map (lamQ den) LZ) in
+  let nB := net_multiB net in
+  Nat.ltb 0 D && Nat.ltb 0 K && Nat.leb K D && Nat.eqb (length net) C0
+  && forallb (fun ch => Nat.eqb (length (fst ch)) Rin
+                        && forallb (fun u => Nat.eqb (length u) K) (fst ch)
+                        && Nat.eqb (length (snd ch)) D) net
+  && leB (QtoB lower) (inner_multiB D Rin LB WB)
+  && psd_checkZ (Rin * K) (gramZ D K Rin (map (map BigZ.of_Z) LZ) den)
+  && forallb (fun r => forallb (fun j => BigQ.eq_bool (predictor_multiB D K nB r j)
+                                                      (nthB (rowB WB r) j)) (seq 0 D)) (seq 0 Rin)
+  && leB (cost_multiB D K Rin nB) (QtoB upper).
+
 Theorem bracket_multi : forall D K Rin C0 W LZ den net lower upper,
   bracket_multi_check D K Rin C0 W LZ den net lower upper = true ->
   (forall nt : network_multi, realizes_multi D K Rin nt (map (map Q2R) W) ->
@@ -435,81 +523,34 @@ Proof.
   intros D K Rin C0 W LZ den net lower upper H. unfold bracket_multi_check in H.
   repeat rewrite andb_true_iff in H.
   destruct H as [[[[[[[[HD HK0] HK] HC] Hwf] Hlow] Hpsd] Hreal] Hup].
-  apply Nat.ltb_lt in HD, HK0. apply Nat.leb_le in HK. apply Nat.eqb_eq in HC.
-  split.
-  - intros nt Hnt. apply leB_R in Hlow. rewrite B2R_QtoB in Hlow.
-    eapply Rle_trans; [exact Hlow|].
-    replace (B2R (inner_multiB D Rin (map (map QtoB) (map (lamQ den) LZ)) (map (map QtoB) W)))
-      with (inner_multi D Rin (map (map Q2R) (map (lamQ den) LZ)) (map (map Q2R) W)).
-    2: { symmetry. apply inner_multiB_R. }
-    apply (weak_duality_multi D K Rin _ _ nt HD HK0 HK); [|exact Hnt].
-    intros y. exact (psd_of_Z D K Rin LZ den Hpsd y).
-  - exists (net_multiR net). repeat split.
-    + unfold net_multiR. rewrite map_length. exact HC.
-    + apply wf_multi_of_check. exact Hwf.
-    + intros r j Hr Hj. rewrite !forallb_forall in Hreal.
-      specialize (Hreal r (proj2 (in_seq Rin 0 r) (conj (Nat.le_0_l r) Hr))).
-      rewrite forallb_forall in Hreal.
-      specialize (Hreal j (proj2 (in_seq D 0 j) (conj (Nat.le_0_l j) Hj))).
-      apply B2R_eq_bool in Hreal. unfold predictor_multiB, net_multiB in Hreal.
-      rewrite sum_listB_R, rowB_map, nthB_map, map_map in Hreal.
-      rewrite row_map, <- Hreal.
-      unfold predictor_multi, net_multiR. rewrite map_map. apply sum_list_map_ext. intros ch _.
-      simpl. rewrite rowB_map, row_map. symmetry. apply cconvB_R.
-    + apply leB_R in Hup. rewrite B2R_QtoB in Hup. eapply Rle_trans; [|exact Hup].
-      right. symmetry. apply cost_multiB_R.
+  apply Nat.ltb_lt in HD. apply Nat.leb_le in HK.
+  exact (bracket_multi_shift D K Rin _ (cidx D) C0 W LZ den net lower upper (shift_ok_1d D K HD HK)
+           (andb_true_intro (conj (andb_true_intro (conj (andb_true_intro (conj (andb_true_intro (conj
+              (andb_true_intro (conj (andb_true_intro (conj HK0 HC)) Hwf)) Hlow)) Hpsd)) Hreal)) Hup))).
 Qed.
 
 (* ---------- network-collapse: two concrete networks, realization and costs ---------- *)
 
-Lemma realizes_of_check : forall D K net w,
-  forallb (fun j => BigQ.eq_bool (predictorB D K (netB net) j) (nthB (map QtoB w) j)) (seq 0 D)
-  = true -> realizes D K (netR net) (map Q2R w).
-Proof.
-  intros D K net w Hreal j Hj. rewrite forallb_forall in Hreal.
-  specialize (Hreal j (proj2 (in_seq D 0 j) (conj (Nat.le_0_l j) Hj))).
-  apply B2R_eq_bool in Hreal. unfold predictorB, netB in Hreal.
-  rewrite sum_listB_R, nthB_map, map_map in Hreal. rewrite <- Hreal.
-  unfold predictor, netR. rewrite map_map. apply sum_list_map_ext. intros ch _.
-  simpl. symmetry. apply cconvB_R.
-Qed.
-
-Lemma costB_R : forall D K net, B2R (costB D K (netB net)) = cost D K (netR net).
-Proof.
-  intros. unfold costB, netB. rewrite sum_listB_R, map_map.
-  unfold cost, netR. rewrite map_map. apply sum_list_map_ext. intros ch _. simpl.
-  rewrite B2R_addU, !sqnormB_R. reflexivity.
-Qed.
-
-Lemma wf_of_check : forall D K net,
-  forallb (fun ch => Nat.eqb (length (fst ch)) K && Nat.eqb (length (snd ch)) D) net = true ->
-  wf D K (netR net).
-Proof.
-  intros D K net Hwf. unfold wf, netR. rewrite Forall_forall. intros ch Hin.
-  apply in_map_iff in Hin as [ch0 [E Hin]]. subst ch. simpl.
-  rewrite forallb_forall in Hwf. specialize (Hwf ch0 Hin).
-  apply andb_true_iff in Hwf as [H1 H2]. apply Nat.eqb_eq in H1, H2.
-  rewrite !map_length. auto.
-Qed.
-
-Definition collapse_check (D K : nat) (w : list Q) (input output : list (list Q * list Q))
-    (cost_in cost_out slack : Q) : bool :=
+Definition collapse_shift_check (D K : nat) (unsh : nat -> nat -> nat) (w : list Q)
+    (input output : list (list Q * list Q)) (cost_in cost_out slack : Q) : bool :=
+  let real net := forallb (fun j => BigQ.eq_bool (spredictorB K unsh (netB net) j)
+                                                 (nthB (map QtoB w) j)) (seq 0 D) in
   Nat.eqb (length output) 1
   && forallb (fun ch => Nat.eqb (length (fst ch)) K && Nat.eqb (length (snd ch)) D) output
-  && forallb (fun j => BigQ.eq_bool (predictorB D K (netB input) j) (nthB (map QtoB w) j)) (seq 0 D)
-  && forallb (fun j => BigQ.eq_bool (predictorB D K (netB output) j) (nthB (map QtoB w) j)) (seq 0 D)
+  && real input && real output
   && BigQ.eq_bool (costB D K (netB input)) (QtoB cost_in)
   && BigQ.eq_bool (costB D K (netB output)) (QtoB cost_out)
   && leB (QtoB cost_out) (BigQ.add_norm (QtoB cost_in) (QtoB slack)).
 
-Theorem collapse_sound : forall D K w input output cost_in cost_out slack,
-  collapse_check D K w input output cost_in cost_out slack = true ->
+Theorem collapse_shift_sound : forall D K unsh w input output cost_in cost_out slack,
+  collapse_shift_check D K unsh w input output cost_in cost_out slack = true ->
   length (netR output) = 1%nat /\ wf D K (netR output) /\
-  realizes D K (netR input) (map Q2R w) /\ realizes D K (netR output) (map Q2R w) /\
+  srealizes D K unsh (netR input) (map Q2R w) /\ srealizes D K unsh (netR output) (map Q2R w) /\
   cost D K (netR input) = Q2R cost_in /\ cost D K (netR output) = Q2R cost_out /\
   cost D K (netR output) <= cost D K (netR input) + Q2R slack.
 Proof.
-  intros D K w input output cost_in cost_out slack H. unfold collapse_check in H.
+  intros D K unsh w input output cost_in cost_out slack H. unfold collapse_shift_check in H.
+  cbv zeta beta in H.
   repeat rewrite andb_true_iff in H.
   destruct H as [[[[[[HC Hwf] Hin] Hout] Hcin] Hcout] Hle].
   apply B2R_eq_bool in Hcin, Hcout. rewrite costB_R, B2R_QtoB in Hcin, Hcout.
@@ -517,9 +558,22 @@ Proof.
   repeat split.
   - unfold netR. rewrite map_length. apply Nat.eqb_eq. exact HC.
   - apply wf_of_check. exact Hwf.
-  - apply realizes_of_check. exact Hin.
-  - apply realizes_of_check. exact Hout.
+  - apply srealizes_of_check. exact Hin.
+  - apply srealizes_of_check. exact Hout.
   - exact Hcin.
   - exact Hcout.
   - rewrite Hcin, Hcout. exact Hle.
 Qed.
+
+(* Z_D: the convolution of unsh = cidx D. *)
+Definition collapse_check (D K : nat) (w : list Q) (input output : list (list Q * list Q))
+    (cost_in cost_out slack : Q) : bool :=
+  collapse_shift_check D K (cidx D) w input output cost_in cost_out slack.
+
+Theorem collapse_sound : forall D K w input output cost_in cost_out slack,
+  collapse_check D K w input output cost_in cost_out slack = true ->
+  length (netR output) = 1%nat /\ wf D K (netR output) /\
+  realizes D K (netR input) (map Q2R w) /\ realizes D K (netR output) (map Q2R w) /\
+  cost D K (netR input) = Q2R cost_in /\ cost D K (netR output) = Q2R cost_out /\
+  cost D K (netR output) <= cost D K (netR input) + Q2R slack.
+Proof. exact (fun D K => collapse_shift_sound D K (cidx D)). Qed.

@@ -23,7 +23,7 @@
    Independence.collapse_to_one_channel discharges both hypotheses. *)
 
 From Coq Require Import Reals List Arith Lia Lra.
-From Convcert Require Import Network Sums Autocorr.
+From Convcert Require Import Network Sums Autocorr Duality.
 Import ListNotations.
 Local Open Scope R_scope.
 
@@ -38,31 +38,17 @@ Proof. intros. unfold corr, nthR at 1. apply nth_map_seq. assumption. Qed.
 Lemma corr_length : forall D K u y, length (corr D K u y) = D.
 Proof. intros. unfold corr. rewrite map_length, seq_length. reflexivity. Qed.
 
-Lemma cidx_rot : forall D i k, (i < D)%nat -> (k <= D)%nat -> cidx D ((i + k) mod D) k = i.
-Proof.
-  intros D i k Hi Hk. unfold cidx. assert (HD : D <> 0%nat) by lia.
-  rewrite Nat.add_mod_idemp_l by exact HD.
-  replace (i + k + (D - k))%nat with (i + 1 * D)%nat by lia.
-  rewrite Nat.mod_add by exact HD. apply Nat.mod_small. exact Hi.
-Qed.
-
-(* sum_j (u * v)[j] y[j] = sum_i v[i] (corr u y)[i]. *)
+(* sum_j (u * v)[j] y[j] = sum_i v[i] (corr u y)[i]: Duality.inner_cconv (<lambda, u * v> =
+   u^T T(lambda) v) with lambda = y, summed over k first. *)
 Theorem cconv_adjoint : forall D K u v y, (0 < D)%nat -> (K <= D)%nat ->
   sumR D (fun j => cconv D K u v j * nthR y j) =
   sumR D (fun i => nthR v i * nthR (corr D K u y) i).
 Proof.
-  intros D K u v y HD HK. unfold cconv.
-  rewrite (sumR_ext D _ (fun j => sumR K (fun k => nthR u k * (nthR v (cidx D j k) * nthR y j))))
-    by (intros j _; rewrite Rmult_comm, <- sumR_scal; apply sumR_ext; intros; ring).
-  rewrite sumR_swap.
-  rewrite (sumR_ext D (fun i => nthR v i * nthR (corr D K u y) i)
-             (fun i => sumR K (fun k => nthR u k * (nthR v i * nthR y ((i + k) mod D)))))
-    by (intros i Hi; rewrite nthR_corr by exact Hi; rewrite <- sumR_scal;
-        apply sumR_ext; intros; ring).
-  rewrite (sumR_swap D K (fun i k => nthR u k * (nthR v i * nthR y ((i + k) mod D)))).
-  apply sumR_ext. intros k Hk.
-  rewrite <- (sumR_rot D k (fun j => nthR u k * (nthR v (cidx D j k) * nthR y j))) by exact HD.
-  apply sumR_ext. intros i Hi. rewrite cidx_rot by lia. reflexivity.
+  intros D K u v y HD HK.
+  rewrite (sumR_ext D _ (fun j => nthR y j * cconv D K u v j)) by (intros; apply Rmult_comm).
+  rewrite inner_cconv by assumption. rewrite sumR_swap. apply sumR_ext. intros i Hi.
+  rewrite nthR_corr by exact Hi. rewrite <- sumR_scal. apply sumR_ext. intros k _.
+  unfold Tmat. ring.
 Qed.
 
 (* ||x - x'||^2 >= 0, rearranged. *)
@@ -126,16 +112,9 @@ Proof.
       rewrite Hout by exact Hj. reflexivity. }
     (* sum_c ||corr u_c y||^2 = <w, y> *)
     assert (Hv' : sum_list (map (fun ch : channel => sqnorm D (corr D K (fst ch) y)) net) = wy D w y).
-    { rewrite (sum_list_map_ext net _
-                 (fun ch : channel => sumR D (fun j => cconv D K (fst ch) (corr D K (fst ch) y) j
-                                             * nthR y j)))
-        by (intros ch _; rewrite cconv_adjoint by assumption; reflexivity).
-      rewrite sum_list_map_sumR. unfold wy. apply sumR_ext. intros j Hj.
-      rewrite <- (Hnormal j Hj).
-      rewrite (sum_list_map_ext net (fun ch : channel => cconv D K (fst ch) (corr D K (fst ch) y) j * nthR y j)
-                 (fun ch : channel => nthR y j * cconv D K (fst ch) (corr D K (fst ch) y) j))
-        by (intros; cbv beta; ring).
-      rewrite sum_list_map_scal. apply Rmult_comm. }
+    { assert (Hr : realizes D K (map (fun ch : channel => (fst ch, corr D K (fst ch) y)) net) w)
+        by (intros j Hj; unfold predictor; rewrite map_map; exact (Hnormal j Hj)).
+      pose proof (network_adjoint D K _ w y HD HK Hr) as E. rewrite map_map in E. exact E. }
     (* sum_c ||v_c||^2 >= 2 <w, y> - <w, y> *)
     assert (Hle : sum_list (map (fun ch : channel => 2 * inner D (snd ch) (corr D K (fst ch) y)
                                            - sqnorm D (corr D K (fst ch) y)) net)
