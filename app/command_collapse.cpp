@@ -2,7 +2,8 @@
 // matrix Fejér–Riesz section for R > 1) for one network. Reads a C-channel network with R input
 // channels, builds a network with at most R channels realizing the same W at no higher cost
 // (2-D: fewer channels than the input, through the regularizer bracket's network), re-verifies
-// the network-collapse certificate with the independent checker, and writes it atomically.
+// the network-collapse certificate with the independent checker, and writes it atomically (with
+// --npz-out, both files or neither).
 #include "app/arguments.h"
 #include "app/commands.h"
 #include "certify/checker/checker.h"
@@ -104,6 +105,10 @@ bool collapse_parse_args(const std::vector<std::string>& args, CollapseArgs& out
         std::cerr << "convcert collapse: no input file (see --help)\n";
         return false;
     }
+    if (!out.output.empty() && out.output == out.npz_out) {
+        std::cerr << "convcert collapse: -o and --npz-out name the same file\n";
+        return false;
+    }
     return true;
 }
 
@@ -130,6 +135,23 @@ std::string collapse_summary(const regularizer::CollapseResult& r, bool two_d) {
     s << ", " << r.tried << " network(s) tried, " << r.seconds << " s";
     if (two_d && r.channels_out > 1) s << "; one channel is not always possible in 2-D";
     return s.str();
+}
+
+// Writes the certificate (to standard output without -o) and the --npz-out network: both files
+// or neither (support::files_write_atomic), standard output only once the files are written.
+// On failure prints one line and returns false.
+bool collapse_outputs_write(const CollapseArgs& ca, const std::string& certificate,
+                            const std::string& npz) {
+    std::vector<support::FileText> files;
+    if (!ca.output.empty()) files.push_back({ca.output, certificate});
+    if (!ca.npz_out.empty()) files.push_back({ca.npz_out, npz});
+    try {
+        support::files_write_atomic(files);
+    } catch (const std::exception& e) {
+        std::cerr << "convcert collapse: " << e.what() << "\n";
+        return false;
+    }
+    return ca.output.empty() ? support::output_write("collapse", "", certificate) : true;
 }
 
 } // namespace
@@ -179,9 +201,7 @@ int command_collapse(const std::vector<std::string>& args) {
             return kExitGeneratorFailed;
         }
     }
-    if (!support::output_write("collapse", ca.output, certificate_to_json(result.certificate)))
-        return kExitUsage;
-    if (!ca.npz_out.empty() && !support::output_write("collapse", ca.npz_out, npz))
+    if (!collapse_outputs_write(ca, certificate_to_json(result.certificate), npz))
         return kExitUsage;
     // The summary goes to standard output unless the certificate does.
     std::ostream& out = ca.output.empty() ? std::cerr : std::cout;

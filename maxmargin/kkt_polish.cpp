@@ -77,6 +77,13 @@ Eigen::MatrixXd kkt_jacobian(const KktProblem& p, const Eigen::VectorXd& z) {
     return J;
 }
 
+/// Throws when the polish would have more than kMaxmarginKktMaxUnknowns unknowns with C0
+/// channels (N = R·K + D per channel, plus |S|).
+void kkt_size_check(long C0, long N, long active) {
+    if (C0 * N + active > kMaxmarginKktMaxUnknowns)
+        throw std::runtime_error("maxmargin_kkt_polish: too many unknowns");
+}
+
 /// The start: channels from the top eigenvectors of gram (`channels` of them, or those above
 /// 1e-6 of the largest eigenvalue when channels = 0), α on S.
 Eigen::VectorXd kkt_start(KktProblem& p, const std::vector<double>& gram,
@@ -92,8 +99,7 @@ Eigen::VectorXd kkt_start(KktProblem& p, const std::vector<double>& gram,
          --j)
         kept.push_back(j);
     p.C0 = static_cast<long>(kept.size());
-    if (p.size() > kMaxmarginKktMaxUnknowns)
-        throw std::runtime_error("maxmargin_kkt_polish: too many unknowns");
+    kkt_size_check(p.C0, N, static_cast<long>(p.S.size()));
     Eigen::VectorXd z(p.size());
     for (long c = 0; c < p.C0; ++c) {
         const Eigen::VectorXd e = std::sqrt(mu[kept[c]]) * eig.eigenvectors().col(kept[c]);
@@ -178,9 +184,12 @@ MaxmarginKkt maxmargin_kkt_polish(const data::Dataset& d, const Grid& g,
     p.R = d.R;
     p.D = d.D;
     p.K = K;
-    for (long i = 0; i < n; ++i) {
-        if (!(alpha0[static_cast<std::size_t>(i)] > 1e-4 * amax)) continue;
-        p.S.push_back(i);
+    for (long i = 0; i < n; ++i)
+        if (alpha0[static_cast<std::size_t>(i)] > 1e-4 * amax) p.S.push_back(i);
+    // Before the eigendecomposition and the Toeplitz blocks: at least min(channels, N) channels
+    // (one when channels = 0, Z != 0) are kept.
+    kkt_size_check(channels > 0 ? std::min(channels, N) : 1, N, static_cast<long>(p.S.size()));
+    for (long i : p.S) {
         std::vector<double> yx(d.x[static_cast<std::size_t>(i)].begin(),
                                d.x[static_cast<std::size_t>(i)].end());
         for (double& e : yx)

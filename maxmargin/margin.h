@@ -1,6 +1,10 @@
 // Margins of a predictor W (R rows of D) on a dataset: the exact minimum margin
 // min_i y_i <W, x_i>, and the one search for a factor c that brings every margin of c·W to at
-// least 1 exactly (MATH.md §9: the max-margin problem's constraint).
+// least 1 exactly (MATH.md §9: the max-margin problem's constraint). All of them read the
+// stored numerators d.x and ignore d.x_den: on data x / x_den (data/dataset.h) the margins
+// here are x_den times the samples' margins (the caller divides, as
+// experiment/paper_mnist_certify does, or works on the numerators throughout, as
+// maxmargin/denominator.h does).
 #pragma once
 
 #include "data/dataset.h"
@@ -11,7 +15,8 @@
 
 namespace convcert::maxmargin {
 
-/// The exact min_i y_i <W, x_i> into out. Precondition: W is d.R × d.D.
+/// The exact min_i y_i <W, x_i> into out, x_i the numerators d.x[i] (d.x_den is ignored: the
+/// samples' minimum margin is out / d.x_den). Precondition: W is d.R × d.D.
 void maxmargin_min_margin_exact(fmpq_t out, const data::Dataset& d, const support::FmpqMat& W);
 
 /// The exact minimum margin of doubles W (R·D, each read as its exact value), rounded to

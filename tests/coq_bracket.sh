@@ -13,19 +13,8 @@
 # tests/coq/PsdExamples.v (hand-checked PSD checker cases) compiles.
 #   tests/coq_bracket.sh CONVCERT SOURCE_DIR LIBDIR WORK_DIR
 # LIBDIR is the library built by the coq_library test (tests/coq_library.sh).
-set -eu
-convcert=$(realpath "$1")
-src=$(realpath "$2")
-lib=$(realpath "$3")
-work=$4
-rm -rf "$work"
-mkdir -p "$work/inst"
-cd "$work/inst"
-
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
+. "$(dirname "$0")/coq_common.sh"
+coq_setup "$1" "$2" "$3" "$4" inst
 
 # compiles NAME.v as the README says; prints the time
 compile() {

@@ -9,20 +9,9 @@
 # CONVCERT is build/convcert (makes the certificates with `factor --method exact` and exports
 # them with `convcert coq`), EXPORTER the coq_export_lemma test driver (its --tamper options
 # make the wrong certificates), LIBDIR the library built by the coq_library test.
-set -eu
-convcert=$(realpath "$1")
+. "$(dirname "$0")/coq_common.sh"
 exporter=$(realpath "$2")
-src=$(realpath "$3")
-lib=$(realpath "$4")
-work=$5
-rm -rf "$work"
-mkdir -p "$work/inst"
-cd "$work/inst"
-
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
+coq_setup "$1" "$3" "$4" "$5" inst
 
 # Only the axioms scripts/coq_assumptions.sh allows (proofs/README.md): the standard library's
 # Reals and, through Bignums' BigZ, Coq's primitive 63-bit integers.

@@ -11,19 +11,8 @@
 # no box tree, so the export exits 2 with one line and no file; a claim without shapes exits 2.
 #   tests/coq_separation.sh CONVCERT SOURCE_DIR LIBDIR WORK_DIR
 # LIBDIR is the library built by the coq_library test (tests/coq_library.sh).
-set -eu
-convcert=$(realpath "$1")
-src=$(realpath "$2")
-lib=$(realpath "$3")
-work=$4
-rm -rf "$work"
-mkdir -p "$work"
-cd "$work"
-
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
+. "$(dirname "$0")/coq_common.sh"
+coq_setup "$1" "$2" "$3" "$4"
 
 cert="$src/examples/channel-separation.json"
 start=$(date +%s%N)

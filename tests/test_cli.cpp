@@ -270,6 +270,38 @@ TEST_CASE("collapse: certificate written atomically, checked; bad input exits 2"
     CHECK(run("collapse " + (scratch() / "nope.json").string()).exit_code == 2);
 }
 
+TEST_CASE("collapse -o with --npz-out writes both files or neither", "[cli]") {
+    const std::string in =
+        (fs::path(CONVCERT_SOURCE_DIR) / "examples" / "network-3ch.json").string();
+    const fs::path cert = scratch() / "pair-cert.json", npz = scratch() / "pair-net.npz";
+    const std::string missing = (scratch() / "no-such-dir" / "net.npz").string();
+    // The network cannot be written: the certificate is not written either (an older file at
+    // its path keeps its content), nor printed, and no temporary file stays.
+    cli_file_write(cert, "older\n");
+    Run r = run("collapse " + in + " -o " + cert.string() + " --npz-out " + missing);
+    INFO(r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(cli_count_lines(r.err) == 1);
+    CHECK(r.err.find("cannot write '" + missing + "'") != std::string::npos);
+    CHECK(cli_file_read(cert) == "older\n");
+    fs::remove(cert);
+    CHECK(run("collapse " + in + " -o " + cert.string() + " --npz-out " + missing).exit_code == 2);
+    CHECK_FALSE(fs::exists(cert));
+    r = run("collapse " + in + " --npz-out " + missing);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    for (const auto& entry : fs::directory_iterator(scratch()))
+        CHECK(entry.path().filename().string().find("pair-cert.json") == std::string::npos);
+    // Both written; one path named twice is refused.
+    r = run("collapse " + in + " -o " + cert.string() + " --npz-out " + npz.string());
+    CHECK(r.exit_code == 0);
+    CHECK(run("check " + cert.string()).exit_code == 0);
+    CHECK(cli_file_read(npz).rfind("PK", 0) == 0); // a zip archive
+    r = run("collapse " + in + " -o " + npz.string() + " --npz-out " + npz.string());
+    CHECK(r.exit_code == 2);
+    CHECK(cli_count_lines(r.err) == 1);
+}
+
 TEST_CASE("the shipped examples check, and the demo runs", "[cli]") {
     const fs::path examples = fs::path(CONVCERT_SOURCE_DIR) / "examples";
     for (const char* name : {"lemma-exact.json", "lemma-enclosure.json", "regularizer-bracket.json",

@@ -331,7 +331,11 @@ std::string coq_test_refusal(const Certificate& cert) {
 } // namespace
 
 TEST_CASE("1-D exports are byte-identical to the files of main before the 2-D grid", "[coq]") {
-    // tests/coq/golden/*.v: `convcert coq examples/NAME.json -o NAME.v` at main 21de7cb
+    // tests/coq/golden/*.v: `convcert coq examples/NAME.json -o NAME.v` at main 21de7cb. A pin
+    // of bytes made elsewhere, kept because the path is exact: the shipped certificate's
+    // rationals are read as strings and printed as Coq terms with integer arithmetic
+    // (coqgen/coq_export_bracket.cpp, coq_text.cpp; no floating point), so every machine prints
+    // the same file. (The separation export solves in double: it is not pinned.)
     for (const std::string example : {"regularizer-bracket", "network-collapse"}) {
         INFO(example);
         const std::string golden = tests::cli_file_read(fs::path(CONVCERT_SOURCE_DIR) / "tests" /

@@ -3,6 +3,7 @@
 // and `convcert experiment paper-mnist` refuses bad shards with one line.
 #include "experiment/paper_mnist.h"
 #include "tests/cli_run.h"
+#include "tests/paper_cli_refused.h"
 #include "tests/paper_tiny_dataset.h"
 
 #include <catch2/catch.hpp>
@@ -94,15 +95,9 @@ TEST_CASE("experiment paper-mnist: bad shards and options exit 2 with one line",
     const std::string data = (scratch() / "tiny.json").string();
     tests::cli_file_write(data, data::data_dataset_to_json(dataset_tiny()));
     const std::string out = (scratch() / "cli").string();
-    for (const std::string extra : {"--shard 3/2", "--shard 0/2", "--shard 1/0", "--shard x",
-                                    "--quick --full", "--max-epochs -2", "--lr 1"}) {
-        const auto r = tests::cli_run(scratch(), "experiment paper-mnist " + data + " " + extra +
-                                                     " --out " + out);
-        INFO(extra << ": " << r.err);
-        CHECK(r.exit_code == 2);
-        CHECK(tests::cli_count_lines(r.err) == 1);
-        CHECK_FALSE(fs::exists(out));
-    }
+    tests::paper_cli_require_refused(scratch(), data, out,
+                                     {"--shard 3/2", "--shard 0/2", "--shard 1/0", "--shard x",
+                                      "--quick --full", "--max-epochs -2", "--lr 1"});
     const auto r = tests::cli_run(scratch(), "experiment paper-mnist " + data +
                                                  " --max-epochs 100 --shard 2/4 --out " + out);
     CHECK(r.exit_code == 0);

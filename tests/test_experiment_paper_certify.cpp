@@ -12,6 +12,7 @@
 #include "experiment/paper_mnist_certify.h"
 #include "experiment/paper_mnist_report.h"
 #include "tests/cli_run.h"
+#include "tests/paper_cli_refused.h"
 #include "tests/paper_tiny_dataset.h"
 
 #include <catch2/catch.hpp>
@@ -194,16 +195,10 @@ TEST_CASE("experiment paper-mnist --certify: lines per certificate, cached on a 
     const std::string data = (scratch() / "tiny.json").string();
     tests::cli_file_write(data, data::data_dataset_to_json(tests::paper_dataset_tiny()));
     const std::string out = (scratch() / "cli").string();
-    for (const std::string extra :
-         {"--certify-kernels 2", "--certify-kernels 1,1", "--certify-regularizer-kernels x",
-          "--kernels 1,", "--channels 3", "--certify-kernels"}) {
-        const auto r = tests::cli_run(scratch(), "experiment paper-mnist " + data + " " + extra +
-                                                     " --out " + out);
-        INFO(extra << ": " << r.err);
-        CHECK(r.exit_code == 2);
-        CHECK(tests::cli_count_lines(r.err) == 1);
-        CHECK_FALSE(fs::exists(out));
-    }
+    tests::paper_cli_require_refused(scratch(), data, out,
+                                     {"--certify-kernels 2", "--certify-kernels 1,1",
+                                      "--certify-regularizer-kernels x", "--kernels 1,",
+                                      "--channels 3", "--certify-kernels"});
     const std::string cmd = "experiment paper-mnist " + data +
                             " --max-epochs 600 --kernels 3 --channels 2 --certify-kernels 3 "
                             "--out " +

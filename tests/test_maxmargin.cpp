@@ -145,6 +145,22 @@ TEST_CASE("the KKT polish rejects bad sizes and a degenerate start", "[maxmargin
                     std::runtime_error); // Z = 0
 }
 
+TEST_CASE("the KKT polish refuses too many unknowns before any eigendecomposition", "[maxmargin]") {
+    // N = R·K + D = 1 + 1500: one channel and |S| = 2 already exceed 1500 unknowns. Z = 0 would
+    // be refused as degenerate after the eigendecomposition; the size is refused first.
+    data::Dataset d;
+    d.R = 1;
+    d.D = 1500;
+    d.x = {std::vector<long>(1500, 1), std::vector<long>(1500, -1)};
+    d.y = {1, -1};
+    const long N = 1 + d.D;
+    REQUIRE(N > maxmargin::kMaxmarginKktMaxUnknowns);
+    CHECK_THROWS_WITH(
+        maxmargin::maxmargin_kkt_polish(
+            d, 1, std::vector<double>(static_cast<std::size_t>(N * N), 0.0), {1.0, 1.0}),
+        "maxmargin_kkt_polish: too many unknowns");
+}
+
 TEST_CASE("BLAS runs on one thread once SDPA has solved", "[maxmargin]") {
     // regularizer_sdpa_run sets it before each solve; OpenBLAS reports it, the reference BLAS
     // has no threads (and no such symbol).
