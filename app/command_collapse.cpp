@@ -59,7 +59,8 @@ checker before it is written.
   --npz-out FILE  also write the collapsed network to FILE (.npz, float64 arrays "u" and "v"
                in the input's layout, readable by convcert.npz.network_load), each exact value
                rounded to the nearest double; the summary says how many values were rounded
-               (the certificate holds the exact network)
+               (the certificate holds the exact network). With -o, both files are
+               written or neither (a failed write leaves no file); FILE must differ from -o's
 
 Exit codes: 0 written, 2 usage error or bad input, 3 no certificate could be built or (2-D)
 no collapse: no construction has fewer channels than the input.
